@@ -1,0 +1,61 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { AppError } from '@outpost/core';
+import { bodyLimit } from 'hono/body-limit';
+import type { ApiDeps, ApiEnv } from './context.ts';
+import { docsPage } from './docs-page.ts';
+import { errorBody, errorResponse, validationError } from './errors.ts';
+import { authenticate } from './middleware/authenticate.ts';
+import { requestId } from './middleware/request-id.ts';
+import { meRoutes } from './routes/me.ts';
+import { notificationRoutes } from './routes/notifications.ts';
+import { partnerRoutes } from './routes/partners.ts';
+import { sessionRoutes } from './routes/sessions.ts';
+
+/**
+ * The REST API, mounted by the server under /api. Routes are declared with zod
+ * schemas that both validate requests and generate the OpenAPI document.
+ */
+export function createApi(deps: ApiDeps) {
+  const app = new OpenAPIHono<ApiEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error.issues);
+    },
+  });
+
+  app.use('*', requestId);
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: deps.maxBodyBytes,
+      onError: () => {
+        throw new AppError('payload_too_large', `The request body is larger than ${deps.maxBodyBytes} bytes.`, {
+          details: { maxBytes: deps.maxBodyBytes },
+        });
+      },
+    }),
+  );
+  app.use('/v1/*', authenticate(deps.db));
+
+  meRoutes(app);
+  sessionRoutes(app, deps);
+  partnerRoutes(app, deps);
+  notificationRoutes(app, deps);
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Outpost API',
+      version: '1.0.0',
+      description:
+        'Partner lifecycle management for insurers. Errors always have the shape { error: { code, message, requestId, details } }.',
+    },
+    servers: [{ url: '/api' }],
+  });
+  app.get('/docs', (c) => c.html(docsPage('/api/openapi.json')));
+
+  app.notFound((c) =>
+    c.json(errorBody(c, 'not_found', `No endpoint ${c.req.method} ${new URL(c.req.url).pathname}. See /api/docs.`), 404),
+  );
+  app.onError((error, c) => errorResponse(c, error));
+  return app;
+}

@@ -1,0 +1,51 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { clearSessionCookie, invalidateSession, sessionCookie, sessionExpiresAt, signIn } from '@outpost/auth';
+import type { ApiApp, ApiDeps } from '../context.ts';
+import { requireActor } from '../middleware/authenticate.ts';
+import { errorResponses } from '../schemas.ts';
+import { clientIp } from '../client-ip.ts';
+
+const create = createRoute({
+  method: 'post',
+  path: '/v1/sessions',
+  tags: ['Account'],
+  summary: 'Sign in with e-mail and password; sets the session cookie',
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(256) }).openapi('SignIn'),
+        },
+      },
+    },
+  },
+  responses: {
+    201: { description: 'Signed in', content: { 'application/json': { schema: z.object({ userId: z.uuid(), expiresAt: z.string() }) } } },
+    ...errorResponses(400, 401, 422, 429),
+  },
+});
+
+const destroy = createRoute({
+  method: 'delete',
+  path: '/v1/sessions/current',
+  tags: ['Account'],
+  summary: 'Sign out this session',
+  responses: { 204: { description: 'Signed out' }, ...errorResponses(401) },
+});
+
+export function sessionRoutes(app: ApiApp, { db }: ApiDeps) {
+  app.openapi(create, async (c) => {
+    const body = c.req.valid('json');
+    const result = await signIn(db, { ...body, ip: clientIp(c.req.raw, c.env), userAgent: c.req.header('user-agent') });
+    const expiresAt = sessionExpiresAt(result.session);
+    c.header('Set-Cookie', sessionCookie(result.token, c.req.url, expiresAt));
+    return c.json({ userId: result.userId, expiresAt: expiresAt.toISOString() }, 201);
+  });
+  app.openapi(destroy, async (c) => {
+    const actor = requireActor(c);
+    await invalidateSession(db, actor, c.get('session')!.id);
+    c.header('Set-Cookie', clearSessionCookie(c.req.url));
+    return c.body(null, 204);
+  });
+}

@@ -1,0 +1,23 @@
+import { type DatabaseConnection, migrate } from '@outpost/db';
+import type { Config } from './config.ts';
+import { DEMO_PASSWORD, demoLogins, isEmpty, seedDemo } from './seed.ts';
+
+/** Applies migrations and, on a first run of the embedded database (or SEED_DEMO=true), seeds demo data. */
+export async function prepareDatabase(conn: DatabaseConnection, config: Config) {
+  await migrate(conn);
+  const wantSeed = config.seedDemo === 'true' || (config.seedDemo === 'auto' && conn.kind === 'pglite');
+  let seeded = false;
+  if (wantSeed && (await isEmpty(conn.db))) {
+    await seedDemo(conn.db);
+    seeded = true;
+  }
+  const showLogins = wantSeed || seeded;
+  const width = Math.max(...demoLogins.map((l) => l.email.length));
+  const logins = showLogins
+    ? [
+        `\nDemo logins (password for all: ${DEMO_PASSWORD}):`,
+        ...demoLogins.map((l) => `  ${l.email.padEnd(width)}  ${l.who}`),
+      ].join('\n')
+    : '';
+  return { seeded, logins };
+}

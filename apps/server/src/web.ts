@@ -1,0 +1,52 @@
+import { createApi } from '@outpost/api';
+import { createSlackEventsHandler } from '@outpost/bot';
+import type { SlackGateway } from '@outpost/core';
+import { type DatabaseConnection, migrationsCurrent } from '@outpost/db';
+import { Hono } from 'hono';
+import { sql } from 'drizzle-orm';
+import type { Config } from './config.ts';
+import type { PortalHandler } from './portal.ts';
+
+export interface WebDeps {
+  conn: DatabaseConnection;
+  config: Config;
+  slack: SlackGateway | null;
+  portal: PortalHandler;
+}
+
+/**
+ * The one HTTP surface: health probes, the API under /api, Slack at /slack/events
+ * (given the raw body — no parser runs before it), and everything else to the portal.
+ */
+export function createWebApp({ conn, config, slack, portal }: WebDeps) {
+  const app = new Hono();
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    try {
+      await conn.db.execute(sql`select 1`);
+    } catch {
+      return c.json({ status: 'unavailable', database: 'unreachable' }, 503);
+    }
+    if (!(await migrationsCurrent(conn))) return c.json({ status: 'unavailable', database: 'migrations pending' }, 503);
+    return c.json({ status: 'ready', database: conn.kind });
+  });
+
+  app.route('/api', createApi({ db: conn.db, maxBodyBytes: config.maxBodyBytes }));
+
+  const slackHandler =
+    config.slack && slack
+      ? createSlackEventsHandler({ db: conn.db, signingSecret: config.slack.signingSecret, slack, publicUrl: config.publicUrl })
+      : null;
+  app.all('/slack/events', (c) =>
+    slackHandler
+      ? slackHandler(c.req.raw)
+      : c.json(
+          { error: { code: 'slack_not_configured', message: 'Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.', requestId: null, details: null } },
+          404,
+        ),
+  );
+
+  app.all('*', (c) => portal(c.req.raw));
+  return app;
+}

@@ -1,0 +1,29 @@
+import { sql } from 'drizzle-orm';
+import { pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, id, ts, updatedAt } from './columns.ts';
+
+/** 'partner' users belong to partner organisations; 'staff' users work for the insurer. */
+export const userKinds = ['partner', 'staff'] as const;
+export const staffRoles = ['reviewer', 'legal', 'committee', 'risk_officer', 'admin', 'auditor'] as const;
+export const locales = ['zh-CN', 'en'] as const;
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    kind: text('kind', { enum: userKinds }).notNull(),
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash'),
+    locale: text('locale', { enum: locales }).notNull().default('zh-CN'),
+    /** Staff roles; empty for partner users, whose role lives on the membership. */
+    staffRoles: text('staff_roles', { enum: staffRoles }).array().notNull().default(sql`'{}'::text[]`),
+    status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    passwordChangedAt: ts('password_changed_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
+);
+
+export type User = typeof users.$inferSelect;

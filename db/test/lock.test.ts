@@ -1,0 +1,44 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DataDirLockedError, openDatabase } from '../src/index.ts';
+import { acquireDataDirLock } from '../src/lock.ts';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+
+describe('embedded database lock', () => {
+  it('refuses a second holder while the first is alive, and frees the lock on release', () => {
+    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'outpost-lock-')), 'pglite');
+    const release = acquireDataDirLock(dir);
+    // Same process asking again is treated as a second opener only when another pid holds it,
+    // so simulate another live process: the parent of this test runner.
+    writeFileSync(`${dir}.lock`, String(process.ppid));
+    expect(() => acquireDataDirLock(dir)).toThrow(DataDirLockedError);
+    expect(() => acquireDataDirLock(dir)).toThrow(/already open in process/);
+    release();
+    const again = acquireDataDirLock(dir);
+    again();
+  });
+
+  it('takes over a lock left by a process that no longer exists', () => {
+    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'outpost-lock-')), 'pglite');
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+    writeFileSync(`${dir}.lock`, dead);
+    const release = acquireDataDirLock(dir);
+    release();
+  });
+
+  it('a second process opening the same data directory fails at once with a clear message', async () => {
+    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'outpost-lock-')), 'pglite');
+    const conn = await openDatabase({ dataDir: dir });
+    try {
+      const script = `import('${path.resolve('src/index.ts')}').then(m => m.openDatabase({ dataDir: '${dir}' })).then(() => process.exit(0), (e) => { console.error(e.message); process.exit(3); })`;
+      const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 30_000 });
+      expect(child.status).toBe(3);
+      expect(child.stderr).toMatch(/already open in process \d+/);
+    } finally {
+      await conn.close();
+    }
+  });
+});

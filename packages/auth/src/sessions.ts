@@ -1,0 +1,105 @@
+import { audit, type Actor } from '@outpost/core';
+import { type Database, sessions, type Session } from '@outpost/db';
+import { and, eq, ne } from 'drizzle-orm';
+import { hashSecret, randomToken, secretMatches } from './tokens.ts';
+
+/**
+ * Sessions as lucia-auth.com teaches: the token is `<id>.<secret>`; only SHA-256 of
+ * the secret is stored and compared in constant time, so a leaked table cannot be
+ * replayed. A session ends after `inactivityMs` without use; each use within that
+ * window slides it (written at most once per `renewAfterMs` to spare the database).
+ */
+export interface SessionPolicy {
+  inactivityMs: number;
+  renewAfterMs: number;
+}
+
+export const defaultSessionPolicy: SessionPolicy = {
+  inactivityMs: Number(process.env.SESSION_TTL_DAYS ?? 10) * 24 * 3600 * 1000,
+  renewAfterMs: 60 * 60 * 1000,
+};
+
+export interface NewSession {
+  token: string;
+  session: Session;
+}
+
+export async function createSession(
+  db: Database,
+  userId: string,
+  meta: { ip?: string | null; userAgent?: string | null } = {},
+): Promise<NewSession> {
+  const id = randomToken();
+  const secret = randomToken(20);
+  const [session] = await db
+    .insert(sessions)
+    .values({
+      id,
+      secretHash: hashSecret(secret),
+      userId,
+      ip: meta.ip ?? null,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    })
+    .returning();
+  if (!session) throw new Error('session insert returned no row');
+  return { token: `${id}.${secret}`, session };
+}
+
+/** Returns the live session for a token, sliding its expiry, or null (forged, expired, revoked). */
+export async function validateSessionToken(
+  db: Database,
+  token: string | null | undefined,
+  policy: SessionPolicy = defaultSessionPolicy,
+): Promise<Session | null> {
+  if (!token || token.length > 200) return null;
+  const [id, secret, extra] = token.split('.');
+  if (!id || !secret || extra !== undefined) return null;
+  const [session] = await db.select().from(sessions).where(eq(sessions.id, id));
+  if (!session || !secretMatches(secret, new Uint8Array(session.secretHash))) return null;
+  const now = Date.now();
+  const idle = now - session.lastVerifiedAt.getTime();
+  if (idle >= policy.inactivityMs) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return null;
+  }
+  if (idle >= policy.renewAfterMs) {
+    session.lastVerifiedAt = new Date(now);
+    await db.update(sessions).set({ lastVerifiedAt: session.lastVerifiedAt }).where(eq(sessions.id, id));
+  }
+  return session;
+}
+
+export function sessionExpiresAt(session: Session, policy: SessionPolicy = defaultSessionPolicy): Date {
+  return new Date(session.lastVerifiedAt.getTime() + policy.inactivityMs);
+}
+
+export async function invalidateSession(db: Database, actor: Actor, sessionId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const removed = await tx.delete(sessions).where(eq(sessions.id, sessionId)).returning({ userId: sessions.userId });
+    if (removed[0]) {
+      await audit(tx, actor, { action: 'auth.signed_out', entityType: 'user', entityId: removed[0].userId });
+    }
+  });
+}
+
+/** Signs the user out on every device, except `keepSessionId` when given. Returns how many sessions ended. */
+export async function invalidateUserSessions(
+  db: Database,
+  actor: Actor,
+  userId: string,
+  keepSessionId?: string,
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    const where = keepSessionId
+      ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId))
+      : eq(sessions.userId, userId);
+    const removed = await tx.delete(sessions).where(where).returning({ id: sessions.id });
+    await audit(tx, actor, {
+      action: 'auth.signed_out_everywhere',
+      entityType: 'user',
+      entityId: userId,
+      data: { sessionsEnded: removed.length },
+    });
+    return removed.length;
+  });
+}

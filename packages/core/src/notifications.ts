@@ -1,0 +1,138 @@
+import { type Database, notifications, outbox, slackLinks, users } from '@outpost/db';
+import type { MessageKey } from '@outpost/i18n';
+import { and, arrayOverlaps, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { type Actor } from './actor.ts';
+import { AppError } from './errors.ts';
+import { assertCan } from './permissions.ts';
+import type { StaffRole } from './actor.ts';
+
+export interface NotifyInput {
+  /** Users to notify by id, and/or every active staff user holding one of these roles. */
+  userIds?: string[];
+  staffRoles?: StaffRole[];
+  template: MessageKey;
+  params?: Record<string, string | number>;
+  /** Portal path the notification links to, e.g. /s/partners/<id>. */
+  link?: string;
+  /** Also post to this Slack channel (e.g. the reviewers' channel). */
+  slackChannel?: string | null;
+}
+
+/**
+ * Records a notification for each recipient (their portal inbox) and queues its
+ * Slack delivery in the outbox — in the caller's transaction, so a notification
+ * exists if and only if the event that caused it was committed.
+ */
+export async function notify(tx: Database, input: NotifyInput): Promise<string[]> {
+  const recipientIds = new Set(input.userIds ?? []);
+  if (input.staffRoles?.length) {
+    const staff = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(
+        and(eq(users.kind, 'staff'), eq(users.status, 'active'), arrayOverlaps(users.staffRoles, input.staffRoles)),
+      );
+    for (const s of staff) recipientIds.add(s.id);
+  }
+  const ids: string[] = [];
+  const params = input.params ?? {};
+  if (recipientIds.size > 0) {
+    const rows = await tx
+      .insert(notifications)
+      .values(
+        [...recipientIds].map((recipientId) => ({
+          recipientId,
+          template: input.template,
+          params,
+          link: input.link ?? null,
+        })),
+      )
+      .returning({ id: notifications.id, recipientId: notifications.recipientId });
+    ids.push(...rows.map((r) => r.id));
+    // Only staff with a linked Slack user get a direct message; everyone keeps the inbox copy.
+    const linked = await tx
+      .select({ userId: slackLinks.userId })
+      .from(slackLinks)
+      .where(inArray(slackLinks.userId, [...recipientIds]));
+    const linkedIds = new Set(linked.map((l) => l.userId));
+    const dms = rows.filter((r) => linkedIds.has(r.recipientId));
+    if (dms.length > 0) {
+      await tx.insert(outbox).values(
+        dms.map((r) => ({
+          channel: 'slack' as const,
+          target: null,
+          notificationId: r.id,
+          payload: { template: input.template, params, link: input.link ?? null },
+        })),
+      );
+    }
+  }
+  if (input.slackChannel) {
+    await tx.insert(outbox).values({
+      channel: 'slack',
+      target: input.slackChannel,
+      payload: { template: input.template, params, link: input.link ?? null },
+    });
+  }
+  return ids;
+}
+
+export interface InboxPage {
+  items: (typeof notifications.$inferSelect)[];
+  total: number;
+  unread: number;
+  page: number;
+  pageSize: number;
+}
+
+/** The actor's own notifications, newest first. Nobody reads another person's inbox. */
+export async function listInbox(db: Database, actor: Actor, page = 1, pageSize = 20): Promise<InboxPage> {
+  assertCan(actor, 'read:notifications:own');
+  const userId = userIdOf(actor);
+  const safePage = Math.max(1, Math.floor(page) || 1);
+  const [items, [totals]] = await Promise.all([
+    db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.recipientId, userId))
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(pageSize)
+      .offset((safePage - 1) * pageSize),
+    db
+      .select({
+        total: count(),
+        unread: sql<number>`count(*) filter (where ${notifications.readAt} is null)`.mapWith(Number),
+      })
+      .from(notifications)
+      .where(eq(notifications.recipientId, userId)),
+  ]);
+  return { items, total: totals?.total ?? 0, unread: totals?.unread ?? 0, page: safePage, pageSize };
+}
+
+export async function unreadCount(db: Database, actor: Actor): Promise<number> {
+  const userId = userIdOf(actor);
+  const [row] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.recipientId, userId), isNull(notifications.readAt)));
+  return row?.n ?? 0;
+}
+
+/** Marks one (or, without an id, every) notification of the actor as read. */
+export async function markRead(db: Database, actor: Actor, notificationId?: string): Promise<number> {
+  assertCan(actor, 'read:notifications:own');
+  const userId = userIdOf(actor);
+  const conditions = [eq(notifications.recipientId, userId), isNull(notifications.readAt)];
+  if (notificationId) conditions.push(eq(notifications.id, notificationId));
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(...conditions))
+    .returning({ id: notifications.id });
+  return rows.length;
+}
+
+function userIdOf(actor: Actor): string {
+  if (actor.type === 'staff' || actor.type === 'partner') return actor.userId;
+  throw new AppError('forbidden', 'Only people have an inbox.', { messageKey: 'errors.forbidden' });
+}

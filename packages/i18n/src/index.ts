@@ -1,0 +1,56 @@
+import { en, type MessageKey } from './en.ts';
+import { zhCN } from './zh-CN.ts';
+
+export type { MessageKey } from './en.ts';
+export const supportedLocales = ['zh-CN', 'en'] as const;
+export type Locale = (typeof supportedLocales)[number];
+export const defaultLocale: Locale = 'zh-CN';
+
+const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+
+export type Params = Record<string, string | number>;
+
+/** Translates a key, filling `{name}` placeholders. Unknown keys fall back to English, then to the key. */
+export function translate(locale: Locale, key: MessageKey | string, params: Params = {}): string {
+  const template =
+    catalogues[locale][key as MessageKey] ?? catalogues.en[key as MessageKey] ?? (key as string);
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : String(params[name]),
+  );
+}
+
+export type Translate = (key: MessageKey, params?: Params) => string;
+export const translator =
+  (locale: Locale): Translate =>
+  (key, params) =>
+    translate(locale, key, params);
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (supportedLocales as readonly string[]).includes(value);
+}
+
+/** Picks the best supported locale from an Accept-Language header ("zh-CN,zh;q=0.9,en;q=0.8"). */
+export function localeFromAcceptLanguage(header: string | null | undefined): Locale {
+  if (!header) return defaultLocale;
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...rest] = part.trim().split(';');
+      const q = rest.find((p) => p.trim().startsWith('q='));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.trim().slice(2)) || 0 : 1 };
+    })
+    .filter((x) => x.tag && x.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (tag === 'zh' || tag.startsWith('zh-')) return 'zh-CN';
+    if (tag === 'en' || tag.startsWith('en-')) return 'en';
+  }
+  return defaultLocale;
+}
+
+/** Formats a date-time for a person in their language, in China Standard Time by default. */
+export function formatDateTime(locale: Locale, value: Date | string, timeZone = 'Asia/Shanghai'): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+    new Date(value),
+  );
+}
