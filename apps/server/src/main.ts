@@ -21,6 +21,7 @@ if (!['all', 'web', 'worker'].includes(role)) fail(`Unknown --role=${role}; use 
 let conn: DatabaseConnection | undefined;
 let worker: WorkerHandle | undefined;
 let server: ReturnType<typeof serve> | undefined;
+let stopping = false;
 
 try {
   const config = loadConfig();
@@ -66,7 +67,6 @@ try {
   fail(error instanceof Error ? error.message : String(error));
 }
 
-let stopping = false;
 async function shutdown() {
   if (stopping) return;
   stopping = true;

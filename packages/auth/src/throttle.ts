@@ -25,7 +25,8 @@ export async function lockedForMs(db: Database, keys: string[]): Promise<number>
 }
 
 export async function recordFailure(db: Database, key: string, policy: { maxFailures: number; windowMs: number; lockMs: number }) {
-  const windowStart = new Date(Date.now() - policy.windowMs);
+  // Passed as text: postgres.js does not bind a raw Date inside a sql`` fragment.
+  const windowStart = sql`${new Date(Date.now() - policy.windowMs).toISOString()}::timestamptz`;
   // One statement: counts within the window, restarts an expired window, locks at the limit.
   await db
     .insert(loginThrottle)

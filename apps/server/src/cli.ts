@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { verifyAuditChain } from '@outpost/core';
+import { type DatabaseConnection, migrate, migrationsCurrent, openDatabase } from '@outpost/db';
+import { loadConfig } from './config.ts';
+import { isEmpty, seedDemo } from './seed.ts';
+
+/**
+ * Operator commands, against DATABASE_URL or the embedded database:
+ *   migrate        apply committed migrations
+ *   seed           add the demo data (only into an empty database)
+ *   verify-audit   walk the audit hash chain; exit 2 and name the first broken entry
+ */
+const usage = 'Usage: node apps/server/src/cli.ts <migrate|seed|verify-audit>';
+const command = process.argv[2];
+
+async function run(conn: DatabaseConnection): Promise<number> {
+  switch (command) {
+    case 'migrate':
+      await migrate(conn);
+      console.log('Migrations applied; the database is current.');
+      return 0;
+    case 'seed':
+      await migrate(conn);
+      if (!(await isEmpty(conn.db))) {
+        console.error('The database already has users; demo data is only added to an empty database.');
+        return 1;
+      }
+      await seedDemo(conn.db);
+      console.log('Demo data added.');
+      return 0;
+    case 'verify-audit': {
+      if (!(await migrationsCurrent(conn))) {
+        console.error('This database is not migrated yet (run "npm run db:migrate"); there is no audit log to verify.');
+        return 1;
+      }
+      const report = await verifyAuditChain(conn.db);
+      if (report.ok) {
+        console.log(`Audit chain intact: ${report.checked} entries verified.`);
+        return 0;
+      }
+      console.error(
+        `Audit chain BROKEN at entry #${report.brokenAt}: ${report.reason}. ${report.checked} entries before it verified.`,
+      );
+      return 2;
+    }
+    default:
+      console.error(usage);
+      return 64;
+  }
+}
+
+if (!['migrate', 'seed', 'verify-audit'].includes(command ?? '')) {
+  console.error(usage);
+  process.exit(64);
+}
+let conn: DatabaseConnection | undefined;
+let code = 1;
+try {
+  const config = loadConfig();
+  conn = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite') });
+  code = await run(conn);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+} finally {
+  await conn?.close();
+}
+process.exit(code);

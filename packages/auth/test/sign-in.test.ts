@@ -1,0 +1,78 @@
+import { makeStaff } from '@outpost/core/testing';
+import { auditLog, type DatabaseConnection, loginThrottle, sessions } from '@outpost/db';
+import { createTestDatabase } from '@outpost/db/testing';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changePassword, hashPassword, signIn, throttlePolicy, validateSessionToken } from '../src/index.ts';
+
+let conn: DatabaseConnection;
+let passwordHash: string;
+beforeAll(async () => {
+  conn = await createTestDatabase();
+  passwordHash = await hashPassword('correct horse battery');
+});
+afterAll(() => conn.close());
+
+describe('sign-in', () => {
+  it('opens a session with the right password (e-mail case-insensitive), argon2id stored', async () => {
+    const { user } = await makeStaff(conn.db, ['reviewer'], { passwordHash, email: 'Mixed.Case@outpost.test' });
+    expect(passwordHash).toMatch(/^\$argon2id\$/);
+    const result = await signIn(conn.db, { email: ' mixed.case@OUTPOST.test ', password: 'correct horse battery', ip: '10.0.0.1' });
+    expect(result.userId).toBe(user.id);
+    expect(await validateSessionToken(conn.db, result.token)).not.toBeNull();
+  });
+
+  it('gives the same error for an unknown account and a wrong password', async () => {
+    await makeStaff(conn.db, ['reviewer'], { passwordHash, email: 'known@outpost.test' });
+    const unknown = await signIn(conn.db, { email: 'nobody@outpost.test', password: 'whatever', ip: '10.0.0.2' }).catch((e) => e);
+    const wrong = await signIn(conn.db, { email: 'known@outpost.test', password: 'wrong', ip: '10.0.0.2' }).catch((e) => e);
+    expect(unknown).toMatchObject({ code: 'invalid_credentials', message: wrong.message });
+    expect(wrong).toMatchObject({ code: 'invalid_credentials' });
+    const failures = await conn.db.select().from(auditLog).where(eq(auditLog.action, 'auth.sign_in_failed'));
+    expect(failures.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('locks an account after repeated failures, even with the right password, and across IPs', async () => {
+    await makeStaff(conn.db, ['reviewer'], { passwordHash, email: 'target@outpost.test' });
+    for (let i = 0; i < throttlePolicy.account.maxFailures; i++) {
+      await signIn(conn.db, { email: 'target@outpost.test', password: `guess-${i}`, ip: `10.1.0.${i}` }).catch(() => {});
+    }
+    await expect(
+      signIn(conn.db, { email: 'target@outpost.test', password: 'correct horse battery', ip: '10.9.9.9' }),
+    ).rejects.toMatchObject({ code: 'too_many_requests', details: { minutes: 15 } });
+    // Once the lock has passed, the right password works again and clears the counter.
+    await conn.db.update(loginThrottle).set({ lockedUntil: sql`now() - interval '1 second'`, windowStartedAt: sql`now() - interval '1 hour'` });
+    await expect(signIn(conn.db, { email: 'target@outpost.test', password: 'correct horse battery', ip: '10.9.9.9' })).resolves.toBeTruthy();
+    expect(await conn.db.select().from(loginThrottle).where(eq(loginThrottle.key, 'account:target@outpost.test'))).toEqual([]);
+  });
+
+  it('locks an IP that sprays many accounts', async () => {
+    for (let i = 0; i < throttlePolicy.ip.maxFailures; i++) {
+      await signIn(conn.db, { email: `spray-${i}@outpost.test`, password: 'x', ip: '203.0.113.7' }).catch(() => {});
+    }
+    await expect(signIn(conn.db, { email: 'fresh@outpost.test', password: 'x', ip: '203.0.113.7' })).rejects.toMatchObject({
+      code: 'too_many_requests',
+    });
+  });
+
+  it('changing the password checks the current one and ends the other sessions', async () => {
+    const { user, actor } = await makeStaff(conn.db, ['reviewer'], { passwordHash, email: 'changer@outpost.test' });
+    const here = await signIn(conn.db, { email: 'changer@outpost.test', password: 'correct horse battery' });
+    const elsewhere = await signIn(conn.db, { email: 'changer@outpost.test', password: 'correct horse battery' });
+    await expect(
+      changePassword(conn.db, actor, { currentPassword: 'nope', newPassword: 'a brand new secret' }),
+    ).rejects.toMatchObject({ code: 'validation_failed', details: { field: 'currentPassword' } });
+    await expect(
+      changePassword(conn.db, actor, { currentPassword: 'correct horse battery', newPassword: 'short' }),
+    ).rejects.toMatchObject({ code: 'validation_failed', details: { field: 'newPassword' } });
+    await changePassword(conn.db, actor, {
+      currentPassword: 'correct horse battery',
+      newPassword: 'a brand new secret',
+      keepSessionId: here.session.id,
+    });
+    expect(await validateSessionToken(conn.db, here.token)).not.toBeNull();
+    expect(await validateSessionToken(conn.db, elsewhere.token)).toBeNull();
+    await expect(signIn(conn.db, { email: 'changer@outpost.test', password: 'a brand new secret' })).resolves.toBeTruthy();
+    expect((await conn.db.select().from(sessions).where(eq(sessions.userId, user.id))).length).toBe(2);
+  });
+});
