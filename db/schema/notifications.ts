@@ -34,8 +34,8 @@ export const outbox = pgTable(
   'outbox',
   {
     id: id(),
-    channel: text('channel', { enum: ['slack'] }).notNull(),
-    /** For Slack: a user id (U…) or channel id (C…); null means "the recipient's linked Slack user". */
+    channel: text('channel', { enum: ['slack', 'email'] }).notNull(),
+    /** Slack: a user id (U…) or channel id (C…), null meaning "the recipient's linked Slack user"; e-mail: the address. */
     target: text('target'),
     notificationId: uuid('notification_id').references(() => notifications.id, { onDelete: 'cascade' }),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),

@@ -1,8 +1,6 @@
-import { customType, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, ts } from './columns.ts';
+import { index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bytea, createdAt, ts } from './columns.ts';
 import { users } from './users.ts';
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 /**
  * Sessions as lucia-auth.com teaches: the cookie holds `<id>.<secret>`, the table

@@ -6,6 +6,11 @@ import { docsPage } from './docs-page.ts';
 import { errorBody, errorResponse, validationError } from './errors.ts';
 import { authenticate } from './middleware/authenticate.ts';
 import { requestId } from './middleware/request-id.ts';
+import { apiKeyRoutes } from './routes/api-keys.ts';
+import { applicationRoutes } from './routes/applications.ts';
+import { blacklistRoutes } from './routes/blacklist.ts';
+import { documentRoutes } from './routes/documents.ts';
+import { invitationRoutes } from './routes/invitations.ts';
 import { meRoutes } from './routes/me.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { partnerRoutes } from './routes/partners.ts';
@@ -23,23 +28,28 @@ export function createApi(deps: ApiDeps) {
   });
 
   app.use('*', requestId);
-  app.use(
-    '*',
-    bodyLimit({
+  // The upload route sets its own, larger limit.
+  const isUpload = (path: string, method: string) => method === 'POST' && path.endsWith('/v1/documents');
+  const generalLimit = bodyLimit({
       maxSize: deps.maxBodyBytes,
       onError: () => {
         throw new AppError('payload_too_large', `The request body is larger than ${deps.maxBodyBytes} bytes.`, {
           details: { maxBytes: deps.maxBodyBytes },
         });
       },
-    }),
-  );
+    });
+  app.use('*', (c, next) => (isUpload(c.req.path, c.req.method) ? next() : generalLimit(c, next)));
   app.use('/v1/*', authenticate(deps.db));
 
   meRoutes(app);
   sessionRoutes(app, deps);
   partnerRoutes(app, deps);
   notificationRoutes(app, deps);
+  invitationRoutes(app, deps);
+  blacklistRoutes(app, deps);
+  documentRoutes(app, deps);
+  applicationRoutes(app, deps);
+  apiKeyRoutes(app, deps);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

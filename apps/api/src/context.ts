@@ -1,10 +1,15 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { Actor, Person } from '@outpost/core';
+import type { Actor, FileStorage, Person } from '@outpost/core';
 import type { Database, Session } from '@outpost/db';
 
 export interface ApiDeps {
   db: Database;
   maxBodyBytes: number;
+  /** Uploaded documents; the upload route has its own, larger body limit. */
+  storage: FileStorage;
+  maxUploadBytes: number;
+  /** Base URL for links handed out (invitations). */
+  publicUrl: string;
 }
 
 export type ApiEnv = {

@@ -1,4 +1,20 @@
-import { createPartner, notify } from '@outpost/core';
+import {
+  addToBlacklist,
+  createApiKey,
+  createPartner,
+  defaultRequirements,
+  LocalDiskStorage,
+  notify,
+  requirementsFor,
+  saveRequirement,
+  submitApplication,
+  systemActor,
+  uploadDocument,
+  inviteColleague,
+} from '@outpost/core';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { makePartner, makePartnerUser, makeStaff } from '@outpost/core/testing';
 import type { DatabaseConnection, Partner } from '@outpost/db';
 import { createTestDatabase } from '@outpost/db/testing';
@@ -17,6 +33,7 @@ let a: Partner;
 let b: Partner;
 let userAId: string;
 let bSecrets: string[];
+/** Partner B's object ids by the collection the path is under. */
 let bIds: Record<string, string>;
 
 beforeAll(async () => {
@@ -30,12 +47,35 @@ beforeAll(async () => {
   const [notificationB] = await conn.db.transaction((tx) =>
     notify(tx, { userIds: [userB.user.id], template: 'notify.partner_created', params: { name: 'B-only-note', creditCode: b.creditCode } }),
   );
-  bSecrets = [b.id, b.legalName, b.creditCode, userB.user.id, userB.user.email, notificationB!];
-  // Path parameter name → the id of partner B's object of that kind.
-  bIds = { id: b.id, partnerId: b.id, userId: userB.user.id, notificationId: notificationB! };
+  // Partner B has documents, an application, an API key and a pending colleague invitation.
+  const storage = new LocalDiskStorage(mkdtempSync(path.join(os.tmpdir(), 'outpost-iso-')));
+  for (const r of defaultRequirements) await saveRequirement(conn.db, systemActor('test'), r);
+  const pdf = new Uint8Array(readFileSync(new URL('../../../packages/core/test/fixtures/licence.pdf', import.meta.url)));
+  let documentB = '';
+  for (const r of (await requirementsFor(conn.db, ['claims'])).filter((x) => x.mandatory)) {
+    const { document } = await uploadDocument(conn.db, userB.actor, storage, { requirementId: r.id, fileName: `B-secret-${r.key}.pdf`, bytes: pdf, expiryDate: r.expires ? '2030-01-01' : undefined });
+    documentB = document.id;
+  }
+  const applicationB = await submitApplication(conn.db, userB.actor, { serviceCategories: ['claims'] });
+  const keyB = await createApiKey(conn.db, userB.actor, { name: 'B-secret-key', scopes: ['documents'] });
+  const invitationB = await inviteColleague(conn.db, userB.actor, { email: 'b-colleague@b-secret.test' });
+  bSecrets = [b.id, b.legalName, b.creditCode, userB.user.id, userB.user.email, notificationB!, documentB, applicationB.id, keyB.apiKey.id, 'B-secret', invitationB.invitationId];
+  bIds = {
+    partners: b.id,
+    documents: documentB,
+    applications: applicationB.id,
+    notifications: notificationB!,
+    'api-keys': keyB.apiKey.id,
+    // A's user does not know B's invitation secret; it gets a well-formed but wrong one.
+    invitations: `${invitationB.invitationId}.wrongsecret`,
+    requirements: 'business_licence',
+  };
   // Staff activity exists too, so that "list everything" bugs would show.
   const admin = await makeStaff(conn.db, ['admin']);
   await createPartner(conn.db, admin.actor, { legalName: 'Charlie Staff-Only Ltd', creditCode: '91110000100006485K', serviceCategories: ['it'] });
+  const entry = await addToBlacklist(conn.db, admin.actor, { creditCode: '91330100716105852F', name: 'Delta Blacklisted Ltd', reason: 'Staff-only reason text' });
+  bSecrets.push('Delta Blacklisted', 'Staff-only reason text');
+  bIds.blacklist = entry.entry.id;
 });
 afterAll(() => conn.close());
 
@@ -47,8 +87,9 @@ describe('a partner user cannot read another partner’s data through any API ro
     let walked = 0;
     for (const [template, operations] of Object.entries(doc.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
+        const collection = template.split('/')[2] ?? '';
         const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
-          const value = bIds[name] ?? bIds[`${name}`];
+          const value = bIds[collection];
           if (!value) throw new Error(`Teach partner-isolation.test.ts how to fill {${name}} in ${template}`);
           return value;
         });
@@ -67,7 +108,7 @@ describe('a partner user cannot read another partner’s data through any API ro
         walked++;
       }
     }
-    expect(walked).toBeGreaterThanOrEqual(7);
+    expect(walked).toBeGreaterThanOrEqual(25);
   });
 
   it('its own data is visible through the same routes', async () => {

@@ -1,18 +1,20 @@
-// PLACEHOLDER — being replaced by the Slack bot implementation.
-import type { SlackGateway } from '@outpost/core';
-import type { Database } from '@outpost/db';
+import { createBoltApp } from './app.ts';
+import type { SlackEventsDeps } from './deps.ts';
+import { createEventsHandler } from './http/events-handler.ts';
 
-export interface SlackEventsDeps {
-  db: Database;
-  signingSecret: string;
-  slack: SlackGateway;
-  publicUrl: string;
-}
+export type { SlackEventsDeps } from './deps.ts';
+export {
+  createSlackGateway,
+  type SlackGatewayOptions,
+  type SlackUserProfile,
+  type SlackWebGateway,
+} from './gateway.ts';
+export { verifySlackSignature } from './http/verify-signature.ts';
 
-export function createSlackEventsHandler(_deps: SlackEventsDeps): (request: Request) => Promise<Response> {
-  return async () => new Response('not implemented', { status: 501 });
-}
-
-export function createSlackGateway(_options: { token: string; apiUrl?: string | undefined }): SlackGateway {
-  throw new Error('not implemented');
+/**
+ * The handler mounted at /slack/events: slash commands, interactions and Events API
+ * callbacks, verified, routed through Bolt to the listeners under ./listeners.
+ */
+export function createSlackEventsHandler(deps: SlackEventsDeps): (request: Request) => Promise<Response> {
+  return createEventsHandler(createBoltApp(deps), deps);
 }

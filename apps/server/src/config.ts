@@ -19,6 +19,16 @@ const schema = z.object({
   SLACK_API_URL: z.url().optional(),
   SLACK_REVIEWERS_CHANNEL: z.string().optional(),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
+  FILE_STORAGE: z.enum(['local', 's3']).default('local'),
+  FILES_DIR: z.string().optional(),
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().default('Outpost <no-reply@outpost.local>'),
   SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
@@ -33,6 +43,11 @@ export interface Config {
   dataDir: string;
   slack: { botToken: string; signingSecret: string; apiUrl: string | undefined; reviewersChannel: string | undefined } | null;
   maxBodyBytes: number;
+  uploadMaxBytes: number;
+  storage:
+    | { kind: 'local'; dir: string }
+    | { kind: 's3'; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
+  mail: { smtpUrl: string; from: string } | null;
   seedDemo: 'auto' | 'true' | 'false';
   logLevel: Env['LOG_LEVEL'];
 }
@@ -55,6 +70,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (Boolean(e.SLACK_BOT_TOKEN) !== Boolean(e.SLACK_SIGNING_SECRET)) {
     throw new ConfigError(['SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET must be set together (or neither).']);
   }
+  if (e.FILE_STORAGE === 's3' && !(e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY)) {
+    throw new ConfigError(['FILE_STORAGE=s3 needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY.']);
+  }
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
   return {
     port: e.PORT,
@@ -72,6 +90,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           }
         : null,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    storage:
+      e.FILE_STORAGE === 's3'
+        ? {
+            kind: 's3',
+            endpoint: e.S3_ENDPOINT!,
+            bucket: e.S3_BUCKET!,
+            region: e.S3_REGION,
+            accessKeyId: e.S3_ACCESS_KEY_ID!,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
+          }
+        : { kind: 'local', dir: e.FILES_DIR ?? `${e.DATA_DIR}/files` },
+    mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
   };

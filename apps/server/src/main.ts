@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createSlackGateway } from '@outpost/bot';
+import { createStorage } from '@outpost/infra';
 import { openDatabase, type DatabaseConnection } from '@outpost/db';
 import { startWorker, type WorkerHandle } from '@outpost/worker';
 import path from 'node:path';
@@ -40,7 +41,7 @@ try {
     const root = new Hono();
     // Hashed, immutable build assets; everything else goes to the app.
     root.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), `${portalBuildDir}/client`) }));
-    root.route('/', createWebApp({ conn, config, slack, portal }));
+    root.route('/', createWebApp({ conn, config, slack, portal, storage: createStorage(config.storage) }));
     server = serve({ fetch: root.fetch, port: config.port, hostname: config.host });
     await new Promise<void>((resolve, reject) => {
       server!.once('listening', resolve);

@@ -1,5 +1,5 @@
 import { hashPassword } from '@outpost/auth';
-import { audit, createPartner, creditCodeCheckCharacter, systemActor } from '@outpost/core';
+import { audit, createPartner, creditCodeCheckCharacter, defaultRequirements, saveRequirement, systemActor } from '@outpost/core';
 import { type Database, partnerMemberships, partners, users } from '@outpost/db';
 import { count, eq } from 'drizzle-orm';
 
@@ -51,9 +51,10 @@ export async function isEmpty(db: Database): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-/** Demo data for a first run: staff in every role and two partners with their users. */
+/** Demo data for a first run: the document catalogue, staff in every role and two partners with their users. */
 export async function seedDemo(db: Database): Promise<void> {
   const actor = systemActor('seed');
+  for (const requirement of defaultRequirements) await saveRequirement(db, actor, requirement);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     for (const s of staff) {

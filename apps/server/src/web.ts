@@ -1,6 +1,6 @@
 import { createApi } from '@outpost/api';
 import { createSlackEventsHandler } from '@outpost/bot';
-import type { SlackGateway } from '@outpost/core';
+import type { FileStorage, SlackGateway } from '@outpost/core';
 import { type DatabaseConnection, migrationsCurrent } from '@outpost/db';
 import { Hono } from 'hono';
 import { sql } from 'drizzle-orm';
@@ -12,13 +12,14 @@ export interface WebDeps {
   config: Config;
   slack: SlackGateway | null;
   portal: PortalHandler;
+  storage: FileStorage;
 }
 
 /**
  * The one HTTP surface: health probes, the API under /api, Slack at /slack/events
  * (given the raw body — no parser runs before it), and everything else to the portal.
  */
-export function createWebApp({ conn, config, slack, portal }: WebDeps) {
+export function createWebApp({ conn, config, slack, portal, storage }: WebDeps) {
   const app = new Hono();
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
@@ -32,7 +33,10 @@ export function createWebApp({ conn, config, slack, portal }: WebDeps) {
     return c.json({ status: 'ready', database: conn.kind });
   });
 
-  app.route('/api', createApi({ db: conn.db, maxBodyBytes: config.maxBodyBytes }));
+  app.route(
+    '/api',
+    createApi({ db: conn.db, maxBodyBytes: config.maxBodyBytes, maxUploadBytes: config.uploadMaxBytes, storage, publicUrl: config.publicUrl }),
+  );
 
   const slackHandler =
     config.slack && slack

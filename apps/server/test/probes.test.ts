@@ -1,3 +1,7 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { LocalDiskStorage } from '@outpost/core';
 import type { DatabaseConnection } from '@outpost/db';
 import { createTestDatabase } from '@outpost/db/testing';
 import { sql } from 'drizzle-orm';
@@ -11,12 +15,13 @@ beforeAll(async () => {
 });
 afterAll(() => conn.close());
 
+const storage = new LocalDiskStorage(mkdtempSync(path.join(os.tmpdir(), 'outpost-probe-files-')));
 // The portal is not under test here; it answers a marker so routing can be checked.
 const portal = async () => new Response('portal', { status: 200 });
 
 describe('health probes and routing', () => {
   it('/healthz is up, /readyz checks the database and its migrations', async () => {
-    const app = createWebApp({ conn, config: loadConfig({}), slack: null, portal });
+    const app = createWebApp({ conn, config: loadConfig({}), slack: null, portal, storage });
     expect(await (await app.request('/healthz')).json()).toEqual({ status: 'ok' });
     const ready = await app.request('/readyz');
     expect(ready.status).toBe(200);
@@ -24,7 +29,7 @@ describe('health probes and routing', () => {
   });
 
   it('/readyz answers 503 when migrations are missing', async () => {
-    const app = createWebApp({ conn, config: loadConfig({}), slack: null, portal });
+    const app = createWebApp({ conn, config: loadConfig({}), slack: null, portal, storage });
     await conn.db.execute(sql`delete from drizzle.__drizzle_migrations where id = (select max(id) from drizzle.__drizzle_migrations)`);
     const ready = await app.request('/readyz');
     expect(ready.status).toBe(503);
@@ -32,7 +37,7 @@ describe('health probes and routing', () => {
   });
 
   it('routes /api to the API, /slack/events to Slack (404 when not configured), the rest to the portal', async () => {
-    const app = createWebApp({ conn, config: loadConfig({}), slack: null, portal });
+    const app = createWebApp({ conn, config: loadConfig({}), slack: null, portal, storage });
     expect((await app.request('/api/openapi.json')).status).toBe(200);
     const slack = await app.request('/slack/events', { method: 'POST', body: '{}' });
     expect(slack.status).toBe(404);

@@ -1,18 +1,57 @@
-// PLACEHOLDER — being replaced by the pg-boss worker implementation.
-import type { SlackGateway } from '@outpost/core';
+import { REVIEWERS_CHANNEL, type SlackGateway } from '@outpost/core';
 import type { DatabaseConnection } from '@outpost/db';
+import { createBoss } from './boss.ts';
+import type { JobContext } from './jobs/context.ts';
+import { type OutboxLoop, startOutboxLoop } from './outbox-loop.ts';
+import { schedules } from './schedules.ts';
+
+export { type ScheduledJob, schedules } from './schedules.ts';
+export type { JobContext } from './jobs/context.ts';
 
 export interface WorkerDeps {
   conn: DatabaseConnection;
   slack: SlackGateway | null;
   publicUrl: string;
   reviewersChannel: string | null;
+  /** How often the in-process loop drains the outbox (default 5 s). */
+  outboxPollMs?: number;
 }
 
 export interface WorkerHandle {
+  /** Stops taking work, waits for running jobs and the outbox loop, leaves the database open. */
   stop(): Promise<void>;
 }
 
-export async function startWorker(_deps: WorkerDeps): Promise<WorkerHandle> {
-  return { async stop() {} };
+export async function startWorker(deps: WorkerDeps): Promise<WorkerHandle> {
+  const context: JobContext = {
+    db: deps.conn.db,
+    slack: deps.slack,
+    publicUrl: deps.publicUrl,
+    slackChannels: { [REVIEWERS_CHANNEL]: deps.reviewersChannel },
+  };
+  const boss = createBoss(deps.conn);
+  await boss.start();
+  try {
+    for (const job of schedules) {
+      await boss.createQueue(job.name, { retryLimit: job.retryLimit, expireInSeconds: job.expireInSeconds });
+      await boss.schedule(job.name, job.cron, null, { tz: job.tz });
+      await boss.work(job.name, async () => job.handler(context));
+    }
+  } catch (error) {
+    await boss.stop({ graceful: false }).catch(() => {});
+    throw error;
+  }
+  // Without Slack there is nothing to send: rows wait (the portal inbox shows them).
+  const loop: OutboxLoop | null = deps.slack ? startOutboxLoop(context, deps.outboxPollMs ?? 5_000) : null;
+
+  let stopping: Promise<void> | undefined;
+  return {
+    stop() {
+      stopping ??= (async () => {
+        await loop?.stop();
+        await boss.stop({ graceful: true, timeout: 10_000 });
+      })();
+      return stopping;
+    },
+  };
 }

@@ -1,7 +1,11 @@
-import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 
-/** OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. */
-const options = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+/**
+ * OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. `algorithm: 2` is the library's
+ * `Algorithm.Argon2id`, a const enum that type-stripped code cannot import.
+ */
+const ARGON2ID = 2;
+const options = { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 256;

@@ -17,6 +17,7 @@ export const errorStatus = {
   method_not_allowed: 405,
   conflict: 409,
   already_decided: 409,
+  gone: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_requests: 429,

@@ -6,6 +6,13 @@ import { AppError } from './errors.ts';
 import { assertCan } from './permissions.ts';
 import type { StaffRole } from './actor.ts';
 
+/**
+ * Symbolic Slack channels: the outbox stores the name and the worker maps it to the
+ * channel id configured for this installation (SLACK_REVIEWERS_CHANNEL, …).
+ */
+export const REVIEWERS_CHANNEL = 'channel:reviewers';
+export const RISK_CHANNEL = 'channel:risk';
+
 export interface NotifyInput {
   /** Users to notify by id, and/or every active staff user holding one of these roles. */
   userIds?: string[];
@@ -14,7 +21,7 @@ export interface NotifyInput {
   params?: Record<string, string | number>;
   /** Portal path the notification links to, e.g. /s/partners/<id>. */
   link?: string;
-  /** Also post to this Slack channel (e.g. the reviewers' channel). */
+  /** Also post to this Slack channel: an id, or a symbolic name such as REVIEWERS_CHANNEL. */
   slackChannel?: string | null;
 }
 
@@ -135,4 +142,33 @@ export async function markRead(db: Database, actor: Actor, notificationId?: stri
 function userIdOf(actor: Actor): string {
   if (actor.type === 'staff' || actor.type === 'partner') return actor.userId;
   throw new AppError('forbidden', 'Only people have an inbox.', { messageKey: 'errors.forbidden' });
+}
+
+export interface EmailInput {
+  to: string;
+  /** i18n keys of the subject and body; both rendered in `locale` by the worker. */
+  subject: MessageKey;
+  body: MessageKey;
+  params?: Record<string, string | number>;
+  link?: string | null;
+  locale?: 'zh-CN' | 'en';
+}
+
+/**
+ * Queues an e-mail in the outbox, in the caller's transaction. The worker sends it
+ * through SMTP when SMTP is configured; until then it waits (nothing is lost).
+ */
+export async function queueEmail(tx: Database, input: EmailInput): Promise<void> {
+  await tx.insert(outbox).values({
+    channel: 'email',
+    target: input.to,
+    payload: {
+      kind: 'email',
+      subject: input.subject,
+      body: input.body,
+      params: input.params ?? {},
+      link: input.link ?? null,
+      locale: input.locale ?? 'zh-CN',
+    },
+  });
 }

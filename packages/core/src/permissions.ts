@@ -15,22 +15,76 @@ export const permissions = [
   'read:notifications:own',
   'manage:users',
   'link:slack',
+  'invite:partner',
+  'read:blacklist',
+  'manage:blacklist',
+  'remove:blacklist',
+  'read:requirements',
+  'manage:requirements',
+  'upload:document:own',
+  'read:document:any',
+  'read:document:own',
+  'review:document',
+  'submit:application:own',
+  'read:application:any',
+  'read:application:own',
+  'manage:application',
+  'vote:committee',
+  'manage:api-keys:own',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
+/** What every staff member may do: read everything that is not restricted. */
+const staffBase: readonly Permission[] = [
+  'read:partner:any',
+  'read:notifications:own',
+  'link:slack',
+  'read:blacklist',
+  'read:requirements',
+  'read:document:any',
+  'read:application:any',
+];
+
 const staffGrants: Record<StaffRole, readonly Permission[]> = {
-  reviewer: ['read:partner:any', 'read:notifications:own', 'link:slack'],
-  legal: ['read:partner:any', 'read:notifications:own', 'link:slack'],
-  committee: ['read:partner:any', 'read:notifications:own', 'link:slack'],
-  risk_officer: ['read:partner:any', 'read:notifications:own', 'link:slack'],
-  admin: ['read:partner:any', 'manage:partner', 'manage:users', 'read:audit', 'read:notifications:own', 'link:slack'],
-  // Auditors read everything and change nothing.
-  auditor: ['read:partner:any', 'read:audit', 'read:notifications:own'],
+  reviewer: [...staffBase, 'invite:partner', 'manage:blacklist', 'review:document', 'manage:application'],
+  legal: [...staffBase, 'manage:blacklist'],
+  committee: [...staffBase, 'vote:committee'],
+  risk_officer: [...staffBase, 'manage:blacklist'],
+  admin: [
+    ...staffBase,
+    'manage:partner',
+    'manage:users',
+    'read:audit',
+    'invite:partner',
+    'manage:blacklist',
+    'remove:blacklist',
+    'manage:requirements',
+    'review:document',
+    'manage:application',
+  ],
+  // Auditors read everything and change nothing (not even a Slack link that would let them act there).
+  auditor: ['read:partner:any', 'read:notifications:own', 'read:blacklist', 'read:requirements', 'read:document:any', 'read:application:any', 'read:audit'],
 };
 
 const partnerGrants: Record<MembershipRole, readonly Permission[]> = {
-  partner_admin: ['read:partner:own', 'manage:partner-users:own', 'read:notifications:own'],
-  partner_member: ['read:partner:own', 'read:notifications:own'],
+  partner_admin: [
+    'read:partner:own',
+    'manage:partner-users:own',
+    'read:notifications:own',
+    'read:requirements',
+    'upload:document:own',
+    'read:document:own',
+    'submit:application:own',
+    'read:application:own',
+    'manage:api-keys:own',
+  ],
+  partner_member: ['read:partner:own', 'read:notifications:own', 'read:requirements', 'upload:document:own', 'read:document:own', 'read:application:own'],
+};
+
+/** What an API key may do for each of its scopes (purposes). */
+const scopeGrants: Record<string, readonly Permission[]> = {
+  documents: ['read:partner:own', 'read:requirements', 'upload:document:own', 'read:document:own', 'read:application:own'],
+  events: [],
 };
 
 export function permissionsOf(actor: Actor): Set<Permission> {
@@ -40,7 +94,7 @@ export function permissionsOf(actor: Actor): Set<Permission> {
     case 'partner':
       return new Set(partnerGrants[actor.role]);
     case 'api_key':
-      return new Set(actor.scopes.includes('documents') ? (['read:partner:own'] as Permission[]) : []);
+      return new Set(actor.scopes.flatMap((scope) => scopeGrants[scope] ?? []));
     case 'system':
       return new Set(permissions);
     case 'user':

@@ -24,3 +24,14 @@ export class SlackRateLimitedError extends Error {
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }
+
+/** Where uploaded files live: local disk by default, any S3-compatible store by configuration. */
+export interface FileStorage {
+  put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  get(key: string): Promise<Uint8Array>;
+}
+
+/** Outgoing e-mail (SMTP in production; a real SMTP server on loopback in tests). */
+export interface Mailer {
+  send(message: { to: string; subject: string; text: string; html?: string }): Promise<void>;
+}

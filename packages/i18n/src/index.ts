@@ -1,12 +1,16 @@
-import { en, type MessageKey } from './en.ts';
+import { admissionEn } from './admission.en.ts';
+import { admissionZhCN } from './admission.zh-CN.ts';
+import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
-export type { MessageKey } from './en.ts';
+/** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
+const enAll = { ...en, ...admissionEn };
+export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof supportedLocales)[number];
 export const defaultLocale: Locale = 'zh-CN';
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': { ...zhCN, ...admissionZhCN }, en: enAll };
 
 export type Params = Record<string, string | number>;
 

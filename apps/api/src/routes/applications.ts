@@ -1,0 +1,152 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  advanceApplication,
+  castVote,
+  getApplication,
+  listApplications,
+  recordAssessment,
+  recordInspection,
+  recordPilot,
+  returnApplication,
+  submitApplication,
+  withdrawApplication,
+} from '@outpost/core';
+import { admissionStages, serviceCategories } from '@outpost/db';
+import type { ApiApp, ApiDeps } from '../context.ts';
+import { json } from '../json.ts';
+import { requireActor } from '../middleware/authenticate.ts';
+import { errorResponses, IdParam, PageMeta } from '../schemas.ts';
+
+const Application = z
+  .object({
+    id: z.uuid(),
+    partnerId: z.uuid(),
+    serviceCategories: z.array(z.enum(serviceCategories)),
+    status: z.enum(['in_progress', 'approved', 'rejected', 'withdrawn']),
+    stage: z.enum(admissionStages),
+    submittedAt: z.string(),
+    decidedAt: z.string().nullable(),
+  })
+  .openapi('Application');
+
+const Detail = z
+  .object({
+    application: Application,
+    partner: z.object({ id: z.uuid(), legalName: z.string() }).passthrough(),
+    timeline: z.array(z.object({ kind: z.string(), fromStage: z.string().nullable(), toStage: z.string().nullable(), reason: z.string().nullable(), actorName: z.string().nullable(), at: z.string() }).passthrough()),
+    inspection: z.object({}).passthrough().nullable(),
+    pilot: z.object({}).passthrough().nullable(),
+    staff: z
+      .object({ assessment: z.object({}).passthrough().nullable(), weightedScore: z.number().nullable(), votes: z.array(z.object({}).passthrough()), tally: z.object({}).passthrough().nullable() })
+      .passthrough()
+      .nullable()
+      .openapi({ description: 'Only for staff: assessment, weighted score, votes and tally. Null for partners.' }),
+  })
+  .openapi('ApplicationDetail');
+
+const jsonBody = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
+const Done = { 200: { description: 'Done', content: { 'application/json': { schema: z.object({ ok: z.boolean() }).passthrough() } } } };
+const post = <R extends object>(path: string, summary: string, request: R) =>
+  createRoute({
+    method: 'post',
+    path: `/v1/applications/{id}/${path}`,
+    tags: ['Admission'],
+    summary,
+    request: { params: IdParam, ...request },
+    responses: { ...Done, ...errorResponses(401, 403, 404, 409, 422) },
+  });
+
+const submit = createRoute({
+  method: 'post',
+  path: '/v1/applications',
+  tags: ['Admission'],
+  summary: 'Submit an admission application (partner administrators, once every required document is uploaded)',
+  request: jsonBody(z.object({ serviceCategories: z.array(z.enum(serviceCategories)) })),
+  responses: { 201: { description: 'Submitted', content: { 'application/json': { schema: Application } } }, ...errorResponses(401, 403, 409, 422) },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/v1/applications',
+  tags: ['Admission'],
+  summary: 'Applications (staff: all; partners: their own)',
+  request: {
+    query: z.object({
+      status: z.enum(['in_progress', 'approved', 'rejected', 'withdrawn']).optional(),
+      stage: z.enum(admissionStages).optional(),
+      page: z.coerce.number().int().min(1).optional(),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'A page of applications',
+      content: { 'application/json': { schema: z.object({ items: z.array(z.object({ application: Application, partnerName: z.string() }).passthrough()), ...PageMeta }) } },
+    },
+    ...errorResponses(401, 422),
+  },
+});
+
+const get = createRoute({
+  method: 'get',
+  path: '/v1/applications/{id}',
+  tags: ['Admission'],
+  summary: 'An application with its timeline (and, for staff, assessment and votes)',
+  request: { params: IdParam },
+  responses: { 200: { description: 'The application', content: { 'application/json': { schema: Detail } } }, ...errorResponses(401, 404) },
+});
+
+const score = z.number().int().min(0).max(100);
+const advance = post('advance', 'Move to the next stage once this stage is complete (reviewers)', {});
+const inspection = post('inspection', 'Record the on-site inspection', jsonBody(z.object({ inspectedOn: z.string(), inspectors: z.array(z.string()), findings: z.string(), score })));
+const pilot = post('pilot', 'Record the pilot cooperation', jsonBody(z.object({ startsOn: z.string(), endsOn: z.string(), outcome: z.string(), score })));
+const assessment = post(
+  'assessment',
+  'Record the four-dimension assessment (0–100 each) and an optional third-party report',
+  jsonBody(
+    z.object({
+      financial: score,
+      capability: score,
+      compliance: score,
+      reputation: score,
+      thirdPartyAssessor: z.string().optional(),
+      thirdPartyScore: score.optional(),
+      thirdPartyReportVersionId: z.string().optional(),
+    }),
+  ),
+);
+const returnTo = post('return', 'Return to an earlier stage, with a reason', jsonBody(z.object({ stage: z.enum(admissionStages), reason: z.string() })));
+const withdraw = post('withdraw', 'Withdraw the application (the partner)', jsonBody(z.object({ reason: z.string().optional() })));
+const vote = post(
+  'votes',
+  'Cast your committee vote (approve / reject with a reason / abstain)',
+  jsonBody(z.object({ vote: z.enum(['approve', 'reject', 'abstain']), reason: z.string().optional() })),
+);
+
+export function applicationRoutes(app: ApiApp, { db }: ApiDeps) {
+  app.openapi(submit, async (c) => c.json(json(await submitApplication(db, requireActor(c), c.req.valid('json'))), 201));
+  app.openapi(list, async (c) => c.json(json(await listApplications(db, requireActor(c), c.req.valid('query'))), 200));
+  app.openapi(get, async (c) => c.json(json(await getApplication(db, requireActor(c), c.req.valid('param').id)), 200));
+  app.openapi(advance, async (c) => c.json({ ok: true, application: json(await advanceApplication(db, requireActor(c), c.req.valid('param').id)) }, 200));
+  app.openapi(inspection, async (c) => {
+    await recordInspection(db, requireActor(c), c.req.valid('param').id, c.req.valid('json'));
+    return c.json({ ok: true }, 200);
+  });
+  app.openapi(pilot, async (c) => {
+    await recordPilot(db, requireActor(c), c.req.valid('param').id, c.req.valid('json'));
+    return c.json({ ok: true }, 200);
+  });
+  app.openapi(assessment, async (c) => {
+    await recordAssessment(db, requireActor(c), c.req.valid('param').id, c.req.valid('json'));
+    return c.json({ ok: true }, 200);
+  });
+  app.openapi(returnTo, async (c) =>
+    c.json({ ok: true, application: json(await returnApplication(db, requireActor(c), c.req.valid('param').id, c.req.valid('json'))) }, 200),
+  );
+  app.openapi(withdraw, async (c) =>
+    c.json({ ok: true, application: json(await withdrawApplication(db, requireActor(c), c.req.valid('param').id, c.req.valid('json').reason)) }, 200),
+  );
+  app.openapi(vote, async (c) => {
+    const result = await castVote(db, requireActor(c), { applicationId: c.req.valid('param').id, ...c.req.valid('json'), via: 'web' });
+    return c.json({ ok: true, ...result }, 200);
+  });
+}

@@ -1,0 +1,17 @@
+import type { SlackGateway } from '@outpost/core';
+import type { Database } from '@outpost/db';
+
+export interface SlackEventsDeps {
+  db: Database;
+  signingSecret: string;
+  slack: SlackGateway;
+  /** Base URL of the portal, for links in replies. */
+  publicUrl: string;
+  /** Answer Slack this long after a request if no listener acknowledged it (Slack gives up at 3 s). */
+  ackTimeoutMs?: number;
+  /** Larger bodies are refused before any parsing. */
+  maxBodyBytes?: number;
+}
+
+/** What listeners get: the dependencies that matter once a request is verified. */
+export type ListenerDeps = Pick<SlackEventsDeps, 'db' | 'slack' | 'publicUrl'>;

@@ -1,0 +1,16 @@
+/** Test harness for anything that talks to Slack: `import … from '@outpost/bot/testing'`. */
+export {
+  type FakeMessage,
+  type FakeSlackApi,
+  type FakeSlackUser,
+  type SlackCall,
+  startFakeSlackApi,
+} from './fake-slack-api.ts';
+export {
+  buttonClickPayload,
+  interactionBody,
+  type SlackActor,
+  slackRequest,
+  slashCommandBody,
+} from './payloads.ts';
+export { signSlackRequest } from './sign.ts';

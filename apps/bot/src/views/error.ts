@@ -1,0 +1,19 @@
+import { isAppError } from '@outpost/core';
+import type { Locale, MessageKey } from '@outpost/i18n';
+import { ephemeral } from './ephemeral.ts';
+import { localized } from './text.ts';
+
+/**
+ * A domain error as the person should read it (its messageKey in their language);
+ * anything else is logged and shown as "something went wrong, nothing was changed".
+ */
+export function errorView(locale: Locale | null, error: unknown) {
+  if (isAppError(error)) {
+    if (error.messageKey) return ephemeral(localized(locale, error.messageKey as MessageKey));
+    if (error.code === 'forbidden') return ephemeral(localized(locale, 'slack.forbidden'));
+    // No translation yet: core's English message still says what went wrong.
+    return ephemeral(error.message);
+  }
+  console.error('Slack listener error:', error);
+  return ephemeral(localized(locale, 'errors.unexpected'));
+}

@@ -1,0 +1,16 @@
+import type { DatabaseConnection } from '@outpost/db';
+import { fromPglite, PgBoss } from 'pg-boss';
+
+/**
+ * pg-boss on the same database as the app: its own small pool on PostgreSQL, the
+ * shared single connection on the embedded PGlite (pg-boss never closes that one).
+ */
+export function createBoss(conn: DatabaseConnection): PgBoss {
+  const boss =
+    conn.kind === 'postgres'
+      ? new PgBoss({ connectionString: conn.url!, max: 4, application_name: 'outpost-worker' })
+      : new PgBoss({ backend: 'pglite', db: fromPglite(conn.pglite!) });
+  // An 'error' event without a listener would crash the process; a failed poll is worth a log line, not an outage.
+  boss.on('error', (error) => console.error('[pg-boss]', error));
+  return boss;
+}

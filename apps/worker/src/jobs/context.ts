@@ -1,0 +1,11 @@
+import type { SlackGateway } from '@outpost/core';
+import type { Database } from '@outpost/db';
+
+/** What every scheduled job gets. */
+export interface JobContext {
+  db: Database;
+  slack: SlackGateway | null;
+  publicUrl: string;
+  /** Slack ids of the symbolic channels core writes into the outbox (`channel:reviewers`, …). */
+  slackChannels: Record<string, string | null>;
+}

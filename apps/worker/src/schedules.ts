@@ -1,0 +1,52 @@
+import type { JobContext } from './jobs/context.ts';
+import { purgeLoginThrottle } from './jobs/login-throttle-purge.ts';
+import { deliverOutbox } from './jobs/outbox-deliver.ts';
+import { purgeIdleSessions } from './jobs/sessions-purge.ts';
+
+export interface ScheduledJob {
+  /** Also the pg-boss queue name. */
+  name: string;
+  /** Cron expression, evaluated in `tz`. */
+  cron: string;
+  tz: string;
+  description: string;
+  /** A run that outlives this is considered stuck and retried (pg-boss expireInSeconds). */
+  expireInSeconds: number;
+  /** Retries of a failed run; jobs that run again soon anyway need none. */
+  retryLimit: number;
+  handler: (context: JobContext) => Promise<unknown>;
+}
+
+/**
+ * Every recurring job, in one place. pg-boss runs each schedule once per tick across
+ * all workers, so adding a worker process never runs a job twice.
+ */
+export const schedules: readonly ScheduledJob[] = [
+  {
+    name: 'outbox-deliver',
+    cron: '* * * * *',
+    tz: 'UTC',
+    description: 'Sends due Slack messages from the outbox (backstop for the 5-second in-process loop).',
+    expireInSeconds: 5 * 60,
+    retryLimit: 0,
+    handler: deliverOutbox,
+  },
+  {
+    name: 'sessions-purge',
+    cron: '17 3 * * *',
+    tz: 'Asia/Shanghai',
+    description: 'Deletes sessions idle for longer than the session inactivity limit.',
+    expireInSeconds: 15 * 60,
+    retryLimit: 2,
+    handler: purgeIdleSessions,
+  },
+  {
+    name: 'login-throttle-purge',
+    cron: '23 3 * * *',
+    tz: 'Asia/Shanghai',
+    description: 'Deletes sign-in throttle rows that no longer lock anything.',
+    expireInSeconds: 15 * 60,
+    retryLimit: 2,
+    handler: purgeLoginThrottle,
+  },
+];

@@ -1,0 +1,50 @@
+import { type Database, settings } from '@outpost/db';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Actor } from './actor.ts';
+import { audit } from './audit.ts';
+import { assertCan } from './permissions.ts';
+import { parse } from './validation.ts';
+
+/** Configurable rules with their defaults and validation, one place for each. */
+export const settingSchemas = {
+  'admission.committee': z
+    .object({
+      /** Share of committee members that must vote (abstentions count as votes). */
+      quorumRatio: z.number().gt(0).max(1),
+      /** Share of the votes cast that must approve. */
+      approvalRatio: z.number().gt(0).max(1),
+    })
+    .default({ quorumRatio: 0.5, approvalRatio: 2 / 3 }),
+  'admission.weights': z
+    .object({
+      financial: z.number().min(0),
+      capability: z.number().min(0),
+      compliance: z.number().min(0),
+      reputation: z.number().min(0),
+    })
+    .refine((w) => w.financial + w.capability + w.compliance + w.reputation > 0, 'At least one weight must be positive.')
+    .default({ financial: 0.3, capability: 0.3, compliance: 0.25, reputation: 0.15 }),
+} as const;
+
+export type SettingKey = keyof typeof settingSchemas;
+export type SettingValue<K extends SettingKey> = z.output<(typeof settingSchemas)[K]>;
+
+export async function getSetting<K extends SettingKey>(db: Database, key: K): Promise<SettingValue<K>> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, key));
+  return settingSchemas[key].parse(row?.value) as SettingValue<K>;
+}
+
+export async function setSetting<K extends SettingKey>(db: Database, actor: Actor, key: K, value: unknown) {
+  assertCan(actor, 'manage:requirements');
+  const parsed = parse(settingSchemas[key], value);
+  await db.transaction(async (tx) => {
+    const updatedBy = actor.type === 'staff' ? actor.userId : null;
+    await tx
+      .insert(settings)
+      .values({ key, value: parsed, updatedBy })
+      .onConflictDoUpdate({ target: settings.key, set: { value: parsed, updatedAt: new Date(), updatedBy } });
+    await audit(tx, actor, { action: 'setting.changed', entityType: 'setting', entityId: key, data: { value: parsed } });
+  });
+  return parsed as SettingValue<K>;
+}
