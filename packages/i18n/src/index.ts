@@ -14,13 +14,21 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': { ...z
 
 export type Params = Record<string, string | number>;
 
+/** Parameters whose values are codes with their own catalogue entries (`stage.pilot`, `status.active`…). */
+const enumParams = new Set(['stage', 'status', 'category', 'vote', 'role', 'criticality']);
+
 /** Translates a key, filling `{name}` placeholders. Unknown keys fall back to English, then to the key. */
 export function translate(locale: Locale, key: MessageKey | string, params: Params = {}): string {
   const template =
     catalogues[locale][key as MessageKey] ?? catalogues.en[key as MessageKey] ?? (key as string);
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    // Enum values (stage, status…) are stored as codes and shown in the reader's language.
+    const enumKey = enumParams.has(name) ? `${name}.${value}` : undefined;
+    const translated = enumKey ? catalogues[locale][enumKey as MessageKey] : undefined;
+    return translated ?? String(value);
+  });
 }
 
 export type Translate = (key: MessageKey, params?: Params) => string;
