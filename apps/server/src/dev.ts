@@ -1,15 +1,11 @@
 import { createServer as createHttpServer } from 'node:http';
 import path from 'node:path';
 import { getRequestListener } from '@hono/node-server';
-import { createSlackGateway } from '@outpost/bot';
-import { createStorage } from '@outpost/infra';
-import { type DatabaseConnection, openDatabase } from '@outpost/db';
-import { startWorker, type WorkerHandle } from '@outpost/worker';
-import type { createRequestHandler, RouterContextProvider, ServerBuild } from 'react-router';
+import type { ServerBuild } from 'react-router';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
 import { loadConfig } from './config.ts';
-import { type PortalDeps, type PortalHandler, portalRoot } from './portal.ts';
-import { prepareDatabase } from './prepare.ts';
+import { handlerForBuild, type PortalDeps, type PortalHandler, portalRoot } from './portal.ts';
+import { type Runtime, startRuntime, stopRuntime } from './runtime.ts';
 import { createWebApp } from './web.ts';
 
 /**
@@ -19,24 +15,15 @@ import { createWebApp } from './web.ts';
  * Vite answers its own requests (modules, /@vite/client, HMR); the rest goes to
  * the Hono app exactly as in production.
  */
-let conn: DatabaseConnection | undefined;
-let worker: WorkerHandle | undefined;
+let runtime: Runtime | undefined;
 let vite: ViteDevServer | undefined;
 const httpServer = createHttpServer();
+let stopping = false;
 
 try {
   const config = loadConfig();
-  conn = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite') });
-  const { seeded, logins } = await prepareDatabase(conn, config);
-  const slack = config.slack
-    ? createSlackGateway({ token: config.slack.botToken, apiUrl: config.slack.apiUrl })
-    : null;
-  worker = await startWorker({
-    conn,
-    slack,
-    publicUrl: config.publicUrl,
-    reviewersChannel: config.slack?.reviewersChannel ?? null,
-  });
+  runtime = await startRuntime(config, { worker: true });
+  const { conn, slack, storage, seeded, logins } = runtime;
 
   vite = await createViteServer({
     root: portalRoot,
@@ -44,8 +31,8 @@ try {
     server: { middlewareMode: true, hmr: { server: httpServer } },
     appType: 'custom',
   });
-  const portal = devPortal(vite, { db: conn.db, slack, publicUrl: config.publicUrl });
-  const app = createWebApp({ conn, config, slack, portal, storage: createStorage(config.storage) });
+  const portal = devPortal(vite, runtime.portalDeps);
+  const app = createWebApp({ conn, config, slack, portal, storage });
   const handle = getRequestListener(app.fetch, { hostname: config.host });
   const viteMiddlewares = vite.middlewares;
   httpServer.on('request', (req, res) => {
@@ -87,8 +74,7 @@ function devPortal(server: ViteDevServer, deps: PortalDeps): PortalHandler {
   return async (request) => {
     try {
       const build = (await server.ssrLoadModule('virtual:react-router/server-build')) as ServerBuild;
-      const entry = build.entry.module as unknown as PortalEntry;
-      return await entry.createRequestHandler(build, 'development')(request, entry.createLoadContext(deps));
+      return await handlerForBuild(build, deps, 'development')(request);
     } catch (error) {
       // Point stack traces at the source files, not Vite's transformed output.
       if (error instanceof Error) server.ssrFixStacktrace(error);
@@ -97,12 +83,6 @@ function devPortal(server: ViteDevServer, deps: PortalDeps): PortalHandler {
   };
 }
 
-interface PortalEntry {
-  createLoadContext(deps: PortalDeps): RouterContextProvider;
-  createRequestHandler: typeof createRequestHandler;
-}
-
-let stopping = false;
 async function shutdown() {
   if (stopping) return;
   stopping = true;
@@ -112,8 +92,7 @@ async function shutdown() {
   await new Promise<void>((resolve) =>
     httpServer.listening ? httpServer.close(() => resolve()) : resolve(),
   );
-  await worker?.stop().catch((e) => console.error('worker stop:', e));
-  await conn?.close().catch((e) => console.error('database close:', e));
+  await stopRuntime(runtime);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,14 +1,10 @@
+import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { createSlackGateway } from '@outpost/bot';
-import { createStorage } from '@outpost/infra';
-import { openDatabase, type DatabaseConnection } from '@outpost/db';
-import { startWorker, type WorkerHandle } from '@outpost/worker';
-import path from 'node:path';
 import { Hono } from 'hono';
 import { loadConfig } from './config.ts';
 import { loadBuiltPortal, portalBuildDir } from './portal.ts';
-import { prepareDatabase } from './prepare.ts';
+import { type Runtime, startRuntime, stopRuntime } from './runtime.ts';
 import { createWebApp } from './web.ts';
 
 /**
@@ -19,8 +15,7 @@ import { createWebApp } from './web.ts';
 const role = (process.argv.find((a) => a.startsWith('--role='))?.split('=')[1] ?? 'all') as 'all' | 'web' | 'worker';
 if (!['all', 'web', 'worker'].includes(role)) fail(`Unknown --role=${role}; use all, web or worker.`);
 
-let conn: DatabaseConnection | undefined;
-let worker: WorkerHandle | undefined;
+let runtime: Runtime | undefined;
 let server: ReturnType<typeof serve> | undefined;
 let stopping = false;
 
@@ -29,19 +24,13 @@ try {
   if (!config.databaseUrl && role !== 'all') {
     fail('Separate web and worker processes need PostgreSQL: set DATABASE_URL (the embedded database is single-process).');
   }
-  conn = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite') });
-  const { seeded, logins } = await prepareDatabase(conn, config);
-  const slack = config.slack ? createSlackGateway({ token: config.slack.botToken, apiUrl: config.slack.apiUrl }) : null;
-
-  if (role !== 'web') {
-    worker = await startWorker({ conn, slack, publicUrl: config.publicUrl, reviewersChannel: config.slack?.reviewersChannel ?? null });
-  }
+  runtime = await startRuntime(config, { worker: role !== 'web' });
   if (role !== 'worker') {
-    const portal = await loadBuiltPortal({ db: conn.db, slack, publicUrl: config.publicUrl });
+    const portal = await loadBuiltPortal(runtime.portalDeps);
     const root = new Hono();
     // Hashed, immutable build assets; everything else goes to the app.
     root.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), `${portalBuildDir}/client`) }));
-    root.route('/', createWebApp({ conn, config, slack, portal, storage: createStorage(config.storage) }));
+    root.route('/', createWebApp({ conn: runtime.conn, config, slack: runtime.slack, portal, storage: runtime.storage }));
     server = serve({ fetch: root.fetch, port: config.port, hostname: config.host });
     await new Promise<void>((resolve, reject) => {
       server!.once('listening', resolve);
@@ -51,13 +40,15 @@ try {
   console.log(
     [
       '',
-      `Outpost is running (${role}) on ${conn.kind === 'pglite' ? `the embedded database in ${config.dataDir}/` : 'PostgreSQL'}.`,
+      `Outpost is running (${role}) on ${runtime.conn.kind === 'pglite' ? `the embedded database in ${config.dataDir}/` : 'PostgreSQL'}.`,
       role !== 'worker' ? `  Portal      ${config.publicUrl}/` : '',
       role !== 'worker' ? `  API docs    ${config.publicUrl}/api/docs` : '',
-      role !== 'worker' ? `  Slack       ${config.publicUrl}/slack/events ${config.slack ? '(enabled)' : '(disabled: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET)'}` : '',
-      role !== 'web' ? '  Worker      running (jobs, notifications, schedules)' : '',
-      seeded ? '\nDemo data was created on this first run.' : '',
-      logins,
+      role !== 'worker'
+        ? `  Slack       ${config.publicUrl}/slack/events ${config.slack ? '(enabled)' : '(disabled: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET)'}`
+        : '',
+      role !== 'web' ? `  Worker      running (jobs, notifications${runtime.mailer ? ', e-mail' : ''}, schedules)` : '',
+      runtime.seeded ? '\nDemo data was created on this first run.' : '',
+      runtime.logins,
       '',
     ]
       .filter((l) => l !== '')
@@ -72,13 +63,13 @@ async function shutdown() {
   if (stopping) return;
   stopping = true;
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  await worker?.stop().catch((e) => console.error('worker stop:', e));
-  await conn?.close().catch((e) => console.error('database close:', e));
+  await stopRuntime(runtime);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     console.log(`\n${signal}: finishing running work and closing the database…`);
+    // pg-boss may take up to 10 s to finish running jobs; then we give up.
     setTimeout(() => process.exit(1), 15_000).unref();
     shutdown().then(() => process.exit(0));
   });

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { SlackGateway } from '@outpost/core';
+import type { FileStorage, SlackGateway } from '@outpost/core';
 import type { Database } from '@outpost/db';
-import { createRequestHandler, type ServerBuild } from 'react-router';
+import type { createRequestHandler, ServerBuild } from 'react-router';
 
 export type PortalHandler = (request: Request) => Promise<Response>;
 
@@ -10,17 +10,29 @@ export type PortalHandler = (request: Request) => Promise<Response>;
 export interface PortalDeps {
   db: Database;
   slack: SlackGateway | null;
+  storage: FileStorage;
   publicUrl: string;
+  uploadMaxBytes: number;
+  /** False when SMTP is not configured: invitation links are then shown to the inviter. */
+  mailEnabled: boolean;
 }
 
-type PortalEntry = { createLoadContext(deps: PortalDeps): unknown };
+/**
+ * The portal's server entry exports its own request handler and context factory, so
+ * the handler and the context object always come from the same React Router copy
+ * (in development Vite may load a second one).
+ */
+interface PortalEntry {
+  createLoadContext(deps: PortalDeps): unknown;
+  createRequestHandler: typeof createRequestHandler;
+}
 
 export const portalRoot = fileURLToPath(new URL('../../portal', import.meta.url));
 export const portalBuildDir = `${portalRoot}/build`;
 
 export function handlerForBuild(build: ServerBuild, deps: PortalDeps, mode: 'production' | 'development'): PortalHandler {
-  const handle = createRequestHandler(build, mode);
   const entry = build.entry.module as unknown as PortalEntry;
+  const handle = entry.createRequestHandler(build, mode);
   return (request) => handle(request, entry.createLoadContext(deps) as never);
 }
 

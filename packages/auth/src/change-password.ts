@@ -42,7 +42,7 @@ export function passwordProblem(password: string): { key: string; message: strin
     return { key: 'account.passwordTooShort', message: `Use at least ${MIN_PASSWORD_LENGTH} characters.` };
   }
   if (password.length > MAX_PASSWORD_LENGTH) {
-    return { key: 'account.passwordTooShort', message: `Use at most ${MAX_PASSWORD_LENGTH} characters.` };
+    return { key: 'account.passwordTooLong', message: `Use at most ${MAX_PASSWORD_LENGTH} characters.` };
   }
   return null;
 }

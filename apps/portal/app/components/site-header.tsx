@@ -1,0 +1,61 @@
+import { VisuallyHidden } from '@outpost/ui';
+import { Form, Link, NavLink } from 'react-router';
+import { useT } from '../lib/i18n';
+import type { ViewerSummary } from '../lib/root-data';
+import { LanguageSwitcher } from './language-switcher';
+
+/** Skip link, brand, main navigation (signed in), language switcher and sign-out, on every page. */
+export function SiteHeader({ viewer, unread }: { viewer: ViewerSummary | null; unread: number }) {
+  const t = useT();
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <div className="site-header__bar">
+        <Link to={viewer?.home ?? '/'} className="brand">
+          <span className="brand__mark" aria-hidden="true" />
+          {t('app.name')}
+        </Link>
+        {viewer ? (
+          <nav aria-label={t('nav.main')} className="main-nav">
+            <ul>
+              <li>
+                <NavLink to={viewer.home}>
+                  {viewer.kind === 'staff' ? t('nav.partners') : t('nav.home')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/inbox">
+                  {t('nav.inbox')}
+                  {unread > 0 ? (
+                    <span className="count-badge">
+                      <span aria-hidden="true">{unread > 99 ? '99+' : unread}</span>
+                      <VisuallyHidden>{t('inbox.unread', { count: unread })}</VisuallyHidden>
+                    </span>
+                  ) : null}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/account">{t('nav.account')}</NavLink>
+              </li>
+            </ul>
+          </nav>
+        ) : null}
+        <div className="site-header__tools">
+          <LanguageSwitcher />
+          {viewer ? (
+            <Form method="post" action="/sign-out" className="sign-out">
+              <span className="sign-out__who" title={viewer.email}>
+                {viewer.displayName}
+              </span>
+              <button type="submit" className="button button--quiet">
+                {t('auth.signOut')}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      </div>
+    </header>
+  );
+}

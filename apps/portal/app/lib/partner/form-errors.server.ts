@@ -1,0 +1,45 @@
+import { isAppError } from '@outpost/core';
+import type { Locale } from '@outpost/i18n';
+import { translate } from '@outpost/i18n';
+import type { FormErrors } from '../form-errors';
+import { translateError } from '../translate-error';
+
+type FieldMessages = Record<string, string>;
+
+/**
+ * Maps a domain error to form errors in the reader's language. Core's validation
+ * errors list `details.fields` with English messages for API clients; a page
+ * passes `fieldMessages` (field path → translated text) for the fields it shows,
+ * and any other field falls back to the error's own translated message.
+ * Returns null for anything unexpected, which the caller rethrows.
+ */
+export function domainErrorToForm(
+  error: unknown,
+  locale: Locale,
+  fieldMessages: FieldMessages = {},
+): { status: number; errors: FormErrors } | null {
+  if (!isAppError(error) || error.status >= 500) return null;
+  const params = Object.fromEntries(
+    Object.entries(error.details ?? {}).filter(
+      (entry): entry is [string, string | number] => typeof entry[1] === 'string' || typeof entry[1] === 'number',
+    ),
+  );
+  const message = translateError(locale, error.messageKey ?? `errors.${error.code}`, params);
+  const listed = Array.isArray(error.details?.fields)
+    ? (error.details.fields as { path?: unknown }[]).map((f) => String(f.path ?? ''))
+    : typeof error.details?.field === 'string'
+      ? [error.details.field]
+      : [];
+  if (listed.length === 0) return { status: error.status, errors: { form: message } };
+  const fields: FieldMessages = {};
+  for (const path of listed) {
+    // A messageKey names the one problem precisely; otherwise the page's wording for that field.
+    fields[path] = error.messageKey ? message : (fieldMessages[path] ?? message);
+  }
+  const shown = Object.keys(fields).some((path) => path in fieldMessages);
+  return {
+    status: error.status,
+    // A field the form does not show still needs saying somewhere.
+    errors: shown ? { fields } : { fields, form: Object.values(fields)[0] ?? translate(locale, 'errors.refused') },
+  };
+}

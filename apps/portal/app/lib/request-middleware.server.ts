@@ -1,0 +1,39 @@
+import { isCrossSiteRequest, SESSION_COOKIE, sessionFromRequest } from '@outpost/auth';
+import type { MiddlewareFunction } from 'react-router';
+import { depsContext, localeContext, viewerContext } from '../context';
+import { resolveLocale } from './locale.server';
+import { routeError } from './route-error';
+
+/**
+ * Runs first for every portal request (the root route's middleware):
+ * 1. refuses state-changing requests sent from another site (CSRF) before touching
+ *    anything, answering with a translated 403 page;
+ * 2. resolves the signed-in person from the session cookie;
+ * 3. picks the language;
+ * and on the way back sends the refreshed session cookie (the session slides with
+ * use) and keeps signed-in pages out of shared caches.
+ */
+export const requestMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+  if (isCrossSiteRequest(request)) {
+    throw routeError(resolveLocale(request), 403, 'errors.cross_site_request');
+  }
+  const { db } = context.get(depsContext);
+  const found = await sessionFromRequest(db, request);
+  const viewer = found ? { person: found.person, session: found.session } : null;
+  context.set(viewerContext, viewer);
+  context.set(localeContext, resolveLocale(request, found?.person.user.locale));
+
+  const response = await next();
+  if (!found) return response;
+  return withSessionHeaders(response, found.setCookie);
+};
+
+function withSessionHeaders(response: Response, setCookie: string): Response {
+  // Some responses (redirects, cached ones) have immutable headers: copy before changing.
+  const out = new Response(response.body, response);
+  // Sign-in and sign-out set or clear the session cookie themselves; theirs wins.
+  const setsSession = out.headers.getSetCookie().some((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  if (!setsSession) out.headers.append('Set-Cookie', setCookie);
+  if (!out.headers.has('Cache-Control')) out.headers.set('Cache-Control', 'private, no-store');
+  return out;
+}

@@ -1,0 +1,15 @@
+import type { Locale } from '@outpost/i18n';
+
+/** What the root loader sends to every page: enough for the header, nothing secret. */
+export interface RootData {
+  locale: Locale;
+  viewer: ViewerSummary | null;
+  unread: number;
+}
+
+export interface ViewerSummary {
+  displayName: string;
+  email: string;
+  kind: 'staff' | 'partner';
+  home: string;
+}

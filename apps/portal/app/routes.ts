@@ -1,0 +1,35 @@
+import { index, layout, prefix, type RouteConfig, route } from '@react-router/dev/routes';
+
+export default [
+  index('routes/home.tsx'),
+  route('sign-in', 'routes/sign-in.tsx'),
+  route('sign-out', 'routes/sign-out.tsx'),
+  route('lang', 'routes/lang.tsx'),
+  // Public: accepting an invitation creates the account, so no sign-in is needed.
+  route('invitations/:token', 'routes/public/invitation.tsx'),
+
+  // Everything below needs a signed-in person (the layout's middleware sends others to /sign-in).
+  layout('routes/signed-in.tsx', [
+    route('inbox', 'routes/inbox.tsx'),
+    route('account', 'routes/account.tsx'),
+    // Partner portal: partner users only.
+    ...prefix('p', [
+      layout('routes/partner/layout.tsx', [
+        index('routes/partner/home.tsx'),
+        route('documents', 'routes/partner/documents.tsx'),
+        route('application', 'routes/partner/application.tsx'),
+        route('team', 'routes/partner/team.tsx'),
+        route('api-keys', 'routes/partner/api-keys.tsx'),
+      ]),
+    ]),
+    // Staff console: the insurer's staff only.
+    ...prefix('s', [
+      layout('routes/staff/layout.tsx', [
+        index('routes/staff/partners.tsx'),
+        route('partners/:partnerId', 'routes/staff/partner.tsx'),
+      ]),
+    ]),
+  ]),
+
+  route('*', 'routes/not-found.tsx'),
+] satisfies RouteConfig;

@@ -1,0 +1,47 @@
+import { getPartner } from '@outpost/core';
+import { PartnerCard } from '../../components/partner-card';
+import { depsContext, localeContext } from '../../context';
+import { orRouteError } from '../../lib/app-error.server';
+import { useT } from '../../lib/i18n';
+import { requireKind } from '../../lib/viewer.server';
+import type { Route } from './+types/home';
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const { person } = requireKind(context, request, 'partner');
+  if (person.actor.type !== 'partner') throw new Error('partner user without a partner actor');
+  const { actor } = person;
+  const partner = await orRouteError(context.get(localeContext), () =>
+    getPartner(context.get(depsContext).db, actor, actor.partnerId),
+  );
+  return {
+    name: person.user.displayName,
+    role: actor.role,
+    // Only what the page shows: the row also holds internal assessment fields.
+    partner: {
+      legalName: partner.legalName,
+      creditCode: partner.creditCode,
+      status: partner.status,
+      serviceCategories: partner.serviceCategories,
+      criticality: partner.criticality,
+    },
+  };
+}
+
+/**
+ * The partner's home. Today: who they are in our register. Qualification documents,
+ * training and scorecards will be added here as those features arrive.
+ */
+export default function PartnerHome({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  return (
+    <div className="page">
+      <title>{`${t('partner.homeTitle')} · ${t('app.name')}`}</title>
+      <header className="page-header">
+        <p className="page-header__eyebrow">{t('partner.homeTitle')}</p>
+        <h1>{t('partner.welcome', { name: loaderData.name })}</h1>
+        <p className="muted">{t(`role.${loaderData.role}`)}</p>
+      </header>
+      <PartnerCard partner={loaderData.partner} />
+    </div>
+  );
+}

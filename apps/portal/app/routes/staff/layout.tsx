@@ -1,0 +1,16 @@
+import { Outlet } from 'react-router';
+import { areaGuard } from '../../lib/area-guard.server';
+import type { Route } from './+types/layout';
+
+/** The staff console is for the insurer's staff; partner users get a 403 page and see nothing of it. */
+const guard = areaGuard('staff');
+
+export const middleware: Route.MiddlewareFunction[] = [guard.middleware];
+
+export function loader(args: Route.LoaderArgs) {
+  return guard.loader(args);
+}
+
+export default function StaffLayout() {
+  return <Outlet />;
+}

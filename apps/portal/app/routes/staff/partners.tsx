@@ -1,0 +1,158 @@
+import { listPartners } from '@outpost/core';
+import { partnerStatuses } from '@outpost/db';
+import { Badge, EmptyState, Pagination } from '@outpost/ui';
+import { Form, Link, useSearchParams } from 'react-router';
+import { RouterLink } from '../../components/router-link';
+import {
+  categoryLabel,
+  criticalityLabel,
+  criticalityTone,
+  statusLabel,
+  statusTone,
+} from '../../components/partner-labels';
+import { depsContext, localeContext } from '../../context';
+import { orRouteError } from '../../lib/app-error.server';
+import { useT } from '../../lib/i18n';
+import { pageCount, pageParam, withParam } from '../../lib/search-params';
+import { requireKind } from '../../lib/viewer.server';
+import type { Route } from './+types/partners';
+
+const PAGE_SIZE = 20;
+const isStatus = (value: string | null): value is (typeof partnerStatuses)[number] =>
+  (partnerStatuses as readonly (string | null)[]).includes(value);
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const { person } = requireKind(context, request, 'staff');
+  const params = new URL(request.url).searchParams;
+  const q = (params.get('q') ?? '').trim().slice(0, 100);
+  const status = params.get('status');
+  const result = await orRouteError(context.get(localeContext), () =>
+    listPartners(context.get(depsContext).db, person.actor, {
+      q: q || undefined,
+      status: isStatus(status) ? status : undefined,
+      page: pageParam(params),
+      pageSize: PAGE_SIZE,
+    }),
+  );
+  return {
+    name: person.user.displayName,
+    statuses: partnerStatuses,
+    filtered: Boolean(q) || isStatus(status),
+    total: result.total,
+    page: result.page,
+    pages: pageCount(result.total, PAGE_SIZE),
+    partners: result.items.map((p) => ({
+      id: p.id,
+      legalName: p.legalName,
+      creditCode: p.creditCode,
+      status: p.status,
+      serviceCategories: p.serviceCategories,
+      criticality: p.criticality,
+    })),
+  };
+}
+
+/** The staff console's first page: every partner in the register, searchable and filterable. */
+export default function StaffPartners({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const [params] = useSearchParams();
+  const { partners, total, page, pages, filtered } = loaderData;
+  return (
+    <div className="page">
+      <title>{`${t('staff.partners')} · ${t('app.name')}`}</title>
+      <header className="page-header">
+        <p className="page-header__eyebrow">{t('staff.homeTitle')}</p>
+        <h1>{t('staff.partners')}</h1>
+        <p className="muted">{t('staff.welcome', { name: loaderData.name })}</p>
+      </header>
+
+      <Form method="get" action="/s" role="search" className="filters" aria-label={t('staff.searchPartners')}>
+        <div className="ui-field filters__query">
+          <label htmlFor="partner-q">{t('staff.searchPartners')}</label>
+          <input id="partner-q" name="q" type="search" defaultValue={params.get('q') ?? ''} maxLength={100} />
+        </div>
+        <div className="ui-field">
+          <label htmlFor="partner-status">{t('partner.status')}</label>
+          <select id="partner-status" name="status" defaultValue={params.get('status') ?? ''}>
+            <option value="">{t('staff.allStatuses')}</option>
+            {loaderData.statuses.map((s) => (
+              <option key={s} value={s}>
+                {statusLabel(t, s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button--primary">
+          {t('common.search')}
+        </button>
+        {filtered ? (
+          <Link to="/s" className="button button--quiet">
+            {t('staff.clearSearch')}
+          </Link>
+        ) : null}
+      </Form>
+
+      <p className="muted" role="status">
+        {t('staff.resultCount', { count: total })}
+      </p>
+
+      {partners.length === 0 ? (
+        <EmptyState title={filtered ? t('staff.noMatches') : t('staff.noPartners')} />
+      ) : (
+        // A scrollable region must be reachable by keyboard on narrow screens (WCAG 2.1.1).
+        // biome-ignore lint/a11y/useSemanticElements: a labelled scroll container, not a document section.
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users need focus to scroll it.
+        <div className="table-scroll" role="region" aria-labelledby="partners-caption" tabIndex={0}>
+          <table className="table">
+            <caption id="partners-caption" className="visually-hidden">
+              {t('staff.partners')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('staff.legalName')}</th>
+                <th scope="col">{t('partner.creditCode')}</th>
+                <th scope="col">{t('partner.status')}</th>
+                <th scope="col">{t('partner.categories')}</th>
+                <th scope="col">{t('partner.criticality')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {partners.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">
+                    <Link to={`/s/partners/${p.id}`}>{p.legalName}</Link>
+                  </th>
+                  <td className="mono">{p.creditCode}</td>
+                  <td>
+                    <Badge tone={statusTone[p.status] ?? 'neutral'}>{statusLabel(t, p.status)}</Badge>
+                  </td>
+                  <td>
+                    {p.serviceCategories.map((c) => categoryLabel(t, c)).join(', ') || t('common.none')}
+                  </td>
+                  <td>
+                    <Badge tone={criticalityTone[p.criticality] ?? 'neutral'}>
+                      {criticalityLabel(t, p.criticality)}
+                    </Badge>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <Pagination
+        page={page}
+        pages={pages}
+        hrefFor={(n) => withParam(params, 'page', n)}
+        LinkComponent={RouterLink}
+        labels={{
+          nav: t('common.pagination'),
+          previous: t('common.previous'),
+          next: t('common.next'),
+          status: t('common.page', { page, pages }),
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { LocalDiskStorage } from '@outpost/core';
+import { createSession } from '@outpost/auth';
+import { type DatabaseConnection, users } from '@outpost/db';
+import { createTestDatabase } from '@outpost/db/testing';
+import { RouterContextProvider } from 'react-router';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { depsContext, localeContext, viewerContext } from '../app/context';
+import { requestMiddleware } from '../app/lib/request-middleware.server';
+
+let conn: DatabaseConnection;
+let token: string;
+
+beforeAll(async () => {
+  conn = await createTestDatabase();
+  const [user] = await conn.db
+    .insert(users)
+    .values({
+      kind: 'staff',
+      email: 'mw@outpost.test',
+      displayName: 'Middleware',
+      staffRoles: ['reviewer'],
+      locale: 'en',
+    })
+    .returning();
+  token = (await createSession(conn.db, user!.id)).token;
+});
+afterAll(async () => {
+  await conn?.close();
+});
+
+function run(request: Request, response = new Response('ok')) {
+  const context = new RouterContextProvider();
+  context.set(depsContext, {
+    db: conn.db,
+    slack: null,
+    storage: new LocalDiskStorage(mkdtempSync(path.join(os.tmpdir(), 'outpost-portal-files-'))),
+    publicUrl: 'http://localhost',
+    uploadMaxBytes: 1024 * 1024,
+    mailEnabled: false,
+  });
+  const result = requestMiddleware({ request, context, params: {} } as never, async () => response);
+  return { context, result: result as Promise<Response> };
+}
+
+describe('requestMiddleware', () => {
+  test('resolves the signed-in person, their saved language, and slides the session cookie', async () => {
+    const { context, result } = run(
+      new Request('http://localhost/s', { headers: { cookie: `outpost_session=${token}` } }),
+    );
+    const response = await result;
+    expect(context.get(viewerContext)?.person.user.email).toBe('mw@outpost.test');
+    expect(context.get(localeContext)).toBe('en');
+    expect(response.headers.get('set-cookie')).toMatch(/^outpost_session=/);
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
+  });
+
+  test('a signed-out request gets no viewer and the browser’s language', async () => {
+    const { context, result } = run(
+      new Request('http://localhost/sign-in', { headers: { 'accept-language': 'zh-CN' } }),
+    );
+    const response = await result;
+    expect(context.get(viewerContext)).toBeNull();
+    expect(context.get(localeContext)).toBe('zh-CN');
+    expect(response.headers.get('set-cookie')).toBeNull();
+  });
+
+  test('a forged token is treated as signed out', async () => {
+    const { context, result } = run(
+      new Request('http://localhost/s', { headers: { cookie: 'outpost_session=abc.def' } }),
+    );
+    await result;
+    expect(context.get(viewerContext)).toBeNull();
+  });
+
+  test('refuses a cross-site form post before touching the session', async () => {
+    const request = new Request('http://localhost/sign-out', {
+      method: 'POST',
+      headers: { cookie: `outpost_session=${token}`, 'sec-fetch-site': 'cross-site' },
+    });
+    const thrown = await run(request).result.catch((e: unknown) => e);
+    expect(thrown).toMatchObject({
+      init: { status: 403 },
+      data: { messageKey: 'errors.cross_site_request' },
+    });
+  });
+
+  test('does not overwrite a session cookie the route set itself (sign-in, sign-out)', async () => {
+    const cleared = new Response(null, {
+      status: 302,
+      headers: { 'set-cookie': 'outpost_session=; Max-Age=0' },
+    });
+    const { result } = run(
+      new Request('http://localhost/sign-out', {
+        method: 'POST',
+        headers: { cookie: `outpost_session=${token}` },
+      }),
+      cleared,
+    );
+    const response = await result;
+    expect(response.headers.getSetCookie()).toEqual(['outpost_session=; Max-Age=0']);
+  });
+});

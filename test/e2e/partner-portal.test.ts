@@ -1,0 +1,101 @@
+import { describe, expect, test } from 'vitest';
+import { demo, e2eEnabled, newPage, signInAs, useBrowser } from '../support/e2e-fixtures.ts';
+
+describe.skipIf(!e2eEnabled)('partner portal', () => {
+  const browser = useBrowser();
+
+  test('a partner admin signs in, sees their organisation, switches language and signs out', async () => {
+    const { page, assertNoConsoleErrors, close } = await newPage(browser());
+    try {
+      await page.goto('/');
+      expect(new URL(page.url()).pathname).toBe('/sign-in');
+      expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+
+      await signInAs(page, demo.partnerAdmin.email);
+      await page.waitForURL('**/p');
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+        .toBe(`欢迎，${demo.partnerAdmin.name}`);
+      const card = page.getByRole('region', { name: demo.partnerAdmin.partner });
+      expect(await card.isVisible()).toBe(true);
+      expect(await card.getByText('统一社会信用代码').isVisible()).toBe(true);
+      expect(await card.getByText('合作中').isVisible()).toBe(true);
+      expect(await card.getByText('保险代理', { exact: true }).isVisible()).toBe(true);
+      // Another partner's name appears nowhere on this partner's page.
+      expect(await page.getByText(demo.otherPartner.name).count()).toBe(0);
+
+      // zh-CN → en: the page changes language in place.
+      await page.getByRole('button', { name: 'English' }).click();
+      await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+        `Welcome, ${demo.partnerAdmin.name}`,
+      );
+      expect(await page.getByText('Unified social credit code').isVisible()).toBe(true);
+      expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+
+      // …and stays that way after a reload.
+      await page.reload();
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+        `Welcome, ${demo.partnerAdmin.name}`,
+      );
+
+      // en → zh-CN.
+      await page.getByRole('button', { name: '中文' }).click();
+      await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-CN');
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+        `欢迎，${demo.partnerAdmin.name}`,
+      );
+
+      await page.getByRole('button', { name: '退出登录' }).click();
+      await page.waitForURL('**/sign-in');
+      // The session is gone on the server too: the portal asks to sign in again.
+      await page.goto('/p');
+      expect(new URL(page.url()).pathname).toBe('/sign-in');
+      expect(new URL(page.url()).searchParams.get('redirectTo')).toBe('/p');
+      assertNoConsoleErrors();
+    } finally {
+      await close();
+    }
+  });
+
+  test('the language chosen while signed in is saved for the next device', async () => {
+    const first = await newPage(browser());
+    try {
+      await signInAs(first.page, demo.partnerMember.email);
+      await first.page.waitForURL('**/p');
+      await first.page.getByRole('button', { name: 'English' }).click();
+      await expect.poll(() => first.page.locator('html').getAttribute('lang')).toBe('en');
+      first.assertNoConsoleErrors();
+    } finally {
+      await first.close();
+    }
+    // A fresh browser (no language cookie) that prefers Chinese still gets English once signed in.
+    const second = await newPage(browser(), { locale: 'zh-CN' });
+    try {
+      await signInAs(second.page, demo.partnerMember.email);
+      await second.page.waitForURL('**/p');
+      expect(await second.page.locator('html').getAttribute('lang')).toBe('en');
+      second.assertNoConsoleErrors();
+    } finally {
+      await second.close();
+    }
+  });
+
+  test('works on a 375px-wide phone screen', async () => {
+    const { page, assertNoConsoleErrors, close } = await newPage(browser(), {
+      viewport: { width: 375, height: 740 },
+    });
+    try {
+      await signInAs(page, demo.partnerAdmin.email);
+      await page.waitForURL('**/p');
+      expect(await page.getByRole('navigation', { name: '主导航' }).isVisible()).toBe(true);
+      // Nothing forces the page wider than the screen.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      assertNoConsoleErrors();
+    } finally {
+      await close();
+    }
+  });
+});

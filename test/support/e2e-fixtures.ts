@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, inject } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage, type WatchedPage } from './browser.ts';
+
+/** The demo data every fresh server starts with (apps/server/src/seed.ts). */
+export const demo = {
+  password: 'outpost-demo-2026',
+  partnerAdmin: {
+    email: 'partner.admin@huaan-agency.test',
+    name: '张伙伴 Zhang',
+    partner: '华安保险代理有限公司',
+  },
+  partnerMember: { email: 'partner.member@huaan-agency.test' },
+  otherPartner: { name: '信达理赔服务有限公司' },
+  reviewer: { email: 'reviewer@outpost.test', name: '李审核 Li (reviewer)' },
+  committee: { email: 'committee2@outpost.test' },
+  admin: { email: 'admin@outpost.test' },
+} as const;
+
+export const baseUrl = inject('baseUrl');
+/** False when global setup skipped the run (no Chromium, not on CI). */
+export const e2eEnabled = baseUrl !== '';
+
+/** One browser per test file; each test opens its own context (own cookies). */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    if (e2eEnabled) browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is not running');
+    return browser;
+  };
+}
+
+export function newPage(browser: Browser, options?: Parameters<typeof openPage>[2]): Promise<WatchedPage> {
+  return openPage(browser, baseUrl, options);
+}
+
+/**
+ * Signs in through the form, as a person would (labels in Chinese, the default
+ * language), and waits until the signed-in page has rendered — the URL changes a
+ * moment before React commits the new page. Pass `expectFailure` to stay on the form.
+ */
+export async function signInAs(
+  page: Page,
+  email: string,
+  password: string = demo.password,
+  options: { expectFailure?: boolean } = {},
+): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('电子邮箱', { exact: true }).fill(email);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  if (!options.expectFailure) await page.getByRole('button', { name: /^(退出登录|Sign out)$/ }).waitFor();
+}
