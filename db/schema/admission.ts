@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, ts, updatedAt } from './columns.ts';
 import { documentVersions } from './documents.ts';
 import { partners, serviceCategories } from './partners.ts';
@@ -24,7 +35,11 @@ export const applications = pgTable(
     submittedAt: createdAt(),
     decidedAt: ts('decided_at'),
     /** The committee rule in force when voting opened, so a later settings change does not alter it. */
-    committeeRule: jsonb('committee_rule').$type<{ quorum: number; approvalRatio: number; members: string[] }>(),
+    committeeRule: jsonb('committee_rule').$type<{
+      quorum: number;
+      approvalRatio: number;
+      members: string[];
+    }>(),
     updatedAt: updatedAt(),
   },
   (t) => [

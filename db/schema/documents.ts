@@ -17,7 +17,10 @@ export const documentRequirements = pgTable(
     nameEn: text('name_en').notNull(),
     descriptionZh: text('description_zh'),
     descriptionEn: text('description_en'),
-    serviceCategories: text('service_categories', { enum: serviceCategories }).array().notNull().default(sql`'{}'::text[]`),
+    serviceCategories: text('service_categories', { enum: serviceCategories })
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     expires: boolean('expires').notNull().default(true),
     validityMonths: integer('validity_months'),
     mandatory: boolean('mandatory').notNull().default(true),

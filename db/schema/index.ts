@@ -10,3 +10,4 @@ export * from './sessions.ts';
 export * from './settings.ts';
 export * from './slack.ts';
 export * from './users.ts';
+export * from './performance.ts';

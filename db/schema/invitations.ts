@@ -1,5 +1,5 @@
 import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { bytea, createdAt, id, ts } from './columns.ts';
+import { bytea, createdAt, ts } from './columns.ts';
 import { membershipRoles, partners } from './partners.ts';
 import { users } from './users.ts';
 

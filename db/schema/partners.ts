@@ -3,7 +3,14 @@ import { boolean, index, pgTable, primaryKey, text, uniqueIndex, uuid } from 'dr
 import { createdAt, id, ts, updatedAt } from './columns.ts';
 import { users } from './users.ts';
 
-export const partnerStatuses = ['invited', 'applying', 'active', 'suspended', 'exiting', 'terminated'] as const;
+export const partnerStatuses = [
+  'invited',
+  'applying',
+  'active',
+  'suspended',
+  'exiting',
+  'terminated',
+] as const;
 export const serviceCategories = [
   'agency',
   'sales_channel',
@@ -44,7 +51,10 @@ export const partners = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('partners_credit_code_key').on(t.creditCode), index('partners_status_idx').on(t.status)],
+  (t) => [
+    uniqueIndex('partners_credit_code_key').on(t.creditCode),
+    index('partners_status_idx').on(t.status),
+  ],
 );
 
 export const partnerMemberships = pgTable(
@@ -59,7 +69,10 @@ export const partnerMemberships = pgTable(
     role: text('role', { enum: membershipRoles }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.partnerId] }), index('partner_memberships_partner_idx').on(t.partnerId)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.partnerId] }),
+    index('partner_memberships_partner_idx').on(t.partnerId),
+  ],
 );
 
 export type Partner = typeof partners.$inferSelect;

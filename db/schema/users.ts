@@ -18,7 +18,9 @@ export const users = pgTable(
     locale: text('locale', { enum: locales }).notNull().default('zh-CN'),
     /** Staff roles; empty for partner users, whose role lives on the membership. */
     staffRoles: text('staff_roles', { enum: staffRoles }).array().notNull().default(sql`'{}'::text[]`),
-    status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'disabled'] })
+      .notNull()
+      .default('active'),
     passwordChangedAt: ts('password_changed_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -80,7 +80,9 @@ export class DatabaseUnreachableError extends Error {
   constructor(url: string, cause: unknown) {
     const safeUrl = url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');
     const reason = cause instanceof Error ? cause.message : String(cause);
-    super(`Cannot reach PostgreSQL at ${safeUrl}: ${reason}. Check DATABASE_URL and that the server is running.`);
+    super(
+      `Cannot reach PostgreSQL at ${safeUrl}: ${reason}. Check DATABASE_URL and that the server is running.`,
+    );
     this.name = 'DatabaseUnreachableError';
   }
 }

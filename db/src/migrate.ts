@@ -30,7 +30,9 @@ export async function migrate(conn: DatabaseConnection): Promise<void> {
 
 /** Number of migrations committed in the repository. */
 export function expectedMigrationCount(): number {
-  const journal = JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as { entries: unknown[] };
+  const journal = JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as {
+    entries: unknown[];
+  };
   return journal.entries.length;
 }
 

@@ -23,7 +23,10 @@ describe('embedded database lock', () => {
 
   it('takes over a lock left by a process that no longer exists', () => {
     const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'outpost-lock-')), 'pglite');
-    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+    const dead = spawnSync(process.execPath, [
+      '-e',
+      'process.stdout.write(String(process.pid))',
+    ]).stdout.toString();
     writeFileSync(`${dir}.lock`, dead);
     const release = acquireDataDirLock(dir);
     release();

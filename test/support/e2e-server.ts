@@ -19,7 +19,7 @@ export interface RunningServer {
  * one in a temp DATA_DIR, or — when DATABASE_URL is set — a PostgreSQL database
  * created for this run. Resolves once /readyz says ready.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: { env?: Record<string, string> } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-'));
   const adminUrl = process.env.DATABASE_URL;
@@ -36,9 +36,11 @@ export async function startServer(): Promise<RunningServer> {
   };
   if (database) env.DATABASE_URL = database.url;
   else delete env.DATABASE_URL;
-  // Slack stays off: these tests are about the portal, not about a Slack workspace.
+  // Slack stays off unless a test brings its own (fake) Slack workspace.
   delete env.SLACK_BOT_TOKEN;
   delete env.SLACK_SIGNING_SECRET;
+  delete env.SLACK_API_URL;
+  Object.assign(env, options.env);
 
   let output = '';
   const child = spawn(process.execPath, [serverEntry], {

@@ -10,10 +10,13 @@ import { apiKeyRoutes } from './routes/api-keys.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { blacklistRoutes } from './routes/blacklist.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { eventRoutes } from './routes/events.ts';
 import { invitationRoutes } from './routes/invitations.ts';
+import { kpiRoutes } from './routes/kpis.ts';
 import { meRoutes } from './routes/me.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { partnerRoutes } from './routes/partners.ts';
+import { scorecardRoutes } from './routes/scorecards.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 
 /**
@@ -28,17 +31,18 @@ export function createApi(deps: ApiDeps) {
   });
 
   app.use('*', requestId);
-  // The upload route sets its own, larger limit.
-  const isUpload = (path: string, method: string) => method === 'POST' && path.endsWith('/v1/documents');
+  // Document uploads and event batches set their own, larger limits.
+  const hasOwnLimit = (path: string, method: string) =>
+    method === 'POST' && (path.endsWith('/v1/documents') || path.endsWith('/v1/events'));
   const generalLimit = bodyLimit({
-      maxSize: deps.maxBodyBytes,
-      onError: () => {
-        throw new AppError('payload_too_large', `The request body is larger than ${deps.maxBodyBytes} bytes.`, {
-          details: { maxBytes: deps.maxBodyBytes },
-        });
-      },
-    });
-  app.use('*', (c, next) => (isUpload(c.req.path, c.req.method) ? next() : generalLimit(c, next)));
+    maxSize: deps.maxBodyBytes,
+    onError: () => {
+      throw new AppError('payload_too_large', `The request body is larger than ${deps.maxBodyBytes} bytes.`, {
+        details: { maxBytes: deps.maxBodyBytes },
+      });
+    },
+  });
+  app.use('*', (c, next) => (hasOwnLimit(c.req.path, c.req.method) ? next() : generalLimit(c, next)));
   app.use('/v1/*', authenticate(deps.db));
 
   meRoutes(app);
@@ -50,6 +54,9 @@ export function createApi(deps: ApiDeps) {
   documentRoutes(app, deps);
   applicationRoutes(app, deps);
   apiKeyRoutes(app, deps);
+  eventRoutes(app, deps);
+  kpiRoutes(app, deps);
+  scorecardRoutes(app, deps);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -64,7 +71,10 @@ export function createApi(deps: ApiDeps) {
   app.get('/docs', (c) => c.html(docsPage('/api/openapi.json')));
 
   app.notFound((c) =>
-    c.json(errorBody(c, 'not_found', `No endpoint ${c.req.method} ${new URL(c.req.url).pathname}. See /api/docs.`), 404),
+    c.json(
+      errorBody(c, 'not_found', `No endpoint ${c.req.method} ${new URL(c.req.url).pathname}. See /api/docs.`),
+      404,
+    ),
   );
   app.onError((error, c) => errorResponse(c, error));
   return app;

@@ -14,7 +14,10 @@ export function errorResponse(c: Context<ApiEnv>, error: unknown) {
     if (error.code === 'too_many_requests' && typeof error.details?.retryAfterSeconds === 'number') {
       c.header('Retry-After', String(error.details.retryAfterSeconds));
     }
-    return c.json(errorBody(c, error.code, error.message, error.details), error.status as ContentfulStatusCode);
+    return c.json(
+      errorBody(c, error.code, error.message, error.details),
+      error.status as ContentfulStatusCode,
+    );
   }
   if (error instanceof HTTPException) {
     const { code, message } = describeHttpException(error);
@@ -22,7 +25,14 @@ export function errorResponse(c: Context<ApiEnv>, error: unknown) {
   }
   // Anything else is our bug: log it with the request id, tell the client nothing internal.
   console.error(`[${c.get('requestId')}]`, error);
-  return c.json(errorBody(c, 'internal_error', 'Something went wrong on our side; nothing was changed. Quote the requestId when reporting it.'), 500);
+  return c.json(
+    errorBody(
+      c,
+      'internal_error',
+      'Something went wrong on our side; nothing was changed. Quote the requestId when reporting it.',
+    ),
+    500,
+  );
 }
 
 function describeHttpException(error: HTTPException): { code: string; message: string } {

@@ -14,7 +14,10 @@ export const ErrorSchema = z
 
 export const errorResponses = (...statuses: number[]) =>
   Object.fromEntries(
-    statuses.map((s) => [s, { description: 'Error', content: { 'application/json': { schema: ErrorSchema } } }]),
+    statuses.map((s) => [
+      s,
+      { description: 'Error', content: { 'application/json': { schema: ErrorSchema } } },
+    ]),
   );
 
 export const PartnerSchema = z

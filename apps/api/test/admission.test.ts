@@ -6,7 +6,8 @@ import { createTestDatabase } from '@outpost/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cookieFor, json, makeApi } from './helpers.ts';
 
-const fixture = (name: string) => readFileSync(new URL(`../../../packages/core/test/fixtures/${name}`, import.meta.url));
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../../packages/core/test/fixtures/${name}`, import.meta.url));
 let conn: DatabaseConnection;
 let api: ReturnType<typeof makeApi>;
 let requirementId: string;
@@ -31,13 +32,22 @@ describe('documents over HTTP', () => {
     const partner = await makePartner(conn.db);
     const { user } = await makePartnerUser(conn.db, partner.id);
     const cookie = await cookieFor(conn.db, user.id);
-    const ok = await api.request('/v1/documents', { method: 'POST', body: uploadForm(fixture('scan.png'), '营业执照.pdf'), headers: { cookie } });
+    const ok = await api.request('/v1/documents', {
+      method: 'POST',
+      body: uploadForm(fixture('scan.png'), '营业执照.pdf'),
+      headers: { cookie },
+    });
     expect(ok.status).toBe(201);
-    const { document, version } = (await ok.json()) as { document: { id: string }; version: { contentType: string; sha256: string } };
+    const { document, version } = (await ok.json()) as {
+      document: { id: string };
+      version: { contentType: string; sha256: string };
+    };
     expect(version.contentType).toBe('image/png'); // decided by content, not by the .pdf name
     const file = await api.request(`/v1/documents/${document.id}/file`, { headers: { cookie } });
     expect(file.status).toBe(200);
-    expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename="____\.pdf"; filename\*=UTF-8''%E8%90%A5/);
+    expect(file.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="____\.pdf"; filename\*=UTF-8''%E8%90%A5/,
+    );
     expect(file.headers.get('x-content-type-options')).toBe('nosniff');
     expect(Buffer.from(await file.arrayBuffer()).equals(fixture('scan.png'))).toBe(true);
   });
@@ -46,16 +56,26 @@ describe('documents over HTTP', () => {
     const partner = await makePartner(conn.db);
     const { user } = await makePartnerUser(conn.db, partner.id);
     const cookie = await cookieFor(conn.db, user.id);
-    const exe = await api.request('/v1/documents', { method: 'POST', body: uploadForm(fixture('disguised-executable.pdf'), 'licence.pdf'), headers: { cookie } });
+    const exe = await api.request('/v1/documents', {
+      method: 'POST',
+      body: uploadForm(fixture('disguised-executable.pdf'), 'licence.pdf'),
+      headers: { cookie },
+    });
     expect(exe.status).toBe(415);
     expect(((await exe.json()) as { error: { code: string } }).error.code).toBe('unsupported_media_type');
-    const big = await api.request('/v1/documents', { method: 'POST', body: uploadForm(Buffer.concat([fixture('licence.pdf'), Buffer.alloc(5000)]), 'big.pdf'), headers: { cookie } });
+    const big = await api.request('/v1/documents', {
+      method: 'POST',
+      body: uploadForm(Buffer.concat([fixture('licence.pdf'), Buffer.alloc(5000)]), 'big.pdf'),
+      headers: { cookie },
+    });
     expect(big.status).toBe(413);
     const form = new FormData();
     form.set('requirementId', requirementId);
     const none = await api.request('/v1/documents', { method: 'POST', body: form, headers: { cookie } });
     expect(none.status).toBe(422);
-    const list = (await (await api.request(`/v1/partners/${partner.id}/documents`, { headers: { cookie } })).json()) as { items: unknown[] };
+    const list = (await (
+      await api.request(`/v1/partners/${partner.id}/documents`, { headers: { cookie } })
+    ).json()) as { items: unknown[] };
     expect(list.items).toEqual([]);
   });
 
@@ -63,22 +83,37 @@ describe('documents over HTTP', () => {
     const partner = await makePartner(conn.db);
     const { user } = await makePartnerUser(conn.db, partner.id, 'partner_admin');
     const cookie = await cookieFor(conn.db, user.id);
-    const created = await api.request('/v1/api-keys', json({ name: 'Claims system', scopes: ['documents'] }, { cookie }));
+    const created = await api.request(
+      '/v1/api-keys',
+      json({ name: 'Claims system', scopes: ['documents'] }, { cookie }),
+    );
     expect(created.status).toBe(201);
     const { key, apiKey } = (await created.json()) as { key: string; apiKey: { id: string } };
     expect(key).toMatch(/^opk_\w+_\w+$/);
-    const listed = (await (await api.request('/v1/api-keys', { headers: { cookie } })).json()) as { items: { prefix: string }[] };
+    const listed = (await (await api.request('/v1/api-keys', { headers: { cookie } })).json()) as {
+      items: { prefix: string }[];
+    };
     expect(JSON.stringify(listed)).not.toContain(key.split('_')[2]); // the secret is never shown again
     const headers = { authorization: `Bearer ${key}` };
-    const upload = await api.request('/v1/documents', { method: 'POST', body: uploadForm(fixture('licence.pdf'), 'licence.pdf'), headers });
+    const upload = await api.request('/v1/documents', {
+      method: 'POST',
+      body: uploadForm(fixture('licence.pdf'), 'licence.pdf'),
+      headers,
+    });
     expect(upload.status).toBe(201);
     // The key cannot manage keys or act as a person.
     expect((await api.request('/v1/api-keys', { headers })).status).toBe(403);
     const revoked = await api.request(`/v1/api-keys/${apiKey.id}`, { method: 'DELETE', headers: { cookie } });
     expect(revoked.status).toBe(200);
-    const refused = await api.request('/v1/documents', { method: 'POST', body: uploadForm(fixture('licence.pdf'), 'licence.pdf'), headers });
+    const refused = await api.request('/v1/documents', {
+      method: 'POST',
+      body: uploadForm(fixture('licence.pdf'), 'licence.pdf'),
+      headers,
+    });
     expect(refused.status).toBe(401);
-    const forged = await api.request(`/v1/partners/${partner.id}/documents`, { headers: { authorization: `Bearer ${key}x` } });
+    const forged = await api.request(`/v1/partners/${partner.id}/documents`, {
+      headers: { authorization: `Bearer ${key}x` },
+    });
     expect(forged.status).toBe(401);
   });
 
@@ -86,13 +121,28 @@ describe('documents over HTTP', () => {
     const partner = await makePartner(conn.db);
     const member = await makePartnerUser(conn.db, partner.id, 'partner_member');
     const memberCookie = await cookieFor(conn.db, member.user.id);
-    const uploaded = (await (await api.request('/v1/documents', { method: 'POST', body: uploadForm(fixture('licence.pdf'), 'l.pdf'), headers: { cookie: memberCookie } })).json()) as { document: { id: string } };
+    const uploaded = (await (
+      await api.request('/v1/documents', {
+        method: 'POST',
+        body: uploadForm(fixture('licence.pdf'), 'l.pdf'),
+        headers: { cookie: memberCookie },
+      })
+    ).json()) as { document: { id: string } };
     const reviewer = await cookieFor(conn.db, (await makeStaff(conn.db, ['reviewer'])).user.id);
-    const noReason = await api.request(`/v1/documents/${uploaded.document.id}/review`, json({ decision: 'reject' }, { cookie: reviewer }));
+    const noReason = await api.request(
+      `/v1/documents/${uploaded.document.id}/review`,
+      json({ decision: 'reject' }, { cookie: reviewer }),
+    );
     expect(noReason.status).toBe(422);
-    const rejected = await api.request(`/v1/documents/${uploaded.document.id}/review`, json({ decision: 'reject', reason: 'Expired stamp' }, { cookie: reviewer }));
+    const rejected = await api.request(
+      `/v1/documents/${uploaded.document.id}/review`,
+      json({ decision: 'reject', reason: 'Expired stamp' }, { cookie: reviewer }),
+    );
     expect(((await rejected.json()) as { status: string }).status).toBe('rejected');
-    const byMember = await api.request(`/v1/documents/${uploaded.document.id}/review`, json({ decision: 'accept' }, { cookie: memberCookie }));
+    const byMember = await api.request(
+      `/v1/documents/${uploaded.document.id}/review`,
+      json({ decision: 'accept' }, { cookie: memberCookie }),
+    );
     expect(byMember.status).toBe(403);
   });
 });
@@ -102,34 +152,72 @@ describe('invitations over HTTP', () => {
     const reviewer = await cookieFor(conn.db, (await makeStaff(conn.db, ['reviewer'])).user.id);
     const invited = await api.request(
       '/v1/invitations/partners',
-      json({ legalName: '华信公估有限公司', creditCode: '914403001922038216', serviceCategories: ['loss_adjusting'], contactEmail: 'admin@huaxin.test' }, { cookie: reviewer }),
+      json(
+        {
+          legalName: '华信公估有限公司',
+          creditCode: '914403001922038216',
+          serviceCategories: ['loss_adjusting'],
+          contactEmail: 'admin@huaxin.test',
+        },
+        { cookie: reviewer },
+      ),
     );
     expect(invited.status).toBe(201);
     const { invitation } = (await invited.json()) as { invitation: { acceptUrl: string } };
     expect(invitation.acceptUrl).toMatch(/^http:\/\/localhost:3000\/invitations\//);
     const token = invitation.acceptUrl.split('/').pop()!;
     const preview = await api.request(`/v1/invitations/${token}`);
-    expect(await preview.json()).toMatchObject({ email: 'admin@huaxin.test', partnerName: '华信公估有限公司' });
-    const weak = await api.request(`/v1/invitations/${token}/accept`, json({ displayName: 'Admin', password: 'short' }));
+    expect(await preview.json()).toMatchObject({
+      email: 'admin@huaxin.test',
+      partnerName: '华信公估有限公司',
+    });
+    const weak = await api.request(
+      `/v1/invitations/${token}/accept`,
+      json({ displayName: 'Admin', password: 'short' }),
+    );
     expect(weak.status).toBe(422);
-    const accepted = await api.request(`/v1/invitations/${token}/accept`, json({ displayName: 'Admin', password: 'a long enough password' }));
+    const accepted = await api.request(
+      `/v1/invitations/${token}/accept`,
+      json({ displayName: 'Admin', password: 'a long enough password' }),
+    );
     expect(accepted.status).toBe(201);
     const cookie = accepted.headers.get('set-cookie')!.split(';')[0]!;
-    const me = (await (await api.request('/v1/me', { headers: { cookie } })).json()) as { partner: { legalName: string } };
+    const me = (await (await api.request('/v1/me', { headers: { cookie } })).json()) as {
+      partner: { legalName: string };
+    };
     expect(me.partner.legalName).toBe('华信公估有限公司');
-    const again = await api.request(`/v1/invitations/${token}/accept`, json({ displayName: 'Admin', password: 'a long enough password' }));
+    const again = await api.request(
+      `/v1/invitations/${token}/accept`,
+      json({ displayName: 'Admin', password: 'a long enough password' }),
+    );
     expect(again.status).toBe(410);
     const duplicate = await api.request(
       '/v1/invitations/partners',
-      json({ legalName: 'Copy', creditCode: '914403001922038216', serviceCategories: ['it'], contactEmail: 'x@x.test' }, { cookie: reviewer }),
+      json(
+        {
+          legalName: 'Copy',
+          creditCode: '914403001922038216',
+          serviceCategories: ['it'],
+          contactEmail: 'x@x.test',
+        },
+        { cookie: reviewer },
+      ),
     );
     expect(duplicate.status).toBe(409);
   });
 
   it('the blacklist is searchable and exports CSV with a BOM', async () => {
     const reviewer = await cookieFor(conn.db, (await makeStaff(conn.db, ['reviewer'])).user.id);
-    await api.request('/v1/blacklist', json({ creditCode: '91110000100006485K', name: '=HYPERLINK("evil")', reason: 'Fraudulent claims, 2025' }, { cookie: reviewer }));
-    const found = (await (await api.request('/v1/blacklist?q=fraudulent', { headers: { cookie: reviewer } })).json()) as { total: number };
+    await api.request(
+      '/v1/blacklist',
+      json(
+        { creditCode: '91110000100006485K', name: '=HYPERLINK("evil")', reason: 'Fraudulent claims, 2025' },
+        { cookie: reviewer },
+      ),
+    );
+    const found = (await (
+      await api.request('/v1/blacklist?q=fraudulent', { headers: { cookie: reviewer } })
+    ).json()) as { total: number };
     expect(found.total).toBe(1);
     const csv = await api.request('/v1/blacklist/export.csv', { headers: { cookie: reviewer } });
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);

@@ -18,19 +18,30 @@ async function expectError(response: Response, status: number, code: string) {
   expect(response.status).toBe(status);
   expect(response.headers.get('content-type')).toMatch(/application\/json/);
   const body = (await response.json()) as { error: Record<string, unknown> };
-  expect(body.error).toMatchObject({ code, message: expect.any(String), requestId: response.headers.get('x-request-id') });
+  expect(body.error).toMatchObject({
+    code,
+    message: expect.any(String),
+    requestId: response.headers.get('x-request-id'),
+  });
   expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+/); // no stack trace
   return body.error;
 }
 
 describe('API errors', () => {
   it('malformed JSON → 400 invalid_json', async () => {
-    await expectError(await api.request('/v1/partners', json('{"legalName": ', { cookie: admin })), 400, 'invalid_json');
+    await expectError(
+      await api.request('/v1/partners', json('{"legalName": ', { cookie: admin })),
+      400,
+      'invalid_json',
+    );
   });
 
   it('wrong types → 422 with each field named', async () => {
     const error = await expectError(
-      await api.request('/v1/partners', json({ legalName: 7, creditCode: [], serviceCategories: 'it' }, { cookie: admin })),
+      await api.request(
+        '/v1/partners',
+        json({ legalName: 7, creditCode: [], serviceCategories: 'it' }, { cookie: admin }),
+      ),
       422,
       'validation_failed',
     );
@@ -40,7 +51,13 @@ describe('API errors', () => {
 
   it('invalid credit code → 422 invalid_credit_code naming the field', async () => {
     const error = await expectError(
-      await api.request('/v1/partners', json({ legalName: 'Bad Code Co', creditCode: '91440300708461I36T', serviceCategories: ['it'] }, { cookie: admin })),
+      await api.request(
+        '/v1/partners',
+        json(
+          { legalName: 'Bad Code Co', creditCode: '91440300708461I36T', serviceCategories: ['it'] },
+          { cookie: admin },
+        ),
+      ),
       422,
       'invalid_credit_code',
     );
@@ -48,7 +65,10 @@ describe('API errors', () => {
   });
 
   it('oversized body → 413 before anything is parsed or stored', async () => {
-    const big = json({ legalName: 'x'.repeat(5000), creditCode: '91440300708461136T', serviceCategories: ['it'] }, { cookie: admin });
+    const big = json(
+      { legalName: 'x'.repeat(5000), creditCode: '91440300708461136T', serviceCategories: ['it'] },
+      { cookie: admin },
+    );
     await expectError(await api.request('/v1/partners', big), 413, 'payload_too_large');
     const list = await api.request('/v1/partners?q=xxxxx', { headers: { cookie: admin } });
     expect(((await list.json()) as { total: number }).total).toBe(0);
@@ -57,7 +77,11 @@ describe('API errors', () => {
   it('unknown route → 404 not_found; no session → 401; forged cookie → 401', async () => {
     await expectError(await api.request('/v1/nothing-here'), 404, 'not_found');
     await expectError(await api.request('/v1/partners'), 401, 'unauthenticated');
-    await expectError(await api.request('/v1/partners', { headers: { cookie: 'outpost_session=abc.def' } }), 401, 'unauthenticated');
+    await expectError(
+      await api.request('/v1/partners', { headers: { cookie: 'outpost_session=abc.def' } }),
+      401,
+      'unauthenticated',
+    );
   });
 
   it('a cross-site POST riding a cookie → 403 and nothing stored', async () => {
@@ -76,8 +100,13 @@ describe('API errors', () => {
   });
 
   it('sign-in errors: generic for wrong password, 429 with Retry-After when locked', async () => {
-    await expectError(await api.request('/v1/sessions', json({ email: 'who@outpost.test', password: 'x' })), 401, 'invalid_credentials');
-    for (let i = 0; i < 5; i++) await api.request('/v1/sessions', json({ email: 'locked@outpost.test', password: 'x' }));
+    await expectError(
+      await api.request('/v1/sessions', json({ email: 'who@outpost.test', password: 'x' })),
+      401,
+      'invalid_credentials',
+    );
+    for (let i = 0; i < 5; i++)
+      await api.request('/v1/sessions', json({ email: 'locked@outpost.test', password: 'x' }));
     const locked = await api.request('/v1/sessions', json({ email: 'locked@outpost.test', password: 'x' }));
     await expectError(locked, 429, 'too_many_requests');
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -86,10 +115,19 @@ describe('API errors', () => {
 
 describe('API documentation', () => {
   it('serves an OpenAPI 3.1 document covering every route, and a readable page', async () => {
-    const doc = (await (await api.request('/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await (await api.request('/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/v1/partners', '/v1/partners/{id}', '/v1/me', '/v1/sessions', '/v1/notifications']),
+      expect.arrayContaining([
+        '/v1/partners',
+        '/v1/partners/{id}',
+        '/v1/me',
+        '/v1/sessions',
+        '/v1/notifications',
+      ]),
     );
     const page = await api.request('/docs');
     expect(page.status).toBe(200);

@@ -3,6 +3,8 @@ import {
   createApiKey,
   createPartner,
   defaultRequirements,
+  ensureDefaultKpis,
+  ingestEvents,
   LocalDiskStorage,
   notify,
   requirementsFor,
@@ -45,21 +47,80 @@ beforeAll(async () => {
   const userB = await makePartnerUser(conn.db, b.id, 'partner_admin');
   userAId = userA.user.id;
   const [notificationB] = await conn.db.transaction((tx) =>
-    notify(tx, { userIds: [userB.user.id], template: 'notify.partner_created', params: { name: 'B-only-note', creditCode: b.creditCode } }),
+    notify(tx, {
+      userIds: [userB.user.id],
+      template: 'notify.partner_created',
+      params: { name: 'B-only-note', creditCode: b.creditCode },
+    }),
   );
   // Partner B has documents, an application, an API key and a pending colleague invitation.
   const storage = new LocalDiskStorage(mkdtempSync(path.join(os.tmpdir(), 'outpost-iso-')));
   for (const r of defaultRequirements) await saveRequirement(conn.db, systemActor('test'), r);
-  const pdf = new Uint8Array(readFileSync(new URL('../../../packages/core/test/fixtures/licence.pdf', import.meta.url)));
+  const pdf = new Uint8Array(
+    readFileSync(new URL('../../../packages/core/test/fixtures/licence.pdf', import.meta.url)),
+  );
   let documentB = '';
   for (const r of (await requirementsFor(conn.db, ['claims'])).filter((x) => x.mandatory)) {
-    const { document } = await uploadDocument(conn.db, userB.actor, storage, { requirementId: r.id, fileName: `B-secret-${r.key}.pdf`, bytes: pdf, expiryDate: r.expires ? '2030-01-01' : undefined });
+    const { document } = await uploadDocument(conn.db, userB.actor, storage, {
+      requirementId: r.id,
+      fileName: `B-secret-${r.key}.pdf`,
+      bytes: pdf,
+      expiryDate: r.expires ? '2030-01-01' : undefined,
+    });
     documentB = document.id;
   }
   const applicationB = await submitApplication(conn.db, userB.actor, { serviceCategories: ['claims'] });
   const keyB = await createApiKey(conn.db, userB.actor, { name: 'B-secret-key', scopes: ['documents'] });
   const invitationB = await inviteColleague(conn.db, userB.actor, { email: 'b-colleague@b-secret.test' });
-  bSecrets = [b.id, b.legalName, b.creditCode, userB.user.id, userB.user.email, notificationB!, documentB, applicationB.id, keyB.apiKey.id, 'B-secret', invitationB.invitationId];
+  // Partner B's systems sent service events, so B has rollups, a scorecard and events to drill into.
+  await ensureDefaultKpis(conn.db);
+  const eventsKeyB = await createApiKey(conn.db, userB.actor, {
+    name: 'B-secret-events',
+    scopes: ['events'],
+  });
+  await ingestEvents(
+    conn.db,
+    { type: 'api_key', keyId: eventsKeyB.apiKey.id, partnerId: b.id, scopes: ['events'] },
+    {
+      events: [
+        {
+          externalId: 'B-secret-rating',
+          type: 'customer_rating',
+          occurredAt: '2026-08-03T10:00:00+08:00',
+          rating: 2,
+        },
+        {
+          externalId: 'B-secret-loss',
+          type: 'loss',
+          occurredAt: '2026-08-03T11:00:00+08:00',
+          amount: 987654.32,
+        },
+        {
+          externalId: 'B-secret-case',
+          type: 'case_closed',
+          occurredAt: '2026-08-03T12:00:00+08:00',
+          caseId: 'B-secret-case-1',
+          slaDueAt: '2026-08-04T12:00:00+08:00',
+          amount: 1000,
+        },
+      ],
+    },
+  );
+  bSecrets = [
+    b.id,
+    b.legalName,
+    b.creditCode,
+    userB.user.id,
+    userB.user.email,
+    notificationB!,
+    documentB,
+    applicationB.id,
+    keyB.apiKey.id,
+    'B-secret',
+    invitationB.invitationId,
+    '987654.32',
+    eventsKeyB.apiKey.id,
+  ];
   bIds = {
     partners: b.id,
     documents: documentB,
@@ -69,11 +130,20 @@ beforeAll(async () => {
     // A's user does not know B's invitation secret; it gets a well-formed but wrong one.
     invitations: `${invitationB.invitationId}.wrongsecret`,
     requirements: 'business_licence',
+    kpis: 'customer_satisfaction',
   };
   // Staff activity exists too, so that "list everything" bugs would show.
   const admin = await makeStaff(conn.db, ['admin']);
-  await createPartner(conn.db, admin.actor, { legalName: 'Charlie Staff-Only Ltd', creditCode: '91110000100006485K', serviceCategories: ['it'] });
-  const entry = await addToBlacklist(conn.db, admin.actor, { creditCode: '91330100716105852F', name: 'Delta Blacklisted Ltd', reason: 'Staff-only reason text' });
+  await createPartner(conn.db, admin.actor, {
+    legalName: 'Charlie Staff-Only Ltd',
+    creditCode: '91110000100006485K',
+    serviceCategories: ['it'],
+  });
+  const entry = await addToBlacklist(conn.db, admin.actor, {
+    creditCode: '91330100716105852F',
+    name: 'Delta Blacklisted Ltd',
+    reason: 'Staff-only reason text',
+  });
   bSecrets.push('Delta Blacklisted', 'Staff-only reason text');
   bIds.blacklist = entry.entry.id;
 });
@@ -86,14 +156,19 @@ describe('a partner user cannot read another partner’s data through any API ro
     };
     let walked = 0;
     for (const [template, operations] of Object.entries(doc.paths)) {
-      for (const [method, operation] of Object.entries(operations)) {
+      for (const method of Object.keys(operations)) {
         const collection = template.split('/')[2] ?? '';
         const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
           const value = bIds[collection];
           if (!value) throw new Error(`Teach partner-isolation.test.ts how to fill {${name}} in ${template}`);
           return value;
         });
-        const query = new URLSearchParams({ partnerId: b.id, q: b.legalName }).toString();
+        const query = new URLSearchParams({
+          partnerId: b.id,
+          q: b.legalName,
+          period: '2026-Q3',
+          kpi: 'loss_rate',
+        }).toString();
         const response = await api.request(`${path}?${query}`, {
           method: method.toUpperCase(),
           // A fresh session each time: DELETE /v1/sessions/current ends the one it is given.
@@ -117,7 +192,9 @@ describe('a partner user cannot read another partner’s data through any API ro
     expect(own.status).toBe(200);
     const other = await api.request(`/v1/partners/${b.id}`, { headers: { cookie: cookieA } });
     expect(other.status).toBe(404);
-    const list = (await (await api.request('/v1/partners', { headers: { cookie: cookieA } })).json()) as { items: { id: string }[] };
+    const list = (await (await api.request('/v1/partners', { headers: { cookie: cookieA } })).json()) as {
+      items: { id: string }[];
+    };
     expect(list.items.map((p) => p.id)).toEqual([a.id]);
   });
 });

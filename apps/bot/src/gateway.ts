@@ -12,13 +12,19 @@ export interface SlackUserProfile {
   linkable: boolean;
 }
 
-/** The outbox's port plus a directory lookup only the bot uses (users.info). */
+/** The outbox's port plus what only interactive listeners use (users.info, views.open). */
 export interface SlackWebGateway extends SlackGateway {
   userProfile(slackUserId: string): Promise<SlackUserProfile | null>;
+  /** Opens a modal; the trigger_id of the click is valid for 3 seconds, so call this first. */
+  openView(triggerId: string, view: Record<string, unknown>): Promise<void>;
 }
 
 export function hasUserDirectory(slack: SlackGateway): slack is SlackWebGateway {
   return typeof (slack as Partial<SlackWebGateway>).userProfile === 'function';
+}
+
+export function canOpenViews(slack: SlackGateway): slack is SlackWebGateway {
+  return typeof (slack as Partial<SlackWebGateway>).openView === 'function';
 }
 
 export interface SlackGatewayOptions {
@@ -73,6 +79,10 @@ export function createSlackGateway(options: SlackGatewayOptions): SlackWebGatewa
       await slackCall(() =>
         client.chat.update({ channel, ts, text, ...(blocks ? { blocks: blocks as never } : {}) }),
       );
+    },
+
+    async openView(triggerId, view) {
+      await slackCall(() => client.views.open({ trigger_id: triggerId, view: view as never }));
     },
 
     async userProfile(slackUserId) {

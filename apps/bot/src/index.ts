@@ -2,7 +2,11 @@ import { createBoltApp } from './app.ts';
 import type { SlackEventsDeps } from './deps.ts';
 import { createEventsHandler } from './http/events-handler.ts';
 
+export { type CommitteeBallotState, loadCommitteeBallot } from './committee/ballot-state.ts';
+export { COMMITTEE_REJECT_CALLBACK_ID, COMMITTEE_VOTE_ACTION_IDS } from './committee/ids.ts';
+export { type CommitteeMessage, committeeMessage } from './committee/message.ts';
 export type { SlackEventsDeps } from './deps.ts';
+export { committeeOutboxKinds } from './outbox/index.ts';
 export {
   createSlackGateway,
   type SlackGatewayOptions,

@@ -12,7 +12,7 @@ export async function createStaff(
   input: {
     name: string;
     locale?: 'zh-CN' | 'en';
-    roles?: ('reviewer' | 'auditor' | 'admin')[];
+    roles?: ('reviewer' | 'auditor' | 'admin' | 'committee')[];
     email?: string;
     status?: 'active' | 'disabled';
   },

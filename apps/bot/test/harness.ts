@@ -1,7 +1,12 @@
-import { deliverDueOutbox, notify } from '@outpost/core';
+import { type DeliveryReport, deliverDueOutbox, notify } from '@outpost/core';
 import type { DatabaseConnection, Notification } from '@outpost/db';
 import { createTestDatabase } from '@outpost/db/testing';
-import { createSlackEventsHandler, createSlackGateway, type SlackWebGateway } from '../src/index.ts';
+import {
+  committeeOutboxKinds,
+  createSlackEventsHandler,
+  createSlackGateway,
+  type SlackWebGateway,
+} from '../src/index.ts';
 import { type FakeSlackApi, slackRequest, startFakeSlackApi } from '../src/testing/index.ts';
 import { BOT_TOKEN, PUBLIC_URL, SIGNING_SECRET } from './fixtures.ts';
 
@@ -10,8 +15,10 @@ export interface Harness {
   fake: FakeSlackApi;
   slack: SlackWebGateway;
   handle: (request: Request) => Promise<Response>;
-  /** POSTs a correctly signed body to /slack/events. */
-  post(input: { body: string; contentType: string }): Promise<Response>;
+  /** POSTs a correctly signed body to /slack/events (extra headers e.g. for a Slack retry). */
+  post(input: { body: string; contentType: string; headers?: Record<string, string> }): Promise<Response>;
+  /** One delivery pass over the Slack outbox, with the kinds the worker registers (committee ballots…). */
+  deliverOutbox(): Promise<DeliveryReport>;
   /** Notifies a (linked) user and delivers the DM through the outbox, as in production. */
   deliverNotification(
     userId: string,
@@ -37,6 +44,14 @@ export async function startHarness(): Promise<Harness> {
     slack,
     handle,
     post: (input) => handle(slackRequest({ secret: SIGNING_SECRET, ...input })),
+    deliverOutbox: () =>
+      deliverDueOutbox(conn.db, slack, {
+        publicUrl: PUBLIC_URL,
+        kinds: committeeOutboxKinds,
+        batchSize: 100,
+        // The database clock stamped the rows; a moment later they are surely due.
+        now: new Date(Date.now() + 1000),
+      }),
     async deliverNotification(
       userId,
       params = { name: 'Acme Claims Ltd', creditCode: '91310000MA1FL8XQ3N' },

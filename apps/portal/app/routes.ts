@@ -26,7 +26,14 @@ export default [
     ...prefix('s', [
       layout('routes/staff/layout.tsx', [
         index('routes/staff/partners.tsx'),
+        route('partners/new', 'routes/staff/partner-new.tsx'),
         route('partners/:partnerId', 'routes/staff/partner.tsx'),
+        route('applications', 'routes/staff/applications.tsx'),
+        route('applications/:applicationId', 'routes/staff/application.tsx'),
+        route('blacklist', 'routes/staff/blacklist.tsx'),
+        route('requirements', 'routes/staff/requirements.tsx'),
+        route('requirements/:key', 'routes/staff/requirement.tsx'),
+        route('settings', 'routes/staff/settings.tsx'),
       ]),
     ]),
   ]),

@@ -30,7 +30,9 @@ async function run(conn: DatabaseConnection): Promise<number> {
       return 0;
     case 'verify-audit': {
       if (!(await migrationsCurrent(conn))) {
-        console.error('This database is not migrated yet (run "npm run db:migrate"); there is no audit log to verify.');
+        console.error(
+          'This database is not migrated yet (run "npm run db:migrate"); there is no audit log to verify.',
+        );
         return 1;
       }
       const report = await verifyAuditChain(conn.db);

@@ -18,8 +18,16 @@ const schema = z.object({
   SLACK_SIGNING_SECRET: z.string().min(8).optional(),
   SLACK_API_URL: z.url().optional(),
   SLACK_REVIEWERS_CHANNEL: z.string().optional(),
-  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
-  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(25 * 1024 * 1024),
   FILE_STORAGE: z.enum(['local', 's3']).default('local'),
   FILES_DIR: z.string().optional(),
   S3_ENDPOINT: z.url().optional(),
@@ -27,7 +35,10 @@ const schema = z.object({
   S3_REGION: z.string().default('us-east-1'),
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
   MAIL_FROM: z.string().default('Outpost <no-reply@outpost.local>'),
   SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -41,12 +52,24 @@ export interface Config {
   publicUrl: string;
   databaseUrl: string | undefined;
   dataDir: string;
-  slack: { botToken: string; signingSecret: string; apiUrl: string | undefined; reviewersChannel: string | undefined } | null;
+  slack: {
+    botToken: string;
+    signingSecret: string;
+    apiUrl: string | undefined;
+    reviewersChannel: string | undefined;
+  } | null;
   maxBodyBytes: number;
   uploadMaxBytes: number;
   storage:
     | { kind: 'local'; dir: string }
-    | { kind: 's3'; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
+    | {
+        kind: 's3';
+        endpoint: string;
+        bucket: string;
+        region: string;
+        accessKeyId: string;
+        secretAccessKey: string;
+      };
   mail: { smtpUrl: string; from: string } | null;
   seedDemo: 'auto' | 'true' | 'false';
   logLevel: Env['LOG_LEVEL'];
@@ -70,8 +93,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (Boolean(e.SLACK_BOT_TOKEN) !== Boolean(e.SLACK_SIGNING_SECRET)) {
     throw new ConfigError(['SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET must be set together (or neither).']);
   }
-  if (e.FILE_STORAGE === 's3' && !(e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY)) {
-    throw new ConfigError(['FILE_STORAGE=s3 needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY.']);
+  if (
+    e.FILE_STORAGE === 's3' &&
+    !(e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY)
+  ) {
+    throw new ConfigError([
+      'FILE_STORAGE=s3 needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY.',
+    ]);
   }
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
   return {

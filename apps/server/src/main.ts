@@ -12,7 +12,10 @@ import { createWebApp } from './web.ts';
  * laptop setup on the embedded database. On PostgreSQL run any number of
  * `--role=web` and `--role=worker` processes against the same DATABASE_URL.
  */
-const role = (process.argv.find((a) => a.startsWith('--role='))?.split('=')[1] ?? 'all') as 'all' | 'web' | 'worker';
+const role = (process.argv.find((a) => a.startsWith('--role='))?.split('=')[1] ?? 'all') as
+  | 'all'
+  | 'web'
+  | 'worker';
 if (!['all', 'web', 'worker'].includes(role)) fail(`Unknown --role=${role}; use all, web or worker.`);
 
 let runtime: Runtime | undefined;
@@ -22,7 +25,9 @@ let stopping = false;
 try {
   const config = loadConfig();
   if (!config.databaseUrl && role !== 'all') {
-    fail('Separate web and worker processes need PostgreSQL: set DATABASE_URL (the embedded database is single-process).');
+    fail(
+      'Separate web and worker processes need PostgreSQL: set DATABASE_URL (the embedded database is single-process).',
+    );
   }
   runtime = await startRuntime(config, { worker: role !== 'web' });
   if (role !== 'worker') {
@@ -30,7 +35,10 @@ try {
     const root = new Hono();
     // Hashed, immutable build assets; everything else goes to the app.
     root.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), `${portalBuildDir}/client`) }));
-    root.route('/', createWebApp({ conn: runtime.conn, config, slack: runtime.slack, portal, storage: runtime.storage }));
+    root.route(
+      '/',
+      createWebApp({ conn: runtime.conn, config, slack: runtime.slack, portal, storage: runtime.storage }),
+    );
     server = serve({ fetch: root.fetch, port: config.port, hostname: config.host });
     await new Promise<void>((resolve, reject) => {
       server!.once('listening', resolve);
@@ -46,7 +54,9 @@ try {
       role !== 'worker'
         ? `  Slack       ${config.publicUrl}/slack/events ${config.slack ? '(enabled)' : '(disabled: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET)'}`
         : '',
-      role !== 'web' ? `  Worker      running (jobs, notifications${runtime.mailer ? ', e-mail' : ''}, schedules)` : '',
+      role !== 'web'
+        ? `  Worker      running (jobs, notifications${runtime.mailer ? ', e-mail' : ''}, schedules)`
+        : '',
       runtime.seeded ? '\nDemo data was created on this first run.' : '',
       runtime.logins,
       '',

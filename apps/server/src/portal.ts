@@ -30,7 +30,11 @@ interface PortalEntry {
 export const portalRoot = fileURLToPath(new URL('../../portal', import.meta.url));
 export const portalBuildDir = `${portalRoot}/build`;
 
-export function handlerForBuild(build: ServerBuild, deps: PortalDeps, mode: 'production' | 'development'): PortalHandler {
+export function handlerForBuild(
+  build: ServerBuild,
+  deps: PortalDeps,
+  mode: 'production' | 'development',
+): PortalHandler {
   const entry = build.entry.module as unknown as PortalEntry;
   const handle = entry.createRequestHandler(build, mode);
   return (request) => handle(request, entry.createLoadContext(deps) as never);
@@ -40,7 +44,9 @@ export function handlerForBuild(build: ServerBuild, deps: PortalDeps, mode: 'pro
 export async function loadBuiltPortal(deps: PortalDeps): Promise<PortalHandler> {
   const serverEntry = `${portalBuildDir}/server/index.js`;
   if (!existsSync(serverEntry)) {
-    throw new Error(`The portal is not built (${serverEntry} is missing). Run "npm run build" or "npm start".`);
+    throw new Error(
+      `The portal is not built (${serverEntry} is missing). Run "npm run build" or "npm start".`,
+    );
   }
   const build = (await import(pathToFileURL(serverEntry).href)) as ServerBuild;
   return handlerForBuild(build, deps, 'production');

@@ -1,10 +1,17 @@
+import { ensureDefaultKpis, ensureDefaultRequirements } from '@outpost/core';
 import { type DatabaseConnection, migrate } from '@outpost/db';
 import type { Config } from './config.ts';
 import { DEMO_PASSWORD, demoLogins, isEmpty, seedDemo } from './seed.ts';
 
-/** Applies migrations and, on a first run of the embedded database (or SEED_DEMO=true), seeds demo data. */
+/**
+ * Applies migrations, makes sure the reference data a new installation starts with
+ * exists (document catalogue, KPI definitions — never overwriting staff edits) and, on
+ * a first run of the embedded database (or SEED_DEMO=true), seeds demo data.
+ */
 export async function prepareDatabase(conn: DatabaseConnection, config: Config) {
   await migrate(conn);
+  await ensureDefaultRequirements(conn.db);
+  await ensureDefaultKpis(conn.db);
   const wantSeed = config.seedDemo === 'true' || (config.seedDemo === 'auto' && conn.kind === 'pglite');
   let seeded = false;
   if (wantSeed && (await isEmpty(conn.db))) {

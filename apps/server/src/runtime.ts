@@ -27,11 +27,19 @@ export async function startRuntime(config: Config, options: { worker: boolean })
   const conn = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite') });
   try {
     const { seeded, logins } = await prepareDatabase(conn, config);
-    const slack = config.slack ? createSlackGateway({ token: config.slack.botToken, apiUrl: config.slack.apiUrl }) : null;
+    const slack = config.slack
+      ? createSlackGateway({ token: config.slack.botToken, apiUrl: config.slack.apiUrl })
+      : null;
     const storage = createStorage(config.storage);
     const mailer = config.mail ? createSmtpMailer(config.mail) : null;
     const worker = options.worker
-      ? await startWorker({ conn, slack, mailer, publicUrl: config.publicUrl, reviewersChannel: config.slack?.reviewersChannel ?? null })
+      ? await startWorker({
+          conn,
+          slack,
+          mailer,
+          publicUrl: config.publicUrl,
+          reviewersChannel: config.slack?.reviewersChannel ?? null,
+        })
       : null;
     const portalDeps: PortalDeps = {
       db: conn.db,

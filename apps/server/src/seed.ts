@@ -1,5 +1,5 @@
 import { hashPassword } from '@outpost/auth';
-import { audit, createPartner, creditCodeCheckCharacter, defaultRequirements, saveRequirement, systemActor } from '@outpost/core';
+import { audit, createPartner, creditCodeCheckCharacter, systemActor } from '@outpost/core';
 import { type Database, partnerMemberships, partners, users } from '@outpost/db';
 import { count, eq } from 'drizzle-orm';
 
@@ -26,8 +26,16 @@ const demoPartners = [
     criticality: 'important' as const,
     contactEmail: 'partner.admin@huaan-agency.test',
     users: [
-      { email: 'partner.admin@huaan-agency.test', displayName: '张伙伴 Zhang', role: 'partner_admin' as const },
-      { email: 'partner.member@huaan-agency.test', displayName: '钱成员 Qian', role: 'partner_member' as const },
+      {
+        email: 'partner.admin@huaan-agency.test',
+        displayName: '张伙伴 Zhang',
+        role: 'partner_admin' as const,
+      },
+      {
+        email: 'partner.member@huaan-agency.test',
+        displayName: '钱成员 Qian',
+        role: 'partner_member' as const,
+      },
     ],
   },
   {
@@ -42,7 +50,9 @@ const demoPartners = [
 
 export const demoLogins = [
   ...staff.map((s) => ({ email: s.email, who: s.displayName })),
-  ...demoPartners.flatMap((p) => p.users.map((u) => ({ email: u.email, who: `${u.displayName} — ${p.legalName}` }))),
+  ...demoPartners.flatMap((p) =>
+    p.users.map((u) => ({ email: u.email, who: `${u.displayName} — ${p.legalName}` })),
+  ),
 ];
 
 /** True when the database has no users yet (a first run). */
@@ -51,18 +61,28 @@ export async function isEmpty(db: Database): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-/** Demo data for a first run: the document catalogue, staff in every role and two partners with their users. */
+/** Demo data for a first run: staff in every role and two partners with their users. */
 export async function seedDemo(db: Database): Promise<void> {
   const actor = systemActor('seed');
-  for (const requirement of defaultRequirements) await saveRequirement(db, actor, requirement);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     for (const s of staff) {
       const [user] = await tx
         .insert(users)
-        .values({ kind: 'staff', email: s.email, displayName: s.displayName, staffRoles: [...s.staffRoles], passwordHash })
+        .values({
+          kind: 'staff',
+          email: s.email,
+          displayName: s.displayName,
+          staffRoles: [...s.staffRoles],
+          passwordHash,
+        })
         .returning();
-      await audit(tx, actor, { action: 'user.created', entityType: 'user', entityId: user!.id, data: { email: s.email } });
+      await audit(tx, actor, {
+        action: 'user.created',
+        entityType: 'user',
+        entityId: user!.id,
+        data: { email: s.email },
+      });
     }
   });
   for (const p of demoPartners) {
@@ -75,7 +95,13 @@ export async function seedDemo(db: Database): Promise<void> {
     });
     await db.transaction(async (tx) => {
       await tx.update(partners).set({ status: 'active' }).where(eq(partners.id, partner.id));
-      await audit(tx, actor, { action: 'partner.status_changed', entityType: 'partner', entityId: partner.id, partnerId: partner.id, data: { to: 'active' } });
+      await audit(tx, actor, {
+        action: 'partner.status_changed',
+        entityType: 'partner',
+        entityId: partner.id,
+        partnerId: partner.id,
+        data: { to: 'active' },
+      });
       for (const u of p.users) {
         const [user] = await tx
           .insert(users)

@@ -3,6 +3,7 @@ import { createSlackEventsHandler } from '@outpost/bot';
 import type { FileStorage, SlackGateway } from '@outpost/core';
 import { type DatabaseConnection, migrationsCurrent } from '@outpost/db';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { sql } from 'drizzle-orm';
 import type { Config } from './config.ts';
 import type { PortalHandler } from './portal.ts';
@@ -29,28 +30,56 @@ export function createWebApp({ conn, config, slack, portal, storage }: WebDeps) 
     } catch {
       return c.json({ status: 'unavailable', database: 'unreachable' }, 503);
     }
-    if (!(await migrationsCurrent(conn))) return c.json({ status: 'unavailable', database: 'migrations pending' }, 503);
+    if (!(await migrationsCurrent(conn)))
+      return c.json({ status: 'unavailable', database: 'migrations pending' }, 503);
     return c.json({ status: 'ready', database: conn.kind });
   });
 
   app.route(
     '/api',
-    createApi({ db: conn.db, maxBodyBytes: config.maxBodyBytes, maxUploadBytes: config.uploadMaxBytes, storage, publicUrl: config.publicUrl }),
+    createApi({
+      db: conn.db,
+      maxBodyBytes: config.maxBodyBytes,
+      maxUploadBytes: config.uploadMaxBytes,
+      storage,
+      publicUrl: config.publicUrl,
+    }),
   );
 
   const slackHandler =
     config.slack && slack
-      ? createSlackEventsHandler({ db: conn.db, signingSecret: config.slack.signingSecret, slack, publicUrl: config.publicUrl })
+      ? createSlackEventsHandler({
+          db: conn.db,
+          signingSecret: config.slack.signingSecret,
+          slack,
+          publicUrl: config.publicUrl,
+        })
       : null;
   app.all('/slack/events', (c) =>
     slackHandler
       ? slackHandler(c.req.raw)
       : c.json(
-          { error: { code: 'slack_not_configured', message: 'Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.', requestId: null, details: null } },
+          {
+            error: {
+              code: 'slack_not_configured',
+              message: 'Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.',
+              requestId: null,
+              details: null,
+            },
+          },
           404,
         ),
   );
 
+  // Portal form posts are small, except the no-JavaScript document upload: cap bodies at
+  // the upload limit so no request makes the portal read an unbounded body.
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: config.uploadMaxBytes + 64 * 1024,
+      onError: (c) => c.text('Request body too large', 413),
+    }),
+  );
   app.all('*', (c) => portal(c.req.raw));
   return app;
 }

@@ -4,7 +4,13 @@ import { ConfigError, loadConfig } from '../src/config.ts';
 describe('configuration', () => {
   it('has working defaults for the one-command start', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, publicUrl: 'http://localhost:3000', databaseUrl: undefined, slack: null, dataDir: '.data' });
+    expect(config).toMatchObject({
+      port: 3000,
+      publicUrl: 'http://localhost:3000',
+      databaseUrl: undefined,
+      slack: null,
+      dataDir: '.data',
+    });
   });
 
   it('names each bad variable and what is wrong with it', () => {
@@ -18,8 +24,12 @@ describe('configuration', () => {
   });
 
   it('needs both Slack secrets or neither', () => {
-    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET/);
-    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'abcdefgh' }).slack).toMatchObject({ botToken: 'xoxb-1' });
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(
+      /SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET/,
+    );
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'abcdefgh' }).slack).toMatchObject({
+      botToken: 'xoxb-1',
+    });
   });
 
   it('treats empty values as unset', () => {

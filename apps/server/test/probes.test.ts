@@ -30,7 +30,9 @@ describe('health probes and routing', () => {
 
   it('/readyz answers 503 when migrations are missing', async () => {
     const app = createWebApp({ conn, config: loadConfig({}), slack: null, portal, storage });
-    await conn.db.execute(sql`delete from drizzle.__drizzle_migrations where id = (select max(id) from drizzle.__drizzle_migrations)`);
+    await conn.db.execute(
+      sql`delete from drizzle.__drizzle_migrations where id = (select max(id) from drizzle.__drizzle_migrations)`,
+    );
     const ready = await app.request('/readyz');
     expect(ready.status).toBe(503);
     expect(await ready.json()).toMatchObject({ database: 'migrations pending' });

@@ -5,13 +5,19 @@ import { describe, expect, it } from 'vitest';
 const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 const run = (file: string, args: string[], env: Record<string, string>) =>
-  spawnSync(process.execPath, [file, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
+  spawnSync(process.execPath, [file, ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, ...env },
+  });
 
 describe('start-up failures are clear and change nothing', () => {
   it('an unreachable database: clear message, non-zero exit', () => {
     const child = run(main, [], { DATABASE_URL: 'postgres://outpost@127.0.0.1:1/outpost' });
     expect(child.status).toBe(1);
-    expect(child.stderr).toMatch(/Outpost could not start: Cannot reach PostgreSQL at postgres:\/\/outpost@127\.0\.0\.1:1\/outpost/);
+    expect(child.stderr).toMatch(
+      /Outpost could not start: Cannot reach PostgreSQL at postgres:\/\/outpost@127\.0\.0\.1:1\/outpost/,
+    );
     expect(child.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 

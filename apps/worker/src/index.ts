@@ -1,4 +1,4 @@
-import { REVIEWERS_CHANNEL, type SlackGateway } from '@outpost/core';
+import { type Mailer, REVIEWERS_CHANNEL, type SlackGateway } from '@outpost/core';
 import type { DatabaseConnection } from '@outpost/db';
 import { createBoss } from './boss.ts';
 import type { JobContext } from './jobs/context.ts';
@@ -11,7 +11,10 @@ export type { JobContext } from './jobs/context.ts';
 export interface WorkerDeps {
   conn: DatabaseConnection;
   slack: SlackGateway | null;
+  /** Sends the outbox's e-mail rows; without one they wait (nothing is lost). */
+  mailer?: Mailer | null;
   publicUrl: string;
+  /** Slack channel id that outbox rows addressed to `channel:reviewers` go to; unset, they are skipped. */
   reviewersChannel: string | null;
   /** How often the in-process loop drains the outbox (default 5 s). */
   outboxPollMs?: number;
@@ -26,6 +29,7 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerHandle> {
   const context: JobContext = {
     db: deps.conn.db,
     slack: deps.slack,
+    mailer: deps.mailer ?? null,
     publicUrl: deps.publicUrl,
     slackChannels: { [REVIEWERS_CHANNEL]: deps.reviewersChannel },
   };
@@ -41,8 +45,9 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerHandle> {
     await boss.stop({ graceful: false }).catch(() => {});
     throw error;
   }
-  // Without Slack there is nothing to send: rows wait (the portal inbox shows them).
-  const loop: OutboxLoop | null = deps.slack ? startOutboxLoop(context, deps.outboxPollMs ?? 5_000) : null;
+  // Without Slack or a mailer there is nothing to send: rows wait (the portal inbox shows notifications).
+  const loop: OutboxLoop | null =
+    deps.slack || deps.mailer ? startOutboxLoop(context, deps.outboxPollMs ?? 5_000) : null;
 
   let stopping: Promise<void> | undefined;
   return {

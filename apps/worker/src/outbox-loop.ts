@@ -1,13 +1,13 @@
 import type { JobContext } from './jobs/context.ts';
-import { deliverOutbox, OUTBOX_BATCH_SIZE } from './jobs/outbox-deliver.ts';
+import { deliverOutbox, hasBacklog } from './jobs/outbox-deliver.ts';
 
 export interface OutboxLoop {
   stop(): Promise<void>;
 }
 
 /**
- * Drains the outbox every few seconds, so a Slack DM follows its event within
- * seconds instead of waiting for the next minute's cron tick. Each worker process
+ * Drains the outbox every few seconds, so a Slack DM or an e-mail follows its event
+ * within seconds instead of waiting for the next minute's cron tick. Each worker process
  * runs one; FOR UPDATE SKIP LOCKED keeps them from sending a row twice. A full batch
  * is followed at once by the next, so a backlog drains at Slack's pace.
  */
@@ -19,8 +19,7 @@ export function startOutboxLoop(context: JobContext, intervalMs: number): Outbox
   const tick = async () => {
     let again = false;
     try {
-      const report = await deliverOutbox(context);
-      again = report.claimed === OUTBOX_BATCH_SIZE && report.rateLimitedForSeconds === undefined;
+      again = hasBacklog(await deliverOutbox(context));
     } catch (error) {
       console.error('Outbox delivery failed (will retry):', error);
     }

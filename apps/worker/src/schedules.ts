@@ -1,4 +1,5 @@
 import type { JobContext } from './jobs/context.ts';
+import { scanDocumentExpiry } from './jobs/document-expiry.ts';
 import { purgeLoginThrottle } from './jobs/login-throttle-purge.ts';
 import { deliverOutbox } from './jobs/outbox-deliver.ts';
 import { purgeIdleSessions } from './jobs/sessions-purge.ts';
@@ -14,7 +15,8 @@ export interface ScheduledJob {
   expireInSeconds: number;
   /** Retries of a failed run; jobs that run again soon anyway need none. */
   retryLimit: number;
-  handler: (context: JobContext) => Promise<unknown>;
+  /** `now` is for tests that move the clock; pg-boss calls it with the context only. */
+  handler: (context: JobContext, now?: Date) => Promise<unknown>;
 }
 
 /**
@@ -26,7 +28,8 @@ export const schedules: readonly ScheduledJob[] = [
     name: 'outbox-deliver',
     cron: '* * * * *',
     tz: 'UTC',
-    description: 'Sends due Slack messages from the outbox (backstop for the 5-second in-process loop).',
+    description:
+      'Sends due Slack messages and e-mails from the outbox (backstop for the 5-second in-process loop).',
     expireInSeconds: 5 * 60,
     retryLimit: 0,
     handler: deliverOutbox,
@@ -48,5 +51,15 @@ export const schedules: readonly ScheduledJob[] = [
     expireInSeconds: 15 * 60,
     retryLimit: 2,
     handler: purgeLoginThrottle,
+  },
+  {
+    name: 'document-expiry',
+    // Early morning in China, so partners find the day's reminders when they start work.
+    cron: '0 2 * * *',
+    tz: 'Asia/Shanghai',
+    description: 'Marks expired qualification documents and sends the 30- and 7-day expiry reminders.',
+    expireInSeconds: 30 * 60,
+    retryLimit: 2,
+    handler: scanDocumentExpiry,
   },
 ];

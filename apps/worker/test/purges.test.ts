@@ -19,7 +19,7 @@ describe('scheduled purges', () => {
   it('registers each job once, with a description', () => {
     expect(new Set(schedules.map((s) => s.name)).size).toBe(schedules.length);
     expect(schedules.map((s) => s.name)).toEqual(
-      expect.arrayContaining(['outbox-deliver', 'sessions-purge', 'login-throttle-purge']),
+      expect.arrayContaining(['outbox-deliver', 'sessions-purge', 'login-throttle-purge', 'document-expiry']),
     );
     for (const s of schedules) expect(s.description.length).toBeGreaterThan(10);
   });

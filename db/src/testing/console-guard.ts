@@ -16,7 +16,7 @@ beforeEach(() => {
   expected = [];
   unexpected = [];
   vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    const text = args.map((a) => (a instanceof Error ? a.stack ?? a.message : String(a))).join(' ');
+    const text = args.map((a) => (a instanceof Error ? (a.stack ?? a.message) : String(a))).join(' ');
     if (!expected.some((p) => p.test(text))) {
       unexpected.push(text);
       original(...args);

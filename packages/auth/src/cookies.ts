@@ -31,12 +31,16 @@ export function serializeCookie(
   const parts = [`${name}=${encodeURIComponent(value)}`, 'Path=/', 'SameSite=Lax'];
   if (options.httpOnly !== false) parts.push('HttpOnly');
   if (!isInsecureLocalhost(options.requestUrl)) parts.push('Secure');
-  if (options.maxAgeSeconds !== undefined) parts.push(`Max-Age=${Math.max(0, Math.floor(options.maxAgeSeconds))}`);
+  if (options.maxAgeSeconds !== undefined)
+    parts.push(`Max-Age=${Math.max(0, Math.floor(options.maxAgeSeconds))}`);
   return parts.join('; ');
 }
 
 export const sessionCookie = (token: string, requestUrl: string, expiresAt: Date) =>
-  serializeCookie(SESSION_COOKIE, token, { requestUrl, maxAgeSeconds: (expiresAt.getTime() - Date.now()) / 1000 });
+  serializeCookie(SESSION_COOKIE, token, {
+    requestUrl,
+    maxAgeSeconds: (expiresAt.getTime() - Date.now()) / 1000,
+  });
 
 export const clearSessionCookie = (requestUrl: string) =>
   serializeCookie(SESSION_COOKIE, '', { requestUrl, maxAgeSeconds: 0 });

@@ -75,7 +75,10 @@ export function sessionExpiresAt(session: Session, policy: SessionPolicy = defau
 
 export async function invalidateSession(db: Database, actor: Actor, sessionId: string): Promise<void> {
   await db.transaction(async (tx) => {
-    const removed = await tx.delete(sessions).where(eq(sessions.id, sessionId)).returning({ userId: sessions.userId });
+    const removed = await tx
+      .delete(sessions)
+      .where(eq(sessions.id, sessionId))
+      .returning({ userId: sessions.userId });
     if (removed[0]) {
       await audit(tx, actor, { action: 'auth.signed_out', entityType: 'user', entityId: removed[0].userId });
     }

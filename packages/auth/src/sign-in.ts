@@ -27,32 +27,46 @@ export async function signIn(db: Database, input: SignInInput): Promise<NewSessi
     });
   }
   const user = input.email ? await userByEmail(db, input.email) : undefined;
-  const ok =
-    user?.passwordHash && user.status === 'active'
-      ? await verifyPassword(user.passwordHash, input.password)
-      : (await verifyPassword(await dummyPasswordHash(), input.password), false);
+  let ok = false;
+  if (user?.passwordHash && user.status === 'active') {
+    ok = await verifyPassword(user.passwordHash, input.password);
+  } else {
+    // Spend the same time on an unknown account as on a known one.
+    await verifyPassword(await dummyPasswordHash(), input.password);
+  }
+
   if (!ok || !user) {
     await recordFailure(db, keys.account, throttlePolicy.account);
     if (keys.ip) await recordFailure(db, keys.ip, throttlePolicy.ip);
     await db.transaction((tx) =>
-      audit(tx, { type: 'system', job: 'sign-in' }, {
-        action: 'auth.sign_in_failed',
-        entityType: 'user',
-        entityId: user?.id ?? null,
-        data: { email: input.email.trim().toLowerCase().slice(0, 200), ip: input.ip ?? null },
-      }),
+      audit(
+        tx,
+        { type: 'system', job: 'sign-in' },
+        {
+          action: 'auth.sign_in_failed',
+          entityType: 'user',
+          entityId: user?.id ?? null,
+          data: { email: input.email.trim().toLowerCase().slice(0, 200), ip: input.ip ?? null },
+        },
+      ),
     );
-    throw new AppError('invalid_credentials', 'The e-mail or password is not correct.', { messageKey: 'auth.invalid' });
+    throw new AppError('invalid_credentials', 'The e-mail or password is not correct.', {
+      messageKey: 'auth.invalid',
+    });
   }
   await clearFailures(db, keys.account);
   return db.transaction(async (tx) => {
     const created = await createSession(tx, user.id, input);
-    await audit(tx, { type: 'user', userId: user.id }, {
-      action: 'auth.signed_in',
-      entityType: 'user',
-      entityId: user.id,
-      data: { ip: input.ip ?? null },
-    });
+    await audit(
+      tx,
+      { type: 'user', userId: user.id },
+      {
+        action: 'auth.signed_in',
+        entityType: 'user',
+        entityId: user.id,
+        data: { ip: input.ip ?? null },
+      },
+    );
     return { ...created, userId: user.id };
   });
 }

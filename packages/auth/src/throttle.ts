@@ -24,7 +24,11 @@ export async function lockedForMs(db: Database, keys: string[]): Promise<number>
   return Math.max(0, ...rows.map((r) => (r.lockedUntil ? r.lockedUntil.getTime() - now : 0)));
 }
 
-export async function recordFailure(db: Database, key: string, policy: { maxFailures: number; windowMs: number; lockMs: number }) {
+export async function recordFailure(
+  db: Database,
+  key: string,
+  policy: { maxFailures: number; windowMs: number; lockMs: number },
+) {
   // Passed as text: postgres.js does not bind a raw Date inside a sql`` fragment.
   const windowStart = sql`${new Date(Date.now() - policy.windowMs).toISOString()}::timestamptz`;
   // One statement: counts within the window, restarts an expired window, locks at the limit.

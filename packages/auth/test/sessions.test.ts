@@ -34,7 +34,15 @@ describe('sessions', () => {
     const { token } = await createSession(conn.db, user.id);
     const [id, secret] = token.split('.');
     const flipped = secret!.slice(0, -1) + (secret!.endsWith('a') ? 'b' : 'a');
-    for (const bad of [`${id}.${flipped}`, `${id}.`, id, `${id}.${secret}.extra`, 'x'.repeat(500), '', null]) {
+    for (const bad of [
+      `${id}.${flipped}`,
+      `${id}.`,
+      id,
+      `${id}.${secret}.extra`,
+      'x'.repeat(500),
+      '',
+      null,
+    ]) {
       expect(await validateSessionToken(conn.db, bad)).toBeNull();
     }
   });
@@ -43,12 +51,18 @@ describe('sessions', () => {
     const { user } = await makeStaff(conn.db, ['reviewer']);
     const { token, session } = await createSession(conn.db, user.id);
     // 30 s idle: still valid, and renewed because it is past renewAfterMs.
-    await conn.db.update(sessions).set({ lastVerifiedAt: new Date(Date.now() - 30_000) }).where(eq(sessions.id, session.id));
+    await conn.db
+      .update(sessions)
+      .set({ lastVerifiedAt: new Date(Date.now() - 30_000) })
+      .where(eq(sessions.id, session.id));
     const renewed = await validateSessionToken(conn.db, token, policy);
     expect(renewed).not.toBeNull();
     expect(Date.now() - renewed!.lastVerifiedAt.getTime()).toBeLessThan(5_000);
     // 61 s idle: gone, and deleted.
-    await conn.db.update(sessions).set({ lastVerifiedAt: new Date(Date.now() - 61_000) }).where(eq(sessions.id, session.id));
+    await conn.db
+      .update(sessions)
+      .set({ lastVerifiedAt: new Date(Date.now() - 61_000) })
+      .where(eq(sessions.id, session.id));
     expect(await validateSessionToken(conn.db, token, policy)).toBeNull();
     expect(await conn.db.select().from(sessions).where(eq(sessions.id, session.id))).toEqual([]);
   });
@@ -63,18 +77,25 @@ describe('sessions', () => {
     expect(await invalidateUserSessions(conn.db, actor, user.id, b.session.id)).toBe(1);
     expect(await validateSessionToken(conn.db, b.token)).not.toBeNull();
     expect(await validateSessionToken(conn.db, c.token)).toBeNull();
-    const actions = (await conn.db.select().from(auditLog).where(eq(auditLog.entityId, user.id))).map((e) => e.action);
+    const actions = (await conn.db.select().from(auditLog).where(eq(auditLog.entityId, user.id))).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(expect.arrayContaining(['auth.signed_out', 'auth.signed_out_everywhere']));
   });
 
   it('reads the person from the cookie and refreshes the cookie', async () => {
     const { user } = await makeStaff(conn.db, ['admin']);
     const { token } = await createSession(conn.db, user.id);
-    const request = new Request('http://localhost:3000/s', { headers: { cookie: `other=1; outpost_session=${token}` } });
+    const request = new Request('http://localhost:3000/s', {
+      headers: { cookie: `other=1; outpost_session=${token}` },
+    });
     const found = await sessionFromRequest(conn.db, request);
     expect(found?.person.actor).toMatchObject({ type: 'staff', userId: user.id, roles: ['admin'] });
     expect(found?.setCookie).toMatch(/^outpost_session=.+; Path=\/; SameSite=Lax; HttpOnly; Max-Age=\d+$/);
-    const https = await sessionFromRequest(conn.db, new Request('https://outpost.example/s', { headers: { cookie: `outpost_session=${token}` } }));
+    const https = await sessionFromRequest(
+      conn.db,
+      new Request('https://outpost.example/s', { headers: { cookie: `outpost_session=${token}` } }),
+    );
     expect(https?.setCookie).toContain('Secure');
   });
 });

@@ -15,17 +15,32 @@ afterAll(() => conn.close());
 
 describe('sign-in', () => {
   it('opens a session with the right password (e-mail case-insensitive), argon2id stored', async () => {
-    const { user } = await makeStaff(conn.db, ['reviewer'], { passwordHash, email: 'Mixed.Case@outpost.test' });
+    const { user } = await makeStaff(conn.db, ['reviewer'], {
+      passwordHash,
+      email: 'Mixed.Case@outpost.test',
+    });
     expect(passwordHash).toMatch(/^\$argon2id\$/);
-    const result = await signIn(conn.db, { email: ' mixed.case@OUTPOST.test ', password: 'correct horse battery', ip: '10.0.0.1' });
+    const result = await signIn(conn.db, {
+      email: ' mixed.case@OUTPOST.test ',
+      password: 'correct horse battery',
+      ip: '10.0.0.1',
+    });
     expect(result.userId).toBe(user.id);
     expect(await validateSessionToken(conn.db, result.token)).not.toBeNull();
   });
 
   it('gives the same error for an unknown account and a wrong password', async () => {
     await makeStaff(conn.db, ['reviewer'], { passwordHash, email: 'known@outpost.test' });
-    const unknown = await signIn(conn.db, { email: 'nobody@outpost.test', password: 'whatever', ip: '10.0.0.2' }).catch((e) => e);
-    const wrong = await signIn(conn.db, { email: 'known@outpost.test', password: 'wrong', ip: '10.0.0.2' }).catch((e) => e);
+    const unknown = await signIn(conn.db, {
+      email: 'nobody@outpost.test',
+      password: 'whatever',
+      ip: '10.0.0.2',
+    }).catch((e) => e);
+    const wrong = await signIn(conn.db, {
+      email: 'known@outpost.test',
+      password: 'wrong',
+      ip: '10.0.0.2',
+    }).catch((e) => e);
     expect(unknown).toMatchObject({ code: 'invalid_credentials', message: wrong.message });
     expect(wrong).toMatchObject({ code: 'invalid_credentials' });
     const failures = await conn.db.select().from(auditLog).where(eq(auditLog.action, 'auth.sign_in_failed'));
@@ -35,30 +50,51 @@ describe('sign-in', () => {
   it('locks an account after repeated failures, even with the right password, and across IPs', async () => {
     await makeStaff(conn.db, ['reviewer'], { passwordHash, email: 'target@outpost.test' });
     for (let i = 0; i < throttlePolicy.account.maxFailures; i++) {
-      await signIn(conn.db, { email: 'target@outpost.test', password: `guess-${i}`, ip: `10.1.0.${i}` }).catch(() => {});
+      await signIn(conn.db, {
+        email: 'target@outpost.test',
+        password: `guess-${i}`,
+        ip: `10.1.0.${i}`,
+      }).catch(() => {});
     }
     await expect(
       signIn(conn.db, { email: 'target@outpost.test', password: 'correct horse battery', ip: '10.9.9.9' }),
     ).rejects.toMatchObject({ code: 'too_many_requests', details: { minutes: 15 } });
     // Once the lock has passed, the right password works again and clears the counter.
-    await conn.db.update(loginThrottle).set({ lockedUntil: sql`now() - interval '1 second'`, windowStartedAt: sql`now() - interval '1 hour'` });
-    await expect(signIn(conn.db, { email: 'target@outpost.test', password: 'correct horse battery', ip: '10.9.9.9' })).resolves.toBeTruthy();
-    expect(await conn.db.select().from(loginThrottle).where(eq(loginThrottle.key, 'account:target@outpost.test'))).toEqual([]);
+    await conn.db.update(loginThrottle).set({
+      lockedUntil: sql`now() - interval '1 second'`,
+      windowStartedAt: sql`now() - interval '1 hour'`,
+    });
+    await expect(
+      signIn(conn.db, { email: 'target@outpost.test', password: 'correct horse battery', ip: '10.9.9.9' }),
+    ).resolves.toBeTruthy();
+    expect(
+      await conn.db.select().from(loginThrottle).where(eq(loginThrottle.key, 'account:target@outpost.test')),
+    ).toEqual([]);
   });
 
   it('locks an IP that sprays many accounts', async () => {
     for (let i = 0; i < throttlePolicy.ip.maxFailures; i++) {
-      await signIn(conn.db, { email: `spray-${i}@outpost.test`, password: 'x', ip: '203.0.113.7' }).catch(() => {});
+      await signIn(conn.db, { email: `spray-${i}@outpost.test`, password: 'x', ip: '203.0.113.7' }).catch(
+        () => {},
+      );
     }
-    await expect(signIn(conn.db, { email: 'fresh@outpost.test', password: 'x', ip: '203.0.113.7' })).rejects.toMatchObject({
+    await expect(
+      signIn(conn.db, { email: 'fresh@outpost.test', password: 'x', ip: '203.0.113.7' }),
+    ).rejects.toMatchObject({
       code: 'too_many_requests',
     });
   });
 
   it('changing the password checks the current one and ends the other sessions', async () => {
-    const { user, actor } = await makeStaff(conn.db, ['reviewer'], { passwordHash, email: 'changer@outpost.test' });
+    const { user, actor } = await makeStaff(conn.db, ['reviewer'], {
+      passwordHash,
+      email: 'changer@outpost.test',
+    });
     const here = await signIn(conn.db, { email: 'changer@outpost.test', password: 'correct horse battery' });
-    const elsewhere = await signIn(conn.db, { email: 'changer@outpost.test', password: 'correct horse battery' });
+    const elsewhere = await signIn(conn.db, {
+      email: 'changer@outpost.test',
+      password: 'correct horse battery',
+    });
     await expect(
       changePassword(conn.db, actor, { currentPassword: 'nope', newPassword: 'a brand new secret' }),
     ).rejects.toMatchObject({ code: 'validation_failed', details: { field: 'currentPassword' } });
@@ -72,7 +108,9 @@ describe('sign-in', () => {
     });
     expect(await validateSessionToken(conn.db, here.token)).not.toBeNull();
     expect(await validateSessionToken(conn.db, elsewhere.token)).toBeNull();
-    await expect(signIn(conn.db, { email: 'changer@outpost.test', password: 'a brand new secret' })).resolves.toBeTruthy();
+    await expect(
+      signIn(conn.db, { email: 'changer@outpost.test', password: 'a brand new secret' }),
+    ).resolves.toBeTruthy();
     expect((await conn.db.select().from(sessions).where(eq(sessions.userId, user.id))).length).toBe(2);
   });
 });

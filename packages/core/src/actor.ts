@@ -17,7 +17,10 @@ export type Actor =
 
 export const systemActor = (job: string): Actor => ({ type: 'system', job });
 
-export function actorRef(actor: Actor): { actorType: 'user' | 'api_key' | 'slack' | 'system'; actorId: string } {
+export function actorRef(actor: Actor): {
+  actorType: 'user' | 'api_key' | 'slack' | 'system';
+  actorId: string;
+} {
   switch (actor.type) {
     case 'staff':
       return { actorType: actor.via === 'slack' ? 'slack' : 'user', actorId: actor.userId };

@@ -17,7 +17,8 @@ export const createApiKeyInput = z.object({
 
 function ownPartner(actor: Actor): { partnerId: string; userId: string } {
   assertCan(actor, 'manage:api-keys:own');
-  if (actor.type !== 'partner') throw new AppError('forbidden', 'Only a partner administrator manages API keys.');
+  if (actor.type !== 'partner')
+    throw new AppError('forbidden', 'Only a partner administrator manages API keys.');
   return { partnerId: actor.partnerId, userId: actor.userId };
 }
 
@@ -30,16 +31,33 @@ export async function createApiKey(db: Database, actor: Actor, raw: z.input<type
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiKeys)
-      .values({ id, partnerId, name: input.name, secretHash: hashSecret(secret), scopes: [...new Set(input.scopes)], createdBy: userId })
+      .values({
+        id,
+        partnerId,
+        name: input.name,
+        secretHash: hashSecret(secret),
+        scopes: [...new Set(input.scopes)],
+        createdBy: userId,
+      })
       .returning();
-    await audit(tx, actor, { action: 'api_key.created', entityType: 'api_key', entityId: id, partnerId, data: { name: input.name, scopes: input.scopes } });
+    await audit(tx, actor, {
+      action: 'api_key.created',
+      entityType: 'api_key',
+      entityId: id,
+      partnerId,
+      data: { name: input.name, scopes: input.scopes },
+    });
     return { key: `${PREFIX}${id}_${secret}`, apiKey: publicView(row!) };
   });
 }
 
 export async function listApiKeys(db: Database, actor: Actor) {
   const { partnerId } = ownPartner(actor);
-  const rows = await db.select().from(apiKeys).where(eq(apiKeys.partnerId, partnerId)).orderBy(desc(apiKeys.createdAt));
+  const rows = await db
+    .select()
+    .from(apiKeys)
+    .where(eq(apiKeys.partnerId, partnerId))
+    .orderBy(desc(apiKeys.createdAt));
   return rows.map(publicView);
 }
 

@@ -26,7 +26,10 @@ function canonical(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
 }
 
-function hashOf(prevHash: string, row: Omit<typeof auditLog.$inferInsert, 'hash' | 'prevHash' | 'id'>): string {
+function hashOf(
+  prevHash: string,
+  row: Omit<typeof auditLog.$inferInsert, 'hash' | 'prevHash' | 'id'>,
+): string {
   const body = canonical({
     at: (row.at as Date).toISOString(),
     actorType: row.actorType,
@@ -64,7 +67,9 @@ export async function audit(tx: Database, actor: Actor, entry: AuditEntry): Prom
   await tx.insert(auditLog).values({ ...row, prevHash, hash: hashOf(prevHash, row) });
 }
 
-export type ChainReport = { ok: true; checked: number } | { ok: false; checked: number; brokenAt: number; reason: string };
+export type ChainReport =
+  | { ok: true; checked: number }
+  | { ok: false; checked: number; brokenAt: number; reason: string };
 
 /** Walks the chain in order and reports the first entry whose link or content does not verify. */
 export async function verifyAuditChain(db: Database, batchSize = 1000): Promise<ChainReport> {
@@ -81,10 +86,20 @@ export async function verifyAuditChain(db: Database, batchSize = 1000): Promise<
     if (rows.length === 0) return { ok: true, checked };
     for (const row of rows) {
       if (row.prevHash !== prevHash) {
-        return { ok: false, checked, brokenAt: row.id, reason: 'previous-hash link does not match the entry before it' };
+        return {
+          ok: false,
+          checked,
+          brokenAt: row.id,
+          reason: 'previous-hash link does not match the entry before it',
+        };
       }
       if (hashOf(prevHash, row) !== row.hash) {
-        return { ok: false, checked, brokenAt: row.id, reason: 'content does not match its hash (entry was altered)' };
+        return {
+          ok: false,
+          checked,
+          brokenAt: row.id,
+          reason: 'content does not match its hash (entry was altered)',
+        };
       }
       prevHash = row.hash;
       lastId = row.id;

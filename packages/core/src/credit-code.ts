@@ -10,7 +10,10 @@ export function normaliseCreditCode(input: string): string {
 
 /** The check character for the first 17 characters (used to make demo and test codes). */
 export function creditCodeCheckCharacter(first17: string): string {
-  const sum = [...first17.toUpperCase()].reduce((acc, c, i) => acc + alphabet.indexOf(c) * (weights[i] as number), 0);
+  const sum = [...first17.toUpperCase()].reduce(
+    (acc, c, i) => acc + alphabet.indexOf(c) * (weights[i] as number),
+    0,
+  );
   return alphabet[(31 - (sum % 31)) % 31] as string;
 }
 
@@ -34,7 +37,8 @@ const explanations = {
   empty: 'The unified social credit code is required.',
   length: 'A unified social credit code has exactly 18 characters.',
   character: 'A unified social credit code uses only digits and the letters A–Y except I, O, S, V and Z.',
-  check: 'The last character of this unified social credit code does not match its check character; check for a typo.',
+  check:
+    'The last character of this unified social credit code does not match its check character; check for a typo.',
 };
 
 /** Normalises and validates, throwing a clear `invalid_credit_code` error. */

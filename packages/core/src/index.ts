@@ -15,3 +15,4 @@ export * from './settings.ts';
 export * from './admission/index.ts';
 export * from './storage/local-disk.ts';
 export * from './api-keys.ts';
+export * from './performance/index.ts';

@@ -1,7 +1,7 @@
 import { type Database, notifications, outbox, slackLinks, users } from '@outpost/db';
 import type { MessageKey } from '@outpost/i18n';
 import { and, arrayOverlaps, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { type Actor } from './actor.ts';
+import type { Actor } from './actor.ts';
 import { AppError } from './errors.ts';
 import { assertCan } from './permissions.ts';
 import type { StaffRole } from './actor.ts';
@@ -37,7 +37,11 @@ export async function notify(tx: Database, input: NotifyInput): Promise<string[]
       .select({ id: users.id })
       .from(users)
       .where(
-        and(eq(users.kind, 'staff'), eq(users.status, 'active'), arrayOverlaps(users.staffRoles, input.staffRoles)),
+        and(
+          eq(users.kind, 'staff'),
+          eq(users.status, 'active'),
+          arrayOverlaps(users.staffRoles, input.staffRoles),
+        ),
       );
     for (const s of staff) recipientIds.add(s.id);
   }

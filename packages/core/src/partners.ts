@@ -1,4 +1,11 @@
-import { type Database, partners, type Partner, criticalities, serviceCategories, partnerStatuses } from '@outpost/db';
+import {
+  type Database,
+  partners,
+  type Partner,
+  criticalities,
+  serviceCategories,
+  partnerStatuses,
+} from '@outpost/db';
 import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from './actor.ts';
@@ -24,7 +31,10 @@ export async function createPartner(db: Database, actor: Actor, raw: CreatePartn
   const input = parse(createPartnerInput, raw);
   const creditCode = parseCreditCode(input.creditCode);
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: partners.id }).from(partners).where(eq(partners.creditCode, creditCode));
+    const [existing] = await tx
+      .select({ id: partners.id })
+      .from(partners)
+      .where(eq(partners.creditCode, creditCode));
     if (existing) {
       throw new AppError('conflict', 'A partner with this unified social credit code already exists.', {
         messageKey: 'errors.credit_code.duplicate',
@@ -92,4 +102,3 @@ export async function listPartners(db: Database, actor: Actor, raw: z.input<type
   ]);
   return { items, total: total?.n ?? 0, page: input.page, pageSize: input.pageSize };
 }
-

@@ -31,6 +31,12 @@ export const permissions = [
   'manage:application',
   'vote:committee',
   'manage:api-keys:own',
+  'read:kpis',
+  'manage:kpis',
+  'read:scorecard:any',
+  'read:scorecard:own',
+  'ingest:events:any',
+  'ingest:events:own',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -43,13 +49,16 @@ const staffBase: readonly Permission[] = [
   'read:requirements',
   'read:document:any',
   'read:application:any',
+  'read:kpis',
+  'read:scorecard:any',
 ];
 
 const staffGrants: Record<StaffRole, readonly Permission[]> = {
   reviewer: [...staffBase, 'invite:partner', 'manage:blacklist', 'review:document', 'manage:application'],
   legal: [...staffBase, 'manage:blacklist'],
   committee: [...staffBase, 'vote:committee'],
-  risk_officer: [...staffBase, 'manage:blacklist'],
+  // Risk officers may load events for a partner (the CSV/XLSX import), e.g. from a partner's monthly report.
+  risk_officer: [...staffBase, 'manage:blacklist', 'ingest:events:any'],
   admin: [
     ...staffBase,
     'manage:partner',
@@ -61,9 +70,21 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'manage:requirements',
     'review:document',
     'manage:application',
+    'manage:kpis',
+    'ingest:events:any',
   ],
   // Auditors read everything and change nothing (not even a Slack link that would let them act there).
-  auditor: ['read:partner:any', 'read:notifications:own', 'read:blacklist', 'read:requirements', 'read:document:any', 'read:application:any', 'read:audit'],
+  auditor: [
+    'read:partner:any',
+    'read:notifications:own',
+    'read:blacklist',
+    'read:requirements',
+    'read:document:any',
+    'read:application:any',
+    'read:audit',
+    'read:kpis',
+    'read:scorecard:any',
+  ],
 };
 
 const partnerGrants: Record<MembershipRole, readonly Permission[]> = {
@@ -77,14 +98,31 @@ const partnerGrants: Record<MembershipRole, readonly Permission[]> = {
     'submit:application:own',
     'read:application:own',
     'manage:api-keys:own',
+    'read:kpis',
+    'read:scorecard:own',
   ],
-  partner_member: ['read:partner:own', 'read:notifications:own', 'read:requirements', 'upload:document:own', 'read:document:own', 'read:application:own'],
+  partner_member: [
+    'read:partner:own',
+    'read:notifications:own',
+    'read:requirements',
+    'upload:document:own',
+    'read:document:own',
+    'read:application:own',
+    'read:kpis',
+    'read:scorecard:own',
+  ],
 };
 
 /** What an API key may do for each of its scopes (purposes). */
 const scopeGrants: Record<string, readonly Permission[]> = {
-  documents: ['read:partner:own', 'read:requirements', 'upload:document:own', 'read:document:own', 'read:application:own'],
-  events: [],
+  documents: [
+    'read:partner:own',
+    'read:requirements',
+    'upload:document:own',
+    'read:document:own',
+    'read:application:own',
+  ],
+  events: ['ingest:events:own', 'read:kpis'],
 };
 
 export function permissionsOf(actor: Actor): Set<Permission> {

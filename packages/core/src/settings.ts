@@ -23,7 +23,10 @@ export const settingSchemas = {
       compliance: z.number().min(0),
       reputation: z.number().min(0),
     })
-    .refine((w) => w.financial + w.capability + w.compliance + w.reputation > 0, 'At least one weight must be positive.')
+    .refine(
+      (w) => w.financial + w.capability + w.compliance + w.reputation > 0,
+      'At least one weight must be positive.',
+    )
     .default({ financial: 0.3, capability: 0.3, compliance: 0.25, reputation: 0.15 }),
 } as const;
 
@@ -44,7 +47,12 @@ export async function setSetting<K extends SettingKey>(db: Database, actor: Acto
       .insert(settings)
       .values({ key, value: parsed, updatedBy })
       .onConflictDoUpdate({ target: settings.key, set: { value: parsed, updatedAt: new Date(), updatedBy } });
-    await audit(tx, actor, { action: 'setting.changed', entityType: 'setting', entityId: key, data: { value: parsed } });
+    await audit(tx, actor, {
+      action: 'setting.changed',
+      entityType: 'setting',
+      entityId: key,
+      data: { value: parsed },
+    });
   });
   return parsed as SettingValue<K>;
 }

@@ -16,7 +16,9 @@ export async function linkSlackUser(
 ): Promise<void> {
   assertCan(actor, 'link:slack');
   if (actor.type === 'staff' && actor.userId !== input.userId && !actor.roles.includes('admin')) {
-    throw new AppError('forbidden', 'You can link only your own Slack account.', { messageKey: 'errors.forbidden' });
+    throw new AppError('forbidden', 'You can link only your own Slack account.', {
+      messageKey: 'errors.forbidden',
+    });
   }
   await db.transaction(async (tx) => {
     const [user] = await tx.select({ kind: users.kind }).from(users).where(eq(users.id, input.userId));
@@ -24,10 +26,20 @@ export async function linkSlackUser(
     await tx.delete(slackLinks).where(eq(slackLinks.slackUserId, input.slackUserId));
     await tx
       .insert(slackLinks)
-      .values({ userId: input.userId, slackUserId: input.slackUserId, slackTeamId: input.slackTeamId ?? null, linkedVia: input.via })
+      .values({
+        userId: input.userId,
+        slackUserId: input.slackUserId,
+        slackTeamId: input.slackTeamId ?? null,
+        linkedVia: input.via,
+      })
       .onConflictDoUpdate({
         target: slackLinks.userId,
-        set: { slackUserId: input.slackUserId, slackTeamId: input.slackTeamId ?? null, linkedVia: input.via, createdAt: new Date() },
+        set: {
+          slackUserId: input.slackUserId,
+          slackTeamId: input.slackTeamId ?? null,
+          linkedVia: input.via,
+          createdAt: new Date(),
+        },
       });
     await audit(tx, actor, {
       action: 'slack.linked',

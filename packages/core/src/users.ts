@@ -13,14 +13,23 @@ export interface Person {
  * bound to its organisation. Disabled users and partner users without a membership
  * get no actor at all.
  */
-export async function personById(db: Database, userId: string, via: 'web' | 'slack' | 'api' = 'web'): Promise<Person | null> {
+export async function personById(
+  db: Database,
+  userId: string,
+  via: 'web' | 'slack' | 'api' = 'web',
+): Promise<Person | null> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
-  if (!user || user.status !== 'active') return null;
+  if (user?.status !== 'active') return null;
   if (user.kind === 'staff') {
     return { user, actor: { type: 'staff', userId: user.id, roles: user.staffRoles, via } };
   }
   const [membership] = await db
-    .select({ role: partnerMemberships.role, partnerId: partners.id, legalName: partners.legalName, status: partners.status })
+    .select({
+      role: partnerMemberships.role,
+      partnerId: partners.id,
+      legalName: partners.legalName,
+      status: partners.status,
+    })
     .from(partnerMemberships)
     .innerJoin(partners, eq(partners.id, partnerMemberships.partnerId))
     .where(eq(partnerMemberships.userId, user.id))
@@ -57,5 +66,8 @@ export async function personBySlackUser(db: Database, slackUserId: string): Prom
 
 export async function setLocale(db: Database, actor: Actor, locale: 'zh-CN' | 'en'): Promise<void> {
   if (actor.type !== 'staff' && actor.type !== 'partner') return;
-  await db.update(users).set({ locale, updatedAt: new Date() }).where(and(eq(users.id, actor.userId)));
+  await db
+    .update(users)
+    .set({ locale, updatedAt: new Date() })
+    .where(and(eq(users.id, actor.userId)));
 }

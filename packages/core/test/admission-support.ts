@@ -13,7 +13,8 @@ import {
   uploadDocument,
 } from '../src/index.ts';
 
-export const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
+export const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
 export const tempStorage = () => new LocalDiskStorage(mkdtempSync(path.join(os.tmpdir(), 'outpost-files-')));
 
 export async function seedCatalogue(db: Database) {
@@ -21,7 +22,12 @@ export async function seedCatalogue(db: Database) {
 }
 
 /** Uploads a valid file for every mandatory requirement of the categories; returns the document ids by key. */
-export async function uploadAll(db: Database, actor: Actor, storage: LocalDiskStorage, categories: ('claims' | 'agency')[]) {
+export async function uploadAll(
+  db: Database,
+  actor: Actor,
+  storage: LocalDiskStorage,
+  categories: ('claims' | 'agency')[],
+) {
   const ids: Record<string, string> = {};
   for (const requirement of (await requirementsFor(db, categories)).filter((r) => r.mandatory)) {
     const { document } = await uploadDocument(db, actor, storage, {

@@ -14,7 +14,12 @@ describe('audit log', () => {
   it('chains entries and verifies an untouched chain', async () => {
     for (let i = 0; i < 5; i++) {
       await conn.db.transaction((tx) =>
-        audit(tx, systemActor('test'), { action: 'thing.done', entityType: 'thing', entityId: String(i), data: { i, nested: { b: 1, a: 2 } } }),
+        audit(tx, systemActor('test'), {
+          action: 'thing.done',
+          entityType: 'thing',
+          entityId: String(i),
+          data: { i, nested: { b: 1, a: 2 } },
+        }),
       );
     }
     const rows = await conn.db.select().from(auditLog).orderBy(asc(auditLog.id));
@@ -26,7 +31,9 @@ describe('audit log', () => {
   it('keeps the chain intact when writers run concurrently', async () => {
     await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        conn.db.transaction((tx) => audit(tx, systemActor('test'), { action: 'parallel', entityType: 'thing', entityId: `p${i}` })),
+        conn.db.transaction((tx) =>
+          audit(tx, systemActor('test'), { action: 'parallel', entityType: 'thing', entityId: `p${i}` }),
+        ),
       ),
     );
     expect(await verifyAuditChain(conn.db)).toMatchObject({ ok: true, checked: 13 });
@@ -34,7 +41,11 @@ describe('audit log', () => {
 
   it('refuses updates and deletes at the database', async () => {
     // Drizzle wraps the driver's error; the database's reason is its cause.
-    const reason = (p: Promise<unknown>) => p.then(() => 'succeeded', (e: Error) => String((e.cause as Error)?.message ?? e.message));
+    const reason = (p: Promise<unknown>) =>
+      p.then(
+        () => 'succeeded',
+        (e: Error) => String((e.cause as Error)?.message ?? e.message),
+      );
     expect(await reason(conn.db.execute(sql`update audit_log set action = 'x'`))).toMatch(/append-only/);
     expect(await reason(conn.db.execute(sql`delete from audit_log`))).toMatch(/append-only/);
   });

@@ -9,7 +9,13 @@ const rule = (n: number, quorumRatio = 0.5, approvalRatio = 2 / 3) => ({
 });
 const decide = (n: number, votes: Vote[]) => {
   const r = rule(n);
-  return outcome(r, tally(r, votes.map((vote) => ({ vote }))));
+  return outcome(
+    r,
+    tally(
+      r,
+      votes.map((vote) => ({ vote })),
+    ),
+  );
 };
 
 describe('committee rule (default: half must vote, two thirds of votes cast approve)', () => {
@@ -32,7 +38,8 @@ describe('committee rule (default: half must vote, two thirds of votes cast appr
   it('never leaves an application undecided once everyone has voted (all vote sequences up to 6 members)', () => {
     const options: Vote[] = ['approve', 'reject', 'abstain'];
     for (let n = 1; n <= 6; n++) {
-      const sequences = (len: number): Vote[][] => (len === 0 ? [[]] : sequences(len - 1).flatMap((s) => options.map((o) => [...s, o])));
+      const sequences = (len: number): Vote[][] =>
+        len === 0 ? [[]] : sequences(len - 1).flatMap((s) => options.map((o) => [...s, o]));
       for (const votes of sequences(n)) {
         let decided: string | null = null;
         for (let i = 1; i <= n && !decided; i++) decided = decide(n, votes.slice(0, i));
@@ -54,6 +61,11 @@ describe('weighted score', () => {
   it('weights the four dimensions and rounds to one decimal', () => {
     const w = { financial: 0.3, capability: 0.3, compliance: 0.25, reputation: 0.15 };
     expect(weightedScore({ financial: 80, capability: 90, compliance: 70, reputation: 60 }, w)).toBe(77.5);
-    expect(weightedScore({ financial: 100, capability: 0, compliance: 0, reputation: 0 }, { financial: 1, capability: 1, compliance: 1, reputation: 1 })).toBe(25);
+    expect(
+      weightedScore(
+        { financial: 100, capability: 0, compliance: 0, reputation: 0 },
+        { financial: 1, capability: 1, compliance: 1, reputation: 1 },
+      ),
+    ).toBe(25);
   });
 });

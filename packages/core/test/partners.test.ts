@@ -24,7 +24,10 @@ describe('partners', () => {
     expect(partner.creditCode).toBe(code);
     const entries = await conn.db.select().from(auditLog).where(eq(auditLog.entityId, partner.id));
     expect(entries.map((e) => e.action)).toEqual(['partner.created']);
-    const inbox = await conn.db.select().from(notifications).where(eq(notifications.recipientId, reviewer.user.id));
+    const inbox = await conn.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.recipientId, reviewer.user.id));
     expect(inbox.map((n) => n.template)).toContain('notify.partner_created');
   });
 
@@ -34,7 +37,11 @@ describe('partners', () => {
     const auditBefore = (await conn.db.select().from(auditLog)).length;
     const outboxBefore = (await conn.db.select().from(outbox)).length;
     await expect(
-      createPartner(conn.db, actor, { legalName: 'Copy Co', creditCode: existing.creditCode, serviceCategories: ['it'] }),
+      createPartner(conn.db, actor, {
+        legalName: 'Copy Co',
+        creditCode: existing.creditCode,
+        serviceCategories: ['it'],
+      }),
     ).rejects.toMatchObject({ code: 'conflict', status: 409 });
     expect(await conn.db.select().from(auditLog)).toHaveLength(auditBefore);
     expect(await conn.db.select().from(outbox)).toHaveLength(outboxBefore);
@@ -49,7 +56,11 @@ describe('partners', () => {
       details: { fields: expect.arrayContaining([expect.objectContaining({ path: 'serviceCategories' })]) },
     });
     await expect(
-      createPartner(conn.db, actor, { legalName: 'Good Name Co', creditCode: '91440300708461136A', serviceCategories: ['it'] }),
+      createPartner(conn.db, actor, {
+        legalName: 'Good Name Co',
+        creditCode: '91440300708461136A',
+        serviceCategories: ['it'],
+      }),
     ).rejects.toMatchObject({ code: 'invalid_credit_code' });
   });
 
@@ -59,7 +70,11 @@ describe('partners', () => {
     const partnerUser = await makePartnerUser(conn.db, partner.id);
     for (const actor of [auditor.actor, partnerUser.actor]) {
       await expect(
-        createPartner(conn.db, actor, { legalName: 'Nope Co', creditCode: validCreditCode(), serviceCategories: ['it'] }),
+        createPartner(conn.db, actor, {
+          legalName: 'Nope Co',
+          creditCode: validCreditCode(),
+          serviceCategories: ['it'],
+        }),
       ).rejects.toMatchObject({ code: 'forbidden' });
     }
   });
@@ -79,11 +94,17 @@ describe('partners', () => {
   it('staff search by name or code with pagination', async () => {
     const { actor } = await makeStaff(conn.db, ['reviewer']);
     const target = await makePartner(conn.db, { legalName: 'Needle Search Claims Ltd' });
-    expect((await listPartners(conn.db, actor, { q: 'needle search' })).items.map((p) => p.id)).toEqual([target.id]);
-    expect((await listPartners(conn.db, actor, { q: target.creditCode.slice(0, 12) })).items.map((p) => p.id)).toContain(target.id);
+    expect((await listPartners(conn.db, actor, { q: 'needle search' })).items.map((p) => p.id)).toEqual([
+      target.id,
+    ]);
+    expect(
+      (await listPartners(conn.db, actor, { q: target.creditCode.slice(0, 12) })).items.map((p) => p.id),
+    ).toContain(target.id);
     const page = await listPartners(conn.db, actor, { pageSize: 2, page: 1 });
     expect(page.items).toHaveLength(2);
     expect(page.total).toBeGreaterThan(2);
-    await expect(listPartners(conn.db, actor, { pageSize: 1000 })).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(listPartners(conn.db, actor, { pageSize: 1000 })).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
   });
 });

@@ -40,7 +40,8 @@ export const en = {
   'account.slackNotLinked': 'Not linked. Link your Slack account to approve and receive alerts in Slack.',
   'account.slackLink': 'Link my Slack account by e-mail',
   'account.slackUnlink': 'Unlink Slack',
-  'account.slackNotConfigured': 'Slack is not connected to this Outpost yet; an administrator can connect it.',
+  'account.slackNotConfigured':
+    'Slack is not connected to this Outpost yet; an administrator can connect it.',
   'account.slackNoMatch': 'No Slack user in the workspace has the e-mail {email}.',
   'partner.homeTitle': 'Partner home',
   'partner.welcome': 'Welcome, {name}',
@@ -103,15 +104,19 @@ export const en = {
   'notify.partner_created': 'Partner {name} ({creditCode}) was registered.',
   'notify.partner_status_changed': 'Partner {name} is now {status}.',
   'notify.open': 'Open in Outpost',
-  'slack.notLinked': 'Your Slack account is not linked to an Outpost staff user. Link it from your account page in Outpost.',
+  'slack.notLinked':
+    'Your Slack account is not linked to an Outpost staff user. Link it from your account page in Outpost.',
   'slack.linked': 'Your Slack account is now linked to Outpost as {name}.',
   'slack.forbidden': 'You are not allowed to do this in Outpost.',
-  'slack.help': 'Outpost sends approvals and alerts here. Commands: `/outpost link` links your account, `/outpost inbox` shows your unread items.',
+  'slack.help':
+    'Outpost sends approvals and alerts here. Commands: `/outpost link` links your account, `/outpost inbox` shows your unread items.',
   'slack.inboxEmpty': 'You have no unread notifications.',
   'slack.inboxCount': 'You have {count} unread notifications.',
   'slack.alreadyLinked': 'Your Slack account is linked to Outpost as {name}.',
-  'slack.notLinkedNoMatch': 'Your Slack account is not linked to Outpost, and no active staff user has the e-mail address of your Slack profile. Link it on your account page: {url}',
-  'slack.notYours': 'This notification was sent to someone else, so you cannot mark it as read. Nothing was changed.',
+  'slack.notLinkedNoMatch':
+    'Your Slack account is not linked to Outpost, and no active staff user has the e-mail address of your Slack profile. Link it on your account page: {url}',
+  'slack.notYours':
+    'This notification was sent to someone else, so you cannot mark it as read. Nothing was changed.',
   'slack.markedRead': 'Marked as read by {name}.',
   'slack.unknownCommand': 'Unknown command `{command}`.',
   'slack.openInbox': 'Open inbox',
@@ -131,7 +136,8 @@ export const en = {
   'common.pagination': 'Pagination',
   'common.breadcrumb': 'Breadcrumb',
   'inbox.unreadItem': 'Unread:',
-  'account.passwordHint': 'At least {min} characters. A long phrase is easier to remember and harder to guess.',
+  'account.passwordHint':
+    'At least {min} characters. A long phrase is easier to remember and harder to guess.',
   'account.passwordTooLong': 'Use at most {max} characters.',
   'account.passwordUnchanged': 'Choose a password different from the current one.',
   'account.sessionsEnded': 'Signed out on every other device ({count} sessions ended).',

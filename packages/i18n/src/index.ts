@@ -1,16 +1,25 @@
 import { admissionEn } from './admission.en.ts';
 import { admissionZhCN } from './admission.zh-CN.ts';
 import { en } from './en.ts';
+import { partnerPortalEn } from './partner-portal.en.ts';
+import { partnerPortalZhCN } from './partner-portal.zh-CN.ts';
+import { performanceEn } from './performance.en.ts';
+import { performanceZhCN } from './performance.zh-CN.ts';
+import { staffPortalEn } from './staff-portal.en.ts';
+import { staffPortalZhCN } from './staff-portal.zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
-const enAll = { ...en, ...admissionEn };
+const enAll = { ...en, ...admissionEn, ...partnerPortalEn, ...staffPortalEn, ...performanceEn };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof supportedLocales)[number];
 export const defaultLocale: Locale = 'zh-CN';
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': { ...zhCN, ...admissionZhCN }, en: enAll };
+const catalogues: Record<Locale, Record<MessageKey, string>> = {
+  'zh-CN': { ...zhCN, ...admissionZhCN, ...partnerPortalZhCN, ...staffPortalZhCN, ...performanceZhCN },
+  en: enAll,
+};
 
 export type Params = Record<string, string | number>;
 

@@ -108,11 +108,13 @@ export const zhCN: Record<MessageKey, string> = {
   'slack.notLinked': '您的 Slack 账户尚未关联 Outpost 员工账户，请在 Outpost 的账户页面关联。',
   'slack.linked': '您的 Slack 账户已关联为 Outpost 用户 {name}。',
   'slack.forbidden': '您无权在 Outpost 中执行此操作。',
-  'slack.help': 'Outpost 会在这里推送审批和预警。命令：`/outpost link` 关联账户，`/outpost inbox` 查看未读消息。',
+  'slack.help':
+    'Outpost 会在这里推送审批和预警。命令：`/outpost link` 关联账户，`/outpost inbox` 查看未读消息。',
   'slack.inboxEmpty': '您没有未读消息。',
   'slack.inboxCount': '您有 {count} 条未读消息。',
   'slack.alreadyLinked': '您的 Slack 账户已关联为 Outpost 用户 {name}。',
-  'slack.notLinkedNoMatch': '您的 Slack 账户尚未关联 Outpost，且没有在职员工账户使用您 Slack 资料中的邮箱。请在账户页面关联：{url}',
+  'slack.notLinkedNoMatch':
+    '您的 Slack 账户尚未关联 Outpost，且没有在职员工账户使用您 Slack 资料中的邮箱。请在账户页面关联：{url}',
   'slack.notYours': '这条通知是发给其他人的，您不能将其标记为已读。未做任何更改。',
   'slack.markedRead': '已由 {name} 标记为已读。',
   'slack.unknownCommand': '未知命令 `{command}`。',

@@ -3,8 +3,12 @@ import { localeFromAcceptLanguage, translate } from '../src/index.ts';
 
 describe('translate', () => {
   it('fills placeholders and shows enum codes in the reader’s language', () => {
-    expect(translate('en', 'notify.application_stage', { stage: 'onsite_inspection' })).toBe('Your application moved to the stage: On-site inspection.');
-    expect(translate('zh-CN', 'notify.application_stage', { stage: 'onsite_inspection' })).toBe('您的申请已进入阶段：现场考察。');
+    expect(translate('en', 'notify.application_stage', { stage: 'onsite_inspection' })).toBe(
+      'Your application moved to the stage: On-site inspection.',
+    );
+    expect(translate('zh-CN', 'notify.application_stage', { stage: 'onsite_inspection' })).toBe(
+      '您的申请已进入阶段：现场考察。',
+    );
     expect(translate('en', 'partner.welcome', { name: 'Zhang' })).toBe('Welcome, Zhang');
   });
   it('leaves unknown placeholders and unknown enum codes visible rather than blank', () => {

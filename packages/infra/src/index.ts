@@ -6,7 +6,14 @@ export { createSmtpMailer } from './smtp-mailer.ts';
 
 export type StorageConfig =
   | { kind: 'local'; dir: string }
-  | { kind: 's3'; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
+  | {
+      kind: 's3';
+      endpoint: string;
+      bucket: string;
+      region: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+    };
 
 export function createStorage(config: StorageConfig): FileStorage {
   return config.kind === 's3' ? new S3Storage(config) : new LocalDiskStorage(config.dir);

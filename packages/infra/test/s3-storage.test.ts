@@ -33,7 +33,13 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 describe('S3-compatible storage', () => {
   it('puts and gets objects with signed path-style requests', async () => {
-    const storage = new S3Storage({ endpoint, bucket: 'outpost-docs', region: 'cn-north-1', accessKeyId: 'AKIATEST', secretAccessKey: 'secret' });
+    const storage = new S3Storage({
+      endpoint,
+      bucket: 'outpost-docs',
+      region: 'cn-north-1',
+      accessKeyId: 'AKIATEST',
+      secretAccessKey: 'secret',
+    });
     await storage.put('sha256/ab/abcdef', new Uint8Array([1, 2, 3]), 'application/pdf');
     expect([...(await storage.get('sha256/ab/abcdef'))]).toEqual([1, 2, 3]);
     expect(seen[0]).toMatchObject({ method: 'PUT', url: '/outpost-docs/sha256/ab/abcdef' });
@@ -41,9 +47,21 @@ describe('S3-compatible storage', () => {
   });
 
   it('surfaces a refused request as an error', async () => {
-    const storage = new S3Storage({ endpoint, bucket: 'b', region: 'r', accessKeyId: 'WRONG', secretAccessKey: 's' });
+    const storage = new S3Storage({
+      endpoint,
+      bucket: 'b',
+      region: 'r',
+      accessKeyId: 'WRONG',
+      secretAccessKey: 's',
+    });
     await expect(storage.put('k', new Uint8Array([1]), 'application/pdf')).rejects.toThrow(/403/);
-    const good = new S3Storage({ endpoint, bucket: 'b', region: 'r', accessKeyId: 'AKIATEST', secretAccessKey: 's' });
+    const good = new S3Storage({
+      endpoint,
+      bucket: 'b',
+      region: 'r',
+      accessKeyId: 'AKIATEST',
+      secretAccessKey: 's',
+    });
     await expect(good.get('missing')).rejects.toThrow(/404/);
   });
 });

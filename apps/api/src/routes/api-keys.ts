@@ -23,7 +23,13 @@ const list = createRoute({
   path: '/v1/api-keys',
   tags: ['API keys'],
   summary: 'Your organisation’s API keys (partner administrators)',
-  responses: { 200: { description: 'Keys', content: { 'application/json': { schema: z.object({ items: z.array(ApiKey) }) } } }, ...errorResponses(401, 403) },
+  responses: {
+    200: {
+      description: 'Keys',
+      content: { 'application/json': { schema: z.object({ items: z.array(ApiKey) }) } },
+    },
+    ...errorResponses(401, 403),
+  },
 });
 
 const create = createRoute({
@@ -32,10 +38,18 @@ const create = createRoute({
   tags: ['API keys'],
   summary: 'Create a key for one of your systems; the key is shown once',
   request: {
-    body: { required: true, content: { 'application/json': { schema: z.object({ name: z.string(), scopes: z.array(z.enum(apiKeyScopes)) }) } } },
+    body: {
+      required: true,
+      content: {
+        'application/json': { schema: z.object({ name: z.string(), scopes: z.array(z.enum(apiKeyScopes)) }) },
+      },
+    },
   },
   responses: {
-    201: { description: 'Created', content: { 'application/json': { schema: z.object({ key: z.string(), apiKey: ApiKey }) } } },
+    201: {
+      description: 'Created',
+      content: { 'application/json': { schema: z.object({ key: z.string(), apiKey: ApiKey }) } },
+    },
     ...errorResponses(401, 403, 422),
   },
 });
@@ -45,12 +59,26 @@ const revoke = createRoute({
   path: '/v1/api-keys/{keyId}',
   tags: ['API keys'],
   summary: 'Revoke a key; it stops working at once',
-  request: { params: z.object({ keyId: z.string().max(100).openapi({ param: { name: 'keyId', in: 'path' } }) }) },
-  responses: { 200: { description: 'Revoked', content: { 'application/json': { schema: ApiKey } } }, ...errorResponses(401, 403, 404) },
+  request: {
+    params: z.object({
+      keyId: z
+        .string()
+        .max(100)
+        .openapi({ param: { name: 'keyId', in: 'path' } }),
+    }),
+  },
+  responses: {
+    200: { description: 'Revoked', content: { 'application/json': { schema: ApiKey } } },
+    ...errorResponses(401, 403, 404),
+  },
 });
 
 export function apiKeyRoutes(app: ApiApp, { db }: ApiDeps) {
   app.openapi(list, async (c) => c.json(json({ items: await listApiKeys(db, requireActor(c)) }), 200));
-  app.openapi(create, async (c) => c.json(json(await createApiKey(db, requireActor(c), c.req.valid('json'))), 201));
-  app.openapi(revoke, async (c) => c.json(json(await revokeApiKey(db, requireActor(c), c.req.valid('param').keyId)), 200));
+  app.openapi(create, async (c) =>
+    c.json(json(await createApiKey(db, requireActor(c), c.req.valid('json'))), 201),
+  );
+  app.openapi(revoke, async (c) =>
+    c.json(json(await revokeApiKey(db, requireActor(c), c.req.valid('param').keyId)), 200),
+  );
 }

@@ -33,19 +33,44 @@ const Detail = z
   .object({
     application: Application,
     partner: z.object({ id: z.uuid(), legalName: z.string() }).passthrough(),
-    timeline: z.array(z.object({ kind: z.string(), fromStage: z.string().nullable(), toStage: z.string().nullable(), reason: z.string().nullable(), actorName: z.string().nullable(), at: z.string() }).passthrough()),
+    timeline: z.array(
+      z
+        .object({
+          kind: z.string(),
+          fromStage: z.string().nullable(),
+          toStage: z.string().nullable(),
+          reason: z.string().nullable(),
+          actorName: z.string().nullable(),
+          at: z.string(),
+        })
+        .passthrough(),
+    ),
     inspection: z.object({}).passthrough().nullable(),
     pilot: z.object({}).passthrough().nullable(),
     staff: z
-      .object({ assessment: z.object({}).passthrough().nullable(), weightedScore: z.number().nullable(), votes: z.array(z.object({}).passthrough()), tally: z.object({}).passthrough().nullable() })
+      .object({
+        assessment: z.object({}).passthrough().nullable(),
+        weightedScore: z.number().nullable(),
+        votes: z.array(z.object({}).passthrough()),
+        tally: z.object({}).passthrough().nullable(),
+      })
       .passthrough()
       .nullable()
-      .openapi({ description: 'Only for staff: assessment, weighted score, votes and tally. Null for partners.' }),
+      .openapi({
+        description: 'Only for staff: assessment, weighted score, votes and tally. Null for partners.',
+      }),
   })
   .openapi('ApplicationDetail');
 
-const jsonBody = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
-const Done = { 200: { description: 'Done', content: { 'application/json': { schema: z.object({ ok: z.boolean() }).passthrough() } } } };
+const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { required: true, content: { 'application/json': { schema } } },
+});
+const Done = {
+  200: {
+    description: 'Done',
+    content: { 'application/json': { schema: z.object({ ok: z.boolean() }).passthrough() } },
+  },
+};
 const post = <R extends object>(path: string, summary: string, request: R) =>
   createRoute({
     method: 'post',
@@ -60,9 +85,13 @@ const submit = createRoute({
   method: 'post',
   path: '/v1/applications',
   tags: ['Admission'],
-  summary: 'Submit an admission application (partner administrators, once every required document is uploaded)',
+  summary:
+    'Submit an admission application (partner administrators, once every required document is uploaded)',
   request: jsonBody(z.object({ serviceCategories: z.array(z.enum(serviceCategories)) })),
-  responses: { 201: { description: 'Submitted', content: { 'application/json': { schema: Application } } }, ...errorResponses(401, 403, 409, 422) },
+  responses: {
+    201: { description: 'Submitted', content: { 'application/json': { schema: Application } } },
+    ...errorResponses(401, 403, 409, 422),
+  },
 });
 
 const list = createRoute({
@@ -80,7 +109,14 @@ const list = createRoute({
   responses: {
     200: {
       description: 'A page of applications',
-      content: { 'application/json': { schema: z.object({ items: z.array(z.object({ application: Application, partnerName: z.string() }).passthrough()), ...PageMeta }) } },
+      content: {
+        'application/json': {
+          schema: z.object({
+            items: z.array(z.object({ application: Application, partnerName: z.string() }).passthrough()),
+            ...PageMeta,
+          }),
+        },
+      },
     },
     ...errorResponses(401, 422),
   },
@@ -92,13 +128,26 @@ const get = createRoute({
   tags: ['Admission'],
   summary: 'An application with its timeline (and, for staff, assessment and votes)',
   request: { params: IdParam },
-  responses: { 200: { description: 'The application', content: { 'application/json': { schema: Detail } } }, ...errorResponses(401, 404) },
+  responses: {
+    200: { description: 'The application', content: { 'application/json': { schema: Detail } } },
+    ...errorResponses(401, 404),
+  },
 });
 
 const score = z.number().int().min(0).max(100);
 const advance = post('advance', 'Move to the next stage once this stage is complete (reviewers)', {});
-const inspection = post('inspection', 'Record the on-site inspection', jsonBody(z.object({ inspectedOn: z.string(), inspectors: z.array(z.string()), findings: z.string(), score })));
-const pilot = post('pilot', 'Record the pilot cooperation', jsonBody(z.object({ startsOn: z.string(), endsOn: z.string(), outcome: z.string(), score })));
+const inspection = post(
+  'inspection',
+  'Record the on-site inspection',
+  jsonBody(
+    z.object({ inspectedOn: z.string(), inspectors: z.array(z.string()), findings: z.string(), score }),
+  ),
+);
+const pilot = post(
+  'pilot',
+  'Record the pilot cooperation',
+  jsonBody(z.object({ startsOn: z.string(), endsOn: z.string(), outcome: z.string(), score })),
+);
 const assessment = post(
   'assessment',
   'Record the four-dimension assessment (0–100 each) and an optional third-party report',
@@ -114,8 +163,16 @@ const assessment = post(
     }),
   ),
 );
-const returnTo = post('return', 'Return to an earlier stage, with a reason', jsonBody(z.object({ stage: z.enum(admissionStages), reason: z.string() })));
-const withdraw = post('withdraw', 'Withdraw the application (the partner)', jsonBody(z.object({ reason: z.string().optional() })));
+const returnTo = post(
+  'return',
+  'Return to an earlier stage, with a reason',
+  jsonBody(z.object({ stage: z.enum(admissionStages), reason: z.string() })),
+);
+const withdraw = post(
+  'withdraw',
+  'Withdraw the application (the partner)',
+  jsonBody(z.object({ reason: z.string().optional() })),
+);
 const vote = post(
   'votes',
   'Cast your committee vote (approve / reject with a reason / abstain)',
@@ -123,10 +180,21 @@ const vote = post(
 );
 
 export function applicationRoutes(app: ApiApp, { db }: ApiDeps) {
-  app.openapi(submit, async (c) => c.json(json(await submitApplication(db, requireActor(c), c.req.valid('json'))), 201));
-  app.openapi(list, async (c) => c.json(json(await listApplications(db, requireActor(c), c.req.valid('query'))), 200));
-  app.openapi(get, async (c) => c.json(json(await getApplication(db, requireActor(c), c.req.valid('param').id)), 200));
-  app.openapi(advance, async (c) => c.json({ ok: true, application: json(await advanceApplication(db, requireActor(c), c.req.valid('param').id)) }, 200));
+  app.openapi(submit, async (c) =>
+    c.json(json(await submitApplication(db, requireActor(c), c.req.valid('json'))), 201),
+  );
+  app.openapi(list, async (c) =>
+    c.json(json(await listApplications(db, requireActor(c), c.req.valid('query'))), 200),
+  );
+  app.openapi(get, async (c) =>
+    c.json(json(await getApplication(db, requireActor(c), c.req.valid('param').id)), 200),
+  );
+  app.openapi(advance, async (c) =>
+    c.json(
+      { ok: true, application: json(await advanceApplication(db, requireActor(c), c.req.valid('param').id)) },
+      200,
+    ),
+  );
   app.openapi(inspection, async (c) => {
     await recordInspection(db, requireActor(c), c.req.valid('param').id, c.req.valid('json'));
     return c.json({ ok: true }, 200);
@@ -140,13 +208,33 @@ export function applicationRoutes(app: ApiApp, { db }: ApiDeps) {
     return c.json({ ok: true }, 200);
   });
   app.openapi(returnTo, async (c) =>
-    c.json({ ok: true, application: json(await returnApplication(db, requireActor(c), c.req.valid('param').id, c.req.valid('json'))) }, 200),
+    c.json(
+      {
+        ok: true,
+        application: json(
+          await returnApplication(db, requireActor(c), c.req.valid('param').id, c.req.valid('json')),
+        ),
+      },
+      200,
+    ),
   );
   app.openapi(withdraw, async (c) =>
-    c.json({ ok: true, application: json(await withdrawApplication(db, requireActor(c), c.req.valid('param').id, c.req.valid('json').reason)) }, 200),
+    c.json(
+      {
+        ok: true,
+        application: json(
+          await withdrawApplication(db, requireActor(c), c.req.valid('param').id, c.req.valid('json').reason),
+        ),
+      },
+      200,
+    ),
   );
   app.openapi(vote, async (c) => {
-    const result = await castVote(db, requireActor(c), { applicationId: c.req.valid('param').id, ...c.req.valid('json'), via: 'web' });
+    const result = await castVote(db, requireActor(c), {
+      applicationId: c.req.valid('param').id,
+      ...c.req.valid('json'),
+      via: 'web',
+    });
     return c.json({ ok: true, ...result }, 200);
   });
 }

@@ -32,7 +32,10 @@ const list = createRoute({
     }),
   },
   responses: {
-    200: { description: 'Entries', content: { 'application/json': { schema: z.object({ items: z.array(Entry), ...PageMeta }) } } },
+    200: {
+      description: 'Entries',
+      content: { 'application/json': { schema: z.object({ items: z.array(Entry), ...PageMeta }) } },
+    },
     ...errorResponses(401, 403, 422),
   },
 });
@@ -43,7 +46,10 @@ const csv = createRoute({
   tags: ['Blacklist'],
   summary: 'The list as CSV (UTF-8 with BOM, opens in Excel)',
   request: { query: z.object({ includeRemoved: z.enum(['true', 'false']).optional() }) },
-  responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...errorResponses(401, 403) },
+  responses: {
+    200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
+    ...errorResponses(401, 403),
+  },
 });
 
 const add = createRoute({
@@ -54,11 +60,25 @@ const add = createRoute({
   request: {
     body: {
       required: true,
-      content: { 'application/json': { schema: z.object({ creditCode: z.string(), name: z.string(), reason: z.string(), evidence: z.string().optional() }) } },
+      content: {
+        'application/json': {
+          schema: z.object({
+            creditCode: z.string(),
+            name: z.string(),
+            reason: z.string(),
+            evidence: z.string().optional(),
+          }),
+        },
+      },
     },
   },
   responses: {
-    201: { description: 'Added', content: { 'application/json': { schema: z.object({ entry: Entry, suspendedPartnerIds: z.array(z.uuid()) }) } } },
+    201: {
+      description: 'Added',
+      content: {
+        'application/json': { schema: z.object({ entry: Entry, suspendedPartnerIds: z.array(z.uuid()) }) },
+      },
+    },
     ...errorResponses(401, 403, 409, 422),
   },
 });
@@ -68,22 +88,41 @@ const remove = createRoute({
   path: '/v1/blacklist/{id}/remove',
   tags: ['Blacklist'],
   summary: 'Remove an entry, with a reason (administrators)',
-  request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: z.object({ reason: z.string() }) } } } },
-  responses: { 200: { description: 'Removed', content: { 'application/json': { schema: Entry } } }, ...errorResponses(401, 403, 404, 422) },
+  request: {
+    params: IdParam,
+    body: { required: true, content: { 'application/json': { schema: z.object({ reason: z.string() }) } } },
+  },
+  responses: {
+    200: { description: 'Removed', content: { 'application/json': { schema: Entry } } },
+    ...errorResponses(401, 403, 404, 422),
+  },
 });
 
 export function blacklistRoutes(app: ApiApp, { db }: ApiDeps) {
   app.openapi(list, async (c) => {
     const q = c.req.valid('query');
-    return c.json(json(await listBlacklist(db, requireActor(c), { ...q, includeRemoved: q.includeRemoved === 'true' })), 200);
+    return c.json(
+      json(await listBlacklist(db, requireActor(c), { ...q, includeRemoved: q.includeRemoved === 'true' })),
+      200,
+    );
   });
   app.openapi(csv, async (c) => {
     const body = await blacklistCsv(db, requireActor(c), c.req.valid('query').includeRemoved === 'true');
     c.header('Content-Disposition', 'attachment; filename="blacklist.csv"');
     return c.body(body, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
   });
-  app.openapi(add, async (c) => c.json(json(await addToBlacklist(db, requireActor(c), c.req.valid('json'))), 201));
+  app.openapi(add, async (c) =>
+    c.json(json(await addToBlacklist(db, requireActor(c), c.req.valid('json'))), 201),
+  );
   app.openapi(remove, async (c) =>
-    c.json(json(await removeFromBlacklist(db, requireActor(c), { entryId: c.req.valid('param').id, reason: c.req.valid('json').reason })), 200),
+    c.json(
+      json(
+        await removeFromBlacklist(db, requireActor(c), {
+          entryId: c.req.valid('param').id,
+          reason: c.req.valid('json').reason,
+        }),
+      ),
+      200,
+    ),
   );
 }

@@ -1,5 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError, listDocuments, listRequirements, readDocumentFile, reviewDocument, saveRequirement, uploadDocument } from '@outpost/core';
+import {
+  AppError,
+  listDocuments,
+  listRequirements,
+  readDocumentFile,
+  reviewDocument,
+  saveRequirement,
+  uploadDocument,
+} from '@outpost/core';
 import { serviceCategories } from '@outpost/db';
 import { bodyLimit } from 'hono/body-limit';
 import type { ApiApp, ApiDeps } from '../context.ts';
@@ -48,7 +56,13 @@ const requirements = createRoute({
   path: '/v1/requirements',
   tags: ['Documents'],
   summary: 'The catalogue of qualification documents per service category',
-  responses: { 200: { description: 'Requirements', content: { 'application/json': { schema: z.object({ items: z.array(Requirement) }) } } }, ...errorResponses(401) },
+  responses: {
+    200: {
+      description: 'Requirements',
+      content: { 'application/json': { schema: z.object({ items: z.array(Requirement) }) } },
+    },
+    ...errorResponses(401),
+  },
 });
 
 const saveRequirementRoute = createRoute({
@@ -75,7 +89,10 @@ const saveRequirementRoute = createRoute({
       },
     },
   },
-  responses: { 200: { description: 'Saved', content: { 'application/json': { schema: Requirement } } }, ...errorResponses(401, 403, 422) },
+  responses: {
+    200: { description: 'Saved', content: { 'application/json': { schema: Requirement } } },
+    ...errorResponses(401, 403, 422),
+  },
 });
 
 const list = createRoute({
@@ -84,14 +101,21 @@ const list = createRoute({
   tags: ['Documents'],
   summary: 'A partner’s documents with their versions',
   request: { params: IdParam },
-  responses: { 200: { description: 'Documents', content: { 'application/json': { schema: z.object({ items: z.array(Document) }) } } }, ...errorResponses(401, 404) },
+  responses: {
+    200: {
+      description: 'Documents',
+      content: { 'application/json': { schema: z.object({ items: z.array(Document) }) } },
+    },
+    ...errorResponses(401, 404),
+  },
 });
 
 const upload = createRoute({
   method: 'post',
   path: '/v1/documents',
   tags: ['Documents'],
-  summary: 'Upload a document (a new version if one exists). Type is decided by content: PDF, PNG, JPEG, DOCX, XLSX.',
+  summary:
+    'Upload a document (a new version if one exists). Type is decided by content: PDF, PNG, JPEG, DOCX, XLSX.',
   request: {
     body: {
       required: true,
@@ -108,7 +132,10 @@ const upload = createRoute({
     },
   },
   responses: {
-    201: { description: 'Stored', content: { 'application/json': { schema: z.object({ document: Document, version: Version }) } } },
+    201: {
+      description: 'Stored',
+      content: { 'application/json': { schema: z.object({ document: Document, version: Version }) } },
+    },
     ...errorResponses(400, 401, 403, 404, 413, 415, 422),
   },
 });
@@ -129,17 +156,36 @@ const review = createRoute({
   summary: 'Accept or reject the current version (reviewers); a rejection needs a reason',
   request: {
     params: IdParam,
-    body: { required: true, content: { 'application/json': { schema: z.object({ decision: z.enum(['accept', 'reject']), reason: z.string().optional() }) } } },
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({ decision: z.enum(['accept', 'reject']), reason: z.string().optional() }),
+        },
+      },
+    },
   },
-  responses: { 200: { description: 'Reviewed', content: { 'application/json': { schema: Document } } }, ...errorResponses(401, 403, 404, 409, 422) },
+  responses: {
+    200: { description: 'Reviewed', content: { 'application/json': { schema: Document } } },
+    ...errorResponses(401, 403, 404, 409, 422),
+  },
 });
 
 export function documentRoutes(app: ApiApp, { db, storage, maxUploadBytes }: ApiDeps) {
-  app.openapi(requirements, async (c) => c.json(json({ items: await listRequirements(db, requireActor(c)) }), 200));
-  app.openapi(saveRequirementRoute, async (c) =>
-    c.json(json(await saveRequirement(db, requireActor(c), { ...c.req.valid('json'), key: c.req.valid('param').key })), 200),
+  app.openapi(requirements, async (c) =>
+    c.json(json({ items: await listRequirements(db, requireActor(c)) }), 200),
   );
-  app.openapi(list, async (c) => c.json(json({ items: await listDocuments(db, requireActor(c), c.req.valid('param').id) }), 200));
+  app.openapi(saveRequirementRoute, async (c) =>
+    c.json(
+      json(
+        await saveRequirement(db, requireActor(c), { ...c.req.valid('json'), key: c.req.valid('param').key }),
+      ),
+      200,
+    ),
+  );
+  app.openapi(list, async (c) =>
+    c.json(json({ items: await listDocuments(db, requireActor(c), c.req.valid('param').id) }), 200),
+  );
 
   // Uploads get their own limit (the global body limit is small): the file plus form overhead.
   app.use(
@@ -147,17 +193,28 @@ export function documentRoutes(app: ApiApp, { db, storage, maxUploadBytes }: Api
     bodyLimit({
       maxSize: maxUploadBytes + 64 * 1024,
       onError: () => {
-        throw new AppError('payload_too_large', `The file is larger than the ${Math.round(maxUploadBytes / 1024 / 1024)} MB limit.`, {
-          messageKey: 'errors.file_too_large',
-          details: { maxBytes: maxUploadBytes },
-        });
+        throw new AppError(
+          'payload_too_large',
+          `The file is larger than the ${Math.round(maxUploadBytes / 1024 / 1024)} MB limit.`,
+          {
+            messageKey: 'errors.file_too_large',
+            details: { maxBytes: maxUploadBytes },
+          },
+        );
       },
     }),
   );
   app.openapi(upload, async (c) => {
-    const form = c.req.valid('form') as { file?: unknown; requirementId: string; issueDate?: string; expiryDate?: string };
+    const form = c.req.valid('form') as {
+      file?: unknown;
+      requirementId: string;
+      issueDate?: string;
+      expiryDate?: string;
+    };
     if (!(form.file instanceof File)) {
-      throw new AppError('validation_failed', 'Attach the file in the "file" field.', { details: { fields: [{ path: 'file', message: 'Attach a file.' }] } });
+      throw new AppError('validation_failed', 'Attach the file in the "file" field.', {
+        details: { fields: [{ path: 'file', message: 'Attach a file.' }] },
+      });
     }
     const result = await uploadDocument(
       db,
@@ -175,17 +232,31 @@ export function documentRoutes(app: ApiApp, { db, storage, maxUploadBytes }: Api
     return c.json(json(result), 201);
   });
   app.openapi(download, async (c) => {
-    const file = await readDocumentFile(db, requireActor(c), storage, c.req.valid('param').id, c.req.valid('query').version);
+    const file = await readDocumentFile(
+      db,
+      requireActor(c),
+      storage,
+      c.req.valid('param').id,
+      c.req.valid('query').version,
+    );
     const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
     return c.body(file.bytes as unknown as ArrayBuffer, 200, {
       'Content-Type': file.contentType,
       'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
       'X-Content-Type-Options': 'nosniff',
       'Content-Security-Policy': "default-src 'none'; sandbox",
-      'Digest': `sha-256=${Buffer.from(file.sha256, 'hex').toString('base64')}`,
+      Digest: `sha-256=${Buffer.from(file.sha256, 'hex').toString('base64')}`,
     });
   });
   app.openapi(review, async (c) =>
-    c.json(json(await reviewDocument(db, requireActor(c), { documentId: c.req.valid('param').id, ...c.req.valid('json') })), 200),
+    c.json(
+      json(
+        await reviewDocument(db, requireActor(c), {
+          documentId: c.req.valid('param').id,
+          ...c.req.valid('json'),
+        }),
+      ),
+      200,
+    ),
   );
 }

@@ -6,14 +6,22 @@ import type { ApiApp, ApiDeps } from '../context.ts';
 import { requireActor } from '../middleware/authenticate.ts';
 import { errorResponses } from '../schemas.ts';
 
-const Issued = z.object({ invitationId: z.string(), acceptUrl: z.string(), expiresAt: z.string() }).openapi('Invitation');
-const TokenParam = z.object({ token: z.string().max(200).openapi({ param: { name: 'token', in: 'path' } }) });
+const Issued = z
+  .object({ invitationId: z.string(), acceptUrl: z.string(), expiresAt: z.string() })
+  .openapi('Invitation');
+const TokenParam = z.object({
+  token: z
+    .string()
+    .max(200)
+    .openapi({ param: { name: 'token', in: 'path' } }),
+});
 
 const invitePartnerRoute = createRoute({
   method: 'post',
   path: '/v1/invitations/partners',
   tags: ['Admission'],
-  summary: 'Invite a partner organisation (staff): registers it and e-mails its administrator a single-use link',
+  summary:
+    'Invite a partner organisation (staff): registers it and e-mails its administrator a single-use link',
   request: {
     body: {
       required: true,
@@ -30,7 +38,10 @@ const invitePartnerRoute = createRoute({
     },
   },
   responses: {
-    201: { description: 'Invited', content: { 'application/json': { schema: z.object({ partnerId: z.uuid(), invitation: Issued }) } } },
+    201: {
+      description: 'Invited',
+      content: { 'application/json': { schema: z.object({ partnerId: z.uuid(), invitation: Issued }) } },
+    },
     ...errorResponses(400, 401, 403, 409, 422),
   },
 });
@@ -43,10 +54,20 @@ const inviteColleagueRoute = createRoute({
   request: {
     body: {
       required: true,
-      content: { 'application/json': { schema: z.object({ email: z.string(), role: z.enum(['partner_admin', 'partner_member']).optional() }) } },
+      content: {
+        'application/json': {
+          schema: z.object({
+            email: z.string(),
+            role: z.enum(['partner_admin', 'partner_member']).optional(),
+          }),
+        },
+      },
     },
   },
-  responses: { 201: { description: 'Invited', content: { 'application/json': { schema: Issued } } }, ...errorResponses(401, 403, 409, 422) },
+  responses: {
+    201: { description: 'Invited', content: { 'application/json': { schema: Issued } } },
+    ...errorResponses(401, 403, 409, 422),
+  },
 });
 
 const previewRoute = createRoute({
@@ -58,7 +79,16 @@ const previewRoute = createRoute({
   responses: {
     200: {
       description: 'The invitation',
-      content: { 'application/json': { schema: z.object({ email: z.string(), role: z.string(), partnerName: z.string(), expiresAt: z.string() }) } },
+      content: {
+        'application/json': {
+          schema: z.object({
+            email: z.string(),
+            role: z.string(),
+            partnerName: z.string(),
+            expiresAt: z.string(),
+          }),
+        },
+      },
     },
     ...errorResponses(404, 410),
   },
@@ -71,10 +101,18 @@ const acceptRoute = createRoute({
   summary: 'Accept an invitation: create the account and sign in',
   request: {
     params: TokenParam,
-    body: { required: true, content: { 'application/json': { schema: z.object({ displayName: z.string(), password: z.string() }) } } },
+    body: {
+      required: true,
+      content: {
+        'application/json': { schema: z.object({ displayName: z.string(), password: z.string() }) },
+      },
+    },
   },
   responses: {
-    201: { description: 'Account created; session cookie set', content: { 'application/json': { schema: z.object({ userId: z.uuid(), partnerId: z.uuid() }) } } },
+    201: {
+      description: 'Account created; session cookie set',
+      content: { 'application/json': { schema: z.object({ userId: z.uuid(), partnerId: z.uuid() }) } },
+    },
     ...errorResponses(404, 409, 410, 422),
   },
 });
@@ -89,14 +127,21 @@ export function invitationRoutes(app: ApiApp, { db, publicUrl }: ApiDeps) {
     const result = await invitePartner(db, requireActor(c), c.req.valid('json'));
     return c.json({ partnerId: result.partner.id, invitation: issued(result.invitation) }, 201);
   });
-  app.openapi(inviteColleagueRoute, async (c) => c.json(issued(await inviteColleague(db, requireActor(c), c.req.valid('json'))), 201));
+  app.openapi(inviteColleagueRoute, async (c) =>
+    c.json(issued(await inviteColleague(db, requireActor(c), c.req.valid('json'))), 201),
+  );
   app.openapi(previewRoute, async (c) => {
     const preview = await previewInvitation(db, c.req.valid('param').token);
     return c.json({ ...preview, expiresAt: preview.expiresAt.toISOString() }, 200);
   });
   app.openapi(acceptRoute, async (c) => {
-    const result = await acceptInvitation(db, c.req.valid('param').token, c.req.valid('json'), { hash: hashPassword, problem: passwordProblem });
-    const { token, session } = await createSession(db, result.userId, { userAgent: c.req.header('user-agent') });
+    const result = await acceptInvitation(db, c.req.valid('param').token, c.req.valid('json'), {
+      hash: hashPassword,
+      problem: passwordProblem,
+    });
+    const { token, session } = await createSession(db, result.userId, {
+      userAgent: c.req.header('user-agent'),
+    });
     c.header('Set-Cookie', sessionCookie(token, c.req.url, sessionExpiresAt(session)));
     return c.json(result, 201);
   });

@@ -41,7 +41,10 @@ const read = createRoute({
   summary: 'Mark one of your notifications as read',
   request: { params: IdParam },
   responses: {
-    200: { description: 'Done', content: { 'application/json': { schema: z.object({ updated: z.number().int() }) } } },
+    200: {
+      description: 'Done',
+      content: { 'application/json': { schema: z.object({ updated: z.number().int() }) } },
+    },
     ...errorResponses(401, 404),
   },
 });

@@ -74,6 +74,10 @@ export function partnerRoutes(app: ApiApp, { db }: ApiDeps) {
     const page = await listPartners(db, requireActor(c), c.req.valid('query'));
     return c.json({ ...page, items: page.items.map(partnerDto) }, 200);
   });
-  app.openapi(get, async (c) => c.json(partnerDto(await getPartner(db, requireActor(c), c.req.valid('param').id)), 200));
-  app.openapi(create, async (c) => c.json(partnerDto(await createPartner(db, requireActor(c), c.req.valid('json'))), 201));
+  app.openapi(get, async (c) =>
+    c.json(partnerDto(await getPartner(db, requireActor(c), c.req.valid('param').id)), 200),
+  );
+  app.openapi(create, async (c) =>
+    c.json(partnerDto(await createPartner(db, requireActor(c), c.req.valid('json'))), 201),
+  );
 }

@@ -1,5 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { clearSessionCookie, invalidateSession, sessionCookie, sessionExpiresAt, signIn } from '@outpost/auth';
+import {
+  clearSessionCookie,
+  invalidateSession,
+  sessionCookie,
+  sessionExpiresAt,
+  signIn,
+} from '@outpost/auth';
 import type { ApiApp, ApiDeps } from '../context.ts';
 import { requireActor } from '../middleware/authenticate.ts';
 import { errorResponses } from '../schemas.ts';
@@ -15,13 +21,18 @@ const create = createRoute({
       required: true,
       content: {
         'application/json': {
-          schema: z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(256) }).openapi('SignIn'),
+          schema: z
+            .object({ email: z.string().min(1).max(320), password: z.string().min(1).max(256) })
+            .openapi('SignIn'),
         },
       },
     },
   },
   responses: {
-    201: { description: 'Signed in', content: { 'application/json': { schema: z.object({ userId: z.uuid(), expiresAt: z.string() }) } } },
+    201: {
+      description: 'Signed in',
+      content: { 'application/json': { schema: z.object({ userId: z.uuid(), expiresAt: z.string() }) } },
+    },
     ...errorResponses(400, 401, 422, 429),
   },
 });
@@ -37,7 +48,11 @@ const destroy = createRoute({
 export function sessionRoutes(app: ApiApp, { db }: ApiDeps) {
   app.openapi(create, async (c) => {
     const body = c.req.valid('json');
-    const result = await signIn(db, { ...body, ip: clientIp(c.req.raw, c.env), userAgent: c.req.header('user-agent') });
+    const result = await signIn(db, {
+      ...body,
+      ip: clientIp(c.req.raw, c.env),
+      userAgent: c.req.header('user-agent'),
+    });
     const expiresAt = sessionExpiresAt(result.session);
     c.header('Set-Cookie', sessionCookie(result.token, c.req.url, expiresAt));
     return c.json({ userId: result.userId, expiresAt: expiresAt.toISOString() }, 201);

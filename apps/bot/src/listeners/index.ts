@@ -1,11 +1,15 @@
 import type { App } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.ts';
+import { registerCommitteeVote } from './actions/committee-vote.ts';
 import { registerMarkRead } from './actions/mark-read.ts';
 import { registerOpenLinks } from './actions/open-links.ts';
 import { registerOutpostCommand } from './commands/outpost.ts';
+import { registerCommitteeReject } from './views/committee-reject.ts';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   registerOutpostCommand(app, deps);
   registerMarkRead(app, deps);
   registerOpenLinks(app);
+  registerCommitteeVote(app, deps);
+  registerCommitteeReject(app, deps);
 }

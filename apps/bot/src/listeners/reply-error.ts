@@ -1,5 +1,5 @@
 import type { Locale } from '@outpost/i18n';
-import type { RespondFn } from '@slack/bolt';
+import type { RespondArguments } from '@slack/bolt';
 import { errorView } from '../views/error.ts';
 
 /**
@@ -7,7 +7,7 @@ import { errorView } from '../views/error.ts';
  * down), the original failure has already been logged by errorView; note the second.
  */
 export async function replyWithError(
-  respond: RespondFn,
+  respond: (message: RespondArguments) => Promise<unknown>,
   locale: Locale | null,
   error: unknown,
 ): Promise<void> {

@@ -11,6 +11,8 @@ import type { AddressInfo } from 'node:net';
  */
 export interface SlackCall {
   method: string;
+  /** Request path: `/api/<method>`, or `/response/<id>` for a response_url. */
+  path: string;
   args: Record<string, unknown>;
   token: string | null;
   /** HTTP status the fake answered with. */
@@ -104,7 +106,7 @@ export async function startFakeSlackApi(
     if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
 
     const send = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) => {
-      calls.push({ method, args, token, status, ok: status === 200 && body.ok === true });
+      calls.push({ method, path: url.pathname, args, token, status, ok: status === 200 && body.ok === true });
       res
         .writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
         .end(JSON.stringify(body));

@@ -12,5 +12,7 @@ export {
   type SlackActor,
   slackRequest,
   slashCommandBody,
+  viewSubmissionPayload,
 } from './payloads.ts';
 export { signSlackRequest } from './sign.ts';
+export { committeeStageApplication } from './committee.ts';

@@ -52,6 +52,52 @@ export function buttonClickPayload(input: {
   };
 }
 
+/**
+ * A `view_submission` payload: someone submitted a modal. `view` is the view as the
+ * app passed it to views.open (Slack echoes callback_id and private_metadata back);
+ * `values` maps block_id → action_id → the input's value.
+ */
+export function viewSubmissionPayload(input: {
+  user: SlackActor;
+  view: Record<string, unknown>;
+  values: Record<string, Record<string, string | null>>;
+}): Record<string, unknown> {
+  const teamId = input.user.teamId ?? 'T0OUTPOST';
+  const values = Object.fromEntries(
+    Object.entries(input.values).map(([blockId, actions]) => [
+      blockId,
+      Object.fromEntries(
+        Object.entries(actions).map(([actionId, value]) => [actionId, { type: 'plain_text_input', value }]),
+      ),
+    ]),
+  );
+  return {
+    type: 'view_submission',
+    team: { id: teamId, domain: 'outpost-test' },
+    user: {
+      id: input.user.id,
+      username: input.user.id.toLowerCase(),
+      name: input.user.id.toLowerCase(),
+      team_id: teamId,
+    },
+    api_app_id: 'A0OUTPOST',
+    token: 'deprecated-verification-token',
+    trigger_id: `trigger-${Date.now()}`,
+    view: {
+      id: 'V0MODAL',
+      team_id: teamId,
+      app_id: 'A0OUTPOST',
+      bot_id: 'BOUTPOST',
+      hash: `${Date.now()}.abc`,
+      private_metadata: '',
+      ...input.view,
+      state: { values },
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+  };
+}
+
 /** The form body of an interaction: `payload=<json>`. */
 export function interactionBody(payload: Record<string, unknown>): { body: string; contentType: string } {
   return { body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), contentType: FORM };
@@ -90,6 +136,8 @@ export function slackRequest(input: {
   timestamp?: number;
   signature?: string;
   url?: string;
+  /** Extra headers, e.g. Slack's `x-slack-retry-num` on a redelivery. */
+  headers?: Record<string, string>;
 }): Request {
   const headers = signSlackRequest({
     secret: input.secret,
@@ -99,7 +147,7 @@ export function slackRequest(input: {
   if (input.signature) headers['x-slack-signature'] = input.signature;
   return new Request(input.url ?? 'http://outpost.test/slack/events', {
     method: 'POST',
-    headers: { ...headers, 'content-type': input.contentType },
+    headers: { ...headers, ...input.headers, 'content-type': input.contentType },
     body: input.body,
   });
 }

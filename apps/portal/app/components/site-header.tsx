@@ -3,6 +3,8 @@ import { Form, Link, NavLink } from 'react-router';
 import { useT } from '../lib/i18n';
 import type { ViewerSummary } from '../lib/root-data';
 import { LanguageSwitcher } from './language-switcher';
+import { PartnerNavLinks } from './partner/partner-nav-links';
+import { StaffNavLinks } from './staff/staff-nav-links';
 
 /** Skip link, brand, main navigation (signed in), language switcher and sign-out, on every page. */
 export function SiteHeader({ viewer, unread }: { viewer: ViewerSummary | null; unread: number }) {
@@ -20,11 +22,16 @@ export function SiteHeader({ viewer, unread }: { viewer: ViewerSummary | null; u
         {viewer ? (
           <nav aria-label={t('nav.main')} className="main-nav">
             <ul>
-              <li>
-                <NavLink to={viewer.home}>
-                  {viewer.kind === 'staff' ? t('nav.partners') : t('nav.home')}
-                </NavLink>
-              </li>
+              {viewer.kind === 'staff' ? (
+                <StaffNavLinks />
+              ) : (
+                <li>
+                  <NavLink to={viewer.home} end>
+                    {t('nav.home')}
+                  </NavLink>
+                </li>
+              )}
+              {viewer.kind === 'partner' ? <PartnerNavLinks /> : null}
               <li>
                 <NavLink to="/inbox">
                   {t('nav.inbox')}

@@ -23,7 +23,7 @@ import { assertCan, can, partnerScope } from '../permissions.ts';
 import { getSetting } from '../settings.ts';
 import { isUuid, parse } from '../validation.ts';
 import { actorUserId, assertNotBlacklisted } from './blacklist.ts';
-import { queueCommitteeBallots } from './committee-messages.ts';
+import { queueCommitteeBallots, queueCommitteeRefresh } from './committee-messages.ts';
 import { quorumFor, tally, weightedScore } from './committee-rule.ts';
 import { requirementsFor } from './requirements.ts';
 
@@ -46,7 +46,13 @@ async function recordEvent(
   tx: Database,
   actor: Actor,
   applicationId: string,
-  event: { kind: string; fromStage?: string | null; toStage?: string | null; reason?: string | null; internal?: boolean },
+  event: {
+    kind: string;
+    fromStage?: string | null;
+    toStage?: string | null;
+    reason?: string | null;
+    internal?: boolean;
+  },
 ) {
   await tx.insert(applicationEvents).values({
     applicationId,
@@ -60,7 +66,10 @@ async function recordEvent(
 }
 
 async function partnerUserIds(tx: Database, partnerId: string): Promise<string[]> {
-  const rows = await tx.select({ userId: partnerMemberships.userId }).from(partnerMemberships).where(eq(partnerMemberships.partnerId, partnerId));
+  const rows = await tx
+    .select({ userId: partnerMemberships.userId })
+    .from(partnerMemberships)
+    .where(eq(partnerMemberships.partnerId, partnerId));
   return rows.map((r) => r.userId);
 }
 
@@ -71,21 +80,31 @@ export const submitInput = z.object({
 /** A partner administrator applies for admission once every required document is uploaded. */
 export async function submitApplication(db: Database, actor: Actor, raw: z.input<typeof submitInput>) {
   assertCan(actor, 'submit:application:own');
-  if (actor.type !== 'partner') throw new AppError('forbidden', 'Only a partner administrator submits an application.');
+  if (actor.type !== 'partner')
+    throw new AppError('forbidden', 'Only a partner administrator submits an application.');
   const input = parse(submitInput, raw);
   const categories = [...new Set(input.serviceCategories)];
   return db.transaction(async (tx) => {
     const [partner] = await tx.select().from(partners).where(eq(partners.id, actor.partnerId)).for('update');
     await assertNotBlacklisted(tx, actor, partner!.creditCode);
     if (partner!.status === 'suspended' || partner!.status === 'terminated') {
-      throw new AppError('conflict', 'Your organisation cannot apply at the moment. Please contact the insurer.');
+      throw new AppError(
+        'conflict',
+        'Your organisation cannot apply at the moment. Please contact the insurer.',
+      );
     }
     const missing = await missingDocuments(tx, partner!.id, categories);
     if (missing.length > 0) {
-      throw new AppError('validation_failed', `Upload every required document first; missing: ${missing.map((m) => m.nameEn).join(', ')}.`, {
-        messageKey: 'errors.documents_missing',
-        details: { missing: missing.map((m) => ({ id: m.id, key: m.key, nameZh: m.nameZh, nameEn: m.nameEn })) },
-      });
+      throw new AppError(
+        'validation_failed',
+        `Upload every required document first; missing: ${missing.map((m) => m.nameEn).join(', ')}.`,
+        {
+          messageKey: 'errors.documents_missing',
+          details: {
+            missing: missing.map((m) => ({ id: m.id, key: m.key, nameZh: m.nameZh, nameEn: m.nameEn })),
+          },
+        },
+      );
     }
     const [open] = await tx
       .select({ id: applications.id })
@@ -102,7 +121,10 @@ export async function submitApplication(db: Database, actor: Actor, raw: z.input
       .values({ partnerId: partner!.id, serviceCategories: categories, submittedBy: actor.userId })
       .returning();
     if (partner!.status === 'invited') {
-      await tx.update(partners).set({ status: 'applying', updatedAt: new Date() }).where(eq(partners.id, partner!.id));
+      await tx
+        .update(partners)
+        .set({ status: 'applying', updatedAt: new Date() })
+        .where(eq(partners.id, partner!.id));
     }
     await recordEvent(tx, actor, application!.id, { kind: 'submitted', toStage: 'document_review' });
     await audit(tx, actor, {
@@ -141,10 +163,14 @@ function assertOpen(application: typeof applications.$inferSelect, stage?: Stage
     });
   }
   if (stage && application.stage !== stage) {
-    throw new AppError('conflict', `This can only be done at the ${stage.replace('_', ' ')} stage (the application is at ${application.stage.replace('_', ' ')}).`, {
-      messageKey: 'errors.wrong_stage',
-      details: { expected: stage, actual: application.stage },
-    });
+    throw new AppError(
+      'conflict',
+      `This can only be done at the ${stage.replace('_', ' ')} stage (the application is at ${application.stage.replace('_', ' ')}).`,
+      {
+        messageKey: 'errors.wrong_stage',
+        details: { expected: stage, actual: application.stage },
+      },
+    );
   }
 }
 
@@ -157,7 +183,8 @@ export async function advanceApplication(db: Database, actor: Actor, application
     const application = await loadApplication(tx, actor, applicationId, true);
     assertOpen(application);
     const to = nextStage(application.stage);
-    if (!to) throw new AppError('conflict', 'At the committee stage the decision comes from the committee’s votes.');
+    if (!to)
+      throw new AppError('conflict', 'At the committee stage the decision comes from the committee’s votes.');
     await assertStageComplete(tx, application);
     const update: Partial<typeof applications.$inferInsert> = { stage: to, updatedAt: new Date() };
     if (to === 'committee') {
@@ -165,17 +192,39 @@ export async function advanceApplication(db: Database, actor: Actor, application
       const members = await tx
         .select({ id: users.id })
         .from(users)
-        .where(and(eq(users.kind, 'staff'), eq(users.status, 'active'), arrayOverlaps(users.staffRoles, ['committee'])));
+        .where(
+          and(
+            eq(users.kind, 'staff'),
+            eq(users.status, 'active'),
+            arrayOverlaps(users.staffRoles, ['committee']),
+          ),
+        );
       if (members.length === 0) {
-        throw new AppError('conflict', 'There are no committee members to vote; ask an administrator to appoint them.', {
-          messageKey: 'errors.no_committee',
-        });
+        throw new AppError(
+          'conflict',
+          'There are no committee members to vote; ask an administrator to appoint them.',
+          {
+            messageKey: 'errors.no_committee',
+          },
+        );
       }
       const ids = members.map((m) => m.id).sort();
-      update.committeeRule = { members: ids, quorum: quorumFor(ids.length, rule.quorumRatio), approvalRatio: rule.approvalRatio };
+      update.committeeRule = {
+        members: ids,
+        quorum: quorumFor(ids.length, rule.quorumRatio),
+        approvalRatio: rule.approvalRatio,
+      };
     }
-    const [updated] = await tx.update(applications).set(update).where(eq(applications.id, application.id)).returning();
-    await recordEvent(tx, actor, application.id, { kind: 'stage_changed', fromStage: application.stage, toStage: to });
+    const [updated] = await tx
+      .update(applications)
+      .set(update)
+      .where(eq(applications.id, application.id))
+      .returning();
+    await recordEvent(tx, actor, application.id, {
+      kind: 'stage_changed',
+      fromStage: application.stage,
+      toStage: to,
+    });
     await audit(tx, actor, {
       action: 'application.stage_changed',
       entityType: 'application',
@@ -213,23 +262,39 @@ async function assertStageComplete(tx: Database, application: typeof application
       const ok = new Set(accepted.map((a) => a.requirementId));
       const pending = required.filter((r) => !ok.has(r.id));
       if (pending.length) {
-        throw new AppError('conflict', `Accept every required document first; not yet accepted: ${pending.map((p) => p.nameEn).join(', ')}.`, {
-          messageKey: 'errors.documents_not_accepted',
-          details: { pending: pending.map((p) => p.key) },
-        });
+        throw new AppError(
+          'conflict',
+          `Accept every required document first; not yet accepted: ${pending.map((p) => p.nameEn).join(', ')}.`,
+          {
+            messageKey: 'errors.documents_not_accepted',
+            details: { pending: pending.map((p) => p.key) },
+          },
+        );
       }
       return;
     }
     case 'onsite_inspection': {
       const [row] = await tx.select().from(inspections).where(eq(inspections.applicationId, application.id));
-      if (!row) throw new AppError('conflict', 'Record the on-site inspection first.', { messageKey: 'errors.inspection_missing' });
+      if (!row)
+        throw new AppError('conflict', 'Record the on-site inspection first.', {
+          messageKey: 'errors.inspection_missing',
+        });
       return;
     }
     case 'pilot': {
       const [pilot] = await tx.select().from(pilots).where(eq(pilots.applicationId, application.id));
-      if (!pilot) throw new AppError('conflict', 'Record the pilot cooperation first.', { messageKey: 'errors.pilot_missing' });
-      const [assessment] = await tx.select().from(assessments).where(eq(assessments.applicationId, application.id));
-      if (!assessment) throw new AppError('conflict', 'Record the four-dimension assessment first.', { messageKey: 'errors.assessment_missing' });
+      if (!pilot)
+        throw new AppError('conflict', 'Record the pilot cooperation first.', {
+          messageKey: 'errors.pilot_missing',
+        });
+      const [assessment] = await tx
+        .select()
+        .from(assessments)
+        .where(eq(assessments.applicationId, application.id));
+      if (!assessment)
+        throw new AppError('conflict', 'Record the four-dimension assessment first.', {
+          messageKey: 'errors.assessment_missing',
+        });
       return;
     }
     default:
@@ -246,16 +311,30 @@ export const inspectionInput = z.object({
   score,
 });
 
-export async function recordInspection(db: Database, actor: Actor, applicationId: string, raw: z.input<typeof inspectionInput>) {
+export async function recordInspection(
+  db: Database,
+  actor: Actor,
+  applicationId: string,
+  raw: z.input<typeof inspectionInput>,
+) {
   assertCan(actor, 'manage:application');
   const input = parse(inspectionInput, raw);
   return db.transaction(async (tx) => {
     const application = await loadApplication(tx, actor, applicationId, true);
     assertOpen(application, 'onsite_inspection');
     const values = { ...input, applicationId, recordedBy: actorUserId(actor) };
-    await tx.insert(inspections).values(values).onConflictDoUpdate({ target: inspections.applicationId, set: { ...values, recordedAt: new Date() } });
+    await tx
+      .insert(inspections)
+      .values(values)
+      .onConflictDoUpdate({ target: inspections.applicationId, set: { ...values, recordedAt: new Date() } });
     await recordEvent(tx, actor, applicationId, { kind: 'inspection_recorded' });
-    await audit(tx, actor, { action: 'application.inspection_recorded', entityType: 'application', entityId: applicationId, partnerId: application.partnerId, data: input });
+    await audit(tx, actor, {
+      action: 'application.inspection_recorded',
+      entityType: 'application',
+      entityId: applicationId,
+      partnerId: application.partnerId,
+      data: input,
+    });
   });
 }
 
@@ -266,18 +345,35 @@ export const pilotInput = z
     outcome: z.string().trim().min(1, 'Describe the outcome.').max(10_000),
     score,
   })
-  .refine((p) => p.endsOn >= p.startsOn, { message: 'The pilot cannot end before it starts.', path: ['endsOn'] });
+  .refine((p) => p.endsOn >= p.startsOn, {
+    message: 'The pilot cannot end before it starts.',
+    path: ['endsOn'],
+  });
 
-export async function recordPilot(db: Database, actor: Actor, applicationId: string, raw: z.input<typeof pilotInput>) {
+export async function recordPilot(
+  db: Database,
+  actor: Actor,
+  applicationId: string,
+  raw: z.input<typeof pilotInput>,
+) {
   assertCan(actor, 'manage:application');
   const input = parse(pilotInput, raw);
   return db.transaction(async (tx) => {
     const application = await loadApplication(tx, actor, applicationId, true);
     assertOpen(application, 'pilot');
     const values = { ...input, applicationId, recordedBy: actorUserId(actor) };
-    await tx.insert(pilots).values(values).onConflictDoUpdate({ target: pilots.applicationId, set: { ...values, recordedAt: new Date() } });
+    await tx
+      .insert(pilots)
+      .values(values)
+      .onConflictDoUpdate({ target: pilots.applicationId, set: { ...values, recordedAt: new Date() } });
     await recordEvent(tx, actor, applicationId, { kind: 'pilot_recorded' });
-    await audit(tx, actor, { action: 'application.pilot_recorded', entityType: 'application', entityId: applicationId, partnerId: application.partnerId, data: input });
+    await audit(tx, actor, {
+      action: 'application.pilot_recorded',
+      entityType: 'application',
+      entityId: applicationId,
+      partnerId: application.partnerId,
+      data: input,
+    });
   });
 }
 
@@ -292,19 +388,35 @@ export const assessmentInput = z.object({
 });
 
 /** The four-dimension assessment; it can be revised until the application reaches the committee. */
-export async function recordAssessment(db: Database, actor: Actor, applicationId: string, raw: z.input<typeof assessmentInput>) {
+export async function recordAssessment(
+  db: Database,
+  actor: Actor,
+  applicationId: string,
+  raw: z.input<typeof assessmentInput>,
+) {
   assertCan(actor, 'manage:application');
   const input = parse(assessmentInput, raw);
   return db.transaction(async (tx) => {
     const application = await loadApplication(tx, actor, applicationId, true);
     assertOpen(application);
     if (application.stage === 'committee') {
-      throw new AppError('conflict', 'The assessment is frozen once the committee is voting.', { messageKey: 'errors.assessment_frozen' });
+      throw new AppError('conflict', 'The assessment is frozen once the committee is voting.', {
+        messageKey: 'errors.assessment_frozen',
+      });
     }
     const values = { ...input, applicationId, assessedBy: actorUserId(actor) };
-    await tx.insert(assessments).values(values).onConflictDoUpdate({ target: assessments.applicationId, set: { ...values, assessedAt: new Date() } });
+    await tx
+      .insert(assessments)
+      .values(values)
+      .onConflictDoUpdate({ target: assessments.applicationId, set: { ...values, assessedAt: new Date() } });
     await recordEvent(tx, actor, applicationId, { kind: 'assessment_recorded', internal: true });
-    await audit(tx, actor, { action: 'application.assessment_recorded', entityType: 'application', entityId: applicationId, partnerId: application.partnerId, data: input });
+    await audit(tx, actor, {
+      action: 'application.assessment_recorded',
+      entityType: 'application',
+      entityId: applicationId,
+      partnerId: application.partnerId,
+      data: input,
+    });
   });
 }
 
@@ -314,7 +426,12 @@ export const returnInput = z.object({
 });
 
 /** Staff send an application back to an earlier stage; votes cast so far no longer count. */
-export async function returnApplication(db: Database, actor: Actor, applicationId: string, raw: z.input<typeof returnInput>) {
+export async function returnApplication(
+  db: Database,
+  actor: Actor,
+  applicationId: string,
+  raw: z.input<typeof returnInput>,
+) {
   assertCan(actor, 'manage:application');
   const input = parse(returnInput, raw);
   return db.transaction(async (tx) => {
@@ -325,19 +442,34 @@ export async function returnApplication(db: Database, actor: Actor, applicationI
         details: { fields: [{ path: 'stage', message: 'Choose a stage before the current one.' }] },
       });
     }
-    const discarded = await tx.delete(committeeVotes).where(eq(committeeVotes.applicationId, applicationId)).returning();
+    const discarded = await tx
+      .delete(committeeVotes)
+      .where(eq(committeeVotes.applicationId, applicationId))
+      .returning();
     const [updated] = await tx
       .update(applications)
       .set({ stage: input.stage, committeeRule: null, updatedAt: new Date() })
       .where(eq(applications.id, applicationId))
       .returning();
-    await recordEvent(tx, actor, applicationId, { kind: 'returned', fromStage: application.stage, toStage: input.stage, reason: input.reason });
+    await recordEvent(tx, actor, applicationId, {
+      kind: 'returned',
+      fromStage: application.stage,
+      toStage: input.stage,
+      reason: input.reason,
+    });
+    // Ballots already in Slack must stop offering buttons for a vote that no longer exists.
+    if (application.stage === 'committee') await queueCommitteeRefresh(tx, applicationId);
     await audit(tx, actor, {
       action: 'application.returned',
       entityType: 'application',
       entityId: applicationId,
       partnerId: application.partnerId,
-      data: { from: application.stage, to: input.stage, reason: input.reason, discardedVotes: discarded.map((v) => ({ memberId: v.memberId, vote: v.vote })) },
+      data: {
+        from: application.stage,
+        to: input.stage,
+        reason: input.reason,
+        discardedVotes: discarded.map((v) => ({ memberId: v.memberId, vote: v.vote })),
+      },
     });
     await notify(tx, {
       userIds: await partnerUserIds(tx, application.partnerId),
@@ -349,7 +481,12 @@ export async function returnApplication(db: Database, actor: Actor, applicationI
   });
 }
 
-export async function withdrawApplication(db: Database, actor: Actor, applicationId: string, reason?: string) {
+export async function withdrawApplication(
+  db: Database,
+  actor: Actor,
+  applicationId: string,
+  reason?: string,
+) {
   assertCan(actor, 'submit:application:own');
   return db.transaction(async (tx) => {
     const application = await loadApplication(tx, actor, applicationId, true);
@@ -359,9 +496,23 @@ export async function withdrawApplication(db: Database, actor: Actor, applicatio
       .set({ status: 'withdrawn', decidedAt: new Date(), updatedAt: new Date() })
       .where(eq(applications.id, applicationId))
       .returning();
-    await tx.update(partners).set({ status: 'invited', updatedAt: new Date() }).where(and(eq(partners.id, application.partnerId), eq(partners.status, 'applying')));
-    await recordEvent(tx, actor, applicationId, { kind: 'withdrawn', fromStage: application.stage, reason: reason ?? null });
-    await audit(tx, actor, { action: 'application.withdrawn', entityType: 'application', entityId: applicationId, partnerId: application.partnerId, data: { reason: reason ?? null } });
+    await tx
+      .update(partners)
+      .set({ status: 'invited', updatedAt: new Date() })
+      .where(and(eq(partners.id, application.partnerId), eq(partners.status, 'applying')));
+    await recordEvent(tx, actor, applicationId, {
+      kind: 'withdrawn',
+      fromStage: application.stage,
+      reason: reason ?? null,
+    });
+    if (application.stage === 'committee') await queueCommitteeRefresh(tx, applicationId);
+    await audit(tx, actor, {
+      action: 'application.withdrawn',
+      entityType: 'application',
+      entityId: applicationId,
+      partnerId: application.partnerId,
+      data: { reason: reason ?? null },
+    });
     await notify(tx, {
       staffRoles: ['reviewer'],
       template: 'notify.application_withdrawn',
@@ -384,25 +535,55 @@ export async function getApplication(db: Database, actor: Actor, applicationId: 
   const events = await db
     .select()
     .from(applicationEvents)
-    .where(staffView ? eq(applicationEvents.applicationId, applicationId) : and(eq(applicationEvents.applicationId, applicationId), eq(applicationEvents.internal, false)))
+    .where(
+      staffView
+        ? eq(applicationEvents.applicationId, applicationId)
+        : and(eq(applicationEvents.applicationId, applicationId), eq(applicationEvents.internal, false)),
+    )
     .orderBy(asc(applicationEvents.at));
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => !!id))];
-  const names = actorIds.length ? await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, actorIds)) : [];
+  const names = actorIds.length
+    ? await db
+        .select({ id: users.id, name: users.displayName })
+        .from(users)
+        .where(inArray(users.id, actorIds))
+    : [];
   const nameOf = new Map(names.map((n) => [n.id, n.name]));
-  const [inspection] = await db.select().from(inspections).where(eq(inspections.applicationId, applicationId));
+  const [inspection] = await db
+    .select()
+    .from(inspections)
+    .where(eq(inspections.applicationId, applicationId));
   const [pilot] = await db.select().from(pilots).where(eq(pilots.applicationId, applicationId));
   const base = {
     application,
     partner: partner!,
     timeline: events.map((e) => ({ ...e, actorName: e.actorId ? (nameOf.get(e.actorId) ?? null) : null })),
-    inspection: inspection ? (staffView ? inspection : { inspectedOn: inspection.inspectedOn, score: inspection.score }) : null,
-    pilot: pilot ? (staffView ? pilot : { startsOn: pilot.startsOn, endsOn: pilot.endsOn, score: pilot.score }) : null,
+    inspection: inspection
+      ? staffView
+        ? inspection
+        : { inspectedOn: inspection.inspectedOn, score: inspection.score }
+      : null,
+    pilot: pilot
+      ? staffView
+        ? pilot
+        : { startsOn: pilot.startsOn, endsOn: pilot.endsOn, score: pilot.score }
+      : null,
   };
   if (!staffView) return { ...base, staff: null };
-  const [assessment] = await db.select().from(assessments).where(eq(assessments.applicationId, applicationId));
+  const [assessment] = await db
+    .select()
+    .from(assessments)
+    .where(eq(assessments.applicationId, applicationId));
   const weights = await getSetting(db, 'admission.weights');
   const votes = await db
-    .select({ memberId: committeeVotes.memberId, vote: committeeVotes.vote, reason: committeeVotes.reason, via: committeeVotes.via, castAt: committeeVotes.castAt, name: users.displayName })
+    .select({
+      memberId: committeeVotes.memberId,
+      vote: committeeVotes.vote,
+      reason: committeeVotes.reason,
+      via: committeeVotes.via,
+      castAt: committeeVotes.castAt,
+      name: users.displayName,
+    })
     .from(committeeVotes)
     .innerJoin(users, eq(users.id, committeeVotes.memberId))
     .where(eq(committeeVotes.applicationId, applicationId))
@@ -421,18 +602,24 @@ export async function getApplication(db: Database, actor: Actor, applicationId: 
 }
 
 export const listApplicationsInput = z.object({
+  partnerId: z.uuid().optional(),
   status: z.enum(['in_progress', 'approved', 'rejected', 'withdrawn']).optional(),
   stage: z.enum(admissionStages).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-export async function listApplications(db: Database, actor: Actor, raw: z.input<typeof listApplicationsInput> = {}) {
+export async function listApplications(
+  db: Database,
+  actor: Actor,
+  raw: z.input<typeof listApplicationsInput> = {},
+) {
   const input = parse(listApplicationsInput, raw);
   const scope = partnerScope(actor);
   assertCan(actor, scope === undefined ? 'read:application:any' : 'read:application:own');
   const conditions: SQL[] = [];
   if (scope !== undefined) conditions.push(eq(applications.partnerId, scope));
+  if (input.partnerId) conditions.push(eq(applications.partnerId, input.partnerId));
   if (input.status) conditions.push(eq(applications.status, input.status));
   if (input.stage) conditions.push(eq(applications.stage, input.stage));
   const where = conditions.length ? and(...conditions) : undefined;
@@ -449,4 +636,3 @@ export async function listApplications(db: Database, actor: Actor, raw: z.input<
   ]);
   return { items, total: total?.n ?? 0, page: input.page, pageSize: input.pageSize };
 }
-

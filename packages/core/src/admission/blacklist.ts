@@ -22,7 +22,11 @@ export async function liveBlacklistEntry(db: Database, creditCode: string) {
  * Refuses a blacklisted code. Staff learn why; a partner (or anyone else) gets a
  * neutral message that reveals nothing about the list.
  */
-export async function assertNotBlacklisted(db: Database, actor: Actor | null, creditCode: string): Promise<void> {
+export async function assertNotBlacklisted(
+  db: Database,
+  actor: Actor | null,
+  creditCode: string,
+): Promise<void> {
   const entry = await liveBlacklistEntry(db, creditCode);
   if (!entry) return;
   if (actor?.type === 'staff') {
@@ -60,7 +64,13 @@ export async function addToBlacklist(db: Database, actor: Actor, raw: z.input<ty
     }
     const [entry] = await tx
       .insert(blacklistEntries)
-      .values({ creditCode, name: input.name, reason: input.reason, evidence: input.evidence ?? null, addedBy: actorUserId(actor) })
+      .values({
+        creditCode,
+        name: input.name,
+        reason: input.reason,
+        evidence: input.evidence ?? null,
+        addedBy: actorUserId(actor),
+      })
       .returning();
     await audit(tx, actor, {
       action: 'blacklist.added',
@@ -71,7 +81,9 @@ export async function addToBlacklist(db: Database, actor: Actor, raw: z.input<ty
     const suspended = await tx
       .update(partners)
       .set({ status: 'suspended', updatedAt: new Date() })
-      .where(and(eq(partners.creditCode, creditCode), inArray(partners.status, ['active', 'applying', 'invited'])))
+      .where(
+        and(eq(partners.creditCode, creditCode), inArray(partners.status, ['active', 'applying', 'invited'])),
+      )
       .returning();
     for (const partner of suspended) {
       await audit(tx, actor, {
@@ -92,12 +104,18 @@ export async function addToBlacklist(db: Database, actor: Actor, raw: z.input<ty
   });
 }
 
-export async function removeFromBlacklist(db: Database, actor: Actor, input: { entryId: string; reason: string }) {
+export async function removeFromBlacklist(
+  db: Database,
+  actor: Actor,
+  input: { entryId: string; reason: string },
+) {
   assertCan(actor, 'remove:blacklist');
   const reason = input.reason?.trim() ?? '';
   if (reason.length < 5) {
     throw new AppError('validation_failed', 'Give the reason for removal (at least 5 characters).', {
-      details: { fields: [{ path: 'reason', message: 'Give the reason for removal (at least 5 characters).' }] },
+      details: {
+        fields: [{ path: 'reason', message: 'Give the reason for removal (at least 5 characters).' }],
+      },
     });
   }
   if (!isUuid(input.entryId)) throw notFound('Blacklist entry');
@@ -125,14 +143,24 @@ export const listBlacklistInput = z.object({
   pageSize: z.coerce.number().int().min(1).max(500).default(20),
 });
 
-export async function listBlacklist(db: Database, actor: Actor, raw: z.input<typeof listBlacklistInput> = {}) {
+export async function listBlacklist(
+  db: Database,
+  actor: Actor,
+  raw: z.input<typeof listBlacklistInput> = {},
+) {
   assertCan(actor, 'read:blacklist');
   const input = parse(listBlacklistInput, raw);
   const conditions: SQL[] = [];
   if (!input.includeRemoved) conditions.push(isNull(blacklistEntries.removedAt));
   if (input.q) {
     const like = `%${input.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    conditions.push(or(ilike(blacklistEntries.name, like), ilike(blacklistEntries.creditCode, like), ilike(blacklistEntries.reason, like)) as SQL);
+    conditions.push(
+      or(
+        ilike(blacklistEntries.name, like),
+        ilike(blacklistEntries.creditCode, like),
+        ilike(blacklistEntries.reason, like),
+      ) as SQL,
+    );
   }
   const where = conditions.length ? and(...conditions) : undefined;
   const [items, [total]] = await Promise.all([
@@ -158,7 +186,15 @@ export async function blacklistCsv(db: Database, actor: Actor, includeRemoved = 
     .orderBy(desc(blacklistEntries.createdAt));
   const header = ['credit_code', 'name', 'reason', 'evidence', 'added_at', 'removed_at', 'removal_reason'];
   const lines = rows.map((r) =>
-    [r.creditCode, r.name, r.reason, r.evidence ?? '', r.createdAt.toISOString(), r.removedAt?.toISOString() ?? '', r.removalReason ?? '']
+    [
+      r.creditCode,
+      r.name,
+      r.reason,
+      r.evidence ?? '',
+      r.createdAt.toISOString(),
+      r.removedAt?.toISOString() ?? '',
+      r.removalReason ?? '',
+    ]
       .map(csvCell)
       .join(','),
   );

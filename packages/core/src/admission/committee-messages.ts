@@ -1,4 +1,4 @@
-import { applications, committeeMessages, type Database, notifications, outbox } from '@outpost/db';
+import { type applications, committeeMessages, type Database, notifications, outbox } from '@outpost/db';
 import { eq } from 'drizzle-orm';
 
 /**
@@ -8,7 +8,11 @@ import { eq } from 'drizzle-orm';
  *   once the outcome is known. The worker renders each from the database at delivery
  *   time, so a late or repeated delivery still shows the current state.
  */
-export async function queueCommitteeBallots(tx: Database, application: typeof applications.$inferSelect, partnerName: string) {
+export async function queueCommitteeBallots(
+  tx: Database,
+  application: typeof applications.$inferSelect,
+  partnerName: string,
+) {
   const members = application.committeeRule?.members ?? [];
   if (members.length === 0) return;
   const inbox = await tx
@@ -34,7 +38,10 @@ export async function queueCommitteeBallots(tx: Database, application: typeof ap
 
 /** Re-renders the ballot messages of the given members (all members when omitted). */
 export async function queueCommitteeRefresh(tx: Database, applicationId: string, memberIds?: string[]) {
-  const messages = await tx.select().from(committeeMessages).where(eq(committeeMessages.applicationId, applicationId));
+  const messages = await tx
+    .select()
+    .from(committeeMessages)
+    .where(eq(committeeMessages.applicationId, applicationId));
   const targets = memberIds ? messages.filter((m) => memberIds.includes(m.memberId)) : messages;
   if (targets.length === 0) return;
   await tx.insert(outbox).values(
@@ -44,4 +51,22 @@ export async function queueCommitteeRefresh(tx: Database, applicationId: string,
       payload: { kind: 'committee_refresh', applicationId, memberId: m.memberId, ts: m.ts },
     })),
   );
+}
+
+/**
+ * Remembers the Slack message that shows an application to a member, so refreshes can
+ * edit it. A later ballot for the same member (voting reopened after a return, or an
+ * at-least-once redelivery) replaces the reference: the newest message is the live one.
+ */
+export async function recordCommitteeMessage(
+  tx: Database,
+  message: { applicationId: string; memberId: string; channel: string; ts: string },
+) {
+  await tx
+    .insert(committeeMessages)
+    .values(message)
+    .onConflictDoUpdate({
+      target: [committeeMessages.applicationId, committeeMessages.memberId],
+      set: { channel: message.channel, ts: message.ts, createdAt: new Date() },
+    });
 }

@@ -36,7 +36,9 @@ export const uploadInput = z
 function uploaderPartner(actor: Actor): string {
   assertCan(actor, 'upload:document:own');
   if (actor.type === 'partner' || actor.type === 'api_key') return actor.partnerId;
-  throw new AppError('forbidden', 'Only the partner uploads its own documents.', { messageKey: 'errors.forbidden' });
+  throw new AppError('forbidden', 'Only the partner uploads its own documents.', {
+    messageKey: 'errors.forbidden',
+  });
 }
 
 /**
@@ -54,7 +56,10 @@ export async function uploadDocument(
   const partnerId = uploaderPartner(actor);
   const input = parse(uploadInput, { ...raw, bytes: undefined });
   const { mime } = await checkUpload(raw.bytes, limits.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES);
-  const [requirement] = await db.select().from(documentRequirements).where(eq(documentRequirements.id, input.requirementId));
+  const [requirement] = await db
+    .select()
+    .from(documentRequirements)
+    .where(eq(documentRequirements.id, input.requirementId));
   if (!requirement?.active) throw notFound('Requirement');
   if (requirement.expires && !input.expiryDate) {
     throw new AppError('validation_failed', 'This document expires: enter its expiry date.', {
@@ -78,10 +83,21 @@ export async function uploadDocument(
     const [document] = existing
       ? await tx
           .update(documents)
-          .set({ ...dates, status: 'submitted', currentVersion: version, reviewedBy: null, reviewedAt: null, rejectionReason: null, updatedAt: new Date() })
+          .set({
+            ...dates,
+            status: 'submitted',
+            currentVersion: version,
+            reviewedBy: null,
+            reviewedAt: null,
+            rejectionReason: null,
+            updatedAt: new Date(),
+          })
           .where(eq(documents.id, existing.id))
           .returning()
-      : await tx.insert(documents).values({ partnerId, requirementId: requirement.id, ...dates }).returning();
+      : await tx
+          .insert(documents)
+          .values({ partnerId, requirementId: requirement.id, ...dates })
+          .returning();
     const [saved] = await tx
       .insert(documentVersions)
       .values({
@@ -93,7 +109,8 @@ export async function uploadDocument(
         sha256,
         storageKey,
         ...dates,
-        uploadedBy: actor.type === 'api_key' ? `api_key:${actor.keyId}` : (actor as { userId: string }).userId,
+        uploadedBy:
+          actor.type === 'api_key' ? `api_key:${actor.keyId}` : (actor as { userId: string }).userId,
       })
       .returning();
     await audit(tx, actor, {
@@ -101,7 +118,13 @@ export async function uploadDocument(
       entityType: 'document',
       entityId: document!.id,
       partnerId,
-      data: { requirement: requirement.key, version, sha256, sizeBytes: raw.bytes.byteLength, contentType: mime },
+      data: {
+        requirement: requirement.key,
+        version,
+        sha256,
+        sizeBytes: raw.bytes.byteLength,
+        contentType: mime,
+      },
     });
     const [openApplication] = await tx
       .select({ id: applications.id, stage: applications.stage })
@@ -136,7 +159,11 @@ export async function reviewDocument(db: Database, actor: Actor, raw: z.input<ty
   assertCan(actor, 'review:document');
   const input = parse(reviewInput, raw);
   return db.transaction(async (tx) => {
-    const [document] = await tx.select().from(documents).where(eq(documents.id, input.documentId)).for('update');
+    const [document] = await tx
+      .select()
+      .from(documents)
+      .where(eq(documents.id, input.documentId))
+      .for('update');
     if (!document) throw notFound('Document');
     if (document.status === 'expired') {
       throw new AppError('conflict', 'This document has expired; the partner must upload a current one.', {
@@ -155,7 +182,10 @@ export async function reviewDocument(db: Database, actor: Actor, raw: z.input<ty
       })
       .where(eq(documents.id, document.id))
       .returning();
-    const [requirement] = await tx.select().from(documentRequirements).where(eq(documentRequirements.id, document.requirementId));
+    const [requirement] = await tx
+      .select()
+      .from(documentRequirements)
+      .where(eq(documentRequirements.id, document.requirementId));
     await audit(tx, actor, {
       action: `document.${status}`,
       entityType: 'document',
@@ -171,7 +201,11 @@ export async function reviewDocument(db: Database, actor: Actor, raw: z.input<ty
       await notify(tx, {
         userIds: members.map((m) => m.userId),
         template: 'notify.document_rejected',
-        params: { requirement: requirement!.nameZh, requirementEn: requirement!.nameEn, reason: input.reason! },
+        params: {
+          requirement: requirement!.nameZh,
+          requirementEn: requirement!.nameEn,
+          reason: input.reason!,
+        },
         link: '/p/documents',
       });
     }
@@ -201,12 +235,20 @@ export async function listDocuments(db: Database, actor: Actor, partnerId: strin
   return rows.map(({ document, requirement }) => ({
     ...document,
     requirement,
-    versions: versions.filter((v) => v.document_versions.documentId === document.id).map((v) => v.document_versions),
+    versions: versions
+      .filter((v) => v.document_versions.documentId === document.id)
+      .map((v) => v.document_versions),
   }));
 }
 
 /** The bytes of one version, for its partner or authorised staff only. Another partner's id is "not found". */
-export async function readDocumentFile(db: Database, actor: Actor, storage: FileStorage, documentId: string, version?: number) {
+export async function readDocumentFile(
+  db: Database,
+  actor: Actor,
+  storage: FileStorage,
+  documentId: string,
+  version?: number,
+) {
   if (!isUuid(documentId)) throw notFound('Document');
   const scope = partnerScope(actor);
   const [document] = await db.select().from(documents).where(eq(documents.id, documentId));
@@ -215,7 +257,17 @@ export async function readDocumentFile(db: Database, actor: Actor, storage: File
   const [row] = await db
     .select()
     .from(documentVersions)
-    .where(and(eq(documentVersions.documentId, documentId), eq(documentVersions.version, version ?? document.currentVersion)));
+    .where(
+      and(
+        eq(documentVersions.documentId, documentId),
+        eq(documentVersions.version, version ?? document.currentVersion),
+      ),
+    );
   if (!row) throw notFound('Document version');
-  return { bytes: await storage.get(row.storageKey), fileName: row.fileName, contentType: row.contentType, sha256: row.sha256 };
+  return {
+    bytes: await storage.get(row.storageKey),
+    fileName: row.fileName,
+    contentType: row.contentType,
+    sha256: row.sha256,
+  };
 }

@@ -1,4 +1,12 @@
-import { type Database, documentReminders, documentRequirements, documents, partnerMemberships, partners, users } from '@outpost/db';
+import {
+  type Database,
+  documentReminders,
+  documentRequirements,
+  documents,
+  partnerMemberships,
+  partners,
+  users,
+} from '@outpost/db';
 import { and, eq, isNotNull, lte, ne } from 'drizzle-orm';
 import { systemActor } from '../actor.ts';
 import { audit } from '../audit.ts';
@@ -26,11 +34,18 @@ export async function runDocumentExpiry(db: Database, now = new Date()) {
     .from(documents)
     .innerJoin(documentRequirements, eq(documentRequirements.id, documents.requirementId))
     .innerJoin(partners, eq(partners.id, documents.partnerId))
-    .where(and(isNotNull(documents.expiryDate), ne(documents.status, 'expired'), lte(documents.expiryDate, isoDay(addDays(now, REMINDER_DAYS['30d'])))));
+    .where(
+      and(
+        isNotNull(documents.expiryDate),
+        ne(documents.status, 'expired'),
+        lte(documents.expiryDate, isoDay(addDays(now, REMINDER_DAYS['30d']))),
+      ),
+    );
 
   for (const { document, requirement, partner } of due) {
     const expiry = document.expiryDate!;
-    const kind = expiry < today ? 'expired' : expiry <= isoDay(addDays(now, REMINDER_DAYS['7d'])) ? '7d' : '30d';
+    const kind =
+      expiry < today ? 'expired' : expiry <= isoDay(addDays(now, REMINDER_DAYS['7d'])) ? '7d' : '30d';
     await db.transaction(async (tx) => {
       const claimed = await tx
         .insert(documentReminders)
@@ -43,17 +58,41 @@ export async function runDocumentExpiry(db: Database, now = new Date()) {
         .from(partnerMemberships)
         .innerJoin(users, eq(users.id, partnerMemberships.userId))
         .where(eq(partnerMemberships.partnerId, partner.id));
-      const params = { requirement: requirement.nameZh, requirementEn: requirement.nameEn, date: expiry, name: partner.legalName };
+      const params = {
+        requirement: requirement.nameZh,
+        requirementEn: requirement.nameEn,
+        date: expiry,
+        name: partner.legalName,
+      };
       if (kind === 'expired') {
-        await tx.update(documents).set({ status: 'expired', updatedAt: new Date() }).where(eq(documents.id, document.id));
-        await audit(tx, actor, { action: 'document.expired', entityType: 'document', entityId: document.id, partnerId: partner.id, data: { expiryDate: expiry } });
-        await notify(tx, { staffRoles: ['reviewer', 'risk_officer'], template: 'notify.document_expired_staff', params, link: `/s/partners/${partner.id}` });
+        await tx
+          .update(documents)
+          .set({ status: 'expired', updatedAt: new Date() })
+          .where(eq(documents.id, document.id));
+        await audit(tx, actor, {
+          action: 'document.expired',
+          entityType: 'document',
+          entityId: document.id,
+          partnerId: partner.id,
+          data: { expiryDate: expiry },
+        });
+        await notify(tx, {
+          staffRoles: ['reviewer', 'risk_officer'],
+          template: 'notify.document_expired_staff',
+          params,
+          link: `/s/partners/${partner.id}`,
+        });
         result.expired++;
       } else {
         result.reminded++;
       }
       const template = kind === 'expired' ? 'notify.document_expired' : 'notify.document_expiring';
-      await notify(tx, { userIds: members.map((m) => m.id), template, params: { ...params, days: kind === '7d' ? 7 : 30 }, link: '/p/documents' });
+      await notify(tx, {
+        userIds: members.map((m) => m.id),
+        template,
+        params: { ...params, days: kind === '7d' ? 7 : 30 },
+        link: '/p/documents',
+      });
       for (const member of members) {
         await queueEmail(tx, {
           to: member.email,

@@ -24,7 +24,13 @@ export interface IssuedInvitation {
 async function issueInvitation(
   tx: Database,
   actor: Actor,
-  input: { partnerId: string; partnerName: string; email: string; role: 'partner_admin' | 'partner_member'; locale?: 'zh-CN' | 'en' },
+  input: {
+    partnerId: string;
+    partnerName: string;
+    email: string;
+    role: 'partner_admin' | 'partner_member';
+    locale?: 'zh-CN' | 'en';
+  },
 ): Promise<IssuedInvitation> {
   const id = randomToken();
   const secret = randomToken(20);
@@ -71,7 +77,10 @@ export async function invitePartner(db: Database, actor: Actor, raw: z.input<typ
   const creditCode = parseCreditCode(input.creditCode);
   await assertNotBlacklisted(db, actor, creditCode);
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: partners.id }).from(partners).where(eq(partners.creditCode, creditCode));
+    const [existing] = await tx
+      .select({ id: partners.id })
+      .from(partners)
+      .where(eq(partners.creditCode, creditCode));
     if (existing) {
       throw new AppError('conflict', 'A partner with this unified social credit code already exists.', {
         messageKey: 'errors.credit_code.duplicate',
@@ -88,7 +97,12 @@ export async function invitePartner(db: Database, actor: Actor, raw: z.input<typ
       entityType: 'partner',
       entityId: partner!.id,
       partnerId: partner!.id,
-      data: { legalName: partner!.legalName, creditCode, serviceCategories: partner!.serviceCategories, contactEmail: email },
+      data: {
+        legalName: partner!.legalName,
+        creditCode,
+        serviceCategories: partner!.serviceCategories,
+        contactEmail: email,
+      },
     });
     const invitation = await issueInvitation(tx, actor, {
       partnerId: partner!.id,
@@ -108,11 +122,15 @@ export const inviteColleagueInput = z.object({
 /** A partner administrator invites a colleague into their own organisation. */
 export async function inviteColleague(db: Database, actor: Actor, raw: z.input<typeof inviteColleagueInput>) {
   assertCan(actor, 'manage:partner-users:own');
-  if (actor.type !== 'partner') throw new AppError('forbidden', 'Only partner administrators invite colleagues.');
+  if (actor.type !== 'partner')
+    throw new AppError('forbidden', 'Only partner administrators invite colleagues.');
   const input = parse(inviteColleagueInput, raw);
   const email = input.email.trim().toLowerCase();
   return db.transaction(async (tx) => {
-    const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`);
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${email}`);
     if (taken) {
       throw new AppError('conflict', 'Someone with this e-mail already has an account.', {
         messageKey: 'errors.email_taken',
@@ -120,7 +138,12 @@ export async function inviteColleague(db: Database, actor: Actor, raw: z.input<t
       });
     }
     const [partner] = await tx.select().from(partners).where(eq(partners.id, actor.partnerId));
-    return issueInvitation(tx, actor, { partnerId: actor.partnerId, partnerName: partner!.legalName, email, role: input.role });
+    return issueInvitation(tx, actor, {
+      partnerId: actor.partnerId,
+      partnerName: partner!.legalName,
+      email,
+      role: input.role,
+    });
   });
 }
 
@@ -132,21 +155,32 @@ async function findUsableInvitation(db: Database, token: string, forUpdate: bool
   const [invitation] = forUpdate ? await query.for('update') : await query;
   if (!invitation || !secretMatches(secret, new Uint8Array(invitation.secretHash))) throw invalidInvitation();
   if (invitation.acceptedAt || invitation.revokedAt) {
-    throw new AppError('gone', 'This invitation has already been used.', { messageKey: 'errors.invitation_used' });
+    throw new AppError('gone', 'This invitation has already been used.', {
+      messageKey: 'errors.invitation_used',
+    });
   }
   if (invitation.expiresAt.getTime() <= Date.now()) {
-    throw new AppError('gone', 'This invitation has expired; ask for a new one.', { messageKey: 'errors.invitation_expired' });
+    throw new AppError('gone', 'This invitation has expired; ask for a new one.', {
+      messageKey: 'errors.invitation_expired',
+    });
   }
   return invitation;
 }
 
 const invalidInvitation = () =>
-  new AppError('not_found', 'This invitation link is not valid.', { messageKey: 'errors.invitation_invalid' });
+  new AppError('not_found', 'This invitation link is not valid.', {
+    messageKey: 'errors.invitation_invalid',
+  });
 
 export async function previewInvitation(db: Database, token: string) {
   const invitation = await findUsableInvitation(db, token, false);
   const [partner] = await db.select().from(partners).where(eq(partners.id, invitation.partnerId));
-  return { email: invitation.email, role: invitation.role, partnerName: partner!.legalName, expiresAt: invitation.expiresAt };
+  return {
+    email: invitation.email,
+    role: invitation.role,
+    partnerName: partner!.legalName,
+    expiresAt: invitation.expiresAt,
+  };
 }
 
 export const acceptInvitationInput = z.object({
@@ -162,7 +196,10 @@ export async function acceptInvitation(
   db: Database,
   token: string,
   raw: z.input<typeof acceptInvitationInput>,
-  passwords: { hash(password: string): Promise<string>; problem(password: string): { key: string; message: string } | null },
+  passwords: {
+    hash(password: string): Promise<string>;
+    problem(password: string): { key: string; message: string } | null;
+  },
 ): Promise<{ userId: string; partnerId: string }> {
   const input = parse(acceptInvitationInput, raw);
   const problem = passwords.problem(input.password);
@@ -183,7 +220,10 @@ export async function acceptInvitation(
         messageKey: 'errors.blacklisted_neutral',
       });
     }
-    const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${invitation.email}`);
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${invitation.email}`);
     if (taken) {
       throw new AppError('conflict', 'Someone with this e-mail already has an account; sign in instead.', {
         messageKey: 'errors.email_taken',
@@ -193,18 +233,24 @@ export async function acceptInvitation(
       .insert(users)
       .values({ kind: 'partner', email: invitation.email, displayName: input.displayName, passwordHash })
       .returning();
-    await tx.insert(partnerMemberships).values({ userId: user!.id, partnerId: partner!.id, role: invitation.role });
+    await tx
+      .insert(partnerMemberships)
+      .values({ userId: user!.id, partnerId: partner!.id, role: invitation.role });
     await tx
       .update(invitations)
       .set({ acceptedAt: new Date(), acceptedUserId: user!.id })
       .where(eq(invitations.id, invitation.id));
-    await audit(tx, { type: 'user', userId: user!.id }, {
-      action: 'invitation.accepted',
-      entityType: 'invitation',
-      entityId: invitation.id,
-      partnerId: partner!.id,
-      data: { email: invitation.email, role: invitation.role },
-    });
+    await audit(
+      tx,
+      { type: 'user', userId: user!.id },
+      {
+        action: 'invitation.accepted',
+        entityType: 'invitation',
+        entityId: invitation.id,
+        partnerId: partner!.id,
+        data: { email: invitation.email, role: invitation.role },
+      },
+    );
     return { userId: user!.id, partnerId: partner!.id };
   });
 }

@@ -1,7 +1,7 @@
 import { type Database, documentRequirements, serviceCategories } from '@outpost/db';
-import { and, arrayOverlaps, asc, eq, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, count, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Actor } from '../actor.ts';
+import { type Actor, systemActor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { assertCan } from '../permissions.ts';
 import { parse } from '../validation.ts';
@@ -24,12 +24,18 @@ export async function requirementsFor(db: Database, categories: readonly Categor
 
 export async function listRequirements(db: Database, actor: Actor) {
   assertCan(actor, 'read:requirements');
-  return db.select().from(documentRequirements).orderBy(asc(documentRequirements.sortOrder), asc(documentRequirements.key));
+  return db
+    .select()
+    .from(documentRequirements)
+    .orderBy(asc(documentRequirements.sortOrder), asc(documentRequirements.key));
 }
 
 export const requirementInput = z
   .object({
-    key: z.string().trim().regex(/^[a-z0-9_]{2,60}$/, 'Use 2–60 lower-case letters, digits or underscores.'),
+    key: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9_]{2,60}$/, 'Use 2–60 lower-case letters, digits or underscores.'),
     nameZh: z.string().trim().min(1).max(200),
     nameEn: z.string().trim().min(1).max(200),
     descriptionZh: z.string().trim().max(2000).optional(),
@@ -56,14 +62,38 @@ export async function saveRequirement(db: Database, actor: Actor, raw: z.input<t
       .values(input)
       .onConflictDoUpdate({ target: documentRequirements.key, set: { ...input, updatedAt: new Date() } })
       .returning();
-    await audit(tx, actor, { action: 'requirement.saved', entityType: 'document_requirement', entityId: row!.id, data: input });
+    await audit(tx, actor, {
+      action: 'requirement.saved',
+      entityType: 'document_requirement',
+      entityId: row!.id,
+      data: input,
+    });
     return row!;
   });
 }
 
+/**
+ * A new installation starts with the default catalogue; once staff have one (even if
+ * they deactivated every entry) it is left alone. Returns how many were added.
+ */
+export async function ensureDefaultRequirements(db: Database): Promise<number> {
+  const [existing] = await db.select({ n: count() }).from(documentRequirements);
+  if ((existing?.n ?? 0) > 0) return 0;
+  for (const requirement of defaultRequirements)
+    await saveRequirement(db, systemActor('catalogue-defaults'), requirement);
+  return defaultRequirements.length;
+}
+
 /** Realistic catalogue for an insurer in China, used by the demo seed and tests. */
 export const defaultRequirements: z.input<typeof requirementInput>[] = [
-  { key: 'business_licence', nameZh: '营业执照', nameEn: 'Business licence', serviceCategories: [], expires: false, sortOrder: 10 },
+  {
+    key: 'business_licence',
+    nameZh: '营业执照',
+    nameEn: 'Business licence',
+    serviceCategories: [],
+    expires: false,
+    sortOrder: 10,
+  },
   {
     key: 'agency_licence',
     nameZh: '保险代理业务许可证',

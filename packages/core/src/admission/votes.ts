@@ -1,4 +1,12 @@
-import { applications, committeeVotes, type Database, partnerMemberships, partners, votes } from '@outpost/db';
+import {
+  applicationEvents,
+  applications,
+  committeeVotes,
+  type Database,
+  partnerMemberships,
+  partners,
+  votes,
+} from '@outpost/db';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
@@ -34,13 +42,21 @@ export interface VoteResult {
  * them can reach the decision; the (application, member) primary key makes a second
  * vote by the same member impossible, whatever Slack retries or double clicks send.
  */
-export async function castVote(db: Database, actor: Actor, raw: z.input<typeof voteInput>): Promise<VoteResult> {
+export async function castVote(
+  db: Database,
+  actor: Actor,
+  raw: z.input<typeof voteInput>,
+): Promise<VoteResult> {
   assertCan(actor, 'vote:committee');
   if (actor.type !== 'staff') throw new AppError('forbidden', 'Only committee members vote.');
   const input = parse(voteInput, raw);
   if (!isUuid(input.applicationId)) throw notFound('Application');
   return db.transaction(async (tx) => {
-    const [application] = await tx.select().from(applications).where(eq(applications.id, input.applicationId)).for('update');
+    const [application] = await tx
+      .select()
+      .from(applications)
+      .where(eq(applications.id, input.applicationId))
+      .for('update');
     if (!application) throw notFound('Application');
     if (application.status !== 'in_progress') {
       throw new AppError('already_decided', `The committee has already decided: ${application.status}.`, {
@@ -50,7 +66,9 @@ export async function castVote(db: Database, actor: Actor, raw: z.input<typeof v
     }
     const rule = application.committeeRule;
     if (application.stage !== 'committee' || !rule) {
-      throw new AppError('conflict', 'This application is not waiting for the committee.', { messageKey: 'errors.not_at_committee' });
+      throw new AppError('conflict', 'This application is not waiting for the committee.', {
+        messageKey: 'errors.not_at_committee',
+      });
     }
     if (!rule.members.includes(actor.userId)) {
       throw new AppError('forbidden', 'You are not a member of the committee for this application.', {
@@ -59,11 +77,22 @@ export async function castVote(db: Database, actor: Actor, raw: z.input<typeof v
     }
     const inserted = await tx
       .insert(committeeVotes)
-      .values({ applicationId: application.id, memberId: actor.userId, vote: input.vote, reason: input.reason ?? null, via: input.via })
+      .values({
+        applicationId: application.id,
+        memberId: actor.userId,
+        vote: input.vote,
+        reason: input.reason ?? null,
+        via: input.via,
+      })
       .onConflictDoNothing()
       .returning();
     if (inserted.length === 0) {
-      const [existing] = await tx.select().from(committeeVotes).where(sql`${committeeVotes.applicationId} = ${application.id} and ${committeeVotes.memberId} = ${actor.userId}`);
+      const [existing] = await tx
+        .select()
+        .from(committeeVotes)
+        .where(
+          sql`${committeeVotes.applicationId} = ${application.id} and ${committeeVotes.memberId} = ${actor.userId}`,
+        );
       throw new AppError('conflict', `You have already voted (${existing?.vote}).`, {
         messageKey: 'errors.already_voted',
         details: { vote: existing?.vote },
@@ -76,7 +105,10 @@ export async function castVote(db: Database, actor: Actor, raw: z.input<typeof v
       partnerId: application.partnerId,
       data: { vote: input.vote, reason: input.reason ?? null, via: input.via },
     });
-    const all = await tx.select({ vote: committeeVotes.vote }).from(committeeVotes).where(eq(committeeVotes.applicationId, application.id));
+    const all = await tx
+      .select({ vote: committeeVotes.vote })
+      .from(committeeVotes)
+      .where(eq(committeeVotes.applicationId, application.id));
     const current = tally(rule, all);
     const decided = outcome(rule, current);
     if (!decided) {
@@ -95,13 +127,35 @@ async function decide(
   decided: 'approved' | 'rejected',
   current: Tally,
 ) {
-  await tx.update(applications).set({ status: decided, decidedAt: new Date(), updatedAt: new Date() }).where(eq(applications.id, application.id));
-  const [partner] = await tx.select().from(partners).where(eq(partners.id, application.partnerId)).for('update');
+  await tx
+    .update(applications)
+    .set({ status: decided, decidedAt: new Date(), updatedAt: new Date() })
+    .where(eq(applications.id, application.id));
+  // The decision is part of the timeline both sides see (the votes behind it stay internal).
+  await tx.insert(applicationEvents).values({
+    applicationId: application.id,
+    kind: 'decided',
+    fromStage: 'committee',
+    reason: null,
+    actorId: null,
+    internal: false,
+  });
+  const [partner] = await tx
+    .select()
+    .from(partners)
+    .where(eq(partners.id, application.partnerId))
+    .for('update');
   if (decided === 'approved') {
     const categories = [...new Set([...partner!.serviceCategories, ...application.serviceCategories])];
-    await tx.update(partners).set({ status: 'active', serviceCategories: categories, updatedAt: new Date() }).where(eq(partners.id, partner!.id));
+    await tx
+      .update(partners)
+      .set({ status: 'active', serviceCategories: categories, updatedAt: new Date() })
+      .where(eq(partners.id, partner!.id));
   } else if (partner!.status === 'applying') {
-    await tx.update(partners).set({ status: 'invited', updatedAt: new Date() }).where(eq(partners.id, partner!.id));
+    await tx
+      .update(partners)
+      .set({ status: 'invited', updatedAt: new Date() })
+      .where(eq(partners.id, partner!.id));
   }
   await audit(tx, actor, {
     action: `application.${decided}`,
@@ -110,7 +164,10 @@ async function decide(
     partnerId: application.partnerId,
     data: { tally: current },
   });
-  const members = await tx.select({ userId: partnerMemberships.userId }).from(partnerMemberships).where(eq(partnerMemberships.partnerId, partner!.id));
+  const members = await tx
+    .select({ userId: partnerMemberships.userId })
+    .from(partnerMemberships)
+    .where(eq(partnerMemberships.partnerId, partner!.id));
   await notify(tx, {
     userIds: members.map((m) => m.userId),
     template: decided === 'approved' ? 'notify.application_approved' : 'notify.application_rejected',
@@ -119,8 +176,14 @@ async function decide(
   });
   await notify(tx, {
     staffRoles: ['reviewer', 'admin'],
-    template: decided === 'approved' ? 'notify.application_approved_staff' : 'notify.application_rejected_staff',
-    params: { name: partner!.legalName, approve: current.approve, reject: current.reject, abstain: current.abstain },
+    template:
+      decided === 'approved' ? 'notify.application_approved_staff' : 'notify.application_rejected_staff',
+    params: {
+      name: partner!.legalName,
+      approve: current.approve,
+      reject: current.reject,
+      abstain: current.abstain,
+    },
     link: `/s/applications/${application.id}`,
     slackChannel: REVIEWERS_CHANNEL,
   });

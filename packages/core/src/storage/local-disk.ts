@@ -16,7 +16,8 @@ export class LocalDiskStorage implements FileStorage {
   }
 
   private pathOf(key: string): string {
-    if (!/^[\w-]+(\/[\w.-]+)*$/.test(key) || key.includes('..')) throw new Error(`Invalid storage key: ${key}`);
+    if (!/^[\w-]+(\/[\w.-]+)*$/.test(key) || key.includes('..'))
+      throw new Error(`Invalid storage key: ${key}`);
     return path.join(this.root, key);
   }
 

@@ -12,7 +12,11 @@ export function validCreditCode(): string {
   return first17 + creditCodeCheckCharacter(first17);
 }
 
-export async function makeStaff(db: Database, roles: StaffRole[], extra: { passwordHash?: string; email?: string } = {}) {
+export async function makeStaff(
+  db: Database,
+  roles: StaffRole[],
+  extra: { passwordHash?: string; email?: string } = {},
+) {
   const [user] = await db
     .insert(users)
     .values({

@@ -3,6 +3,7 @@ import type { Locale } from '@outpost/i18n';
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { ListenerDeps } from '../../deps.ts';
 import { identify } from '../../identity.ts';
+import { clickedMessage } from '../clicked-message.ts';
 import { replyWithError } from '../reply-error.ts';
 import { markReadFromSlack } from '../../mark-read.ts';
 import { ephemeral } from '../../views/ephemeral.ts';
@@ -26,7 +27,7 @@ export function registerMarkRead(app: App, deps: ListenerDeps): void {
         if (outcome.kind === 'not_yours')
           return void (await respond(ephemeral(localized(who.locale, 'slack.notYours'))));
 
-        const message = messageOf(body);
+        const message = clickedMessage(body);
         if (message) {
           const view = notificationReadView(outcome.payload, {
             locale: who.locale,
@@ -40,11 +41,4 @@ export function registerMarkRead(app: App, deps: ListenerDeps): void {
       }
     },
   );
-}
-
-/** The message the button sits on (a DM from the outbox, or a channel message). */
-function messageOf(body: BlockAction): { channel: string; ts: string } | null {
-  const channel = body.container?.channel_id ?? body.channel?.id;
-  const ts = body.container?.message_ts ?? body.message?.ts;
-  return channel && ts ? { channel, ts } : null;
 }

@@ -17,7 +17,17 @@ function describedBy(id: string, hint?: string, error?: string): string | undefi
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 }
 
-function HintAndError({ id, hint, error, children }: { id: string; hint?: string | undefined; error?: string | undefined; children: React.ReactNode }) {
+function HintAndError({
+  id,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  children: React.ReactNode;
+}) {
   return (
     <>
       {hint ? (
@@ -58,7 +68,9 @@ export function InputField({
   const id = useId();
   const { className, ...rest } = input;
   return (
-    <div className={`${error ? 'ui-field ui-field--invalid' : 'ui-field'}${className ? ` ${className}` : ''}`}>
+    <div
+      className={`${error ? 'ui-field ui-field--invalid' : 'ui-field'}${className ? ` ${className}` : ''}`}
+    >
       <label htmlFor={id}>{label}</label>
       <HintAndError id={id} hint={hint} error={error}>
         <input
@@ -125,7 +137,12 @@ export function CheckboxGroup({
         <div className="staff-choices__options">
           {options.map((o) => (
             <label key={o.value} className="staff-check">
-              <input type="checkbox" name={name} value={o.value} defaultChecked={defaultValues.includes(o.value)} />
+              <input
+                type="checkbox"
+                name={name}
+                value={o.value}
+                defaultChecked={defaultValues.includes(o.value)}
+              />
               <span>{o.label}</span>
             </label>
           ))}

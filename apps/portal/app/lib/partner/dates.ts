@@ -15,5 +15,7 @@ export function formatDay(locale: Locale, isoDate: string | null | undefined): s
 /** Days from today (in China) until a 'YYYY-MM-DD' date; negative once it has passed. */
 export function daysUntil(isoDate: string, now = new Date()): number {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
-  return Math.round((Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+  return Math.round(
+    (Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,
+  );
 }

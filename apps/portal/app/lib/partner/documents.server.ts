@@ -125,7 +125,7 @@ export async function uploadDocumentAction(
 ): Promise<UploadResult> {
   const requirementId = formText(form, 'requirementId');
   const file = form.get('file');
-  if (!(file instanceof File) || file.size === 0 && !file.name) {
+  if (!(file instanceof File) || (file.size === 0 && !file.name)) {
     return {
       ok: false,
       requirementId,
@@ -159,12 +159,21 @@ export async function uploadDocumentAction(
       file: translate(locale, 'errors.file_empty'),
     });
     if (!mapped) throw error;
-    return { ok: false, requirementId, status: mapped.status, errors: uploadErrors(mapped, locale, maxBytes) };
+    return {
+      ok: false,
+      requirementId,
+      status: mapped.status,
+      errors: uploadErrors(mapped, locale, maxBytes),
+    };
   }
 }
 
 /** Size and type refusals say what is allowed, in the reader's language. */
-function uploadErrors(mapped: { status: number; errors: FormErrors }, locale: Locale, maxBytes: number): FormErrors {
+function uploadErrors(
+  mapped: { status: number; errors: FormErrors },
+  locale: Locale,
+  maxBytes: number,
+): FormErrors {
   if (mapped.status === 413) {
     const size = formatBytes(locale, maxBytes);
     return { fields: { file: translate(locale, 'partner-portal.documents.error.tooLarge', { size }) } };

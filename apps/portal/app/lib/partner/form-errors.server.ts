@@ -21,7 +21,8 @@ export function domainErrorToForm(
   if (!isAppError(error) || error.status >= 500) return null;
   const params = Object.fromEntries(
     Object.entries(error.details ?? {}).filter(
-      (entry): entry is [string, string | number] => typeof entry[1] === 'string' || typeof entry[1] === 'number',
+      (entry): entry is [string, string | number] =>
+        typeof entry[1] === 'string' || typeof entry[1] === 'number',
     ),
   );
   const message = translateError(locale, error.messageKey ?? `errors.${error.code}`, params);
@@ -40,6 +41,8 @@ export function domainErrorToForm(
   return {
     status: error.status,
     // A field the form does not show still needs saying somewhere.
-    errors: shown ? { fields } : { fields, form: Object.values(fields)[0] ?? translate(locale, 'errors.refused') },
+    errors: shown
+      ? { fields }
+      : { fields, form: Object.values(fields)[0] ?? translate(locale, 'errors.refused') },
   };
 }

@@ -29,7 +29,11 @@ export type InvitationPreview =
  * What the invitation page shows: whom the link is for, or why it no longer works
  * (used, expired or never valid — core gives all bad tokens the same neutral error).
  */
-export async function loadInvitation(db: Database, token: string, locale: Locale): Promise<InvitationPreview> {
+export async function loadInvitation(
+  db: Database,
+  token: string,
+  locale: Locale,
+): Promise<InvitationPreview> {
   try {
     const preview = await previewInvitation(db, token);
     return {

@@ -18,7 +18,10 @@ export interface PartnerRequest {
  * (others get the sign-in redirect or a 403 page), their actor — whose partner id
  * scopes every core call — the server's dependencies and the reader's language.
  */
-export function requirePartner(context: Pick<RouterContextProvider, 'get'>, request: Request): PartnerRequest {
+export function requirePartner(
+  context: Pick<RouterContextProvider, 'get'>,
+  request: Request,
+): PartnerRequest {
   const viewer = requireKind(context, request, 'partner');
   const { actor } = viewer.person;
   if (actor.type !== 'partner') throw new Error('partner user without a partner actor');

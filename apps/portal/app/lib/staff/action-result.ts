@@ -6,7 +6,7 @@ import type { FormErrors } from '../form-errors';
  * invitation link, the missing items core named…). `at` tells two identical results
  * apart so a form can reset after each success.
  */
-export interface StaffActionResult<Extra = Record<string, unknown>> {
+export interface StaffActionResult<Extra = unknown> {
   intent: string;
   status: number;
   notice?: string;
@@ -14,7 +14,7 @@ export interface StaffActionResult<Extra = Record<string, unknown>> {
   extra?: Extra;
 }
 
-export interface StaffActionData<Extra = Record<string, unknown>> {
+export interface StaffActionData<Extra = unknown> {
   intent: string;
   notice: string | null;
   errors: FormErrors | null;

@@ -162,7 +162,10 @@ export function voteAction({ deps, viewer, locale, form, applicationId }: Args) 
   );
 }
 
-export const applicationActions: Record<ApplicationIntent, (args: Args) => Promise<StaffActionResult<ApplicationExtra>>> = {
+export const applicationActions: Record<
+  ApplicationIntent,
+  (args: Args) => Promise<StaffActionResult<ApplicationExtra>>
+> = {
   inspection: recordInspectionAction,
   pilot: recordPilotAction,
   assessment: recordAssessmentAction,
@@ -170,3 +173,12 @@ export const applicationActions: Record<ApplicationIntent, (args: Args) => Promi
   return: returnAction,
   vote: voteAction,
 };
+
+/** The handlers bound to the application in the URL, for runStaffAction. */
+export function applicationActionsFor(applicationId: string) {
+  const bound: Record<string, (args: StaffActionArgs) => Promise<StaffActionResult<ApplicationExtra>>> = {};
+  for (const [intent, handler] of Object.entries(applicationActions)) {
+    bound[intent] = (args) => handler({ ...args, applicationId });
+  }
+  return bound;
+}

@@ -38,7 +38,10 @@ export async function addToBlacklistAction({
     return { intent: 'add', status: mapped.status, errors: mapped.errors };
   }
   const suspended = await Promise.all(
-    result.suspendedPartnerIds.map(async (id) => ({ id, legalName: (await getPartner(deps.db, actor, id)).legalName })),
+    result.suspendedPartnerIds.map(async (id) => ({
+      id,
+      legalName: (await getPartner(deps.db, actor, id)).legalName,
+    })),
   );
   return {
     intent: 'add',
@@ -79,7 +82,10 @@ export async function removeFromBlacklistAction({
   }
 }
 
-export const blacklistActions: Record<BlacklistIntent, (args: StaffActionArgs) => Promise<StaffActionResult<BlacklistExtra>>> = {
+export const blacklistActions: Record<
+  BlacklistIntent,
+  (args: StaffActionArgs) => Promise<StaffActionResult<BlacklistExtra>>
+> = {
   add: addToBlacklistAction,
   remove: removeFromBlacklistAction,
 };

@@ -7,7 +7,12 @@ import { parseRatio } from './ratio';
 import type { StaffActionArgs } from './staff-action';
 
 /** Creates or updates a requirement of the document catalogue (administrators). */
-export async function saveRequirementAction({ deps, viewer, locale, form }: StaffActionArgs): Promise<StaffActionResult<{ key?: string }>> {
+export async function saveRequirementAction({
+  deps,
+  viewer,
+  locale,
+  form,
+}: StaffActionArgs): Promise<StaffActionResult<{ key?: string }>> {
   const expires = isChecked(form, 'expires');
   try {
     const saved = await saveRequirement(deps.db, viewer.person.actor, {
@@ -49,7 +54,12 @@ export async function saveRequirementAction({ deps, viewer, locale, form }: Staf
 export type SettingsIntent = 'committee' | 'weights';
 
 /** The committee's quorum and approval share, typed as fractions ("2/3"), decimals or percentages. */
-export async function saveCommitteeRuleAction({ deps, viewer, locale, form }: StaffActionArgs): Promise<StaffActionResult> {
+export async function saveCommitteeRuleAction({
+  deps,
+  viewer,
+  locale,
+  form,
+}: StaffActionArgs): Promise<StaffActionResult> {
   try {
     await setSetting(deps.db, viewer.person.actor, 'admission.committee', {
       quorumRatio: parseRatio(text(form, 'quorumRatio')),
@@ -67,7 +77,12 @@ export async function saveCommitteeRuleAction({ deps, viewer, locale, form }: St
 }
 
 /** The weights of the four assessment dimensions (relative: they need not add up to 1). */
-export async function saveWeightsAction({ deps, viewer, locale, form }: StaffActionArgs): Promise<StaffActionResult> {
+export async function saveWeightsAction({
+  deps,
+  viewer,
+  locale,
+  form,
+}: StaffActionArgs): Promise<StaffActionResult> {
   const weight = (name: string) => numberValue(form, name) ?? Number.NaN;
   try {
     await setSetting(deps.db, viewer.person.actor, 'admission.weights', {
@@ -91,7 +106,8 @@ export async function saveWeightsAction({ deps, viewer, locale, form }: StaffAct
   return { intent: 'weights', status: 200, notice: translate(locale, 'staff-portal.settings.saved') };
 }
 
-export const settingsActions: Record<SettingsIntent, (args: StaffActionArgs) => Promise<StaffActionResult>> = {
-  committee: saveCommitteeRuleAction,
-  weights: saveWeightsAction,
-};
+export const settingsActions: Record<SettingsIntent, (args: StaffActionArgs) => Promise<StaffActionResult>> =
+  {
+    committee: saveCommitteeRuleAction,
+    weights: saveWeightsAction,
+  };

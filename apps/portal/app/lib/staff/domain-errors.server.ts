@@ -23,7 +23,11 @@ export interface MappedError {
  * mapping, which puts them under `details.field` when core names one.
  * Returns null for anything unexpected: the caller rethrows it.
  */
-export function domainFormErrors(error: unknown, locale: Locale, fieldMessages: FieldMessages = {}): MappedError | null {
+export function domainFormErrors(
+  error: unknown,
+  locale: Locale,
+  fieldMessages: FieldMessages = {},
+): MappedError | null {
   if (!isAppError(error) || error.status >= 500) return null;
   const details = error.details ?? {};
   const listed = Array.isArray(details.fields) ? (details.fields as { path?: unknown }[]) : [];
@@ -35,7 +39,10 @@ export function domainFormErrors(error: unknown, locale: Locale, fieldMessages: 
       // A rule about the whole form (no path) replaces the generic sentence when the page names it.
       if (!field && fieldMessages['']) form = translate(locale, fieldMessages['']);
       if (!field || fields[field]) continue;
-      const key = fieldMessages[field] ?? (error.messageKey as MessageKey | undefined) ?? 'staff-portal.errors.invalidField';
+      const key =
+        fieldMessages[field] ??
+        (error.messageKey as MessageKey | undefined) ??
+        'staff-portal.errors.invalidField';
       fields[field] = translate(locale, key);
     }
     return {

@@ -55,7 +55,8 @@ export async function invitePartnerAction({
       contactEmail: 'staff-portal.invite.emailInvalid',
     });
     if (!mapped) throw error;
-    const existingPartnerId = typeof mapped.details.partnerId === 'string' ? mapped.details.partnerId : undefined;
+    const existingPartnerId =
+      typeof mapped.details.partnerId === 'string' ? mapped.details.partnerId : undefined;
     return {
       intent: 'invite',
       status: mapped.status,

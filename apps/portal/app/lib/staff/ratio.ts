@@ -8,7 +8,8 @@ export function parseRatio(input: string): number {
   const value = input.trim().replace(/\s+/g, '').replace('／', '/').replace('％', '%');
   const fraction = /^(\d+)\/(\d+)$/.exec(value);
   if (fraction) return Number(fraction[2]) === 0 ? Number.NaN : Number(fraction[1]) / Number(fraction[2]);
-  if (value.endsWith('%')) return /^\d+(\.\d+)?%$/.test(value) ? Number(value.slice(0, -1)) / 100 : Number.NaN;
+  if (value.endsWith('%'))
+    return /^\d+(\.\d+)?%$/.test(value) ? Number(value.slice(0, -1)) / 100 : Number.NaN;
   return /^\d*\.?\d+$/.test(value) ? Number(value) : Number.NaN;
 }
 

@@ -6,7 +6,12 @@ import { optionalText, text } from './form-values';
 import type { StaffActionArgs } from './staff-action';
 
 /** A reviewer accepts or rejects the current version of one document (a rejection needs a reason). */
-export async function reviewDocumentAction({ deps, viewer, locale, form }: StaffActionArgs): Promise<StaffActionResult> {
+export async function reviewDocumentAction({
+  deps,
+  viewer,
+  locale,
+  form,
+}: StaffActionArgs): Promise<StaffActionResult> {
   const decision = text(form, 'decision');
   try {
     await reviewDocument(deps.db, viewer.person.actor, {
@@ -25,6 +30,9 @@ export async function reviewDocumentAction({ deps, viewer, locale, form }: Staff
   return {
     intent: 'review',
     status: 200,
-    notice: translate(locale, decision === 'reject' ? 'staff-portal.documents.rejected' : 'staff-portal.documents.accepted'),
+    notice: translate(
+      locale,
+      decision === 'reject' ? 'staff-portal.documents.rejected' : 'staff-portal.documents.accepted',
+    ),
   };
 }

@@ -1,8 +1,10 @@
 import { getPartner } from '@outpost/core';
+import { HomeCards } from '../../components/partner/home-cards';
 import { PartnerCard } from '../../components/partner-card';
 import { depsContext, localeContext } from '../../context';
 import { orRouteError } from '../../lib/app-error.server';
 import { useT } from '../../lib/i18n';
+import { loadHomeSummary } from '../../lib/partner/home.server';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/home';
 
@@ -13,7 +15,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const partner = await orRouteError(context.get(localeContext), () =>
     getPartner(context.get(depsContext).db, actor, actor.partnerId),
   );
+  const summary = await loadHomeSummary(context.get(depsContext).db, actor, partner.serviceCategories);
   return {
+    summary,
     name: person.user.displayName,
     role: actor.role,
     // Only what the page shows: the row also holds internal assessment fields.
@@ -28,8 +32,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 }
 
 /**
- * The partner's home. Today: who they are in our register. Qualification documents,
- * training and scorecards will be added here as those features arrive.
+ * The partner's home: who they are in our register, and where their admission
+ * stands (documents, application, team). Training and scorecards will follow.
  */
 export default function PartnerHome({ loaderData }: Route.ComponentProps) {
   const t = useT();
@@ -42,6 +46,7 @@ export default function PartnerHome({ loaderData }: Route.ComponentProps) {
         <p className="muted">{t(`role.${loaderData.role}`)}</p>
       </header>
       <PartnerCard partner={loaderData.partner} />
+      <HomeCards summary={loaderData.summary} />
     </div>
   );
 }

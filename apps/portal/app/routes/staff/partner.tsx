@@ -1,17 +1,34 @@
-import { getPartner } from '@outpost/core';
+import { can, getPartner } from '@outpost/core';
+import { formatDateTime } from '@outpost/i18n';
+import { Badge, EmptyState } from '@outpost/ui';
 import { Link } from 'react-router';
 import { PartnerCard } from '../../components/partner-card';
+import { categoryLabel } from '../../components/partner-labels';
+import { DocumentReview } from '../../components/staff/document-review';
+import { applicationStatusLabel, applicationTone, stageLabel } from '../../components/staff/labels';
 import { depsContext, localeContext } from '../../context';
 import { orRouteError } from '../../lib/app-error.server';
 import { useT } from '../../lib/i18n';
+import type { StaffActionData } from '../../lib/staff/action-result';
+import { partnerApplications } from '../../lib/staff/partner-applications.server';
+import { partnerDocuments } from '../../lib/staff/partner-documents.server';
+import { reviewDocumentAction } from '../../lib/staff/review-document.server';
+import { runStaffAction } from '../../lib/staff/run-action.server';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/partner';
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { person } = requireKind(context, request, 'staff');
-  const partner = await orRouteError(context.get(localeContext), () =>
-    getPartner(context.get(depsContext).db, person.actor, params.partnerId),
-  );
+  const viewer = requireKind(context, request, 'staff');
+  const { db } = context.get(depsContext);
+  const locale = context.get(localeContext);
+  const { partner, documents, applications } = await orRouteError(locale, async () => {
+    const partner = await getPartner(db, viewer.person.actor, params.partnerId);
+    const [documents, applications] = await Promise.all([
+      partnerDocuments(db, viewer, locale, partner.id),
+      partnerApplications(db, viewer, partner.id),
+    ]);
+    return { partner, documents, applications };
+  });
   return {
     partner: {
       legalName: partner.legalName,
@@ -20,12 +37,28 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       serviceCategories: partner.serviceCategories,
       criticality: partner.criticality,
     },
+    contactEmail: partner.contactEmail,
+    documents,
+    applications: applications.map(({ application: a }) => ({
+      id: a.id,
+      status: a.status,
+      stage: a.stage,
+      serviceCategories: a.serviceCategories,
+      submittedAt: formatDateTime(locale, a.submittedAt),
+    })),
+    canReview: can(viewer.person.actor, 'review:document'),
   };
 }
 
-/** One partner as staff see it (notifications link here). Admission, contracts and scores come later. */
-export default function StaffPartner({ loaderData }: Route.ComponentProps) {
+export function action({ context, request }: Route.ActionArgs) {
+  return runStaffAction(context, request, { review: reviewDocumentAction });
+}
+
+/** One partner as staff see it: the register entry, its qualification documents (with review) and its applications. */
+export default function StaffPartner({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
+  const result = actionData as StaffActionData | undefined;
+  const { documents, applications } = loaderData;
   return (
     <div className="page">
       <title>{`${loaderData.partner.legalName} · ${t('app.name')}`}</title>
@@ -33,6 +66,46 @@ export default function StaffPartner({ loaderData }: Route.ComponentProps) {
         <Link to="/s">{t('staff.partners')}</Link>
       </nav>
       <PartnerCard partner={loaderData.partner} headingLevel={1} />
+      {loaderData.contactEmail ? (
+        <p className="muted">{t('staff-portal.partner.contact', { email: loaderData.contactEmail })}</p>
+      ) : null}
+
+      <section className="card" aria-labelledby="partner-applications">
+        <h2 id="partner-applications">{t('staff-portal.applications.title')}</h2>
+        {applications.length === 0 ? (
+          <EmptyState title={t('staff-portal.partner.noApplications')} />
+        ) : (
+          <ul className="staff-list">
+            {applications.map((a) => (
+              <li key={a.id}>
+                <Link to={`/s/applications/${a.id}`}>
+                  {t('staff-portal.partner.applicationOf', { when: a.submittedAt })}
+                </Link>{' '}
+                <Badge tone={applicationTone[a.status] ?? 'neutral'}>
+                  {applicationStatusLabel(t, a.status)}
+                </Badge>{' '}
+                <span className="muted">
+                  {a.status === 'in_progress' ? `${stageLabel(t, a.stage)} · ` : ''}
+                  {a.serviceCategories.map((c) => categoryLabel(t, c)).join(', ')}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="partner-documents">
+        <h2 id="partner-documents">{t('staff-portal.documents.title')}</h2>
+        {documents.length === 0 ? (
+          <EmptyState title={t('staff-portal.documents.none')} />
+        ) : (
+          <ul className="staff-docs">
+            {documents.map((d) => (
+              <DocumentReview key={d.id} document={d} canReview={loaderData.canReview} result={result} />
+            ))}
+          </ul>
+        )}
+      </section>
     </div>
   );
 }

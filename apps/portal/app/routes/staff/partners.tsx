@@ -1,4 +1,4 @@
-import { listPartners } from '@outpost/core';
+import { can, listPartners } from '@outpost/core';
 import { partnerStatuses } from '@outpost/db';
 import { Badge, EmptyState, Pagination } from '@outpost/ui';
 import { Form, Link, useSearchParams } from 'react-router';
@@ -36,6 +36,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   );
   return {
     name: person.user.displayName,
+    canInvite: can(person.actor, 'invite:partner'),
     statuses: partnerStatuses,
     filtered: Boolean(q) || isStatus(status),
     total: result.total,
@@ -60,10 +61,17 @@ export default function StaffPartners({ loaderData }: Route.ComponentProps) {
   return (
     <div className="page">
       <title>{`${t('staff.partners')} · ${t('app.name')}`}</title>
-      <header className="page-header">
-        <p className="page-header__eyebrow">{t('staff.homeTitle')}</p>
-        <h1>{t('staff.partners')}</h1>
-        <p className="muted">{t('staff.welcome', { name: loaderData.name })}</p>
+      <header className="page-header page-header--row">
+        <div>
+          <p className="page-header__eyebrow">{t('staff.homeTitle')}</p>
+          <h1>{t('staff.partners')}</h1>
+          <p className="muted">{t('staff.welcome', { name: loaderData.name })}</p>
+        </div>
+        {loaderData.canInvite ? (
+          <Link to="/s/partners/new" className="button button--primary">
+            {t('staff-portal.invite.title')}
+          </Link>
+        ) : null}
       </header>
 
       <Form method="get" action="/s" role="search" className="filters" aria-label={t('staff.searchPartners')}>

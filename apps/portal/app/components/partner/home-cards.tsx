@@ -1,0 +1,56 @@
+import { Link } from 'react-router';
+import { useT } from '../../lib/i18n';
+
+export interface HomeSummary {
+  documents: { missing: number; rejected: number; expiring: number };
+  application: { status: string; stage: string } | null;
+  teamSize: number;
+  canManageKeys: boolean;
+}
+
+/** Where the organisation's admission stands, each card leading to its page. */
+export function HomeCards({ summary }: { summary: HomeSummary }) {
+  const t = useT();
+  const { documents, application } = summary;
+  const allIn = documents.missing === 0 && documents.rejected === 0 && documents.expiring === 0;
+  return (
+    <section aria-labelledby="home-cards-heading">
+      <h2 id="home-cards-heading" className="visually-hidden">
+        {t('partner-portal.home.cards')}
+      </h2>
+      <ul className="home-cards">
+        <li className="card home-card">
+          <h3>{t('partner-portal.home.documents')}</h3>
+          <p>
+            {allIn
+              ? t('partner-portal.home.documentsAllIn')
+              : t('partner-portal.documents.summary', documents)}
+          </p>
+          <Link to="/p/documents">{t('partner-portal.home.manageDocuments')}</Link>
+        </li>
+        <li className="card home-card">
+          <h3>{t('partner-portal.home.application')}</h3>
+          <p>
+            {application
+              ? application.status === 'in_progress'
+                ? t('partner-portal.home.applicationStage', { stage: application.stage })
+                : t(`partner-portal.application.status.${application.status}` as never)
+              : t('partner-portal.home.noApplication')}
+          </p>
+          <Link to="/p/application">{t('partner-portal.home.viewApplication')}</Link>
+        </li>
+        <li className="card home-card">
+          <h3>{t('partner-portal.home.team')}</h3>
+          <p>{t('partner-portal.team.count', { count: summary.teamSize })}</p>
+          <Link to="/p/team">{t('partner-portal.home.viewTeam')}</Link>
+          {summary.canManageKeys ? (
+            <>
+              {' · '}
+              <Link to="/p/api-keys">{t('partner-portal.nav.apiKeys')}</Link>
+            </>
+          ) : null}
+        </li>
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,162 @@
+import { listApplications } from '@outpost/core';
+import { admissionStages, applicationStatuses } from '@outpost/db';
+import { formatDateTime } from '@outpost/i18n';
+import { Badge, EmptyState, Pagination } from '@outpost/ui';
+import { Form, Link, useSearchParams } from 'react-router';
+import { categoryLabel } from '../../components/partner-labels';
+import { RouterLink } from '../../components/router-link';
+import { applicationStatusLabel, applicationTone, stageLabel } from '../../components/staff/labels';
+import { depsContext, localeContext } from '../../context';
+import { orRouteError } from '../../lib/app-error.server';
+import { useT } from '../../lib/i18n';
+import { pageCount, pageParam, withParam } from '../../lib/search-params';
+import { requireKind } from '../../lib/viewer.server';
+import type { Route } from './+types/applications';
+
+const PAGE_SIZE = 20;
+const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
+  values.includes(value as T) ? (value as T) : undefined;
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const { person } = requireKind(context, request, 'staff');
+  const locale = context.get(localeContext);
+  const params = new URL(request.url).searchParams;
+  // A hand-edited filter that is not a real status or stage is ignored rather than an error.
+  const status = oneOf(applicationStatuses, params.get('status'));
+  const stage = oneOf(admissionStages, params.get('stage'));
+  const result = await orRouteError(locale, () =>
+    listApplications(context.get(depsContext).db, person.actor, {
+      status,
+      stage,
+      page: pageParam(params),
+      pageSize: PAGE_SIZE,
+    }),
+  );
+  return {
+    statuses: [...applicationStatuses],
+    stages: [...admissionStages],
+    filtered: Boolean(status || stage),
+    total: result.total,
+    page: result.page,
+    pages: pageCount(result.total, PAGE_SIZE),
+    applications: result.items.map(({ application: a, partnerName, creditCode }) => ({
+      id: a.id,
+      partnerId: a.partnerId,
+      partnerName,
+      creditCode,
+      status: a.status,
+      stage: a.stage,
+      serviceCategories: a.serviceCategories,
+      submittedAt: formatDateTime(locale, a.submittedAt),
+    })),
+  };
+}
+
+/** Every admission application, newest first, filtered by status and stage. */
+export default function StaffApplications({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const [params] = useSearchParams();
+  const { applications, total, page, pages, filtered } = loaderData;
+  return (
+    <div className="page">
+      <title>{`${t('staff-portal.applications.title')} · ${t('app.name')}`}</title>
+      <header className="page-header">
+        <p className="page-header__eyebrow">{t('staff.homeTitle')}</p>
+        <h1>{t('staff-portal.applications.title')}</h1>
+      </header>
+
+      <Form method="get" className="filters staff-filters" aria-label={t('staff-portal.applications.filter')}>
+        <div className="ui-field">
+          <label htmlFor="application-status">{t('partner.status')}</label>
+          <select id="application-status" name="status" defaultValue={params.get('status') ?? ''}>
+            <option value="">{t('staff.allStatuses')}</option>
+            {loaderData.statuses.map((s) => (
+              <option key={s} value={s}>
+                {applicationStatusLabel(t, s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="ui-field">
+          <label htmlFor="application-stage">{t('staff-portal.applications.stage')}</label>
+          <select id="application-stage" name="stage" defaultValue={params.get('stage') ?? ''}>
+            <option value="">{t('staff-portal.applications.allStages')}</option>
+            {loaderData.stages.map((s) => (
+              <option key={s} value={s}>
+                {stageLabel(t, s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button--primary">
+          {t('staff-portal.applications.apply')}
+        </button>
+        {filtered ? (
+          <Link to="/s/applications" className="button button--quiet">
+            {t('staff.clearSearch')}
+          </Link>
+        ) : null}
+      </Form>
+
+      <p className="muted" role="status">
+        {t('staff-portal.applications.count', { count: total })}
+      </p>
+
+      {applications.length === 0 ? (
+        <EmptyState
+          title={filtered ? t('staff-portal.applications.noMatches') : t('staff-portal.applications.none')}
+        />
+      ) : (
+        // biome-ignore lint/a11y/useSemanticElements: a labelled scroll container, not a document section.
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users need focus to scroll it.
+        <div className="table-scroll" role="region" aria-labelledby="applications-caption" tabIndex={0}>
+          <table className="table">
+            <caption id="applications-caption" className="visually-hidden">
+              {t('staff-portal.applications.title')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('staff.legalName')}</th>
+                <th scope="col">{t('partner.categories')}</th>
+                <th scope="col">{t('staff-portal.applications.stage')}</th>
+                <th scope="col">{t('partner.status')}</th>
+                <th scope="col">{t('staff-portal.applications.submitted')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {applications.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row">
+                    <Link to={`/s/applications/${a.id}`}>{a.partnerName}</Link>
+                    <div className="muted mono">{a.creditCode}</div>
+                  </th>
+                  <td>{a.serviceCategories.map((c) => categoryLabel(t, c)).join(', ')}</td>
+                  <td>{stageLabel(t, a.stage)}</td>
+                  <td>
+                    <Badge tone={applicationTone[a.status] ?? 'neutral'}>
+                      {applicationStatusLabel(t, a.status)}
+                    </Badge>
+                  </td>
+                  <td>{a.submittedAt}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <Pagination
+        page={page}
+        pages={pages}
+        hrefFor={(n) => withParam(params, 'page', n)}
+        LinkComponent={RouterLink}
+        labels={{
+          nav: t('common.pagination'),
+          previous: t('common.previous'),
+          next: t('common.next'),
+          status: t('common.page', { page, pages }),
+        }}
+      />
+    </div>
+  );
+}

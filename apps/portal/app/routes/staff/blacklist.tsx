@@ -1,0 +1,251 @@
+import { can, listBlacklist } from '@outpost/core';
+import { formatDateTime } from '@outpost/i18n';
+import { Alert, Badge, EmptyState, Pagination, TextField } from '@outpost/ui';
+import { Form, Link, useNavigation, useSearchParams } from 'react-router';
+import { RouterLink } from '../../components/router-link';
+import { CheckboxField, TextAreaField } from '../../components/staff/fields';
+import { FormOutcome, fieldErrorsOf } from '../../components/staff/form-outcome';
+import { depsContext, localeContext } from '../../context';
+import { orRouteError } from '../../lib/app-error.server';
+import { useT } from '../../lib/i18n';
+import { pageCount, pageParam, withParam } from '../../lib/search-params';
+import type { StaffActionData } from '../../lib/staff/action-result';
+import { type BlacklistExtra, blacklistActions } from '../../lib/staff/blacklist-actions.server';
+import { runStaffAction } from '../../lib/staff/run-action.server';
+import { requireKind } from '../../lib/viewer.server';
+import type { Route } from './+types/blacklist';
+
+const PAGE_SIZE = 20;
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const { person } = requireKind(context, request, 'staff');
+  const locale = context.get(localeContext);
+  const params = new URL(request.url).searchParams;
+  const q = (params.get('q') ?? '').trim().slice(0, 100);
+  const includeRemoved = params.get('removed') === '1';
+  const result = await orRouteError(locale, () =>
+    listBlacklist(context.get(depsContext).db, person.actor, {
+      q: q || undefined,
+      includeRemoved,
+      page: pageParam(params),
+      pageSize: PAGE_SIZE,
+    }),
+  );
+  return {
+    q,
+    includeRemoved,
+    total: result.total,
+    page: result.page,
+    pages: pageCount(result.total, PAGE_SIZE),
+    entries: result.items.map((e) => ({
+      id: e.id,
+      creditCode: e.creditCode,
+      name: e.name,
+      reason: e.reason,
+      evidence: e.evidence,
+      addedAt: formatDateTime(locale, e.createdAt),
+      removedAt: e.removedAt ? formatDateTime(locale, e.removedAt) : null,
+      removalReason: e.removalReason,
+    })),
+    may: { add: can(person.actor, 'manage:blacklist'), remove: can(person.actor, 'remove:blacklist') },
+  };
+}
+
+export function action({ context, request }: Route.ActionArgs) {
+  return runStaffAction(context, request, blacklistActions);
+}
+
+/** The Do-Not-Contract list (黑名单): searchable, exportable, added to by risk staff and cleared only by administrators. */
+export default function StaffBlacklist({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const result = actionData as StaffActionData<BlacklistExtra> | undefined;
+  const { entries, total, page, pages, may } = loaderData;
+  const addErrors = fieldErrorsOf(result, 'add');
+  const filtered = Boolean(loaderData.q) || loaderData.includeRemoved;
+  const exportHref = `/api/v1/blacklist/export.csv${loaderData.includeRemoved ? '?includeRemoved=true' : ''}`;
+  // A new key after a successful add empties the form for the next entry.
+  const addFormKey = result?.intent === 'add' && result.notice ? `add-${result.at}` : 'add';
+  return (
+    <div className="page">
+      <title>{`${t('staff-portal.blacklist.title')} · ${t('app.name')}`}</title>
+      <header className="page-header page-header--row">
+        <div>
+          <p className="page-header__eyebrow">{t('staff.homeTitle')}</p>
+          <h1>{t('staff-portal.blacklist.title')}</h1>
+          <p className="muted">{t('staff-portal.blacklist.intro')}</p>
+        </div>
+        <a className="button" href={exportHref} download>
+          {t('staff-portal.blacklist.export')}
+        </a>
+      </header>
+
+      <Form method="get" role="search" className="filters" aria-label={t('staff-portal.blacklist.search')}>
+        <div className="ui-field filters__query">
+          <label htmlFor="blacklist-q">{t('staff-portal.blacklist.search')}</label>
+          <input id="blacklist-q" name="q" type="search" defaultValue={loaderData.q} maxLength={100} />
+        </div>
+        <label className="staff-check">
+          <input type="checkbox" name="removed" value="1" defaultChecked={loaderData.includeRemoved} />
+          <span>{t('staff-portal.blacklist.includeRemoved')}</span>
+        </label>
+        <button type="submit" className="button button--primary">
+          {t('common.search')}
+        </button>
+        {filtered ? (
+          <Link to="/s/blacklist" className="button button--quiet">
+            {t('staff.clearSearch')}
+          </Link>
+        ) : null}
+      </Form>
+
+      <FormOutcome result={result} intent="remove" />
+      <p className="muted" role="status">
+        {t('staff-portal.blacklist.count', { count: total })}
+      </p>
+
+      {entries.length === 0 ? (
+        <EmptyState
+          title={filtered ? t('staff-portal.blacklist.noMatches') : t('staff-portal.blacklist.empty')}
+        />
+      ) : (
+        <ul className="staff-entries" aria-label={t('staff-portal.blacklist.title')}>
+          {entries.map((e) => {
+            const removeErrors = fieldErrorsOf(result, 'remove', e.id);
+            return (
+              <li key={e.id} className="card staff-entry">
+                <div className="staff-doc__head">
+                  <h2 className="staff-entry__name">{e.name}</h2>
+                  <span className="mono">{e.creditCode}</span>
+                  {e.removedAt ? (
+                    <Badge tone="neutral">{t('staff-portal.blacklist.removedBadge')}</Badge>
+                  ) : (
+                    <Badge tone="negative">{t('staff-portal.blacklist.liveBadge')}</Badge>
+                  )}
+                </div>
+                <p>
+                  <strong>{t('staff-portal.blacklist.reason')}</strong> {e.reason}
+                </p>
+                {e.evidence ? (
+                  <p className="staff-prose">
+                    <strong>{t('staff-portal.blacklist.evidence')}</strong> {e.evidence}
+                  </p>
+                ) : null}
+                <p className="muted">{t('staff-portal.blacklist.addedAt', { when: e.addedAt })}</p>
+                {e.removedAt ? (
+                  <p className="muted">
+                    {t('staff-portal.blacklist.removedAt', {
+                      when: e.removedAt,
+                      reason: e.removalReason ?? '',
+                    })}
+                  </p>
+                ) : may.remove ? (
+                  <details className="staff-return" open={Object.keys(removeErrors).length > 0 || undefined}>
+                    <summary>{t('staff-portal.blacklist.remove', { name: e.name })}</summary>
+                    <Form method="post" noValidate preventScrollReset className="stack">
+                      <input type="hidden" name="intent" value="remove" />
+                      <input type="hidden" name="target" value={e.id} />
+                      <input type="hidden" name="entryId" value={e.id} />
+                      <TextAreaField
+                        name="reason"
+                        label={t('staff-portal.blacklist.removalReason')}
+                        rows={2}
+                        maxLength={2000}
+                        error={removeErrors.reason}
+                      />
+                      <CheckboxField
+                        name="confirm"
+                        label={t('staff-portal.blacklist.confirmRemove', { name: e.name })}
+                        error={removeErrors.confirm}
+                      />
+                      <div>
+                        <button type="submit" className="button staff-danger">
+                          {t('staff-portal.blacklist.removeSubmit')}
+                        </button>
+                      </div>
+                    </Form>
+                  </details>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+
+      <Pagination
+        page={page}
+        pages={pages}
+        hrefFor={(n) => withParam(params, 'page', n)}
+        LinkComponent={RouterLink}
+        labels={{
+          nav: t('common.pagination'),
+          previous: t('common.previous'),
+          next: t('common.next'),
+          status: t('common.page', { page, pages }),
+        }}
+      />
+
+      {may.add ? (
+        <section className="card stack" aria-labelledby="blacklist-add">
+          <h2 id="blacklist-add">{t('staff-portal.blacklist.add')}</h2>
+          <FormOutcome result={result} intent="add" />
+          {result?.intent === 'add' && result.extra?.suspended?.length ? (
+            <Alert tone="info" title={t('staff-portal.blacklist.suspended')}>
+              <ul>
+                {result.extra.suspended.map((p) => (
+                  <li key={p.id}>
+                    <Link to={`/s/partners/${p.id}`}>{p.legalName}</Link>
+                  </li>
+                ))}
+              </ul>
+            </Alert>
+          ) : null}
+          <Form method="post" noValidate className="stack" key={addFormKey}>
+            <input type="hidden" name="intent" value="add" />
+            <TextField
+              name="creditCode"
+              label={t('partner.creditCode')}
+              required
+              maxLength={30}
+              autoComplete="off"
+              error={addErrors.creditCode}
+            />
+            <TextField
+              name="name"
+              label={t('staff-portal.blacklist.name')}
+              required
+              maxLength={200}
+              error={addErrors.name}
+            />
+            <TextAreaField
+              name="reason"
+              label={t('staff-portal.blacklist.reason')}
+              hint={t('staff-portal.blacklist.reasonHint')}
+              rows={3}
+              maxLength={2000}
+              error={addErrors.reason}
+            />
+            <TextAreaField
+              name="evidence"
+              label={t('staff-portal.blacklist.evidence')}
+              hint={t('staff-portal.blacklist.evidenceHint')}
+              rows={3}
+              maxLength={4000}
+              error={addErrors.evidence}
+            />
+            <div>
+              <button
+                type="submit"
+                className="button button--primary"
+                disabled={navigation.state === 'submitting'}
+              >
+                {t('staff-portal.blacklist.addSubmit')}
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}

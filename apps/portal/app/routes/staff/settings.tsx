@@ -1,0 +1,129 @@
+import { can, getSetting } from '@outpost/core';
+import { Form, Link, useNavigation } from 'react-router';
+import { InputField } from '../../components/staff/fields';
+import { FormOutcome, fieldErrorsOf } from '../../components/staff/form-outcome';
+import { depsContext, localeContext } from '../../context';
+import { useT } from '../../lib/i18n';
+import { routeError } from '../../lib/route-error';
+import type { StaffActionData } from '../../lib/staff/action-result';
+import { settingsActions } from '../../lib/staff/catalogue-actions.server';
+import { formatPercent, formatRatio } from '../../lib/staff/ratio';
+import { runStaffAction } from '../../lib/staff/run-action.server';
+import { requireKind } from '../../lib/viewer.server';
+import type { Route } from './+types/settings';
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const { person } = requireKind(context, request, 'staff');
+  if (!can(person.actor, 'manage:requirements'))
+    throw routeError(context.get(localeContext), 403, 'errors.forbidden');
+  const { db } = context.get(depsContext);
+  const [committee, weights] = await Promise.all([
+    getSetting(db, 'admission.committee'),
+    getSetting(db, 'admission.weights'),
+  ]);
+  return { committee, weights };
+}
+
+export function action({ context, request }: Route.ActionArgs) {
+  return runStaffAction(context, request, settingsActions);
+}
+
+const dimensions = ['financial', 'capability', 'compliance', 'reputation'] as const;
+
+/** Admission rules administrators tune: the committee's quorum and majority, and the assessment weights. */
+export default function StaffSettings({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const navigation = useNavigation();
+  const result = actionData as StaffActionData | undefined;
+  const { committee, weights } = loaderData;
+  const committeeErrors = fieldErrorsOf(result, 'committee');
+  const weightErrors = fieldErrorsOf(result, 'weights');
+  const total = dimensions.reduce((sum, d) => sum + weights[d], 0);
+  const busy = navigation.state === 'submitting';
+  return (
+    <div className="page page--medium">
+      <title>{`${t('staff-portal.settings.title')} · ${t('app.name')}`}</title>
+      <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
+        <Link to="/s/requirements">{t('staff-portal.catalogue.title')}</Link>
+      </nav>
+      <header className="page-header">
+        <h1>{t('staff-portal.settings.title')}</h1>
+        <p className="muted">{t('staff-portal.settings.intro')}</p>
+      </header>
+
+      <section className="card stack" aria-labelledby="committee-rule-heading">
+        <h2 id="committee-rule-heading">{t('staff-portal.settings.committee')}</h2>
+        <p className="muted">{t('staff-portal.settings.committeeHint')}</p>
+        <FormOutcome result={result} intent="committee" />
+        <Form
+          method="post"
+          noValidate
+          className="stack"
+          key={`committee-${committee.quorumRatio}-${committee.approvalRatio}`}
+        >
+          <input type="hidden" name="intent" value="committee" />
+          <InputField
+            name="quorumRatio"
+            label={t('staff-portal.settings.quorum')}
+            hint={t('staff-portal.settings.quorumHint', { now: formatPercent(committee.quorumRatio) })}
+            defaultValue={formatRatio(committee.quorumRatio)}
+            inputMode="decimal"
+            maxLength={20}
+            error={committeeErrors.quorumRatio}
+          />
+          <InputField
+            name="approvalRatio"
+            label={t('staff-portal.settings.approval')}
+            hint={t('staff-portal.settings.approvalHint', { now: formatPercent(committee.approvalRatio) })}
+            defaultValue={formatRatio(committee.approvalRatio)}
+            inputMode="decimal"
+            maxLength={20}
+            error={committeeErrors.approvalRatio}
+          />
+          <div>
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {t('staff-portal.settings.save')}
+            </button>
+          </div>
+        </Form>
+      </section>
+
+      <section className="card stack" aria-labelledby="weights-heading">
+        <h2 id="weights-heading">{t('staff-portal.settings.weights')}</h2>
+        <p className="muted">{t('staff-portal.settings.weightsHint')}</p>
+        <FormOutcome result={result} intent="weights" />
+        <Form
+          method="post"
+          noValidate
+          className="stack"
+          key={`weights-${dimensions.map((d) => weights[d]).join('-')}`}
+        >
+          <input type="hidden" name="intent" value="weights" />
+          <div className="staff-row staff-row--four">
+            {dimensions.map((d) => (
+              <InputField
+                key={d}
+                name={d}
+                type="number"
+                min={0}
+                step="any"
+                inputMode="decimal"
+                label={t(`staff-portal.assessment.${d}` as never)}
+                hint={t('staff-portal.settings.share', {
+                  share: total > 0 ? formatPercent(weights[d] / total) : '0%',
+                })}
+                defaultValue={weights[d]}
+                error={weightErrors[d]}
+              />
+            ))}
+          </div>
+          <div>
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {t('staff-portal.settings.save')}
+            </button>
+          </div>
+        </Form>
+      </section>
+    </div>
+  );
+}

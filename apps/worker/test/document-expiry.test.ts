@@ -1,0 +1,46 @@
+import { committeeStageApplication } from '@outpost/bot/testing';
+import { makeStaff } from '@outpost/core/testing';
+import { type DatabaseConnection, documents, outbox } from '@outpost/db';
+import { createTestDatabase } from '@outpost/db/testing';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schedules } from '../src/index.ts';
+import type { JobContext } from '../src/jobs/context.ts';
+import { PUBLIC_URL } from './fixtures.ts';
+
+let conn: DatabaseConnection;
+let context: JobContext;
+beforeAll(async () => {
+  conn = await createTestDatabase();
+  context = { db: conn.db, slack: null, publicUrl: PUBLIC_URL, slackChannels: {} };
+  await makeStaff(conn.db, ['committee']); // the application below goes all the way to the committee
+});
+afterAll(() => conn.close());
+
+const job = () => schedules.find((s) => s.name === 'document-expiry')!;
+
+describe('document-expiry schedule', () => {
+  it('runs daily at 02:00 China time', () => {
+    expect(job()).toMatchObject({ cron: '0 2 * * *', tz: 'Asia/Shanghai', retryLimit: 2 });
+  });
+
+  it('reminds once ahead of expiry, then expires the document once, however often it runs', async () => {
+    // Its expiring documents run until 2027-12-31.
+    const { partner } = await committeeStageApplication(conn.db);
+    const expiring = await conn.db
+      .select()
+      .from(documents)
+      .where(and(eq(documents.partnerId, partner.id), eq(documents.expiryDate, '2027-12-31')));
+    expect(expiring.length).toBeGreaterThan(0);
+
+    const weekBefore = new Date('2027-12-26T18:00:00Z'); // 02:00 on the 27th in Shanghai
+    expect(await job().handler(context, weekBefore)).toEqual({ expired: 0, reminded: expiring.length });
+    expect(await job().handler(context, weekBefore)).toEqual({ expired: 0, reminded: 0 });
+    const reminders = await conn.db.select().from(outbox).where(eq(outbox.channel, 'email'));
+    expect(reminders.length).toBeGreaterThan(0);
+
+    const after = new Date('2028-01-01T18:00:00Z');
+    expect(await job().handler(context, after)).toEqual({ expired: expiring.length, reminded: 0 });
+    expect(await job().handler(context, after)).toEqual({ expired: 0, reminded: 0 });
+  });
+});

@@ -1,0 +1,131 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAt, ts, updatedAt } from './columns.ts';
+import { partners, serviceCategories } from './partners.ts';
+
+/**
+ * How a KPI is computed from the daily rollups. A fixed set on purpose: each one is a
+ * ratio of additive rollup columns, so any period's value is exact from daily sums.
+ * `external` KPIs are fed by another capability (training) and have no event source here.
+ */
+export const kpiComputations = [
+  'average_rating',
+  'share_within_sla',
+  'share_passed',
+  'loss_ratio',
+  'rate_per_cases',
+  'external',
+] as const;
+export const kpiDirections = ['higher_better', 'lower_better'] as const;
+export const kpiUnits = ['rating', 'percent', 'per_thousand'] as const;
+
+/** KPI definitions (绩效指标), managed by staff administrators. */
+export const kpiDefinitions = pgTable('kpi_definitions', {
+  key: text('key').primaryKey(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  unit: text('unit', { enum: kpiUnits }).notNull(),
+  computation: text('computation', { enum: kpiComputations }).notNull(),
+  direction: text('direction', { enum: kpiDirections }).notNull(),
+  target: doublePrecision('target').notNull(),
+  warningThreshold: doublePrecision('warning_threshold').notNull(),
+  criticalThreshold: doublePrecision('critical_threshold').notNull(),
+  /** Relative weight in the overall score; 0 shows the KPI without scoring it. */
+  weight: integer('weight').notNull(),
+  /** Empty means the KPI applies to every service category. */
+  serviceCategories: text('service_categories', { enum: serviceCategories })
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  active: boolean('active').notNull().default(true),
+  sortOrder: integer('sort_order').notNull().default(0),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const serviceEventTypes = [
+  'case_opened',
+  'case_closed',
+  'customer_rating',
+  'compliance_check',
+  'loss',
+  'complaint',
+  'correction',
+] as const;
+
+/**
+ * Service events pushed by partners' systems. Immutable: there is no update path; a
+ * correction is a new event whose `corrects` names the partner's id of the event it voids.
+ * Few indexes on purpose — this is the high-volume table.
+ */
+export const serviceEvents = pgTable(
+  'service_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    /** The partner's own id for the event: the idempotency key of ingestion. */
+    externalId: text('external_id').notNull(),
+    type: text('type', { enum: serviceEventTypes }).notNull(),
+    occurredAt: ts('occurred_at').notNull(),
+    /** The type-specific fields (rating, slaDueAt, passed, amount…), as validated at ingestion. */
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    corrects: text('corrects'),
+    receivedAt: ts('received_at').notNull().defaultNow(),
+    batchId: uuid('batch_id').notNull(),
+  },
+  (t) => [
+    uniqueIndex('service_events_partner_external_key').on(t.partnerId, t.externalId),
+    // Drill-down: a partner's events of some types in a period.
+    index('service_events_partner_type_time_idx').on(t.partnerId, t.type, t.occurredAt),
+    // An event can be voided once; only correction rows are in this index.
+    uniqueIndex('service_events_corrects_key')
+      .on(t.partnerId, t.corrects)
+      .where(sql`${t.corrects} is not null`),
+  ],
+);
+
+/**
+ * Additive daily sums per partner (day in China Standard Time), maintained in the same
+ * transaction as the events that change them. Every KPI is a ratio of these columns.
+ */
+export const kpiDailyRollups = pgTable(
+  'kpi_daily_rollups',
+  {
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    day: date('day').notNull(),
+    casesOpened: integer('cases_opened').notNull().default(0),
+    casesClosed: integer('cases_closed').notNull().default(0),
+    closedWithinSla: integer('closed_within_sla').notNull().default(0),
+    ratingsCount: integer('ratings_count').notNull().default(0),
+    ratingsSum: integer('ratings_sum').notNull().default(0),
+    checksTotal: integer('checks_total').notNull().default(0),
+    checksPassed: integer('checks_passed').notNull().default(0),
+    complaints: integer('complaints').notNull().default(0),
+    /** Money the closed cases handled (claims paid, premium written): the loss-rate denominator. */
+    handledAmount: numeric('handled_amount', { precision: 20, scale: 2 }).notNull().default('0'),
+    lossAmount: numeric('loss_amount', { precision: 20, scale: 2 }).notNull().default('0'),
+  },
+  (t) => [primaryKey({ columns: [t.partnerId, t.day] }), index('kpi_daily_rollups_day_idx').on(t.day)],
+);
+
+export type KpiDefinition = typeof kpiDefinitions.$inferSelect;
+export type ServiceEvent = typeof serviceEvents.$inferSelect;
+export type KpiDailyRollup = typeof kpiDailyRollups.$inferSelect;

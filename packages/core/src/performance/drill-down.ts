@@ -1,0 +1,85 @@
+import { type Database, kpiDefinitions, serviceEvents, type serviceEventTypes } from '@outpost/db';
+import { and, asc, count, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import type { Actor } from '../actor.ts';
+import { notFound } from '../errors.ts';
+import { parse } from '../validation.ts';
+import { formatPeriod, periodDays, periodSchema, ROLLUP_TIME_ZONE } from './periods.ts';
+import { readablePartner } from './scorecard.ts';
+
+type EventType = (typeof serviceEventTypes)[number];
+
+/** The event types each computation reads: the facts behind a KPI's number. */
+const sourceTypes: Record<string, EventType[]> = {
+  average_rating: ['customer_rating'],
+  share_within_sla: ['case_closed'],
+  share_passed: ['compliance_check'],
+  loss_ratio: ['loss', 'case_closed'],
+  rate_per_cases: ['complaint', 'case_closed'],
+  external: [],
+};
+
+export const eventsBehindInput = z.object({
+  partnerId: z.string(),
+  kpiKey: z.string().max(60),
+  period: periodSchema,
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/**
+ * The raw events behind one KPI of one partner in a period, oldest first, paginated.
+ * Voided events are listed with the correction that voided them (they no longer count).
+ */
+export async function eventsBehind(db: Database, actor: Actor, raw: z.input<typeof eventsBehindInput>) {
+  const input = parse(eventsBehindInput, raw);
+  const partner = await readablePartner(db, actor, input.partnerId);
+  const [kpi] = await db.select().from(kpiDefinitions).where(eq(kpiDefinitions.key, input.kpiKey));
+  if (!kpi) throw notFound('KPI');
+  const types = sourceTypes[kpi.computation] ?? [];
+  const days = periodDays(input.period);
+  const page = {
+    period: formatPeriod(input.period),
+    kpiKey: kpi.key,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
+  if (types.length === 0) return { ...page, items: [], total: 0 };
+
+  // Period boundaries are midnights in China Standard Time, as for the rollups.
+  const at = (day: string) => sql`(${day}::date::timestamp at time zone ${sql.raw(`'${ROLLUP_TIME_ZONE}'`)})`;
+  const where = and(
+    eq(serviceEvents.partnerId, partner.id),
+    inArray(serviceEvents.type, types),
+    gte(serviceEvents.occurredAt, at(days.from)),
+    lt(serviceEvents.occurredAt, at(days.to)),
+  );
+  const correction = alias(serviceEvents, 'correction');
+  const [items, [total]] = await Promise.all([
+    db
+      .select({
+        id: serviceEvents.id,
+        externalId: serviceEvents.externalId,
+        type: serviceEvents.type,
+        occurredAt: serviceEvents.occurredAt,
+        payload: serviceEvents.payload,
+        receivedAt: serviceEvents.receivedAt,
+        voidedBy: correction.externalId,
+      })
+      .from(serviceEvents)
+      .leftJoin(
+        correction,
+        and(
+          eq(correction.partnerId, serviceEvents.partnerId),
+          eq(correction.corrects, serviceEvents.externalId),
+        ),
+      )
+      .where(where)
+      .orderBy(asc(serviceEvents.occurredAt), asc(serviceEvents.id))
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize),
+    db.select({ n: count() }).from(serviceEvents).where(where),
+  ]);
+  return { ...page, items, total: total?.n ?? 0 };
+}

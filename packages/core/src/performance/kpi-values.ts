@@ -1,0 +1,117 @@
+import { translate } from '@outpost/i18n';
+import type { KpiDefinition } from '@outpost/db';
+
+/** Sums of the daily rollup columns over a period: everything any KPI needs. */
+export interface RollupSums {
+  casesOpened: number;
+  casesClosed: number;
+  closedWithinSla: number;
+  ratingsCount: number;
+  ratingsSum: number;
+  checksTotal: number;
+  checksPassed: number;
+  complaints: number;
+  handledAmount: number;
+  lossAmount: number;
+}
+
+export const emptySums = (): RollupSums => ({
+  casesOpened: 0,
+  casesClosed: 0,
+  closedWithinSla: 0,
+  ratingsCount: 0,
+  ratingsSum: 0,
+  checksTotal: 0,
+  checksPassed: 0,
+  complaints: 0,
+  handledAmount: 0,
+  lossAmount: 0,
+});
+
+export type KpiStatus = 'good' | 'warning' | 'critical' | 'no_data';
+/** The status in words (English for API clients; the portal translates `kpi_status.<status>`). */
+export const statusText = (status: KpiStatus) => translate('en', `kpi_status.${status}`);
+
+type Computation = KpiDefinition['computation'];
+
+/** A KPI's value and the number of observations behind it; null when there is nothing to measure. */
+export function kpiValue(
+  computation: Computation,
+  s: RollupSums,
+): { value: number | null; sampleSize: number } {
+  const ratio = (numerator: number, denominator: number, scale: number) => ({
+    value: denominator > 0 ? round((numerator / denominator) * scale) : null,
+    sampleSize: denominator,
+  });
+  switch (computation) {
+    case 'average_rating':
+      return ratio(s.ratingsSum, s.ratingsCount, 1);
+    case 'share_within_sla':
+      return ratio(s.closedWithinSla, s.casesClosed, 100);
+    case 'share_passed':
+      return ratio(s.checksPassed, s.checksTotal, 100);
+    case 'loss_ratio':
+      return ratio(s.lossAmount, s.handledAmount, 100);
+    case 'rate_per_cases':
+      return ratio(s.complaints, s.casesClosed, 1000);
+    case 'external':
+      // Fed by another capability (training); no event source yet.
+      return { value: null, sampleSize: 0 };
+  }
+}
+
+type Thresholds = Pick<KpiDefinition, 'direction' | 'target' | 'warningThreshold' | 'criticalThreshold'>;
+
+/** Good while no worse than the warning threshold; critical once worse than the critical one. */
+export function kpiStatus(def: Thresholds, value: number | null): KpiStatus {
+  if (value === null) return 'no_data';
+  const worse = (a: number, b: number) => (def.direction === 'higher_better' ? a < b : a > b);
+  if (worse(value, def.criticalThreshold)) return 'critical';
+  if (worse(value, def.warningThreshold)) return 'warning';
+  return 'good';
+}
+
+/**
+ * 0–100 points for one KPI: 100 at or beyond the target, 60 (the pass mark) at the critical
+ * threshold, linear in between and beyond, clamped. Direction-agnostic because it is
+ * measured along the line from critical to target.
+ */
+export function kpiScore(def: Thresholds, value: number | null): number | null {
+  if (value === null) return null;
+  const progress = (value - def.criticalThreshold) / (def.target - def.criticalThreshold);
+  return Math.min(100, Math.max(0, 60 + 40 * progress));
+}
+
+/** Weighted mean of the KPIs that have data; KPIs without data do not drag the score down. */
+export function overallScore(items: { weight: number; score: number | null }[]): number | null {
+  let weights = 0;
+  let total = 0;
+  for (const { weight, score } of items) {
+    if (score === null || weight <= 0) continue;
+    weights += weight;
+    total += weight * score;
+  }
+  return weights > 0 ? Math.round((total / weights) * 10) / 10 : null;
+}
+
+export const grades = ['A', 'B', 'C', 'D', 'E'] as const;
+export type Grade = (typeof grades)[number];
+
+export function gradeOf(score: number | null): Grade | null {
+  if (score === null) return null;
+  if (score >= 90) return 'A';
+  if (score >= 80) return 'B';
+  if (score >= 70) return 'C';
+  if (score >= 60) return 'D';
+  return 'E';
+}
+
+/** Share of peers scoring below (ties count half), 0–100: "better than N% of peers". */
+export function percentileAmong(score: number, peers: number[]): number | null {
+  if (peers.length === 0) return null;
+  const below = peers.filter((p) => p < score).length;
+  const equal = peers.filter((p) => p === score).length;
+  return Math.round(((below + equal / 2) / peers.length) * 100);
+}
+
+const round = (n: number) => Math.round(n * 10_000) / 10_000;
