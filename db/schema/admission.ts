@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   date,
   index,
@@ -104,7 +105,19 @@ export const assessments = pgTable('assessments', {
   reputation: integer('reputation').notNull(),
   thirdPartyAssessor: text('third_party_assessor'),
   thirdPartyScore: integer('third_party_score'),
+  /** Unused: reports are attached to the assessment itself (third_party_report_* below), not as partner documents. */
   thirdPartyReportVersionId: uuid('third_party_report_version_id').references(() => documentVersions.id),
+  /**
+   * The third-party assessor's report, uploaded by staff: an internal document the
+   * partner never sees. The bytes live in file storage, content-addressed by sha256.
+   */
+  thirdPartyReportFileName: text('third_party_report_file_name'),
+  thirdPartyReportContentType: text('third_party_report_content_type'),
+  thirdPartyReportSizeBytes: bigint('third_party_report_size_bytes', { mode: 'number' }),
+  thirdPartyReportSha256: text('third_party_report_sha256'),
+  thirdPartyReportStorageKey: text('third_party_report_storage_key'),
+  thirdPartyReportUploadedAt: ts('third_party_report_uploaded_at'),
+  thirdPartyReportUploadedBy: uuid('third_party_report_uploaded_by').references(() => users.id),
   assessedBy: uuid('assessed_by').references(() => users.id),
   assessedAt: updatedAt(),
 });

@@ -11,3 +11,4 @@ export * from './settings.ts';
 export * from './slack.ts';
 export * from './users.ts';
 export * from './performance.ts';
+export * from './reviews.ts';

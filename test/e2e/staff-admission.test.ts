@@ -215,6 +215,22 @@ describe.skipIf(!e2eEnabled)('staff admission console', () => {
       });
       await expect.poll(() => assessment.getByText(`加权得分：${expected} / 100`).isVisible()).toBe(true);
 
+      // The third-party assessor's report, attached to the assessment (multipart form, internal).
+      const report = assessment.getByRole('region', { name: '第三方评估报告' });
+      await report.getByLabel('报告文件').setInputFiles({
+        name: '第三方评估报告.pdf',
+        mimeType: 'application/pdf',
+        buffer: licencePdf,
+      });
+      await report.getByLabel('第三方评估机构').fill('中诚信评估');
+      await report.getByLabel('第三方评分').fill('78');
+      await report.getByRole('button', { name: '上传报告' }).click();
+      await report.getByText('第三方评估报告已上传。').waitFor();
+      await report.getByRole('link', { name: '下载报告（第三方评估报告.pdf）' }).waitFor();
+      await expect
+        .poll(() => assessment.getByText('78 / 100（中诚信评估）', { exact: false }).count())
+        .toBeGreaterThan(0);
+
       await page.getByRole('button', { name: '进入“委员会审批”阶段' }).click();
       const committee = page.getByRole('region', { name: '准入审批委员会' });
       await committee.waitFor();

@@ -16,6 +16,7 @@ import { kpiRoutes } from './routes/kpis.ts';
 import { meRoutes } from './routes/me.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { partnerRoutes } from './routes/partners.ts';
+import { reviewRoutes } from './routes/reviews.ts';
 import { scorecardRoutes } from './routes/scorecards.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 
@@ -31,9 +32,13 @@ export function createApi(deps: ApiDeps) {
   });
 
   app.use('*', requestId);
-  // Document uploads and event batches set their own, larger limits.
+  // Document, third-party report and rectification evidence uploads and event batches set their own, larger limits.
   const hasOwnLimit = (path: string, method: string) =>
-    method === 'POST' && (path.endsWith('/v1/documents') || path.endsWith('/v1/events'));
+    method === 'POST' &&
+    (path.endsWith('/v1/documents') ||
+      path.endsWith('/v1/events') ||
+      /\/v1\/applications\/[^/]+\/assessment\/report$/.test(path) ||
+      /\/v1\/rectification-items\/[^/]+\/evidence$/.test(path));
   const generalLimit = bodyLimit({
     maxSize: deps.maxBodyBytes,
     onError: () => {
@@ -57,6 +62,7 @@ export function createApi(deps: ApiDeps) {
   eventRoutes(app, deps);
   kpiRoutes(app, deps);
   scorecardRoutes(app, deps);
+  reviewRoutes(app, deps);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -1,8 +1,14 @@
 import {
   addToBlacklist,
+  attachThirdPartyReport,
   createApiKey,
   createPartner,
   defaultRequirements,
+  draftQuarterlyReviews,
+  finaliseReview,
+  getReview,
+  listReviews,
+  uploadRectificationEvidence,
   ensureDefaultKpis,
   ingestEvents,
   LocalDiskStorage,
@@ -18,7 +24,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { makePartner, makePartnerUser, makeStaff } from '@outpost/core/testing';
-import type { DatabaseConnection, Partner } from '@outpost/db';
+import { assessments, type DatabaseConnection, type Partner } from '@outpost/db';
 import { createTestDatabase } from '@outpost/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cookieFor, makeApi } from './helpers.ts';
@@ -106,6 +112,21 @@ beforeAll(async () => {
       ],
     },
   );
+  // Partner B has a finalised quarterly review with a rectification item and an evidence file.
+  await draftQuarterlyReviews(conn.db, '2026-Q3', systemActor('test'), new Date('2026-10-02T09:00:00+08:00'));
+  const [reviewB] = (await listReviews(conn.db, systemActor('test'), { partnerId: b.id })).items;
+  await finaliseReview(conn.db, systemActor('test'), {
+    reviewId: reviewB!.id,
+    comments: 'B-secret-review-comment',
+    decision: 'rectification',
+    items: [{ description: 'B-secret-rectification-item', dueDate: '2099-12-31' }],
+  });
+  const itemB = (await getReview(conn.db, systemActor('test'), reviewB!.id)).items[0]!;
+  const evidenceB = await uploadRectificationEvidence(conn.db, userB.actor, storage, {
+    itemId: itemB.id,
+    fileName: 'B-secret-evidence.pdf',
+    bytes: pdf,
+  });
   bSecrets = [
     b.id,
     b.legalName,
@@ -120,6 +141,9 @@ beforeAll(async () => {
     invitationB.invitationId,
     '987654.32',
     eventsKeyB.apiKey.id,
+    reviewB!.id,
+    itemB.id,
+    evidenceB.id,
   ];
   bIds = {
     partners: b.id,
@@ -131,6 +155,9 @@ beforeAll(async () => {
     invitations: `${invitationB.invitationId}.wrongsecret`,
     requirements: 'business_licence',
     kpis: 'customer_satisfaction',
+    reviews: reviewB!.id,
+    'rectification-items': itemB.id,
+    'rectification-evidence': evidenceB.id,
   };
   // Staff activity exists too, so that "list everything" bugs would show.
   const admin = await makeStaff(conn.db, ['admin']);
@@ -145,6 +172,19 @@ beforeAll(async () => {
     reason: 'Staff-only reason text',
   });
   bSecrets.push('Delta Blacklisted', 'Staff-only reason text');
+  // B's application has an internal third-party report (its name carries 'B-secret').
+  await conn.db.insert(assessments).values({
+    applicationId: applicationB.id,
+    financial: 70,
+    capability: 70,
+    compliance: 70,
+    reputation: 70,
+  });
+  await attachThirdPartyReport(conn.db, admin.actor, storage, applicationB.id, {
+    fileName: 'B-secret-assessment-report.pdf',
+    bytes: pdf,
+    assessor: 'B-secret-assessor',
+  });
   bIds.blacklist = entry.entry.id;
 });
 afterAll(() => conn.close());

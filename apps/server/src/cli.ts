@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { verifyAuditChain } from '@outpost/core';
 import { type DatabaseConnection, migrate, migrationsCurrent, openDatabase } from '@outpost/db';
+import { createStorage } from '@outpost/infra';
 import { loadConfig } from './config.ts';
+import { ensureReferenceData } from './prepare.ts';
 import { isEmpty, seedDemo } from './seed.ts';
 
 /**
@@ -25,7 +27,8 @@ async function run(conn: DatabaseConnection): Promise<number> {
         console.error('The database already has users; demo data is only added to an empty database.');
         return 1;
       }
-      await seedDemo(conn.db);
+      await ensureReferenceData(conn.db);
+      await seedDemo(conn.db, createStorage(loadConfig().storage));
       console.log('Demo data added.');
       return 0;
     case 'verify-audit': {

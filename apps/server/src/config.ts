@@ -18,6 +18,7 @@ const schema = z.object({
   SLACK_SIGNING_SECRET: z.string().min(8).optional(),
   SLACK_API_URL: z.url().optional(),
   SLACK_REVIEWERS_CHANNEL: z.string().optional(),
+  SLACK_RISK_CHANNEL: z.string().optional(),
   MAX_BODY_BYTES: z.coerce
     .number()
     .int()
@@ -57,6 +58,7 @@ export interface Config {
     signingSecret: string;
     apiUrl: string | undefined;
     reviewersChannel: string | undefined;
+    riskChannel: string | undefined;
   } | null;
   maxBodyBytes: number;
   uploadMaxBytes: number;
@@ -115,6 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             signingSecret: e.SLACK_SIGNING_SECRET,
             apiUrl: e.SLACK_API_URL,
             reviewersChannel: e.SLACK_REVIEWERS_CHANNEL,
+            riskChannel: e.SLACK_RISK_CHANNEL,
           }
         : null,
     maxBodyBytes: e.MAX_BODY_BYTES,

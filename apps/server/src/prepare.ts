@@ -1,5 +1,5 @@
-import { ensureDefaultKpis, ensureDefaultRequirements } from '@outpost/core';
-import { type DatabaseConnection, migrate } from '@outpost/db';
+import { ensureDefaultKpis, ensureDefaultRequirements, type FileStorage } from '@outpost/core';
+import { type Database, type DatabaseConnection, migrate } from '@outpost/db';
 import type { Config } from './config.ts';
 import { DEMO_PASSWORD, demoLogins, isEmpty, seedDemo } from './seed.ts';
 
@@ -8,14 +8,13 @@ import { DEMO_PASSWORD, demoLogins, isEmpty, seedDemo } from './seed.ts';
  * exists (document catalogue, KPI definitions — never overwriting staff edits) and, on
  * a first run of the embedded database (or SEED_DEMO=true), seeds demo data.
  */
-export async function prepareDatabase(conn: DatabaseConnection, config: Config) {
+export async function prepareDatabase(conn: DatabaseConnection, config: Config, storage: FileStorage) {
   await migrate(conn);
-  await ensureDefaultRequirements(conn.db);
-  await ensureDefaultKpis(conn.db);
+  await ensureReferenceData(conn.db);
   const wantSeed = config.seedDemo === 'true' || (config.seedDemo === 'auto' && conn.kind === 'pglite');
   let seeded = false;
   if (wantSeed && (await isEmpty(conn.db))) {
-    await seedDemo(conn.db);
+    await seedDemo(conn.db, storage);
     seeded = true;
   }
   const showLogins = wantSeed || seeded;
@@ -27,4 +26,10 @@ export async function prepareDatabase(conn: DatabaseConnection, config: Config) 
       ].join('\n')
     : '';
   return { seeded, logins };
+}
+
+/** What every installation starts with; never overwrites what staff have changed. */
+export async function ensureReferenceData(db: Database): Promise<void> {
+  await ensureDefaultRequirements(db);
+  await ensureDefaultKpis(db);
 }

@@ -26,11 +26,11 @@ export interface Runtime {
 export async function startRuntime(config: Config, options: { worker: boolean }): Promise<Runtime> {
   const conn = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite') });
   try {
-    const { seeded, logins } = await prepareDatabase(conn, config);
+    const storage = createStorage(config.storage);
+    const { seeded, logins } = await prepareDatabase(conn, config, storage);
     const slack = config.slack
       ? createSlackGateway({ token: config.slack.botToken, apiUrl: config.slack.apiUrl })
       : null;
-    const storage = createStorage(config.storage);
     const mailer = config.mail ? createSmtpMailer(config.mail) : null;
     const worker = options.worker
       ? await startWorker({
@@ -39,6 +39,7 @@ export async function startRuntime(config: Config, options: { worker: boolean })
           mailer,
           publicUrl: config.publicUrl,
           reviewersChannel: config.slack?.reviewersChannel ?? null,
+          riskChannel: config.slack?.riskChannel ?? null,
         })
       : null;
     const portalDeps: PortalDeps = {

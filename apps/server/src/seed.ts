@@ -1,5 +1,17 @@
-import { hashPassword } from '@outpost/auth';
-import { audit, createPartner, creditCodeCheckCharacter, systemActor } from '@outpost/core';
+import { hashPassword, passwordProblem } from '@outpost/auth';
+import {
+  acceptInvitation,
+  audit,
+  createPartner,
+  creditCodeCheckCharacter,
+  type FileStorage,
+  invitePartner,
+  personById,
+  requirementsFor,
+  submitApplication,
+  systemActor,
+  uploadDocument,
+} from '@outpost/core';
 import { type Database, partnerMemberships, partners, users } from '@outpost/db';
 import { count, eq } from 'drizzle-orm';
 
@@ -48,12 +60,26 @@ const demoPartners = [
   },
 ];
 
+/** An applicant in document review, so reviewers and the committee have work on a first run. */
+const applicant = {
+  legalName: '远航客户服务外包有限公司',
+  creditCode: demoCode('91320500MA1N7Q3B5'),
+  email: 'admin@yuanhang-cs.test',
+  displayName: '吴远航 Wu',
+};
+
 export const demoLogins = [
   ...staff.map((s) => ({ email: s.email, who: s.displayName })),
   ...demoPartners.flatMap((p) =>
     p.users.map((u) => ({ email: u.email, who: `${u.displayName} — ${p.legalName}` })),
   ),
+  { email: applicant.email, who: `${applicant.displayName} — ${applicant.legalName} (applying)` },
 ];
+
+/** A one-page PDF, the demo applicant's stand-in for every scanned document. */
+const demoPdf = new TextEncoder().encode(
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+);
 
 /** True when the database has no users yet (a first run). */
 export async function isEmpty(db: Database): Promise<boolean> {
@@ -61,8 +87,12 @@ export async function isEmpty(db: Database): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-/** Demo data for a first run: staff in every role and two partners with their users. */
-export async function seedDemo(db: Database): Promise<void> {
+/**
+ * Demo data for a first run: staff in every role, two active partners with their users,
+ * and an applicant who accepted an invitation, uploaded its documents and applied —
+ * all through the same services people use, so the audit log tells the story.
+ */
+export async function seedDemo(db: Database, storage: FileStorage): Promise<void> {
   const actor = systemActor('seed');
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
@@ -118,4 +148,36 @@ export async function seedDemo(db: Database): Promise<void> {
       }
     });
   }
+  await seedApplicant(db, storage);
+}
+
+async function seedApplicant(db: Database, storage: FileStorage): Promise<void> {
+  const reviewer = await db.select().from(users).where(eq(users.email, 'reviewer@outpost.test'));
+  const inviter = await personById(db, reviewer[0]!.id);
+  const { invitation } = await invitePartner(db, inviter!.actor, {
+    legalName: applicant.legalName,
+    creditCode: applicant.creditCode,
+    serviceCategories: ['customer_service'],
+    criticality: 'important',
+    contactEmail: applicant.email,
+  });
+  const token = invitation.acceptPath.split('/').pop()!;
+  const { userId } = await acceptInvitation(
+    db,
+    token,
+    { displayName: applicant.displayName, password: DEMO_PASSWORD },
+    { hash: hashPassword, problem: passwordProblem },
+  );
+  const person = await personById(db, userId);
+  const expiry = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10);
+  for (const requirement of (await requirementsFor(db, ['customer_service'])).filter((r) => r.mandatory)) {
+    await uploadDocument(db, person!.actor, storage, {
+      requirementId: requirement.id,
+      fileName: `${requirement.nameZh}.pdf`,
+      bytes: demoPdf,
+      issueDate: '2026-01-15',
+      expiryDate: requirement.expires ? expiry : undefined,
+    });
+  }
+  await submitApplication(db, person!.actor, { serviceCategories: ['customer_service'] });
 }

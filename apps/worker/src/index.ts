@@ -1,4 +1,4 @@
-import { type Mailer, REVIEWERS_CHANNEL, type SlackGateway } from '@outpost/core';
+import { type Mailer, REVIEWERS_CHANNEL, RISK_CHANNEL, type SlackGateway } from '@outpost/core';
 import type { DatabaseConnection } from '@outpost/db';
 import { createBoss } from './boss.ts';
 import type { JobContext } from './jobs/context.ts';
@@ -16,6 +16,8 @@ export interface WorkerDeps {
   publicUrl: string;
   /** Slack channel id that outbox rows addressed to `channel:reviewers` go to; unset, they are skipped. */
   reviewersChannel: string | null;
+  /** Slack channel id for `channel:risk` (quarterly reviews ready, appeals); unset, they are skipped. */
+  riskChannel?: string | null;
   /** How often the in-process loop drains the outbox (default 5 s). */
   outboxPollMs?: number;
 }
@@ -31,7 +33,7 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerHandle> {
     slack: deps.slack,
     mailer: deps.mailer ?? null,
     publicUrl: deps.publicUrl,
-    slackChannels: { [REVIEWERS_CHANNEL]: deps.reviewersChannel },
+    slackChannels: { [REVIEWERS_CHANNEL]: deps.reviewersChannel, [RISK_CHANNEL]: deps.riskChannel ?? null },
   };
   const boss = createBoss(deps.conn);
   await boss.start();

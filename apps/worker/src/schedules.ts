@@ -2,6 +2,7 @@ import type { JobContext } from './jobs/context.ts';
 import { scanDocumentExpiry } from './jobs/document-expiry.ts';
 import { purgeLoginThrottle } from './jobs/login-throttle-purge.ts';
 import { deliverOutbox } from './jobs/outbox-deliver.ts';
+import { draftReviews } from './jobs/reviews-draft.ts';
 import { purgeIdleSessions } from './jobs/sessions-purge.ts';
 
 export interface ScheduledJob {
@@ -61,5 +62,16 @@ export const schedules: readonly ScheduledJob[] = [
     expireInSeconds: 30 * 60,
     retryLimit: 2,
     handler: scanDocumentExpiry,
+  },
+  {
+    name: 'reviews-draft',
+    // 01:30 China time on each of a quarter's first seven days: idempotent, so later days only catch up.
+    cron: '30 1 1-7 1,4,7,10 *',
+    tz: 'Asia/Shanghai',
+    description:
+      'Drafts the quarterly review of the quarter just ended for every active partner and tells the risk officers.',
+    expireInSeconds: 30 * 60,
+    retryLimit: 2,
+    handler: draftReviews,
   },
 ];

@@ -16,3 +16,4 @@ export * from './admission/index.ts';
 export * from './storage/local-disk.ts';
 export * from './api-keys.ts';
 export * from './performance/index.ts';
+export * from './reviews/index.ts';

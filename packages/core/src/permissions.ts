@@ -37,6 +37,11 @@ export const permissions = [
   'read:scorecard:own',
   'ingest:events:any',
   'ingest:events:own',
+  // Quarterly reviews: staff read all and risk officers/admins run them; partners read and answer their own.
+  'read:review:any',
+  'read:review:own',
+  'manage:reviews',
+  'respond:review:own',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -51,6 +56,7 @@ const staffBase: readonly Permission[] = [
   'read:application:any',
   'read:kpis',
   'read:scorecard:any',
+  'read:review:any',
 ];
 
 const staffGrants: Record<StaffRole, readonly Permission[]> = {
@@ -58,7 +64,7 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
   legal: [...staffBase, 'manage:blacklist'],
   committee: [...staffBase, 'vote:committee'],
   // Risk officers may load events for a partner (the CSV/XLSX import), e.g. from a partner's monthly report.
-  risk_officer: [...staffBase, 'manage:blacklist', 'ingest:events:any'],
+  risk_officer: [...staffBase, 'manage:blacklist', 'ingest:events:any', 'manage:reviews'],
   admin: [
     ...staffBase,
     'manage:partner',
@@ -72,6 +78,7 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'manage:application',
     'manage:kpis',
     'ingest:events:any',
+    'manage:reviews',
   ],
   // Auditors read everything and change nothing (not even a Slack link that would let them act there).
   auditor: [
@@ -84,6 +91,7 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'read:audit',
     'read:kpis',
     'read:scorecard:any',
+    'read:review:any',
   ],
 };
 
@@ -100,6 +108,8 @@ const partnerGrants: Record<MembershipRole, readonly Permission[]> = {
     'manage:api-keys:own',
     'read:kpis',
     'read:scorecard:own',
+    'read:review:own',
+    'respond:review:own',
   ],
   partner_member: [
     'read:partner:own',
@@ -110,6 +120,7 @@ const partnerGrants: Record<MembershipRole, readonly Permission[]> = {
     'read:application:own',
     'read:kpis',
     'read:scorecard:own',
+    'read:review:own',
   ],
 };
 

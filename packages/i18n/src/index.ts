@@ -5,26 +5,44 @@ import { partnerPortalEn } from './partner-portal.en.ts';
 import { partnerPortalZhCN } from './partner-portal.zh-CN.ts';
 import { performanceEn } from './performance.en.ts';
 import { performanceZhCN } from './performance.zh-CN.ts';
+import { reviewsEn } from './reviews.en.ts';
+import { reviewsZhCN } from './reviews.zh-CN.ts';
 import { staffPortalEn } from './staff-portal.en.ts';
 import { staffPortalZhCN } from './staff-portal.zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
-const enAll = { ...en, ...admissionEn, ...partnerPortalEn, ...staffPortalEn, ...performanceEn };
+const enAll = { ...en, ...admissionEn, ...partnerPortalEn, ...staffPortalEn, ...performanceEn, ...reviewsEn };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof supportedLocales)[number];
 export const defaultLocale: Locale = 'zh-CN';
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = {
-  'zh-CN': { ...zhCN, ...admissionZhCN, ...partnerPortalZhCN, ...staffPortalZhCN, ...performanceZhCN },
+  'zh-CN': {
+    ...zhCN,
+    ...admissionZhCN,
+    ...partnerPortalZhCN,
+    ...staffPortalZhCN,
+    ...performanceZhCN,
+    ...reviewsZhCN,
+  },
   en: enAll,
 };
 
 export type Params = Record<string, string | number>;
 
 /** Parameters whose values are codes with their own catalogue entries (`stage.pilot`, `status.active`…). */
-const enumParams = new Set(['stage', 'status', 'category', 'vote', 'role', 'criticality']);
+const enumParams = new Set([
+  'stage',
+  'status',
+  'category',
+  'vote',
+  'role',
+  'criticality',
+  'decision',
+  'outcome',
+]);
 
 /** Translates a key, filling `{name}` placeholders. Unknown keys fall back to English, then to the key. */
 export function translate(locale: Locale, key: MessageKey | string, params: Params = {}): string {

@@ -274,4 +274,27 @@ export const staffPortalEn = {
   'staff-portal.settings.weightsAllZero': 'At least one weight must be above 0.',
   'staff-portal.settings.save': 'Save',
   'staff-portal.settings.saved': 'The settings were saved.',
+  // Third-party assessment report (on the assessment panel)
+  'staff-portal.event.third_party_report_attached': 'Third-party assessment report attached',
+  'staff-portal.report.title': 'Third-party assessment report',
+  'staff-portal.report.internal': 'Internal document: the partner never sees it.',
+  'staff-portal.report.none': 'No report attached yet.',
+  'staff-portal.report.needsAssessment':
+    'Record the four-dimension assessment first; the report is attached to it.',
+  'staff-portal.report.fileName': 'File',
+  'staff-portal.report.size': 'Size',
+  'staff-portal.report.uploaded': 'Uploaded',
+  'staff-portal.report.uploadedValue': '{when} by {name}',
+  'staff-portal.report.download': 'Download the report ({file})',
+  'staff-portal.report.attach': 'Attach the report',
+  'staff-portal.report.replace': 'Replace the report',
+  'staff-portal.report.file': 'Report file',
+  'staff-portal.report.fileHint':
+    'PDF, PNG, JPEG, Word (DOCX) or Excel (XLSX), up to {size}. The type is checked from the content.',
+  'staff-portal.report.keepHint': 'Leave blank to keep the current value.',
+  'staff-portal.report.upload': 'Upload report',
+  'staff-portal.report.uploading': 'Uploading…',
+  'staff-portal.report.attached': 'The third-party report was attached.',
+  'staff-portal.report.fileRequired': 'Choose the report file.',
+  'staff-portal.report.tooLarge': 'The file is larger than the {size} limit.',
 } as const;

@@ -1,9 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
+  AppError,
   advanceApplication,
+  attachThirdPartyReport,
   castVote,
   getApplication,
   listApplications,
+  readThirdPartyReport,
   recordAssessment,
   recordInspection,
   recordPilot,
@@ -12,6 +15,8 @@ import {
   withdrawApplication,
 } from '@outpost/core';
 import { admissionStages, serviceCategories } from '@outpost/db';
+import { bodyLimit } from 'hono/body-limit';
+import { attachmentResponse } from '../attachment.ts';
 import type { ApiApp, ApiDeps } from '../context.ts';
 import { json } from '../json.ts';
 import { requireActor } from '../middleware/authenticate.ts';
@@ -163,6 +168,55 @@ const assessment = post(
     }),
   ),
 );
+const reportPath = '/v1/applications/{id}/assessment/report';
+const attachReport = createRoute({
+  method: 'post',
+  path: reportPath,
+  tags: ['Admission'],
+  summary:
+    'Attach the third-party assessment report (staff; internal, never shown to the partner), with the assessor and score. Type is decided by content: PDF, PNG, JPEG, DOCX, XLSX.',
+  request: {
+    params: IdParam,
+    body: {
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: z.object({
+            file: z.any().openapi({ type: 'string', format: 'binary' }),
+            assessor: z.string().optional(),
+            score: z.string().optional().openapi({ description: 'An integer from 0 to 100' }),
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    201: {
+      description: 'Attached',
+      content: {
+        'application/json': {
+          schema: z.object({
+            fileName: z.string(),
+            contentType: z.string(),
+            sizeBytes: z.number().int(),
+            sha256: z.string(),
+            uploadedAt: z.string(),
+          }),
+        },
+      },
+    },
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
+  },
+});
+const downloadReport = createRoute({
+  method: 'get',
+  path: reportPath,
+  tags: ['Admission'],
+  summary: 'Download the third-party assessment report (staff only), always as an attachment',
+  request: { params: IdParam },
+  responses: { 200: { description: 'The file' }, ...errorResponses(401, 404) },
+});
+
 const returnTo = post(
   'return',
   'Return to an earlier stage, with a reason',
@@ -179,7 +233,13 @@ const vote = post(
   jsonBody(z.object({ vote: z.enum(['approve', 'reject', 'abstain']), reason: z.string().optional() })),
 );
 
-export function applicationRoutes(app: ApiApp, { db }: ApiDeps) {
+/** A multipart text field as a number: blank is "not given", anything else goes to core to validate. */
+const optionalNumber = (value: unknown) =>
+  typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : undefined;
+const optionalString = (value: unknown) =>
+  typeof value === 'string' && value.trim() !== '' ? value : undefined;
+
+export function applicationRoutes(app: ApiApp, { db, storage, maxUploadBytes }: ApiDeps) {
   app.openapi(submit, async (c) =>
     c.json(json(await submitApplication(db, requireActor(c), c.req.valid('json'))), 201),
   );
@@ -206,6 +266,46 @@ export function applicationRoutes(app: ApiApp, { db }: ApiDeps) {
   app.openapi(assessment, async (c) => {
     await recordAssessment(db, requireActor(c), c.req.valid('param').id, c.req.valid('json'));
     return c.json({ ok: true }, 200);
+  });
+  // The report upload has its own limit, like document uploads (app.ts skips the general one here).
+  app.use(
+    '/v1/applications/:id/assessment/report',
+    bodyLimit({
+      maxSize: maxUploadBytes + 64 * 1024,
+      onError: () => {
+        throw new AppError(
+          'payload_too_large',
+          `The file is larger than the ${Math.round(maxUploadBytes / 1024 / 1024)} MB limit.`,
+          { messageKey: 'errors.file_too_large', details: { maxBytes: maxUploadBytes } },
+        );
+      },
+    }),
+  );
+  app.openapi(attachReport, async (c) => {
+    const form = c.req.valid('form') as { file?: unknown; assessor?: unknown; score?: unknown };
+    if (!(form.file instanceof File)) {
+      throw new AppError('validation_failed', 'Attach the file in the "file" field.', {
+        details: { fields: [{ path: 'file', message: 'Attach a file.' }] },
+      });
+    }
+    const result = await attachThirdPartyReport(
+      db,
+      requireActor(c),
+      storage,
+      c.req.valid('param').id,
+      {
+        fileName: form.file.name || 'report',
+        bytes: new Uint8Array(await form.file.arrayBuffer()),
+        assessor: optionalString(form.assessor),
+        score: optionalNumber(form.score),
+      },
+      { maxBytes: maxUploadBytes },
+    );
+    return c.json(json(result), 201);
+  });
+  app.openapi(downloadReport, async (c) => {
+    const file = await readThirdPartyReport(db, requireActor(c), storage, c.req.valid('param').id);
+    return attachmentResponse(c, file);
   });
   app.openapi(returnTo, async (c) =>
     c.json(

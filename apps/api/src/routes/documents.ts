@@ -10,6 +10,7 @@ import {
 } from '@outpost/core';
 import { serviceCategories } from '@outpost/db';
 import { bodyLimit } from 'hono/body-limit';
+import { attachmentResponse } from '../attachment.ts';
 import type { ApiApp, ApiDeps } from '../context.ts';
 import { json } from '../json.ts';
 import { requireActor } from '../middleware/authenticate.ts';
@@ -239,14 +240,7 @@ export function documentRoutes(app: ApiApp, { db, storage, maxUploadBytes }: Api
       c.req.valid('param').id,
       c.req.valid('query').version,
     );
-    const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-    return c.body(file.bytes as unknown as ArrayBuffer, 200, {
-      'Content-Type': file.contentType,
-      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
-      Digest: `sha-256=${Buffer.from(file.sha256, 'hex').toString('base64')}`,
-    });
+    return attachmentResponse(c, file);
   });
   app.openapi(review, async (c) =>
     c.json(

@@ -42,7 +42,8 @@ export async function missingDocuments(db: Database, partnerId: string, categori
   return required.filter((r) => !present.has(r.id));
 }
 
-async function recordEvent(
+/** Adds a timeline entry (internal ones are for staff only). Shared with third-party-report.ts. */
+export async function recordEvent(
   tx: Database,
   actor: Actor,
   applicationId: string,
@@ -146,7 +147,7 @@ export async function submitApplication(db: Database, actor: Actor, raw: z.input
 }
 
 /** Loads an application the actor may see; another partner's id is "not found". Locks it when `forUpdate`. */
-async function loadApplication(db: Database, actor: Actor, applicationId: string, forUpdate = false) {
+export async function loadApplication(db: Database, actor: Actor, applicationId: string, forUpdate = false) {
   if (!isUuid(applicationId)) throw notFound('Application');
   const scope = partnerScope(actor);
   const query = db.select().from(applications).where(eq(applications.id, applicationId));
@@ -387,6 +388,16 @@ export const assessmentInput = z.object({
   thirdPartyReportVersionId: z.uuid().optional(),
 });
 
+/** The assessment (and its third-party report) can change while the application is open and not yet at the committee. */
+export function assertAssessmentEditable(application: typeof applications.$inferSelect) {
+  assertOpen(application);
+  if (application.stage === 'committee') {
+    throw new AppError('conflict', 'The assessment is frozen once the committee is voting.', {
+      messageKey: 'errors.assessment_frozen',
+    });
+  }
+}
+
 /** The four-dimension assessment; it can be revised until the application reaches the committee. */
 export async function recordAssessment(
   db: Database,
@@ -398,12 +409,7 @@ export async function recordAssessment(
   const input = parse(assessmentInput, raw);
   return db.transaction(async (tx) => {
     const application = await loadApplication(tx, actor, applicationId, true);
-    assertOpen(application);
-    if (application.stage === 'committee') {
-      throw new AppError('conflict', 'The assessment is frozen once the committee is voting.', {
-        messageKey: 'errors.assessment_frozen',
-      });
-    }
+    assertAssessmentEditable(application);
     const values = { ...input, applicationId, assessedBy: actorUserId(actor) };
     await tx
       .insert(assessments)
@@ -592,11 +598,47 @@ export async function getApplication(db: Database, actor: Actor, applicationId: 
   return {
     ...base,
     staff: {
-      assessment: assessment ?? null,
+      assessment: assessment ? await withThirdPartyReport(db, assessment) : null,
       weights,
       weightedScore: assessment ? weightedScore(assessment, weights) : null,
       votes,
       tally: rule ? tally(rule, votes) : null,
+    },
+  };
+}
+
+/**
+ * The assessment as staff see it: the third-party report's metadata grouped as
+ * `thirdPartyReport` (null when none is attached), with the uploader's name. The
+ * storage key stays inside core; the file is read through readThirdPartyReport.
+ */
+async function withThirdPartyReport(db: Database, row: typeof assessments.$inferSelect) {
+  const {
+    thirdPartyReportFileName: fileName,
+    thirdPartyReportContentType: contentType,
+    thirdPartyReportSizeBytes: sizeBytes,
+    thirdPartyReportSha256: sha256,
+    thirdPartyReportStorageKey: storageKey,
+    thirdPartyReportUploadedAt: uploadedAt,
+    thirdPartyReportUploadedBy: uploadedBy,
+    ...assessment
+  } = row;
+  if (!storageKey || !fileName || !contentType || sizeBytes == null || !sha256 || !uploadedAt) {
+    return { ...assessment, thirdPartyReport: null };
+  }
+  const [uploader] = uploadedBy
+    ? await db.select({ name: users.displayName }).from(users).where(eq(users.id, uploadedBy))
+    : [];
+  return {
+    ...assessment,
+    thirdPartyReport: {
+      fileName,
+      contentType,
+      sizeBytes,
+      sha256,
+      uploadedAt,
+      uploadedBy,
+      uploadedByName: uploader?.name ?? null,
     },
   };
 }

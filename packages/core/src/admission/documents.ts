@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   applications,
   type Database,
@@ -16,6 +15,7 @@ import { notify, REVIEWERS_CHANNEL } from '../notifications.ts';
 import { assertCan, partnerScope } from '../permissions.ts';
 import type { FileStorage } from '../ports.ts';
 import { isUuid, parse } from '../validation.ts';
+import { storeContentAddressed } from './file-store.ts';
 import { checkUpload, DEFAULT_MAX_UPLOAD_BYTES } from './file-type.ts';
 
 const isoDate = z.iso.date('Use a date like 2026-01-31.');
@@ -67,9 +67,7 @@ export async function uploadDocument(
       details: { fields: [{ path: 'expiryDate', message: 'This document expires: enter its expiry date.' }] },
     });
   }
-  const sha256 = createHash('sha256').update(raw.bytes).digest('hex');
-  const storageKey = `sha256/${sha256.slice(0, 2)}/${sha256}`;
-  await storage.put(storageKey, raw.bytes, mime);
+  const { sha256, storageKey } = await storeContentAddressed(storage, raw.bytes, mime);
 
   return db.transaction(async (tx) => {
     const [existing] = await tx

@@ -6,5 +6,6 @@ export * from './documents.ts';
 export * from './file-type.ts';
 export * from './invitations.ts';
 export * from './requirements.ts';
+export * from './third-party-report.ts';
 export * from './votes.ts';
 export * from './expiry.ts';

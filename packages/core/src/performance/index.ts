@@ -1,5 +1,8 @@
 export * from './drill-down.ts';
 export * from './event-schema.ts';
+// CSV/XLSX import of events by staff: file → rows → the API's own validation.
+export * from './import-events.ts';
+export * from './import-table.ts';
 export * from './ingest.ts';
 export * from './kpi-values.ts';
 export * from './kpis.ts';

@@ -13,7 +13,13 @@ export function PartnerNavLinks() {
         <NavLink to="/p/application">{t('partner-portal.nav.application')}</NavLink>
       </li>
       <li>
+        <NavLink to="/p/scorecard">{t('performance.nav.scorecard')}</NavLink>
+      </li>
+      <li>
         <NavLink to="/p/team">{t('partner-portal.nav.team')}</NavLink>
+      </li>
+      <li>
+        <NavLink to="/p/reviews">{t('reviews.nav')}</NavLink>
       </li>
     </>
   );

@@ -25,6 +25,15 @@ export function StaffNavLinks() {
         <NavLink to="/s/blacklist">{t('staff-portal.nav.blacklist')}</NavLink>
       </li>
       <li>
+        <NavLink to="/s/scorecards">{t('performance.nav.scorecards')}</NavLink>
+      </li>
+      <li>
+        <NavLink to="/s/kpis">{t('performance.nav.kpis')}</NavLink>
+      </li>
+      <li>
+        <NavLink to="/s/reviews">{t('reviews.nav')}</NavLink>
+      </li>
+      <li>
         <Link to="/s/requirements" aria-current={catalogueActive ? 'page' : undefined}>
           {t('staff-portal.nav.catalogue')}
         </Link>

@@ -13,7 +13,7 @@ function useSubmitting(intent: string): boolean {
   return navigation.state === 'submitting' && navigation.formData?.get('intent') === intent;
 }
 
-function ScoreField({
+export function ScoreField({
   name,
   label,
   error,
@@ -218,12 +218,15 @@ export function AssessmentPanel({
   weightedScore,
   editable,
   result,
+  children,
 }: {
   assessment: ApplicationView['assessment'];
   weights: ApplicationView['weights'];
   weightedScore: number | null;
   editable: boolean;
   result: Result;
+  /** Further parts of the assessment shown in the same panel (the third-party report). */
+  children?: React.ReactNode;
 }) {
   const t = useT();
   const errors = fieldErrorsOf(result, 'assessment');
@@ -320,6 +323,7 @@ export function AssessmentPanel({
           </div>
         </Form>
       ) : null}
+      {children}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import {
   advanceApplication,
+  attachThirdPartyReport,
   castVote,
   recordAssessment,
   recordInspection,
@@ -7,6 +8,7 @@ import {
   returnApplication,
 } from '@outpost/core';
 import { translate } from '@outpost/i18n';
+import { formatBytes } from '../partner/file-size';
 import type { StaffActionResult } from './action-result';
 import { domainFormErrors, type FieldMessages } from './domain-errors.server';
 import { isChecked, numberValue, optionalText, splitNames, text } from './form-values';
@@ -17,7 +19,14 @@ import type { StaffActionArgs } from './staff-action';
  * on or back, and vote. Each calls one core service with the application id from
  * the URL; core checks the stage, the permission and the committee membership.
  */
-export type ApplicationIntent = 'inspection' | 'pilot' | 'assessment' | 'advance' | 'return' | 'vote';
+export type ApplicationIntent =
+  | 'inspection'
+  | 'pilot'
+  | 'assessment'
+  | 'report'
+  | 'advance'
+  | 'return'
+  | 'vote';
 
 type Args = StaffActionArgs & { applicationId: string };
 
@@ -114,6 +123,56 @@ export function recordAssessmentAction({ deps, viewer, locale, form, application
   );
 }
 
+/**
+ * The third-party assessment report, posted as multipart form data (the portal
+ * server's body limit is the upload limit). Size and type refusals go under the
+ * file input and say what is allowed.
+ */
+export async function attachReportAction({
+  deps,
+  viewer,
+  locale,
+  form,
+  applicationId,
+}: Args): Promise<StaffActionResult<ApplicationExtra>> {
+  const file = form.get('file');
+  const fileError = (message: string, status: number) => ({
+    intent: 'report' as const,
+    status,
+    errors: { fields: { file: message }, form: translate(locale, 'errors.validation_failed') },
+  });
+  if (!(file instanceof File) || (file.size === 0 && !file.name)) {
+    return fileError(translate(locale, 'staff-portal.report.fileRequired'), 400);
+  }
+  const result = await run(
+    'report',
+    locale,
+    async () =>
+      attachThirdPartyReport(
+        deps.db,
+        viewer.person.actor,
+        deps.storage,
+        applicationId,
+        {
+          fileName: file.name || 'report',
+          bytes: new Uint8Array(await file.arrayBuffer()),
+          assessor: optionalText(form, 'assessor'),
+          score: numberValue(form, 'score'),
+        },
+        { maxBytes: deps.uploadMaxBytes },
+      ),
+    'staff-portal.report.attached',
+    // An empty file comes back from core under "file" with its own message (errors.file_empty).
+    { assessor: 'staff-portal.errors.invalidField', score: scoreMessage },
+  );
+  if (result.status === 413) {
+    const size = formatBytes(locale, deps.uploadMaxBytes);
+    return fileError(translate(locale, 'staff-portal.report.tooLarge', { size }), 413);
+  }
+  if (result.status === 415) return fileError(translate(locale, 'errors.file_type'), 415);
+  return result;
+}
+
 export function advanceAction({ deps, viewer, locale, applicationId }: Args) {
   return run(
     'advance',
@@ -169,6 +228,7 @@ export const applicationActions: Record<
   inspection: recordInspectionAction,
   pilot: recordPilotAction,
   assessment: recordAssessmentAction,
+  report: attachReportAction,
   advance: advanceAction,
   return: returnAction,
   vote: voteAction,

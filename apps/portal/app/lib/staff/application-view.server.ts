@@ -1,7 +1,8 @@
-import { can, getApplication, listDocuments, personById } from '@outpost/core';
+import { allowedFileTypes, can, getApplication, listDocuments, personById } from '@outpost/core';
 import { admissionStages } from '@outpost/db';
 import { formatDateTime, type Locale } from '@outpost/i18n';
 import type { PortalDeps } from '../../context';
+import { formatBytes } from '../partner/file-size';
 import type { Viewer } from '../viewer.server';
 import { formatDay, todayInChina } from './dates';
 import { requirementName } from './format';
@@ -105,8 +106,23 @@ export async function applicationView(
           thirdPartyAssessor: staff.assessment.thirdPartyAssessor,
           thirdPartyScore: staff.assessment.thirdPartyScore,
           assessedAt: formatDateTime(locale, staff.assessment.assessedAt),
+          thirdPartyReport: staff.assessment.thirdPartyReport
+            ? {
+                fileName: staff.assessment.thirdPartyReport.fileName,
+                size: formatBytes(locale, staff.assessment.thirdPartyReport.sizeBytes),
+                uploadedAt: formatDateTime(locale, staff.assessment.thirdPartyReport.uploadedAt),
+                uploadedBy: staff.assessment.thirdPartyReport.uploadedByName,
+                href: `/api/v1/applications/${application.id}/assessment/report`,
+              }
+            : null,
         }
       : null,
+    /** What the report upload accepts (core decides by content; this only guides the file picker). */
+    reportUpload: {
+      accept: Object.values(allowedFileTypes).join(','),
+      maxBytes: deps.uploadMaxBytes,
+      maxSize: formatBytes(locale, deps.uploadMaxBytes),
+    },
     weights: staff?.weights ?? null,
     weightedScore: staff?.weightedScore ?? null,
     committee: rule

@@ -7,6 +7,7 @@ import { applicationStatusLabel, applicationTone } from '../../components/staff/
 import { AssessmentPanel, InspectionPanel, PilotPanel } from '../../components/staff/stage-panels';
 import { StageActions } from '../../components/staff/stage-actions';
 import { StageSteps } from '../../components/staff/stage-steps';
+import { ThirdPartyReport } from '../../components/staff/third-party-report';
 import { depsContext, localeContext } from '../../context';
 import { orRouteError } from '../../lib/app-error.server';
 import { useT } from '../../lib/i18n';
@@ -120,7 +121,14 @@ export default function StaffApplication({ loaderData: view, actionData }: Route
               weightedScore={view.weightedScore}
               editable={may.manage && app.stage !== 'committee'}
               result={result}
-            />
+            >
+              <ThirdPartyReport
+                assessment={view.assessment}
+                upload={view.reportUpload}
+                editable={may.manage && app.stage !== 'committee'}
+                result={result}
+              />
+            </AssessmentPanel>
           ) : null}
           {view.committee ? (
             <CommitteePanel

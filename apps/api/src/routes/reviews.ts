@@ -1,0 +1,369 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  AppError,
+  acknowledgeReview,
+  answerAppeal,
+  appealReview,
+  draftQuarterlyReviews,
+  finaliseReview,
+  getReview,
+  listReviews,
+  readRectificationEvidence,
+  reopenRectificationItem,
+  saveReviewDraft,
+  submitRectificationItem,
+  uploadRectificationEvidence,
+  verifyRectificationItem,
+} from '@outpost/core';
+import { appealOutcomes, rectificationStatuses, reviewDecisions, reviewStatuses } from '@outpost/db';
+import { bodyLimit } from 'hono/body-limit';
+import type { ApiApp, ApiDeps } from '../context.ts';
+import { json } from '../json.ts';
+import { requireActor } from '../middleware/authenticate.ts';
+import { errorResponses, IdParam, PageMeta } from '../schemas.ts';
+
+const tags = ['Quarterly reviews'];
+const quarter = z.string().openapi({ example: '2026-Q3' });
+
+const Review = z
+  .object({
+    id: z.uuid(),
+    partnerId: z.uuid(),
+    quarter,
+    status: z.enum(reviewStatuses),
+    snapshot: z.object({}).passthrough().openapi({
+      description:
+        'The scorecard when the review was drafted (KPIs, score, grade, peer percentiles); never changes.',
+    }),
+    score: z.number().nullable(),
+    grade: z.string().nullable(),
+    percentile: z
+      .number()
+      .nullable()
+      .openapi({ description: 'Lowest peer percentile among its service categories.' }),
+    comments: z.string().nullable(),
+    decision: z.enum(reviewDecisions).nullable(),
+    finalisedAt: z.string().nullable(),
+    acknowledgedAt: z.string().nullable(),
+    appealReason: z.string().nullable(),
+    appealedAt: z.string().nullable(),
+    appealOutcome: z.enum(appealOutcomes).nullable(),
+    appealResponse: z.string().nullable(),
+    appealAnsweredAt: z.string().nullable(),
+  })
+  .passthrough()
+  .openapi('QuarterlyReview');
+
+const Evidence = z
+  .object({
+    id: z.uuid(),
+    itemId: z.uuid(),
+    fileName: z.string(),
+    contentType: z.string(),
+    sizeBytes: z.number().int(),
+    sha256: z.string(),
+    uploadedAt: z.string(),
+  })
+  .openapi('RectificationEvidence');
+
+const Item = z
+  .object({
+    id: z.uuid(),
+    reviewId: z.uuid(),
+    description: z.string(),
+    dueDate: z.string(),
+    status: z.enum(rectificationStatuses),
+    submittedAt: z.string().nullable(),
+    verifiedAt: z.string().nullable(),
+    reopenReason: z.string().nullable(),
+  })
+  .passthrough()
+  .openapi('RectificationItem');
+
+const Detail = z
+  .object({
+    review: Review,
+    partner: z.object({ id: z.uuid(), legalName: z.string(), status: z.string() }),
+    items: z.array(Item.extend({ overdue: z.boolean(), evidence: z.array(Evidence) })),
+  })
+  .openapi('QuarterlyReviewDetail');
+
+const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { required: true, content: { 'application/json': { schema } } },
+});
+const ok = <T extends z.ZodType>(schema: T, description = 'Done') => ({
+  200: { description, content: { 'application/json': { schema } } },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/v1/reviews',
+  tags,
+  summary: 'Quarterly reviews (staff: all, filterable; partners: their own finalised reviews)',
+  request: {
+    query: z.object({
+      quarter: quarter.optional(),
+      status: z.enum(reviewStatuses).optional(),
+      decision: z.enum(reviewDecisions).optional(),
+      partnerId: z.string().optional(),
+      page: z.coerce.number().int().min(1).optional(),
+      pageSize: z.coerce.number().int().min(1).max(100).optional(),
+    }),
+  },
+  responses: {
+    ...ok(
+      z.object({
+        items: z.array(
+          Review.extend({
+            partnerName: z.string(),
+            openItems: z.number().int(),
+            overdueItems: z.number().int(),
+          }),
+        ),
+        quarters: z.array(z.string()),
+        ...PageMeta,
+      }),
+      'A page of reviews',
+    ),
+    ...errorResponses(401, 403, 422),
+  },
+});
+
+const draft = createRoute({
+  method: 'post',
+  path: '/v1/reviews/drafts',
+  tags,
+  summary:
+    'Draft the reviews of an ended quarter for every active partner (idempotent; risk officers, admins)',
+  request: jsonBody(z.object({ quarter })),
+  responses: {
+    ...ok(z.object({ quarter, created: z.number().int(), existing: z.number().int() }), 'Drafted'),
+    ...errorResponses(401, 403, 409, 422),
+  },
+});
+
+const detail = createRoute({
+  method: 'get',
+  path: '/v1/reviews/{id}',
+  tags,
+  summary: 'A review with its scorecard snapshot, rectification items and evidence',
+  request: { params: IdParam },
+  responses: { ...ok(Detail, 'The review'), ...errorResponses(401, 403, 404) },
+});
+
+const CompleteBody = z.object({
+  comments: z.string().optional(),
+  decision: z.enum(reviewDecisions).nullable().optional(),
+  items: z
+    .array(z.object({ description: z.string(), dueDate: z.string().openapi({ example: '2026-12-31' }) }))
+    .optional()
+    .openapi({ description: 'Replaces the draft’s rectification items.' }),
+});
+
+const save = createRoute({
+  method: 'put',
+  path: '/v1/reviews/{id}',
+  tags,
+  summary: 'Save a draft’s comments, decision and rectification items',
+  request: { params: IdParam, ...jsonBody(CompleteBody) },
+  responses: { ...ok(Review, 'Saved'), ...errorResponses(401, 403, 404, 409, 422) },
+});
+
+const action = <R extends object>(path: string, summary: string, request: R) =>
+  createRoute({
+    method: 'post',
+    path,
+    tags,
+    summary,
+    request: { params: IdParam, ...request },
+    responses: { ...ok(z.object({}).passthrough()), ...errorResponses(401, 403, 404, 409, 422) },
+  });
+
+const finalise = action(
+  '/v1/reviews/{id}/finalise',
+  'Finalise a draft (fields given are saved first); the partner is notified; a suspension suspends the partner',
+  jsonBody(CompleteBody),
+);
+const acknowledge = action(
+  '/v1/reviews/{id}/acknowledge',
+  'The partner acknowledges its finalised review',
+  {},
+);
+const appeal = action(
+  '/v1/reviews/{id}/appeal',
+  'The partner appeals its finalised review once, with a reason (the risk officers’ Slack channel is told)',
+  jsonBody(z.object({ reason: z.string() })),
+);
+const answer = action(
+  '/v1/reviews/{id}/appeal-answer',
+  'Staff answer an appeal: upheld (the decision stands) or overturned (back to draft)',
+  jsonBody(z.object({ outcome: z.enum(appealOutcomes), response: z.string() })),
+);
+
+const upload = createRoute({
+  method: 'post',
+  path: '/v1/rectification-items/{id}/evidence',
+  tags,
+  summary: 'The partner uploads an evidence file for an open item (PDF, PNG, JPEG, DOCX, XLSX by content)',
+  request: {
+    params: IdParam,
+    body: {
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }),
+        },
+      },
+    },
+  },
+  responses: {
+    201: { description: 'Stored', content: { 'application/json': { schema: Evidence } } },
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
+  },
+});
+const submit = action(
+  '/v1/rectification-items/{id}/submit',
+  'The partner submits an item for verification',
+  {},
+);
+const verify = action(
+  '/v1/rectification-items/{id}/verify',
+  'Staff verify a submitted item: it is closed',
+  {},
+);
+const reopen = action(
+  '/v1/rectification-items/{id}/reopen',
+  'Staff reopen a submitted or closed item with a reason',
+  jsonBody(z.object({ reason: z.string() })),
+);
+
+const download = createRoute({
+  method: 'get',
+  path: '/v1/rectification-evidence/{id}/file',
+  tags,
+  summary: 'Download an evidence file (its partner and staff only), always as an attachment',
+  request: { params: IdParam },
+  responses: { 200: { description: 'The file' }, ...errorResponses(401, 404) },
+});
+
+export function reviewRoutes(app: ApiApp, { db, storage, maxUploadBytes }: ApiDeps) {
+  app.openapi(list, async (c) =>
+    c.json(json(await listReviews(db, requireActor(c), c.req.valid('query'))), 200),
+  );
+  app.openapi(draft, async (c) =>
+    c.json(json(await draftQuarterlyReviews(db, c.req.valid('json').quarter, requireActor(c))), 200),
+  );
+  app.openapi(detail, async (c) =>
+    c.json(json(await getReview(db, requireActor(c), c.req.valid('param').id)), 200),
+  );
+  app.openapi(save, async (c) =>
+    c.json(
+      json(
+        await saveReviewDraft(db, requireActor(c), {
+          ...c.req.valid('json'),
+          reviewId: c.req.valid('param').id,
+        }),
+      ),
+      200,
+    ),
+  );
+  app.openapi(finalise, async (c) =>
+    c.json(
+      json(
+        await finaliseReview(db, requireActor(c), {
+          ...c.req.valid('json'),
+          reviewId: c.req.valid('param').id,
+        }),
+      ),
+      200,
+    ),
+  );
+  app.openapi(acknowledge, async (c) =>
+    c.json(json(await acknowledgeReview(db, requireActor(c), c.req.valid('param').id)), 200),
+  );
+  app.openapi(appeal, async (c) =>
+    c.json(
+      json(
+        await appealReview(db, requireActor(c), {
+          ...c.req.valid('json'),
+          reviewId: c.req.valid('param').id,
+        }),
+      ),
+      200,
+    ),
+  );
+  app.openapi(answer, async (c) =>
+    c.json(
+      json(
+        await answerAppeal(db, requireActor(c), {
+          ...c.req.valid('json'),
+          reviewId: c.req.valid('param').id,
+        }),
+      ),
+      200,
+    ),
+  );
+
+  // Evidence uploads get their own limit (the global body limit is small): the file plus form overhead.
+  app.use(
+    '/v1/rectification-items/:id/evidence',
+    bodyLimit({
+      maxSize: maxUploadBytes + 64 * 1024,
+      onError: () => {
+        throw new AppError(
+          'payload_too_large',
+          `The file is larger than the ${Math.round(maxUploadBytes / 1024 / 1024)} MB limit.`,
+          { messageKey: 'errors.file_too_large', details: { maxBytes: maxUploadBytes } },
+        );
+      },
+    }),
+  );
+  app.openapi(upload, async (c) => {
+    const form = c.req.valid('form') as { file?: unknown };
+    if (!(form.file instanceof File)) {
+      throw new AppError('validation_failed', 'Attach the file in the "file" field.', {
+        details: { fields: [{ path: 'file', message: 'Attach a file.' }] },
+      });
+    }
+    const evidence = await uploadRectificationEvidence(
+      db,
+      requireActor(c),
+      storage,
+      {
+        itemId: c.req.valid('param').id,
+        fileName: form.file.name || 'evidence',
+        bytes: new Uint8Array(await form.file.arrayBuffer()),
+      },
+      { maxBytes: maxUploadBytes },
+    );
+    return c.json(json(evidence), 201);
+  });
+  app.openapi(submit, async (c) =>
+    c.json(json(await submitRectificationItem(db, requireActor(c), c.req.valid('param').id)), 200),
+  );
+  app.openapi(verify, async (c) =>
+    c.json(json(await verifyRectificationItem(db, requireActor(c), c.req.valid('param').id)), 200),
+  );
+  app.openapi(reopen, async (c) =>
+    c.json(
+      json(
+        await reopenRectificationItem(db, requireActor(c), {
+          ...c.req.valid('json'),
+          itemId: c.req.valid('param').id,
+        }),
+      ),
+      200,
+    ),
+  );
+  app.openapi(download, async (c) => {
+    const file = await readRectificationEvidence(db, requireActor(c), storage, c.req.valid('param').id);
+    const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+    return c.body(file.bytes as unknown as ArrayBuffer, 200, {
+      'Content-Type': file.contentType,
+      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      Digest: `sha-256=${Buffer.from(file.sha256, 'hex').toString('base64')}`,
+    });
+  });
+}

@@ -1,0 +1,79 @@
+import { useId } from 'react';
+import { useLocale, useT } from '../../lib/i18n';
+import { type TrendPoint, trendGeometry } from '../../lib/performance/chart';
+import { formatScore } from '../../lib/performance/format';
+
+/**
+ * The overall score over the last eight quarters as server-rendered SVG (no chart library,
+ * nothing to hydrate). Screen readers get a one-sentence summary as the image's name and
+ * the numbers in a visually hidden table right after it.
+ */
+export function TrendChart({ trend }: { trend: (TrendPoint & { grade: string | null })[] }) {
+  const t = useT();
+  const locale = useLocale();
+  const id = useId();
+  const g = trendGeometry(trend);
+  const scored = trend.filter((p) => p.score !== null);
+  const summary =
+    scored.length === 0
+      ? t('performance.trend.summaryEmpty', { from: trend[0]?.period ?? '', to: trend.at(-1)?.period ?? '' })
+      : t('performance.trend.summary', {
+          from: trend[0]?.period ?? '',
+          to: trend.at(-1)?.period ?? '',
+          first: formatScore(locale, scored[0]!.score),
+          last: formatScore(locale, scored.at(-1)!.score),
+          count: scored.length,
+        });
+  return (
+    <figure className="trend-chart">
+      <svg
+        role="img"
+        aria-labelledby={`${id}-title`}
+        viewBox={`0 0 ${g.width} ${g.height}`}
+        className="trend-chart__svg"
+        preserveAspectRatio="xMidYMid meet"
+      >
+        <title id={`${id}-title`}>{summary}</title>
+        {g.gridlines.map((line) => (
+          <g key={line.value} className="trend-chart__grid">
+            <line x1={g.plot.left} x2={g.plot.right} y1={line.y} y2={line.y} />
+            <text x={g.plot.left - 6} y={line.y + 4} textAnchor="end">
+              {line.value}
+            </text>
+          </g>
+        ))}
+        {g.segments.map((points) => (
+          <polyline key={points} points={points} className="trend-chart__line" />
+        ))}
+        {g.points.map((p) => (
+          <g key={p.period}>
+            {p.y !== null ? <circle cx={p.x} cy={p.y} r={4} className="trend-chart__dot" /> : null}
+            <text x={p.x} y={g.height - 14} textAnchor="middle" className="trend-chart__label">
+              {p.period.replace(/^\d\d/, '')}
+            </text>
+          </g>
+        ))}
+      </svg>
+      <figcaption className="muted">{t('performance.trend.caption')}</figcaption>
+      <table className="visually-hidden">
+        <caption>{t('performance.trend.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('performance.period.label')}</th>
+            <th scope="col">{t('performance.score')}</th>
+            <th scope="col">{t('performance.grade')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {trend.map((p) => (
+            <tr key={p.period}>
+              <th scope="row">{p.period}</th>
+              <td>{p.score === null ? t('kpi_status.no_data') : formatScore(locale, p.score)}</td>
+              <td>{p.grade ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}

@@ -1,0 +1,40 @@
+/** Geometry of the trend chart, kept apart from markup so it can be tested without rendering. */
+export interface TrendPoint {
+  period: string;
+  score: number | null;
+}
+
+export interface ChartGeometry {
+  width: number;
+  height: number;
+  plot: { left: number; right: number; top: number; bottom: number };
+  /** One x per period; y only where there is a score. */
+  points: { period: string; x: number; y: number | null; score: number | null }[];
+  /** Polyline segments: a gap where a quarter has no data, rather than a line through nothing. */
+  segments: string[];
+  gridlines: { value: number; y: number }[];
+}
+
+/** Scores are 0–100, so the y axis is fixed: a drop reads the same on every partner's chart. */
+export function trendGeometry(points: TrendPoint[], width = 640, height = 240): ChartGeometry {
+  const plot = { left: 40, right: width - 12, top: 12, bottom: height - 36 };
+  const step = points.length > 1 ? (plot.right - plot.left) / (points.length - 1) : 0;
+  const yOf = (score: number) => plot.bottom - (score / 100) * (plot.bottom - plot.top);
+  const placed = points.map((p, i) => ({
+    period: p.period,
+    score: p.score,
+    x: Math.round((plot.left + i * step) * 10) / 10,
+    y: p.score === null ? null : Math.round(yOf(p.score) * 10) / 10,
+  }));
+  const segments: string[] = [];
+  let current: string[] = [];
+  for (const p of placed) {
+    if (p.y === null) {
+      if (current.length > 1) segments.push(current.join(' '));
+      current = [];
+    } else current.push(`${p.x},${p.y}`);
+  }
+  if (current.length > 1) segments.push(current.join(' '));
+  const gridlines = [0, 60, 80, 100].map((value) => ({ value, y: Math.round(yOf(value) * 10) / 10 }));
+  return { width, height, plot, points: placed, segments, gridlines };
+}

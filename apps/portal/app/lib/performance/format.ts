@@ -1,0 +1,28 @@
+import type { Locale, Translate } from '@outpost/i18n';
+
+type Unit = 'rating' | 'percent' | 'per_thousand';
+
+/** A KPI value with its unit in the reader's language ("4.52 分（满分 5）", "96.1%"). */
+export function formatKpiValue(locale: Locale, t: Translate, value: number | null, unit: string): string {
+  if (value === null) return t('kpi_status.no_data');
+  const digits = unit === 'rating' ? 2 : 1;
+  const n = new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+  if ((unit as Unit) === 'percent') return `${n}%`;
+  return `${n} ${t(`kpi_unit.${unit}` as never)}`;
+}
+
+export function formatScore(locale: Locale, score: number | null): string {
+  return score === null ? '—' : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(score);
+}
+
+/** How a KPI status looks; the text always goes with it. */
+export const statusTone = {
+  good: 'positive',
+  warning: 'caution',
+  critical: 'negative',
+  no_data: 'neutral',
+} as const;
+
+/** A KPI's name in the reader's language. */
+export const kpiName = (locale: Locale, kpi: { nameZh: string; nameEn: string }) =>
+  locale === 'en' ? kpi.nameEn : kpi.nameZh;

@@ -1,0 +1,208 @@
+import { reviewDecisions, reviewStatuses } from '@outpost/db';
+import { Badge, EmptyState, Pagination } from '@outpost/ui';
+import { Form, Link, useSearchParams } from 'react-router';
+import { decisionLabel, decisionTone, reviewStatusLabel, reviewTone } from '../../components/reviews/labels';
+import { ReviewOutcome } from '../../components/reviews/review-outcome';
+import { RouterLink } from '../../components/router-link';
+import { depsContext, localeContext } from '../../context';
+import { orRouteError } from '../../lib/app-error.server';
+import { useT } from '../../lib/i18n';
+import { runReviewAction, staffHandlers } from '../../lib/reviews/review-actions.server';
+import { loadReviewList } from '../../lib/reviews/review-view.server';
+import { pageCount, pageParam, withParam } from '../../lib/search-params';
+import { requireKind } from '../../lib/viewer.server';
+import type { Route } from './+types/reviews';
+
+const PAGE_SIZE = 20;
+const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
+  values.includes(value as T) ? (value as T) : undefined;
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const { person } = requireKind(context, request, 'staff');
+  const locale = context.get(localeContext);
+  const params = new URL(request.url).searchParams;
+  // A hand-edited filter that is not a real value is ignored rather than an error.
+  const quarter = /^\d{4}-Q[1-4]$/.test(params.get('quarter') ?? '') ? params.get('quarter')! : undefined;
+  const status = oneOf(reviewStatuses, params.get('status'));
+  const decision = oneOf(reviewDecisions, params.get('decision'));
+  const list = await orRouteError(locale, () =>
+    loadReviewList(
+      context.get(depsContext).db,
+      person.actor,
+      locale,
+      { quarter, status, decision, page: pageParam(params) },
+      PAGE_SIZE,
+    ),
+  );
+  return {
+    ...list,
+    pages: pageCount(list.total, PAGE_SIZE),
+    filtered: Boolean(quarter || status || decision),
+  };
+}
+
+export function action({ context, request }: Route.ActionArgs) {
+  return runReviewAction(context, request, 'staff', { draft: staffHandlers.draft! });
+}
+
+/** Every quarterly review, newest quarter first, filtered by quarter, status and decision; staff draft a quarter here. */
+export default function StaffReviews({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const [params] = useSearchParams();
+  const { reviews, total, page, pages, filtered, draftQuarters, canManage } = loaderData;
+  const [latest, ...earlier] = draftQuarters;
+  return (
+    <div className="page">
+      <title>{`${t('reviews.title')} · ${t('app.name')}`}</title>
+      <header className="page-header">
+        <p className="page-header__eyebrow">{t('staff.homeTitle')}</p>
+        <h1>{t('reviews.title')}</h1>
+      </header>
+
+      {canManage ? (
+        <section className="card review-section" aria-labelledby="draft-heading">
+          <h2 id="draft-heading">{t('reviews.draftTitle')}</h2>
+          <p className="muted">{t('reviews.draftHint')}</p>
+          <div className="review-form__actions">
+            <Form method="post">
+              <input type="hidden" name="intent" value="draft" />
+              <input type="hidden" name="quarter" value={latest} />
+              <button type="submit" className="button button--primary">
+                {t('reviews.draftButton', { quarter: latest ?? '' })}
+              </button>
+            </Form>
+            {earlier.map((q) => (
+              <Form method="post" key={q}>
+                <input type="hidden" name="intent" value="draft" />
+                <input type="hidden" name="quarter" value={q} />
+                <button type="submit" className="button button--quiet">
+                  {t('reviews.draftButton', { quarter: q })}
+                </button>
+              </Form>
+            ))}
+          </div>
+          <ReviewOutcome result={actionData} intent="draft" />
+        </section>
+      ) : null}
+
+      <Form method="get" className="filters staff-filters" aria-label={t('reviews.filter')}>
+        <div className="ui-field">
+          <label htmlFor="review-quarter">{t('reviews.quarter')}</label>
+          <select id="review-quarter" name="quarter" defaultValue={params.get('quarter') ?? ''}>
+            <option value="">{t('reviews.allQuarters')}</option>
+            {loaderData.quarters.map((q) => (
+              <option key={q} value={q}>
+                {q}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="ui-field">
+          <label htmlFor="review-status">{t('reviews.status')}</label>
+          <select id="review-status" name="status" defaultValue={params.get('status') ?? ''}>
+            <option value="">{t('reviews.allStatuses')}</option>
+            {loaderData.statuses.map((s) => (
+              <option key={s} value={s}>
+                {reviewStatusLabel(t, s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="ui-field">
+          <label htmlFor="review-decision">{t('reviews.decision')}</label>
+          <select id="review-decision" name="decision" defaultValue={params.get('decision') ?? ''}>
+            <option value="">{t('reviews.allDecisions')}</option>
+            {loaderData.decisions.map((d) => (
+              <option key={d} value={d}>
+                {decisionLabel(t, d)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button--primary">
+          {t('reviews.apply')}
+        </button>
+        {filtered ? (
+          <Link to="/s/reviews" className="button button--quiet">
+            {t('reviews.clear')}
+          </Link>
+        ) : null}
+      </Form>
+
+      <p className="muted" role="status">
+        {t('reviews.count', { count: total })}
+      </p>
+
+      {reviews.length === 0 ? (
+        <EmptyState title={filtered ? t('reviews.noMatches') : t('reviews.none')} />
+      ) : (
+        // biome-ignore lint/a11y/useSemanticElements: a labelled scroll container, not a document section.
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users need focus to scroll it.
+        <div className="table-scroll" role="region" aria-labelledby="reviews-caption" tabIndex={0}>
+          <table className="table">
+            <caption id="reviews-caption" className="visually-hidden">
+              {t('reviews.title')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('reviews.partner')}</th>
+                <th scope="col">{t('reviews.quarter')}</th>
+                <th scope="col">{t('reviews.score')}</th>
+                <th scope="col">{t('reviews.status')}</th>
+                <th scope="col">{t('reviews.decision')}</th>
+                <th scope="col">{t('reviews.openItems')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reviews.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    <Link to={`/s/reviews/${r.id}`}>{r.partnerName}</Link>
+                  </th>
+                  <td>{r.quarter}</td>
+                  <td>{r.score === null ? t('common.none') : `${r.score} (${r.grade})`}</td>
+                  <td>
+                    <Badge tone={reviewTone[r.status] ?? 'neutral'}>{reviewStatusLabel(t, r.status)}</Badge>
+                  </td>
+                  <td>
+                    {r.decision ? (
+                      <Badge tone={decisionTone[r.decision] ?? 'neutral'}>
+                        {decisionLabel(t, r.decision)}
+                      </Badge>
+                    ) : (
+                      t('reviews.noDecision')
+                    )}
+                  </td>
+                  <td>
+                    {r.openItems}
+                    {r.overdueItems > 0 ? (
+                      <>
+                        {' '}
+                        <Badge tone="negative">
+                          ⚠ {t('reviews.overdue')}: {r.overdueItems}
+                        </Badge>
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <Pagination
+        page={page}
+        pages={pages}
+        hrefFor={(n) => withParam(params, 'page', n)}
+        LinkComponent={RouterLink}
+        labels={{
+          nav: t('common.pagination'),
+          previous: t('common.previous'),
+          next: t('common.next'),
+          status: t('common.page', { page, pages }),
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import { translator } from '@outpost/i18n';
+import { describe, expect, test } from 'vitest';
+import { trendGeometry } from '../app/lib/performance/chart';
+import { formatKpiValue } from '../app/lib/performance/format';
+import { chunks, importErrorText } from '../app/lib/performance/import-errors';
+import { kpiFromForm } from '../app/lib/performance/kpi-form';
+import { asKind, periodLinks, periodParam, shiftPeriod } from '../app/lib/performance/period';
+
+const NOW = new Date('2026-08-15T12:00:00+08:00');
+
+describe('periods', () => {
+  test('the query string period, or the current quarter for a missing or hand-edited one', () => {
+    expect(periodParam(new URLSearchParams('period=2026-03'), NOW)).toEqual({
+      kind: 'month',
+      year: 2026,
+      index: 3,
+    });
+    expect(periodParam(new URLSearchParams('period=2026-Q9'), NOW)).toEqual({
+      kind: 'quarter',
+      year: 2026,
+      index: 3,
+    });
+    expect(periodParam(new URLSearchParams(), NOW)).toEqual({ kind: 'quarter', year: 2026, index: 3 });
+  });
+  test('shifts across year boundaries and switches kinds near the same time', () => {
+    expect(shiftPeriod({ kind: 'quarter', year: 2026, index: 1 }, -1)).toEqual({
+      kind: 'quarter',
+      year: 2025,
+      index: 4,
+    });
+    expect(shiftPeriod({ kind: 'month', year: 2025, index: 12 }, 1)).toEqual({
+      kind: 'month',
+      year: 2026,
+      index: 1,
+    });
+    expect(asKind({ kind: 'quarter', year: 2026, index: 3 }, 'month')).toEqual({
+      kind: 'month',
+      year: 2026,
+      index: 9,
+    });
+    expect(asKind({ kind: 'month', year: 2026, index: 5 }, 'quarter')).toEqual({
+      kind: 'quarter',
+      year: 2026,
+      index: 2,
+    });
+  });
+  test('no "next" link past the current period', () => {
+    const current = periodLinks({ kind: 'quarter', year: 2026, index: 3 }, NOW);
+    expect(current).toMatchObject({ label: '2026-Q3', previous: '2026-Q2', next: null });
+    expect(current.kinds.map((k) => k.label)).toEqual(['2026-09', '2026-Q3', '2026']);
+    expect(periodLinks({ kind: 'month', year: 2026, index: 7 }, NOW).next).toBe('2026-08');
+    expect(periodLinks({ kind: 'month', year: 2026, index: 8 }, NOW).next).toBeNull();
+  });
+});
+
+describe('trend chart geometry', () => {
+  test('0–100 maps onto the plot; a quarter without data breaks the line', () => {
+    const g = trendGeometry(
+      [
+        { period: '2026-Q1', score: 100 },
+        { period: '2026-Q2', score: 0 },
+        { period: '2026-Q3', score: null },
+        { period: '2026-Q4', score: 50 },
+        { period: '2027-Q1', score: 60 },
+      ],
+      640,
+      240,
+    );
+    expect(g.points[0]!.y).toBe(g.plot.top);
+    expect(g.points[1]!.y).toBe(g.plot.bottom);
+    expect(g.points[2]!.y).toBeNull();
+    expect(g.points[0]!.x).toBe(g.plot.left);
+    expect(g.points[4]!.x).toBe(g.plot.right);
+    expect(g.segments).toHaveLength(2);
+    expect(g.segments[0]!.split(' ')).toHaveLength(2);
+  });
+  test('a single scored quarter draws a dot, no line', () => {
+    expect(trendGeometry([{ period: '2026-Q1', score: 80 }]).segments).toEqual([]);
+  });
+});
+
+describe('formatting and import helpers', () => {
+  const zh = translator('zh-CN');
+  const en = translator('en');
+  test('KPI values carry their unit in the reader’s language', () => {
+    expect(formatKpiValue('en', en, 96.14, 'percent')).toBe('96.1%');
+    expect(formatKpiValue('en', en, 4.5, 'rating')).toBe('4.5 out of 5');
+    expect(formatKpiValue('zh-CN', zh, null, 'percent')).toBe('暂无数据');
+  });
+  test('row problems are translated unless they are the API’s own rule text', () => {
+    expect(importErrorText(zh, { problem: 'unknown_column', column: 'colour', reason: '' })).toBe(
+      '未知列“colour”。',
+    );
+    expect(importErrorText(zh, { problem: 'invalid', column: 'rating', reason: 'rating: Too big' })).toBe(
+      'rating: Too big',
+    );
+  });
+  test('events go out in batches of at most the API’s size, in order', () => {
+    expect(chunks([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(chunks([], 5000)).toEqual([]);
+  });
+  test('the KPI form becomes core input; empty numbers are left for core to refuse', () => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries({
+      key: 'nps',
+      nameZh: '净推荐值',
+      nameEn: 'NPS',
+      unit: 'percent',
+      computation: 'share_passed',
+      direction: 'higher_better',
+      target: '90',
+      warningThreshold: '80',
+      criticalThreshold: '',
+      weight: '5',
+    }))
+      form.set(k, v);
+    form.append('serviceCategories', 'claims');
+    form.append('serviceCategories', 'it');
+    const input = kpiFromForm(form);
+    expect(input).toMatchObject({
+      key: 'nps',
+      target: 90,
+      weight: 5,
+      active: false,
+      sortOrder: 0,
+      serviceCategories: ['claims', 'it'],
+    });
+    expect(Number.isNaN(input.criticalThreshold)).toBe(true);
+  });
+});

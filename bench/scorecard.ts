@@ -1,0 +1,246 @@
+/**
+ * Scorecard page benchmark: with many partners and millions of events over two years,
+ * how fast does a partner's scorecard page render on the server, compared with the
+ * sign-in page measured in the same run, against the same server?
+ *
+ *   node bench/scorecard.ts [--partners 1000] [--events 10000000] [--users 20] [--seconds 20]
+ *
+ * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) is an admin
+ * connection; the benchmark creates its own database and drops it at the end. The portal
+ * must be built (`npm run build`). See bench/README.md.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createSession } from '@outpost/auth';
+import { ensureDefaultKpis, formatPeriod, quarterOf } from '@outpost/core';
+import { addToRollups } from '../packages/core/src/performance/rollup-sql.ts';
+import { migrate, openDatabase } from '@outpost/db';
+import { withDatabase } from '@outpost/db/testing';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+
+const { values: args } = parseArgs({
+  options: {
+    partners: { type: 'string', default: '1000' },
+    events: { type: 'string', default: '10000000' },
+    users: { type: 'string', default: '20' },
+    seconds: { type: 'string', default: '20' },
+  },
+});
+const partnerCount = Number(args.partners);
+const eventCount = Number(args.events);
+const users = Number(args.users);
+const seconds = Number(args.seconds);
+const perPartner = Math.ceil(eventCount / partnerCount);
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: run by hand, never through turbo
+const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const database = `outpost_bench_sc_${process.pid}`;
+const url = withDatabase(adminUrl, database);
+const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+const categories = ['claims', 'agency', 'customer_service', 'it'];
+const log = (message: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+let server: ChildProcess | undefined;
+let dataDir: string | undefined;
+try {
+  await admin.unsafe(`create database "${database}"`);
+  const conn = await openDatabase({ url, maxConnections: 4 });
+  await migrate(conn);
+  await ensureDefaultKpis(conn.db);
+
+  // --- Data: partners, events over two years, rollups maintained by core's own SQL -------
+  log(`creating ${partnerCount} partners`);
+  await conn.db.execute(sql`
+    insert into partners (legal_name, credit_code, status, service_categories)
+    select 'Bench Partner ' || g, lpad(g::text, 18, '0'), 'active',
+           array[(${sql.raw(`array['${categories.join("','")}']`)})[1 + g % ${categories.length}]]
+    from generate_series(1, ${partnerCount}) g`);
+  // (Codes are unique placeholders: nothing on the read path validates them.)
+
+  log(
+    `generating ${(perPartner * partnerCount).toLocaleString('en')} events (${perPartner} per partner, 2 years)`,
+  );
+  const started = performance.now();
+  await conn.db.execute(sql`set maintenance_work_mem = '256MB'`);
+  // Generated in PostgreSQL, in the shapes ingestion validates (sampleEvents' mix of types).
+  await conn.db.execute(
+    sql.raw(`
+    insert into service_events (partner_id, external_id, type, occurred_at, payload, batch_id)
+    select p.id, 'e' || g,
+      t.type, t.at,
+      case t.type
+        when 'case_opened' then jsonb_build_object('caseId', 'c' || g, 'slaDueAt', t.at + interval '72 hours')
+        when 'case_closed' then jsonb_build_object('caseId', 'c' || g, 'amount', round((random() * 20000)::numeric, 2),
+                                   'slaDueAt', t.at + (case when random() < 0.9 then 1 else -1 end) * interval '24 hours')
+        when 'customer_rating' then jsonb_build_object('rating', 1 + least(4, floor(sqrt(random()) * 5))::int)
+        when 'compliance_check' then jsonb_build_object('passed', random() < 0.97, 'checkType', 'review')
+        when 'loss' then jsonb_build_object('amount', round((random() * 5000)::numeric, 2))
+        else jsonb_build_object('channel', 'phone')
+      end,
+      '00000000-0000-0000-0000-000000000000'::uuid
+    from partners p
+    cross join generate_series(1, ${perPartner}) g
+    cross join lateral (
+      select now() - random() * interval '730 days' as at,
+        case when r < 0.3 then 'case_opened' when r < 0.6 then 'case_closed' when r < 0.8 then 'customer_rating'
+             when r < 0.95 then 'compliance_check' when r < 0.98 then 'loss' else 'complaint' end as type
+      -- Referencing g and p makes the subquery correlated, so random() is drawn per row.
+      from (select random() + g * 0 + (p.id is null)::int as r) x
+    ) t`),
+  );
+  log(
+    `events stored in ${((performance.now() - started) / 1000).toFixed(0)} s; building rollups with core's rollup SQL`,
+  );
+  const ids = (await conn.db.execute<{ id: string }>(
+    sql`select id from partners order by legal_name`,
+  )) as unknown as {
+    id: string;
+  }[];
+  const list = Array.isArray(ids) ? ids : (ids as unknown as { rows: { id: string }[] }).rows;
+  for (const { id } of list) {
+    await conn.db.execute(
+      sql`with src as (select type, occurred_at, payload from service_events where partner_id = ${id}::uuid) ${addToRollups(id, 'src', 1)}`,
+    );
+  }
+  await conn.db.execute(sql`analyze`);
+  log(`rollups built (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
+
+  // --- Users: one partner user (and session) per simulated person -------------------------
+  const cookies: string[] = [];
+  for (let i = 0; i < users; i++) {
+    const partnerId = list[(i * 37) % list.length]!.id;
+    const rows = (await conn.db.execute<{ id: string }>(sql`
+      insert into users (kind, email, display_name) values ('partner', ${`bench-${i}@bench.test`}, ${`Bench ${i}`}) returning id`)) as unknown;
+    const userId = (Array.isArray(rows) ? rows : (rows as { rows: { id: string }[] }).rows)[0]!.id as string;
+    await conn.db.execute(
+      sql`insert into partner_memberships (user_id, partner_id, role) values (${userId}::uuid, ${partnerId}::uuid, 'partner_member')`,
+    );
+    const { token } = await createSession(conn.db, userId);
+    cookies.push(`outpost_session=${token}`);
+  }
+  await conn.close();
+
+  // --- Server (a separate process) -----------------------------------------------------------
+  const port = await freePort();
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'outpost-bench-'));
+  server = spawn(process.execPath, ['apps/server/src/main.ts', '--role=web'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SEED_DEMO: 'false',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await waitUntilReady(`${base}/readyz`, server);
+
+  const period = formatPeriod(quarterOf(new Date()));
+  const scorecardPath = `/p/scorecard?period=${encodeURIComponent(period)}`;
+  // Warm both pages (module loading, JIT, PostgreSQL caches) before measuring.
+  const probe = await fetch(`${base}${scorecardPath}`, { headers: { cookie: cookies[0]! } });
+  if (probe.status !== 200)
+    throw new Error(`${scorecardPath} answered ${probe.status}; is the scorecard page built?`);
+  await measure(base, '/sign-in', () => undefined, 3);
+  await measure(base, scorecardPath, (i) => cookies[i % cookies.length], 3);
+
+  const signIn = await measure(base, '/sign-in', () => undefined, seconds);
+  const scorecard = await measure(base, scorecardPath, (i) => cookies[i % cookies.length], seconds);
+  const line = (label: string, r: Result) =>
+    console.log(
+      `${label.padEnd(28)}${r.perSecond.toFixed(1).padStart(8)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   (${r.count} requests, ${users} concurrent users)`,
+    );
+  console.log('');
+  console.log(
+    `${partnerCount.toLocaleString('en')} partners, ${(perPartner * partnerCount).toLocaleString('en')} events over 2 years, period ${period}`,
+  );
+  line('GET /sign-in', signIn);
+  line('GET /p/scorecard', scorecard);
+  console.log(
+    `scorecard p95 goal < 100 ms: ${scorecard.p95 < 100 ? 'met' : 'NOT met'} (${scorecard.p95.toFixed(1)} ms)`,
+  );
+  console.log(
+    `throughput ratio scorecard / sign-in: ${((scorecard.perSecond / signIn.perSecond) * 100).toFixed(1)} % (goal ≥ 50 %)`,
+  );
+} finally {
+  if (server && server.exitCode === null) {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server!.once('exit', resolve));
+  }
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await admin.unsafe(`drop database if exists "${database}" with (force)`).catch(() => {});
+  await admin.end({ timeout: 5 });
+}
+
+interface Result {
+  count: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+}
+
+/** `users` concurrent loops requesting `path` for `duration` seconds; server-side render time is what dominates. */
+async function measure(
+  base: string,
+  pathname: string,
+  cookieFor: (i: number) => string | undefined,
+  duration: number,
+): Promise<Result> {
+  const latencies: number[] = [];
+  const until = performance.now() + duration * 1000;
+  await Promise.all(
+    Array.from({ length: users }, async (_, i) => {
+      while (performance.now() < until) {
+        const t0 = performance.now();
+        const cookie = cookieFor(i);
+        const response = await fetch(`${base}${pathname}`, { headers: cookie ? { cookie } : {} });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`${pathname} answered ${response.status}`);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
+  return { count: latencies.length, perSecond: latencies.length / duration, p50: at(0.5), p95: at(0.95) };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilReady(readyUrl: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(`the server exited with code ${child.exitCode} before it was ready`);
+    if (
+      await fetch(readyUrl).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('the server did not become ready within 60 s');
+}

@@ -1,0 +1,6 @@
+export * from './complete.ts';
+export * from './draft.ts';
+export * from './quarters.ts';
+export * from './read.ts';
+export * from './rectification.ts';
+export * from './respond.ts';

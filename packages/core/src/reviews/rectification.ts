@@ -1,0 +1,259 @@
+import {
+  type Database,
+  partners,
+  quarterlyReviews,
+  rectificationEvidence,
+  rectificationItems,
+} from '@outpost/db';
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Actor } from '../actor.ts';
+import { storeContentAddressed } from '../admission/file-store.ts';
+import { checkUpload, DEFAULT_MAX_UPLOAD_BYTES } from '../admission/file-type.ts';
+import { audit } from '../audit.ts';
+import { AppError, notFound } from '../errors.ts';
+import { notify } from '../notifications.ts';
+import { assertCan, can } from '../permissions.ts';
+import type { FileStorage } from '../ports.ts';
+import { isUuid, parse } from '../validation.ts';
+import { partnerUserIds, personId } from './members.ts';
+
+const stateError = () =>
+  new AppError('conflict', 'This rectification item cannot do that in its current state.', {
+    messageKey: 'errors.rectification_item_state',
+  });
+
+/**
+ * An item and its review, locked. A partner reaches only its own organisation's items of
+ * finalised reviews; anything else is "not found", never "forbidden".
+ */
+async function lockItem(tx: Database, actor: Actor, itemId: string) {
+  if (!isUuid(itemId)) throw notFound('Rectification item');
+  const [row] = await tx
+    .select({ item: rectificationItems, review: quarterlyReviews })
+    .from(rectificationItems)
+    .innerJoin(quarterlyReviews, eq(quarterlyReviews.id, rectificationItems.reviewId))
+    .where(eq(rectificationItems.id, itemId))
+    .for('update', { of: rectificationItems });
+  if (!row) throw notFound('Rectification item');
+  const ownPartner = actor.type === 'partner' || actor.type === 'api_key' ? actor.partnerId : undefined;
+  if (ownPartner !== undefined && (row.item.partnerId !== ownPartner || row.review.status === 'draft')) {
+    throw notFound('Rectification item');
+  }
+  return row;
+}
+
+function respondingPartner(actor: Actor): string {
+  assertCan(actor, 'respond:review:own');
+  if (actor.type === 'partner') return actor.partnerId;
+  throw new AppError('forbidden', 'Only the partner rectifies its own items.', {
+    messageKey: 'errors.forbidden',
+  });
+}
+
+/**
+ * The partner attaches an evidence file to an open item. Same rules as qualification
+ * documents: type sniffed from the content (PDF, PNG, JPEG, DOCX, XLSX), size limit, and
+ * the bytes stored content-addressed under their sha256 (the key scheme of uploadDocument).
+ */
+export async function uploadRectificationEvidence(
+  db: Database,
+  actor: Actor,
+  storage: FileStorage,
+  raw: { itemId: string; fileName: string; bytes: Uint8Array },
+  limits: { maxBytes?: number } = {},
+) {
+  const partnerId = respondingPartner(actor);
+  const { itemId, fileName } = parse(
+    z.object({ itemId: z.string(), fileName: z.string().trim().min(1).max(255) }),
+    { itemId: raw.itemId, fileName: raw.fileName },
+  );
+  // Refuse a foreign or closed item before storing anything.
+  const { item: before } = await lockItem(db, actor, itemId);
+  if (before.status !== 'open') throw stateError();
+  const { mime } = await checkUpload(raw.bytes, limits.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES);
+  const { sha256, storageKey } = await storeContentAddressed(storage, raw.bytes, mime);
+  return db.transaction(async (tx) => {
+    const { item } = await lockItem(tx, actor, itemId);
+    if (item.status !== 'open') throw stateError();
+    const [saved] = await tx
+      .insert(rectificationEvidence)
+      .values({
+        itemId: item.id,
+        partnerId,
+        fileName,
+        contentType: mime,
+        sizeBytes: raw.bytes.byteLength,
+        sha256,
+        storageKey,
+        uploadedBy: personId(actor),
+      })
+      .returning();
+    await audit(tx, actor, {
+      action: 'rectification.evidence_uploaded',
+      entityType: 'rectification_item',
+      entityId: item.id,
+      partnerId,
+      data: { evidenceId: saved!.id, fileName, sha256, sizeBytes: raw.bytes.byteLength, contentType: mime },
+    });
+    const { storageKey: _key, ...evidence } = saved!;
+    return evidence;
+  });
+}
+
+/** The partner marks an open item done; staff then verify it. Needs at least one evidence file. */
+export async function submitRectificationItem(db: Database, actor: Actor, itemId: string) {
+  const partnerId = respondingPartner(actor);
+  return db.transaction(async (tx) => {
+    const { item } = await lockItem(tx, actor, itemId);
+    if (item.status !== 'open') throw stateError();
+    const [evidence] = await tx
+      .select({ id: rectificationEvidence.id })
+      .from(rectificationEvidence)
+      .where(eq(rectificationEvidence.itemId, item.id))
+      .limit(1);
+    if (!evidence) {
+      throw new AppError('validation_failed', 'Upload at least one evidence file before submitting.', {
+        messageKey: 'errors.rectification_evidence_required',
+        details: { fields: [{ path: 'file', message: 'Upload at least one evidence file.' }] },
+      });
+    }
+    const [updated] = await tx
+      .update(rectificationItems)
+      .set({
+        status: 'submitted',
+        submittedAt: new Date(),
+        submittedBy: personId(actor),
+        updatedAt: new Date(),
+      })
+      .where(eq(rectificationItems.id, item.id))
+      .returning();
+    await audit(tx, actor, {
+      action: 'rectification.submitted',
+      entityType: 'rectification_item',
+      entityId: item.id,
+      partnerId,
+      data: { reviewId: item.reviewId },
+    });
+    const [partner] = await tx
+      .select({ legalName: partners.legalName })
+      .from(partners)
+      .where(eq(partners.id, partnerId));
+    await notify(tx, {
+      staffRoles: ['risk_officer'],
+      template: 'notify.rectification_submitted',
+      params: { name: partner?.legalName ?? '', description: item.description.slice(0, 80) },
+      link: `/s/reviews/${item.reviewId}`,
+    });
+    return updated!;
+  });
+}
+
+/** Staff verify a submitted item: it is closed for good. */
+export async function verifyRectificationItem(db: Database, actor: Actor, itemId: string) {
+  assertCan(actor, 'manage:reviews');
+  return db.transaction(async (tx) => {
+    const { item } = await lockItem(tx, actor, itemId);
+    if (item.status !== 'submitted') throw stateError();
+    const [updated] = await tx
+      .update(rectificationItems)
+      .set({
+        status: 'closed',
+        verifiedAt: new Date(),
+        verifiedBy: personId(actor),
+        reopenReason: null,
+        updatedAt: new Date(),
+      })
+      .where(eq(rectificationItems.id, item.id))
+      .returning();
+    await audit(tx, actor, {
+      action: 'rectification.verified',
+      entityType: 'rectification_item',
+      entityId: item.id,
+      partnerId: item.partnerId,
+      data: { reviewId: item.reviewId },
+    });
+    await notify(tx, {
+      userIds: await partnerUserIds(tx, item.partnerId),
+      template: 'notify.rectification_verified',
+      params: { description: item.description.slice(0, 80) },
+      link: `/p/reviews/${item.reviewId}`,
+    });
+    return updated!;
+  });
+}
+
+export const reopenInput = z.object({
+  itemId: z.string(),
+  reason: z.string().trim().min(10, 'Tell the partner why, in at least 10 characters.').max(2000),
+});
+
+/** Staff send a submitted (or closed) item back to the partner with a reason. */
+export async function reopenRectificationItem(db: Database, actor: Actor, raw: z.input<typeof reopenInput>) {
+  assertCan(actor, 'manage:reviews');
+  const input = parse(reopenInput, raw);
+  return db.transaction(async (tx) => {
+    const { item } = await lockItem(tx, actor, input.itemId);
+    if (item.status === 'open') throw stateError();
+    const [updated] = await tx
+      .update(rectificationItems)
+      .set({
+        status: 'open',
+        reopenReason: input.reason,
+        verifiedAt: null,
+        verifiedBy: null,
+        updatedAt: new Date(),
+      })
+      .where(eq(rectificationItems.id, item.id))
+      .returning();
+    await audit(tx, actor, {
+      action: 'rectification.reopened',
+      entityType: 'rectification_item',
+      entityId: item.id,
+      partnerId: item.partnerId,
+      data: { reviewId: item.reviewId, from: item.status, reason: input.reason },
+    });
+    await notify(tx, {
+      userIds: await partnerUserIds(tx, item.partnerId),
+      template: 'notify.rectification_reopened',
+      params: { description: item.description.slice(0, 80), reason: input.reason },
+      link: `/p/reviews/${item.reviewId}`,
+    });
+    return updated!;
+  });
+}
+
+/** The bytes of an evidence file, for its partner or staff only. Another partner's id is "not found". */
+export async function readRectificationEvidence(
+  db: Database,
+  actor: Actor,
+  storage: FileStorage,
+  evidenceId: string,
+) {
+  if (!isUuid(evidenceId)) throw notFound('Evidence');
+  const staff = can(actor, 'read:review:any');
+  if (!staff) assertCan(actor, 'read:review:own');
+  const ownPartner = staff
+    ? undefined
+    : actor.type === 'partner' || actor.type === 'api_key'
+      ? actor.partnerId
+      : null;
+  if (ownPartner === null) throw notFound('Evidence');
+  const [row] = await db
+    .select({ evidence: rectificationEvidence, reviewStatus: quarterlyReviews.status })
+    .from(rectificationEvidence)
+    .innerJoin(rectificationItems, eq(rectificationItems.id, rectificationEvidence.itemId))
+    .innerJoin(quarterlyReviews, eq(quarterlyReviews.id, rectificationItems.reviewId))
+    .where(
+      ownPartner === undefined
+        ? eq(rectificationEvidence.id, evidenceId)
+        : and(eq(rectificationEvidence.id, evidenceId), eq(rectificationEvidence.partnerId, ownPartner)),
+    );
+  if (!row) throw notFound('Evidence');
+  return {
+    bytes: await storage.get(row.evidence.storageKey),
+    fileName: row.evidence.fileName,
+    contentType: row.evidence.contentType,
+    sha256: row.evidence.sha256,
+  };
+}
