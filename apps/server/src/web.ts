@@ -2,6 +2,7 @@ import { createApi } from '@outpost/api';
 import { createSlackEventsHandler } from '@outpost/bot';
 import type { FileStorage, SlackGateway } from '@outpost/core';
 import { type DatabaseConnection, migrationsCurrent } from '@outpost/db';
+import { CLIENT_IP_HEADER } from '@outpost/auth';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { sql } from 'drizzle-orm';
@@ -80,6 +81,15 @@ export function createWebApp({ conn, config, slack, portal, storage }: WebDeps) 
       onError: (c) => c.text('Request body too large', 413),
     }),
   );
-  app.all('*', (c) => portal(c.req.raw));
+  app.all('*', (c) => {
+    // The portal sees a Fetch Request without the socket: hand it the client's address
+    // in a header only we set, for its per-IP sign-in throttle.
+    const headers = new Headers(c.req.raw.headers);
+    headers.delete(CLIENT_IP_HEADER);
+    const address = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
+      ?.socket?.remoteAddress;
+    if (address) headers.set(CLIENT_IP_HEADER, address);
+    return portal(new Request(c.req.raw, { headers, duplex: 'half' } as RequestInit));
+  });
   return app;
 }

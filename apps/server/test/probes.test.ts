@@ -46,4 +46,22 @@ describe('health probes and routing', () => {
     expect(await slack.json()).toMatchObject({ error: { code: 'slack_not_configured' } });
     expect(await (await app.request('/p')).text()).toBe('portal');
   });
+
+  it('hands the portal the socket address in its own header, never one the client sent', async () => {
+    let seen: string | null = 'unset';
+    const capture = async (request: Request) => {
+      seen = request.headers.get('x-outpost-client-ip');
+      return new Response('portal');
+    };
+    const app = createWebApp({ conn, config: loadConfig({}), slack: null, portal: capture, storage });
+    const env = { incoming: { socket: { remoteAddress: '10.1.2.3' } } };
+    await app.request(
+      '/sign-in',
+      { method: 'POST', body: 'email=a', headers: { 'x-outpost-client-ip': '6.6.6.6' } },
+      env,
+    );
+    expect(seen).toBe('10.1.2.3');
+    await app.request('/sign-in', { headers: { 'x-outpost-client-ip': '6.6.6.6' } });
+    expect(seen).toBeNull();
+  });
 });

@@ -7,11 +7,12 @@ const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 const run = (file: string, args: string[], env: Record<string, string>) =>
   spawnSync(process.execPath, [file, ...args], {
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 80_000,
     env: { ...process.env, ...env },
   });
 
-describe('start-up failures are clear and change nothing', () => {
+// Each test starts a fresh Node process that loads the whole server; slow on a busy 2-core box.
+describe('start-up failures are clear and change nothing', { timeout: 90_000 }, () => {
   it('an unreachable database: clear message, non-zero exit', () => {
     const child = run(main, [], { DATABASE_URL: 'postgres://outpost@127.0.0.1:1/outpost' });
     expect(child.status).toBe(1);

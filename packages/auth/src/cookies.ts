@@ -44,3 +44,10 @@ export const sessionCookie = (token: string, requestUrl: string, expiresAt: Date
 
 export const clearSessionCookie = (requestUrl: string) =>
   serializeCookie(SESSION_COOKIE, '', { requestUrl, maxAgeSeconds: 0 });
+
+/**
+ * The client's socket address, set by our own server on every request it hands to the
+ * portal (after removing any value the client sent), so the portal's sign-in throttle
+ * can count per IP without seeing the socket.
+ */
+export const CLIENT_IP_HEADER = 'x-outpost-client-ip';

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  AppError,
   advanceApplication,
   attachThirdPartyReport,
   castVote,
@@ -15,12 +14,12 @@ import {
   withdrawApplication,
 } from '@outpost/core';
 import { admissionStages, serviceCategories } from '@outpost/db';
-import { bodyLimit } from 'hono/body-limit';
 import { attachmentResponse } from '../attachment.ts';
 import type { ApiApp, ApiDeps } from '../context.ts';
 import { json } from '../json.ts';
 import { requireActor } from '../middleware/authenticate.ts';
 import { errorResponses, IdParam, PageMeta } from '../schemas.ts';
+import { requireFile, uploadLimit } from '../upload.ts';
 
 const Application = z
   .object({
@@ -268,34 +267,18 @@ export function applicationRoutes(app: ApiApp, { db, storage, maxUploadBytes }: 
     return c.json({ ok: true }, 200);
   });
   // The report upload has its own limit, like document uploads (app.ts skips the general one here).
-  app.use(
-    '/v1/applications/:id/assessment/report',
-    bodyLimit({
-      maxSize: maxUploadBytes + 64 * 1024,
-      onError: () => {
-        throw new AppError(
-          'payload_too_large',
-          `The file is larger than the ${Math.round(maxUploadBytes / 1024 / 1024)} MB limit.`,
-          { messageKey: 'errors.file_too_large', details: { maxBytes: maxUploadBytes } },
-        );
-      },
-    }),
-  );
+  app.use('/v1/applications/:id/assessment/report', uploadLimit(maxUploadBytes));
   app.openapi(attachReport, async (c) => {
     const form = c.req.valid('form') as { file?: unknown; assessor?: unknown; score?: unknown };
-    if (!(form.file instanceof File)) {
-      throw new AppError('validation_failed', 'Attach the file in the "file" field.', {
-        details: { fields: [{ path: 'file', message: 'Attach a file.' }] },
-      });
-    }
+    const file = requireFile(form.file);
     const result = await attachThirdPartyReport(
       db,
       requireActor(c),
       storage,
       c.req.valid('param').id,
       {
-        fileName: form.file.name || 'report',
-        bytes: new Uint8Array(await form.file.arrayBuffer()),
+        fileName: file.name || 'report',
+        bytes: new Uint8Array(await file.arrayBuffer()),
         assessor: optionalString(form.assessor),
         score: optionalNumber(form.score),
       },

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  AppError,
   listDocuments,
   listRequirements,
   readDocumentFile,
@@ -9,12 +8,12 @@ import {
   uploadDocument,
 } from '@outpost/core';
 import { serviceCategories } from '@outpost/db';
-import { bodyLimit } from 'hono/body-limit';
 import { attachmentResponse } from '../attachment.ts';
 import type { ApiApp, ApiDeps } from '../context.ts';
 import { json } from '../json.ts';
 import { requireActor } from '../middleware/authenticate.ts';
 import { errorResponses, IdParam } from '../schemas.ts';
+import { requireFile, uploadLimit } from '../upload.ts';
 
 const Requirement = z
   .object({
@@ -189,22 +188,7 @@ export function documentRoutes(app: ApiApp, { db, storage, maxUploadBytes }: Api
   );
 
   // Uploads get their own limit (the global body limit is small): the file plus form overhead.
-  app.use(
-    '/v1/documents',
-    bodyLimit({
-      maxSize: maxUploadBytes + 64 * 1024,
-      onError: () => {
-        throw new AppError(
-          'payload_too_large',
-          `The file is larger than the ${Math.round(maxUploadBytes / 1024 / 1024)} MB limit.`,
-          {
-            messageKey: 'errors.file_too_large',
-            details: { maxBytes: maxUploadBytes },
-          },
-        );
-      },
-    }),
-  );
+  app.use('/v1/documents', uploadLimit(maxUploadBytes));
   app.openapi(upload, async (c) => {
     const form = c.req.valid('form') as {
       file?: unknown;
@@ -212,19 +196,15 @@ export function documentRoutes(app: ApiApp, { db, storage, maxUploadBytes }: Api
       issueDate?: string;
       expiryDate?: string;
     };
-    if (!(form.file instanceof File)) {
-      throw new AppError('validation_failed', 'Attach the file in the "file" field.', {
-        details: { fields: [{ path: 'file', message: 'Attach a file.' }] },
-      });
-    }
+    const file = requireFile(form.file);
     const result = await uploadDocument(
       db,
       requireActor(c),
       storage,
       {
         requirementId: form.requirementId,
-        fileName: form.file.name || 'document',
-        bytes: new Uint8Array(await form.file.arrayBuffer()),
+        fileName: file.name || 'document',
+        bytes: new Uint8Array(await file.arrayBuffer()),
         issueDate: form.issueDate || undefined,
         expiryDate: form.expiryDate || undefined,
       },

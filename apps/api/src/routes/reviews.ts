@@ -1,6 +1,6 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute, type RouteConfig, type RouteHandler, z } from '@hono/zod-openapi';
 import {
-  AppError,
+  type Actor,
   acknowledgeReview,
   answerAppeal,
   appealReview,
@@ -16,11 +16,12 @@ import {
   verifyRectificationItem,
 } from '@outpost/core';
 import { appealOutcomes, rectificationStatuses, reviewDecisions, reviewStatuses } from '@outpost/db';
-import { bodyLimit } from 'hono/body-limit';
-import type { ApiApp, ApiDeps } from '../context.ts';
+import { attachmentResponse } from '../attachment.ts';
+import type { ApiApp, ApiDeps, ApiEnv } from '../context.ts';
 import { json } from '../json.ts';
 import { requireActor } from '../middleware/authenticate.ts';
 import { errorResponses, IdParam, PageMeta } from '../schemas.ts';
+import { requireFile, uploadLimit } from '../upload.ts';
 
 const tags = ['Quarterly reviews'];
 const quarter = z.string().openapi({ example: '2026-Q3' });
@@ -247,123 +248,49 @@ const download = createRoute({
 });
 
 export function reviewRoutes(app: ApiApp, { db, storage, maxUploadBytes }: ApiDeps) {
-  app.openapi(list, async (c) =>
-    c.json(json(await listReviews(db, requireActor(c), c.req.valid('query'))), 200),
-  );
-  app.openapi(draft, async (c) =>
-    c.json(json(await draftQuarterlyReviews(db, c.req.valid('json').quarter, requireActor(c))), 200),
-  );
-  app.openapi(detail, async (c) =>
-    c.json(json(await getReview(db, requireActor(c), c.req.valid('param').id)), 200),
-  );
-  app.openapi(save, async (c) =>
-    c.json(
-      json(
-        await saveReviewDraft(db, requireActor(c), {
-          ...c.req.valid('json'),
-          reviewId: c.req.valid('param').id,
-        }),
-      ),
-      200,
-    ),
-  );
-  app.openapi(finalise, async (c) =>
-    c.json(
-      json(
-        await finaliseReview(db, requireActor(c), {
-          ...c.req.valid('json'),
-          reviewId: c.req.valid('param').id,
-        }),
-      ),
-      200,
-    ),
-  );
-  app.openapi(acknowledge, async (c) =>
-    c.json(json(await acknowledgeReview(db, requireActor(c), c.req.valid('param').id)), 200),
-  );
-  app.openapi(appeal, async (c) =>
-    c.json(
-      json(
-        await appealReview(db, requireActor(c), {
-          ...c.req.valid('json'),
-          reviewId: c.req.valid('param').id,
-        }),
-      ),
-      200,
-    ),
-  );
-  app.openapi(answer, async (c) =>
-    c.json(
-      json(
-        await answerAppeal(db, requireActor(c), {
-          ...c.req.valid('json'),
-          reviewId: c.req.valid('param').id,
-        }),
-      ),
-      200,
-    ),
-  );
+  /**
+   * Registers a route whose answer is 200 with what its service returns, as JSON. (A generic
+   * handler cannot be checked against each route's own response map, hence the cast; the
+   * constraint keeps it to routes that declare a 200.)
+   */
+  const answer200 = <R extends RouteConfig & { responses: { 200: object } }>(
+    route: R,
+    run: (actor: Actor, c: Parameters<RouteHandler<R, ApiEnv>>[0]) => Promise<unknown>,
+  ) => app.openapi(route, async (c) => c.json(json(await run(requireActor(c), c)), 200) as never);
+  const id = (c: { req: { valid(target: 'param'): { id: string } } }) => c.req.valid('param').id;
 
-  // Evidence uploads get their own limit (the global body limit is small): the file plus form overhead.
-  app.use(
-    '/v1/rectification-items/:id/evidence',
-    bodyLimit({
-      maxSize: maxUploadBytes + 64 * 1024,
-      onError: () => {
-        throw new AppError(
-          'payload_too_large',
-          `The file is larger than the ${Math.round(maxUploadBytes / 1024 / 1024)} MB limit.`,
-          { messageKey: 'errors.file_too_large', details: { maxBytes: maxUploadBytes } },
-        );
-      },
-    }),
-  );
+  answer200(list, (actor, c) => listReviews(db, actor, c.req.valid('query')));
+  answer200(draft, (actor, c) => draftQuarterlyReviews(db, c.req.valid('json').quarter, actor));
+  answer200(detail, (actor, c) => getReview(db, actor, id(c)));
+  answer200(save, (actor, c) => saveReviewDraft(db, actor, { ...c.req.valid('json'), reviewId: id(c) }));
+  answer200(finalise, (actor, c) => finaliseReview(db, actor, { ...c.req.valid('json'), reviewId: id(c) }));
+  answer200(acknowledge, (actor, c) => acknowledgeReview(db, actor, id(c)));
+  answer200(appeal, (actor, c) => appealReview(db, actor, { ...c.req.valid('json'), reviewId: id(c) }));
+  answer200(answer, (actor, c) => answerAppeal(db, actor, { ...c.req.valid('json'), reviewId: id(c) }));
+
+  app.use('/v1/rectification-items/:id/evidence', uploadLimit(maxUploadBytes));
   app.openapi(upload, async (c) => {
-    const form = c.req.valid('form') as { file?: unknown };
-    if (!(form.file instanceof File)) {
-      throw new AppError('validation_failed', 'Attach the file in the "file" field.', {
-        details: { fields: [{ path: 'file', message: 'Attach a file.' }] },
-      });
-    }
+    const file = requireFile((c.req.valid('form') as { file?: unknown }).file);
     const evidence = await uploadRectificationEvidence(
       db,
       requireActor(c),
       storage,
       {
         itemId: c.req.valid('param').id,
-        fileName: form.file.name || 'evidence',
-        bytes: new Uint8Array(await form.file.arrayBuffer()),
+        fileName: file.name || 'evidence',
+        bytes: new Uint8Array(await file.arrayBuffer()),
       },
       { maxBytes: maxUploadBytes },
     );
     return c.json(json(evidence), 201);
   });
-  app.openapi(submit, async (c) =>
-    c.json(json(await submitRectificationItem(db, requireActor(c), c.req.valid('param').id)), 200),
-  );
-  app.openapi(verify, async (c) =>
-    c.json(json(await verifyRectificationItem(db, requireActor(c), c.req.valid('param').id)), 200),
-  );
-  app.openapi(reopen, async (c) =>
-    c.json(
-      json(
-        await reopenRectificationItem(db, requireActor(c), {
-          ...c.req.valid('json'),
-          itemId: c.req.valid('param').id,
-        }),
-      ),
-      200,
-    ),
+  answer200(submit, (actor, c) => submitRectificationItem(db, actor, id(c)));
+  answer200(verify, (actor, c) => verifyRectificationItem(db, actor, id(c)));
+  answer200(reopen, (actor, c) =>
+    reopenRectificationItem(db, actor, { ...c.req.valid('json'), itemId: id(c) }),
   );
   app.openapi(download, async (c) => {
     const file = await readRectificationEvidence(db, requireActor(c), storage, c.req.valid('param').id);
-    const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-    return c.body(file.bytes as unknown as ArrayBuffer, 200, {
-      'Content-Type': file.contentType,
-      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
-      Digest: `sha-256=${Buffer.from(file.sha256, 'hex').toString('base64')}`,
-    });
+    return attachmentResponse(c, file);
   });
 }

@@ -1,12 +1,12 @@
 import { isUuid, listInbox, markRead } from '@outpost/core';
 import { formatDateTime } from '@outpost/i18n';
-import { EmptyState, Pagination } from '@outpost/ui';
+import { EmptyState } from '@outpost/ui';
 import { Form, Link, useSearchParams } from 'react-router';
-import { RouterLink } from '../components/router-link';
+import { PageLinks } from '../components/page-links';
 import { depsContext, localeContext } from '../context';
 import { formText } from '../lib/app-error.server';
 import { useT } from '../lib/i18n';
-import { pageCount, pageParam, withParam } from '../lib/search-params';
+import { pageCount, pageParam } from '../lib/search-params';
 import { safeRedirectPath } from '../lib/safe-redirect';
 import { requireViewer } from '../lib/viewer.server';
 import type { Route } from './+types/inbox';
@@ -115,18 +115,7 @@ export default function Inbox({ loaderData }: Route.ComponentProps) {
         </ul>
       )}
 
-      <Pagination
-        page={page}
-        pages={pages}
-        hrefFor={(n) => withParam(params, 'page', n)}
-        LinkComponent={RouterLink}
-        labels={{
-          nav: t('common.pagination'),
-          previous: t('common.previous'),
-          next: t('common.next'),
-          status: t('common.page', { page, pages }),
-        }}
-      />
+      <PageLinks page={page} pages={pages} params={params} />
     </div>
   );
 }

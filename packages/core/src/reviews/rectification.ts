@@ -1,10 +1,4 @@
-import {
-  type Database,
-  partners,
-  quarterlyReviews,
-  rectificationEvidence,
-  rectificationItems,
-} from '@outpost/db';
+import { type Database, quarterlyReviews, rectificationEvidence, rectificationItems } from '@outpost/db';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
@@ -16,7 +10,7 @@ import { notify } from '../notifications.ts';
 import { assertCan, can } from '../permissions.ts';
 import type { FileStorage } from '../ports.ts';
 import { isUuid, parse } from '../validation.ts';
-import { partnerUserIds, personId } from './members.ts';
+import { partnerName, partnerUserIds, personId, respondingPartner } from './members.ts';
 
 const stateError = () =>
   new AppError('conflict', 'This rectification item cannot do that in its current state.', {
@@ -43,13 +37,8 @@ async function lockItem(tx: Database, actor: Actor, itemId: string) {
   return row;
 }
 
-function respondingPartner(actor: Actor): string {
-  assertCan(actor, 'respond:review:own');
-  if (actor.type === 'partner') return actor.partnerId;
-  throw new AppError('forbidden', 'Only the partner rectifies its own items.', {
-    messageKey: 'errors.forbidden',
-  });
-}
+const rectifyingPartner = (actor: Actor) =>
+  respondingPartner(actor, 'Only the partner rectifies its own items.');
 
 /**
  * The partner attaches an evidence file to an open item. Same rules as qualification
@@ -63,7 +52,7 @@ export async function uploadRectificationEvidence(
   raw: { itemId: string; fileName: string; bytes: Uint8Array },
   limits: { maxBytes?: number } = {},
 ) {
-  const partnerId = respondingPartner(actor);
+  const partnerId = rectifyingPartner(actor);
   const { itemId, fileName } = parse(
     z.object({ itemId: z.string(), fileName: z.string().trim().min(1).max(255) }),
     { itemId: raw.itemId, fileName: raw.fileName },
@@ -103,7 +92,7 @@ export async function uploadRectificationEvidence(
 
 /** The partner marks an open item done; staff then verify it. Needs at least one evidence file. */
 export async function submitRectificationItem(db: Database, actor: Actor, itemId: string) {
-  const partnerId = respondingPartner(actor);
+  const partnerId = rectifyingPartner(actor);
   return db.transaction(async (tx) => {
     const { item } = await lockItem(tx, actor, itemId);
     if (item.status !== 'open') throw stateError();
@@ -135,14 +124,10 @@ export async function submitRectificationItem(db: Database, actor: Actor, itemId
       partnerId,
       data: { reviewId: item.reviewId },
     });
-    const [partner] = await tx
-      .select({ legalName: partners.legalName })
-      .from(partners)
-      .where(eq(partners.id, partnerId));
     await notify(tx, {
       staffRoles: ['risk_officer'],
       template: 'notify.rectification_submitted',
-      params: { name: partner?.legalName ?? '', description: item.description.slice(0, 80) },
+      params: { name: await partnerName(tx, partnerId), description: item.description.slice(0, 80) },
       link: `/s/reviews/${item.reviewId}`,
     });
     return updated!;

@@ -8,14 +8,10 @@ import { notify, RISK_CHANNEL } from '../notifications.ts';
 import { assertCan } from '../permissions.ts';
 import { isUuid, parse } from '../validation.ts';
 import { lockReview } from './draft.ts';
-import { partnerUserIds, personId } from './members.ts';
+import { partnerName, partnerUserIds, personId, respondingPartner } from './members.ts';
 
 /** The partner answering: a partner administrator of the review's own organisation. */
-function respondingPartner(actor: Actor): string {
-  assertCan(actor, 'respond:review:own');
-  if (actor.type === 'partner') return actor.partnerId;
-  throw new AppError('forbidden', 'Only the partner answers its review.', { messageKey: 'errors.forbidden' });
-}
+const answeringPartner = (actor: Actor) => respondingPartner(actor, 'Only the partner answers its review.');
 
 /** A finalised review of the actor's own organisation, locked; anything else is "not found" or a conflict. */
 async function ownFinalisedReview(tx: Database, partnerId: string, reviewId: string) {
@@ -30,17 +26,9 @@ async function ownFinalisedReview(tx: Database, partnerId: string, reviewId: str
   return review;
 }
 
-async function partnerName(tx: Database, partnerId: string) {
-  const [row] = await tx
-    .select({ legalName: partners.legalName })
-    .from(partners)
-    .where(eq(partners.id, partnerId));
-  return row?.legalName ?? '';
-}
-
 /** The partner accepts the finalised review. */
 export async function acknowledgeReview(db: Database, actor: Actor, reviewId: string) {
-  const partnerId = respondingPartner(actor);
+  const partnerId = answeringPartner(actor);
   return db.transaction(async (tx) => {
     const review = await ownFinalisedReview(tx, partnerId, reviewId);
     const [updated] = await tx
@@ -77,7 +65,7 @@ export const appealInput = z.object({
 
 /** The partner appeals once, with a reason; the risk officers' Slack channel hears about it. */
 export async function appealReview(db: Database, actor: Actor, raw: z.input<typeof appealInput>) {
-  const partnerId = respondingPartner(actor);
+  const partnerId = answeringPartner(actor);
   const input = parse(appealInput, raw);
   return db.transaction(async (tx) => {
     const review = await ownFinalisedReview(tx, partnerId, input.reviewId);

@@ -1,12 +1,12 @@
-import { Badge, EmptyState, Pagination } from '@outpost/ui';
+import { Badge, EmptyState } from '@outpost/ui';
 import { Link, useSearchParams } from 'react-router';
 import { decisionLabel, decisionTone, reviewStatusLabel, reviewTone } from '../../components/reviews/labels';
-import { RouterLink } from '../../components/router-link';
+import { PageLinks } from '../../components/page-links';
 import { orRouteError } from '../../lib/app-error.server';
 import { useT } from '../../lib/i18n';
 import { requirePartner } from '../../lib/partner/partner-viewer.server';
 import { loadReviewList } from '../../lib/reviews/review-view.server';
-import { pageCount, pageParam, withParam } from '../../lib/search-params';
+import { pageCount, pageParam } from '../../lib/search-params';
 import type { Route } from './+types/reviews';
 
 const PAGE_SIZE = 20;
@@ -72,18 +72,7 @@ export default function PartnerReviews({ loaderData }: Route.ComponentProps) {
           ))}
         </ul>
       )}
-      <Pagination
-        page={page}
-        pages={pages}
-        hrefFor={(n) => withParam(params, 'page', n)}
-        LinkComponent={RouterLink}
-        labels={{
-          nav: t('common.pagination'),
-          previous: t('common.previous'),
-          next: t('common.next'),
-          status: t('common.page', { page, pages }),
-        }}
-      />
+      <PageLinks page={page} pages={pages} params={params} />
     </div>
   );
 }

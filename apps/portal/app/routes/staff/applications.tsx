@@ -1,15 +1,16 @@
 import { listApplications } from '@outpost/core';
 import { admissionStages, applicationStatuses } from '@outpost/db';
 import { formatDateTime } from '@outpost/i18n';
-import { Badge, EmptyState, Pagination } from '@outpost/ui';
+import { Badge, EmptyState } from '@outpost/ui';
 import { Form, Link, useSearchParams } from 'react-router';
 import { categoryLabel } from '../../components/partner-labels';
-import { RouterLink } from '../../components/router-link';
+import { FilterSelect } from '../../components/filter-select';
+import { PageLinks } from '../../components/page-links';
 import { applicationStatusLabel, applicationTone, stageLabel } from '../../components/staff/labels';
 import { depsContext, localeContext } from '../../context';
 import { orRouteError } from '../../lib/app-error.server';
 import { useT } from '../../lib/i18n';
-import { pageCount, pageParam, withParam } from '../../lib/search-params';
+import { pageCount, pageParam } from '../../lib/search-params';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/applications';
 
@@ -66,28 +67,22 @@ export default function StaffApplications({ loaderData }: Route.ComponentProps) 
       </header>
 
       <Form method="get" className="filters staff-filters" aria-label={t('staff-portal.applications.filter')}>
-        <div className="ui-field">
-          <label htmlFor="application-status">{t('partner.status')}</label>
-          <select id="application-status" name="status" defaultValue={params.get('status') ?? ''}>
-            <option value="">{t('staff.allStatuses')}</option>
-            {loaderData.statuses.map((s) => (
-              <option key={s} value={s}>
-                {applicationStatusLabel(t, s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="ui-field">
-          <label htmlFor="application-stage">{t('staff-portal.applications.stage')}</label>
-          <select id="application-stage" name="stage" defaultValue={params.get('stage') ?? ''}>
-            <option value="">{t('staff-portal.applications.allStages')}</option>
-            {loaderData.stages.map((s) => (
-              <option key={s} value={s}>
-                {stageLabel(t, s)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="application-status"
+          name="status"
+          label={t('partner.status')}
+          allLabel={t('staff.allStatuses')}
+          options={loaderData.statuses.map((s) => ({ value: s, label: applicationStatusLabel(t, s) }))}
+          defaultValue={params.get('status') ?? ''}
+        />
+        <FilterSelect
+          id="application-stage"
+          name="stage"
+          label={t('staff-portal.applications.stage')}
+          allLabel={t('staff-portal.applications.allStages')}
+          options={loaderData.stages.map((s) => ({ value: s, label: stageLabel(t, s) }))}
+          defaultValue={params.get('stage') ?? ''}
+        />
         <button type="submit" className="button button--primary">
           {t('staff-portal.applications.apply')}
         </button>
@@ -145,18 +140,7 @@ export default function StaffApplications({ loaderData }: Route.ComponentProps) 
         </div>
       )}
 
-      <Pagination
-        page={page}
-        pages={pages}
-        hrefFor={(n) => withParam(params, 'page', n)}
-        LinkComponent={RouterLink}
-        labels={{
-          nav: t('common.pagination'),
-          previous: t('common.previous'),
-          next: t('common.next'),
-          status: t('common.page', { page, pages }),
-        }}
-      />
+      <PageLinks page={page} pages={pages} params={params} />
     </div>
   );
 }

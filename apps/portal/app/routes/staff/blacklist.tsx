@@ -1,14 +1,14 @@
 import { can, listBlacklist } from '@outpost/core';
 import { formatDateTime } from '@outpost/i18n';
-import { Alert, Badge, EmptyState, Pagination, TextField } from '@outpost/ui';
+import { Alert, Badge, EmptyState, TextField } from '@outpost/ui';
 import { Form, Link, useNavigation, useSearchParams } from 'react-router';
-import { RouterLink } from '../../components/router-link';
+import { PageLinks } from '../../components/page-links';
 import { CheckboxField, TextAreaField } from '../../components/staff/fields';
 import { FormOutcome, fieldErrorsOf } from '../../components/staff/form-outcome';
 import { depsContext, localeContext } from '../../context';
 import { orRouteError } from '../../lib/app-error.server';
 import { useT } from '../../lib/i18n';
-import { pageCount, pageParam, withParam } from '../../lib/search-params';
+import { pageCount, pageParam } from '../../lib/search-params';
 import type { StaffActionData } from '../../lib/staff/action-result';
 import { type BlacklistExtra, blacklistActions } from '../../lib/staff/blacklist-actions.server';
 import { runStaffAction } from '../../lib/staff/run-action.server';
@@ -173,18 +173,7 @@ export default function StaffBlacklist({ loaderData, actionData }: Route.Compone
         </ul>
       )}
 
-      <Pagination
-        page={page}
-        pages={pages}
-        hrefFor={(n) => withParam(params, 'page', n)}
-        LinkComponent={RouterLink}
-        labels={{
-          nav: t('common.pagination'),
-          previous: t('common.previous'),
-          next: t('common.next'),
-          status: t('common.page', { page, pages }),
-        }}
-      />
+      <PageLinks page={page} pages={pages} params={params} />
 
       {may.add ? (
         <section className="card stack" aria-labelledby="blacklist-add">

@@ -1,8 +1,9 @@
 import { can, listPartners } from '@outpost/core';
 import { partnerStatuses } from '@outpost/db';
-import { Badge, EmptyState, Pagination } from '@outpost/ui';
+import { Badge, EmptyState } from '@outpost/ui';
 import { Form, Link, useSearchParams } from 'react-router';
-import { RouterLink } from '../../components/router-link';
+import { FilterSelect } from '../../components/filter-select';
+import { PageLinks } from '../../components/page-links';
 import {
   categoryLabel,
   criticalityLabel,
@@ -13,7 +14,7 @@ import {
 import { depsContext, localeContext } from '../../context';
 import { orRouteError } from '../../lib/app-error.server';
 import { useT } from '../../lib/i18n';
-import { pageCount, pageParam, withParam } from '../../lib/search-params';
+import { pageCount, pageParam } from '../../lib/search-params';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/partners';
 
@@ -79,17 +80,14 @@ export default function StaffPartners({ loaderData }: Route.ComponentProps) {
           <label htmlFor="partner-q">{t('staff.searchPartners')}</label>
           <input id="partner-q" name="q" type="search" defaultValue={params.get('q') ?? ''} maxLength={100} />
         </div>
-        <div className="ui-field">
-          <label htmlFor="partner-status">{t('partner.status')}</label>
-          <select id="partner-status" name="status" defaultValue={params.get('status') ?? ''}>
-            <option value="">{t('staff.allStatuses')}</option>
-            {loaderData.statuses.map((s) => (
-              <option key={s} value={s}>
-                {statusLabel(t, s)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="partner-status"
+          name="status"
+          label={t('partner.status')}
+          allLabel={t('staff.allStatuses')}
+          options={loaderData.statuses.map((s) => ({ value: s, label: statusLabel(t, s) }))}
+          defaultValue={params.get('status') ?? ''}
+        />
         <button type="submit" className="button button--primary">
           {t('common.search')}
         </button>
@@ -149,18 +147,7 @@ export default function StaffPartners({ loaderData }: Route.ComponentProps) {
         </div>
       )}
 
-      <Pagination
-        page={page}
-        pages={pages}
-        hrefFor={(n) => withParam(params, 'page', n)}
-        LinkComponent={RouterLink}
-        labels={{
-          nav: t('common.pagination'),
-          previous: t('common.previous'),
-          next: t('common.next'),
-          status: t('common.page', { page, pages }),
-        }}
-      />
+      <PageLinks page={page} pages={pages} params={params} />
     </div>
   );
 }

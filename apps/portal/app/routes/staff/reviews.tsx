@@ -1,15 +1,16 @@
 import { reviewDecisions, reviewStatuses } from '@outpost/db';
-import { Badge, EmptyState, Pagination } from '@outpost/ui';
+import { Badge, EmptyState } from '@outpost/ui';
 import { Form, Link, useSearchParams } from 'react-router';
 import { decisionLabel, decisionTone, reviewStatusLabel, reviewTone } from '../../components/reviews/labels';
 import { ReviewOutcome } from '../../components/reviews/review-outcome';
-import { RouterLink } from '../../components/router-link';
+import { FilterSelect } from '../../components/filter-select';
+import { PageLinks } from '../../components/page-links';
 import { depsContext, localeContext } from '../../context';
 import { orRouteError } from '../../lib/app-error.server';
 import { useT } from '../../lib/i18n';
 import { runReviewAction, staffHandlers } from '../../lib/reviews/review-actions.server';
 import { loadReviewList } from '../../lib/reviews/review-view.server';
-import { pageCount, pageParam, withParam } from '../../lib/search-params';
+import { pageCount, pageParam } from '../../lib/search-params';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/reviews';
 
@@ -86,39 +87,30 @@ export default function StaffReviews({ loaderData, actionData }: Route.Component
       ) : null}
 
       <Form method="get" className="filters staff-filters" aria-label={t('reviews.filter')}>
-        <div className="ui-field">
-          <label htmlFor="review-quarter">{t('reviews.quarter')}</label>
-          <select id="review-quarter" name="quarter" defaultValue={params.get('quarter') ?? ''}>
-            <option value="">{t('reviews.allQuarters')}</option>
-            {loaderData.quarters.map((q) => (
-              <option key={q} value={q}>
-                {q}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="ui-field">
-          <label htmlFor="review-status">{t('reviews.status')}</label>
-          <select id="review-status" name="status" defaultValue={params.get('status') ?? ''}>
-            <option value="">{t('reviews.allStatuses')}</option>
-            {loaderData.statuses.map((s) => (
-              <option key={s} value={s}>
-                {reviewStatusLabel(t, s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="ui-field">
-          <label htmlFor="review-decision">{t('reviews.decision')}</label>
-          <select id="review-decision" name="decision" defaultValue={params.get('decision') ?? ''}>
-            <option value="">{t('reviews.allDecisions')}</option>
-            {loaderData.decisions.map((d) => (
-              <option key={d} value={d}>
-                {decisionLabel(t, d)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="review-quarter"
+          name="quarter"
+          label={t('reviews.quarter')}
+          allLabel={t('reviews.allQuarters')}
+          options={loaderData.quarters.map((q) => ({ value: q, label: q }))}
+          defaultValue={params.get('quarter') ?? ''}
+        />
+        <FilterSelect
+          id="review-status"
+          name="status"
+          label={t('reviews.status')}
+          allLabel={t('reviews.allStatuses')}
+          options={loaderData.statuses.map((s) => ({ value: s, label: reviewStatusLabel(t, s) }))}
+          defaultValue={params.get('status') ?? ''}
+        />
+        <FilterSelect
+          id="review-decision"
+          name="decision"
+          label={t('reviews.decision')}
+          allLabel={t('reviews.allDecisions')}
+          options={loaderData.decisions.map((d) => ({ value: d, label: decisionLabel(t, d) }))}
+          defaultValue={params.get('decision') ?? ''}
+        />
         <button type="submit" className="button button--primary">
           {t('reviews.apply')}
         </button>
@@ -191,18 +183,7 @@ export default function StaffReviews({ loaderData, actionData }: Route.Component
         </div>
       )}
 
-      <Pagination
-        page={page}
-        pages={pages}
-        hrefFor={(n) => withParam(params, 'page', n)}
-        LinkComponent={RouterLink}
-        labels={{
-          nav: t('common.pagination'),
-          previous: t('common.previous'),
-          next: t('common.next'),
-          status: t('common.page', { page, pages }),
-        }}
-      />
+      <PageLinks page={page} pages={pages} params={params} />
     </div>
   );
 }

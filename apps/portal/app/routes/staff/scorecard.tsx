@@ -1,16 +1,16 @@
 import { can, eventsBehind, getScorecard } from '@outpost/core';
-import { EmptyState, Pagination } from '@outpost/ui';
+import { EmptyState } from '@outpost/ui';
 import { Link, useSearchParams } from 'react-router';
 import { EventsTable } from '../../components/performance/events-table';
 import { PeriodSwitcher } from '../../components/performance/period-switcher';
 import { ScorecardView } from '../../components/performance/scorecard-view';
-import { RouterLink } from '../../components/router-link';
+import { PageLinks } from '../../components/page-links';
 import { depsContext, localeContext } from '../../context';
 import { orRouteError } from '../../lib/app-error.server';
 import { useLocale, useT } from '../../lib/i18n';
 import { kpiName } from '../../lib/performance/format';
 import { periodLinks, periodParam } from '../../lib/performance/period';
-import { pageCount, pageParam, withParam } from '../../lib/search-params';
+import { pageCount, pageParam } from '../../lib/search-params';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/scorecard';
 
@@ -96,18 +96,7 @@ export default function StaffScorecard({ loaderData }: Route.ComponentProps) {
               caption={t('performance.drill.title', { kpi: kpiName(locale, kpi), period: links.label })}
             />
           )}
-          <Pagination
-            page={events.page}
-            pages={events.pages}
-            hrefFor={(n) => `${withParam(params, 'page', n)}#events`}
-            LinkComponent={RouterLink}
-            labels={{
-              nav: t('common.pagination'),
-              previous: t('common.previous'),
-              next: t('common.next'),
-              status: t('common.page', { page: events.page, pages: events.pages }),
-            }}
-          />
+          <PageLinks page={events.page} pages={events.pages} params={params} hash="#events" />
         </section>
       ) : null}
     </div>

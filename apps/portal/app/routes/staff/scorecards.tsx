@@ -1,17 +1,18 @@
 import { can, rankPartners } from '@outpost/core';
 import { serviceCategories } from '@outpost/db';
-import { Badge, EmptyState, Pagination } from '@outpost/ui';
+import { Badge, EmptyState } from '@outpost/ui';
 import { Form, Link, useSearchParams } from 'react-router';
 import { KpiStatusBadge } from '../../components/performance/kpi-status';
 import { PeriodSwitcher } from '../../components/performance/period-switcher';
 import { categoryLabel, statusLabel, statusTone } from '../../components/partner-labels';
-import { RouterLink } from '../../components/router-link';
+import { FilterSelect } from '../../components/filter-select';
+import { PageLinks } from '../../components/page-links';
 import { depsContext, localeContext } from '../../context';
 import { orRouteError } from '../../lib/app-error.server';
 import { useLocale, useT } from '../../lib/i18n';
 import { formatScore } from '../../lib/performance/format';
 import { periodLinks, periodParam } from '../../lib/performance/period';
-import { pageCount, pageParam, withParam } from '../../lib/search-params';
+import { pageCount, pageParam } from '../../lib/search-params';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/scorecards';
 
@@ -86,17 +87,14 @@ export default function StaffScorecards({ loaderData }: Route.ComponentProps) {
       <Form method="get" className="filters" aria-label={t('performance.ranking.filters')}>
         <input type="hidden" name="period" value={links.label} />
         <input type="hidden" name="sort" value={sort} />
-        <div className="ui-field">
-          <label htmlFor="ranking-category">{t('partner.categories')}</label>
-          <select id="ranking-category" name="category" defaultValue={loaderData.category}>
-            <option value="">{t('performance.ranking.allCategories')}</option>
-            {loaderData.categories.map((c) => (
-              <option key={c} value={c}>
-                {categoryLabel(t, c)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="ranking-category"
+          name="category"
+          label={t('partner.categories')}
+          allLabel={t('performance.ranking.allCategories')}
+          options={loaderData.categories.map((c) => ({ value: c, label: categoryLabel(t, c) }))}
+          defaultValue={loaderData.category}
+        />
         <button type="submit" className="button button--primary">
           {t('performance.ranking.apply')}
         </button>
@@ -163,18 +161,7 @@ export default function StaffScorecards({ loaderData }: Route.ComponentProps) {
           </table>
         </div>
       )}
-      <Pagination
-        page={page}
-        pages={pages}
-        hrefFor={(n) => withParam(params, 'page', n)}
-        LinkComponent={RouterLink}
-        labels={{
-          nav: t('common.pagination'),
-          previous: t('common.previous'),
-          next: t('common.next'),
-          status: t('common.page', { page, pages }),
-        }}
-      />
+      <PageLinks page={page} pages={pages} params={params} />
     </div>
   );
 }
