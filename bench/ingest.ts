@@ -8,14 +8,9 @@
  * connection: the benchmark creates its own database next to it and drops it at the end.
  * See bench/README.md.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { type BenchServer, startBenchServer } from './bench-server.ts';
 import { createApiKey, MAX_EVENTS_PER_BATCH, sampleEvents, type ServiceEventInput } from '@outpost/core';
 import { makePartner, makePartnerUser } from '@outpost/core/testing';
 import { migrate, openDatabase } from '@outpost/db';
@@ -36,7 +31,6 @@ if (!Number.isInteger(total) || total < 1 || !Number.isInteger(senders) || sende
   throw new Error('--events and --senders take positive integers.');
 }
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 // biome-ignore lint/suspicious/noUndeclaredEnvVars: run by hand, never through turbo
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const database = `outpost_bench_${process.pid}`;
@@ -53,8 +47,7 @@ const batch = (i: number): ServiceEventInput[] =>
     days: 700,
   });
 
-let server: ChildProcess | undefined;
-let dataDir: string | undefined;
+let server: BenchServer | undefined;
 try {
   await admin.unsafe(`create database "${database}"`);
   const conn = await openDatabase({ url, maxConnections: 2 });
@@ -64,23 +57,8 @@ try {
   const { key } = await createApiKey(conn.db, actor, { name: 'benchmark', scopes: ['events'] });
   await conn.close();
 
-  const port = await freePort();
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'outpost-bench-'));
-  server = spawn(process.execPath, ['apps/server/src/main.ts', '--role=web'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SEED_DEMO: 'false',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  await waitUntilReady(`${base}/readyz`, server);
+  server = await startBenchServer(url);
+  const base = server.base;
   console.log(
     `server pid ${server.pid}, ${total.toLocaleString('en')} events in ${batches} batches of ≤ ${batchSize}, ${senders} concurrent senders`,
   );
@@ -110,7 +88,7 @@ try {
     }),
   );
   const httpSeconds = (performance.now() - started) / 1000;
-  const peakRssMb = peakRss(server.pid!);
+  const peakRssMb = peakRss(server.pid);
   if (accepted !== total) throw new Error(`expected ${total} accepted, got ${accepted}`);
 
   // --- Raw COPY of the same rows into a table of the same shape (columns and indexes) ----
@@ -144,11 +122,7 @@ try {
   line('ratio API / COPY', `${((httpRate / copyRate) * 100).toFixed(1)} %  (goal ≥ 40 %)`);
   line('server peak memory (VmHWM)', `${peakRssMb.toFixed(0)} MB`);
 } finally {
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server!.once('exit', resolve));
-  }
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await server?.stop();
   await admin.unsafe(`drop database if exists "${database}" with (force)`).catch(() => {});
   await admin.end({ timeout: 5 });
 }
@@ -175,30 +149,4 @@ function fmt(n: number): string {
 function peakRss(pid: number): number {
   const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) / 1024 : Number.NaN;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitUntilReady(readyUrl: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`the server exited with code ${child.exitCode} before it was ready`);
-    const ok = await fetch(readyUrl).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('the server was not ready within 60 s');
 }

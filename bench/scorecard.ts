@@ -9,13 +9,8 @@
  * connection; the benchmark creates its own database and drops it at the end. The portal
  * must be built (`npm run build`). See bench/README.md.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { type BenchServer, startBenchServer } from './bench-server.ts';
 import { createSession } from '@outpost/auth';
 import { ensureDefaultKpis, formatPeriod, quarterOf } from '@outpost/core';
 import { addToRollups } from '../packages/core/src/performance/rollup-sql.ts';
@@ -38,7 +33,6 @@ const users = Number(args.users);
 const seconds = Number(args.seconds);
 const perPartner = Math.ceil(eventCount / partnerCount);
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 // biome-ignore lint/suspicious/noUndeclaredEnvVars: run by hand, never through turbo
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const database = `outpost_bench_sc_${process.pid}`;
@@ -47,8 +41,7 @@ const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
 const categories = ['claims', 'agency', 'customer_service', 'it'];
 const log = (message: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 
-let server: ChildProcess | undefined;
-let dataDir: string | undefined;
+let server: BenchServer | undefined;
 try {
   await admin.unsafe(`create database "${database}"`);
   const conn = await openDatabase({ url, maxConnections: 4 });
@@ -128,23 +121,8 @@ try {
   await conn.close();
 
   // --- Server (a separate process) -----------------------------------------------------------
-  const port = await freePort();
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'outpost-bench-'));
-  server = spawn(process.execPath, ['apps/server/src/main.ts', '--role=web'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SEED_DEMO: 'false',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  await waitUntilReady(`${base}/readyz`, server);
+  server = await startBenchServer(url);
+  const base = server.base;
 
   const period = formatPeriod(quarterOf(new Date()));
   const scorecardPath = `/p/scorecard?period=${encodeURIComponent(period)}`;
@@ -174,11 +152,7 @@ try {
     `throughput ratio scorecard / sign-in: ${((scorecard.perSecond / signIn.perSecond) * 100).toFixed(1)} % (goal ≥ 50 %)`,
   );
 } finally {
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server!.once('exit', resolve));
-  }
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await server?.stop();
   await admin.unsafe(`drop database if exists "${database}" with (force)`).catch(() => {});
   await admin.end({ timeout: 5 });
 }
@@ -215,32 +189,4 @@ async function measure(
   const at = (q: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
   return { count: latencies.length, perSecond: latencies.length / duration, p50: at(0.5), p95: at(0.95) };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitUntilReady(readyUrl: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`the server exited with code ${child.exitCode} before it was ready`);
-    if (
-      await fetch(readyUrl).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error('the server did not become ready within 60 s');
 }
