@@ -11,9 +11,10 @@
  */
 import { parseArgs } from 'node:util';
 import { type BenchServer, startBenchServer } from './bench-server.ts';
+import { cpuSample } from './cpu-usage.ts';
 import { createSession } from '@outpost/auth';
 import { ensureDefaultKpis, formatPeriod, quarterOf } from '@outpost/core';
-import { addToRollups } from '../packages/core/src/performance/rollup-sql.ts';
+import { rollupCtes } from '../packages/core/src/performance/rollup-sql.ts';
 import { migrate, openDatabase } from '@outpost/db';
 import { withDatabase } from '@outpost/db/testing';
 import { sql } from 'drizzle-orm';
@@ -25,6 +26,8 @@ const { values: args } = parseArgs({
     events: { type: 'string', default: '10000000' },
     users: { type: 'string', default: '20' },
     seconds: { type: 'string', default: '20' },
+    // Leaves the database behind for a closer look (EXPLAIN, psql); drop it by hand.
+    'keep-database': { type: 'boolean', default: false },
   },
 });
 const partnerCount = Number(args.partners);
@@ -99,7 +102,7 @@ try {
   const list = Array.isArray(ids) ? ids : (ids as unknown as { rows: { id: string }[] }).rows;
   for (const { id } of list) {
     await conn.db.execute(
-      sql`with src as (select type, occurred_at, payload from service_events where partner_id = ${id}::uuid) ${addToRollups(id, 'src', 1)}`,
+      sql`with src as (select type, occurred_at, payload from service_events where partner_id = ${id}::uuid), ${rollupCtes(id, 'src', 1)} select 1`,
     );
   }
   await conn.db.execute(sql`analyze`);
@@ -133,11 +136,27 @@ try {
   await measure(base, '/sign-in', () => undefined, 3);
   await measure(base, scorecardPath, (i) => cookies[i % cookies.length], 3);
 
-  const signIn = await measure(base, '/sign-in', () => undefined, seconds);
-  const scorecard = await measure(base, scorecardPath, (i) => cookies[i % cookies.length], seconds);
+  const pid = server.pid;
+  const signIn = await measure(
+    base,
+    '/sign-in',
+    () => undefined,
+    seconds,
+    () => cpuSample(pid, database),
+  );
+  const scorecard = await measure(
+    base,
+    scorecardPath,
+    (i) => cookies[i % cookies.length],
+    seconds,
+    () => cpuSample(pid, database),
+  );
   const line = (label: string, r: Result) =>
     console.log(
-      `${label.padEnd(28)}${r.perSecond.toFixed(1).padStart(8)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   (${r.count} requests, ${users} concurrent users)`,
+      `${label.padEnd(28)}${r.perSecond.toFixed(1).padStart(8)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   (${r.count} requests, ${users} concurrent users)` +
+        (r.cpu
+          ? `\n${''.padEnd(28)}CPU per request: server ${r.cpu.serverMs.toFixed(2)} ms, PostgreSQL ${r.cpu.databaseMs.toFixed(2)} ms; page ${(r.bytes / 1024).toFixed(1)} KB`
+          : ''),
     );
   console.log('');
   console.log(
@@ -153,7 +172,8 @@ try {
   );
 } finally {
   await server?.stop();
-  await admin.unsafe(`drop database if exists "${database}" with (force)`).catch(() => {});
+  if (args['keep-database']) console.log(`database kept: ${url}`);
+  else await admin.unsafe(`drop database if exists "${database}" with (force)`).catch(() => {});
   await admin.end({ timeout: 5 });
 }
 
@@ -162,6 +182,9 @@ interface Result {
   perSecond: number;
   p50: number;
   p95: number;
+  /** Size of a response body. */
+  bytes: number;
+  cpu?: { serverMs: number; databaseMs: number };
 }
 
 /** `users` concurrent loops requesting `path` for `duration` seconds; server-side render time is what dominates. */
@@ -170,8 +193,11 @@ async function measure(
   pathname: string,
   cookieFor: (i: number) => string | undefined,
   duration: number,
+  sampleCpu: () => ReturnType<typeof cpuSample> = () => null,
 ): Promise<Result> {
   const latencies: number[] = [];
+  let bytes = 0;
+  const before = sampleCpu();
   const until = performance.now() + duration * 1000;
   await Promise.all(
     Array.from({ length: users }, async (_, i) => {
@@ -179,14 +205,30 @@ async function measure(
         const t0 = performance.now();
         const cookie = cookieFor(i);
         const response = await fetch(`${base}${pathname}`, { headers: cookie ? { cookie } : {} });
-        await response.arrayBuffer();
+        bytes = (await response.arrayBuffer()).byteLength;
         if (response.status !== 200) throw new Error(`${pathname} answered ${response.status}`);
         latencies.push(performance.now() - t0);
       }
     }),
   );
+  const after = sampleCpu();
   latencies.sort((a, b) => a - b);
+  const n = latencies.length || 1;
+  const cpu =
+    before && after
+      ? {
+          serverMs: (after.serverMs - before.serverMs) / n,
+          databaseMs: (after.databaseMs - before.databaseMs) / n,
+        }
+      : undefined;
   const at = (q: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
-  return { count: latencies.length, perSecond: latencies.length / duration, p50: at(0.5), p95: at(0.95) };
+  return {
+    count: latencies.length,
+    perSecond: latencies.length / duration,
+    p50: at(0.5),
+    p95: at(0.95),
+    bytes,
+    cpu,
+  };
 }

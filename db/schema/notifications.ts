@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, ts } from './columns.ts';
 import { users } from './users.ts';
@@ -20,7 +21,11 @@ export const notifications = pgTable(
     createdAt: createdAt(),
     readAt: ts('read_at'),
   },
-  (t) => [index('notifications_recipient_idx').on(t.recipientId, t.createdAt)],
+  (t) => [
+    index('notifications_recipient_idx').on(t.recipientId, t.createdAt),
+    // The unread badge is counted on every signed-in page: only unread rows are in this index.
+    index('notifications_unread_idx').on(t.recipientId).where(sql`${t.readAt} is null`),
+  ],
 );
 
 export const deliveryStatuses = ['pending', 'sent', 'skipped', 'dead'] as const;

@@ -100,9 +100,25 @@ export const serviceEvents = pgTable(
   ],
 );
 
+/** The additive sums every KPI is a ratio of; the same columns at every grain. */
+const rollupSums = () => ({
+  casesOpened: integer('cases_opened').notNull().default(0),
+  casesClosed: integer('cases_closed').notNull().default(0),
+  closedWithinSla: integer('closed_within_sla').notNull().default(0),
+  ratingsCount: integer('ratings_count').notNull().default(0),
+  ratingsSum: integer('ratings_sum').notNull().default(0),
+  checksTotal: integer('checks_total').notNull().default(0),
+  checksPassed: integer('checks_passed').notNull().default(0),
+  complaints: integer('complaints').notNull().default(0),
+  /** Money the closed cases handled (claims paid, premium written): the loss-rate denominator. */
+  handledAmount: numeric('handled_amount', { precision: 20, scale: 2 }).notNull().default('0'),
+  lossAmount: numeric('loss_amount', { precision: 20, scale: 2 }).notNull().default('0'),
+});
+
 /**
  * Additive daily sums per partner (day in China Standard Time), maintained in the same
  * transaction as the events that change them. Every KPI is a ratio of these columns.
+ * The daily grain serves drill-downs and any custom range of days.
  */
 export const kpiDailyRollups = pgTable(
   'kpi_daily_rollups',
@@ -111,21 +127,69 @@ export const kpiDailyRollups = pgTable(
       .notNull()
       .references(() => partners.id),
     day: date('day').notNull(),
-    casesOpened: integer('cases_opened').notNull().default(0),
-    casesClosed: integer('cases_closed').notNull().default(0),
-    closedWithinSla: integer('closed_within_sla').notNull().default(0),
-    ratingsCount: integer('ratings_count').notNull().default(0),
-    ratingsSum: integer('ratings_sum').notNull().default(0),
-    checksTotal: integer('checks_total').notNull().default(0),
-    checksPassed: integer('checks_passed').notNull().default(0),
-    complaints: integer('complaints').notNull().default(0),
-    /** Money the closed cases handled (claims paid, premium written): the loss-rate denominator. */
-    handledAmount: numeric('handled_amount', { precision: 20, scale: 2 }).notNull().default('0'),
-    lossAmount: numeric('loss_amount', { precision: 20, scale: 2 }).notNull().default('0'),
+    ...rollupSums(),
   },
   (t) => [primaryKey({ columns: [t.partnerId, t.day] }), index('kpi_daily_rollups_day_idx').on(t.day)],
 );
 
+/**
+ * The same sums per calendar month (first day of the month, China Standard Time), maintained
+ * in the same statement as the daily rows. Every reporting period is whole months, so a
+ * scorecard reads at most 12 rows per partner and its 8-quarter trend 24.
+ */
+export const kpiMonthlyRollups = pgTable(
+  'kpi_monthly_rollups',
+  {
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    month: date('month').notNull(),
+    ...rollupSums(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partnerId, t.month] }),
+    index('kpi_monthly_rollups_month_idx').on(t.month),
+  ],
+);
+
+/**
+ * Every ranked partner's overall score for a period, as of the period's last refresh, and
+ * per service category the sorted scores of its partners: the peer distribution a scorecard
+ * places a partner in with one indexed read. Derived data, rebuilt from the monthly rollups
+ * when older than a minute or when KPI definitions change (see core's peer-scores.ts).
+ */
+export const peerScores = pgTable(
+  'peer_scores',
+  {
+    /** The period's label: `2026-Q3`, `2026-07` or `2026`. */
+    period: text('period').notNull(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    serviceCategories: text('service_categories', { enum: serviceCategories }).array().notNull(),
+    score: doublePrecision('score').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.period, t.partnerId] })],
+);
+
+export const peerDistributions = pgTable(
+  'peer_distributions',
+  {
+    period: text('period').notNull(),
+    category: text('category', { enum: serviceCategories }).notNull(),
+    /** Ascending; a partner of several categories is in each of them. */
+    scores: doublePrecision('scores').array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.period, t.category] })],
+);
+
+/** When each period's peer scores were last rebuilt. */
+export const peerScoreRefreshes = pgTable('peer_score_refreshes', {
+  period: text('period').primaryKey(),
+  refreshedAt: ts('refreshed_at').notNull(),
+});
+
 export type KpiDefinition = typeof kpiDefinitions.$inferSelect;
 export type ServiceEvent = typeof serviceEvents.$inferSelect;
 export type KpiDailyRollup = typeof kpiDailyRollups.$inferSelect;
+export type KpiMonthlyRollup = typeof kpiMonthlyRollups.$inferSelect;

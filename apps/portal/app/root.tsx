@@ -21,7 +21,7 @@ export const links: Route.LinksFunction = () => [
   { rel: 'stylesheet', href: stylesHref },
 ];
 
-export async function loader({ context }: Route.LoaderArgs): Promise<RootData> {
+export async function loader({ context, request }: Route.LoaderArgs): Promise<RootData> {
   const viewer = context.get(viewerContext);
   const locale = context.get(localeContext);
   if (!viewer) return { locale, viewer: null, unread: 0 };
@@ -29,7 +29,11 @@ export async function loader({ context }: Route.LoaderArgs): Promise<RootData> {
   return {
     locale,
     viewer: { displayName: user.displayName, email: user.email, kind: user.kind, home: homePath(viewer) },
-    unread: await unreadCount(context.get(depsContext).db, actor),
+    // Read with the session, unless an action of this same request may have changed it.
+    unread:
+      request.method === 'GET' || request.method === 'HEAD'
+        ? viewer.unread
+        : await unreadCount(context.get(depsContext).db, actor),
   };
 }
 

@@ -24,7 +24,7 @@ beforeAll(async () => {
     .insert(sessions)
     .values({ id: 'session-1', secretHash: new Uint8Array(32), userId: user!.id })
     .returning();
-  viewer = { person: (await personById(conn.db, user!.id))!, session: session! };
+  viewer = { person: (await personById(conn.db, user!.id))!, session: session!, unread: 0 };
 });
 afterAll(async () => {
   await conn?.close();

@@ -97,7 +97,7 @@ beforeAll(async () => {
     .insert(sessions)
     .values({ id: `partner-review-session-${Date.now()}`, secretHash: new Uint8Array(32), userId: user.id })
     .returning();
-  partnerViewer = { person: (await personById(conn.db, user.id))!, session: session! };
+  partnerViewer = { person: (await personById(conn.db, user.id))!, session: session!, unread: 0 };
   await draftQuarterlyReviews(conn.db, '2026-Q3', systemActor('test'), new Date('2026-10-02T00:00:00+08:00'));
   reviewId = (await listReviews(conn.db, systemActor('test'), { partnerId: partner.id })).items[0]!.id;
 });

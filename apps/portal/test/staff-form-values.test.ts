@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatDay } from '../app/lib/staff/dates';
-import { formatBytes } from '../app/lib/staff/format';
+import { formatBytes, formatDay } from '@outpost/i18n';
 import { checkedValues, isChecked, numberValue, splitNames } from '../app/lib/staff/form-values';
 import { formatPercent, formatRatio, parseRatio } from '../app/lib/staff/ratio';
 import { formOf } from './staff-support';

@@ -53,7 +53,7 @@ export async function staffViewer(db: Database, roles: StaffRole[]): Promise<Vie
       userId: user.id,
     })
     .returning();
-  return { person: (await personById(db, user.id))!, session: session! };
+  return { person: (await personById(db, user.id))!, session: session!, unread: 0 };
 }
 
 export function formOf(values: Record<string, string | string[]>) {

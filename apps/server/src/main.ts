@@ -1,3 +1,5 @@
+// Must stay the first import (see the module).
+import './production-mode.ts';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';

@@ -45,28 +45,51 @@ export async function createSession(
   return { token: `${id}.${secret}`, session };
 }
 
+/** A token's two parts, or null when it cannot be one of ours. */
+export function parseSessionToken(token: string | null | undefined): { id: string; secret: string } | null {
+  if (!token || token.length > 200) return null;
+  const [id, secret, extra] = token.split('.');
+  if (!id || !secret || extra !== undefined) return null;
+  return { id, secret };
+}
+
+/**
+ * Checks a stored session against the token's secret and the inactivity policy: null when
+ * forged or expired (an expired one is deleted), else the session, its expiry slid forward.
+ */
+export async function checkSession(
+  db: Database,
+  session: Session | undefined,
+  secret: string,
+  policy: SessionPolicy = defaultSessionPolicy,
+): Promise<Session | null> {
+  if (!session || !secretMatches(secret, new Uint8Array(session.secretHash))) return null;
+  const now = Date.now();
+  const idle = now - session.lastVerifiedAt.getTime();
+  if (idle >= policy.inactivityMs) {
+    await db.delete(sessions).where(eq(sessions.id, session.id));
+    return null;
+  }
+  if (idle >= policy.renewAfterMs) {
+    session.lastVerifiedAt = new Date(now);
+    await db
+      .update(sessions)
+      .set({ lastVerifiedAt: session.lastVerifiedAt })
+      .where(eq(sessions.id, session.id));
+  }
+  return session;
+}
+
 /** Returns the live session for a token, sliding its expiry, or null (forged, expired, revoked). */
 export async function validateSessionToken(
   db: Database,
   token: string | null | undefined,
   policy: SessionPolicy = defaultSessionPolicy,
 ): Promise<Session | null> {
-  if (!token || token.length > 200) return null;
-  const [id, secret, extra] = token.split('.');
-  if (!id || !secret || extra !== undefined) return null;
-  const [session] = await db.select().from(sessions).where(eq(sessions.id, id));
-  if (!session || !secretMatches(secret, new Uint8Array(session.secretHash))) return null;
-  const now = Date.now();
-  const idle = now - session.lastVerifiedAt.getTime();
-  if (idle >= policy.inactivityMs) {
-    await db.delete(sessions).where(eq(sessions.id, id));
-    return null;
-  }
-  if (idle >= policy.renewAfterMs) {
-    session.lastVerifiedAt = new Date(now);
-    await db.update(sessions).set({ lastVerifiedAt: session.lastVerifiedAt }).where(eq(sessions.id, id));
-  }
-  return session;
+  const parsed = parseSessionToken(token);
+  if (!parsed) return null;
+  const [session] = await db.select().from(sessions).where(eq(sessions.id, parsed.id));
+  return checkSession(db, session, parsed.secret, policy);
 }
 
 export function sessionExpiresAt(session: Session, policy: SessionPolicy = defaultSessionPolicy): Date {

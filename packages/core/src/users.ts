@@ -1,4 +1,14 @@
-import { type Database, partnerMemberships, partners, slackLinks, type User, users } from '@outpost/db';
+import {
+  type Database,
+  notifications,
+  partnerMemberships,
+  partners,
+  type Session,
+  sessions,
+  slackLinks,
+  type User,
+  users,
+} from '@outpost/db';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from './actor.ts';
 
@@ -8,45 +18,98 @@ export interface Person {
   partner?: { id: string; legalName: string; status: string };
 }
 
+// The user and, for partner users, its membership: what an acting identity is built from.
+const personColumns = {
+  user: users,
+  role: partnerMemberships.role,
+  partnerId: partners.id,
+  legalName: partners.legalName,
+  status: partners.status,
+};
+type PersonRow = {
+  user: User;
+  role: (typeof partnerMemberships.$inferSelect)['role'] | null;
+  partnerId: string | null;
+  legalName: string | null;
+  status: string | null;
+};
+
 /**
  * Builds the acting identity of a user: staff with their roles, or a partner user
  * bound to its organisation. Disabled users and partner users without a membership
  * get no actor at all.
  */
-export async function personById(
-  db: Database,
-  userId: string,
-  via: 'web' | 'slack' | 'api' = 'web',
-): Promise<Person | null> {
-  const [user] = await db.select().from(users).where(eq(users.id, userId));
-  if (user?.status !== 'active') return null;
+function toPerson(row: PersonRow | undefined, via: 'web' | 'slack' | 'api'): Person | null {
+  if (row?.user.status !== 'active') return null;
+  const { user } = row;
   if (user.kind === 'staff') {
     return { user, actor: { type: 'staff', userId: user.id, roles: user.staffRoles, via } };
   }
-  const [membership] = await db
-    .select({
-      role: partnerMemberships.role,
-      partnerId: partners.id,
-      legalName: partners.legalName,
-      status: partners.status,
-    })
-    .from(partnerMemberships)
-    .innerJoin(partners, eq(partners.id, partnerMemberships.partnerId))
-    .where(eq(partnerMemberships.userId, user.id))
-    .limit(1);
-  if (!membership) return null;
+  const { role, partnerId, legalName, status } = row;
+  if (!role || !partnerId || !legalName || !status) return null; // no membership
   return {
     user,
     actor: {
       type: 'partner',
       userId: user.id,
-      partnerId: membership.partnerId,
-      role: membership.role,
+      partnerId,
+      role,
       via: via === 'slack' ? 'web' : via,
     },
-    partner: { id: membership.partnerId, legalName: membership.legalName, status: membership.status },
+    partner: { id: partnerId, legalName, status },
   };
 }
+
+export async function personById(
+  db: Database,
+  userId: string,
+  via: 'web' | 'slack' | 'api' = 'web',
+): Promise<Person | null> {
+  const [row] = await db
+    .select(personColumns)
+    .from(users)
+    .leftJoin(partnerMemberships, eq(partnerMemberships.userId, users.id))
+    .leftJoin(partners, eq(partners.id, partnerMemberships.partnerId))
+    .where(eq(users.id, userId))
+    .limit(1);
+  return toPerson(row, via);
+}
+
+/**
+ * What every signed-in request needs, in one round trip: the session row (the caller checks
+ * its secret and age), the person behind it and how many notifications they have not read.
+ */
+export async function signedInPerson(
+  db: Database,
+  sessionId: string,
+): Promise<{ session: Session; person: Person | null; unread: number } | null> {
+  let statement = signedInStatements.get(db);
+  if (!statement) {
+    statement = prepareSignedIn(db);
+    signedInStatements.set(db, statement);
+  }
+  const [row] = await statement.execute({ sessionId });
+  if (!row) return null;
+  return { session: row.session, person: toPerson(row, 'web'), unread: Number(row.unread) };
+}
+
+// Prepared once per connection pool: parsed and planned once, one round trip per request.
+const prepareSignedIn = (db: Database) =>
+  db
+    .select({
+      session: sessions,
+      ...personColumns,
+      unread: sql<number>`(select count(*)::int from ${notifications}
+        where ${notifications.recipientId} = ${sessions.userId} and ${notifications.readAt} is null)`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(partnerMemberships, eq(partnerMemberships.userId, users.id))
+    .leftJoin(partners, eq(partners.id, partnerMemberships.partnerId))
+    .where(eq(sessions.id, sql.placeholder('sessionId')))
+    .limit(1)
+    .prepare('signed_in_person');
+const signedInStatements = new WeakMap<Database, ReturnType<typeof prepareSignedIn>>();
 
 export async function userByEmail(db: Database, email: string): Promise<User | undefined> {
   const [user] = await db

@@ -10,8 +10,10 @@ import {
   getScorecard,
   ingestEvents,
   listKpis,
+  monthOf,
   parsePeriod,
   periodDays,
+  quarterOf,
   rankPartners,
   saveKpi,
   type ServiceEventInput,
@@ -384,5 +386,25 @@ describe('periods', () => {
     expect(
       trailingQuarters({ kind: 'month', year: 2026, index: 2 }, 3).map((q) => `${q.year}-Q${q.index}`),
     ).toEqual(['2025-Q3', '2025-Q4', '2026-Q1']);
+  });
+
+  it('place a moment in the month and quarter of Shanghai, as the time-zone database does', () => {
+    const shanghai = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+    });
+    // The turn of each month (midnight in Shanghai is 16:00 UTC the day before), and spread-out instants.
+    const instants = [
+      new Date('2026-03-31T15:59:59.999Z'),
+      new Date('2026-03-31T16:00:00Z'),
+      new Date('2025-12-31T16:00:00Z'),
+      ...Array.from({ length: 500 }, (_, i) => new Date(Date.UTC(2000, 0, 1) + i * 1_987_654_321)),
+    ];
+    for (const at of instants) {
+      const [year, month] = shanghai.format(at).split('-').map(Number);
+      expect(monthOf(at)).toEqual({ kind: 'month', year, index: month });
+      expect(quarterOf(at)).toEqual({ kind: 'quarter', year, index: Math.ceil(month! / 3) });
+    }
   });
 });

@@ -87,9 +87,4 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
   return defaultLocale;
 }
 
-/** Formats a date-time for a person in their language, in China Standard Time by default. */
-export function formatDateTime(locale: Locale, value: Date | string, timeZone = 'Asia/Shanghai'): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
-    new Date(value),
-  );
-}
+export * from './format.ts';

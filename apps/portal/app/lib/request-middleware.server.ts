@@ -19,7 +19,7 @@ export const requestMiddleware: MiddlewareFunction<Response> = async ({ request,
   }
   const { db } = context.get(depsContext);
   const found = await sessionFromRequest(db, request);
-  const viewer = found ? { person: found.person, session: found.session } : null;
+  const viewer = found ? { person: found.person, session: found.session, unread: found.unread } : null;
   context.set(viewerContext, viewer);
   context.set(localeContext, resolveLocale(request, found?.person.user.locale));
 
@@ -29,11 +29,20 @@ export const requestMiddleware: MiddlewareFunction<Response> = async ({ request,
 };
 
 function withSessionHeaders(response: Response, setCookie: string): Response {
-  // Some responses (redirects, cached ones) have immutable headers: copy before changing.
-  const out = new Response(response.body, response);
+  try {
+    addSessionHeaders(response.headers, setCookie);
+    return response;
+  } catch {
+    // Some responses (Response.redirect, cached ones) have immutable headers: copy, then change.
+    const copy = new Response(response.body, response);
+    addSessionHeaders(copy.headers, setCookie);
+    return copy;
+  }
+}
+
+function addSessionHeaders(headers: Headers, setCookie: string) {
   // Sign-in and sign-out set or clear the session cookie themselves; theirs wins.
-  const setsSession = out.headers.getSetCookie().some((c) => c.startsWith(`${SESSION_COOKIE}=`));
-  if (!setsSession) out.headers.append('Set-Cookie', setCookie);
-  if (!out.headers.has('Cache-Control')) out.headers.set('Cache-Control', 'private, no-store');
-  return out;
+  const setsSession = headers.getSetCookie().some((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  if (!setsSession) headers.append('Set-Cookie', setCookie);
+  if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'private, no-store');
 }

@@ -8,6 +8,8 @@ import { routeError } from './route-error';
 export interface Viewer {
   person: Person;
   session: Session;
+  /** Unread notifications when the request arrived, read with the session. */
+  unread: number;
 }
 
 type ContextReader = Pick<RouterContextProvider, 'get'>;

@@ -6,6 +6,7 @@ export * from './import-table.ts';
 export * from './ingest.ts';
 export * from './kpi-values.ts';
 export * from './kpis.ts';
+export * from './peer-scores.ts';
 export * from './periods.ts';
 export * from './ranking.ts';
 // Deterministic sample events: the demo seed, tests and the benchmark use them.

@@ -6,7 +6,7 @@ import { audit } from '../audit.ts';
 import { AppError, notFound } from '../errors.ts';
 import { assertCan, can } from '../permissions.ts';
 import { isUuid } from '../validation.ts';
-import { addToRollups } from './rollup-sql.ts';
+import { rollupCtes } from './rollup-sql.ts';
 import { type BadEvent, batchError, type EventRow, validateBatch } from './validate-batch.ts';
 
 /** Namespace of the per-partner advisory lock taken by batches that contain corrections. */
@@ -64,7 +64,7 @@ export async function ingestEvents(
           on conflict (partner_id, external_id) do nothing
           returning type, occurred_at, payload
         ),
-        rolled as (${addToRollups(partnerId, 'inserted', 1)})
+        ${rollupCtes(partnerId, 'inserted', 1)}
         select count(*)::int as accepted from inserted`),
       );
       const accepted = result?.accepted ?? 0;
@@ -80,8 +80,9 @@ export async function ingestEvents(
           join service_events o on o.partner_id = c.partner_id and o.external_id = c.corrects
           where c.partner_id = ${partnerId}::uuid and c.batch_id = ${batchId}::uuid
             and c.external_id in (select jsonb_array_elements_text(${ids}::jsonb))
-        )
-        ${addToRollups(partnerId, 'voided', -1)}`);
+        ),
+        ${rollupCtes(partnerId, 'voided', -1)}
+        select 1`);
       }
 
       if (accepted > 0) {

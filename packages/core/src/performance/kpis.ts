@@ -10,6 +10,7 @@ import { asc } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
+import { invalidatePeerScores } from './peer-scores.ts';
 import { assertCan } from '../permissions.ts';
 import { parse } from '../validation.ts';
 
@@ -70,6 +71,8 @@ export async function saveKpi(db: Database, actor: Actor, raw: KpiInput) {
       entityId: input.key,
       data: input,
     });
+    // Every stored peer score used the old definition.
+    await invalidatePeerScores(tx);
     return row!;
   });
 }

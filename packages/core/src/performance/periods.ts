@@ -63,15 +63,18 @@ export function trailingQuarters(p: Period, count = 8): Period[] {
   });
 }
 
+// China Standard Time is UTC+8 all year (no daylight saving since 1991), so the calendar
+// month there is plain arithmetic — far cheaper than an Intl formatter on every page view.
+const CHINA_OFFSET_MS = 8 * 3600 * 1000;
+
+/** The month containing a moment, in China Standard Time. */
+export function monthOf(at: Date): Period {
+  const local = new Date(at.getTime() + CHINA_OFFSET_MS);
+  return { kind: 'month', year: local.getUTCFullYear(), index: local.getUTCMonth() + 1 };
+}
+
 /** The quarter containing a moment, in China Standard Time. */
 export function quarterOf(at: Date): Period {
-  const [year, month] = new Intl.DateTimeFormat('en-CA', {
-    timeZone: ROLLUP_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-  })
-    .format(at)
-    .split('-')
-    .map(Number) as [number, number];
+  const { year, index: month } = monthOf(at);
   return { kind: 'quarter', year, index: Math.ceil(month / 3) };
 }

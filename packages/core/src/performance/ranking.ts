@@ -6,7 +6,7 @@ import { assertCan } from '../permissions.ts';
 import { parse } from '../validation.ts';
 import { formatPeriod, periodDays, periodSchema } from './periods.ts';
 import { sumsByPartner } from './rollup-sums.ts';
-import { rankedStatuses } from './scorecard.ts';
+import { rankedStatuses } from './peer-scores.ts';
 import { activeKpis, scorePartner } from './score-partner.ts';
 
 export const rankPartnersInput = z.object({

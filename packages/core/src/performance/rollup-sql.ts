@@ -26,22 +26,44 @@ export const rollupColumns = metrics.map(([column]) => column);
 
 /** The day an event counts for: its calendar day in China Standard Time. */
 export const eventDay = sql.raw(`(occurred_at at time zone '${ROLLUP_TIME_ZONE}')::date`);
+const eventMonth = sql.raw(`date_trunc('month', occurred_at at time zone '${ROLLUP_TIME_ZONE}')::date`);
+
+const grains = {
+  day: { table: 'kpi_daily_rollups', key: 'day', bucket: eventDay },
+  month: { table: 'kpi_monthly_rollups', key: 'month', bucket: eventMonth },
+} as const;
 
 /**
  * `insert … on conflict do update` adding the signed contributions of the events in
- * `source` (a CTE name) to their partner-days. Rows are upserted in day order so two
- * transactions touching the same partner lock its rows in the same order (no deadlock).
+ * `source` (a CTE name) to their partner-days or partner-months. Rows are upserted in
+ * bucket order so two transactions touching the same partner lock its rows in the same
+ * order (no deadlock).
  */
-export function addToRollups(partnerId: string, source: string, sign: 1 | -1): SQL {
+export function addToRollups(
+  partnerId: string,
+  source: string,
+  sign: 1 | -1,
+  grain: keyof typeof grains = 'day',
+): SQL {
+  const { table, key, bucket } = grains[grain];
   const sums = metrics
     .map(([column, expression]) => `${sign === 1 ? '' : '-'}sum(${expression}) as ${column}`)
     .join(', ');
   const columns = rollupColumns.join(', ');
-  const updates = rollupColumns.map((c) => `${c} = kpi_daily_rollups.${c} + excluded.${c}`).join(', ');
-  return sql`insert into kpi_daily_rollups (partner_id, day, ${sql.raw(columns)})
-    select ${partnerId}::uuid, day, ${sql.raw(columns)} from (
-      select ${eventDay} as day, ${sql.raw(sums)} from ${sql.raw(source)} where type <> 'correction' group by 1
-    ) as by_day
-    order by day
-    on conflict (partner_id, day) do update set ${sql.raw(updates)}`;
+  const updates = rollupColumns.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ');
+  return sql`insert into ${sql.raw(table)} (partner_id, ${sql.raw(key)}, ${sql.raw(columns)})
+    select ${partnerId}::uuid, bucket, ${sql.raw(columns)} from (
+      select ${bucket} as bucket, ${sql.raw(sums)} from ${sql.raw(source)} where type <> 'correction' group by 1
+    ) as by_bucket
+    order by bucket
+    on conflict (partner_id, ${sql.raw(key)}) do update set ${sql.raw(updates)}`;
 }
+
+/**
+ * Both rollup upserts as two data-modifying CTEs (`rolled_days`, `rolled_months`) to put
+ * after the CTE that yields the events: days and months then change in the same statement
+ * as the events, so no reader ever sees one grain ahead of the other.
+ */
+export const rollupCtes = (partnerId: string, source: string, sign: 1 | -1): SQL =>
+  sql`rolled_days as (${addToRollups(partnerId, source, sign, 'day')}),
+      rolled_months as (${addToRollups(partnerId, source, sign, 'month')})`;

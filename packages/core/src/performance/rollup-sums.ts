@@ -1,60 +1,79 @@
-import { type Database, kpiDailyRollups } from '@outpost/db';
-import { and, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { type Database, kpiMonthlyRollups } from '@outpost/db';
+import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { RollupSums } from './kpi-values.ts';
 
+// Every reporting period is whole months, so sums read the monthly rollups: at most 12 rows
+// per partner for a year, instead of 365 daily ones.
+const t = kpiMonthlyRollups;
 const sums = {
-  casesOpened: sql<number>`coalesce(sum(${kpiDailyRollups.casesOpened}), 0)::int`,
-  casesClosed: sql<number>`coalesce(sum(${kpiDailyRollups.casesClosed}), 0)::int`,
-  closedWithinSla: sql<number>`coalesce(sum(${kpiDailyRollups.closedWithinSla}), 0)::int`,
-  ratingsCount: sql<number>`coalesce(sum(${kpiDailyRollups.ratingsCount}), 0)::int`,
-  ratingsSum: sql<number>`coalesce(sum(${kpiDailyRollups.ratingsSum}), 0)::bigint`,
-  checksTotal: sql<number>`coalesce(sum(${kpiDailyRollups.checksTotal}), 0)::int`,
-  checksPassed: sql<number>`coalesce(sum(${kpiDailyRollups.checksPassed}), 0)::int`,
-  complaints: sql<number>`coalesce(sum(${kpiDailyRollups.complaints}), 0)::int`,
-  handledAmount: sql<string>`coalesce(sum(${kpiDailyRollups.handledAmount}), 0)::text`,
-  lossAmount: sql<string>`coalesce(sum(${kpiDailyRollups.lossAmount}), 0)::text`,
+  casesOpened: sql<number>`coalesce(sum(${t.casesOpened}), 0)::int`,
+  casesClosed: sql<number>`coalesce(sum(${t.casesClosed}), 0)::int`,
+  closedWithinSla: sql<number>`coalesce(sum(${t.closedWithinSla}), 0)::int`,
+  ratingsCount: sql<number>`coalesce(sum(${t.ratingsCount}), 0)::int`,
+  ratingsSum: sql<number>`coalesce(sum(${t.ratingsSum}), 0)::bigint`,
+  checksTotal: sql<number>`coalesce(sum(${t.checksTotal}), 0)::int`,
+  checksPassed: sql<number>`coalesce(sum(${t.checksPassed}), 0)::int`,
+  complaints: sql<number>`coalesce(sum(${t.complaints}), 0)::int`,
+  handledAmount: sql<string>`coalesce(sum(${t.handledAmount}), 0)::text`,
+  lossAmount: sql<string>`coalesce(sum(${t.lossAmount}), 0)::text`,
 };
 
 type Raw = { [K in keyof typeof sums]: number | string };
-const toSums = (r: Raw): RollupSums =>
+export const toSums = (r: Raw): RollupSums =>
   Object.fromEntries(Object.keys(sums).map((k) => [k, Number(r[k as keyof Raw])])) as unknown as RollupSums;
 
-/** Rollup sums per partner over the days [from, to); partners without rows are absent. */
+/** A range of whole months [from, to), both the first day of a month, as periodDays gives. */
+export interface MonthRange {
+  from: string;
+  to: string;
+}
+
+function months(range: MonthRange): SQL[] {
+  if (!range.from.endsWith('-01') || !range.to.endsWith('-01')) {
+    throw new Error(`rollup sums need whole months, got ${range.from}..${range.to}`);
+  }
+  return [gte(t.month, range.from), lt(t.month, range.to)];
+}
+
+/** Rollup sums per partner over the months [from, to); partners without rows are absent. */
 export async function sumsByPartner(
   db: Database,
-  range: { from: string; to: string },
+  range: MonthRange,
   partnerIds?: string[],
 ): Promise<Map<string, RollupSums>> {
-  const where: SQL[] = [gte(kpiDailyRollups.day, range.from), lt(kpiDailyRollups.day, range.to)];
+  const where = months(range);
   if (partnerIds) {
     if (partnerIds.length === 0) return new Map();
-    where.push(inArray(kpiDailyRollups.partnerId, partnerIds));
+    where.push(partnerIds.length === 1 ? eq(t.partnerId, partnerIds[0]!) : inArray(t.partnerId, partnerIds));
   }
   const rows = await db
-    .select({ partnerId: kpiDailyRollups.partnerId, ...sums })
-    .from(kpiDailyRollups)
+    .select({ partnerId: t.partnerId, ...sums })
+    .from(t)
     .where(and(...where))
-    .groupBy(kpiDailyRollups.partnerId);
+    .groupBy(t.partnerId);
   return new Map(rows.map(({ partnerId, ...r }) => [partnerId, toSums(r)]));
 }
 
-/** One partner's sums per calendar quarter (keyed `2026-Q3`) over [from, to). */
+/** One partner's sums per calendar quarter (keyed `2026-Q3`) over the months [from, to). */
 export async function sumsByQuarter(
   db: Database,
   partnerId: string,
-  range: { from: string; to: string },
+  range: MonthRange,
 ): Promise<Map<string, RollupSums>> {
-  const quarter = sql<string>`to_char(${kpiDailyRollups.day}, 'YYYY-"Q"Q')`;
+  const quarter = sql<string>`to_char(${t.month}, 'YYYY-"Q"Q')`;
   const rows = await db
     .select({ quarter, ...sums })
-    .from(kpiDailyRollups)
-    .where(
-      and(
-        sql`${kpiDailyRollups.partnerId} = ${partnerId}`,
-        gte(kpiDailyRollups.day, range.from),
-        lt(kpiDailyRollups.day, range.to),
-      ),
-    )
+    .from(t)
+    .where(and(eq(t.partnerId, partnerId), ...months(range)))
     .groupBy(quarter);
   return new Map(rows.map(({ quarter: q, ...r }) => [q, toSums(r)]));
 }
+
+/**
+ * The same sums as one JSON object, for a read that gathers several results in one statement
+ * (the scorecard). Over `kpi_monthly_rollups` rows, unaliased.
+ */
+export const sumsAsJson = sql`json_build_object(${sql.join(
+  Object.entries(sums).map(([key, expression]) => sql`${sql.raw(`'${key}'`)}, ${expression}`),
+  sql`, `,
+)})`;

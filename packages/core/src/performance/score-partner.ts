@@ -37,6 +37,22 @@ export interface PartnerScore {
   grade: Grade | null;
 }
 
+/** What scoring needs of a KPI definition. */
+export type KpiRule = Pick<
+  KpiDefinition,
+  | 'key'
+  | 'nameZh'
+  | 'nameEn'
+  | 'unit'
+  | 'computation'
+  | 'direction'
+  | 'target'
+  | 'warningThreshold'
+  | 'criticalThreshold'
+  | 'weight'
+  | 'serviceCategories'
+>;
+
 export const activeKpis = (db: Database) =>
   db
     .select()
@@ -45,13 +61,13 @@ export const activeKpis = (db: Database) =>
     .orderBy(asc(kpiDefinitions.sortOrder), asc(kpiDefinitions.key));
 
 /** The KPIs that apply to a partner: those for all categories and those for one of its categories. */
-export const kpisFor = (defs: KpiDefinition[], categories: readonly string[]) =>
+export const kpisFor = (defs: KpiRule[], categories: readonly string[]) =>
   defs.filter(
     (d) => d.serviceCategories.length === 0 || d.serviceCategories.some((c) => categories.includes(c)),
   );
 
 export function scorePartner(
-  defs: KpiDefinition[],
+  defs: KpiRule[],
   categories: readonly string[],
   sums: RollupSums = emptySums(),
 ): PartnerScore {

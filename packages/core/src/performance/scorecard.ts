@@ -1,25 +1,31 @@
-import { type Database, partners, type serviceCategories } from '@outpost/db';
-import { and, arrayOverlaps, eq, inArray, ne } from 'drizzle-orm';
+import { type Database, partners } from '@outpost/db';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { notFound } from '../errors.ts';
 import { assertCan, can, partnerScope } from '../permissions.ts';
 import { isUuid, parse } from '../validation.ts';
-import { percentileAmong } from './kpi-values.ts';
+import {
+  isStale,
+  PEER_SCORES_MAX_AGE_MS,
+  type PeerStanding,
+  refreshPeerScores,
+  standingsIn,
+} from './peer-scores.ts';
 import { formatPeriod, type Period, periodDays, periodSchema, trailingQuarters } from './periods.ts';
-import { sumsByPartner, sumsByQuarter } from './rollup-sums.ts';
-import { activeKpis, scorePartner } from './score-partner.ts';
-
-/** Partners that are ranked and serve as peers: those working with the insurer or winding down. */
-export const rankedStatuses = ['active', 'suspended', 'exiting'] as const;
+import { readPeerDistribution, readScorecardData } from './scorecard-read.ts';
+import { scorePartner } from './score-partner.ts';
 
 export const scorecardInput = z.object({ partnerId: z.string(), period: periodSchema });
 
-/** A reader of this partner's scorecard: staff, or the partner itself. Another partner's id is "not found". */
-export async function readablePartner(db: Database, actor: Actor, partnerId: string) {
+/** Staff, or the partner itself, may read a partner's scorecard; another partner's id is "not found". */
+function assertReadable(actor: Actor, partnerId: string) {
   if (!can(actor, 'read:scorecard:any')) assertCan(actor, 'read:scorecard:own');
   const scope = partnerScope(actor);
   if (!isUuid(partnerId) || (scope !== undefined && scope !== partnerId)) throw notFound('Partner');
+}
+
+async function partnerById(db: Database, partnerId: string) {
   const [partner] = await db
     .select({
       id: partners.id,
@@ -33,28 +39,34 @@ export async function readablePartner(db: Database, actor: Actor, partnerId: str
   return partner;
 }
 
+/** A reader of this partner's scorecard: staff, or the partner itself. Another partner's id is "not found". */
+export async function readablePartner(db: Database, actor: Actor, partnerId: string) {
+  assertReadable(actor, partnerId);
+  return partnerById(db, partnerId);
+}
+
 /**
- * A partner's scorecard for a month, quarter or year, computed from the daily rollups only:
+ * A partner's scorecard for a month, quarter or year, computed from the monthly rollups only:
  * each KPI against its target and thresholds, the weighted score and grade, the last eight
- * quarters, and its percentile among peers of each of its service categories (never who they are).
+ * quarters, and its percentile among peers of each of its service categories (never who they
+ * are; the peer distribution is at most PEER_SCORES_MAX_AGE_MS old, the partner's own figures live).
  */
-export async function getScorecard(db: Database, actor: Actor, raw: { partnerId: string; period: Period }) {
+export async function getScorecard(
+  db: Database,
+  actor: Actor,
+  raw: { partnerId: string; period: Period },
+  peerMaxAgeMs = PEER_SCORES_MAX_AGE_MS,
+) {
   const { partnerId, period } = parse(scorecardInput, raw);
-  const partner = await readablePartner(db, actor, partnerId);
-  const defs = await activeKpis(db);
+  assertReadable(actor, partnerId);
   const days = periodDays(period);
-
-  const own = (await sumsByPartner(db, days, [partner.id])).get(partner.id);
-  const current = scorePartner(defs, partner.serviceCategories, own);
-
-  const quarters = trailingQuarters(period);
-  const byQuarter = await sumsByQuarter(db, partner.id, {
-    from: periodDays(quarters[0]!).from,
-    to: periodDays(quarters.at(-1)!).to,
-  });
-  const trend = quarters.map((q) => {
+  const data = await readScorecardData(db, partnerId, period);
+  const { partner, kpis: defs } = data;
+  if (!partner) throw notFound('Partner');
+  const current = scorePartner(defs, partner.serviceCategories, data.own);
+  const trend = trailingQuarters(period).map((q) => {
     const label = formatPeriod(q);
-    const scored = scorePartner(defs, partner.serviceCategories, byQuarter.get(label));
+    const scored = scorePartner(defs, partner.serviceCategories, data.byQuarter.get(label));
     return {
       period: label,
       score: scored.score,
@@ -63,7 +75,17 @@ export async function getScorecard(db: Database, actor: Actor, raw: { partnerId:
     };
   });
 
-  const peers = current.score === null ? [] : await peerPercentiles(db, partner, period, current.score, defs);
+  let peers: PeerStanding[] = [];
+  if (current.score !== null) {
+    let distribution = data.peers;
+    if (isStale(distribution.refreshedAt, peerMaxAgeMs)) {
+      const stale = distribution.refreshedAt !== null;
+      if (await refreshPeerScores(db, period, defs, { maxAgeMs: peerMaxAgeMs, stale })) {
+        distribution = await readPeerDistribution(db, partnerId, period);
+      }
+    }
+    peers = standingsIn(distribution, partner.serviceCategories, current.score);
+  }
   return {
     partner: { id: partner.id, legalName: partner.legalName, serviceCategories: partner.serviceCategories },
     period: { ...period, label: formatPeriod(period), from: days.from, to: days.to },
@@ -73,40 +95,4 @@ export async function getScorecard(db: Database, actor: Actor, raw: { partnerId:
     trend,
     peers,
   };
-}
-
-type Category = (typeof serviceCategories)[number];
-
-/** For each of the partner's categories: how many scored peers there are and the share it beats. */
-async function peerPercentiles(
-  db: Database,
-  partner: { id: string; serviceCategories: Category[] },
-  period: Period,
-  score: number,
-  defs: Awaited<ReturnType<typeof activeKpis>>,
-) {
-  const peers = await db
-    .select({ id: partners.id, serviceCategories: partners.serviceCategories })
-    .from(partners)
-    .where(
-      and(
-        ne(partners.id, partner.id),
-        arrayOverlaps(partners.serviceCategories, partner.serviceCategories),
-        inArray(partners.status, [...rankedStatuses]),
-      ),
-    );
-  const sums = await sumsByPartner(
-    db,
-    periodDays(period),
-    peers.map((p) => p.id),
-  );
-  const scored = peers.flatMap((p) => {
-    const s = sums.get(p.id);
-    const result = s ? scorePartner(defs, p.serviceCategories, s).score : null;
-    return result === null ? [] : [{ categories: p.serviceCategories, score: result }];
-  });
-  return partner.serviceCategories.map((category) => {
-    const scores = scored.filter((p) => p.categories.includes(category)).map((p) => p.score);
-    return { category, peerCount: scores.length, percentile: percentileAmong(score, scores) };
-  });
 }

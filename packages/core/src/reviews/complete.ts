@@ -9,7 +9,7 @@ import { assertCan } from '../permissions.ts';
 import { isUuid, parse } from '../validation.ts';
 import { lockReview } from './draft.ts';
 import { partnerUserIds, personId } from './members.ts';
-import { todayInChina } from './quarters.ts';
+import { todayInChina } from '@outpost/i18n';
 
 export const rectificationItemInput = z.object({
   description: z.string().trim().min(3, 'Describe what must be rectified.').max(2000),

@@ -1,13 +1,7 @@
+import { todayInChina } from '@outpost/i18n';
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
-import {
-  formatPeriod,
-  type Period,
-  parsePeriod,
-  periodDays,
-  quarterOf,
-  ROLLUP_TIME_ZONE,
-} from '../performance/periods.ts';
+import { formatPeriod, type Period, parsePeriod, periodDays, quarterOf } from '../performance/periods.ts';
 
 /** A quarter written `2026-Q3`; months and years are refused (reviews are quarterly). */
 export const quarterText = z
@@ -31,11 +25,6 @@ export function previousQuarter(now = new Date()): string {
   return formatPeriod(
     q.index === 1 ? { kind: 'quarter', year: q.year - 1, index: 4 } : { ...q, index: q.index - 1 },
   );
-}
-
-/** Today's date in China Standard Time, `YYYY-MM-DD` (due dates and "overdue" are business days there). */
-export function todayInChina(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: ROLLUP_TIME_ZONE }).format(now);
 }
 
 /** True once every day of the quarter is over in China. */

@@ -13,7 +13,8 @@ import type { Actor } from '../actor.ts';
 import { notFound } from '../errors.ts';
 import { assertCan, can } from '../permissions.ts';
 import { isUuid, parse } from '../validation.ts';
-import { quarterText, todayInChina } from './quarters.ts';
+import { todayInChina } from '@outpost/i18n';
+import { quarterText } from './quarters.ts';
 
 /**
  * Who reads reviews: staff all of them; a partner only its own organisation's, and only

@@ -1,10 +1,7 @@
-import { type Database, partners, type ReviewSnapshot } from '@outpost/db';
-import { inArray } from 'drizzle-orm';
-import { percentileAmong } from '../performance/kpi-values.ts';
+import type { Database, ReviewSnapshot } from '@outpost/db';
+import { scoreRankedPartners, standingsAmong } from '../performance/peer-scores.ts';
 import { formatPeriod, type Period, periodDays } from '../performance/periods.ts';
-import { sumsByPartner } from '../performance/rollup-sums.ts';
-import { rankedStatuses } from '../performance/scorecard.ts';
-import { activeKpis, scorePartner } from '../performance/score-partner.ts';
+import { activeKpis } from '../performance/score-partner.ts';
 
 /**
  * Scorecard snapshots of a quarter for many partners at once, with the same rules as
@@ -13,37 +10,15 @@ import { activeKpis, scorePartner } from '../performance/score-partner.ts';
  */
 export async function quarterSnapshots(db: Database, period: Period): Promise<Map<string, ReviewSnapshot>> {
   const days = periodDays(period);
-  const [defs, sums, ranked] = await Promise.all([
-    activeKpis(db),
-    sumsByPartner(db, days),
-    db
-      .select({ id: partners.id, serviceCategories: partners.serviceCategories })
-      .from(partners)
-      .where(inArray(partners.status, [...rankedStatuses])),
-  ]);
-  const scored = ranked.map((p) => ({
-    ...p,
-    result: scorePartner(defs, p.serviceCategories, sums.get(p.id)),
-  }));
+  const scored = await scoreRankedPartners(db, period, await activeKpis(db));
   const snapshots = new Map<string, ReviewSnapshot>();
   for (const p of scored) {
-    const score = p.result.score;
-    const peers = p.serviceCategories.map((category) => {
-      const others = scored
-        .filter((o) => o.id !== p.id && o.serviceCategories.includes(category) && o.result.score !== null)
-        .map((o) => o.result.score!);
-      return {
-        category,
-        peerCount: others.length,
-        percentile: score === null ? null : percentileAmong(score, others),
-      };
-    });
     snapshots.set(p.id, {
       period: { label: formatPeriod(period), from: days.from, to: days.to },
-      score,
+      score: p.score,
       grade: p.result.grade,
       kpis: p.result.kpis.map(({ statusText: _text, ...k }) => k),
-      peers,
+      peers: standingsAmong(scored, p),
     });
   }
   return snapshots;

@@ -1,13 +1,11 @@
-import type { getScorecard } from '@outpost/core';
 import { EmptyState } from '@outpost/ui';
 import { Link } from 'react-router';
 import { useLocale, useT } from '../../lib/i18n';
 import { formatKpiValue, formatScore, kpiName } from '../../lib/performance/format';
+import type { ScorecardPageData } from '../../lib/performance/scorecard-page';
 import { categoryLabel } from '../partner-labels';
 import { KpiStatusBadge } from './kpi-status';
 import { TrendChart } from './trend-chart';
-
-export type ScorecardData = Awaited<ReturnType<typeof getScorecard>>;
 
 /**
  * One partner's scorecard, as the partner and staff both see it: overall score and grade,
@@ -19,7 +17,7 @@ export function ScorecardView({
   drillHref,
   currentKpi,
 }: {
-  scorecard: ScorecardData;
+  scorecard: ScorecardPageData;
   drillHref?: (kpiKey: string) => string;
   currentKpi?: string | null;
 }) {

@@ -12,7 +12,7 @@ import { admissionStages, type Database, serviceCategories } from '@outpost/db';
 import { formatDateTime, type Locale, translate } from '@outpost/i18n';
 import { formText } from '../app-error.server';
 import type { FormErrors } from '../form-errors';
-import { formatDay } from './dates';
+import { formatDay } from '@outpost/i18n';
 import { domainErrorToForm } from './form-errors.server';
 import type { PartnerActor } from './partner-viewer.server';
 

@@ -11,8 +11,8 @@ import type { Database } from '@outpost/db';
 import { formatDateTime, type Locale, translate } from '@outpost/i18n';
 import { formText } from '../app-error.server';
 import type { FormErrors } from '../form-errors';
-import { daysUntil, formatDay } from './dates';
-import { formatBytes } from './file-size';
+import { formatBytes, formatDay } from '@outpost/i18n';
+import { daysUntil } from './dates';
 import { domainErrorToForm } from './form-errors.server';
 import type { PartnerActor } from './partner-viewer.server';
 

@@ -1,4 +1,4 @@
-import { formatPeriod, type Period, parsePeriod, quarterOf } from '@outpost/core';
+import { formatPeriod, monthOf, type Period, parsePeriod, quarterOf } from '@outpost/core';
 
 /** The period in the query string, or the current quarter; a hand-edited bad value falls back, never errors. */
 export function periodParam(params: URLSearchParams, now = new Date()): Period {
@@ -41,15 +41,7 @@ export interface PeriodLinks {
 
 /** The period of this kind that contains `now` (China Standard Time, as the rollups). */
 export function currentPeriod(kind: Period['kind'], now = new Date()): Period {
-  const [year, month] = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-  })
-    .format(now)
-    .split('-')
-    .map(Number) as [number, number];
-  return asKind({ kind: 'month', year, index: month }, kind);
+  return asKind(monthOf(now), kind);
 }
 
 /** What the period switcher shows: the period, its neighbours (none after the current one) and the three kinds. */

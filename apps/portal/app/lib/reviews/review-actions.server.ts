@@ -16,7 +16,7 @@ import { data, type RouterContextProvider } from 'react-router';
 import { depsContext, localeContext, type PortalDeps } from '../../context';
 import { formText } from '../app-error.server';
 import type { FormErrors } from '../form-errors';
-import { formatBytes } from '../partner/file-size';
+import { formatBytes } from '@outpost/i18n';
 import { routeError } from '../route-error';
 import { domainFormErrors, type FieldMessages } from '../staff/domain-errors.server';
 import { requireKind } from '../viewer.server';

@@ -1,3 +1,4 @@
+import { numberFormat } from '@outpost/i18n';
 import { reviewDecisions } from '@outpost/db';
 
 export type ReviewDecision = (typeof reviewDecisions)[number];
@@ -41,6 +42,6 @@ export function draftableQuarters(previous: string): string[] {
 export function formatKpiNumber(locale: string, value: number | null, unit: string): string | null {
   if (value === null) return null;
   const digits = unit === 'rating' ? 2 : 1;
-  const text = new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+  const text = numberFormat(locale, digits).format(value);
   return unit === 'percent' ? `${text}%` : unit === 'per_thousand' ? `${text}‰` : text;
 }

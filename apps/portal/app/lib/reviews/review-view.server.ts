@@ -1,8 +1,7 @@
 import { can, getReview, listReviews, previousQuarter, type Actor } from '@outpost/core';
 import { appealOutcomes, type Database, reviewDecisions, reviewStatuses } from '@outpost/db';
 import { formatDateTime, type Locale } from '@outpost/i18n';
-import { formatDay } from '../partner/dates';
-import { formatBytes } from '../partner/file-size';
+import { formatBytes, formatDay } from '@outpost/i18n';
 import { draftableQuarters, formatKpiNumber } from './review-form';
 
 const when = (locale: Locale, value: Date | string | null | undefined) =>

@@ -8,7 +8,7 @@ import {
   returnApplication,
 } from '@outpost/core';
 import { translate } from '@outpost/i18n';
-import { formatBytes } from '../partner/file-size';
+import { formatBytes } from '@outpost/i18n';
 import type { StaffActionResult } from './action-result';
 import { domainFormErrors, type FieldMessages } from './domain-errors.server';
 import { isChecked, numberValue, optionalText, splitNames, text } from './form-values';

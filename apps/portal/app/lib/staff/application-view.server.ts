@@ -2,9 +2,8 @@ import { allowedFileTypes, can, getApplication, listDocuments, personById } from
 import { admissionStages } from '@outpost/db';
 import { formatDateTime, type Locale } from '@outpost/i18n';
 import type { PortalDeps } from '../../context';
-import { formatBytes } from '../partner/file-size';
+import { formatBytes, formatDay, todayInChina } from '@outpost/i18n';
 import type { Viewer } from '../viewer.server';
-import { formatDay, todayInChina } from './dates';
 import { requirementName } from './format';
 
 /**

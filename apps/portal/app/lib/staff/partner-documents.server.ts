@@ -3,8 +3,8 @@ import { formatDateTime, type Locale } from '@outpost/i18n';
 import type { Database } from '@outpost/db';
 import type { ReviewedDocument } from '../../components/staff/document-review';
 import type { Viewer } from '../viewer.server';
-import { formatDay } from './dates';
-import { formatBytes, requirementName } from './format';
+import { formatBytes, formatDay } from '@outpost/i18n';
+import { requirementName } from './format';
 
 /** A partner's documents, shaped for the page: names in the reader's language, dates formatted, download links. */
 export async function partnerDocuments(

@@ -6,7 +6,7 @@ import { DocumentUploadForm } from '../../components/partner/document-upload-for
 import { orRouteError } from '../../lib/app-error.server';
 import { useT } from '../../lib/i18n';
 import { loadDocumentsPage, uploadDocumentAction } from '../../lib/partner/documents.server';
-import { formatBytes } from '../../lib/partner/file-size';
+import { formatBytes } from '@outpost/i18n';
 import { requirePartner } from '../../lib/partner/partner-viewer.server';
 import type { Route } from './+types/documents';
 

@@ -6,7 +6,7 @@ import { ReviewSummary } from '../../components/reviews/review-summary';
 import { SnapshotTable } from '../../components/reviews/snapshot-table';
 import { orRouteError } from '../../lib/app-error.server';
 import { useT } from '../../lib/i18n';
-import { formatBytes } from '../../lib/partner/file-size';
+import { formatBytes } from '@outpost/i18n';
 import { requirePartner } from '../../lib/partner/partner-viewer.server';
 import { partnerHandlers, runReviewAction } from '../../lib/reviews/review-actions.server';
 import { loadReviewDetail } from '../../lib/reviews/review-view.server';

@@ -4,6 +4,7 @@ import { PeriodSwitcher } from '../../components/performance/period-switcher';
 import { orRouteError } from '../../lib/app-error.server';
 import { useT } from '../../lib/i18n';
 import { periodLinks, periodParam } from '../../lib/performance/period';
+import { forPage } from '../../lib/performance/scorecard-page';
 import { requirePartner } from '../../lib/partner/partner-viewer.server';
 import type { Route } from './+types/scorecard';
 
@@ -14,7 +15,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const scorecard = await orRouteError(locale, () =>
     getScorecard(deps.db, actor, { partnerId: actor.partnerId, period }),
   );
-  return { scorecard, links: periodLinks(period) };
+  return { scorecard: forPage(scorecard), links: periodLinks(period) };
 }
 
 /** The partner's own scorecard: how it performs against the insurer's KPIs, and the trend. */

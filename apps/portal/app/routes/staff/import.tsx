@@ -14,7 +14,7 @@ import { orRouteError } from '../../lib/app-error.server';
 import { useT } from '../../lib/i18n';
 import { routeError } from '../../lib/route-error';
 import { domainFormErrors } from '../../lib/staff/domain-errors.server';
-import { formatBytes } from '../../lib/staff/format';
+import { formatBytes } from '@outpost/i18n';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/import';
 

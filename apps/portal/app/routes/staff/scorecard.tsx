@@ -10,6 +10,7 @@ import { orRouteError } from '../../lib/app-error.server';
 import { useLocale, useT } from '../../lib/i18n';
 import { kpiName } from '../../lib/performance/format';
 import { periodLinks, periodParam } from '../../lib/performance/period';
+import { forPage } from '../../lib/performance/scorecard-page';
 import { pageCount, pageParam } from '../../lib/search-params';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/scorecard';
@@ -38,7 +39,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       )
     : null;
   return {
-    scorecard,
+    scorecard: forPage(scorecard),
     links: periodLinks(period),
     canImport: can(person.actor, 'ingest:events:any'),
     kpi: kpi ? { key: kpi.key, nameZh: kpi.nameZh, nameEn: kpi.nameEn } : null,

@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/**
+ * CPU time (user + system, milliseconds) used so far by the server process and by the
+ * PostgreSQL backends serving one database, read from /proc (Linux). A benchmark reads it
+ * before and after a phase to say where each request's time went; on other systems it
+ * reports nothing.
+ */
+export interface CpuSample {
+  serverMs: number;
+  databaseMs: number;
+}
+
+const ticksPerSecond = 100; // USER_HZ on Linux
+
+function processCpuMs(pid: number): number {
+  try {
+    // Fields after the command (which is in parentheses and may contain spaces).
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  } catch {
+    return 0; // the process ended meanwhile
+  }
+}
+
+/** Backends show their database in their title: "postgres: user database host(port) state". */
+function databaseBackends(database: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (title.startsWith('postgres:') && title.includes(` ${database} `)) pids.push(Number(entry));
+    } catch {
+      // gone
+    }
+  }
+  return pids;
+}
+
+export function cpuSample(serverPid: number, database: string): CpuSample | null {
+  if (process.platform !== 'linux') return null;
+  return {
+    serverMs: processCpuMs(serverPid),
+    databaseMs: databaseBackends(database).reduce((sum, pid) => sum + processCpuMs(pid), 0),
+  };
+}
