@@ -9,25 +9,29 @@ import {
   type User,
   users,
 } from '@outpost/db';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Actor } from './actor.ts';
 
+/** A user as the rest of the request sees it: never with the password hash. */
+export type PersonUser = Omit<User, 'passwordHash'>;
+
 export interface Person {
-  user: User;
+  user: PersonUser;
   actor: Actor;
   partner?: { id: string; legalName: string; status: string };
 }
 
 // The user and, for partner users, its membership: what an acting identity is built from.
+const { passwordHash: _hash, ...userColumns } = getTableColumns(users);
 const personColumns = {
-  user: users,
+  user: userColumns,
   role: partnerMemberships.role,
   partnerId: partners.id,
   legalName: partners.legalName,
   status: partners.status,
 };
 type PersonRow = {
-  user: User;
+  user: PersonUser;
   role: (typeof partnerMemberships.$inferSelect)['role'] | null;
   partnerId: string | null;
   legalName: string | null;
