@@ -48,6 +48,7 @@ const enumParams = new Set([
 export function translate(locale: Locale, key: MessageKey | string, params: Params = {}): string {
   const template =
     catalogues[locale][key as MessageKey] ?? catalogues.en[key as MessageKey] ?? (key as string);
+  if (!template.includes('{')) return template; // most messages have no placeholders
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
