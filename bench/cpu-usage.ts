@@ -9,6 +9,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 export interface CpuSample {
   serverMs: number;
   databaseMs: number;
+  /** This process: the simulated users' HTTP client. */
+  clientMs: number;
+  /** Every CPU of the machine, busy (not idle or waiting on I/O): includes the kernel's share. */
+  machineMs: number;
 }
 
 const ticksPerSecond = 100; // USER_HZ on Linux
@@ -39,10 +43,20 @@ function databaseBackends(database: string): number[] {
   return pids;
 }
 
+function machineBusyMs(): number {
+  // First line of /proc/stat: cpu user nice system idle iowait irq softirq steal …
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+  const [user, nice, system, , , irq, softirq, steal] = ticks.map(Number);
+  return ((user! + nice! + system! + irq! + softirq! + steal!) * 1000) / ticksPerSecond;
+}
+
 export function cpuSample(serverPid: number, database: string): CpuSample | null {
   if (process.platform !== 'linux') return null;
+  const own = process.cpuUsage();
   return {
     serverMs: processCpuMs(serverPid),
     databaseMs: databaseBackends(database).reduce((sum, pid) => sum + processCpuMs(pid), 0),
+    clientMs: (own.user + own.system) / 1000,
+    machineMs: machineBusyMs(),
   };
 }

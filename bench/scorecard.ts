@@ -11,7 +11,7 @@
  */
 import { parseArgs } from 'node:util';
 import { type BenchServer, startBenchServer } from './bench-server.ts';
-import { cpuSample } from './cpu-usage.ts';
+import { type CpuSample, cpuSample } from './cpu-usage.ts';
 import { createSession } from '@outpost/auth';
 import { ensureDefaultKpis, formatPeriod, quarterOf } from '@outpost/core';
 import { rollupCtes } from '../packages/core/src/performance/rollup-sql.ts';
@@ -155,7 +155,8 @@ try {
     console.log(
       `${label.padEnd(28)}${r.perSecond.toFixed(1).padStart(8)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   (${r.count} requests, ${users} concurrent users)` +
         (r.cpu
-          ? `\n${''.padEnd(28)}CPU per request: server ${r.cpu.serverMs.toFixed(2)} ms, PostgreSQL ${r.cpu.databaseMs.toFixed(2)} ms; page ${(r.bytes / 1024).toFixed(1)} KB`
+          ? `\n${''.padEnd(28)}CPU per request: server ${r.cpu.serverMs.toFixed(2)} ms, PostgreSQL ${r.cpu.databaseMs.toFixed(2)} ms, ` +
+            `client ${r.cpu.clientMs.toFixed(2)} ms, whole machine ${r.cpu.machineMs.toFixed(2)} ms; page ${(r.bytes / 1024).toFixed(1)} KB`
           : ''),
     );
   console.log('');
@@ -184,7 +185,7 @@ interface Result {
   p95: number;
   /** Size of a response body. */
   bytes: number;
-  cpu?: { serverMs: number; databaseMs: number };
+  cpu?: CpuSample;
 }
 
 /** `users` concurrent loops requesting `path` for `duration` seconds; server-side render time is what dominates. */
@@ -219,6 +220,8 @@ async function measure(
       ? {
           serverMs: (after.serverMs - before.serverMs) / n,
           databaseMs: (after.databaseMs - before.databaseMs) / n,
+          clientMs: (after.clientMs - before.clientMs) / n,
+          machineMs: (after.machineMs - before.machineMs) / n,
         }
       : undefined;
   const at = (q: number) =>
