@@ -13,9 +13,8 @@ import { parseArgs } from 'node:util';
 import { type BenchServer, startBenchServer } from './bench-server.ts';
 import { createApiKey, MAX_EVENTS_PER_BATCH, sampleEvents, type ServiceEventInput } from '@outpost/core';
 import { makePartner, makePartnerUser } from '@outpost/core/testing';
-import { migrate, openDatabase } from '@outpost/db';
+import { migrate, openDatabase, postgresClient } from '@outpost/db';
 import { withDatabase } from '@outpost/db/testing';
-import postgres from 'postgres';
 
 const { values: args } = parseArgs({
   options: {
@@ -35,7 +34,7 @@ if (!Number.isInteger(total) || total < 1 || !Number.isInteger(senders) || sende
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const database = `outpost_bench_${process.pid}`;
 const url = withDatabase(adminUrl, database);
-const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+const admin = postgresClient(adminUrl, { max: 1, onnotice: () => {} });
 
 /** Batch i is the same events every time it is generated: the HTTP run and the COPY run store identical rows. */
 const batch = (i: number): ServiceEventInput[] =>
@@ -92,7 +91,7 @@ try {
   if (accepted !== total) throw new Error(`expected ${total} accepted, got ${accepted}`);
 
   // --- Raw COPY of the same rows into a table of the same shape (columns and indexes) ----
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const sql = postgresClient(url, { max: 1, onnotice: () => {} });
   await sql.unsafe('create table bench_copy (like service_events including defaults including indexes)');
   const copyStarted = performance.now();
   const stream =

@@ -5,17 +5,19 @@
  *
  *   node bench/scorecard.ts [--partners 1000] [--events 10000000] [--users 20] [--seconds 20]
  *
- * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) is an admin
- * connection; the benchmark creates its own database and drops it at the end. The portal
- * must be built (`npm run build`). See bench/README.md.
+ * BENCH_DATABASE_URL is an admin connection; the benchmark creates its own database and
+ * drops it at the end. By default it is PostgreSQL on this machine through its Unix socket
+ * when there is one (as a server would reach a database on its own host), else TCP on
+ * 127.0.0.1; `--tcp` forces TCP. The portal must be built (`npm run build`). See bench/README.md.
  */
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type BenchServer, startBenchServer } from './bench-server.ts';
 import { type CpuSample, cpuSample } from './cpu-usage.ts';
 import { createSession } from '@outpost/auth';
 import { ensureDefaultKpis, formatPeriod, quarterOf } from '@outpost/core';
 import { rollupCtes } from '../packages/core/src/performance/rollup-sql.ts';
-import { migrate, openDatabase } from '@outpost/db';
+import { migrate, openDatabase, postgresClient } from '@outpost/db';
 import { withDatabase } from '@outpost/db/testing';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
@@ -28,6 +30,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '20' },
     // Leaves the database behind for a closer look (EXPLAIN, psql); drop it by hand.
     'keep-database': { type: 'boolean', default: false },
+    tcp: { type: 'boolean', default: false },
   },
 });
 const partnerCount = Number(args.partners);
@@ -37,10 +40,16 @@ const seconds = Number(args.seconds);
 const perPartner = Math.ceil(eventCount / partnerCount);
 
 // biome-ignore lint/suspicious/noUndeclaredEnvVars: run by hand, never through turbo
-const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const socketDir = '/var/run/postgresql';
+const adminUrl =
+  process.env.BENCH_DATABASE_URL ??
+  (!args.tcp && existsSync(`${socketDir}/.s.PGSQL.5432`)
+    ? `postgresql:///postgres?host=${socketDir}&user=postgres`
+    : 'postgres://postgres@127.0.0.1:5432/postgres');
+const transport = new URL(adminUrl).searchParams.get('host') ? `Unix socket in ${socketDir}` : 'TCP';
 const database = `outpost_bench_sc_${process.pid}`;
 const url = withDatabase(adminUrl, database);
-const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+const admin = postgresClient(adminUrl, { max: 1, onnotice: () => {} });
 const categories = ['claims', 'agency', 'customer_service', 'it'];
 const log = (message: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 
@@ -161,7 +170,7 @@ try {
     );
   console.log('');
   console.log(
-    `${partnerCount.toLocaleString('en')} partners, ${(perPartner * partnerCount).toLocaleString('en')} events over 2 years, period ${period}`,
+    `${partnerCount.toLocaleString('en')} partners, ${(perPartner * partnerCount).toLocaleString('en')} events over 2 years, period ${period}; PostgreSQL via ${transport}`,
   );
   line('GET /sign-in', signIn);
   line('GET /p/scorecard', scorecard);

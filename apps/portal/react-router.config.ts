@@ -5,4 +5,9 @@ import type { Config } from '@react-router/dev/config';
 export default {
   appDirectory: 'app',
   ssr: true,
+  // The route manifest is one static, immutable asset the browser caches, rather than a
+  // partial manifest computed and inlined into every page (and fetched piecemeal while
+  // navigating): with a few dozen routes the whole manifest is small, and server-rendering
+  // each page no longer matches the route tree to write it.
+  routeDiscovery: { mode: 'initial' },
 } satisfies Config;

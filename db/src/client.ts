@@ -4,7 +4,8 @@ import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
+import type postgres from 'postgres';
+import { postgresClient } from './postgres-client.ts';
 import * as schema from '../schema/index.ts';
 import { acquireDataDirLock } from './lock.ts';
 
@@ -52,7 +53,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseConnec
 }
 
 async function openPostgres(url: string, max: number): Promise<DatabaseConnection> {
-  const sql = postgres(url, { max, onnotice: () => {}, connect_timeout: 10 });
+  const sql = postgresClient(url, { max, onnotice: () => {}, connect_timeout: 10 });
   try {
     await sql`select 1`;
   } catch (error) {

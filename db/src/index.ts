@@ -4,3 +4,4 @@ export { type Database, type DatabaseConnection, DatabaseUnreachableError, openD
 export { DataDirLockedError } from './lock.ts';
 export { expectedMigrationCount, migrate, migrationsCurrent } from './migrate.ts';
 export { rowsOf } from './rows.ts';
+export { postgresClient } from './postgres-client.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
+import { postgresClient } from './postgres-client.ts';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
@@ -19,7 +19,7 @@ export async function migrate(conn: DatabaseConnection): Promise<void> {
   }
   // Several web processes may start at once: serialise them on an advisory lock. A
   // session lock must be released on the connection that took it, hence a one-connection client.
-  const client = postgres(conn.url!, { max: 1, onnotice: () => {} });
+  const client = postgresClient(conn.url!, { max: 1, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(7240219)`;
     await migratePostgres(drizzlePostgres(client), { migrationsFolder });

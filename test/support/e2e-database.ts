@@ -1,6 +1,6 @@
+import { postgresClient } from '@outpost/db';
 import { randomBytes } from 'node:crypto';
 import { withDatabase } from '@outpost/db/testing';
-import postgres from 'postgres';
 
 export interface RunDatabase {
   /** The DATABASE_URL for the server under test. */
@@ -14,7 +14,7 @@ export interface RunDatabase {
  */
 export async function createRunDatabase(adminUrl: string): Promise<RunDatabase> {
   const name = `outpost_e2e_${randomBytes(5).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  const admin = postgresClient(adminUrl, { max: 1, onnotice: () => {} });
   try {
     await admin.unsafe(`create database "${name}"`);
   } finally {
@@ -23,7 +23,7 @@ export async function createRunDatabase(adminUrl: string): Promise<RunDatabase> 
   return {
     url: withDatabase(adminUrl, name),
     async drop() {
-      const dropper = postgres(adminUrl, { max: 1, onnotice: () => {} });
+      const dropper = postgresClient(adminUrl, { max: 1, onnotice: () => {} });
       try {
         await dropper.unsafe(`drop database if exists "${name}" with (force)`);
       } finally {

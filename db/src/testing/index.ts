@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import postgres from 'postgres';
+import { postgresClient } from '../postgres-client.ts';
 import { type DatabaseConnection, openDatabase } from '../client.ts';
 import { migrate, migrationsFolder } from '../migrate.ts';
 
@@ -44,7 +44,7 @@ async function createPgliteTestDatabase(): Promise<DatabaseConnection> {
 }
 
 async function createPostgresTestDatabase(adminUrl: string): Promise<DatabaseConnection> {
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  const admin = postgresClient(adminUrl, { max: 1, onnotice: () => {} });
   const template = `outpost_tpl_${migrationsHash()}`;
   const name = `outpost_t_${process.pid}_${randomBytes(4).toString('hex')}`;
   try {
@@ -72,7 +72,7 @@ async function createPostgresTestDatabase(adminUrl: string): Promise<DatabaseCon
     ...conn,
     async close() {
       await conn.close();
-      const dropper = postgres(adminUrl, { max: 1, onnotice: () => {} });
+      const dropper = postgresClient(adminUrl, { max: 1, onnotice: () => {} });
       await dropper.unsafe(`drop database if exists "${name}" with (force)`).catch(() => {});
       await dropper.end({ timeout: 5 });
     },
