@@ -32,16 +32,18 @@ describe('embedded database lock', () => {
     release();
   });
 
-  it('a second process opening the same data directory fails at once with a clear message', async () => {
+  it('a second process opening the same data directory fails at once with a clear message', () => {
     const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'outpost-lock-')), 'pglite');
-    const conn = await openDatabase({ dataDir: dir });
+    // This process holds the directory as openDatabase does (without creating a database,
+    // which takes seconds and proves nothing here); the other process really calls openDatabase.
+    const release = acquireDataDirLock(dir);
     try {
       const script = `import('${path.resolve('src/index.ts')}').then(m => m.openDatabase({ dataDir: '${dir}' })).then(() => process.exit(0), (e) => { console.error(e.message); process.exit(3); })`;
-      const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 30_000 });
+      const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 60_000 });
       expect(child.status).toBe(3);
       expect(child.stderr).toMatch(/already open in process \d+/);
     } finally {
-      await conn.close();
+      release();
     }
-  });
+  }, 90_000);
 });

@@ -1,3 +1,5 @@
+// Must stay the first import (see the module).
+import './load-env.ts';
 import path from 'node:path';
 import { verifyAuditChain } from '@outpost/core';
 import { type DatabaseConnection, migrate, migrationsCurrent, openDatabase } from '@outpost/db';

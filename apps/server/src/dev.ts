@@ -1,3 +1,5 @@
+// Must stay the first import (see the module).
+import './load-env.ts';
 import { createServer as createHttpServer } from 'node:http';
 import path from 'node:path';
 import { getRequestListener } from '@hono/node-server';

@@ -1,4 +1,5 @@
-// Must stay the first import (see the module).
+// Must stay the first imports (see the modules).
+import './load-env.ts';
 import './production-mode.ts';
 import path from 'node:path';
 import { serve } from '@hono/node-server';

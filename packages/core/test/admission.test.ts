@@ -4,6 +4,7 @@ import {
   committeeVotes,
   type DatabaseConnection,
   documentVersions,
+  notifications,
   outbox,
   partners,
 } from '@outpost/db';
@@ -339,9 +340,24 @@ describe('applications', () => {
     expect(
       await castVote(conn.db, members[0]!, { applicationId: application.id, vote: 'approve' }),
     ).toMatchObject({ outcome: null });
+    const ballot = (member: Actor) =>
+      conn.db
+        .select({ readAt: notifications.readAt })
+        .from(notifications)
+        .where(
+          and(
+            eq(notifications.recipientId, (member as { userId: string }).userId),
+            eq(notifications.link, `/s/applications/${application.id}`),
+            eq(notifications.template, 'notify.committee_vote_needed'),
+          ),
+        );
+    expect((await ballot(members[1]!))[0]?.readAt).toBeNull();
     expect(
       await castVote(conn.db, members[1]!, { applicationId: application.id, vote: 'approve', via: 'slack' }),
     ).toMatchObject({ outcome: 'approved' });
+    // A vote cast in Slack answers the member's ballot in the inbox too; others' stay unread.
+    expect((await ballot(members[1]!))[0]?.readAt).toBeInstanceOf(Date);
+    expect((await ballot(members[2]!))[0]?.readAt).toBeNull();
     const [after] = await conn.db.select().from(partners).where(eq(partners.id, partner.id));
     expect(after!.status).toBe('active');
     await expect(

@@ -3,11 +3,12 @@ import {
   applications,
   committeeVotes,
   type Database,
+  notifications,
   partnerMemberships,
   partners,
   votes,
 } from '@outpost/db';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
@@ -105,6 +106,18 @@ export async function castVote(
       partnerId: application.partnerId,
       data: { vote: input.vote, reason: input.reason ?? null, via: input.via },
     });
+    // The ballot is answered, in Slack or on the web: its inbox entry no longer asks for anything.
+    await tx
+      .update(notifications)
+      .set({ readAt: new Date() })
+      .where(
+        and(
+          eq(notifications.recipientId, actor.userId),
+          eq(notifications.template, 'notify.committee_vote_needed'),
+          eq(notifications.link, `/s/applications/${application.id}`),
+          isNull(notifications.readAt),
+        ),
+      );
     const all = await tx
       .select({ vote: committeeVotes.vote })
       .from(committeeVotes)
