@@ -3,7 +3,9 @@ import { expect, it } from 'vitest';
 import { postgresClient } from '../src/index.ts';
 
 it('reads a Unix socket directory and a user from the query string, as libpq does', async () => {
-  const sql = postgresClient('postgresql:///outpost?host=/var/run/postgresql&user=outpost&application_name=web');
+  const sql = postgresClient(
+    'postgresql:///outpost?host=/var/run/postgresql&user=outpost&application_name=web',
+  );
   expect(sql.options.path).toBe('/var/run/postgresql/.s.PGSQL.5432');
   expect(sql.options.user).toBe('outpost');
   expect(sql.options.database).toBe('outpost');
