@@ -11,6 +11,7 @@ import {
 } from '@outpost/db';
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Actor } from './actor.ts';
+import { preparedPerDatabase } from './prepared.ts';
 
 /** A user as the rest of the request sees it: never with the password hash. */
 export type PersonUser = Omit<User, 'passwordHash'>;
@@ -87,18 +88,12 @@ export async function signedInPerson(
   db: Database,
   sessionId: string,
 ): Promise<{ session: Session; person: Person | null; unread: number } | null> {
-  let statement = signedInStatements.get(db);
-  if (!statement) {
-    statement = prepareSignedIn(db);
-    signedInStatements.set(db, statement);
-  }
-  const [row] = await statement.execute({ sessionId });
+  const [row] = await signedInStatement(db).execute({ sessionId });
   if (!row) return null;
   return { session: row.session, person: toPerson(row, 'web'), unread: Number(row.unread) };
 }
 
-// Prepared once per connection pool: parsed and planned once, one round trip per request.
-const prepareSignedIn = (db: Database) =>
+const signedInStatement = preparedPerDatabase((db) =>
   db
     .select({
       session: sessions,
@@ -112,8 +107,8 @@ const prepareSignedIn = (db: Database) =>
     .leftJoin(partners, eq(partners.id, partnerMemberships.partnerId))
     .where(eq(sessions.id, sql.placeholder('sessionId')))
     .limit(1)
-    .prepare('signed_in_person');
-const signedInStatements = new WeakMap<Database, ReturnType<typeof prepareSignedIn>>();
+    .prepare('signed_in_person'),
+);
 
 export async function userByEmail(db: Database, email: string): Promise<User | undefined> {
   const [user] = await db

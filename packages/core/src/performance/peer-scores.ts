@@ -117,7 +117,9 @@ export async function refreshPeerScores(
     const byCategory = new Map<(typeof rows)[number]['serviceCategories'][number], number[]>();
     for (const row of rows) {
       for (const category of row.serviceCategories) {
-        byCategory.set(category, [...(byCategory.get(category) ?? []), row.score]);
+        const scores = byCategory.get(category) ?? [];
+        scores.push(row.score);
+        byCategory.set(category, scores);
       }
     }
     if (byCategory.size > 0) {

@@ -54,21 +54,6 @@ export async function sumsByPartner(
   return new Map(rows.map(({ partnerId, ...r }) => [partnerId, toSums(r)]));
 }
 
-/** One partner's sums per calendar quarter (keyed `2026-Q3`) over the months [from, to). */
-export async function sumsByQuarter(
-  db: Database,
-  partnerId: string,
-  range: MonthRange,
-): Promise<Map<string, RollupSums>> {
-  const quarter = sql<string>`to_char(${t.month}, 'YYYY-"Q"Q')`;
-  const rows = await db
-    .select({ quarter, ...sums })
-    .from(t)
-    .where(and(eq(t.partnerId, partnerId), ...months(range)))
-    .groupBy(quarter);
-  return new Map(rows.map(({ quarter: q, ...r }) => [q, toSums(r)]));
-}
-
 /**
  * The same sums as one JSON object, for a read that gathers several results in one statement
  * (the scorecard). Over `kpi_monthly_rollups` rows, unaliased.

@@ -1,6 +1,7 @@
 import type { Database } from '@outpost/db';
 import { sql } from 'drizzle-orm';
 import type { RollupSums } from './kpi-values.ts';
+import { preparedPerDatabase } from '../prepared.ts';
 import { formatPeriod, type Period, periodDays, trailingQuarters } from './periods.ts';
 import { sumsAsJson, toSums } from './rollup-sums.ts';
 import type { KpiRule } from './score-partner.ts';
@@ -66,23 +67,12 @@ const scorecardColumns = {
 };
 
 const one = sql`(select 1) as one`;
-const prepare = {
-  scorecard: (db: Database) => db.select(scorecardColumns).from(one).prepare('scorecard_read'),
-  distribution: (db: Database) => db.select(distributionColumns).from(one).prepare('peer_distribution_read'),
-};
-const prepared = {
-  scorecard: new WeakMap<Database, ReturnType<typeof prepare.scorecard>>(),
-  distribution: new WeakMap<Database, ReturnType<typeof prepare.distribution>>(),
-};
-function statement<K extends keyof typeof prepare>(kind: K, db: Database): ReturnType<(typeof prepare)[K]> {
-  const cache = prepared[kind] as WeakMap<Database, ReturnType<(typeof prepare)[K]>>;
-  let found = cache.get(db);
-  if (!found) {
-    found = prepare[kind](db) as ReturnType<(typeof prepare)[K]>;
-    cache.set(db, found);
-  }
-  return found;
-}
+const scorecardStatement = preparedPerDatabase((db) =>
+  db.select(scorecardColumns).from(one).prepare('scorecard_read'),
+);
+const distributionStatement = preparedPerDatabase((db) =>
+  db.select(distributionColumns).from(one).prepare('peer_distribution_read'),
+);
 
 type DistributionRow = {
   refreshedAt: Date | string | null;
@@ -114,7 +104,7 @@ export async function readScorecardData(
 ): Promise<ScorecardData> {
   const days = periodDays(period);
   const quarters = trailingQuarters(period);
-  const [row] = await statement('scorecard', db).execute({
+  const [row] = await scorecardStatement(db).execute({
     partnerId: partner,
     label: formatPeriod(period),
     from: days.from,
@@ -134,7 +124,7 @@ export async function readScorecardData(
 
 /** The stored peer distribution alone (after a rebuild). */
 export async function readPeerDistribution(db: Database, partner: string, period: Period) {
-  const [row] = await statement('distribution', db).execute({
+  const [row] = await distributionStatement(db).execute({
     partnerId: partner,
     label: formatPeriod(period),
   });
