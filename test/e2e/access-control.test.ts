@@ -1,5 +1,33 @@
 import { describe, expect, test } from 'vitest';
-import { demo, e2eEnabled, newPage, signInAs, useBrowser } from '../support/e2e-fixtures.ts';
+import type { RouteConfigEntry } from '@react-router/dev/routes';
+import routes from '../../apps/portal/app/routes.ts';
+import {
+  baseUrl,
+  demo,
+  e2eEnabled,
+  newPage,
+  sessionCookieFor,
+  signInAs,
+  useBrowser,
+} from '../support/e2e-fixtures.ts';
+
+/** Every page of the portal's route config, with its layouts, as a path to request (params filled in). */
+function pagesOf(
+  entries: RouteConfigEntry[],
+  parent = '',
+  layouts: string[] = [],
+): { path: string; layouts: string[] }[] {
+  return entries.flatMap((entry) => {
+    const path = entry.path ? `${parent}/${entry.path}`.replace(/\/+/g, '/') : parent;
+    const within = [...layouts, entry.file];
+    if (entry.children) return pagesOf(entry.children, path, within);
+    return [
+      { path: (path || '/').replace(/:\w+/g, '00000000-0000-4000-8000-000000000000'), layouts: within },
+    ];
+  });
+}
+const pages = pagesOf(routes);
+const inArea = (layout: string) => pages.filter((p) => p.layouts.includes(layout)).map((p) => p.path);
 
 describe.skipIf(!e2eEnabled)('access control', () => {
   const browser = useBrowser();
@@ -53,6 +81,37 @@ describe.skipIf(!e2eEnabled)('access control', () => {
       assertNoConsoleErrors();
     } finally {
       await close();
+    }
+  });
+  test('every page of each area refuses the other kind of person, and every signed-in page the signed-out', async () => {
+    const staffPages = inArea('routes/staff/layout.tsx');
+    const partnerPages = inArea('routes/partner/layout.tsx');
+    const signedInPages = inArea('routes/signed-in.tsx');
+    // The walk found the areas (a renamed layout must not make this test pass vacuously).
+    expect(staffPages.length).toBeGreaterThan(10);
+    expect(partnerPages.length).toBeGreaterThan(5);
+    expect(signedInPages.length).toBe(staffPages.length + partnerPages.length + 2);
+
+    const get = (path: string, cookie?: string) =>
+      fetch(`${baseUrl}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+    const partner = await sessionCookieFor(demo.partnerAdmin.email);
+    const staff = await sessionCookieFor(demo.admin.email);
+    for (const path of staffPages) {
+      const response = await get(path, partner);
+      expect({ path, status: response.status }).toEqual({ path, status: 403 });
+      // The refusal shows nothing of the console, not even another partner's name.
+      expect(await response.text()).not.toContain(demo.otherPartner.name);
+    }
+    for (const path of partnerPages) {
+      const response = await get(path, staff);
+      expect({ path, status: response.status }).toEqual({ path, status: 403 });
+      await response.body?.cancel();
+    }
+    for (const path of signedInPages) {
+      const response = await get(path);
+      expect({ path, status: response.status }).toEqual({ path, status: 302 });
+      expect(new URL(response.headers.get('location')!, baseUrl).pathname).toBe('/sign-in');
+      await response.body?.cancel();
     }
   });
 });

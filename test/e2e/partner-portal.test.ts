@@ -98,4 +98,71 @@ describe.skipIf(!e2eEnabled)('partner portal', () => {
       await close();
     }
   });
+  test('header and period links navigate in place, mark the current page, and leave modified clicks to the browser', async () => {
+    const { page, assertNoConsoleErrors, close } = await newPage(browser());
+    try {
+      await signInAs(page, demo.partnerAdmin.email);
+      await page.waitForURL('**/p');
+      const nav = page.getByRole('navigation', { name: '主导航' });
+      expect(await nav.getByRole('link', { name: '首页' }).getAttribute('aria-current')).toBe('page');
+      // A marker on the window survives only client-side navigation, not a page load.
+      await page.evaluate(() => Object.assign(window, { outpostMarker: 'same document' }));
+      const marker = () =>
+        page.evaluate(() => (window as unknown as { outpostMarker?: string }).outpostMarker);
+
+      await nav.getByRole('link', { name: '绩效记分卡' }).click();
+      await page.waitForURL('**/p/scorecard');
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('绩效记分卡');
+      expect(await nav.getByRole('link', { name: '绩效记分卡' }).getAttribute('aria-current')).toBe('page');
+      expect(await nav.getByRole('link', { name: '首页' }).getAttribute('aria-current')).toBeNull();
+      expect(await marker()).toBe('same document');
+
+      const periods = page.getByRole('navigation', { name: '考核期间' });
+      await periods.getByRole('link', { name: '年度' }).click();
+      await page.waitForURL(/\/p\/scorecard\?period=\d{4}$/);
+      await expect
+        .poll(() => periods.getByRole('link', { name: '年度' }).getAttribute('aria-current'))
+        .toBe('true');
+      expect(await marker()).toBe('same document');
+      await page.goBack();
+      await page.waitForURL('**/p/scorecard');
+      expect(await marker()).toBe('same document');
+
+      // Ctrl+click opens a new tab, as on any link; this page stays where it is.
+      const [tab] = await Promise.all([
+        page.context().waitForEvent('page'),
+        nav.getByRole('link', { name: '消息' }).click({ modifiers: ['ControlOrMeta'] }),
+      ]);
+      await tab.waitForLoadState();
+      expect(new URL(tab.url()).pathname).toBe('/inbox');
+      expect(new URL(page.url()).pathname).toBe('/p/scorecard');
+      expect(await marker()).toBe('same document');
+      assertNoConsoleErrors();
+    } finally {
+      await close();
+    }
+  });
+
+  test('text that looks like markup in page data stays text, in the page and in the data it hydrates from', async () => {
+    const { page, assertNoConsoleErrors, close } = await newPage(browser());
+    try {
+      await signInAs(page, demo.partnerAdmin.email);
+      await page.waitForURL('**/p');
+      const name = `</script><script>window.outpostInjected=1</script><!-- ${Date.now().toString(36)}`;
+      await page.goto('/p/api-keys');
+      await page.getByLabel('名称').fill(name);
+      await page.getByRole('button', { name: '创建密钥' }).click();
+      await expect.poll(() => page.getByRole('heading', { name, exact: true }).count()).toBe(1);
+      // Rendered by the server, with the key's name in the loader data the browser hydrates from.
+      await page.reload();
+      expect(await page.getByRole('heading', { name, exact: true }).count()).toBe(1);
+      expect(await page.evaluate(() => 'outpostInjected' in window)).toBe(false);
+      // Hydrated: a client-side navigation still works after reading that data.
+      await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '首页' }).click();
+      await page.waitForURL('**/p');
+      assertNoConsoleErrors();
+    } finally {
+      await close();
+    }
+  });
 });

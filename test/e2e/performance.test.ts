@@ -1,28 +1,23 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { baseUrl, demo, e2eEnabled, newPage, signInAs, useBrowser } from '../support/e2e-fixtures.ts';
+import {
+  baseUrl,
+  demo,
+  e2eEnabled,
+  newPage,
+  sessionCookieFor,
+  signInAs,
+  useBrowser,
+} from '../support/e2e-fixtures.ts';
 
 const run = Date.now().toString(36);
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
-
-async function cookieFor(email: string): Promise<string> {
-  const signIn = await fetch(`${baseUrl}/api/v1/sessions`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password: demo.password }),
-  });
-  expect(signIn.status).toBe(201);
-  return signIn.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
 
 /**
  * The demo partner's system sends events through the real API: its admin creates an
  * events key, then posts a batch for this quarter and one for a quarter ago (for the trend).
  */
 async function seedEvents(): Promise<void> {
-  const cookie = await cookieFor(demo.partnerAdmin.email);
+  const cookie = await sessionCookieFor(demo.partnerAdmin.email);
   const created = await fetch(`${baseUrl}/api/v1/api-keys`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Cookie: cookie },

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage, type WatchedPage } from './browser.ts';
 
@@ -56,4 +56,18 @@ export async function signInAs(
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
   if (!options.expectFailure) await page.getByRole('button', { name: /^(退出登录|Sign out)$/ }).waitFor();
+}
+
+/** A session cookie for a demo account, through the API's sign-in (for requests without a browser). */
+export async function sessionCookieFor(email: string): Promise<string> {
+  const signIn = await fetch(`${baseUrl}/api/v1/sessions`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: demo.password }),
+  });
+  expect(signIn.status).toBe(201);
+  return signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }

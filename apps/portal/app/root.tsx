@@ -1,10 +1,11 @@
 import { unreadCount } from '@outpost/core';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router';
 import type { Route } from './+types/root';
+import { ClientNavigation } from './components/app-link';
 import { ErrorPage } from './components/error-page';
 import { SiteHeader } from './components/site-header';
 import { depsContext, localeContext, viewerContext } from './context';
-import { useLocale } from './lib/i18n';
+import { LocaleContext, useRequestLocale } from './lib/i18n';
 import { requestMiddleware } from './lib/request-middleware.server';
 import type { RootData } from './lib/root-data';
 import { homePath } from './lib/viewer.server';
@@ -38,7 +39,7 @@ export async function loader({ context, request }: Route.LoaderArgs): Promise<Ro
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
-  const locale = useLocale();
+  const locale = useRequestLocale();
   const root = useRouteLoaderData<RootData>('root');
   return (
     <html lang={locale}>
@@ -49,10 +50,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <SiteHeader viewer={root?.viewer ?? null} unread={root?.unread ?? 0} />
-        <main id="main" tabIndex={-1}>
-          {children}
-        </main>
+        <LocaleContext value={locale}>
+          <ClientNavigation>
+            <SiteHeader viewer={root?.viewer ?? null} unread={root?.unread ?? 0} />
+            <main id="main" tabIndex={-1}>
+              {children}
+            </main>
+          </ClientNavigation>
+        </LocaleContext>
         <ScrollRestoration />
         <Scripts />
       </body>

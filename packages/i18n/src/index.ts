@@ -60,10 +60,17 @@ export function translate(locale: Locale, key: MessageKey | string, params: Para
 }
 
 export type Translate = (key: MessageKey, params?: Params) => string;
-export const translator =
-  (locale: Locale): Translate =>
-  (key, params) =>
-    translate(locale, key, params);
+const translators = new Map<Locale, Translate>();
+
+/** The translate function of one language (the same function each time: pages ask for it per component). */
+export function translator(locale: Locale): Translate {
+  let t = translators.get(locale);
+  if (!t) {
+    t = (key, params) => translate(locale, key, params);
+    translators.set(locale, t);
+  }
+  return t;
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (supportedLocales as readonly string[]).includes(value);

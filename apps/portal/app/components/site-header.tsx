@@ -1,6 +1,7 @@
 import { VisuallyHidden } from '@outpost/ui';
-import { Form, Link, NavLink } from 'react-router';
+import { Form } from 'react-router';
 import { useT } from '../lib/i18n';
+import { AppLink, NavItemLink } from './app-link';
 import type { ViewerSummary } from '../lib/root-data';
 import { LanguageSwitcher } from './language-switcher';
 import { PartnerNavLinks } from './partner/partner-nav-links';
@@ -15,10 +16,10 @@ export function SiteHeader({ viewer, unread }: { viewer: ViewerSummary | null; u
         {t('nav.skip')}
       </a>
       <div className="site-header__bar">
-        <Link to={viewer?.home ?? '/'} className="brand">
+        <AppLink to={viewer?.home ?? '/'} className="brand">
           <span className="brand__mark" aria-hidden="true" />
           {t('app.name')}
-        </Link>
+        </AppLink>
         {viewer ? (
           <nav aria-label={t('nav.main')} className="main-nav">
             <ul>
@@ -26,14 +27,14 @@ export function SiteHeader({ viewer, unread }: { viewer: ViewerSummary | null; u
                 <StaffNavLinks />
               ) : (
                 <li>
-                  <NavLink to={viewer.home} end>
+                  <NavItemLink to={viewer.home} end>
                     {t('nav.home')}
-                  </NavLink>
+                  </NavItemLink>
                 </li>
               )}
               {viewer.kind === 'partner' ? <PartnerNavLinks /> : null}
               <li>
-                <NavLink to="/inbox">
+                <NavItemLink to="/inbox">
                   {t('nav.inbox')}
                   {unread > 0 ? (
                     <span className="count-badge">
@@ -41,10 +42,10 @@ export function SiteHeader({ viewer, unread }: { viewer: ViewerSummary | null; u
                       <VisuallyHidden>{t('inbox.unread', { count: unread })}</VisuallyHidden>
                     </span>
                   ) : null}
-                </NavLink>
+                </NavItemLink>
               </li>
               <li>
-                <NavLink to="/account">{t('nav.account')}</NavLink>
+                <NavItemLink to="/account">{t('nav.account')}</NavItemLink>
               </li>
             </ul>
           </nav>

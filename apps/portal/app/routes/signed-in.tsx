@@ -9,10 +9,8 @@ export const middleware: Route.MiddlewareFunction[] = [
   },
 ];
 
-// A loader makes client-side navigations ask the server, so the middleware runs for them too.
-export function loader() {
-  return null;
-}
+// No loader of its own: every page below has one (which asks for its viewer), so client-side
+// navigations ask the server and this middleware runs for them too.
 
 export default function SignedIn() {
   return <Outlet />;

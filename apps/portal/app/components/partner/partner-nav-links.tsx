@@ -1,5 +1,5 @@
-import { NavLink } from 'react-router';
 import { useT } from '../../lib/i18n';
+import { NavItemLink } from '../app-link';
 
 /** The partner portal's pages in the main navigation (API keys are reached from the home and team pages). */
 export function PartnerNavLinks() {
@@ -7,19 +7,19 @@ export function PartnerNavLinks() {
   return (
     <>
       <li>
-        <NavLink to="/p/documents">{t('partner-portal.nav.documents')}</NavLink>
+        <NavItemLink to="/p/documents">{t('partner-portal.nav.documents')}</NavItemLink>
       </li>
       <li>
-        <NavLink to="/p/application">{t('partner-portal.nav.application')}</NavLink>
+        <NavItemLink to="/p/application">{t('partner-portal.nav.application')}</NavItemLink>
       </li>
       <li>
-        <NavLink to="/p/scorecard">{t('performance.nav.scorecard')}</NavLink>
+        <NavItemLink to="/p/scorecard">{t('performance.nav.scorecard')}</NavItemLink>
       </li>
       <li>
-        <NavLink to="/p/team">{t('partner-portal.nav.team')}</NavLink>
+        <NavItemLink to="/p/team">{t('partner-portal.nav.team')}</NavItemLink>
       </li>
       <li>
-        <NavLink to="/p/reviews">{t('reviews.nav')}</NavLink>
+        <NavItemLink to="/p/reviews">{t('reviews.nav')}</NavItemLink>
       </li>
     </>
   );

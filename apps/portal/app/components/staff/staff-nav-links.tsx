@@ -1,9 +1,10 @@
-import { Link, NavLink, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
 import { useT } from '../../lib/i18n';
+import { AppLink, NavItemLink } from '../app-link';
 
 /**
  * The staff console's sections in the main navigation. "Partners" lives at /s and
- * /s/partners/…, so it is matched by hand (a NavLink to /s would also claim every
+ * /s/partners/…, so it is matched by hand (a NavItemLink to /s would also claim every
  * other section, or with `end` miss a partner's page); the catalogue owns the settings page it links to.
  */
 export function StaffNavLinks() {
@@ -14,29 +15,29 @@ export function StaffNavLinks() {
   return (
     <>
       <li>
-        <Link to="/s" aria-current={partnersActive ? 'page' : undefined}>
+        <AppLink to="/s" aria-current={partnersActive ? 'page' : undefined}>
           {t('nav.partners')}
-        </Link>
+        </AppLink>
       </li>
       <li>
-        <NavLink to="/s/applications">{t('staff-portal.nav.applications')}</NavLink>
+        <NavItemLink to="/s/applications">{t('staff-portal.nav.applications')}</NavItemLink>
       </li>
       <li>
-        <NavLink to="/s/blacklist">{t('staff-portal.nav.blacklist')}</NavLink>
+        <NavItemLink to="/s/blacklist">{t('staff-portal.nav.blacklist')}</NavItemLink>
       </li>
       <li>
-        <NavLink to="/s/scorecards">{t('performance.nav.scorecards')}</NavLink>
+        <NavItemLink to="/s/scorecards">{t('performance.nav.scorecards')}</NavItemLink>
       </li>
       <li>
-        <NavLink to="/s/kpis">{t('performance.nav.kpis')}</NavLink>
+        <NavItemLink to="/s/kpis">{t('performance.nav.kpis')}</NavItemLink>
       </li>
       <li>
-        <NavLink to="/s/reviews">{t('reviews.nav')}</NavLink>
+        <NavItemLink to="/s/reviews">{t('reviews.nav')}</NavItemLink>
       </li>
       <li>
-        <Link to="/s/requirements" aria-current={catalogueActive ? 'page' : undefined}>
+        <AppLink to="/s/requirements" aria-current={catalogueActive ? 'page' : undefined}>
           {t('staff-portal.nav.catalogue')}
-        </Link>
+        </AppLink>
       </li>
     </>
   );

@@ -3,13 +3,7 @@ import { areaGuard } from '../../lib/area-guard.server';
 import type { Route } from './+types/layout';
 
 /** The staff console is for the insurer's staff; partner users get a 403 page and see nothing of it. */
-const guard = areaGuard('staff');
-
-export const middleware: Route.MiddlewareFunction[] = [guard.middleware];
-
-export function loader(args: Route.LoaderArgs) {
-  return guard.loader(args);
-}
+export const middleware: Route.MiddlewareFunction[] = [areaGuard('staff')];
 
 export default function StaffLayout() {
   return <Outlet />;
