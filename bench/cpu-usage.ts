@@ -8,6 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
  */
 export interface CpuSample {
   serverMs: number;
+  /** The server's main thread alone (JavaScript runs there; GC and I/O helpers are other threads). */
+  serverMainMs: number;
   databaseMs: number;
   /** This process: the simulated users' HTTP client. */
   clientMs: number;
@@ -17,10 +19,10 @@ export interface CpuSample {
 
 const ticksPerSecond = 100; // USER_HZ on Linux
 
-function processCpuMs(pid: number): number {
+function processCpuMs(pid: number, file = `/proc/${pid}/stat`): number {
   try {
     // Fields after the command (which is in parentheses and may contain spaces).
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(file, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
   } catch {
@@ -55,6 +57,8 @@ export function cpuSample(serverPid: number, database: string): CpuSample | null
   const own = process.cpuUsage();
   return {
     serverMs: processCpuMs(serverPid),
+    // The main thread's id is the process id.
+    serverMainMs: processCpuMs(serverPid, `/proc/${serverPid}/task/${serverPid}/stat`),
     databaseMs: databaseBackends(database).reduce((sum, pid) => sum + processCpuMs(pid), 0),
     clientMs: (own.user + own.system) / 1000,
     machineMs: machineBusyMs(),

@@ -180,7 +180,7 @@ try {
     console.log(
       `${label.padEnd(28)}${r.perSecond.toFixed(1).padStart(8)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   (${r.count} requests, ${users} concurrent users)` +
         (r.cpu
-          ? `\n${''.padEnd(28)}CPU per request: server ${r.cpu.serverMs.toFixed(2)} ms, PostgreSQL ${r.cpu.databaseMs.toFixed(2)} ms, ` +
+          ? `\n${''.padEnd(28)}CPU per request: server ${r.cpu.serverMs.toFixed(2)} ms (main thread ${r.cpu.serverMainMs.toFixed(2)} ms, busy ${((r.cpu.serverMainMs * r.perSecond) / 10).toFixed(0)} %), PostgreSQL ${r.cpu.databaseMs.toFixed(2)} ms, ` +
             `client ${r.cpu.clientMs.toFixed(2)} ms, whole machine ${r.cpu.machineMs.toFixed(2)} ms; page ${(r.bytes / 1024).toFixed(1)} KB`
           : ''),
     );
@@ -250,6 +250,7 @@ async function measure(
     before && after
       ? {
           serverMs: after.serverMs - before.serverMs,
+          serverMainMs: after.serverMainMs - before.serverMainMs,
           databaseMs: after.databaseMs - before.databaseMs,
           clientMs: after.clientMs - before.clientMs,
           machineMs: after.machineMs - before.machineMs,
@@ -276,6 +277,7 @@ function summarize(samples: Sample[]): Result {
     cpu: cpus.every((c) => c !== null)
       ? {
           serverMs: total('serverMs'),
+          serverMainMs: total('serverMainMs'),
           databaseMs: total('databaseMs'),
           clientMs: total('clientMs'),
           machineMs: total('machineMs'),

@@ -1,6 +1,6 @@
 import { translator } from '@outpost/i18n';
 import { describe, expect, test } from 'vitest';
-import { trendGeometry } from '../app/lib/performance/chart';
+import { trendGeometry, trendSvgContent } from '../app/lib/performance/chart';
 import { formatKpiValue } from '../app/lib/performance/format';
 import { chunks, importErrorText } from '../app/lib/performance/import-errors';
 import { kpiFromForm } from '../app/lib/performance/kpi-form';
@@ -126,5 +126,22 @@ describe('formatting and import helpers', () => {
       serviceCategories: ['claims', 'it'],
     });
     expect(Number.isNaN(input.criticalThreshold)).toBe(true);
+  });
+  test('the SVG content: a titled chart with one dot per scored quarter, a label per quarter, text escaped', () => {
+    const g = trendGeometry([
+      { period: '2026-Q1', score: 70 },
+      { period: '2026-Q2', score: null },
+      { period: '2026-Q3', score: 80 },
+      { period: '2026-Q4', score: 90 },
+    ]);
+    const svg = trendSvgContent(g, { id: 'c1-title', text: 'A & B <script>"x"</script>' });
+    expect(
+      svg.startsWith('<title id="c1-title">A &amp; B &lt;script&gt;&quot;x&quot;&lt;/script&gt;</title>'),
+    ).toBe(true);
+    expect(svg.match(/<circle /g)).toHaveLength(3);
+    expect(svg.match(/class="trend-chart__label">26-Q\d</g)).toHaveLength(4);
+    expect(svg.match(/<polyline points="([^"]+)"/g)).toHaveLength(1); // Q1 alone before the gap: a dot, no line
+    expect(svg).toContain(`points="${g.segments[0]}"`);
+    expect(svg).not.toContain('<script');
   });
 });

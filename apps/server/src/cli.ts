@@ -64,7 +64,12 @@ let conn: DatabaseConnection | undefined;
 let code = 1;
 try {
   const config = loadConfig();
-  conn = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite') });
+  conn = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: path.join(config.dataDir, 'pglite'),
+    queryConnections: config.databaseConnections.statements,
+    maxConnections: config.databaseConnections.transactions,
+  });
   code = await run(conn);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));

@@ -13,6 +13,8 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  DATABASE_STATEMENT_CONNECTIONS: z.coerce.number().int().min(1).max(100).optional(),
+  DATABASE_TRANSACTION_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(10),
   DATA_DIR: z.string().default('.data'),
   SLACK_BOT_TOKEN: z.string().startsWith('xox', 'must be a Slack bot token (xoxb-…)').optional(),
   SLACK_SIGNING_SECRET: z.string().min(8).optional(),
@@ -52,6 +54,8 @@ export interface Config {
   host: string;
   publicUrl: string;
   databaseUrl: string | undefined;
+  /** Per process; statements default to one connection per core (db/src/client.ts). */
+  databaseConnections: { statements: number | undefined; transactions: number };
   dataDir: string;
   slack: {
     botToken: string;
@@ -109,6 +113,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     publicUrl: (e.PUBLIC_URL ?? `http://${shownHost}:${e.PORT}`).replace(/\/$/, ''),
     databaseUrl: e.DATABASE_URL,
+    databaseConnections: {
+      statements: e.DATABASE_STATEMENT_CONNECTIONS,
+      transactions: e.DATABASE_TRANSACTION_CONNECTIONS,
+    },
     dataDir: e.DATA_DIR,
     slack:
       e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET

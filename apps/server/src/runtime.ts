@@ -24,7 +24,12 @@ export interface Runtime {
 }
 
 export async function startRuntime(config: Config, options: { worker: boolean }): Promise<Runtime> {
-  const conn = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite') });
+  const conn = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: path.join(config.dataDir, 'pglite'),
+    queryConnections: config.databaseConnections.statements,
+    maxConnections: config.databaseConnections.transactions,
+  });
   try {
     const storage = createStorage(config.storage);
     const { seeded, logins } = await prepareDatabase(conn, config, storage);

@@ -18,6 +18,52 @@ export function numberFormat(locale: string, maximumFractionDigits: number): Int
   return format;
 }
 
+/**
+ * A number for people, with at most `maximumFractionDigits` decimals: what
+ * `numberFormat(locale, digits).format(value)` gives, about ten times faster. Both languages we
+ * ship write numbers alike ("12,345.6"). Like Intl, it rounds the number's shortest decimal form
+ * (0.15 is "0.15", so it rounds up to 0.2), half away from zero. Values written in exponent form
+ * and other languages go to Intl. A scorecard page formats some thirty numbers, and Intl costs
+ * about a microsecond each. Checked against Intl for random and boundary values.
+ */
+export function formatNumber(locale: string, value: number, maximumFractionDigits: number): string {
+  const shortest = String(Math.abs(value));
+  if (!(locale === 'zh-CN' || locale === 'en') || shortest.includes('e') || !Number.isFinite(value)) {
+    return numberFormat(locale, maximumFractionDigits).format(value);
+  }
+  const point = shortest.indexOf('.');
+  let whole = point < 0 ? shortest : shortest.slice(0, point);
+  let fraction = point < 0 ? '' : shortest.slice(point + 1);
+  if (fraction.length > maximumFractionDigits) {
+    const roundUp = fraction.charCodeAt(maximumFractionDigits) >= 53; /* '5' */
+    fraction = fraction.slice(0, maximumFractionDigits);
+    if (roundUp) [whole, fraction] = incremented(whole, fraction);
+  }
+  fraction = fraction.replace(/0+$/, '');
+  const sign = value < 0 || Object.is(value, -0) ? '-' : '';
+  return `${sign}${grouped(whole)}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** whole.fraction plus one unit in the last place of the fraction, as decimal strings. */
+function incremented(whole: string, fraction: string): [string, string] {
+  const digits = (whole + fraction).split('');
+  let i = digits.length - 1;
+  while (i >= 0 && digits[i] === '9') digits[i--] = '0';
+  if (i >= 0) digits[i] = String(Number(digits[i]) + 1);
+  else digits.unshift('1');
+  const joined = digits.join('');
+  const cut = joined.length - fraction.length;
+  return [joined.slice(0, cut), joined.slice(cut)];
+}
+
+function grouped(whole: string): string {
+  if (whole.length <= 3) return whole;
+  let out = whole.slice(-3);
+  let i = whole.length - 3;
+  for (; i > 3; i -= 3) out = `${whole.slice(i - 3, i)},${out}`;
+  return `${whole.slice(0, i)},${out}`;
+}
+
 export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
   let format = dateFormats.get(key);
@@ -62,5 +108,5 @@ export function formatBytes(locale: Locale, bytes: number): string {
     unit += 1;
   }
   const digits = value >= 10 || unit === 0 ? 0 : 1;
-  return `${numberFormat(locale, digits).format(value)} ${units[unit]}`;
+  return `${formatNumber(locale, value, digits)} ${units[unit]}`;
 }

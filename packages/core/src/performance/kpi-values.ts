@@ -29,8 +29,12 @@ export const emptySums = (): RollupSums => ({
 });
 
 export type KpiStatus = 'good' | 'warning' | 'critical' | 'no_data';
+const statusTexts = Object.fromEntries(
+  (['good', 'warning', 'critical', 'no_data'] as const).map((s) => [s, translate('en', `kpi_status.${s}`)]),
+) as Record<KpiStatus, string>;
+
 /** The status in words (English for API clients; the portal translates `kpi_status.<status>`). */
-export const statusText = (status: KpiStatus) => translate('en', `kpi_status.${status}`);
+export const statusText = (status: KpiStatus) => statusTexts[status];
 
 type Computation = KpiDefinition['computation'];
 

@@ -8,7 +8,7 @@ export function KpiStatusBadge({ status }: { status: keyof typeof statusTone }) 
   return (
     <Badge tone={statusTone[status]}>
       <span aria-hidden="true" className="kpi-status__mark">
-        {{ good: '✓', warning: '!', critical: '✕', no_data: '–' }[status]}{' '}
+        {`${{ good: '✓', warning: '!', critical: '✕', no_data: '–' }[status]} `}
       </span>
       {t(`kpi_status.${status}`)}
     </Badge>

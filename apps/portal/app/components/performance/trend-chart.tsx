@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useLocale, useT } from '../../lib/i18n';
-import { type TrendPoint, trendGeometry } from '../../lib/performance/chart';
+import { type TrendPoint, trendGeometry, trendSvgContent } from '../../lib/performance/chart';
 import { formatScore } from '../../lib/performance/format';
 
 /**
@@ -32,28 +32,9 @@ export function TrendChart({ trend }: { trend: (TrendPoint & { grade: string | n
         viewBox={`0 0 ${g.width} ${g.height}`}
         className="trend-chart__svg"
         preserveAspectRatio="xMidYMid meet"
-      >
-        <title id={`${id}-title`}>{summary}</title>
-        {g.gridlines.map((line) => (
-          <g key={line.value} className="trend-chart__grid">
-            <line x1={g.plot.left} x2={g.plot.right} y1={line.y} y2={line.y} />
-            <text x={g.plot.left - 6} y={line.y + 4} textAnchor="end">
-              {line.value}
-            </text>
-          </g>
-        ))}
-        {g.segments.map((points) => (
-          <polyline key={points} points={points} className="trend-chart__line" />
-        ))}
-        {g.points.map((p) => (
-          <g key={p.period}>
-            {p.y !== null ? <circle cx={p.x} cy={p.y} r={4} className="trend-chart__dot" /> : null}
-            <text x={p.x} y={g.height - 14} textAnchor="middle" className="trend-chart__label">
-              {p.period.replace(/^\d\d/, '')}
-            </text>
-          </g>
-        ))}
-      </svg>
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: numbers and escaped text (trendSvgContent).
+        dangerouslySetInnerHTML={{ __html: trendSvgContent(g, { id: `${id}-title`, text: summary }) }}
+      />
       <figcaption className="muted">{t('performance.trend.caption')}</figcaption>
       <table className="visually-hidden">
         <caption>{t('performance.trend.title')}</caption>

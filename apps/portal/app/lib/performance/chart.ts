@@ -38,3 +38,32 @@ export function trendGeometry(points: TrendPoint[], width = 640, height = 240): 
   const gridlines = [0, 60, 80, 100].map((value) => ({ value, y: Math.round(yOf(value) * 10) / 10 }));
   return { width, height, plot, points: placed, segments, gridlines };
 }
+
+const xmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const escapeXml = (text: string) => text.replace(/[&<>"]/g, (c) => xmlEscapes[c]!);
+
+/**
+ * The chart's SVG content as markup: its title (the accessible name), gridlines, line and
+ * dots. Built as a string because the chart is static — nothing in it is interactive or
+ * changes after the page loads — and as some forty React elements it cost more server time
+ * than the rest of the scorecard's markup. Numbers come from the geometry; text is escaped.
+ */
+export function trendSvgContent(g: ChartGeometry, title: { id: string; text: string }): string {
+  const parts = [`<title id="${escapeXml(title.id)}">${escapeXml(title.text)}</title>`];
+  for (const line of g.gridlines) {
+    parts.push(
+      `<g class="trend-chart__grid"><line x1="${g.plot.left}" x2="${g.plot.right}" y1="${line.y}" y2="${line.y}"></line>`,
+      `<text x="${g.plot.left - 6}" y="${line.y + 4}" text-anchor="end">${line.value}</text></g>`,
+    );
+  }
+  for (const points of g.segments)
+    parts.push(`<polyline points="${points}" class="trend-chart__line"></polyline>`);
+  for (const p of g.points) {
+    parts.push('<g>');
+    if (p.y !== null) parts.push(`<circle cx="${p.x}" cy="${p.y}" r="4" class="trend-chart__dot"></circle>`);
+    parts.push(
+      `<text x="${p.x}" y="${g.height - 14}" text-anchor="middle" class="trend-chart__label">${escapeXml(p.period.replace(/^\d\d/, ''))}</text></g>`,
+    );
+  }
+  return parts.join('');
+}

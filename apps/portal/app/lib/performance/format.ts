@@ -1,4 +1,4 @@
-import { type Locale, numberFormat, type Translate } from '@outpost/i18n';
+import { formatNumber, type Locale, type Translate } from '@outpost/i18n';
 
 type Unit = 'rating' | 'percent' | 'per_thousand';
 
@@ -6,13 +6,13 @@ type Unit = 'rating' | 'percent' | 'per_thousand';
 export function formatKpiValue(locale: Locale, t: Translate, value: number | null, unit: string): string {
   if (value === null) return t('kpi_status.no_data');
   const digits = unit === 'rating' ? 2 : 1;
-  const n = numberFormat(locale, digits).format(value);
+  const n = formatNumber(locale, value, digits);
   if ((unit as Unit) === 'percent') return `${n}%`;
   return `${n} ${t(`kpi_unit.${unit}` as never)}`;
 }
 
 export function formatScore(locale: Locale, score: number | null): string {
-  return score === null ? '—' : numberFormat(locale, 1).format(score);
+  return score === null ? '—' : formatNumber(locale, score, 1);
 }
 
 /** How a KPI status looks; the text always goes with it. */

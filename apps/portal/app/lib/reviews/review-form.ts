@@ -1,4 +1,4 @@
-import { numberFormat } from '@outpost/i18n';
+import { formatNumber } from '@outpost/i18n';
 import { reviewDecisions } from '@outpost/db';
 
 export type ReviewDecision = (typeof reviewDecisions)[number];
@@ -42,6 +42,6 @@ export function draftableQuarters(previous: string): string[] {
 export function formatKpiNumber(locale: string, value: number | null, unit: string): string | null {
   if (value === null) return null;
   const digits = unit === 'rating' ? 2 : 1;
-  const text = numberFormat(locale, digits).format(value);
+  const text = formatNumber(locale, value, digits);
   return unit === 'percent' ? `${text}%` : unit === 'per_thousand' ? `${text}‰` : text;
 }
