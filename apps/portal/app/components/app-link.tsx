@@ -2,8 +2,8 @@ import { type AnchorHTMLAttributes, createContext, type MouseEvent, type ReactNo
 import { useLocation, useNavigate } from 'react-router';
 
 /**
- * Links to the portal's own pages by absolute path, for the links every page repeats (the
- * header's navigation, the period switcher). Why not React Router's <Link>: while rendering,
+ * Links to the portal's own pages by absolute path: the header's navigation, the period
+ * switcher, a link per row in the staff lists. Why not React Router's <Link>: while rendering,
  * each <Link> resolves its path against the route matches three times (with a JSON round trip
  * of the matches each time), and a <NavLink> once more — about as much server CPU per link
  * as a table row, and a signed-in page's chrome alone has a dozen. An <AppLink> renders a plain

@@ -1,7 +1,8 @@
-import { isRouteErrorResponse, Link } from 'react-router';
+import { isRouteErrorResponse } from 'react-router';
 import { isRouteErrorData } from '../lib/route-error';
 import { translateError } from '../lib/translate-error';
 import { useLocale, useT } from '../lib/i18n';
+import { AppLink } from './app-link';
 
 /**
  * The one error page. Expected refusals (403, 404…) carry a translated message key;
@@ -34,9 +35,9 @@ export function ErrorPage({ error }: { error: unknown }) {
       </h1>
       <p role="alert">{message}</p>
       <p>
-        <Link to="/" className="button">
+        <AppLink to="/" className="button">
           {t('common.backHome')}
-        </Link>
+        </AppLink>
       </p>
       {devDetails ? <pre className="error-page__details">{devDetails}</pre> : null}
     </div>

@@ -1,5 +1,5 @@
-import { Link } from 'react-router';
 import { useT } from '../../lib/i18n';
+import { AppLink } from '../app-link';
 
 export interface HomeSummary {
   documents: { missing: number; rejected: number; expiring: number };
@@ -26,7 +26,7 @@ export function HomeCards({ summary }: { summary: HomeSummary }) {
               ? t('partner-portal.home.documentsAllIn')
               : t('partner-portal.documents.summary', documents)}
           </p>
-          <Link to="/p/documents">{t('partner-portal.home.manageDocuments')}</Link>
+          <AppLink to="/p/documents">{t('partner-portal.home.manageDocuments')}</AppLink>
         </li>
         <li className="card home-card">
           <h3>{t('partner-portal.home.application')}</h3>
@@ -37,16 +37,16 @@ export function HomeCards({ summary }: { summary: HomeSummary }) {
                 : t(`partner-portal.application.status.${application.status}` as never)
               : t('partner-portal.home.noApplication')}
           </p>
-          <Link to="/p/application">{t('partner-portal.home.viewApplication')}</Link>
+          <AppLink to="/p/application">{t('partner-portal.home.viewApplication')}</AppLink>
         </li>
         <li className="card home-card">
           <h3>{t('partner-portal.home.team')}</h3>
           <p>{t('partner-portal.team.count', { count: summary.teamSize })}</p>
-          <Link to="/p/team">{t('partner-portal.home.viewTeam')}</Link>
+          <AppLink to="/p/team">{t('partner-portal.home.viewTeam')}</AppLink>
           {summary.canManageKeys ? (
             <>
               {' · '}
-              <Link to="/p/api-keys">{t('partner-portal.nav.apiKeys')}</Link>
+              <AppLink to="/p/api-keys">{t('partner-portal.nav.apiKeys')}</AppLink>
             </>
           ) : null}
         </li>

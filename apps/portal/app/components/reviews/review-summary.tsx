@@ -1,8 +1,9 @@
 import { Badge, DescriptionList } from '@outpost/ui';
-import { Link } from 'react-router';
+
 import { useT } from '../../lib/i18n';
 import type { ReviewDetailView } from '../../lib/reviews/review-view.server';
 import { decisionLabel, decisionTone, reviewStatusLabel, reviewTone } from './labels';
+import { AppLink } from '../app-link';
 
 /** The review's facts: whose, which quarter, where it stands, the decision and the frozen score. */
 export function ReviewSummary({ view, partnerLink }: { view: ReviewDetailView; partnerLink?: boolean }) {
@@ -12,7 +13,7 @@ export function ReviewSummary({ view, partnerLink }: { view: ReviewDetailView; p
     {
       term: t('reviews.partner'),
       details: partnerLink ? (
-        <Link to={`/s/partners/${partner.id}`}>{partner.legalName}</Link>
+        <AppLink to={`/s/partners/${partner.id}`}>{partner.legalName}</AppLink>
       ) : (
         partner.legalName
       ),

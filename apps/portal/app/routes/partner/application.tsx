@@ -1,5 +1,5 @@
 import { Alert, Badge, type BadgeTone, DescriptionList } from '@outpost/ui';
-import { data, Form, Link, useNavigation } from 'react-router';
+import { data, Form, useNavigation } from 'react-router';
 import { ApplicationTimeline } from '../../components/partner/application-timeline';
 import { ConfirmDisclosure } from '../../components/partner/confirm-disclosure';
 import { StageSteps } from '../../components/partner/stage-steps';
@@ -14,6 +14,7 @@ import {
 import { requirePartner } from '../../lib/partner/partner-viewer.server';
 import { routeError } from '../../lib/route-error';
 import type { Route } from './+types/application';
+import { AppLink } from '../../components/app-link';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { actor, deps, locale } = requirePartner(context, request);
@@ -170,7 +171,7 @@ export default function PartnerApplication({ loaderData, actionData }: Route.Com
                 ))}
               </ul>
               <p>
-                <Link to="/p/documents">{t('partner-portal.application.goUpload')}</Link>
+                <AppLink to="/p/documents">{t('partner-portal.application.goUpload')}</AppLink>
               </p>
             </>
           )}

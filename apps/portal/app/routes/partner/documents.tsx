@@ -1,6 +1,6 @@
 import { translate } from '@outpost/i18n';
 import { Alert, EmptyState } from '@outpost/ui';
-import { data, Link } from 'react-router';
+import { data } from 'react-router';
 import { DocumentStatus } from '../../components/partner/document-status';
 import { DocumentUploadForm } from '../../components/partner/document-upload-form';
 import { orRouteError } from '../../lib/app-error.server';
@@ -9,6 +9,7 @@ import { loadDocumentsPage, uploadDocumentAction } from '../../lib/partner/docum
 import { formatBytes } from '@outpost/i18n';
 import { requirePartner } from '../../lib/partner/partner-viewer.server';
 import type { Route } from './+types/documents';
+import { AppLink } from '../../components/app-link';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { actor, deps, locale } = requirePartner(context, request);
@@ -166,7 +167,7 @@ export default function PartnerDocuments({ loaderData, actionData }: Route.Compo
         </ul>
       )}
       <p>
-        <Link to="/p/application">{t('partner-portal.nav.application')} →</Link>
+        <AppLink to="/p/application">{t('partner-portal.nav.application')} →</AppLink>
       </p>
     </div>
   );

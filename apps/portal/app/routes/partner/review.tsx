@@ -1,4 +1,3 @@
-import { Link } from 'react-router';
 import { PartnerResponse, ReviewRecord } from '../../components/reviews/appeal-panels';
 import { RectificationItems } from '../../components/reviews/rectification-items';
 import { ReviewOutcome } from '../../components/reviews/review-outcome';
@@ -11,6 +10,7 @@ import { requirePartner } from '../../lib/partner/partner-viewer.server';
 import { partnerHandlers, runReviewAction } from '../../lib/reviews/review-actions.server';
 import { loadReviewDetail } from '../../lib/reviews/review-view.server';
 import type { Route } from './+types/review';
+import { AppLink } from '../../components/app-link';
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { actor, deps, locale } = requirePartner(context, request);
@@ -32,7 +32,7 @@ export default function PartnerReview({ loaderData, actionData }: Route.Componen
     <div className="page">
       <title>{`${title} · ${t('app.name')}`}</title>
       <p>
-        <Link to="/p/reviews">← {t('reviews.back')}</Link>
+        <AppLink to="/p/reviews">← {t('reviews.back')}</AppLink>
       </p>
       <header className="page-header">
         <p className="page-header__eyebrow">{t('reviews.partnerTitle')}</p>

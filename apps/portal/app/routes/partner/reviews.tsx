@@ -1,5 +1,5 @@
 import { Badge, EmptyState } from '@outpost/ui';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { decisionLabel, decisionTone, reviewStatusLabel, reviewTone } from '../../components/reviews/labels';
 import { PageLinks } from '../../components/page-links';
 import { orRouteError } from '../../lib/app-error.server';
@@ -8,6 +8,7 @@ import { requirePartner } from '../../lib/partner/partner-viewer.server';
 import { loadReviewList } from '../../lib/reviews/review-view.server';
 import { pageCount, pageParam } from '../../lib/search-params';
 import type { Route } from './+types/reviews';
+import { AppLink } from '../../components/app-link';
 
 const PAGE_SIZE = 20;
 
@@ -45,9 +46,9 @@ export default function PartnerReviews({ loaderData }: Route.ComponentProps) {
           {reviews.map((r) => (
             <li key={r.id} className="card review-card">
               <h2 className="review-card__title">
-                <Link to={`/p/reviews/${r.id}`}>
+                <AppLink to={`/p/reviews/${r.id}`}>
                   {t('reviews.detailTitle', { quarter: r.quarter, name: r.partnerName })}
-                </Link>
+                </AppLink>
               </h2>
               <p className="review-card__badges">
                 <Badge tone={reviewTone[r.status] ?? 'neutral'}>{reviewStatusLabel(t, r.status)}</Badge>{' '}

@@ -1,11 +1,12 @@
 import { Alert, Badge, EmptyState, SelectField, TextField } from '@outpost/ui';
-import { data, Form, Link, useNavigation } from 'react-router';
+import { data, Form, useNavigation } from 'react-router';
 import { SecretField } from '../../components/partner/secret-field';
 import { orRouteError } from '../../lib/app-error.server';
 import { useT } from '../../lib/i18n';
 import { requirePartner } from '../../lib/partner/partner-viewer.server';
 import { inviteColleagueAction, loadTeam } from '../../lib/partner/team.server';
 import type { Route } from './+types/team';
+import { AppLink } from '../../components/app-link';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { actor, deps, locale } = requirePartner(context, request);
@@ -38,7 +39,7 @@ export default function PartnerTeam({ loaderData, actionData }: Route.ComponentP
         <p className="muted">{t('partner-portal.team.intro')}</p>
         {canInvite ? (
           <p>
-            <Link to="/p/api-keys">{t('partner-portal.nav.apiKeys')}</Link>
+            <AppLink to="/p/api-keys">{t('partner-portal.nav.apiKeys')}</AppLink>
           </p>
         ) : null}
       </header>

@@ -1,6 +1,6 @@
 import { sessionCookie, sessionExpiresAt } from '@outpost/auth';
 import { Alert, DescriptionList, TextField } from '@outpost/ui';
-import { data, Form, Link, redirect, useNavigation } from 'react-router';
+import { data, Form, redirect, useNavigation } from 'react-router';
 import { depsContext, localeContext } from '../../context';
 import type { FormErrors } from '../../lib/form-errors';
 import { useT } from '../../lib/i18n';
@@ -8,6 +8,7 @@ import { acceptInvitationAction, loadInvitation } from '../../lib/partner/invita
 import { translateError } from '../../lib/translate-error';
 import { useLocale } from '../../lib/i18n';
 import type { Route } from './+types/invitation';
+import { AppLink } from '../../components/app-link';
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const invitation = await loadInvitation(
@@ -50,9 +51,9 @@ export default function AcceptInvitation({ loaderData, actionData }: Route.Compo
           <h1>{t('partner-portal.invitation.unusableTitle')}</h1>
           <Alert tone="error">{translateError(locale, loaderData.messageKey)}</Alert>
           <p>
-            <Link to="/sign-in" className="button">
+            <AppLink to="/sign-in" className="button">
               {t('partner-portal.invitation.signIn')}
-            </Link>
+            </AppLink>
           </p>
         </div>
       </div>

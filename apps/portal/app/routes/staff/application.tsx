@@ -1,5 +1,5 @@
 import { Alert, Badge, DescriptionList } from '@outpost/ui';
-import { Link } from 'react-router';
+
 import { categoryLabel } from '../../components/partner-labels';
 import { ApplicationTimeline } from '../../components/staff/application-timeline';
 import { CommitteePanel } from '../../components/staff/committee-panel';
@@ -17,6 +17,7 @@ import { applicationView } from '../../lib/staff/application-view.server';
 import { runStaffAction } from '../../lib/staff/run-action.server';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/application';
+import { AppLink } from '../../components/app-link';
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const viewer = requireKind(context, request, 'staff');
@@ -46,12 +47,12 @@ export default function StaffApplication({ loaderData: view, actionData }: Route
     <div className="page">
       <title>{`${t('staff-portal.application.title', { name: partner.legalName })} · ${t('app.name')}`}</title>
       <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
-        <Link to="/s/applications">{t('staff-portal.applications.title')}</Link>
+        <AppLink to="/s/applications">{t('staff-portal.applications.title')}</AppLink>
       </nav>
       <header className="page-header">
         <p className="page-header__eyebrow">{t('staff-portal.application.eyebrow')}</p>
         <h1>
-          <Link to={`/s/partners/${partner.id}`}>{partner.legalName}</Link>
+          <AppLink to={`/s/partners/${partner.id}`}>{partner.legalName}</AppLink>
         </h1>
         <p className="staff-header-meta">
           <Badge tone={applicationTone[app.status] ?? 'neutral'}>
@@ -92,9 +93,9 @@ export default function StaffApplication({ loaderData: view, actionData }: Route
               ]}
             />
             <p>
-              <Link to={`/s/partners/${partner.id}#partner-documents`}>
+              <AppLink to={`/s/partners/${partner.id}#partner-documents`}>
                 {t('staff-portal.application.reviewDocuments')}
-              </Link>
+              </AppLink>
             </p>
           </section>
 

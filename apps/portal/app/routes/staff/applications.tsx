@@ -2,7 +2,7 @@ import { listApplications } from '@outpost/core';
 import { admissionStages, applicationStatuses } from '@outpost/db';
 import { formatDateTime } from '@outpost/i18n';
 import { Badge, EmptyState } from '@outpost/ui';
-import { Form, Link, useSearchParams } from 'react-router';
+import { Form, useSearchParams } from 'react-router';
 import { categoryLabel } from '../../components/partner-labels';
 import { FilterSelect } from '../../components/filter-select';
 import { PageLinks } from '../../components/page-links';
@@ -13,6 +13,7 @@ import { useT } from '../../lib/i18n';
 import { pageCount, pageParam } from '../../lib/search-params';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/applications';
+import { AppLink } from '../../components/app-link';
 
 const PAGE_SIZE = 20;
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
@@ -87,9 +88,9 @@ export default function StaffApplications({ loaderData }: Route.ComponentProps) 
           {t('staff-portal.applications.apply')}
         </button>
         {filtered ? (
-          <Link to="/s/applications" className="button button--quiet">
+          <AppLink to="/s/applications" className="button button--quiet">
             {t('staff.clearSearch')}
-          </Link>
+          </AppLink>
         ) : null}
       </Form>
 
@@ -122,7 +123,7 @@ export default function StaffApplications({ loaderData }: Route.ComponentProps) 
               {applications.map((a) => (
                 <tr key={a.id}>
                   <th scope="row">
-                    <Link to={`/s/applications/${a.id}`}>{a.partnerName}</Link>
+                    <AppLink to={`/s/applications/${a.id}`}>{a.partnerName}</AppLink>
                     <div className="muted mono">{a.creditCode}</div>
                   </th>
                   <td>{a.serviceCategories.map((c) => categoryLabel(t, c)).join(', ')}</td>

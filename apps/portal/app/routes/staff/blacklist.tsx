@@ -1,7 +1,7 @@
 import { can, listBlacklist } from '@outpost/core';
 import { formatDateTime } from '@outpost/i18n';
 import { Alert, Badge, EmptyState, TextField } from '@outpost/ui';
-import { Form, Link, useNavigation, useSearchParams } from 'react-router';
+import { Form, useNavigation, useSearchParams } from 'react-router';
 import { PageLinks } from '../../components/page-links';
 import { CheckboxField, TextAreaField } from '../../components/staff/fields';
 import { FormOutcome, fieldErrorsOf } from '../../components/staff/form-outcome';
@@ -14,6 +14,7 @@ import { type BlacklistExtra, blacklistActions } from '../../lib/staff/blacklist
 import { runStaffAction } from '../../lib/staff/run-action.server';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/blacklist';
+import { AppLink } from '../../components/app-link';
 
 const PAGE_SIZE = 20;
 
@@ -94,9 +95,9 @@ export default function StaffBlacklist({ loaderData, actionData }: Route.Compone
           {t('common.search')}
         </button>
         {filtered ? (
-          <Link to="/s/blacklist" className="button button--quiet">
+          <AppLink to="/s/blacklist" className="button button--quiet">
             {t('staff.clearSearch')}
-          </Link>
+          </AppLink>
         ) : null}
       </Form>
 
@@ -184,7 +185,7 @@ export default function StaffBlacklist({ loaderData, actionData }: Route.Compone
               <ul>
                 {result.extra.suspended.map((p) => (
                   <li key={p.id}>
-                    <Link to={`/s/partners/${p.id}`}>{p.legalName}</Link>
+                    <AppLink to={`/s/partners/${p.id}`}>{p.legalName}</AppLink>
                   </li>
                 ))}
               </ul>

@@ -12,6 +12,7 @@ import { kpiFromForm } from '../../lib/performance/kpi-form';
 import { domainFormErrors } from '../../lib/staff/domain-errors.server';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/kpis';
+import { AppLink } from '../../components/app-link';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { person } = requireKind(context, request, 'staff');
@@ -193,9 +194,9 @@ export default function StaffKpis({ loaderData, actionData }: Route.ComponentPro
               >
                 {t('performance.kpiForm.save')}
               </button>
-              <Link to="/s/kpis" className="button button--quiet">
+              <AppLink to="/s/kpis" className="button button--quiet">
                 {t('performance.kpiForm.cancel')}
-              </Link>
+              </AppLink>
             </div>
           </Form>
         </section>

@@ -13,6 +13,7 @@ import { type InviteOutcome, invitePartnerAction } from '../../lib/staff/invite-
 import { runStaffAction } from '../../lib/staff/run-action.server';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/partner-new';
+import { AppLink } from '../../components/app-link';
 
 export function loader({ context, request }: Route.LoaderArgs) {
   const { person } = requireKind(context, request, 'staff');
@@ -36,7 +37,7 @@ export default function InvitePartner({ loaderData, actionData }: Route.Componen
     <div className="page page--medium">
       <title>{`${t('staff-portal.invite.title')} · ${t('app.name')}`}</title>
       <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
-        <Link to="/s">{t('staff.partners')}</Link>
+        <AppLink to="/s">{t('staff.partners')}</AppLink>
       </nav>
       <header className="page-header">
         <h1>{t('staff-portal.invite.title')}</h1>
@@ -56,9 +57,9 @@ export default function InvitePartner({ loaderData, actionData }: Route.Componen
             <p>{t('staff-portal.invite.emailed', { email: done.email ?? '', when: done.expiresAt ?? '' })}</p>
           )}
           <p className="staff-actions">
-            <Link className="button button--primary" to={`/s/partners/${done.partnerId}`}>
+            <AppLink className="button button--primary" to={`/s/partners/${done.partnerId}`}>
               {t('staff-portal.invite.openPartner')}
-            </Link>
+            </AppLink>
             <Link className="button" to="/s/partners/new" reloadDocument>
               {t('staff-portal.invite.another')}
             </Link>
@@ -90,9 +91,9 @@ export default function InvitePartner({ loaderData, actionData }: Route.Componen
             />
             {result?.extra?.existingPartnerId ? (
               <p>
-                <Link to={`/s/partners/${result.extra.existingPartnerId}`}>
+                <AppLink to={`/s/partners/${result.extra.existingPartnerId}`}>
                   {t('staff-portal.invite.existingPartner')}
-                </Link>
+                </AppLink>
               </p>
             ) : null}
             <CheckboxGroup

@@ -1,7 +1,7 @@
 import { can, getPartner } from '@outpost/core';
 import { formatDateTime } from '@outpost/i18n';
 import { Badge, EmptyState } from '@outpost/ui';
-import { Link } from 'react-router';
+
 import { PartnerCard } from '../../components/partner-card';
 import { categoryLabel } from '../../components/partner-labels';
 import { DocumentReview } from '../../components/staff/document-review';
@@ -16,6 +16,7 @@ import { reviewDocumentAction } from '../../lib/staff/review-document.server';
 import { runStaffAction } from '../../lib/staff/run-action.server';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/partner';
+import { AppLink } from '../../components/app-link';
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const viewer = requireKind(context, request, 'staff');
@@ -63,7 +64,7 @@ export default function StaffPartner({ loaderData, actionData }: Route.Component
     <div className="page">
       <title>{`${loaderData.partner.legalName} · ${t('app.name')}`}</title>
       <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
-        <Link to="/s">{t('staff.partners')}</Link>
+        <AppLink to="/s">{t('staff.partners')}</AppLink>
       </nav>
       <PartnerCard partner={loaderData.partner} headingLevel={1} />
       {loaderData.contactEmail ? (
@@ -78,9 +79,9 @@ export default function StaffPartner({ loaderData, actionData }: Route.Component
           <ul className="staff-list">
             {applications.map((a) => (
               <li key={a.id}>
-                <Link to={`/s/applications/${a.id}`}>
+                <AppLink to={`/s/applications/${a.id}`}>
                   {t('staff-portal.partner.applicationOf', { when: a.submittedAt })}
-                </Link>{' '}
+                </AppLink>{' '}
                 <Badge tone={applicationTone[a.status] ?? 'neutral'}>
                   {applicationStatusLabel(t, a.status)}
                 </Badge>{' '}

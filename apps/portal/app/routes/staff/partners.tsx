@@ -1,7 +1,7 @@
 import { can, listPartners } from '@outpost/core';
 import { partnerStatuses } from '@outpost/db';
 import { Badge, EmptyState } from '@outpost/ui';
-import { Form, Link, useSearchParams } from 'react-router';
+import { Form, useSearchParams } from 'react-router';
 import { FilterSelect } from '../../components/filter-select';
 import { PageLinks } from '../../components/page-links';
 import {
@@ -17,6 +17,7 @@ import { useT } from '../../lib/i18n';
 import { pageCount, pageParam } from '../../lib/search-params';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/partners';
+import { AppLink } from '../../components/app-link';
 
 const PAGE_SIZE = 20;
 const isStatus = (value: string | null): value is (typeof partnerStatuses)[number] =>
@@ -69,9 +70,9 @@ export default function StaffPartners({ loaderData }: Route.ComponentProps) {
           <p className="muted">{t('staff.welcome', { name: loaderData.name })}</p>
         </div>
         {loaderData.canInvite ? (
-          <Link to="/s/partners/new" className="button button--primary">
+          <AppLink to="/s/partners/new" className="button button--primary">
             {t('staff-portal.invite.title')}
-          </Link>
+          </AppLink>
         ) : null}
       </header>
 
@@ -92,9 +93,9 @@ export default function StaffPartners({ loaderData }: Route.ComponentProps) {
           {t('common.search')}
         </button>
         {filtered ? (
-          <Link to="/s" className="button button--quiet">
+          <AppLink to="/s" className="button button--quiet">
             {t('staff.clearSearch')}
-          </Link>
+          </AppLink>
         ) : null}
       </Form>
 
@@ -126,7 +127,7 @@ export default function StaffPartners({ loaderData }: Route.ComponentProps) {
               {partners.map((p) => (
                 <tr key={p.id}>
                   <th scope="row">
-                    <Link to={`/s/partners/${p.id}`}>{p.legalName}</Link>
+                    <AppLink to={`/s/partners/${p.id}`}>{p.legalName}</AppLink>
                   </th>
                   <td className="mono">{p.creditCode}</td>
                   <td>

@@ -1,7 +1,7 @@
 import { can, listRequirements } from '@outpost/core';
 import { serviceCategories } from '@outpost/db';
 import { Alert, TextField } from '@outpost/ui';
-import { Form, Link, redirect, useNavigation } from 'react-router';
+import { Form, redirect, useNavigation } from 'react-router';
 import { categoryLabel } from '../../components/partner-labels';
 import { CheckboxField, CheckboxGroup, InputField, TextAreaField } from '../../components/staff/fields';
 import { depsContext, localeContext } from '../../context';
@@ -13,6 +13,7 @@ import { saveRequirementAction } from '../../lib/staff/catalogue-actions.server'
 import { runStaffAction } from '../../lib/staff/run-action.server';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/requirement';
+import { AppLink } from '../../components/app-link';
 
 /** `/s/requirements/new` creates; `/s/requirements/<key>` edits (the key is the requirement's stable identity). */
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -66,7 +67,7 @@ export default function StaffRequirement({ loaderData, actionData }: Route.Compo
     <div className="page page--medium">
       <title>{`${title} · ${t('app.name')}`}</title>
       <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
-        <Link to="/s/requirements">{t('staff-portal.catalogue.title')}</Link>
+        <AppLink to="/s/requirements">{t('staff-portal.catalogue.title')}</AppLink>
       </nav>
       <header className="page-header">
         <h1>{title}</h1>

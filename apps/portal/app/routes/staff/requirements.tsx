@@ -1,6 +1,6 @@
 import { can, listRequirements } from '@outpost/core';
 import { Badge, EmptyState } from '@outpost/ui';
-import { Link } from 'react-router';
+
 import { categoryLabel } from '../../components/partner-labels';
 import { depsContext, localeContext } from '../../context';
 import { orRouteError } from '../../lib/app-error.server';
@@ -8,6 +8,7 @@ import { useT } from '../../lib/i18n';
 import { requirementName } from '../../lib/staff/format';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/requirements';
+import { AppLink } from '../../components/app-link';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { person } = requireKind(context, request, 'staff');
@@ -44,12 +45,12 @@ export default function StaffRequirements({ loaderData }: Route.ComponentProps) 
         </div>
         {may.manage ? (
           <div className="staff-actions">
-            <Link className="button button--primary" to="/s/requirements/new">
+            <AppLink className="button button--primary" to="/s/requirements/new">
               {t('staff-portal.catalogue.new')}
-            </Link>
-            <Link className="button" to="/s/settings">
+            </AppLink>
+            <AppLink className="button" to="/s/settings">
               {t('staff-portal.settings.title')}
-            </Link>
+            </AppLink>
           </div>
         ) : null}
       </header>
@@ -77,7 +78,7 @@ export default function StaffRequirements({ loaderData }: Route.ComponentProps) 
               {requirements.map((r) => (
                 <tr key={r.key}>
                   <th scope="row">
-                    {may.manage ? <Link to={`/s/requirements/${r.key}`}>{r.name}</Link> : r.name}
+                    {may.manage ? <AppLink to={`/s/requirements/${r.key}`}>{r.name}</AppLink> : r.name}
                     <div className="muted">{r.otherName}</div>
                     <div className="muted mono">{r.key}</div>
                   </th>

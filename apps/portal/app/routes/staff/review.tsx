@@ -1,4 +1,3 @@
-import { Link } from 'react-router';
 import { AppealAnswerForm, ReviewRecord } from '../../components/reviews/appeal-panels';
 import { CompletionForm } from '../../components/reviews/completion-form';
 import { RectificationItems } from '../../components/reviews/rectification-items';
@@ -12,6 +11,7 @@ import { runReviewAction, staffHandlers } from '../../lib/reviews/review-actions
 import { loadReviewDetail } from '../../lib/reviews/review-view.server';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/review';
+import { AppLink } from '../../components/app-link';
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { person } = requireKind(context, request, 'staff');
@@ -35,7 +35,7 @@ export default function StaffReview({ loaderData, actionData }: Route.ComponentP
     <div className="page">
       <title>{`${title} · ${t('app.name')}`}</title>
       <p>
-        <Link to="/s/reviews">← {t('reviews.back')}</Link>
+        <AppLink to="/s/reviews">← {t('reviews.back')}</AppLink>
       </p>
       <header className="page-header">
         <p className="page-header__eyebrow">{t('reviews.title')}</p>

@@ -1,6 +1,6 @@
 import { reviewDecisions, reviewStatuses } from '@outpost/db';
 import { Badge, EmptyState } from '@outpost/ui';
-import { Form, Link, useSearchParams } from 'react-router';
+import { Form, useSearchParams } from 'react-router';
 import { decisionLabel, decisionTone, reviewStatusLabel, reviewTone } from '../../components/reviews/labels';
 import { ReviewOutcome } from '../../components/reviews/review-outcome';
 import { FilterSelect } from '../../components/filter-select';
@@ -13,6 +13,7 @@ import { loadReviewList } from '../../lib/reviews/review-view.server';
 import { pageCount, pageParam } from '../../lib/search-params';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/reviews';
+import { AppLink } from '../../components/app-link';
 
 const PAGE_SIZE = 20;
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
@@ -115,9 +116,9 @@ export default function StaffReviews({ loaderData, actionData }: Route.Component
           {t('reviews.apply')}
         </button>
         {filtered ? (
-          <Link to="/s/reviews" className="button button--quiet">
+          <AppLink to="/s/reviews" className="button button--quiet">
             {t('reviews.clear')}
-          </Link>
+          </AppLink>
         ) : null}
       </Form>
 
@@ -149,7 +150,7 @@ export default function StaffReviews({ loaderData, actionData }: Route.Component
               {reviews.map((r) => (
                 <tr key={r.id}>
                   <th scope="row">
-                    <Link to={`/s/reviews/${r.id}`}>{r.partnerName}</Link>
+                    <AppLink to={`/s/reviews/${r.id}`}>{r.partnerName}</AppLink>
                   </th>
                   <td>{r.quarter}</td>
                   <td>{r.score === null ? t('common.none') : `${r.score} (${r.grade})`}</td>

@@ -1,6 +1,6 @@
 import { can, eventsBehind, getScorecard } from '@outpost/core';
 import { EmptyState } from '@outpost/ui';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { EventsTable } from '../../components/performance/events-table';
 import { PeriodSwitcher } from '../../components/performance/period-switcher';
 import { ScorecardView } from '../../components/performance/scorecard-view';
@@ -14,6 +14,7 @@ import { forPage } from '../../lib/performance/scorecard-page';
 import { pageCount, pageParam } from '../../lib/search-params';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/scorecard';
+import { AppLink } from '../../components/app-link';
 
 const EVENTS_PAGE_SIZE = 50;
 
@@ -64,17 +65,19 @@ export default function StaffScorecard({ loaderData }: Route.ComponentProps) {
     <div className="page">
       <title>{`${scorecard.partner.legalName} · ${t('performance.scorecard')} · ${t('app.name')}`}</title>
       <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
-        <Link to={`/s/scorecards?period=${links.label}`}>{t('performance.ranking.title')}</Link>
+        <AppLink to={`/s/scorecards?period=${links.label}`}>{t('performance.ranking.title')}</AppLink>
       </nav>
       <header className="page-header">
         <p className="page-header__eyebrow">{t('performance.scorecard')}</p>
         <h1>{scorecard.partner.legalName}</h1>
         <p>
-          <Link to={`/s/partners/${scorecard.partner.id}`}>{t('performance.partnerRecord')}</Link>
+          <AppLink to={`/s/partners/${scorecard.partner.id}`}>{t('performance.partnerRecord')}</AppLink>
           {loaderData.canImport ? (
             <>
               {' · '}
-              <Link to={`/s/import?partner=${scorecard.partner.id}`}>{t('performance.importLink')}</Link>
+              <AppLink to={`/s/import?partner=${scorecard.partner.id}`}>
+                {t('performance.importLink')}
+              </AppLink>
             </>
           ) : null}
         </p>

@@ -15,6 +15,7 @@ import { periodLinks, periodParam } from '../../lib/performance/period';
 import { pageCount, pageParam } from '../../lib/search-params';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/scorecards';
+import { AppLink } from '../../components/app-link';
 
 const PAGE_SIZE = 20;
 type Category = (typeof serviceCategories)[number];
@@ -78,9 +79,9 @@ export default function StaffScorecards({ loaderData }: Route.ComponentProps) {
           <p className="muted">{t('performance.ranking.intro')}</p>
         </div>
         {loaderData.canImport ? (
-          <Link to="/s/import" className="button">
+          <AppLink to="/s/import" className="button">
             {t('performance.importLink')}
-          </Link>
+          </AppLink>
         ) : null}
       </header>
       <PeriodSwitcher links={links} />
@@ -135,7 +136,9 @@ export default function StaffScorecards({ loaderData }: Route.ComponentProps) {
                   <tr key={p.partnerId}>
                     <td>{p.rank ?? '—'}</td>
                     <th scope="row">
-                      <Link to={`/s/scorecards/${p.partnerId}?period=${links.label}`}>{p.legalName}</Link>
+                      <AppLink to={`/s/scorecards/${p.partnerId}?period=${links.label}`}>
+                        {p.legalName}
+                      </AppLink>
                     </th>
                     <td>{p.score === null ? t('kpi_status.no_data') : formatScore(locale, p.score)}</td>
                     <td>{p.grade ?? '—'}</td>

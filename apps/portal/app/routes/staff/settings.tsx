@@ -1,5 +1,5 @@
 import { can, getSetting } from '@outpost/core';
-import { Form, Link, useNavigation } from 'react-router';
+import { Form, useNavigation } from 'react-router';
 import { InputField } from '../../components/staff/fields';
 import { FormOutcome, fieldErrorsOf } from '../../components/staff/form-outcome';
 import { depsContext, localeContext } from '../../context';
@@ -11,6 +11,7 @@ import { formatPercent, formatRatio } from '../../lib/staff/ratio';
 import { runStaffAction } from '../../lib/staff/run-action.server';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/settings';
+import { AppLink } from '../../components/app-link';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { person } = requireKind(context, request, 'staff');
@@ -44,7 +45,7 @@ export default function StaffSettings({ loaderData, actionData }: Route.Componen
     <div className="page page--medium">
       <title>{`${t('staff-portal.settings.title')} · ${t('app.name')}`}</title>
       <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
-        <Link to="/s/requirements">{t('staff-portal.catalogue.title')}</Link>
+        <AppLink to="/s/requirements">{t('staff-portal.catalogue.title')}</AppLink>
       </nav>
       <header className="page-header">
         <h1>{t('staff-portal.settings.title')}</h1>
