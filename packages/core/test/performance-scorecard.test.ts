@@ -122,6 +122,25 @@ beforeAll(async () => {
 });
 afterAll(() => conn.close());
 
+describe('default KPI definitions', () => {
+  it('are added once, each recorded in the audit log by the system', async () => {
+    const entries = await conn.db.select().from(auditLog).where(eq(auditLog.action, 'kpi.saved'));
+    const bySystem = entries.filter((e) => e.actorType === 'system' && e.actorId === 'kpi-defaults');
+    expect(bySystem.map((e) => e.entityId).sort()).toEqual(
+      [
+        'complaint_rate',
+        'compliance_rate',
+        'customer_satisfaction',
+        'loss_rate',
+        'processing_timeliness',
+        'training_compliance',
+      ].sort(),
+    );
+    // The second call in beforeAll added nothing, so it recorded nothing either.
+    expect(bySystem).toHaveLength(6);
+  });
+});
+
 describe('getScorecard', () => {
   it('computes each KPI, its status in words, the weighted score and grade from the rollups', async () => {
     const card = await getScorecard(conn.db, staff, { partnerId: p.id, period: Q1 });

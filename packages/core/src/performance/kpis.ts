@@ -8,7 +8,7 @@ import {
 } from '@outpost/db';
 import { asc } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Actor } from '../actor.ts';
+import { type Actor, systemActor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { invalidatePeerScores } from './peer-scores.ts';
 import { assertCan } from '../permissions.ts';
@@ -78,16 +78,30 @@ export async function saveKpi(db: Database, actor: Actor, raw: KpiInput) {
 }
 
 /**
- * Adds any missing default KPI, leaving definitions staff have changed alone. Idempotent:
+ * Adds any missing default KPI, leaving definitions staff have changed alone, and records each
+ * one it adds in the audit log (by the system), as staff's own definitions are. Idempotent:
  * safe on every start-up and in the demo seed.
  */
 export async function ensureDefaultKpis(db: Database): Promise<number> {
-  const rows = await db
-    .insert(kpiDefinitions)
-    .values(defaultKpis.map((k) => parse(kpiInput, k)))
-    .onConflictDoNothing({ target: kpiDefinitions.key })
-    .returning({ key: kpiDefinitions.key });
-  return rows.length;
+  const inputs = defaultKpis.map((k) => parse(kpiInput, k));
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .insert(kpiDefinitions)
+      .values(inputs)
+      .onConflictDoNothing({ target: kpiDefinitions.key })
+      .returning({ key: kpiDefinitions.key });
+    const actor = systemActor('kpi-defaults');
+    for (const { key } of rows) {
+      await audit(tx, actor, {
+        action: 'kpi.saved',
+        entityType: 'kpi_definition',
+        entityId: key,
+        data: inputs.find((k) => k.key === key),
+      });
+    }
+    if (rows.length > 0) await invalidatePeerScores(tx);
+    return rows.length;
+  });
 }
 
 /**
