@@ -49,7 +49,7 @@ const batch = (i: number): ServiceEventInput[] =>
 let server: BenchServer | undefined;
 try {
   await admin.unsafe(`create database "${database}"`);
-  const conn = await openDatabase({ url, maxConnections: 2 });
+  const conn = await openDatabase({ url, transactionConnections: 2 });
   await migrate(conn);
   const partner = await makePartner(conn.db, { legalName: 'Benchmark Claims Ltd' });
   const { actor } = await makePartnerUser(conn.db, partner.id, 'partner_admin');

@@ -58,7 +58,7 @@ const log = (message: string) => console.log(`[${new Date().toISOString().slice(
 let server: BenchServer | undefined;
 try {
   await admin.unsafe(`create database "${database}"`);
-  const conn = await openDatabase({ url, maxConnections: 4 });
+  const conn = await openDatabase({ url, transactionConnections: 4 });
   await migrate(conn);
   await ensureDefaultKpis(conn.db);
 

@@ -21,7 +21,7 @@ export interface DatabaseConnection {
   pglite?: PGlite;
   /** The connection string on PostgreSQL (pg-boss opens its own small pool). */
   url?: string;
-  /** The postgres.js client on PostgreSQL. */
+  /** The postgres.js client of single statements on PostgreSQL (transactions have their own). */
   sql?: postgres.Sql;
   close(): Promise<void>;
 }
@@ -33,10 +33,10 @@ export interface OpenOptions {
   dataDir?: string;
   /** An already-created PGlite (tests clone a migrated template into one). */
   pglite?: PGlite;
-  /** Connections for transactions (each holds one for its whole duration). */
-  maxConnections?: number;
-  /** Connections for single statements, which postgres.js pipelines (see openPostgres). */
-  queryConnections?: number;
+  /** PostgreSQL connections for single statements, which postgres.js pipelines (see openPostgres). */
+  statementConnections?: number;
+  /** PostgreSQL connections for transactions (each holds one until it commits). */
+  transactionConnections?: number;
 }
 
 /**
@@ -44,13 +44,13 @@ export interface OpenOptions {
  * Statements are pipelined on busy connections, so more would only add PostgreSQL backends
  * competing for the same cores (decision record 011).
  */
-export const defaultQueryConnections = () => Math.min(8, Math.max(2, availableParallelism()));
+const defaultStatementConnections = () => Math.min(8, Math.max(2, availableParallelism()));
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseConnection> {
   if (options.url)
     return openPostgres(options.url, {
-      transactions: options.maxConnections ?? 10,
-      statements: options.queryConnections ?? defaultQueryConnections(),
+      statements: options.statementConnections ?? defaultStatementConnections(),
+      transactions: options.transactionConnections ?? 10,
     });
   if (options.pglite) return wrapPglite(options.pglite, async () => {});
   const dataDir = options.dataDir ?? '.data/pglite';

@@ -8,7 +8,7 @@ const url = process.env.DATABASE_URL;
 it.runIf(url)(
   'a transaction holding every transaction connection does not hold up single statements',
   async () => {
-    const conn = await openDatabase({ url, maxConnections: 1, queryConnections: 1 });
+    const conn = await openDatabase({ url, statementConnections: 1, transactionConnections: 1 });
     try {
       let release!: () => void;
       const held = new Promise<void>((resolve) => (release = resolve));

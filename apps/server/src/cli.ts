@@ -67,8 +67,8 @@ try {
   conn = await openDatabase({
     url: config.databaseUrl,
     dataDir: path.join(config.dataDir, 'pglite'),
-    queryConnections: config.databaseConnections.statements,
-    maxConnections: config.databaseConnections.transactions,
+    statementConnections: config.databaseConnections.statements,
+    transactionConnections: config.databaseConnections.transactions,
   });
   code = await run(conn);
 } catch (error) {

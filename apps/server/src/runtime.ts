@@ -27,8 +27,8 @@ export async function startRuntime(config: Config, options: { worker: boolean })
   const conn = await openDatabase({
     url: config.databaseUrl,
     dataDir: path.join(config.dataDir, 'pglite'),
-    queryConnections: config.databaseConnections.statements,
-    maxConnections: config.databaseConnections.transactions,
+    statementConnections: config.databaseConnections.statements,
+    transactionConnections: config.databaseConnections.transactions,
   });
   try {
     const storage = createStorage(config.storage);

@@ -53,7 +53,11 @@ async function createPostgresTestDatabase(adminUrl: string): Promise<DatabaseCon
       const [exists] = await admin`select 1 from pg_database where datname = ${template}`;
       if (!exists) {
         await admin.unsafe(`create database "${template}"`);
-        const conn = await openDatabase({ url: withDatabase(adminUrl, template), maxConnections: 1 });
+        const conn = await openDatabase({
+          url: withDatabase(adminUrl, template),
+          statementConnections: 1,
+          transactionConnections: 1,
+        });
         try {
           await migrate(conn);
         } finally {
@@ -67,7 +71,7 @@ async function createPostgresTestDatabase(adminUrl: string): Promise<DatabaseCon
   } finally {
     await admin.end({ timeout: 5 });
   }
-  const conn = await openDatabase({ url: withDatabase(adminUrl, name), maxConnections: 5 });
+  const conn = await openDatabase({ url: withDatabase(adminUrl, name), transactionConnections: 5 });
   return {
     ...conn,
     async close() {

@@ -9,7 +9,8 @@ export function PeriodSwitcher({ links }: { links: PeriodLinks }) {
   const t = useT();
   const { pathname, search } = useLocation();
   // A new period starts the drill-down list from its first page.
-  const params = withoutPage(new URLSearchParams(search));
+  const params = new URLSearchParams(search);
+  params.delete('page');
   const href = (period: string) => pathname + withParam(params, 'period', period);
   return (
     <nav className="period-switcher" aria-label={t('performance.period.nav')}>
@@ -41,10 +42,4 @@ export function PeriodSwitcher({ links }: { links: PeriodLinks }) {
       </div>
     </nav>
   );
-}
-
-function withoutPage(params: URLSearchParams): URLSearchParams {
-  const next = new URLSearchParams(params);
-  next.delete('page');
-  return next;
 }
