@@ -1,10 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { AppError } from '@outpost/core';
+import { AppError, assertCleanInput } from '@outpost/core';
 import { bodyLimit } from 'hono/body-limit';
 import type { ApiDeps, ApiEnv } from './context.ts';
 import { docsPage } from './docs-page.ts';
 import { errorBody, errorResponse, validationError } from './errors.ts';
 import { authenticate } from './middleware/authenticate.ts';
+import { inputGuard } from './middleware/input-guard.ts';
 import { requestId } from './middleware/request-id.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { applicationRoutes } from './routes/applications.ts';
@@ -26,8 +27,11 @@ import { sessionRoutes } from './routes/sessions.ts';
  */
 export function createApi(deps: ApiDeps) {
   const app = new OpenAPIHono<ApiEnv>({
+    // Every validated part of a request (JSON, form fields, query, path) also passes the input
+    // guard: some values go straight to a query (a sign-in e-mail) without a core schema.
     defaultHook: (result) => {
       if (!result.success) throw validationError(result.error.issues);
+      assertCleanInput(result.data);
     },
   });
 
@@ -48,6 +52,7 @@ export function createApi(deps: ApiDeps) {
     },
   });
   app.use('*', (c, next) => (hasOwnLimit(c.req.path, c.req.method) ? next() : generalLimit(c, next)));
+  app.use('*', inputGuard);
   app.use('/v1/*', authenticate(deps.db));
 
   meRoutes(app);

@@ -134,3 +134,38 @@ describe('API documentation', () => {
     expect(await page.text()).toContain('/api/openapi.json');
   });
 });
+
+describe('text and structures no field may hold', () => {
+  it('a NUL in the sign-in e-mail → 422 naming the field, without signing in', async () => {
+    const error = await expectError(
+      await api.request('/v1/sessions', json({ email: 'a\u0000@example.test', password: 'x' })),
+      422,
+      'validation_failed',
+    );
+    expect(error.details).toMatchObject({ fields: [{ path: 'email', reason: 'nul_character' }] });
+  });
+
+  it('an unpaired surrogate in a JSON body → 422 naming the field', async () => {
+    // JSON.stringify escapes a lone surrogate as \ud800, which JSON.parse turns back into one.
+    const error = await expectError(
+      await api.request(
+        '/v1/partners',
+        json(
+          { legalName: 'Broken \ud800 Co', creditCode: 'x', serviceCategories: ['it'] },
+          { cookie: admin },
+        ),
+      ),
+      422,
+      'validation_failed',
+    );
+    expect(error.details).toMatchObject({ fields: [{ path: 'legalName', reason: 'unpaired_surrogate' }] });
+  });
+
+  it('a NUL in the query → 422', async () => {
+    await expectError(
+      await api.request('/v1/partners?q=a%00b', { headers: { cookie: admin } }),
+      422,
+      'validation_failed',
+    );
+  });
+});

@@ -43,4 +43,19 @@ describe('document-expiry schedule', () => {
     expect(await job().handler(context, after)).toEqual({ expired: expiring.length, reminded: 0 });
     expect(await job().handler(context, after)).toEqual({ expired: 0, reminded: 0 });
   });
+
+  it('counts days in China: at 02:00 Shanghai (18:00 UTC the day before) a document that ran out yesterday is expired', async () => {
+    const { partner } = await committeeStageApplication(conn.db);
+    const [document] = await conn.db
+      .update(documents)
+      .set({ expiryDate: '2027-06-30' })
+      .where(and(eq(documents.partnerId, partner.id), eq(documents.expiryDate, '2027-12-31')))
+      .returning();
+    expect(document).toBeDefined();
+    // 2027-06-30T18:00Z is 02:00 on 1 July in Shanghai: the document's last valid day has passed.
+    const result = (await job().handler(context, new Date('2027-06-30T18:00:00Z'))) as { expired: number };
+    expect(result.expired).toBeGreaterThanOrEqual(1);
+    const [after] = await conn.db.select().from(documents).where(eq(documents.id, document!.id));
+    expect(after!.status).toBe('expired');
+  });
 });

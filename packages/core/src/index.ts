@@ -8,6 +8,7 @@ export * from './permissions.ts';
 export * from './slack-links.ts';
 export * from './users.ts';
 export * from './validation.ts';
+export * from './input-guard.ts';
 export * from './ports.ts';
 export * from './outbox.ts';
 export * from './secrets.ts';

@@ -30,7 +30,7 @@ export const admissionEn = {
   'notify.document_reuploaded': 'A new version (v{version}) of “{requirementEn}” was uploaded for review.',
   'notify.document_rejected': 'Your document “{requirementEn}” was rejected: {reason}',
   'notify.document_expiring':
-    'Your document “{requirementEn}” expires on {date} (in {days} days). Upload a current one.',
+    'Your document “{requirementEn}” expires on {date} (in {days, plural, one {# day} other {# days}}). Upload a current one.',
   'notify.document_expired': 'Your document “{requirementEn}” expired on {date}. Upload a current one.',
   'notify.document_expired_staff': '{name}: the document “{requirementEn}” expired on {date}.',
   'notify.application_submitted': '{name} submitted an admission application.',
@@ -47,7 +47,7 @@ export const admissionEn = {
   'notify.committee_vote_needed': 'Your vote is needed on the admission of {name}.',
   'email.invitation.subject': 'Invitation to the {partner} partner portal',
   'email.invitation.body':
-    'You are invited to join {partner} on Outpost, the insurer’s partner portal. Open the link below to set your password. The link works once and expires in {days} days.',
+    'You are invited to join {partner} on Outpost, the insurer’s partner portal. Open the link below to set your password. The link works once and expires in {days, plural, one {# day} other {# days}}.',
   'email.document_expiring.subject': 'Document expiring: {requirementEn}',
   'email.document_expiring.body':
     'The document “{requirementEn}” of {name} expires on {date}. Please upload a current version.',
@@ -76,7 +76,7 @@ export const admissionEn = {
   'committee.value.scorePeriod': '{score} / 100 ({from} – {to})',
   'committee.value.none': 'Not recorded',
   'committee.tally':
-    'Approve {approve} · Reject {reject} · Abstain {abstain} — {cast} of {members} members voted (quorum {quorum})',
+    'Approve {approve} · Reject {reject} · Abstain {abstain} — {cast} of {members, plural, one {# member} other {# members}} voted (quorum {quorum})',
   'committee.youVoted': 'You voted: {vote}.',
   'committee.outcome.approved': 'The committee approved this application.',
   'committee.outcome.rejected': 'The committee rejected this application.',

@@ -60,7 +60,7 @@ export const en = {
   'inbox.empty': 'Nothing here yet. Approvals and alerts will appear here.',
   'inbox.markRead': 'Mark as read',
   'inbox.markAllRead': 'Mark all as read',
-  'inbox.unread': '{count} unread',
+  'inbox.unread': '{count, number} unread',
   'common.search': 'Search',
   'common.previous': 'Previous',
   'common.next': 'Next',
@@ -111,7 +111,7 @@ export const en = {
   'slack.help':
     'Outpost sends approvals and alerts here. Commands: `/outpost link` links your account, `/outpost inbox` shows your unread items.',
   'slack.inboxEmpty': 'You have no unread notifications.',
-  'slack.inboxCount': 'You have {count} unread notifications.',
+  'slack.inboxCount': 'You have {count, plural, one {# unread notification} other {# unread notifications}}.',
   'slack.alreadyLinked': 'Your Slack account is linked to Outpost as {name}.',
   'slack.notLinkedNoMatch':
     'Your Slack account is not linked to Outpost, and no active staff user has the e-mail address of your Slack profile. Link it on your account page: {url}',
@@ -125,12 +125,19 @@ export const en = {
   'errors.notFoundTitle': 'Not found',
   'errors.forbiddenTitle': 'Access denied',
   'errors.bad_request': 'This request could not be understood. Please check what you entered.',
+  'errors.input.nul_character':
+    'A field contains a NUL character, which text may not hold. Remove it and try again.',
+  'errors.input.unpaired_surrogate':
+    'A field contains broken Unicode text (an unpaired surrogate). Retype it and try again.',
+  'errors.input.string_too_long': 'A field is far too long. Shorten it and try again.',
+  'errors.input.too_many_items': 'A list holds too many items. Send fewer at once.',
+  'errors.input.too_deep': 'The request is nested too deeply. Send a flatter structure.',
   'errors.validation_failed': 'Some fields are not valid. Please check them and try again.',
   'errors.conflict': 'This conflicts with a change made by someone else. Reload and try again.',
   'errors.too_many_requests': 'Too many attempts. Please wait a moment and try again.',
   'staff.allStatuses': 'All statuses',
   'staff.noMatches': 'No partners match this search.',
-  'staff.resultCount': '{count} partners',
+  'staff.resultCount': '{count, plural, one {# partner} other {# partners}}',
   'staff.clearSearch': 'Clear search',
   'staff.legalName': 'Legal name',
   'common.pagination': 'Pagination',
@@ -140,7 +147,8 @@ export const en = {
     'At least {min} characters. A long phrase is easier to remember and harder to guess.',
   'account.passwordTooLong': 'Use at most {max} characters.',
   'account.passwordUnchanged': 'Choose a password different from the current one.',
-  'account.sessionsEnded': 'Signed out on every other device ({count} sessions ended).',
+  'account.sessionsEnded':
+    'Signed out on every other device ({count, plural, one {# session} other {# sessions}} ended).',
   'account.languageSaved': 'Your preferred language has been saved.',
   'account.slackUnavailable': 'Slack could not be reached. Please try again in a moment.',
   'account.slackUnlinked': 'Your Slack account has been unlinked.',

@@ -93,9 +93,35 @@ export function formatDay(locale: Locale, day: string | null | undefined): strin
   return dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
+/** The insurer's zone: business days (due dates, expiry, "overdue") and scheduled jobs run on its calendar. */
+export const BUSINESS_TIME_ZONE = 'Asia/Shanghai';
+
+/**
+ * The calendar day (YYYY-MM-DD) that an instant falls on in the insurer's zone. Built from the
+ * formatter's parts, not from a locale that happens to print ISO dates. The one helper for
+ * "today": a UTC date is a day behind for eight hours of every Shanghai morning.
+ */
+export function dayInChina(instant: Date): string {
+  const parts = dateTimeFormat('en-US', {
+    timeZone: BUSINESS_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+}
+
 /** Today as YYYY-MM-DD in China, where due dates and "overdue" are business days. */
 export function todayInChina(now = new Date()): string {
-  return dateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+  return dayInChina(now);
+}
+
+/** A calendar day plus (or minus) whole days, as YYYY-MM-DD; no time zone is involved. */
+export function addDays(day: string, days: number): string {
+  const date = new Date(`${day.slice(0, 10)}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
 }
 
 /** A byte count for people: "25 MB", "480 KB" (binary units, as the upload limit is configured). */

@@ -1,6 +1,7 @@
 import { admissionEn } from './admission.en.ts';
 import { admissionZhCN } from './admission.zh-CN.ts';
 import { en } from './en.ts';
+import { formatIcu, hasIcuArguments } from './message-format.ts';
 import { partnerPortalEn } from './partner-portal.en.ts';
 import { partnerPortalZhCN } from './partner-portal.zh-CN.ts';
 import { performanceEn } from './performance.en.ts';
@@ -44,19 +45,37 @@ const enumParams = new Set([
   'outcome',
 ]);
 
-/** Translates a key, filling `{name}` placeholders. Unknown keys fall back to English, then to the key. */
+/**
+ * Translates a key, filling `{name}` placeholders; messages with ICU arguments (plural, select,
+ * number) are formatted by message-format.ts. Unknown keys fall back to English, then to the key.
+ */
 export function translate(locale: Locale, key: MessageKey | string, params: Params = {}): string {
   const template =
     catalogues[locale][key as MessageKey] ?? catalogues.en[key as MessageKey] ?? (key as string);
   if (!template.includes('{')) return template; // most messages have no placeholders
+  if (hasIcuArguments(template)) return formatIcu(locale, template, translatedEnums(locale, params));
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    // Enum values (stage, status…) are stored as codes and shown in the reader's language.
-    const enumKey = enumParams.has(name) ? `${name}.${value}` : undefined;
-    const translated = enumKey ? catalogues[locale][enumKey as MessageKey] : undefined;
-    return translated ?? String(value);
+    return enumText(locale, name, value) ?? String(value);
   });
+}
+
+/** Enum values (stage, status…) are stored as codes and shown in the reader's language. */
+function enumText(locale: Locale, name: string, value: string | number): string | undefined {
+  if (!enumParams.has(name)) return undefined;
+  return catalogues[locale][`${name}.${value}` as MessageKey];
+}
+
+function translatedEnums(locale: Locale, params: Params): Params {
+  let out: Params | undefined;
+  for (const name of Object.keys(params)) {
+    const text = enumText(locale, name, params[name]!);
+    if (text === undefined) continue;
+    out ??= { ...params };
+    out[name] = text;
+  }
+  return out ?? params;
 }
 
 export type Translate = (key: MessageKey, params?: Params) => string;
@@ -70,6 +89,11 @@ export function translator(locale: Locale): Translate {
     translators.set(locale, t);
   }
   return t;
+}
+
+/** Every message of a language (for checks that the catalogues are well-formed). */
+export function catalogue(locale: Locale): Readonly<Record<MessageKey, string>> {
+  return catalogues[locale];
 }
 
 export function isLocale(value: unknown): value is Locale {

@@ -129,7 +129,7 @@ export const partnerPortalEn = {
   'partner-portal.team.since': 'Member since',
   'partner-portal.team.you': '(you)',
   'partner-portal.team.disabled': 'Disabled',
-  'partner-portal.team.count': '{count} members',
+  'partner-portal.team.count': '{count, plural, one {# member} other {# members}}',
   'partner-portal.team.pendingTitle': 'Pending invitations',
   'partner-portal.team.pendingExpires': 'Expires',
   'partner-portal.team.inviteTitle': 'Invite a colleague',

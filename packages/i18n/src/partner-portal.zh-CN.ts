@@ -124,7 +124,7 @@ export const partnerPortalZhCN: Record<keyof typeof partnerPortalEn, string> = {
   'partner-portal.team.since': '加入时间',
   'partner-portal.team.you': '（本人）',
   'partner-portal.team.disabled': '已停用',
-  'partner-portal.team.count': '共 {count} 名成员',
+  'partner-portal.team.count': '共 {count, number} 名成员',
   'partner-portal.team.pendingTitle': '待接受的邀请',
   'partner-portal.team.pendingExpires': '有效期至',
   'partner-portal.team.inviteTitle': '邀请同事',

@@ -18,7 +18,8 @@ export const reviewsEn = {
   'rectification_status.submitted': 'Submitted for verification',
   'rectification_status.closed': 'Closed (verified)',
 
-  'notify.reviews_ready': '{count} quarterly reviews for {quarter} are drafted and ready to complete.',
+  'notify.reviews_ready':
+    '{count, plural, one {# quarterly review for {quarter} is drafted and ready} other {# quarterly reviews for {quarter} are drafted and ready}} to complete.',
   'notify.review_finalised': 'Your quarterly review for {quarter} is final. Decision: {decision}.',
   'notify.review_acknowledged': '{name} acknowledged its quarterly review for {quarter}.',
   'notify.review_appealed': '{name} appealed its quarterly review for {quarter}: {reason}',
@@ -60,7 +61,7 @@ export const reviewsEn = {
   'reviews.filter': 'Filter reviews',
   'reviews.apply': 'Apply',
   'reviews.clear': 'Clear filters',
-  'reviews.count': '{count} reviews',
+  'reviews.count': '{count, plural, one {# review} other {# reviews}}',
   'reviews.none': 'No reviews yet.',
   'reviews.noMatches': 'No reviews match these filters.',
   'reviews.partnerNone': 'No final reviews yet. You will be notified when one is ready.',

@@ -60,7 +60,7 @@ export const reviewsZhCN: Record<keyof typeof reviewsEn, string> = {
   'reviews.filter': '筛选考核',
   'reviews.apply': '筛选',
   'reviews.clear': '清除筛选',
-  'reviews.count': '共 {count} 份考核',
+  'reviews.count': '共 {count, number} 份考核',
   'reviews.none': '暂无考核。',
   'reviews.noMatches': '没有符合筛选条件的考核。',
   'reviews.partnerNone': '暂无已定稿的考核。考核定稿后我们会通知您。',

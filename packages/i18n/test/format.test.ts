@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, numberFormat } from '../src/index.ts';
+import { addDays, dayInChina, formatNumber, numberFormat, todayInChina } from '../src/index.ts';
 
 /** A deterministic pseudo-random sequence (the same cases on every run, so a failure repeats). */
 function* randoms(seed: number, count: number) {
@@ -51,5 +51,21 @@ describe('formatNumber', () => {
     for (const value of [1e15, -3e20, Number.POSITIVE_INFINITY, Number.NaN, -0])
       expect(formatNumber('en', value, 1)).toBe(numberFormat('en', 1).format(value));
     expect(formatNumber('de', 1234.5, 1)).toBe(numberFormat('de', 1).format(1234.5));
+  });
+});
+
+describe('the calendar day in China', () => {
+  it('turns at midnight Shanghai time, which is 16:00 UTC', () => {
+    expect(todayInChina(new Date('2026-12-01T15:59:59Z'))).toBe('2026-12-01');
+    expect(todayInChina(new Date('2026-12-01T16:00:00Z'))).toBe('2026-12-02');
+    expect(todayInChina(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01');
+    expect(dayInChina(new Date('2028-02-28T16:30:00Z'))).toBe('2028-02-29');
+  });
+
+  it('adds days across months and leap years without a time zone', () => {
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(addDays('2026-11-30', 30)).toBe('2026-12-30');
   });
 });

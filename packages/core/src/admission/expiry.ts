@@ -11,12 +11,10 @@ import { and, eq, isNotNull, lte, ne } from 'drizzle-orm';
 import { systemActor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { notify, queueEmail } from '../notifications.ts';
+import { addDays, todayInChina } from '@outpost/i18n';
 
 /** Days before expiry at which the partner is reminded. */
 export const REMINDER_DAYS = { '30d': 30, '7d': 7 } as const;
-
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-const addDays = (d: Date, days: number) => new Date(d.getTime() + days * 86_400_000);
 
 /**
  * The daily expiry scan. Marks documents past their expiry date as expired (telling
@@ -25,7 +23,8 @@ const addDays = (d: Date, days: number) => new Date(d.getTime() + days * 86_400_
  * several workers, sends nothing twice; a new upload with a new date re-arms them.
  */
 export async function runDocumentExpiry(db: Database, now = new Date()) {
-  const today = isoDay(now);
+  // Expiry dates are calendar days in China: the job runs at 02:00 Shanghai, still "yesterday" in UTC.
+  const today = todayInChina(now);
   const actor = systemActor('document-expiry');
   const result = { expired: 0, reminded: 0 };
 
@@ -38,14 +37,13 @@ export async function runDocumentExpiry(db: Database, now = new Date()) {
       and(
         isNotNull(documents.expiryDate),
         ne(documents.status, 'expired'),
-        lte(documents.expiryDate, isoDay(addDays(now, REMINDER_DAYS['30d']))),
+        lte(documents.expiryDate, addDays(today, REMINDER_DAYS['30d'])),
       ),
     );
 
   for (const { document, requirement, partner } of due) {
     const expiry = document.expiryDate!;
-    const kind =
-      expiry < today ? 'expired' : expiry <= isoDay(addDays(now, REMINDER_DAYS['7d'])) ? '7d' : '30d';
+    const kind = expiry < today ? 'expired' : expiry <= addDays(today, REMINDER_DAYS['7d']) ? '7d' : '30d';
     await db.transaction(async (tx) => {
       const claimed = await tx
         .insert(documentReminders)
