@@ -1,12 +1,14 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { AppError, assertCleanInput } from '@outpost/core';
+import { SECURITY_SCHEMES } from './access.ts';
 import { bodyLimit } from 'hono/body-limit';
 import type { ApiDeps, ApiEnv } from './context.ts';
 import { docsPage } from './docs-page.ts';
-import { errorBody, errorResponse, validationError } from './errors.ts';
+import { errorResponse, validationError } from './errors.ts';
 import { authenticate } from './middleware/authenticate.ts';
 import { inputGuard } from './middleware/input-guard.ts';
 import { requestId } from './middleware/request-id.ts';
+import { allowedMethods, buildRouteTable, type RouteEntry } from './route-table.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { blacklistRoutes } from './routes/blacklist.ts';
@@ -36,6 +38,14 @@ export function createApi(deps: ApiDeps) {
   });
 
   app.use('*', requestId);
+  // Filled once every route is registered (below); read by the 401s and the 404/405 fallback.
+  let routeTable: RouteEntry[] = [];
+  app.use('*', async (c, next) => {
+    // '/api/*' when the server mounts the API under /api, '/*' when a test uses it alone.
+    c.set('apiBase', c.req.routePath.replace(/\/?\*$/, ''));
+    c.set('routeTable', routeTable);
+    await next();
+  });
   // Document, third-party report and rectification evidence uploads and event batches set their own, larger limits.
   const hasOwnLimit = (path: string, method: string) =>
     method === 'POST' &&
@@ -55,7 +65,7 @@ export function createApi(deps: ApiDeps) {
   app.use('*', inputGuard);
   app.use('/v1/*', authenticate(deps.db));
 
-  meRoutes(app);
+  meRoutes(app, deps);
   sessionRoutes(app, deps);
   partnerRoutes(app, deps);
   notificationRoutes(app, deps);
@@ -69,24 +79,42 @@ export function createApi(deps: ApiDeps) {
   scorecardRoutes(app, deps);
   reviewRoutes(app, deps);
 
+  for (const [name, scheme] of Object.entries(SECURITY_SCHEMES)) {
+    app.openAPIRegistry.registerComponent('securitySchemes', name, scheme);
+  }
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
       title: 'Outpost API',
       version: '1.0.0',
-      description:
-        'Partner lifecycle management for insurers. Errors always have the shape { error: { code, message, requestId, details } }.',
+      description: [
+        'Partner lifecycle management for insurers.',
+        'Authentication: partner systems send `Authorization: Bearer opk_<id>_<secret>` (an API key a partner administrator creates under API keys in the portal); people sign in with POST /v1/sessions and send the session cookie. Each operation lists what it accepts under `security`.',
+        'Errors always have the shape { error: { code, message, requestId, details } }; `code` is one of the values of Error.error.code, and validation errors name each field in `details.fields` as { path, message }.',
+      ].join('\n\n'),
     },
     servers: [{ url: '/api' }],
   });
   app.get('/docs', (c) => c.html(docsPage('/api/openapi.json')));
 
-  app.notFound((c) =>
-    c.json(
-      errorBody(c, 'not_found', `No endpoint ${c.req.method} ${new URL(c.req.url).pathname}. See /api/docs.`),
-      404,
-    ),
-  );
+  // Last: whatever no route answered. Under the server's /api mount this also keeps unknown
+  // API paths away from the portal's HTML 404 page.
+  app.all('*', (c) => {
+    const path = c.req.path.slice(c.get('apiBase').length) || '/';
+    const allowed = allowedMethods(routeTable, path);
+    if (allowed.length > 0) {
+      c.header('Allow', allowed.join(', '));
+      throw new AppError(
+        'method_not_allowed',
+        `${c.req.method} is not allowed on ${c.req.path}; use ${allowed.join(', ')}.`,
+        {
+          details: { allowed },
+        },
+      );
+    }
+    throw new AppError('not_found', `No endpoint ${c.req.method} ${c.req.path}. See /api/docs.`);
+  });
   app.onError((error, c) => errorResponse(c, error));
+  routeTable = buildRouteTable(app);
   return app;
 }

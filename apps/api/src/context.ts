@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Actor, FileStorage, Person } from '@outpost/core';
 import type { Database, Session } from '@outpost/db';
+import type { RouteEntry } from './route-table.ts';
 
 export interface ApiDeps {
   db: Database;
@@ -19,6 +20,10 @@ export type ApiEnv = {
     person?: Person;
     session?: Session;
     actor?: Actor;
+    /** Where the API is mounted ('/api' in the server, '' when used on its own in tests). */
+    apiBase: string;
+    /** Every route with its method and declared security (route-table.ts). */
+    routeTable: RouteEntry[];
   };
 };
 

@@ -1,13 +1,23 @@
 import { z } from '@hono/zod-openapi';
+import { type ErrorCode, errorStatus } from '@outpost/core';
 import { criticalities, partnerStatuses, serviceCategories } from '@outpost/db';
+
+/** Every code an error body may carry: the domain's codes and internal_error (a bug on our side, 500). */
+export const errorCodes = [...(Object.keys(errorStatus) as ErrorCode[]), 'internal_error'] as const;
 
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.string().openapi({ example: 'validation_failed' }),
-      message: z.string(),
-      requestId: z.string().nullable(),
-      details: z.unknown().nullable(),
+      code: z.enum(errorCodes).openapi({ example: 'validation_failed' }),
+      message: z.string().openapi({ description: 'What went wrong and what to change, in English.' }),
+      requestId: z
+        .string()
+        .nullable()
+        .openapi({ description: 'Also in the X-Request-Id header; quote it when reporting a problem.' }),
+      details: z.unknown().nullable().openapi({
+        description:
+          'Depends on the code. validation_failed: { fields: [{ path, message }] } naming each field; 405: { allowed }; 401: { accepts, hint }.',
+      }),
     }),
   })
   .openapi('Error');

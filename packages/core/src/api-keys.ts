@@ -1,4 +1,4 @@
-import { apiKeys, apiKeyScopes, type Database } from '@outpost/db';
+import { apiKeys, apiKeyScopes, type Database, partners } from '@outpost/db';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from './actor.ts';
@@ -87,6 +87,17 @@ export async function authenticateApiKey(db: Database, presented: string): Promi
     await db.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, id));
   }
   return { type: 'api_key', keyId: row.id, partnerId: row.partnerId, scopes: row.scopes };
+}
+
+/** What an API key calling the API is: its name, purposes and partner (GET /v1/me with a key). */
+export async function describeApiKey(db: Database, actor: Actor & { type: 'api_key' }) {
+  const [row] = await db
+    .select({ key: apiKeys, legalName: partners.legalName })
+    .from(apiKeys)
+    .innerJoin(partners, eq(partners.id, apiKeys.partnerId))
+    .where(and(eq(apiKeys.id, actor.keyId), eq(apiKeys.partnerId, actor.partnerId)));
+  if (!row) throw notFound('API key');
+  return { ...publicView(row.key), partner: { id: actor.partnerId, legalName: row.legalName } };
 }
 
 function publicView(row: typeof apiKeys.$inferSelect) {

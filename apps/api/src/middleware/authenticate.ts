@@ -1,8 +1,10 @@
 import { isCrossSiteRequest, sessionFromRequest } from '@outpost/auth';
-import { AppError, authenticateApiKey } from '@outpost/core';
+import { type Actor, AppError, authenticateApiKey } from '@outpost/core';
 import type { Database } from '@outpost/db';
 import { createMiddleware } from 'hono/factory';
+import { acceptedBy, credentialsHint } from '../access.ts';
 import type { ApiEnv } from '../context.ts';
+import { matchRoute, type RouteEntry, routeAt } from '../route-table.ts';
 
 /**
  * Resolves the caller: a partner system by its API key (Authorization: Bearer opk_…),
@@ -17,29 +19,69 @@ export const authenticate = (db: Database) =>
       const actor = scheme?.toLowerCase() === 'bearer' && key ? await authenticateApiKey(db, key) : null;
       if (!actor) {
         throw new AppError('unauthenticated', 'The API key is not valid or has been revoked.', {
-          details: { hint: 'Send Authorization: Bearer opk_<id>_<secret> with a live key.' },
+          details: {
+            hint: 'Send Authorization: Bearer opk_<id>_<secret> with a live key (partner administrators create keys under API keys in the portal).',
+          },
         });
       }
       c.set('actor', actor);
-      await next();
-      return;
+    } else {
+      if (isCrossSiteRequest(c.req.raw)) {
+        throw new AppError('cross_site_request', 'Cross-site requests that change data are refused.');
+      }
+      const found = await sessionFromRequest(db, c.req.raw);
+      if (found) {
+        c.set('person', found.person);
+        c.set('session', found.session);
+        c.set('actor', found.person.actor);
+        c.header('Set-Cookie', found.setCookie, { append: true });
+      }
     }
-    if (isCrossSiteRequest(c.req.raw)) {
-      throw new AppError('cross_site_request', 'Cross-site requests that change data are refused.');
-    }
-    const found = await sessionFromRequest(db, c.req.raw);
-    if (found) {
-      c.set('person', found.person);
-      c.set('session', found.session);
-      c.set('actor', found.person.actor);
-      c.header('Set-Cookie', found.setCookie, { append: true });
-    }
+    // Before the route validates anything: a caller without the right credentials learns what
+    // to send, not which fields are wrong.
+    const route = matchRoute(c.get('routeTable'), c.req.method, c.req.path.slice(c.get('apiBase').length));
+    if (route?.security && route.security.length > 0) checkCredentials(c.get('actor'), route);
     await next();
   });
 
-/** The acting identity, or a 401 telling the caller to sign in. */
-export function requireActor(c: { get(key: 'actor'): ApiEnv['Variables']['actor'] }) {
+/** 401 naming what the route accepts (both kinds when it declares nothing). */
+function missingCredentials(route: RouteEntry | undefined) {
+  const accepts = route?.security ? acceptedBy(route.security) : (['apiKey', 'session'] as const);
+  const scopes = route?.security?.flatMap((r) => r.apiKey ?? []) ?? [];
+  const hint = credentialsHint([...accepts], scopes);
+  return new AppError('unauthenticated', hint, {
+    details: { accepts, ...(scopes.length > 0 ? { apiKeyScopes: scopes } : {}), hint },
+  });
+}
+
+type ActorContext = {
+  get<K extends keyof ApiEnv['Variables']>(key: K): ApiEnv['Variables'][K];
+  req: { method: string; routePath: string };
+};
+
+/**
+ * The acting identity. Without one, a 401 saying what this endpoint accepts (an API key,
+ * a session or both, from the route's declared security); with an API key on an endpoint
+ * meant for people, a 403 saying so.
+ */
+export function requireActor(c: ActorContext) {
   const actor = c.get('actor');
-  if (!actor) throw new AppError('unauthenticated', 'Sign in first: this endpoint needs a session.');
+  const route = routeAt(
+    c.get('routeTable') ?? [],
+    c.req.method === 'HEAD' ? 'GET' : c.req.method,
+    c.req.routePath.slice((c.get('apiBase') ?? '').length),
+  );
+  return checkCredentials(actor, route);
+}
+
+function checkCredentials(actor: Actor | undefined, route: RouteEntry | undefined): Actor {
+  if (!actor) throw missingCredentials(route);
+  const accepts = route?.security ? acceptedBy(route.security) : ['apiKey', 'session'];
+  if (actor.type === 'api_key' && !accepts.includes('apiKey')) {
+    throw new AppError('forbidden', 'This endpoint does not accept API keys: sign in and use a session.', {
+      messageKey: 'errors.forbidden',
+      details: { accepts },
+    });
+  }
   return actor;
 }

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createApiKey, listApiKeys, revokeApiKey } from '@outpost/core';
 import { apiKeyScopes } from '@outpost/db';
+import { sessionOnly } from '../access.ts';
 import type { ApiApp, ApiDeps } from '../context.ts';
 import { json } from '../json.ts';
 import { requireActor } from '../middleware/authenticate.ts';
@@ -21,6 +22,7 @@ const ApiKey = z
 const list = createRoute({
   method: 'get',
   path: '/v1/api-keys',
+  ...sessionOnly,
   tags: ['API keys'],
   summary: 'Your organisation’s API keys (partner administrators)',
   responses: {
@@ -35,6 +37,7 @@ const list = createRoute({
 const create = createRoute({
   method: 'post',
   path: '/v1/api-keys',
+  ...sessionOnly,
   tags: ['API keys'],
   summary: 'Create a key for one of your systems; the key is shown once',
   request: {
@@ -57,6 +60,7 @@ const create = createRoute({
 const revoke = createRoute({
   method: 'delete',
   path: '/v1/api-keys/{keyId}',
+  ...sessionOnly,
   tags: ['API keys'],
   summary: 'Revoke a key; it stops working at once',
   request: {

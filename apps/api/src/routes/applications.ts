@@ -15,6 +15,7 @@ import {
 } from '@outpost/core';
 import { admissionStages, serviceCategories } from '@outpost/db';
 import { attachmentResponse } from '../attachment.ts';
+import { keyOrSession, sessionOnly } from '../access.ts';
 import type { ApiApp, ApiDeps } from '../context.ts';
 import { json } from '../json.ts';
 import { requireActor } from '../middleware/authenticate.ts';
@@ -79,6 +80,7 @@ const post = <R extends object>(path: string, summary: string, request: R) =>
   createRoute({
     method: 'post',
     path: `/v1/applications/{id}/${path}`,
+    ...sessionOnly,
     tags: ['Admission'],
     summary,
     request: { params: IdParam, ...request },
@@ -88,6 +90,7 @@ const post = <R extends object>(path: string, summary: string, request: R) =>
 const submit = createRoute({
   method: 'post',
   path: '/v1/applications',
+  ...sessionOnly,
   tags: ['Admission'],
   summary:
     'Submit an admission application (partner administrators, once every required document is uploaded)',
@@ -101,6 +104,7 @@ const submit = createRoute({
 const list = createRoute({
   method: 'get',
   path: '/v1/applications',
+  ...keyOrSession('documents'),
   tags: ['Admission'],
   summary: 'Applications (staff: all; partners: their own)',
   request: {
@@ -129,6 +133,7 @@ const list = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/v1/applications/{id}',
+  ...keyOrSession('documents'),
   tags: ['Admission'],
   summary: 'An application with its timeline (and, for staff, assessment and votes)',
   request: { params: IdParam },
@@ -171,6 +176,7 @@ const reportPath = '/v1/applications/{id}/assessment/report';
 const attachReport = createRoute({
   method: 'post',
   path: reportPath,
+  ...sessionOnly,
   tags: ['Admission'],
   summary:
     'Attach the third-party assessment report (staff; internal, never shown to the partner), with the assessor and score. Type is decided by content: PDF, PNG, JPEG, DOCX, XLSX.',
@@ -210,6 +216,7 @@ const attachReport = createRoute({
 const downloadReport = createRoute({
   method: 'get',
   path: reportPath,
+  ...sessionOnly,
   tags: ['Admission'],
   summary: 'Download the third-party assessment report (staff only), always as an attachment',
   request: { params: IdParam },

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { addToBlacklist, blacklistCsv, listBlacklist, removeFromBlacklist } from '@outpost/core';
+import { sessionOnly } from '../access.ts';
 import type { ApiApp, ApiDeps } from '../context.ts';
 import { json } from '../json.ts';
 import { requireActor } from '../middleware/authenticate.ts';
@@ -21,6 +22,7 @@ const Entry = z
 const list = createRoute({
   method: 'get',
   path: '/v1/blacklist',
+  ...sessionOnly,
   tags: ['Blacklist'],
   summary: 'Search the Do-Not-Contract list (staff)',
   request: {
@@ -43,6 +45,7 @@ const list = createRoute({
 const csv = createRoute({
   method: 'get',
   path: '/v1/blacklist/export.csv',
+  ...sessionOnly,
   tags: ['Blacklist'],
   summary: 'The list as CSV (UTF-8 with BOM, opens in Excel)',
   request: { query: z.object({ includeRemoved: z.enum(['true', 'false']).optional() }) },
@@ -55,6 +58,7 @@ const csv = createRoute({
 const add = createRoute({
   method: 'post',
   path: '/v1/blacklist',
+  ...sessionOnly,
   tags: ['Blacklist'],
   summary: 'Add an entity (suspends an active partner with that code)',
   request: {
@@ -86,6 +90,7 @@ const add = createRoute({
 const remove = createRoute({
   method: 'post',
   path: '/v1/blacklist/{id}/remove',
+  ...sessionOnly,
   tags: ['Blacklist'],
   summary: 'Remove an entry, with a reason (administrators)',
   request: {

@@ -9,6 +9,7 @@ import {
 } from '@outpost/core';
 import { serviceCategories } from '@outpost/db';
 import { attachmentResponse } from '../attachment.ts';
+import { keyOrSession, sessionOnly } from '../access.ts';
 import type { ApiApp, ApiDeps } from '../context.ts';
 import { json } from '../json.ts';
 import { requireActor } from '../middleware/authenticate.ts';
@@ -54,6 +55,7 @@ const Document = z
 const requirements = createRoute({
   method: 'get',
   path: '/v1/requirements',
+  ...keyOrSession('documents'),
   tags: ['Documents'],
   summary: 'The catalogue of qualification documents per service category',
   responses: {
@@ -68,6 +70,7 @@ const requirements = createRoute({
 const saveRequirementRoute = createRoute({
   method: 'put',
   path: '/v1/requirements/{key}',
+  ...sessionOnly,
   tags: ['Documents'],
   summary: 'Create or update a requirement (staff administrators)',
   request: {
@@ -98,6 +101,7 @@ const saveRequirementRoute = createRoute({
 const list = createRoute({
   method: 'get',
   path: '/v1/partners/{id}/documents',
+  ...keyOrSession('documents'),
   tags: ['Documents'],
   summary: 'A partner’s documents with their versions',
   request: { params: IdParam },
@@ -113,6 +117,7 @@ const list = createRoute({
 const upload = createRoute({
   method: 'post',
   path: '/v1/documents',
+  ...keyOrSession('documents'),
   tags: ['Documents'],
   summary:
     'Upload a document (a new version if one exists). Type is decided by content: PDF, PNG, JPEG, DOCX, XLSX.',
@@ -143,6 +148,7 @@ const upload = createRoute({
 const download = createRoute({
   method: 'get',
   path: '/v1/documents/{id}/file',
+  ...keyOrSession('documents'),
   tags: ['Documents'],
   summary: 'Download the current (or a given) version, always as an attachment',
   request: { params: IdParam, query: z.object({ version: z.coerce.number().int().min(1).optional() }) },
@@ -152,6 +158,7 @@ const download = createRoute({
 const review = createRoute({
   method: 'post',
   path: '/v1/documents/{id}/review',
+  ...sessionOnly,
   tags: ['Documents'],
   summary: 'Accept or reject the current version (reviewers); a rejection needs a reason',
   request: {

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError, ingestEvents, MAX_EVENTS_PER_BATCH, serviceEventSchema } from '@outpost/core';
 import { bodyLimit } from 'hono/body-limit';
+import { keyOrSession } from '../access.ts';
 import type { ApiApp, ApiDeps } from '../context.ts';
 import { requireActor } from '../middleware/authenticate.ts';
 import { errorResponses } from '../schemas.ts';
@@ -11,6 +12,7 @@ export const MAX_EVENT_BATCH_BYTES = 6 * 1024 * 1024;
 const ingest = createRoute({
   method: 'post',
   path: '/v1/events',
+  ...keyOrSession('events'),
   tags: ['Performance'],
   summary: `Send up to ${MAX_EVENTS_PER_BATCH} service events (API key with scope "events", or staff naming partnerId)`,
   description: [

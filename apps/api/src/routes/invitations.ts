@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { hashPassword, passwordProblem, sessionCookie, sessionExpiresAt, createSession } from '@outpost/auth';
 import { acceptInvitation, inviteColleague, invitePartner, previewInvitation } from '@outpost/core';
 import { serviceCategories } from '@outpost/db';
+import { open, sessionOnly } from '../access.ts';
 import type { ApiApp, ApiDeps } from '../context.ts';
 import { requireActor } from '../middleware/authenticate.ts';
 import { errorResponses } from '../schemas.ts';
@@ -19,6 +20,7 @@ const TokenParam = z.object({
 const invitePartnerRoute = createRoute({
   method: 'post',
   path: '/v1/invitations/partners',
+  ...sessionOnly,
   tags: ['Admission'],
   summary:
     'Invite a partner organisation (staff): registers it and e-mails its administrator a single-use link',
@@ -49,6 +51,7 @@ const invitePartnerRoute = createRoute({
 const inviteColleagueRoute = createRoute({
   method: 'post',
   path: '/v1/invitations/colleagues',
+  ...sessionOnly,
   tags: ['Admission'],
   summary: 'Invite a colleague into your own partner organisation (partner administrators)',
   request: {
@@ -73,6 +76,7 @@ const inviteColleagueRoute = createRoute({
 const previewRoute = createRoute({
   method: 'get',
   path: '/v1/invitations/{token}',
+  ...open,
   tags: ['Admission'],
   summary: 'What an invitation link is for (no sign-in needed)',
   request: { params: TokenParam },
@@ -97,6 +101,7 @@ const previewRoute = createRoute({
 const acceptRoute = createRoute({
   method: 'post',
   path: '/v1/invitations/{token}/accept',
+  ...open,
   tags: ['Admission'],
   summary: 'Accept an invitation: create the account and sign in',
   request: {

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { listKpis, saveKpi } from '@outpost/core';
 import { kpiComputations, kpiDirections, kpiUnits, serviceCategories } from '@outpost/db';
+import { keyOrSession, sessionOnly } from '../access.ts';
 import type { ApiApp, ApiDeps } from '../context.ts';
 import { json } from '../json.ts';
 import { requireActor } from '../middleware/authenticate.ts';
@@ -33,6 +34,7 @@ const Kpi = z
 const list = createRoute({
   method: 'get',
   path: '/v1/kpis',
+  ...keyOrSession('events'),
   tags: ['Performance'],
   summary: 'KPI definitions: how each is computed, its target and thresholds, weight and categories',
   responses: {
@@ -47,6 +49,7 @@ const list = createRoute({
 const save = createRoute({
   method: 'put',
   path: '/v1/kpis/{key}',
+  ...sessionOnly,
   tags: ['Performance'],
   summary: 'Create or update a KPI definition (staff administrators); audited',
   request: {

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { listInbox, markRead } from '@outpost/core';
+import { sessionOnly } from '../access.ts';
 import type { ApiApp, ApiDeps } from '../context.ts';
 import { requireActor } from '../middleware/authenticate.ts';
 import { errorResponses, IdParam, PageMeta } from '../schemas.ts';
@@ -18,6 +19,7 @@ const NotificationSchema = z
 const list = createRoute({
   method: 'get',
   path: '/v1/notifications',
+  ...sessionOnly,
   tags: ['Notifications'],
   summary: 'Your inbox, newest first',
   request: { query: z.object({ page: z.coerce.number().int().min(1).optional() }) },
@@ -37,6 +39,7 @@ const list = createRoute({
 const read = createRoute({
   method: 'post',
   path: '/v1/notifications/{id}/read',
+  ...sessionOnly,
   tags: ['Notifications'],
   summary: 'Mark one of your notifications as read',
   request: { params: IdParam },

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createPartner, getPartner, listPartners } from '@outpost/core';
 import { criticalities, partnerStatuses, serviceCategories } from '@outpost/db';
+import { keyOrSession, sessionOnly } from '../access.ts';
 import type { ApiApp, ApiDeps } from '../context.ts';
 import { requireActor } from '../middleware/authenticate.ts';
 import { errorResponses, IdParam, PageMeta, PartnerSchema, partnerDto } from '../schemas.ts';
@@ -8,6 +9,7 @@ import { errorResponses, IdParam, PageMeta, PartnerSchema, partnerDto } from '..
 const list = createRoute({
   method: 'get',
   path: '/v1/partners',
+  ...keyOrSession('documents'),
   tags: ['Partners'],
   summary: 'List partners (staff: all; partner users: their own)',
   request: {
@@ -30,6 +32,7 @@ const list = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/v1/partners/{id}',
+  ...keyOrSession('documents'),
   tags: ['Partners'],
   summary: 'One partner',
   request: { params: IdParam },
@@ -42,6 +45,7 @@ const get = createRoute({
 const create = createRoute({
   method: 'post',
   path: '/v1/partners',
+  ...sessionOnly,
   tags: ['Partners'],
   summary: 'Register a partner organisation (staff administrators)',
   request: {

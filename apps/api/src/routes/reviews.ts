@@ -17,6 +17,7 @@ import {
 } from '@outpost/core';
 import { appealOutcomes, rectificationStatuses, reviewDecisions, reviewStatuses } from '@outpost/db';
 import { attachmentResponse } from '../attachment.ts';
+import { sessionOnly } from '../access.ts';
 import type { ApiApp, ApiDeps, ApiEnv } from '../context.ts';
 import { json } from '../json.ts';
 import { requireActor } from '../middleware/authenticate.ts';
@@ -99,6 +100,7 @@ const ok = <T extends z.ZodType>(schema: T, description = 'Done') => ({
 const list = createRoute({
   method: 'get',
   path: '/v1/reviews',
+  ...sessionOnly,
   tags,
   summary: 'Quarterly reviews (staff: all, filterable; partners: their own finalised reviews)',
   request: {
@@ -133,6 +135,7 @@ const list = createRoute({
 const draft = createRoute({
   method: 'post',
   path: '/v1/reviews/drafts',
+  ...sessionOnly,
   tags,
   summary:
     'Draft the reviews of an ended quarter for every active partner (idempotent; risk officers, admins)',
@@ -146,6 +149,7 @@ const draft = createRoute({
 const detail = createRoute({
   method: 'get',
   path: '/v1/reviews/{id}',
+  ...sessionOnly,
   tags,
   summary: 'A review with its scorecard snapshot, rectification items and evidence',
   request: { params: IdParam },
@@ -164,6 +168,7 @@ const CompleteBody = z.object({
 const save = createRoute({
   method: 'put',
   path: '/v1/reviews/{id}',
+  ...sessionOnly,
   tags,
   summary: 'Save a draft’s comments, decision and rectification items',
   request: { params: IdParam, ...jsonBody(CompleteBody) },
@@ -174,6 +179,7 @@ const action = <R extends object>(path: string, summary: string, request: R) =>
   createRoute({
     method: 'post',
     path,
+    ...sessionOnly,
     tags,
     summary,
     request: { params: IdParam, ...request },
@@ -204,6 +210,7 @@ const answer = action(
 const upload = createRoute({
   method: 'post',
   path: '/v1/rectification-items/{id}/evidence',
+  ...sessionOnly,
   tags,
   summary: 'The partner uploads an evidence file for an open item (PDF, PNG, JPEG, DOCX, XLSX by content)',
   request: {
@@ -241,6 +248,7 @@ const reopen = action(
 const download = createRoute({
   method: 'get',
   path: '/v1/rectification-evidence/{id}/file',
+  ...sessionOnly,
   tags,
   summary: 'Download an evidence file (its partner and staff only), always as an attachment',
   request: { params: IdParam },

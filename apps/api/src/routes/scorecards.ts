@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { eventsBehind, getScorecard, parsePeriod, quarterOf, rankPartners } from '@outpost/core';
 import { kpiDirections, kpiUnits, serviceCategories, serviceEventTypes } from '@outpost/db';
+import { sessionOnly } from '../access.ts';
 import type { ApiApp, ApiDeps } from '../context.ts';
 import { json } from '../json.ts';
 import { requireActor } from '../middleware/authenticate.ts';
@@ -88,6 +89,7 @@ const Scorecard = z
 const scorecard = createRoute({
   method: 'get',
   path: '/v1/partners/{id}/scorecard',
+  ...sessionOnly,
   tags: ['Performance'],
   summary: 'A partner’s scorecard for a month, quarter or year (staff, or the partner itself)',
   request: { params: IdParam, query: z.object({ period: periodParam }) },
@@ -115,6 +117,7 @@ const Event = z
 const events = createRoute({
   method: 'get',
   path: '/v1/partners/{id}/scorecard/events',
+  ...sessionOnly,
   tags: ['Performance'],
   summary: 'The events behind one KPI’s number in a period (drill-down), oldest first',
   request: {
@@ -145,6 +148,7 @@ const events = createRoute({
 const ranking = createRoute({
   method: 'get',
   path: '/v1/scorecards',
+  ...sessionOnly,
   tags: ['Performance'],
   summary:
     'All partners ranked by score for a period (staff); filter by service category, sort by score or name',

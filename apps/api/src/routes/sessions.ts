@@ -6,6 +6,7 @@ import {
   sessionExpiresAt,
   signIn,
 } from '@outpost/auth';
+import { open, sessionOnly } from '../access.ts';
 import type { ApiApp, ApiDeps } from '../context.ts';
 import { requireActor } from '../middleware/authenticate.ts';
 import { errorResponses } from '../schemas.ts';
@@ -14,6 +15,7 @@ import { clientIp } from '../client-ip.ts';
 const create = createRoute({
   method: 'post',
   path: '/v1/sessions',
+  ...open,
   tags: ['Account'],
   summary: 'Sign in with e-mail and password; sets the session cookie',
   request: {
@@ -40,6 +42,7 @@ const create = createRoute({
 const destroy = createRoute({
   method: 'delete',
   path: '/v1/sessions/current',
+  ...sessionOnly,
   tags: ['Account'],
   summary: 'Sign out this session',
   responses: { 204: { description: 'Signed out' }, ...errorResponses(401) },
