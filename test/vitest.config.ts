@@ -1,17 +1,35 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Browser end-to-end tests against the real server (see support/e2e-global-setup.ts).
- * One server for the whole run, files one after another: they share its database,
- * and one Chromium at a time is plenty for a CI machine.
+ * Two projects:
+ * - e2e: browser end-to-end tests against the real server (see support/e2e-global-setup.ts).
+ *   One server for the whole run, files one after another: they share its database, and
+ *   one Chromium at a time is plenty for a CI machine.
+ * - fuzz: generated malformed requests against the whole server in process (fuzz/README.md).
  */
 export default defineConfig({
   test: {
-    include: ['e2e/**/*.test.ts'],
-    globalSetup: ['support/e2e-global-setup.ts'],
-    fileParallelism: false,
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    teardownTimeout: 30_000,
+    projects: [
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          globalSetup: ['support/e2e-global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          teardownTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'fuzz',
+          include: ['fuzz/**/*.test.ts'],
+          setupFiles: ['@outpost/db/testing/console-guard'],
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

@@ -22,6 +22,32 @@ pre{background:#f0f0f6;padding:8px;border-radius:6px;overflow:auto}
 <h1>Outpost API</h1>
 <p id="desc">Loading the OpenAPI document…</p>
 <p>Machine-readable: <a href="${specUrl}">${specUrl}</a> (OpenAPI 3.1)</p>
+<h2 id="authentication">Authentication</h2>
+<p><strong>Partner systems</strong> send an API key in the <code>Authorization</code> header of every request:</p>
+<pre>Authorization: Bearer opk_&lt;id&gt;_&lt;secret&gt;</pre>
+<p>A partner administrator creates keys in the portal under <em>API keys</em> (the key is shown once) and gives each a purpose:
+<code>documents</code> (read and upload qualification documents) or <code>events</code> (send service events, read KPI definitions).
+<code>GET /api/v1/me</code> tells you which organisation and purposes a key has.</p>
+<p><strong>People</strong> sign in with <code>POST /api/v1/sessions</code> (e-mail and password) and send the <code>outpost_session</code> cookie it sets.
+Each operation below says what it accepts. Without credentials the answer is <code>401 unauthenticated</code> with
+<code>details.accepts</code> naming them; an API key on an endpoint for people answers <code>403</code>.</p>
+<h2 id="examples">Examples</h2>
+<h3>Send service events</h3>
+<pre>curl -X POST https://outpost.example.com/api/v1/events \\
+  -H 'Authorization: Bearer opk_&lt;id&gt;_&lt;secret&gt;' \\
+  -H 'Content-Type: application/json' \\
+  -d '{"events":[{"externalId":"case-1001-closed","type":"case_closed","occurredAt":"2026-07-01T09:30:00+08:00","caseId":"1001","slaDueAt":"2026-07-02T09:30:00+08:00"}]}'</pre>
+<p>All or nothing; retrying a batch is safe (an <code>externalId</code> already received counts under <code>duplicates</code>).</p>
+<h3>Upload a qualification document</h3>
+<pre>curl -X POST https://outpost.example.com/api/v1/documents \\
+  -H 'Authorization: Bearer opk_&lt;id&gt;_&lt;secret&gt;' \\
+  -F requirementId=&lt;id from GET /api/v1/requirements&gt; \\
+  -F expiryDate=2028-06-30 \\
+  -F file=@business-licence.pdf</pre>
+<h3>Errors</h3>
+<p>Every error has the shape <code>{ "error": { "code", "message", "requestId", "details" } }</code>; validation errors name each field in
+<code>details.fields</code> as <code>{ "path", "message" }</code>. Quote the <code>requestId</code> (also in the <code>X-Request-Id</code> header) when reporting a problem.</p>
+<pre>{"error":{"code":"validation_failed","message":"Some fields are not valid; see details.","requestId":"3f1c…","details":{"fields":[{"path":"events.0.rating","message":"Too big: expected number to be &lt;=5"}]}}}</pre>
 <div id="ops"></div>
 </main>
 <script>
@@ -42,8 +68,10 @@ fetch(${JSON.stringify(specUrl)}).then((r) => r.json()).then((spec) => {
     for (const { path, method, op } of ops) {
       const params = (op.parameters || []).map((p) => '<li><code>' + esc(p.name) + '</code> (' + esc(p.in) + (p.required ? ', required' : '') + ')</li>').join('');
       const body = op.requestBody?.content?.['application/json']?.schema;
+      const accepts = (op.security || []).map((s) => Object.entries(s).map(([name, scopes]) => name === 'apiKey' ? 'API key' + (scopes.length ? ' (' + scopes.join(' or ') + ')' : '') : 'session').join(' + ')).join(' or ') || 'no credentials';
       const responses = Object.entries(op.responses || {}).map(([code, r]) => '<li><code>' + esc(code) + '</code> ' + esc(r.description) + '</li>').join('');
       html += '<details><summary><span class="m ' + method + '">' + method.toUpperCase() + '</span><code>/api' + esc(path) + '</code> — ' + esc(op.summary) + '</summary>'
+        + '<p><strong>Accepts:</strong> ' + esc(accepts) + '</p>'
         + (params ? '<h4>Parameters</h4><ul>' + params + '</ul>' : '')
         + (body ? '<h4>Request body</h4><pre>' + esc(JSON.stringify(resolve(body), null, 2)) + '</pre>' : '')
         + '<h4>Responses</h4><ul>' + responses + '</ul></details>';

@@ -1,4 +1,4 @@
-import { AppError, type ErrorCode, errorStatus, isAppError } from '@outpost/core';
+import { AppError, asAppError, type ErrorCode, errorStatus } from '@outpost/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -10,13 +10,15 @@ export function errorBody(c: Context<ApiEnv>, code: ErrorCode | string, message:
 }
 
 export function errorResponse(c: Context<ApiEnv>, error: unknown) {
-  if (isAppError(error)) {
-    if (error.code === 'too_many_requests' && typeof error.details?.retryAfterSeconds === 'number') {
-      c.header('Retry-After', String(error.details.retryAfterSeconds));
+  // A domain error, or what the database refused mapped to one (core's database-errors.ts).
+  const appError = asAppError(error);
+  if (appError) {
+    if (appError.code === 'too_many_requests' && typeof appError.details?.retryAfterSeconds === 'number') {
+      c.header('Retry-After', String(appError.details.retryAfterSeconds));
     }
     return c.json(
-      errorBody(c, error.code, error.message, error.details),
-      error.status as ContentfulStatusCode,
+      errorBody(c, appError.code, appError.message, appError.details),
+      appError.status as ContentfulStatusCode,
     );
   }
   if (error instanceof HTTPException) {

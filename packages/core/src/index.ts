@@ -9,6 +9,8 @@ export * from './slack-links.ts';
 export * from './users.ts';
 export * from './validation.ts';
 export * from './input-guard.ts';
+export * from './fields.ts';
+export * from './database-errors.ts';
 export * from './ports.ts';
 export * from './outbox.ts';
 export * from './secrets.ts';

@@ -2,7 +2,8 @@ import { type Database, notifications, outbox, slackLinks, users } from '@outpos
 import type { MessageKey } from '@outpost/i18n';
 import { and, arrayOverlaps, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor } from './actor.ts';
-import { AppError } from './errors.ts';
+import { AppError, notFound } from './errors.ts';
+import { isUuid } from './validation.ts';
 import { assertCan } from './permissions.ts';
 import type { StaffRole } from './actor.ts';
 
@@ -133,6 +134,7 @@ export async function unreadCount(db: Database, actor: Actor): Promise<number> {
 export async function markRead(db: Database, actor: Actor, notificationId?: string): Promise<number> {
   assertCan(actor, 'read:notifications:own');
   const userId = userIdOf(actor);
+  if (notificationId !== undefined && !isUuid(notificationId)) throw notFound('Notification');
   const conditions = [eq(notifications.recipientId, userId), isNull(notifications.readAt)];
   if (notificationId) conditions.push(eq(notifications.id, notificationId));
   const rows = await db

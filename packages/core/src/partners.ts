@@ -15,13 +15,14 @@ import { AppError, notFound } from './errors.ts';
 import { notify } from './notifications.ts';
 import { assertCan, partnerScope } from './permissions.ts';
 import { isUuid, parse } from './validation.ts';
+import { emailAddress, pageNumber, pageSize } from './fields.ts';
 
 export const createPartnerInput = z.object({
   legalName: z.string().trim().min(2, 'Enter the legal name (at least 2 characters).').max(200),
-  creditCode: z.string(),
+  creditCode: z.string().max(64),
   serviceCategories: z.array(z.enum(serviceCategories)).min(1, 'Choose at least one service category.'),
   criticality: z.enum(criticalities).default('standard'),
-  contactEmail: z.email('Enter a valid e-mail address.').optional(),
+  contactEmail: emailAddress().optional(),
   registeredAddress: z.string().trim().max(500).optional(),
 });
 export type CreatePartnerInput = z.input<typeof createPartnerInput>;
@@ -75,8 +76,8 @@ export async function getPartner(db: Database, actor: Actor, partnerId: string):
 export const listPartnersInput = z.object({
   q: z.string().trim().max(100).optional(),
   status: z.enum(partnerStatuses).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: pageNumber().default(1),
+  pageSize: pageSize(100).default(20),
 });
 
 export async function listPartners(db: Database, actor: Actor, raw: z.input<typeof listPartnersInput> = {}) {

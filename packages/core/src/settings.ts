@@ -18,10 +18,10 @@ export const settingSchemas = {
     .default({ quorumRatio: 0.5, approvalRatio: 2 / 3 }),
   'admission.weights': z
     .object({
-      financial: z.number().min(0),
-      capability: z.number().min(0),
-      compliance: z.number().min(0),
-      reputation: z.number().min(0),
+      financial: z.number().min(0).max(1000),
+      capability: z.number().min(0).max(1000),
+      compliance: z.number().min(0).max(1000),
+      reputation: z.number().min(0).max(1000),
     })
     .refine(
       (w) => w.financial + w.capability + w.compliance + w.reputation > 0,

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createApiKey, listApiKeys, revokeApiKey } from '@outpost/core';
 import { apiKeyScopes } from '@outpost/db';
 import { sessionOnly } from '../access.ts';
+import { shortText } from '@outpost/core';
 import type { ApiApp, ApiDeps } from '../context.ts';
 import { json } from '../json.ts';
 import { requireActor } from '../middleware/authenticate.ts';
@@ -44,7 +45,7 @@ const create = createRoute({
     body: {
       required: true,
       content: {
-        'application/json': { schema: z.object({ name: z.string(), scopes: z.array(z.enum(apiKeyScopes)) }) },
+        'application/json': { schema: z.object({ name: shortText(100), scopes: z.array(z.enum(apiKeyScopes)).max(10) }) },
       },
     },
   },

@@ -16,6 +16,7 @@ import {
 import { admissionStages, serviceCategories } from '@outpost/db';
 import { attachmentResponse } from '../attachment.ts';
 import { keyOrSession, sessionOnly } from '../access.ts';
+import { calendarDate, longText, pageNumber, personName, rowId, score100, shortText } from '@outpost/core';
 import type { ApiApp, ApiDeps } from '../context.ts';
 import { json } from '../json.ts';
 import { requireActor } from '../middleware/authenticate.ts';
@@ -111,7 +112,7 @@ const list = createRoute({
     query: z.object({
       status: z.enum(['in_progress', 'approved', 'rejected', 'withdrawn']).optional(),
       stage: z.enum(admissionStages).optional(),
-      page: z.coerce.number().int().min(1).optional(),
+      page: pageNumber().optional(),
     }),
   },
   responses: {
@@ -143,19 +144,24 @@ const get = createRoute({
   },
 });
 
-const score = z.number().int().min(0).max(100);
+const score = score100();
 const advance = post('advance', 'Move to the next stage once this stage is complete (reviewers)', {});
 const inspection = post(
   'inspection',
   'Record the on-site inspection',
   jsonBody(
-    z.object({ inspectedOn: z.string(), inspectors: z.array(z.string()), findings: z.string(), score }),
+    z.object({
+      inspectedOn: calendarDate(),
+      inspectors: z.array(personName()).max(50),
+      findings: longText(10_000),
+      score,
+    }),
   ),
 );
 const pilot = post(
   'pilot',
   'Record the pilot cooperation',
-  jsonBody(z.object({ startsOn: z.string(), endsOn: z.string(), outcome: z.string(), score })),
+  jsonBody(z.object({ startsOn: calendarDate(), endsOn: calendarDate(), outcome: longText(10_000), score })),
 );
 const assessment = post(
   'assessment',
@@ -166,9 +172,9 @@ const assessment = post(
       capability: score,
       compliance: score,
       reputation: score,
-      thirdPartyAssessor: z.string().optional(),
+      thirdPartyAssessor: shortText(200).optional(),
       thirdPartyScore: score.optional(),
-      thirdPartyReportVersionId: z.string().optional(),
+      thirdPartyReportVersionId: rowId().optional(),
     }),
   ),
 );
@@ -188,8 +194,8 @@ const attachReport = createRoute({
         'multipart/form-data': {
           schema: z.object({
             file: z.any().openapi({ type: 'string', format: 'binary' }),
-            assessor: z.string().optional(),
-            score: z.string().optional().openapi({ description: 'An integer from 0 to 100' }),
+            assessor: shortText(200).optional(),
+            score: z.string().max(20).optional().openapi({ description: 'An integer from 0 to 100' }),
           }),
         },
       },
@@ -226,17 +232,17 @@ const downloadReport = createRoute({
 const returnTo = post(
   'return',
   'Return to an earlier stage, with a reason',
-  jsonBody(z.object({ stage: z.enum(admissionStages), reason: z.string() })),
+  jsonBody(z.object({ stage: z.enum(admissionStages), reason: longText(2000) })),
 );
 const withdraw = post(
   'withdraw',
   'Withdraw the application (the partner)',
-  jsonBody(z.object({ reason: z.string().optional() })),
+  jsonBody(z.object({ reason: longText(2000).optional() })),
 );
 const vote = post(
   'votes',
   'Cast your committee vote (approve / reject with a reason / abstain)',
-  jsonBody(z.object({ vote: z.enum(['approve', 'reject', 'abstain']), reason: z.string().optional() })),
+  jsonBody(z.object({ vote: z.enum(['approve', 'reject', 'abstain']), reason: longText(2000).optional() })),
 );
 
 /** A multipart text field as a number: blank is "not given", anything else goes to core to validate. */

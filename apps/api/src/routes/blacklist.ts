@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { addToBlacklist, blacklistCsv, listBlacklist, removeFromBlacklist } from '@outpost/core';
 import { sessionOnly } from '../access.ts';
+import { longText, pageNumber, pageSize, shortText } from '@outpost/core';
 import type { ApiApp, ApiDeps } from '../context.ts';
 import { json } from '../json.ts';
 import { requireActor } from '../middleware/authenticate.ts';
@@ -29,8 +30,8 @@ const list = createRoute({
     query: z.object({
       q: z.string().max(100).optional(),
       includeRemoved: z.enum(['true', 'false']).optional(),
-      page: z.coerce.number().int().min(1).optional(),
-      pageSize: z.coerce.number().int().min(1).max(500).optional(),
+      page: pageNumber().optional(),
+      pageSize: pageSize(500).optional(),
     }),
   },
   responses: {
@@ -67,10 +68,10 @@ const add = createRoute({
       content: {
         'application/json': {
           schema: z.object({
-            creditCode: z.string(),
-            name: z.string(),
-            reason: z.string(),
-            evidence: z.string().optional(),
+            creditCode: z.string().max(64),
+            name: shortText(200),
+            reason: longText(2000),
+            evidence: longText(4000).optional(),
           }),
         },
       },
@@ -95,7 +96,7 @@ const remove = createRoute({
   summary: 'Remove an entry, with a reason (administrators)',
   request: {
     params: IdParam,
-    body: { required: true, content: { 'application/json': { schema: z.object({ reason: z.string() }) } } },
+    body: { required: true, content: { 'application/json': { schema: z.object({ reason: longText(2000) }) } } },
   },
   responses: {
     200: { description: 'Removed', content: { 'application/json': { schema: Entry } } },

@@ -10,6 +10,7 @@ import {
 import { serviceCategories } from '@outpost/db';
 import { attachmentResponse } from '../attachment.ts';
 import { keyOrSession, sessionOnly } from '../access.ts';
+import { codeKey, int32, longText, pageNumber, shortText } from '@outpost/core';
 import type { ApiApp, ApiDeps } from '../context.ts';
 import { json } from '../json.ts';
 import { requireActor } from '../middleware/authenticate.ts';
@@ -74,17 +75,17 @@ const saveRequirementRoute = createRoute({
   tags: ['Documents'],
   summary: 'Create or update a requirement (staff administrators)',
   request: {
-    params: z.object({ key: z.string().openapi({ param: { name: 'key', in: 'path' } }) }),
+    params: z.object({ key: codeKey().openapi({ param: { name: 'key', in: 'path' } }) }),
     body: {
       required: true,
       content: {
         'application/json': {
           schema: z.object({
-            nameZh: z.string(),
-            nameEn: z.string(),
+            nameZh: shortText(200),
+            nameEn: shortText(200),
             serviceCategories: z.array(z.enum(serviceCategories)).optional(),
             expires: z.boolean().optional(),
-            validityMonths: z.number().int().nullable().optional(),
+            validityMonths: int32().min(1).max(240).nullable().optional(),
             mandatory: z.boolean().optional(),
             active: z.boolean().optional(),
           }),
@@ -128,9 +129,9 @@ const upload = createRoute({
         'multipart/form-data': {
           schema: z.object({
             file: z.any().openapi({ type: 'string', format: 'binary' }),
-            requirementId: z.string(),
-            issueDate: z.string().optional(),
-            expiryDate: z.string().optional(),
+            requirementId: z.string().max(100),
+            issueDate: z.string().max(40).optional(),
+            expiryDate: z.string().max(40).optional(),
           }),
         },
       },
@@ -151,7 +152,7 @@ const download = createRoute({
   ...keyOrSession('documents'),
   tags: ['Documents'],
   summary: 'Download the current (or a given) version, always as an attachment',
-  request: { params: IdParam, query: z.object({ version: z.coerce.number().int().min(1).optional() }) },
+  request: { params: IdParam, query: z.object({ version: pageNumber().optional() }) },
   responses: { 200: { description: 'The file' }, ...errorResponses(401, 404) },
 });
 
@@ -167,7 +168,7 @@ const review = createRoute({
       required: true,
       content: {
         'application/json': {
-          schema: z.object({ decision: z.enum(['accept', 'reject']), reason: z.string().optional() }),
+          schema: z.object({ decision: z.enum(['accept', 'reject']), reason: longText(2000).optional() }),
         },
       },
     },

@@ -31,6 +31,7 @@ const ingest = createRoute({
           schema: z.object({
             partnerId: z
               .string()
+              .max(100)
               .optional()
               .openapi({ description: 'Staff only; an API key may omit it (or must name its own partner).' }),
             events: z

@@ -3,6 +3,7 @@ import { hashPassword, passwordProblem, sessionCookie, sessionExpiresAt, createS
 import { acceptInvitation, inviteColleague, invitePartner, previewInvitation } from '@outpost/core';
 import { serviceCategories } from '@outpost/db';
 import { open, sessionOnly } from '../access.ts';
+import { emailAddress, personName, shortText } from '@outpost/core';
 import type { ApiApp, ApiDeps } from '../context.ts';
 import { requireActor } from '../middleware/authenticate.ts';
 import { errorResponses } from '../schemas.ts';
@@ -30,10 +31,10 @@ const invitePartnerRoute = createRoute({
       content: {
         'application/json': {
           schema: z.object({
-            legalName: z.string(),
-            creditCode: z.string(),
-            serviceCategories: z.array(z.enum(serviceCategories)),
-            contactEmail: z.string(),
+            legalName: shortText(200),
+            creditCode: z.string().max(64),
+            serviceCategories: z.array(z.enum(serviceCategories)).max(10),
+            contactEmail: emailAddress(),
           }),
         },
       },
@@ -60,7 +61,7 @@ const inviteColleagueRoute = createRoute({
       content: {
         'application/json': {
           schema: z.object({
-            email: z.string(),
+            email: emailAddress(),
             role: z.enum(['partner_admin', 'partner_member']).optional(),
           }),
         },
@@ -109,7 +110,7 @@ const acceptRoute = createRoute({
     body: {
       required: true,
       content: {
-        'application/json': { schema: z.object({ displayName: z.string(), password: z.string() }) },
+        'application/json': { schema: z.object({ displayName: personName(), password: z.string().max(10_000) }) },
       },
     },
   },

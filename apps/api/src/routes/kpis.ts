@@ -2,29 +2,30 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { listKpis, saveKpi } from '@outpost/core';
 import { kpiComputations, kpiDirections, kpiUnits, serviceCategories } from '@outpost/db';
 import { keyOrSession, sessionOnly } from '../access.ts';
+import { boundedNumber, int32, shortText } from '@outpost/core';
 import type { ApiApp, ApiDeps } from '../context.ts';
 import { json } from '../json.ts';
 import { requireActor } from '../middleware/authenticate.ts';
 import { errorResponses } from '../schemas.ts';
 
 const fields = {
-  nameZh: z.string(),
-  nameEn: z.string(),
+  nameZh: shortText(200),
+  nameEn: shortText(200),
   unit: z.enum(kpiUnits),
   computation: z
     .enum(kpiComputations)
     .openapi({ description: 'How the value is computed from the daily rollups of service events.' }),
   direction: z.enum(kpiDirections),
-  target: z.number(),
-  warningThreshold: z.number(),
-  criticalThreshold: z.number(),
-  weight: z
-    .number()
-    .int()
+  target: boundedNumber(),
+  warningThreshold: boundedNumber(),
+  criticalThreshold: boundedNumber(),
+  weight: int32()
+    .min(0)
+    .max(100)
     .openapi({ description: 'Relative weight in the overall score (0 shows without scoring).' }),
   serviceCategories: z.array(z.enum(serviceCategories)).openapi({ description: 'Empty: every category.' }),
   active: z.boolean(),
-  sortOrder: z.number().int(),
+  sortOrder: int32(),
 };
 
 const Kpi = z

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { listInbox, markRead } from '@outpost/core';
 import { sessionOnly } from '../access.ts';
+import { pageNumber } from '@outpost/core';
 import type { ApiApp, ApiDeps } from '../context.ts';
 import { requireActor } from '../middleware/authenticate.ts';
 import { errorResponses, IdParam, PageMeta } from '../schemas.ts';
@@ -22,7 +23,7 @@ const list = createRoute({
   ...sessionOnly,
   tags: ['Notifications'],
   summary: 'Your inbox, newest first',
-  request: { query: z.object({ page: z.coerce.number().int().min(1).optional() }) },
+  request: { query: z.object({ page: pageNumber().optional() }) },
   responses: {
     200: {
       description: 'A page of notifications',

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createPartner, getPartner, listPartners } from '@outpost/core';
 import { criticalities, partnerStatuses, serviceCategories } from '@outpost/db';
 import { keyOrSession, sessionOnly } from '../access.ts';
+import { emailAddress, pageNumber, pageSize } from '@outpost/core';
 import type { ApiApp, ApiDeps } from '../context.ts';
 import { requireActor } from '../middleware/authenticate.ts';
 import { errorResponses, IdParam, PageMeta, PartnerSchema, partnerDto } from '../schemas.ts';
@@ -16,8 +17,8 @@ const list = createRoute({
     query: z.object({
       q: z.string().max(100).optional().openapi({ description: 'Search legal name or credit code' }),
       status: z.enum(partnerStatuses).optional(),
-      page: z.coerce.number().int().min(1).optional(),
-      pageSize: z.coerce.number().int().min(1).max(100).optional(),
+      page: pageNumber().optional(),
+      pageSize: pageSize(100).optional(),
     }),
   },
   responses: {
@@ -56,10 +57,10 @@ const create = createRoute({
           schema: z
             .object({
               legalName: z.string().min(2).max(200),
-              creditCode: z.string().openapi({ example: '91440300708461136T' }),
+              creditCode: z.string().max(64).openapi({ example: '91440300708461136T' }),
               serviceCategories: z.array(z.enum(serviceCategories)).min(1),
               criticality: z.enum(criticalities).optional(),
-              contactEmail: z.email().optional(),
+              contactEmail: emailAddress().optional(),
               registeredAddress: z.string().max(500).optional(),
             })
             .openapi('CreatePartner'),

@@ -18,6 +18,7 @@ import {
 import { appealOutcomes, rectificationStatuses, reviewDecisions, reviewStatuses } from '@outpost/db';
 import { attachmentResponse } from '../attachment.ts';
 import { sessionOnly } from '../access.ts';
+import { calendarDate, longText, pageNumber, pageSize } from '@outpost/core';
 import type { ApiApp, ApiDeps, ApiEnv } from '../context.ts';
 import { json } from '../json.ts';
 import { requireActor } from '../middleware/authenticate.ts';
@@ -25,7 +26,7 @@ import { errorResponses, IdParam, PageMeta } from '../schemas.ts';
 import { requireFile, uploadLimit } from '../upload.ts';
 
 const tags = ['Quarterly reviews'];
-const quarter = z.string().openapi({ example: '2026-Q3' });
+const quarter = z.string().max(20).openapi({ example: '2026-Q3' });
 
 const Review = z
   .object({
@@ -108,9 +109,9 @@ const list = createRoute({
       quarter: quarter.optional(),
       status: z.enum(reviewStatuses).optional(),
       decision: z.enum(reviewDecisions).optional(),
-      partnerId: z.string().optional(),
-      page: z.coerce.number().int().min(1).optional(),
-      pageSize: z.coerce.number().int().min(1).max(100).optional(),
+      partnerId: z.string().max(100).optional(),
+      page: pageNumber().optional(),
+      pageSize: pageSize(100).optional(),
     }),
   },
   responses: {
@@ -157,10 +158,11 @@ const detail = createRoute({
 });
 
 const CompleteBody = z.object({
-  comments: z.string().optional(),
+  comments: longText(10_000).optional(),
   decision: z.enum(reviewDecisions).nullable().optional(),
   items: z
-    .array(z.object({ description: z.string(), dueDate: z.string().openapi({ example: '2026-12-31' }) }))
+    .array(z.object({ description: longText(2000), dueDate: calendarDate().openapi({ example: '2026-12-31' }) }))
+    .max(50)
     .optional()
     .openapi({ description: 'Replaces the draft’s rectification items.' }),
 });
@@ -199,12 +201,12 @@ const acknowledge = action(
 const appeal = action(
   '/v1/reviews/{id}/appeal',
   'The partner appeals its finalised review once, with a reason (the risk officers’ Slack channel is told)',
-  jsonBody(z.object({ reason: z.string() })),
+  jsonBody(z.object({ reason: longText(5000) })),
 );
 const answer = action(
   '/v1/reviews/{id}/appeal-answer',
   'Staff answer an appeal: upheld (the decision stands) or overturned (back to draft)',
-  jsonBody(z.object({ outcome: z.enum(appealOutcomes), response: z.string() })),
+  jsonBody(z.object({ outcome: z.enum(appealOutcomes), response: longText(5000) })),
 );
 
 const upload = createRoute({
@@ -242,7 +244,7 @@ const verify = action(
 const reopen = action(
   '/v1/rectification-items/{id}/reopen',
   'Staff reopen a submitted or closed item with a reason',
-  jsonBody(z.object({ reason: z.string() })),
+  jsonBody(z.object({ reason: longText(2000) })),
 );
 
 const download = createRoute({

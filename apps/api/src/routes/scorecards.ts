@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { eventsBehind, getScorecard, parsePeriod, quarterOf, rankPartners } from '@outpost/core';
 import { kpiDirections, kpiUnits, serviceCategories, serviceEventTypes } from '@outpost/db';
 import { sessionOnly } from '../access.ts';
+import { pageNumber, pageSize } from '@outpost/core';
 import type { ApiApp, ApiDeps } from '../context.ts';
 import { json } from '../json.ts';
 import { requireActor } from '../middleware/authenticate.ts';
@@ -11,6 +12,7 @@ const status = z.enum(['good', 'warning', 'critical', 'no_data']);
 const grade = z.enum(['A', 'B', 'C', 'D', 'E']).nullable();
 const periodParam = z
   .string()
+  .max(20)
   .optional()
   .openapi({
     param: { name: 'period', in: 'query' },
@@ -128,8 +130,8 @@ const events = createRoute({
         .max(60)
         .openapi({ param: { name: 'kpi', in: 'query' }, example: 'customer_satisfaction' }),
       period: periodParam,
-      page: z.coerce.number().int().min(1).optional(),
-      pageSize: z.coerce.number().int().min(1).max(200).optional(),
+      page: pageNumber().optional(),
+      pageSize: pageSize(200).optional(),
     }),
   },
   responses: {
@@ -158,8 +160,8 @@ const ranking = createRoute({
       category: z.enum(serviceCategories).optional(),
       sort: z.enum(['score', 'name']).optional(),
       order: z.enum(['asc', 'desc']).optional(),
-      page: z.coerce.number().int().min(1).optional(),
-      pageSize: z.coerce.number().int().min(1).max(100).optional(),
+      page: pageNumber().optional(),
+      pageSize: pageSize(100).optional(),
     }),
   },
   responses: {

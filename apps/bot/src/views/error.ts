@@ -1,4 +1,4 @@
-import { isAppError } from '@outpost/core';
+import { asAppError } from '@outpost/core';
 import type { Locale, MessageKey } from '@outpost/i18n';
 import { ephemeral } from './ephemeral.ts';
 import { localized } from './text.ts';
@@ -7,13 +7,15 @@ import { localized } from './text.ts';
  * A domain error as the person should read it (its messageKey in their language);
  * anything else is logged and shown as "something went wrong, nothing was changed".
  */
-export function errorView(locale: Locale | null, error: unknown) {
-  if (isAppError(error)) {
+export function errorView(locale: Locale | null, raw: unknown) {
+  // A domain error, or what the database refused mapped to one (core's database-errors.ts).
+  const error = asAppError(raw);
+  if (error) {
     if (error.messageKey) return ephemeral(localized(locale, error.messageKey as MessageKey));
     if (error.code === 'forbidden') return ephemeral(localized(locale, 'slack.forbidden'));
     // No translation yet: core's English message still says what went wrong.
     return ephemeral(error.message);
   }
-  console.error('Slack listener error:', error);
+  console.error('Slack listener error:', raw);
   return ephemeral(localized(locale, 'errors.unexpected'));
 }

@@ -1,4 +1,4 @@
-import { isAppError } from '@outpost/core';
+import { asAppError } from '@outpost/core';
 import type { Locale } from '@outpost/i18n';
 import type { FormErrors } from './form-errors';
 import { routeError } from './route-error';
@@ -20,10 +20,12 @@ function messageParams(details: Record<string, unknown> | undefined): Record<str
  * the caller rethrows it and the error boundary shows a generic message.
  */
 export function appErrorToForm(
-  error: unknown,
+  raw: unknown,
   locale: Locale,
 ): { status: number; errors: FormErrors } | null {
-  if (!isAppError(error) || error.status >= 500) return null;
+  // What the database refused counts too (core's database-errors.ts): a field error, not a 500.
+  const error = asAppError(raw);
+  if (!error || error.status >= 500) return null;
   const message = translateError(
     locale,
     error.messageKey ?? `errors.${error.code}`,
@@ -47,10 +49,11 @@ export function formText(form: FormData, name: string): string {
 export async function orRouteError<T>(locale: Locale, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
-  } catch (error) {
-    if (isAppError(error) && error.status < 500) {
+  } catch (raw) {
+    const error = asAppError(raw);
+    if (error && error.status < 500) {
       throw routeError(locale, error.status, error.messageKey ?? `errors.${error.code}`);
     }
-    throw error;
+    throw raw;
   }
 }

@@ -17,6 +17,7 @@ export const requestMiddleware: MiddlewareFunction<Response> = async ({ request,
   if (isCrossSiteRequest(request)) {
     throw routeError(resolveLocale(request), 403, 'errors.cross_site_request');
   }
+  guardFormBody(request);
   const { db } = context.get(depsContext);
   const found = await sessionFromRequest(db, request);
   const viewer = found ? { person: found.person, session: found.session, unread: found.unread } : null;
@@ -27,6 +28,32 @@ export const requestMiddleware: MiddlewareFunction<Response> = async ({ request,
   if (!found) return response;
   return withSessionHeaders(response, found.setCookie);
 };
+
+const formTypes = /^(multipart\/form-data\s*;.*boundary=|application\/x-www-form-urlencoded)/i;
+
+/**
+ * Every action reads its body with request.formData(). A post that is not a form (JSON,
+ * a multipart body without a boundary, a truncated one) would make that throw a
+ * TypeError and answer 500; here it becomes a translated 415 or 400 page instead, in
+ * one place for every action.
+ */
+function guardFormBody(request: Request) {
+  const method = request.method.toUpperCase();
+  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return;
+  if (!formTypes.test(request.headers.get('content-type') ?? '')) {
+    throw routeError(resolveLocale(request), 415, 'api.errors.notAForm');
+  }
+  const read = request.formData.bind(request);
+  Object.defineProperty(request, 'formData', {
+    value: async () => {
+      try {
+        return await read();
+      } catch {
+        throw routeError(resolveLocale(request), 400, 'api.errors.badForm');
+      }
+    },
+  });
+}
 
 function withSessionHeaders(response: Response, setCookie: string): Response {
   try {

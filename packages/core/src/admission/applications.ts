@@ -6,6 +6,7 @@ import {
   committeeVotes,
   type Database,
   documents,
+  documentVersions,
   inspections,
   partnerMemberships,
   partners,
@@ -26,6 +27,7 @@ import { actorUserId, assertNotBlacklisted } from './blacklist.ts';
 import { queueCommitteeBallots, queueCommitteeRefresh } from './committee-messages.ts';
 import { quorumFor, tally, weightedScore } from './committee-rule.ts';
 import { requirementsFor } from './requirements.ts';
+import { calendarDate, pageNumber, pageSize, score100 } from '../fields.ts';
 
 type Stage = (typeof admissionStages)[number];
 type Category = (typeof serviceCategories)[number];
@@ -303,10 +305,10 @@ async function assertStageComplete(tx: Database, application: typeof application
   }
 }
 
-const score = z.number().int().min(0, 'Scores run from 0 to 100.').max(100, 'Scores run from 0 to 100.');
+const score = score100();
 
 export const inspectionInput = z.object({
-  inspectedOn: z.iso.date('Use a date like 2026-01-31.'),
+  inspectedOn: calendarDate(),
   inspectors: z.array(z.string().trim().min(1).max(100)).min(1, 'Name at least one inspector.'),
   findings: z.string().trim().min(1, 'Describe the findings.').max(10_000),
   score,
@@ -341,8 +343,8 @@ export async function recordInspection(
 
 export const pilotInput = z
   .object({
-    startsOn: z.iso.date('Use a date like 2026-01-31.'),
-    endsOn: z.iso.date('Use a date like 2026-01-31.'),
+    startsOn: calendarDate(),
+    endsOn: calendarDate(),
     outcome: z.string().trim().min(1, 'Describe the outcome.').max(10_000),
     score,
   })
@@ -398,6 +400,20 @@ export function assertAssessmentEditable(application: typeof applications.$infer
   }
 }
 
+/** A report named by version id must be one of this partner's uploaded document versions. */
+async function assertPartnerDocumentVersion(tx: Database, partnerId: string, versionId: string) {
+  const [found] = await tx
+    .select({ id: documentVersions.id })
+    .from(documentVersions)
+    .innerJoin(documents, eq(documents.id, documentVersions.documentId))
+    .where(and(eq(documentVersions.id, versionId), eq(documents.partnerId, partnerId)));
+  if (found) return;
+  const message = 'No document version of this partner has this id; attach the report instead.';
+  throw new AppError('validation_failed', `thirdPartyReportVersionId: ${message}`, {
+    details: { field: 'thirdPartyReportVersionId', fields: [{ path: 'thirdPartyReportVersionId', message }] },
+  });
+}
+
 /** The four-dimension assessment; it can be revised until the application reaches the committee. */
 export async function recordAssessment(
   db: Database,
@@ -410,6 +426,9 @@ export async function recordAssessment(
   return db.transaction(async (tx) => {
     const application = await loadApplication(tx, actor, applicationId, true);
     assertAssessmentEditable(application);
+    if (input.thirdPartyReportVersionId) {
+      await assertPartnerDocumentVersion(tx, application.partnerId, input.thirdPartyReportVersionId);
+    }
     const values = { ...input, applicationId, assessedBy: actorUserId(actor) };
     await tx
       .insert(assessments)
@@ -647,8 +666,8 @@ export const listApplicationsInput = z.object({
   partnerId: z.uuid().optional(),
   status: z.enum(['in_progress', 'approved', 'rejected', 'withdrawn']).optional(),
   stage: z.enum(admissionStages).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: pageNumber().default(1),
+  pageSize: pageSize(100).default(20),
 });
 
 export async function listApplications(

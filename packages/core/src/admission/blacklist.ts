@@ -8,6 +8,7 @@ import { AppError, notFound } from '../errors.ts';
 import { notify } from '../notifications.ts';
 import { assertCan } from '../permissions.ts';
 import { isUuid, parse } from '../validation.ts';
+import { pageNumber, pageSize } from '../fields.ts';
 
 /** The live (not removed) blacklist entry for a credit code, if any. */
 export async function liveBlacklistEntry(db: Database, creditCode: string) {
@@ -41,7 +42,7 @@ export async function assertNotBlacklisted(
 }
 
 export const addBlacklistInput = z.object({
-  creditCode: z.string(),
+  creditCode: z.string().max(64),
   name: z.string().trim().min(2, 'Enter the entity name.').max(200),
   reason: z.string().trim().min(5, 'Give the reason (at least 5 characters).').max(2000),
   evidence: z.string().trim().max(4000).optional(),
@@ -139,8 +140,8 @@ export async function removeFromBlacklist(
 export const listBlacklistInput = z.object({
   q: z.string().trim().max(100).optional(),
   includeRemoved: z.coerce.boolean().default(false),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(20),
+  page: pageNumber().default(1),
+  pageSize: pageSize(500).default(20),
 });
 
 export async function listBlacklist(

@@ -17,8 +17,9 @@ import type { FileStorage } from '../ports.ts';
 import { isUuid, parse } from '../validation.ts';
 import { storeContentAddressed } from './file-store.ts';
 import { checkUpload, DEFAULT_MAX_UPLOAD_BYTES } from './file-type.ts';
+import { calendarDate } from '../fields.ts';
 
-const isoDate = z.iso.date('Use a date like 2026-01-31.');
+const isoDate = calendarDate();
 
 export const uploadInput = z
   .object({
@@ -248,6 +249,10 @@ export async function readDocumentFile(
   version?: number,
 ) {
   if (!isUuid(documentId)) throw notFound('Document');
+  // Versions are an integer column: a number beyond it names no version.
+  if (version !== undefined && !(Number.isInteger(version) && version >= 1 && version <= 2 ** 31 - 1)) {
+    throw notFound('Document version');
+  }
   const scope = partnerScope(actor);
   const [document] = await db.select().from(documents).where(eq(documents.id, documentId));
   if (!document || (scope !== undefined && scope !== document.partnerId)) throw notFound('Document');

@@ -11,6 +11,7 @@ import { assertCan } from '../permissions.ts';
 import { hashSecret, randomToken, secretMatches } from '../secrets.ts';
 import { parse } from '../validation.ts';
 import { actorUserId, assertNotBlacklisted } from './blacklist.ts';
+import { emailAddress, personName } from '../fields.ts';
 
 export const INVITATION_TTL_DAYS = 7;
 
@@ -64,7 +65,7 @@ async function issueInvitation(
 }
 
 export const invitePartnerInput = createPartnerInput.extend({
-  contactEmail: z.email('Enter a valid e-mail address for the partner’s administrator.'),
+  contactEmail: emailAddress('Enter a valid e-mail address for the partner’s administrator.'),
 });
 
 /**
@@ -115,7 +116,7 @@ export async function invitePartner(db: Database, actor: Actor, raw: z.input<typ
 }
 
 export const inviteColleagueInput = z.object({
-  email: z.email('Enter a valid e-mail address.'),
+  email: emailAddress(),
   role: z.enum(['partner_admin', 'partner_member']).default('partner_member'),
 });
 
@@ -184,8 +185,9 @@ export async function previewInvitation(db: Database, token: string) {
 }
 
 export const acceptInvitationInput = z.object({
-  displayName: z.string().trim().min(1, 'Enter your name.').max(100),
-  password: z.string(),
+  displayName: personName('Enter your name.'),
+  // Bounded only against abuse: the password rules (and their messages) are passwordProblem's.
+  password: z.string().max(10_000),
 });
 
 /**

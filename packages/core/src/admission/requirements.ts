@@ -5,6 +5,7 @@ import { type Actor, systemActor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { assertCan } from '../permissions.ts';
 import { parse } from '../validation.ts';
+import { int32 } from '../fields.ts';
 
 type Category = (typeof serviceCategories)[number];
 
@@ -45,7 +46,7 @@ export const requirementInput = z
     validityMonths: z.number().int().min(1).max(240).nullable().default(null),
     mandatory: z.boolean().default(true),
     active: z.boolean().default(true),
-    sortOrder: z.number().int().default(0),
+    sortOrder: int32().default(0),
   })
   .refine((r) => !r.expires || r.validityMonths !== null, {
     message: 'An expiring document needs its validity in months.',

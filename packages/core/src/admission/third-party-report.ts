@@ -11,8 +11,9 @@ import { assertAssessmentEditable, loadApplication, recordEvent } from './applic
 import { actorUserId } from './blacklist.ts';
 import { storeContentAddressed } from './file-store.ts';
 import { checkUpload, DEFAULT_MAX_UPLOAD_BYTES } from './file-type.ts';
+import { score100 } from '../fields.ts';
 
-const score = z.number().int().min(0, 'Scores run from 0 to 100.').max(100, 'Scores run from 0 to 100.');
+const score = score100();
 
 export const thirdPartyReportInput = z.object({
   fileName: z.string().trim().min(1, 'Attach the report file.').max(255),

@@ -7,6 +7,7 @@ import { notFound } from '../errors.ts';
 import { parse } from '../validation.ts';
 import { formatPeriod, periodDays, periodSchema, ROLLUP_TIME_ZONE } from './periods.ts';
 import { readablePartner } from './scorecard.ts';
+import { pageNumber, pageSize } from '../fields.ts';
 
 type EventType = (typeof serviceEventTypes)[number];
 
@@ -21,11 +22,11 @@ const sourceTypes: Record<string, EventType[]> = {
 };
 
 export const eventsBehindInput = z.object({
-  partnerId: z.string(),
+  partnerId: z.string().max(100),
   kpiKey: z.string().max(60),
   period: periodSchema,
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  page: pageNumber().default(1),
+  pageSize: pageSize(200).default(50),
 });
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instant as isoInstant } from '../fields.ts';
 
 /** A batch holds at most this many events: big enough for throughput, small enough to validate and roll back whole. */
 export const MAX_EVENTS_PER_BATCH = 5000;
@@ -10,10 +11,9 @@ const externalId = z
   .min(1, 'Give every event your own id (externalId).')
   .max(128, 'Keep externalId to 128 characters.')
   .regex(/^[^\p{Cc}]+$/u, 'externalId must not contain control characters.');
-const instant = z.iso.datetime({
-  offset: true,
-  message: 'Use an ISO 8601 timestamp with a time zone, e.g. 2026-07-01T09:30:00+08:00.',
-});
+/** Service events are about this century's business; an earlier year is a data error. */
+export const EARLIEST_EVENT_YEAR = 2000;
+const instant = isoInstant({ fromYear: EARLIEST_EVENT_YEAR });
 const caseId = z.string().min(1).max(128);
 const text = z.string().min(1).max(500);
 /** Yuan with at most two decimals, so sums in numeric(20,2) are exact. */

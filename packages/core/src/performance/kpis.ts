@@ -13,6 +13,7 @@ import { audit } from '../audit.ts';
 import { invalidatePeerScores } from './peer-scores.ts';
 import { assertCan } from '../permissions.ts';
 import { parse } from '../validation.ts';
+import { boundedNumber, int32 } from '../fields.ts';
 
 export const kpiInput = z
   .strictObject({
@@ -25,13 +26,13 @@ export const kpiInput = z
     unit: z.enum(kpiUnits),
     computation: z.enum(kpiComputations),
     direction: z.enum(kpiDirections),
-    target: z.number().finite(),
-    warningThreshold: z.number().finite(),
-    criticalThreshold: z.number().finite(),
+    target: boundedNumber(),
+    warningThreshold: boundedNumber(),
+    criticalThreshold: boundedNumber(),
     weight: z.number().int().min(0).max(100),
     serviceCategories: z.array(z.enum(serviceCategories)).default([]),
     active: z.boolean().default(true),
-    sortOrder: z.number().int().default(0),
+    sortOrder: int32().default(0),
   })
   // Thresholds must lie on the bad side of the target, the critical one furthest, or statuses contradict each other.
   .refine(

@@ -8,14 +8,15 @@ import { formatPeriod, periodDays, periodSchema } from './periods.ts';
 import { sumsByPartner } from './rollup-sums.ts';
 import { rankedStatuses } from './peer-scores.ts';
 import { activeKpis, scorePartner } from './score-partner.ts';
+import { pageNumber, pageSize } from '../fields.ts';
 
 export const rankPartnersInput = z.object({
   period: periodSchema,
   category: z.enum(serviceCategories).optional(),
   sort: z.enum(['score', 'name']).default('score'),
   order: z.enum(['asc', 'desc']).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: pageNumber().default(1),
+  pageSize: pageSize(100).default(20),
 });
 
 /**

@@ -16,7 +16,7 @@ import { formatPeriod, type Period, periodDays, periodSchema, trailingQuarters }
 import { readPeerDistribution, readScorecardData } from './scorecard-read.ts';
 import { scorePartner } from './score-partner.ts';
 
-export const scorecardInput = z.object({ partnerId: z.string(), period: periodSchema });
+export const scorecardInput = z.object({ partnerId: z.string().max(100), period: periodSchema });
 
 /** Staff, or the partner itself, may read a partner's scorecard; another partner's id is "not found". */
 function assertReadable(actor: Actor, partnerId: string) {

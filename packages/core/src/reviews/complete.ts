@@ -10,10 +10,11 @@ import { isUuid, parse } from '../validation.ts';
 import { lockReview } from './draft.ts';
 import { partnerUserIds, personId } from './members.ts';
 import { todayInChina } from '@outpost/i18n';
+import { calendarDate } from '../fields.ts';
 
 export const rectificationItemInput = z.object({
   description: z.string().trim().min(3, 'Describe what must be rectified.').max(2000),
-  dueDate: z.iso.date('Use a date like 2026-01-31.'),
+  dueDate: calendarDate(),
 });
 
 export const completeReviewInput = z.object({

@@ -15,6 +15,7 @@ import { assertCan, can } from '../permissions.ts';
 import { isUuid, parse } from '../validation.ts';
 import { todayInChina } from '@outpost/i18n';
 import { quarterText } from './quarters.ts';
+import { pageNumber, pageSize } from '../fields.ts';
 
 /**
  * Who reads reviews: staff all of them; a partner only its own organisation's, and only
@@ -32,8 +33,8 @@ export const listReviewsInput = z.object({
   status: z.enum(reviewStatuses).optional(),
   decision: z.enum(reviewDecisions).optional(),
   partnerId: z.uuid().optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: pageNumber().default(1),
+  pageSize: pageSize(100).default(20),
 });
 
 /** Reviews, newest quarter first, with how many rectification items are open and overdue. */

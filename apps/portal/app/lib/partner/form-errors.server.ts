@@ -1,4 +1,4 @@
-import { isAppError } from '@outpost/core';
+import { asAppError } from '@outpost/core';
 import type { Locale } from '@outpost/i18n';
 import { translate } from '@outpost/i18n';
 import type { FormErrors } from '../form-errors';
@@ -14,11 +14,12 @@ type FieldMessages = Record<string, string>;
  * Returns null for anything unexpected, which the caller rethrows.
  */
 export function domainErrorToForm(
-  error: unknown,
+  raw: unknown,
   locale: Locale,
   fieldMessages: FieldMessages = {},
 ): { status: number; errors: FormErrors } | null {
-  if (!isAppError(error) || error.status >= 500) return null;
+  const error = asAppError(raw); // what the database refused counts too (core's database-errors.ts)
+  if (!error || error.status >= 500) return null;
   const params = Object.fromEntries(
     Object.entries(error.details ?? {}).filter(
       (entry): entry is [string, string | number] =>

@@ -1,4 +1,4 @@
-import { isAppError } from '@outpost/core';
+import { asAppError } from '@outpost/core';
 import { type Locale, type MessageKey, translate } from '@outpost/i18n';
 import { appErrorToForm } from '../app-error.server';
 import type { FormErrors } from '../form-errors';
@@ -24,11 +24,12 @@ export interface MappedError {
  * Returns null for anything unexpected: the caller rethrows it.
  */
 export function domainFormErrors(
-  error: unknown,
+  raw: unknown,
   locale: Locale,
   fieldMessages: FieldMessages = {},
 ): MappedError | null {
-  if (!isAppError(error) || error.status >= 500) return null;
+  const error = asAppError(raw); // what the database refused counts too (core's database-errors.ts)
+  if (!error || error.status >= 500) return null;
   const details = error.details ?? {};
   const listed = Array.isArray(details.fields) ? (details.fields as { path?: unknown }[]) : [];
   if (listed.length > 0) {

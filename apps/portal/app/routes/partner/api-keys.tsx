@@ -1,5 +1,6 @@
 import { Alert, Badge, EmptyState, TextField } from '@outpost/ui';
 import { data, Form, useNavigation } from 'react-router';
+import { ApiKeyUsage } from '../../components/partner/api-key-usage';
 import { ConfirmDisclosure } from '../../components/partner/confirm-disclosure';
 import { SecretField } from '../../components/partner/secret-field';
 import { formText, orRouteError } from '../../lib/app-error.server';
@@ -12,7 +13,8 @@ import type { Route } from './+types/api-keys';
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { actor, deps, locale } = requirePartner(context, request);
   // Partner members get core's "forbidden" as a 403 page.
-  return orRouteError(locale, () => loadApiKeys(deps.db, actor, locale));
+  const loaded = await orRouteError(locale, () => loadApiKeys(deps.db, actor, locale));
+  return { ...loaded, origin: deps.publicUrl.replace(/\/$/, '') };
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
@@ -29,7 +31,7 @@ export async function action({ context, request }: Route.ActionArgs) {
 export default function PartnerApiKeys({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const navigation = useNavigation();
-  const { keys, scopes } = loaderData;
+  const { keys, scopes, origin } = loaderData;
   const created = actionData?.ok && actionData.intent === 'create' ? actionData : null;
   const revoked = actionData?.ok && actionData.intent === 'revoke' ? actionData : null;
   const failed = actionData && !actionData.ok ? actionData : null;
@@ -53,6 +55,7 @@ export default function PartnerApiKeys({ loaderData, actionData }: Route.Compone
         </section>
       ) : null}
       {revoked ? <Alert tone="success">{revoked.notice}</Alert> : null}
+      <ApiKeyUsage origin={origin} apiKey={created?.key} />
       {failed?.intent === 'revoke' && failed.errors.form ? (
         <Alert tone="error">{failed.errors.form}</Alert>
       ) : null}

@@ -1,0 +1,191 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createSession } from '@outpost/auth';
+import {
+  addToBlacklist,
+  attachThirdPartyReport,
+  createApiKey,
+  defaultRequirements,
+  draftQuarterlyReviews,
+  ensureDefaultKpis,
+  finaliseReview,
+  getReview,
+  ingestEvents,
+  inviteColleague,
+  invitePartner,
+  LocalDiskStorage,
+  listReviews,
+  notify,
+  requirementsFor,
+  saveRequirement,
+  submitApplication,
+  systemActor,
+  uploadDocument,
+  uploadRectificationEvidence,
+} from '@outpost/core';
+import { makePartner, makePartnerUser, makeStaff, validCreditCode } from '@outpost/core/testing';
+import { assessments, type Database } from '@outpost/db';
+
+export const fixturesDir = path.resolve(import.meta.dirname, '../../packages/core/test/fixtures');
+export const fixture = (name: string) => new Uint8Array(readFileSync(path.join(fixturesDir, name)));
+
+export type ActorName = 'signedOut' | 'staff' | 'partnerAdmin' | 'apiKey';
+export const actorNames: ActorName[] = ['signedOut', 'staff', 'partnerAdmin', 'apiKey'];
+
+/**
+ * What the fuzzer needs to reach past "not found": a staff member with every deciding
+ * role, a partner administrator with an API key (both purposes), and one of each thing
+ * the API and the portal address by id — documents, an application with a third-party
+ * report, a finalised review with an item and evidence, a blacklist entry, an inbox
+ * notification, pending invitations. Ids are grouped by the collection a path puts them under.
+ */
+export interface World {
+  db: Database;
+  storage: LocalDiskStorage;
+  staffUserId: string;
+  partnerUserId: string;
+  apiKey: string;
+  /** Known ids by collection (`partners`, `applications`, …) and by portal route parameter. */
+  ids: Record<string, string[]>;
+}
+
+export async function buildWorld(db: Database): Promise<World> {
+  const storage = new LocalDiskStorage(mkdtempSync(path.join(os.tmpdir(), 'outpost-fuzz-files-')));
+  for (const r of defaultRequirements) await saveRequirement(db, systemActor('fuzz'), r);
+  await ensureDefaultKpis(db);
+  const staff = await makeStaff(db, ['admin', 'reviewer', 'risk_officer', 'committee']);
+  const partner = await makePartner(db, { legalName: '模糊测试理赔有限公司', status: 'invited' });
+  const admin = await makePartnerUser(db, partner.id, 'partner_admin');
+  const pdf = fixture('licence.pdf');
+
+  const documentIds: string[] = [];
+  const versionIds: string[] = [];
+  for (const r of (await requirementsFor(db, ['claims'])).filter((x) => x.mandatory)) {
+    const { document, version } = await uploadDocument(db, admin.actor, storage, {
+      requirementId: r.id,
+      fileName: `${r.key}.pdf`,
+      bytes: pdf,
+      issueDate: '2026-01-05',
+      expiryDate: r.expires ? '2030-01-01' : undefined,
+    });
+    documentIds.push(document.id);
+    versionIds.push((version as { id: string }).id);
+  }
+  const application = await submitApplication(db, admin.actor, { serviceCategories: ['claims'] });
+  await db.insert(assessments).values({
+    applicationId: application.id,
+    financial: 70,
+    capability: 70,
+    compliance: 70,
+    reputation: 70,
+  });
+  await attachThirdPartyReport(db, staff.actor, storage, application.id, {
+    fileName: 'assessment-report.pdf',
+    bytes: pdf,
+    assessor: '第三方评估机构',
+  });
+
+  const documentsAndEvents = await createApiKey(db, admin.actor, {
+    name: 'Fuzz system',
+    scopes: ['documents', 'events'],
+  });
+  // A second key the fuzzer may revoke without locking its own API-key actor out.
+  const spareKey = await createApiKey(db, admin.actor, { name: 'Spare', scopes: ['events'] });
+  await ingestEvents(
+    db,
+    { type: 'api_key', keyId: documentsAndEvents.apiKey.id, partnerId: partner.id, scopes: ['events'] },
+    {
+      events: [
+        { externalId: 'fz-rating', type: 'customer_rating', occurredAt: '2026-08-03T10:00:00+08:00', rating: 4 },
+        { externalId: 'fz-loss', type: 'loss', occurredAt: '2026-08-03T11:00:00+08:00', amount: 1200.5 },
+      ],
+    },
+  );
+
+  // An active partner with a finalised review, a rectification item and evidence.
+  const active = await makePartner(db, { legalName: '模糊测试代理有限公司' });
+  const activeAdmin = await makePartnerUser(db, active.id, 'partner_admin');
+  await draftQuarterlyReviews(db, '2026-Q3', systemActor('fuzz'), new Date('2026-10-02T09:00:00+08:00'));
+  const [review] = (await listReviews(db, systemActor('fuzz'), { partnerId: active.id })).items;
+  await finaliseReview(db, systemActor('fuzz'), {
+    reviewId: review!.id,
+    comments: '整改要求',
+    decision: 'rectification',
+    items: [{ description: '完善投诉处理流程', dueDate: '2099-12-31' }],
+  });
+  const item = (await getReview(db, systemActor('fuzz'), review!.id)).items[0]!;
+  const evidence = await uploadRectificationEvidence(db, activeAdmin.actor, storage, {
+    itemId: item.id,
+    fileName: 'evidence.pdf',
+    bytes: pdf,
+  });
+
+  const entry = await addToBlacklist(db, staff.actor, {
+    creditCode: validCreditCode(),
+    name: '黑名单测试公司',
+    reason: '伪造理赔材料',
+  });
+  const [notification] = await db.transaction((tx) =>
+    notify(tx, {
+      userIds: [admin.user.id, staff.user.id],
+      template: 'notify.partner_created',
+      params: { name: 'fuzz', creditCode: partner.creditCode },
+    }),
+  );
+  const colleague = await inviteColleague(db, admin.actor, { email: 'colleague@fuzz.test' });
+  const invited = await invitePartner(db, staff.actor, {
+    legalName: '模糊测试受邀公司',
+    creditCode: validCreditCode(),
+    serviceCategories: ['it'],
+    contactEmail: 'invited@fuzz.test',
+  });
+  const token = (path: string) => path.split('/').pop()!;
+
+  const partners = [partner.id, active.id, invited.partner.id];
+  const applications = [application.id];
+  const reviews = [review!.id];
+  const invitations = [token(colleague.acceptPath), token(invited.invitation.acceptPath)];
+  const requirements = defaultRequirements.map((r) => r.key);
+  return {
+    db,
+    storage,
+    staffUserId: staff.user.id,
+    partnerUserId: admin.user.id,
+    apiKey: documentsAndEvents.key,
+    ids: {
+      // API collections (the path segment before the id)
+      partners,
+      documents: documentIds,
+      applications,
+      notifications: [notification!],
+      'api-keys': [spareKey.apiKey.id],
+      invitations,
+      requirements,
+      kpis: ['customer_satisfaction', 'loss_rate', 'new_kpi'],
+      reviews,
+      'rectification-items': [item.id],
+      'rectification-evidence': [evidence.id],
+      blacklist: [entry.entry.id],
+      // Ids that bodies and queries name (thirdPartyReportVersionId, partnerId, requirementId…)
+      any: [...partners, ...documentIds, ...versionIds, application.id, review!.id, item.id],
+      // Portal route parameters
+      partnerId: partners,
+      applicationId: applications,
+      reviewId: reviews,
+      key: requirements,
+      token: invitations,
+    },
+  };
+}
+
+/** Fresh cookies for the people (a fuzzed request may sign a session out). */
+export async function signIn(world: World): Promise<Record<ActorName, Record<string, string>>> {
+  const cookie = async (userId: string) => `outpost_session=${(await createSession(world.db, userId)).token}`;
+  return {
+    signedOut: {},
+    staff: { cookie: await cookie(world.staffUserId) },
+    partnerAdmin: { cookie: await cookie(world.partnerUserId) },
+    apiKey: { authorization: `Bearer ${world.apiKey}` },
+  };
+}
