@@ -27,7 +27,8 @@ it('no API request, however malformed, gets a 5xx or an error outside the docume
   const seed = fuzzSeed();
   console.log(`API fuzz: seed ${seed} (FUZZ_SEED=${seed} reproduces this run)`);
   // The portal is not under test here: anything under /api that reaches it shows as an HTML error.
-  const portal = async () => new Response('<html>portal</html>', { status: 404, headers: { 'content-type': 'text/html' } });
+  const portal = async () =>
+    new Response('<html>portal</html>', { status: 404, headers: { 'content-type': 'text/html' } });
   const app = createWebApp({ conn, config: loadConfig({}), slack: null, portal, storage: world.storage });
   const doc = (await (await app.request('/api/openapi.json')).json()) as OpenApiDocument;
   const operations = Object.values(doc.paths).flatMap((ops) => Object.keys(ops)).length;
@@ -44,7 +45,12 @@ it('no API request, however malformed, gets a 5xx or an error outside the docume
       credentials = await signIn(world);
     },
     send: async (recipe) => {
-      const rendered = render(recipe, (name, path) => idsFor(world, name, path), credentials[recipe.actor], '/api');
+      const rendered = render(
+        recipe,
+        (name, path) => idsFor(world, name, path),
+        credentials[recipe.actor],
+        '/api',
+      );
       const response = await app.request(rendered.url, {
         method: rendered.method,
         headers: rendered.headers,

@@ -34,10 +34,12 @@ export async function checkResponse(
   const error = body?.error;
   if (!error || typeof error !== 'object') return finding('an API error without { error }');
   const keys = Object.keys(error).sort().join(',');
-  if (keys !== 'code,details,message,requestId') return finding(`error has keys ${keys}, not code, message, requestId, details`);
+  if (keys !== 'code,details,message,requestId')
+    return finding(`error has keys ${keys}, not code, message, requestId, details`);
   if (typeof error.code !== 'string' || !options.errorCodes.has(error.code))
     return finding(`error code ${JSON.stringify(error.code)} is not in the documented list`);
-  if (typeof error.message !== 'string' || error.message.length === 0) return finding('error without a message');
+  if (typeof error.message !== 'string' || error.message.length === 0)
+    return finding('error without a message');
   if (error.requestId !== response.headers.get('x-request-id'))
     return finding('error.requestId differs from the X-Request-Id header');
   if (error.code === 'validation_failed') {
@@ -51,6 +53,7 @@ export async function checkResponse(
     if (fields !== undefined && !(Array.isArray(fields) && fields.length > 0 && fields.every(wellFormed)))
       return finding('validation_failed whose details.fields are not [{ path, message }]');
   }
-  if (response.status === 405 && !response.headers.get('allow')) return finding('405 without an Allow header');
+  if (response.status === 405 && !response.headers.get('allow'))
+    return finding('405 without an Allow header');
   return null;
 }

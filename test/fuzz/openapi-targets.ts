@@ -43,7 +43,8 @@ const asText = (value: unknown): string => {
 export function documentedErrorCodes(doc: OpenApiDocument): Set<string> {
   const error = doc.components?.schemas?.Error as JsonSchema | undefined;
   const codes = error?.properties?.error?.properties?.code?.enum;
-  if (!codes?.length) throw new Error('The OpenAPI document does not list the error codes (Error.error.code enum).');
+  if (!codes?.length)
+    throw new Error('The OpenAPI document does not list the error codes (Error.error.code enum).');
   return new Set(codes as string[]);
 }
 
@@ -52,7 +53,11 @@ export function documentedErrorCodes(doc: OpenApiDocument): Set<string> {
  * JSON or multipart body generated from the schemas with hostile values mixed in —
  * plus paths and methods no route answers. A route added tomorrow is fuzzed tomorrow.
  */
-export function openApiTargets(doc: OpenApiDocument, known: Record<string, string[]>, perOperation: number): Target[] {
+export function openApiTargets(
+  doc: OpenApiDocument,
+  known: Record<string, string[]>,
+  perOperation: number,
+): Target[] {
   const g: Generation = { components: doc.components?.schemas ?? {}, known, hostileOneIn: 8 };
   const targets: Target[] = [];
   for (const [path, operations] of Object.entries(doc.paths)) {
@@ -80,7 +85,17 @@ export function openApiTargets(doc: OpenApiDocument, known: Record<string, strin
       actor: actorFor(null),
       method: fc.constantFrom('GET', 'POST', 'PATCH', 'OPTIONS', 'DELETE', 'PUT', 'HEAD'),
       path: fc.oneof(
-        fc.constantFrom('', '/', '/v1', '/v1/', '/v1/nope', '/v2/partners', '/v1/partners/x/y/z', '/openapi.yaml', '/docs/x'),
+        fc.constantFrom(
+          '',
+          '/',
+          '/v1',
+          '/v1/',
+          '/v1/nope',
+          '/v2/partners',
+          '/v1/partners/x/y/z',
+          '/openapi.yaml',
+          '/docs/x',
+        ),
         fc.constantFrom(...Object.keys(doc.paths)),
         hostileString.map((s) => `/v1/${encodeAny(s)}`),
       ),
@@ -95,15 +110,26 @@ export function openApiTargets(doc: OpenApiDocument, known: Record<string, strin
 
 function queryFor(params: Parameter[], g: Generation): fc.Arbitrary<[string, string][]> {
   const each = params.map((p) =>
-    fc.option(arbitraryFor(p.schema, { ...g, hostileOneIn: 5 }, p.name).map((v) => [p.name, asText(v)] as [string, string]), {
-      freq: p.required ? 10 : 2,
-    }),
+    fc.option(
+      arbitraryFor(p.schema, { ...g, hostileOneIn: 5 }, p.name).map(
+        (v) => [p.name, asText(v)] as [string, string],
+      ),
+      {
+        freq: p.required ? 10 : 2,
+      },
+    ),
   );
   return fc
     .tuple(
       fc.tuple(...each),
       // Sometimes a parameter twice, or one nobody declared.
-      fc.option(fc.tuple(fc.constantFrom(...(params.length ? params.map((p) => p.name) : ['x']), 'unknown'), hostileString), { freq: 4 }),
+      fc.option(
+        fc.tuple(
+          fc.constantFrom(...(params.length ? params.map((p) => p.name) : ['x']), 'unknown'),
+          hostileString,
+        ),
+        { freq: 4 },
+      ),
     )
     .map(([values, extra]) => [
       ...values.filter((v): v is [string, string] => v !== null),
@@ -121,20 +147,29 @@ function bodyFor(op: Operation, g: Generation): fc.Arbitrary<BodyRecipe> {
     const fields = Object.entries(properties).map(([name, schema]) => {
       const value: fc.Arbitrary<FieldValue> =
         schema.format === 'binary'
-          ? fc.oneof({ weight: 8, arbitrary: fileValue }, { weight: 1, arbitrary: hostileValue.map((v) => ({ text: asText(v) })) })
+          ? fc.oneof(
+              { weight: 8, arbitrary: fileValue },
+              { weight: 1, arbitrary: hostileValue.map((v) => ({ text: asText(v) })) },
+            )
           : fc.oneof(
-              { weight: 8, arbitrary: arbitraryFor(schema, { ...g, hostileOneIn: 5 }, name).map((v) => ({ text: asText(v) })) },
+              {
+                weight: 8,
+                arbitrary: arbitraryFor(schema, { ...g, hostileOneIn: 5 }, name).map((v) => ({
+                  text: asText(v),
+                })),
+              },
               { weight: 1, arbitrary: fileValue },
             );
-      return fc.option(value.map((v) => [name, v] as [string, FieldValue]), { freq: 8 });
+      return fc.option(
+        value.map((v) => [name, v] as [string, FieldValue]),
+        { freq: 8 },
+      );
     });
-    const form = fc
-      .tuple(fc.tuple(...fields), fc.option(fileValue, { freq: 6 }))
-      .map(([values, second]) => [
-        ...values.filter((v): v is [string, FieldValue] => v !== null),
-        // A second file under the same name.
-        ...(second ? [['file', second] as [string, FieldValue]] : []),
-      ]);
+    const form = fc.tuple(fc.tuple(...fields), fc.option(fileValue, { freq: 6 })).map(([values, second]) => [
+      ...values.filter((v): v is [string, FieldValue] => v !== null),
+      // A second file under the same name.
+      ...(second ? [['file', second] as [string, FieldValue]] : []),
+    ]);
     return formBody(form);
   }
   return strayBody;

@@ -69,16 +69,21 @@ export function formsIn(html: string, pageUrl: string): PortalForm[] {
       if (value !== undefined && !field.values.includes(value)) field.values.push(value);
       byName.set(name, field);
     };
-    for (const [tag] of body.matchAll(/<input\b[^>]*>/gi)) add(attr(tag, 'name'), attr(tag, 'type') ?? 'text', attr(tag, 'value'));
-    for (const [tag] of body.matchAll(/<button\b[^>]*>/gi)) add(attr(tag, 'name'), 'button', attr(tag, 'value'));
+    for (const [tag] of body.matchAll(/<input\b[^>]*>/gi))
+      add(attr(tag, 'name'), attr(tag, 'type') ?? 'text', attr(tag, 'value'));
+    for (const [tag] of body.matchAll(/<button\b[^>]*>/gi))
+      add(attr(tag, 'name'), 'button', attr(tag, 'value'));
     for (const [tag] of body.matchAll(/<textarea\b[^>]*>/gi)) add(attr(tag, 'name'), 'textarea', undefined);
     for (const select of body.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/gi)) {
       const name = attr(select[1]!, 'name');
-      for (const [option] of select[2]!.matchAll(/<option\b[^>]*>/gi)) add(name, 'select', attr(option, 'value'));
+      for (const [option] of select[2]!.matchAll(/<option\b[^>]*>/gi))
+        add(name, 'select', attr(option, 'value'));
       add(name, 'select', undefined);
     }
     forms.push({
-      action: new URL(attr(open, 'action') ?? pageUrl, 'http://localhost').pathname + (new URL(attr(open, 'action') ?? pageUrl, 'http://localhost').search || ''),
+      action:
+        new URL(attr(open, 'action') ?? pageUrl, 'http://localhost').pathname +
+        (new URL(attr(open, 'action') ?? pageUrl, 'http://localhost').search || ''),
       multipart: (attr(open, 'enctype') ?? '').includes('multipart'),
       fields: [...byName.values()],
     });

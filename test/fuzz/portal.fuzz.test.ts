@@ -46,14 +46,16 @@ const plausible = fc.constantFrom(
 );
 
 function valueFor(field: FormField): fc.Arbitrary<FieldValue | null> {
-  const text = (a: fc.Arbitrary<unknown>) => a.map((v) => ({ text: typeof v === 'string' ? v : (JSON.stringify(v) ?? '') }));
+  const text = (a: fc.Arbitrary<unknown>) =>
+    a.map((v) => ({ text: typeof v === 'string' ? v : (JSON.stringify(v) ?? '') }));
   const choices: { weight: number; arbitrary: fc.Arbitrary<FieldValue | null> }[] = [
     { weight: 1, arbitrary: fc.constant(null) },
     { weight: 2, arbitrary: text(hostileString) },
     { weight: 1, arbitrary: text(hostileValue) },
   ];
   if (field.type === 'file') choices.push({ weight: 6, arbitrary: fileValue });
-  else if (field.values.length > 0) choices.push({ weight: 8, arbitrary: text(fc.constantFrom(...field.values)) });
+  else if (field.values.length > 0)
+    choices.push({ weight: 8, arbitrary: text(fc.constantFrom(...field.values)) });
   else choices.push({ weight: 5, arbitrary: text(plausible) });
   return fc.oneof(...choices);
 }
@@ -67,16 +69,32 @@ function recipesFor(route: string, forms: { actor: ActorName; form: PortalForm }
   const candidates = forms.length > 0 ? forms : people.map((actor) => ({ actor, form: fallback }));
   return fc.constantFrom(...candidates).chain(({ actor, form }) =>
     fc.record({
-      actor: fc.oneof({ weight: 6, arbitrary: fc.constant(actor) }, { weight: 1, arbitrary: fc.constantFrom(...people) }),
-      method: fc.oneof({ weight: 12, arbitrary: fc.constant('POST') }, { weight: 1, arbitrary: fc.constantFrom('PUT', 'DELETE', 'PATCH') }),
-      path: fc.oneof({ weight: 4, arbitrary: fc.constant(dataUrl(form.action)) }, { weight: 1, arbitrary: fc.constant(form.action) }),
+      actor: fc.oneof(
+        { weight: 6, arbitrary: fc.constant(actor) },
+        { weight: 1, arbitrary: fc.constantFrom(...people) },
+      ),
+      method: fc.oneof(
+        { weight: 12, arbitrary: fc.constant('POST') },
+        { weight: 1, arbitrary: fc.constantFrom('PUT', 'DELETE', 'PATCH') },
+      ),
+      path: fc.oneof(
+        { weight: 4, arbitrary: fc.constant(dataUrl(form.action)) },
+        { weight: 1, arbitrary: fc.constant(form.action) },
+      ),
       params: fc.constant({}),
       query: fc.constant([]),
       body: formBody(
         fc
           .tuple(
-            fc.tuple(...form.fields.map((f) => valueFor(f).map((v) => (v ? ([f.name, v] as [string, FieldValue]) : null)))),
-            fc.option(fc.tuple(fc.constantFrom('intent', 'extra', ...form.fields.map((f) => f.name)), hostileString), { freq: 4 }),
+            fc.tuple(
+              ...form.fields.map((f) =>
+                valueFor(f).map((v) => (v ? ([f.name, v] as [string, FieldValue]) : null)),
+              ),
+            ),
+            fc.option(
+              fc.tuple(fc.constantFrom('intent', 'extra', ...form.fields.map((f) => f.name)), hostileString),
+              { freq: 4 },
+            ),
           )
           .map(([values, extra]) => [
             ...values.filter((v): v is [string, FieldValue] => v !== null),
@@ -94,7 +112,14 @@ it('no portal form post, however malformed, gets a 5xx or shows a stack trace', 
   const build = (await import(pathToFileURL(portalServerBuild).href)) as ServerBuild;
   const portal = handlerForBuild(
     build,
-    { db: conn.db, slack: null, storage: world.storage, publicUrl: 'http://localhost', uploadMaxBytes: 1024 * 1024, mailEnabled: false },
+    {
+      db: conn.db,
+      slack: null,
+      storage: world.storage,
+      publicUrl: 'http://localhost',
+      uploadMaxBytes: 1024 * 1024,
+      mailEnabled: false,
+    },
     'production',
   );
   const app = createWebApp({ conn, config: loadConfig({}), slack: null, portal, storage: world.storage });
@@ -106,7 +131,9 @@ it('no portal form post, however malformed, gets a 5xx or shows a stack trace', 
   for (const route of routes) {
     const found: { actor: ActorName; form: PortalForm }[] = [];
     for (const actor of people) {
-      const url = route.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(world.ids[name]?.[0] ?? 'x'));
+      const url = route.replace(/:(\w+)/g, (_, name: string) =>
+        encodeURIComponent(world.ids[name]?.[0] ?? 'x'),
+      );
       const page = await app.request(url, { headers: credentials[actor] });
       if (page.status !== 200) {
         await page.body?.cancel();
@@ -117,7 +144,11 @@ it('no portal form post, however malformed, gets a 5xx or shows a stack trace', 
     discovered.set(route, found);
   }
   const perRoute = Math.ceil(total / routes.length);
-  const targets: Target[] = routes.map((route) => ({ key: route, count: perRoute, recipes: recipesFor(route, discovered.get(route) ?? []) }));
+  const targets: Target[] = routes.map((route) => ({
+    key: route,
+    count: perRoute,
+    recipes: recipesFor(route, discovered.get(route) ?? []),
+  }));
   const formCount = [...discovered.values()].reduce((n, f) => n + f.length, 0);
   console.log(`portal fuzz: ${routes.length} action routes, ${formCount} forms found on their pages`);
 
@@ -131,7 +162,11 @@ it('no portal form post, however malformed, gets a 5xx or shows a stack trace', 
     },
     send: async (recipe) => {
       const rendered = render(recipe, () => [], credentials[recipe.actor], '');
-      const response = await app.request(rendered.url, { method: rendered.method, headers: rendered.headers, body: rendered.body });
+      const response = await app.request(rendered.url, {
+        method: rendered.method,
+        headers: rendered.headers,
+        body: rendered.body,
+      });
       return { rendered, response, api: false };
     },
   });

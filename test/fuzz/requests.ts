@@ -59,7 +59,8 @@ export const fileValue: fc.Arbitrary<FieldValue> = fc.record({
 export function encodeAny(text: string): string {
   return Array.from(text, (ch) => {
     const code = ch.codePointAt(0)!;
-    if (code >= 0xd800 && code <= 0xdfff) return `%ED%${(0xa0 + ((code >> 6) & 0x1f)).toString(16).toUpperCase()}%${(0x80 + (code & 0x3f)).toString(16).toUpperCase()}`;
+    if (code >= 0xd800 && code <= 0xdfff)
+      return `%ED%${(0xa0 + ((code >> 6) & 0x1f)).toString(16).toUpperCase()}%${(0x80 + (code & 0x3f)).toString(16).toUpperCase()}`;
     return encodeURIComponent(ch);
   }).join('');
 }
@@ -121,37 +122,90 @@ export const actorFor = (accepts: string[] | null) =>
 /** A JSON body: mostly the schema's value, sometimes raw broken JSON or the wrong content type. */
 export const jsonBody = (value: fc.Arbitrary<unknown>): fc.Arbitrary<BodyRecipe> =>
   fc.oneof(
-    { weight: 14, arbitrary: value.map((v) => ({ kind: 'json' as const, value: v, contentType: 'application/json' })) },
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant('raw' as const), text: fc.constantFrom(...rawJsonBodies), contentType: fc.constant('application/json') }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('json' as const), value, contentType: fc.constantFrom(...hostileContentTypes) }) },
+    {
+      weight: 14,
+      arbitrary: value.map((v) => ({ kind: 'json' as const, value: v, contentType: 'application/json' })),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant('raw' as const),
+        text: fc.constantFrom(...rawJsonBodies),
+        contentType: fc.constant('application/json'),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('json' as const),
+        value,
+        contentType: fc.constantFrom(...hostileContentTypes),
+      }),
+    },
     { weight: 1, arbitrary: fc.constant({ kind: 'none' as const }) },
   );
 
 /** A multipart form: fields from the schema, files of every kind, or a body that is not multipart at all. */
 export const formBody = (fields: fc.Arbitrary<[string, FieldValue][]>): fc.Arbitrary<BodyRecipe> =>
   fc.oneof(
-    { weight: 12, arbitrary: fields.map((f) => ({ kind: 'form' as const, fields: f, encoding: 'multipart' as const })) },
-    { weight: 1, arbitrary: fields.map((f) => ({ kind: 'form' as const, fields: f, encoding: 'urlencoded' as const })) },
+    {
+      weight: 12,
+      arbitrary: fields.map((f) => ({ kind: 'form' as const, fields: f, encoding: 'multipart' as const })),
+    },
+    {
+      weight: 1,
+      arbitrary: fields.map((f) => ({ kind: 'form' as const, fields: f, encoding: 'urlencoded' as const })),
+    },
     {
       weight: 2,
       arbitrary: fc.record({
         kind: fc.constant('raw' as const),
         text: fc.constantFrom(...brokenMultipartBodies),
-        contentType: fc.constantFrom('multipart/form-data; boundary=zzz', 'multipart/form-data', 'multipart/form-data; boundary=other'),
+        contentType: fc.constantFrom(
+          'multipart/form-data; boundary=zzz',
+          'multipart/form-data',
+          'multipart/form-data; boundary=other',
+        ),
       }),
     },
-    { weight: 1, arbitrary: fc.constant({ kind: 'json' as const, value: { file: 'x' }, contentType: 'application/json' }) },
+    {
+      weight: 1,
+      arbitrary: fc.constant({
+        kind: 'json' as const,
+        value: { file: 'x' },
+        contentType: 'application/json',
+      }),
+    },
     { weight: 1, arbitrary: fc.constant({ kind: 'none' as const }) },
   );
 
 /** A body on an operation that takes none (or the wrong kind). */
 export const strayBody: fc.Arbitrary<BodyRecipe> = fc.oneof(
   { weight: 8, arbitrary: fc.constant({ kind: 'none' as const }) },
-  { weight: 1, arbitrary: fc.constant({ kind: 'raw' as const, text: '{"unexpected": true}', contentType: 'application/json' }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('raw' as const), text: fc.constantFrom(...rawJsonBodies), contentType: fc.constantFrom(...hostileContentTypes) }) },
+  {
+    weight: 1,
+    arbitrary: fc.constant({
+      kind: 'raw' as const,
+      text: '{"unexpected": true}',
+      contentType: 'application/json',
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('raw' as const),
+      text: fc.constantFrom(...rawJsonBodies),
+      contentType: fc.constantFrom(...hostileContentTypes),
+    }),
+  },
 );
 
-export function render(recipe: Recipe, ids: (param: string, path: string) => string[], credentials: Record<string, string>, base: string): Rendered {
+export function render(
+  recipe: Recipe,
+  ids: (param: string, path: string) => string[],
+  credentials: Record<string, string>,
+  base: string,
+): Rendered {
   const path = recipe.path.replace(/\{(\w+)\}|:(\w+)/g, (_, a: string | undefined, b: string | undefined) => {
     const name = (a ?? b)!;
     const ref = recipe.params[name] ?? { known: 0 };
@@ -174,10 +228,15 @@ export function render(recipe: Recipe, ids: (param: string, path: string) => str
     if (b.contentType) headers['content-type'] = b.contentType;
   } else if (b.kind === 'form') {
     bodyText = b.fields
-      .map(([k, v]) => `${k}=${'text' in v ? v.text : `<file ${JSON.stringify(v.file.name)}: ${v.file.content}>`}`)
+      .map(
+        ([k, v]) =>
+          `${k}=${'text' in v ? v.text : `<file ${JSON.stringify(v.file.name)}: ${v.file.content}>`}`,
+      )
       .join('&');
     if (b.encoding === 'urlencoded') {
-      body = new URLSearchParams(b.fields.map(([k, v]) => [k, 'text' in v ? v.text : v.file.name])).toString();
+      body = new URLSearchParams(
+        b.fields.map(([k, v]) => [k, 'text' in v ? v.text : v.file.name]),
+      ).toString();
       headers['content-type'] = 'application/x-www-form-urlencoded';
     } else {
       const form = new FormData();
@@ -200,7 +259,8 @@ export function render(recipe: Recipe, ids: (param: string, path: string) => str
 
 /** What a failure prints: enough to replay the request by hand. */
 export function describeRequest(r: Rendered, actor: string): string {
-  const shown = r.bodyText.length > 600 ? `${r.bodyText.slice(0, 600)}… (${r.bodyText.length} characters)` : r.bodyText;
+  const shown =
+    r.bodyText.length > 600 ? `${r.bodyText.slice(0, 600)}… (${r.bodyText.length} characters)` : r.bodyText;
   const headers = Object.entries(r.headers)
     .map(([k, v]) => `${k}: ${k === 'cookie' || k === 'authorization' ? `${v.slice(0, 24)}…` : v}`)
     .join('\n    ');

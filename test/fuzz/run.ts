@@ -49,7 +49,10 @@ export async function runTargets(options: {
   for (const target of options.targets) {
     await options.beforeTarget?.(target);
     const t0 = performance.now();
-    const recipes = fc.sample(target.recipes, { seed: seedFor(options.seed, target.key), numRuns: target.count });
+    const recipes = fc.sample(target.recipes, {
+      seed: seedFor(options.seed, target.key),
+      numRuns: target.count,
+    });
     generationMs += performance.now() - t0;
     const t1 = performance.now();
     for (const [index, recipe] of recipes.entries()) {
@@ -58,7 +61,10 @@ export async function runTargets(options: {
       const bucket = `${Math.floor(response.status / 100)}xx`;
       result.byStatus[bucket] = (result.byStatus[bucket] ?? 0) + 1;
       if (response.status < 300) result.succeeded[target.key] = (result.succeeded[target.key] ?? 0) + 1;
-      if (process.env.FUZZ_VERBOSE && (process.env.FUZZ_VERBOSE === '1' || target.key.includes(process.env.FUZZ_VERBOSE))) {
+      if (
+        process.env.FUZZ_VERBOSE &&
+        (process.env.FUZZ_VERBOSE === '1' || target.key.includes(process.env.FUZZ_VERBOSE))
+      ) {
         const text = await response.clone().text();
         console.log(`${target.key} ${response.status} ${text.slice(0, 300)}`);
       }
@@ -76,7 +82,13 @@ export async function runTargets(options: {
     perTarget[target.key] = performance.now() - t1;
   }
   if (process.env.FUZZ_TIMING)
-    console.log(`generation ${generationMs.toFixed(0)} ms; slowest: ${Object.entries(perTarget).sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+    console.log(
+      `generation ${generationMs.toFixed(0)} ms; slowest: ${Object.entries(perTarget)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 12)
+        .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+        .join(', ')}`,
+    );
   return result;
 }
 

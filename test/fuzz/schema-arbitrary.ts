@@ -56,7 +56,12 @@ const isoInstant = fc
  * every level (one leaf in `hostileOneIn`): enough valid requests reach the services
  * and the database, and enough hostile ones probe each field.
  */
-export function arbitraryFor(schema: JsonSchema | undefined, g: Generation, name = '', depth = 0): fc.Arbitrary<unknown> {
+export function arbitraryFor(
+  schema: JsonSchema | undefined,
+  g: Generation,
+  name = '',
+  depth = 0,
+): fc.Arbitrary<unknown> {
   const valid = validFor(schema ?? {}, g, name, depth);
   if (g.hostileOneIn <= 0) return valid;
   return fc.oneof({ weight: g.hostileOneIn - 1, arbitrary: valid }, { weight: 1, arbitrary: hostileValue });
@@ -74,7 +79,8 @@ function validFor(schema: JsonSchema, g: Generation, name: string, depth: number
   if (schema.const !== undefined) return fc.constant(schema.const);
   if (schema.enum?.length) return fc.constantFrom(...schema.enum);
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
-  if (types.length > 1) return fc.oneof(...types.map((type) => validFor({ ...schema, type }, g, name, depth)));
+  if (types.length > 1)
+    return fc.oneof(...types.map((type) => validFor({ ...schema, type }, g, name, depth)));
   const known = g.known[name] ?? (/Id$/.test(name) ? g.known.any : undefined);
   switch (types[0]) {
     case 'null':
@@ -95,7 +101,10 @@ function validFor(schema: JsonSchema, g: Generation, name: string, depth: number
       });
     case 'array': {
       const item = arbitraryFor(schema.items, g, name, depth + 1);
-      return fc.array(item, { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 4, 4) });
+      return fc.array(item, {
+        minLength: schema.minItems ?? 0,
+        maxLength: Math.min(schema.maxItems ?? 4, 4),
+      });
     }
     case 'object':
       return objectFor(schema, g, depth);
@@ -149,7 +158,11 @@ function stringFor(schema: JsonSchema, g: Generation, name: string, known: strin
       if (/At$/.test(name)) options.push(isoInstant);
       options.push(
         fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 40, 60) }),
-        fc.constantFrom('华安保险代理有限公司', '现场检查发现若干问题，需整改。', 'A sufficiently long reason text.'),
+        fc.constantFrom(
+          '华安保险代理有限公司',
+          '现场检查发现若干问题，需整改。',
+          'A sufficiently long reason text.',
+        ),
       );
   }
   return fc.oneof(...options);
@@ -162,7 +175,9 @@ function stringFor(schema: JsonSchema, g: Generation, name: string, known: strin
  */
 export function mutatedFor(schema: JsonSchema | undefined, g: Generation, name = ''): fc.Arbitrary<unknown> {
   const clean = arbitraryFor(schema, { ...g, hostileOneIn: 0 }, name);
-  const oneBad = fc.tuple(clean, fc.nat(), hostileValue).map(([value, pick, bad]) => replaceLeaf(value, pick, bad));
+  const oneBad = fc
+    .tuple(clean, fc.nat(), hostileValue)
+    .map(([value, pick, bad]) => replaceLeaf(value, pick, bad));
   return fc.oneof(
     { weight: 3, arbitrary: clean },
     { weight: 5, arbitrary: oneBad },
@@ -173,10 +188,13 @@ export function mutatedFor(schema: JsonSchema | undefined, g: Generation, name =
 function replaceLeaf(value: unknown, pick: number, bad: unknown): unknown {
   const leaves: { parent: Record<string, unknown> | unknown[]; key: string | number }[] = [];
   const walk = (v: unknown) => {
-    if (Array.isArray(v)) v.forEach((item, i) => (isContainer(item) ? walk(item) : leaves.push({ parent: v, key: i })));
-    else if (isContainer(v))
-      for (const [k, item] of Object.entries(v as Record<string, unknown>))
-        isContainer(item) ? walk(item) : leaves.push({ parent: v as Record<string, unknown>, key: k });
+    const entries: [string | number, unknown][] = Array.isArray(v)
+      ? v.map((item, i) => [i, item])
+      : Object.entries(v as Record<string, unknown>);
+    for (const [key, item] of entries) {
+      if (isContainer(item)) walk(item);
+      else leaves.push({ parent: v as Record<string, unknown>, key });
+    }
   };
   const copy = structuredClone(value);
   if (!isContainer(copy)) return bad;

@@ -61,6 +61,7 @@ export async function buildWorld(db: Database): Promise<World> {
 
   const documentIds: string[] = [];
   const versionIds: string[] = [];
+  const requirementIds = (await requirementsFor(db, ['claims'])).map((r) => r.id);
   for (const r of (await requirementsFor(db, ['claims'])).filter((x) => x.mandatory)) {
     const { document, version } = await uploadDocument(db, admin.actor, storage, {
       requirementId: r.id,
@@ -97,7 +98,12 @@ export async function buildWorld(db: Database): Promise<World> {
     { type: 'api_key', keyId: documentsAndEvents.apiKey.id, partnerId: partner.id, scopes: ['events'] },
     {
       events: [
-        { externalId: 'fz-rating', type: 'customer_rating', occurredAt: '2026-08-03T10:00:00+08:00', rating: 4 },
+        {
+          externalId: 'fz-rating',
+          type: 'customer_rating',
+          occurredAt: '2026-08-03T10:00:00+08:00',
+          rating: 4,
+        },
         { externalId: 'fz-loss', type: 'loss', occurredAt: '2026-08-03T11:00:00+08:00', amount: 1200.5 },
       ],
     },
@@ -168,6 +174,7 @@ export async function buildWorld(db: Database): Promise<World> {
       'rectification-evidence': [evidence.id],
       blacklist: [entry.entry.id],
       // Ids that bodies and queries name (thirdPartyReportVersionId, partnerId, requirementId…)
+      requirementId: requirementIds,
       any: [...partners, ...documentIds, ...versionIds, application.id, review!.id, item.id],
       // Portal route parameters
       partnerId: partners,

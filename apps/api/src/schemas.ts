@@ -46,7 +46,12 @@ export const PartnerSchema = z
 
 export const PageMeta = { total: z.number().int(), page: z.number().int(), pageSize: z.number().int() };
 
-export const IdParam = z.object({ id: z.string().max(100).openapi({ param: { name: 'id', in: 'path' } }) });
+export const IdParam = z.object({
+  id: z
+    .string()
+    .max(100)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
 
 export function partnerDto(p: {
   id: string;

@@ -112,6 +112,7 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   if (isRouteErrorResponse(error) && error.status < 500) return;
   if (isAppError(error) && error.status < 500) return;
   // React Router's own CSRF check refuses a post whose Origin is not ours before any route runs (a 400).
-  if (error instanceof Error && /^Bad Request$|origin does not match `origin` header/.test(error.message)) return;
+  if (error instanceof Error && /^Bad Request$|origin does not match `origin` header/.test(error.message))
+    return;
   console.error(error);
 };

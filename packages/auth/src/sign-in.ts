@@ -1,4 +1,4 @@
-import { AppError, audit, userByEmail } from '@outpost/core';
+import { AppError, assertCleanInput, audit, userByEmail } from '@outpost/core';
 import type { Database } from '@outpost/db';
 import { dummyPasswordHash, verifyPassword } from './passwords.ts';
 import { createSession, type NewSession } from './sessions.ts';
@@ -16,6 +16,8 @@ export interface SignInInput {
  * same error, in about the same time; repeated failures lock the account and the IP.
  */
 export async function signIn(db: Database, input: SignInInput): Promise<NewSession & { userId: string }> {
+  // Every transport's sign-in: text PostgreSQL cannot hold is the caller's error, before any query.
+  assertCleanInput({ email: input.email, password: input.password });
   const keys = throttleKeys(input.email, input.ip);
   const lockedKeys = [keys.account, ...(keys.ip ? [keys.ip] : [])];
   const waitMs = await lockedForMs(db, lockedKeys);

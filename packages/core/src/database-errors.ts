@@ -12,7 +12,7 @@ import { AppError, isAppError } from './errors.ts';
  * - 23505 unique violation → 409 conflict on the column's field
  * - 23502 not-null violation → 422 on the column's field
  * - 22003 numeric out of range, 22007/22008 bad or out-of-range date/time, 22P02 invalid
- *   text representation, 22021 bad character, 22001 text too long, 2201W/2201X bad
+ *   text representation, 22021 / 22P05 bad character (NUL in text or jsonb), 22001 text too long, 2201W/2201X bad
  *   LIMIT/OFFSET, 54000 a value too large to store → 422 validation_failed
  * - 22P02 on a uuid (an id that is not one) → 404 not_found: nothing has that id.
  */
@@ -26,7 +26,19 @@ interface PgError {
   constraint_name?: string;
 }
 
-const valueCodes = new Set(['22003', '22007', '22008', '22P02', '22021', '22001', '2201W', '2201X', '54000', '23502']);
+const valueCodes = new Set([
+  '22003',
+  '22007',
+  '22008',
+  '22P02',
+  '22P05',
+  '22021',
+  '22001',
+  '2201W',
+  '2201X',
+  '54000',
+  '23502',
+]);
 
 /** The PostgreSQL error in a chain of causes (drizzle wraps the driver's; PGlite and postgres.js name fields differently). */
 export function postgresErrorOf(error: unknown): PgError | null {
@@ -71,7 +83,10 @@ export function databaseProblem(error: unknown): AppError | null {
     });
   }
   if (pg.code === '22P02' && /type uuid/.test(pg.message)) {
-    return new AppError('not_found', 'Nothing has this id.', { messageKey: 'errors.not_found', cause: error });
+    return new AppError('not_found', 'Nothing has this id.', {
+      messageKey: 'errors.not_found',
+      cause: error,
+    });
   }
   if (valueCodes.has(pg.code)) {
     const message = 'This value cannot be stored: it is out of range, too long or not valid for its type.';

@@ -26,8 +26,7 @@ export const rowId = (message?: string) => z.uuid(message);
 export const clientId = (max = 128) => z.string().min(1).max(max);
 
 /** An `integer` column. */
-export const int32 = (message = 'Use a whole number from -2147483648 to 2147483647.') =>
-  z.int32({ message });
+export const int32 = (message = 'Use a whole number from -2147483648 to 2147483647.') => z.int32({ message });
 /** A score from 0 to 100 (assessments, inspections, pilots). */
 export const score100 = (message = 'Scores run from 0 to 100.') =>
   z.int32({ message }).min(0, message).max(100, message);
@@ -36,8 +35,7 @@ export const pageNumber = () => z.coerce.number().int().min(1).max(100_000);
 /** A page size between 1 and `max`. */
 export const pageSize = (max: number) => z.coerce.number().int().min(1).max(max);
 /** A finite number a double-precision column holds with room to compute with it. */
-export const boundedNumber = (limit = 1e12) =>
-  z.number().finite().min(-limit).max(limit);
+export const boundedNumber = (limit = 1e12) => z.number().finite().min(-limit).max(limit);
 
 const FIRST_BUSINESS_YEAR = 1900;
 const LAST_BUSINESS_YEAR = 2999;
@@ -61,7 +59,8 @@ export const instant = (options: { message?: string; fromYear?: number } = {}) =
   return z.iso
     .datetime({
       offset: true,
-      message: options.message ?? 'Use an ISO 8601 timestamp with a time zone, e.g. 2026-07-01T09:30:00+08:00.',
+      message:
+        options.message ?? 'Use an ISO 8601 timestamp with a time zone, e.g. 2026-07-01T09:30:00+08:00.',
     })
     .refine((text) => {
       const at = Date.parse(text);

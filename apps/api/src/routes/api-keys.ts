@@ -45,7 +45,9 @@ const create = createRoute({
     body: {
       required: true,
       content: {
-        'application/json': { schema: z.object({ name: shortText(100), scopes: z.array(z.enum(apiKeyScopes)).max(10) }) },
+        'application/json': {
+          schema: z.object({ name: shortText(100), scopes: z.array(z.enum(apiKeyScopes)).max(10) }),
+        },
       },
     },
   },

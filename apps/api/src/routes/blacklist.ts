@@ -96,7 +96,10 @@ const remove = createRoute({
   summary: 'Remove an entry, with a reason (administrators)',
   request: {
     params: IdParam,
-    body: { required: true, content: { 'application/json': { schema: z.object({ reason: longText(2000) }) } } },
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.object({ reason: longText(2000) }) } },
+    },
   },
   responses: {
     200: { description: 'Removed', content: { 'application/json': { schema: Entry } } },

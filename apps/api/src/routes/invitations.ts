@@ -110,7 +110,9 @@ const acceptRoute = createRoute({
     body: {
       required: true,
       content: {
-        'application/json': { schema: z.object({ displayName: personName(), password: z.string().max(10_000) }) },
+        'application/json': {
+          schema: z.object({ displayName: personName(), password: z.string().max(10_000) }),
+        },
       },
     },
   },

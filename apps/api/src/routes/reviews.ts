@@ -161,7 +161,9 @@ const CompleteBody = z.object({
   comments: longText(10_000).optional(),
   decision: z.enum(reviewDecisions).nullable().optional(),
   items: z
-    .array(z.object({ description: longText(2000), dueDate: calendarDate().openapi({ example: '2026-12-31' }) }))
+    .array(
+      z.object({ description: longText(2000), dueDate: calendarDate().openapi({ example: '2026-12-31' }) }),
+    )
     .max(50)
     .optional()
     .openapi({ description: 'Replaces the draft’s rectification items.' }),

@@ -19,10 +19,7 @@ function messageParams(details: Record<string, unknown> | undefined): Record<str
  * right input. Returns null for anything that is not an expected domain error, so
  * the caller rethrows it and the error boundary shows a generic message.
  */
-export function appErrorToForm(
-  raw: unknown,
-  locale: Locale,
-): { status: number; errors: FormErrors } | null {
+export function appErrorToForm(raw: unknown, locale: Locale): { status: number; errors: FormErrors } | null {
   // What the database refused counts too (core's database-errors.ts): a field error, not a 500.
   const error = asAppError(raw);
   if (!error || error.status >= 500) return null;

@@ -1,6 +1,7 @@
 import type { serviceEventTypes } from '@outpost/db';
 import type { z } from 'zod';
 import { AppError } from '../errors.ts';
+import { assertCleanInput } from '../input-guard.ts';
 import { FUTURE_TOLERANCE_MS, MAX_EVENTS_PER_BATCH, serviceEventSchema } from './event-schema.ts';
 
 /** One event as it is stored: the common columns and the type's fields as payload. */
@@ -38,6 +39,8 @@ export function batchError(bad: BadEvent[]): AppError {
  * `validation_failed` listing every bad event by index; otherwise returns the rows.
  */
 export function validateBatch(events: unknown, now = Date.now()): EventRow[] {
+  // Every source (API, file import): NUL and broken surrogates never reach the jsonb payload.
+  assertCleanInput({ events });
   if (!Array.isArray(events)) {
     throw new AppError('validation_failed', 'Send the events as an array in "events".', {
       details: { fields: [{ path: 'events', message: 'Expected an array of events.' }] },

@@ -34,8 +34,7 @@ export function ApiKeyUsage({ origin, apiKey }: { origin: string; apiKey?: strin
         <CopyButton value={example} label={t('api.keys.copyExample')} />
       </div>
       <p className="muted">
-        {t('api.keys.checkKey')}{' '}
-        <a href="/api/docs">{t('api.keys.docsLink')}</a>
+        {t('api.keys.checkKey')} <a href="/api/docs">{t('api.keys.docsLink')}</a>
       </p>
     </section>
   );
