@@ -1,3 +1,4 @@
+import { addMonths, todayInChina } from '@outpost/i18n';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { weightedScore } from '@outpost/core';
@@ -38,8 +39,8 @@ async function uploadDocument(cookie: string, requirement: Requirement, fileName
   const form = new FormData();
   form.set('file', new Blob([licencePdf], { type: 'application/pdf' }), fileName);
   form.set('requirementId', requirement.id);
-  form.set('issueDate', '2026-01-05');
-  if (requirement.expires) form.set('expiryDate', '2028-01-05');
+  // Issued a month ago; the server works the expiry date out from the type's validity period.
+  form.set('issueDate', addMonths(todayInChina(), -1));
   await api(cookie, 'POST', '/api/v1/documents', form);
 }
 

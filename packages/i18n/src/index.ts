@@ -1,5 +1,7 @@
 import { admissionEn } from './admission.en.ts';
 import { admissionZhCN } from './admission.zh-CN.ts';
+import { documentReviewEn } from './document-review.en.ts';
+import { documentReviewZhCN } from './document-review.zh-CN.ts';
 import { en } from './en.ts';
 import { formatIcu, hasIcuArguments } from './message-format.ts';
 import { partnerPortalEn } from './partner-portal.en.ts';
@@ -13,7 +15,15 @@ import { staffPortalZhCN } from './staff-portal.zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
-const enAll = { ...en, ...admissionEn, ...partnerPortalEn, ...staffPortalEn, ...performanceEn, ...reviewsEn };
+const enAll = {
+  ...en,
+  ...admissionEn,
+  ...partnerPortalEn,
+  ...staffPortalEn,
+  ...performanceEn,
+  ...reviewsEn,
+  ...documentReviewEn,
+};
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof supportedLocales)[number];
@@ -27,6 +37,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...staffPortalZhCN,
     ...performanceZhCN,
     ...reviewsZhCN,
+    ...documentReviewZhCN,
   },
   en: enAll,
 };
