@@ -14,6 +14,7 @@ export const documentReviewEn = {
   'document-review.validity.derived': 'Leave the expiry date empty to use the issue date plus this period.',
   'document-review.validity.longTerm': 'Valid long-term: no expiry date.',
 
+  'document-review.preview.show': 'Show preview',
   'document-review.preview.title': 'Preview of {name}, version {version}',
   'document-review.preview.imageAlt': 'Scan of {name}, version {version}',
   'document-review.preview.none': 'No preview for this file type ({type}). Download it to read it.',

@@ -13,6 +13,7 @@ export const documentReviewZhCN: Record<keyof typeof documentReviewEn, string> =
   'document-review.validity.derived': '到期日期留空时，按签发日期加有效期计算。',
   'document-review.validity.longTerm': '长期有效，无到期日期。',
 
+  'document-review.preview.show': '显示预览',
   'document-review.preview.title': '{name}（第 {version} 版）预览',
   'document-review.preview.imageAlt': '{name}（第 {version} 版）扫描件',
   'document-review.preview.none': '此文件类型（{type}）无法在线预览，请下载后查看。',
