@@ -2,6 +2,8 @@ import { admissionEn } from './admission.en.ts';
 import { apiEn } from './api.en.ts';
 import { apiZhCN } from './api.zh-CN.ts';
 import { admissionZhCN } from './admission.zh-CN.ts';
+import { documentReviewEn } from './document-review.en.ts';
+import { documentReviewZhCN } from './document-review.zh-CN.ts';
 import { en } from './en.ts';
 import { formatIcu, hasIcuArguments } from './message-format.ts';
 import { partnerPortalEn } from './partner-portal.en.ts';
@@ -22,6 +24,7 @@ const enAll = {
   ...staffPortalEn,
   ...performanceEn,
   ...reviewsEn,
+  ...documentReviewEn,
   ...apiEn,
 };
 export type MessageKey = keyof typeof enAll;
@@ -37,6 +40,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...staffPortalZhCN,
     ...performanceZhCN,
     ...reviewsZhCN,
+    ...documentReviewZhCN,
     ...apiZhCN,
   },
   en: enAll,
