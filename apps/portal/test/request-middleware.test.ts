@@ -87,6 +87,28 @@ describe('requestMiddleware', () => {
     });
   });
 
+  test('a post that is not a form gets a translated 415; an unreadable form a 400 when the action reads it', async () => {
+    const json = new Request('http://localhost/p/api-keys', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"intent":"create"}',
+    });
+    expect(await run(json).result.catch((e: unknown) => e)).toMatchObject({
+      init: { status: 415 },
+      data: { messageKey: 'api.errors.notAForm' },
+    });
+    const truncated = new Request('http://localhost/p/api-keys', {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=zzz' },
+      body: '--zzz\r\nContent-Disposition: form-data; name="intent"\r\n\r\nno end',
+    });
+    await run(truncated).result;
+    expect(await truncated.formData().catch((e: unknown) => e)).toMatchObject({
+      init: { status: 400 },
+      data: { messageKey: 'api.errors.badForm' },
+    });
+  });
+
   test('does not overwrite a session cookie the route set itself (sign-in, sign-out)', async () => {
     const cleared = new Response(null, {
       status: 302,

@@ -40,7 +40,8 @@ const formTypes = /^(multipart\/form-data\s*;.*boundary=|application\/x-www-form
 function guardFormBody(request: Request) {
   const method = request.method.toUpperCase();
   if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return;
-  if (!formTypes.test(request.headers.get('content-type') ?? '')) {
+  // A post without a body (a bare sign-out) is fine until an action tries to read a form from it.
+  if (request.body !== null && !formTypes.test(request.headers.get('content-type') ?? '')) {
     throw routeError(resolveLocale(request), 415, 'api.errors.notAForm');
   }
   const read = request.formData.bind(request);
