@@ -24,7 +24,13 @@ import {
   uploadDocument,
   uploadRectificationEvidence,
 } from '@outpost/core';
-import { makePartner, makePartnerUser, makeStaff, validCreditCode } from '@outpost/core/testing';
+import {
+  makePartner,
+  makePartnerUser,
+  makeStaff,
+  validCreditCode,
+  validDocumentDates,
+} from '@outpost/core/testing';
 import { assessments, type Database } from '@outpost/db';
 
 export const fixturesDir = path.resolve(import.meta.dirname, '../../packages/core/test/fixtures');
@@ -67,8 +73,7 @@ export async function buildWorld(db: Database): Promise<World> {
       requirementId: r.id,
       fileName: `${r.key}.pdf`,
       bytes: pdf,
-      issueDate: '2026-01-05',
-      expiryDate: r.expires ? '2030-01-01' : undefined,
+      ...validDocumentDates(r),
     });
     documentIds.push(document.id);
     versionIds.push((version as { id: string }).id);
