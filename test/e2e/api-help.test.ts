@@ -17,7 +17,7 @@ describe.skipIf(!e2eEnabled)('the API explains itself', () => {
         const response = await page.goto(path);
         expect(response?.status()).toBe(404);
         expect(response?.headers()['content-type']).toMatch(/application\/json/);
-        expect(JSON.parse(await page.locator('body').innerText())).toMatchObject({
+        expect(JSON.parse((await page.locator('body').textContent()) ?? '')).toMatchObject({
           error: { code: 'not_found', message: expect.stringContaining('/api/docs') },
         });
       }
@@ -75,10 +75,10 @@ describe.skipIf(!e2eEnabled)('the API explains itself', () => {
         await page.goto('/p/api-keys');
         const help = page.getByRole('region', { name: language.heading });
         await help.waitFor();
-        expect(await help.getByTestId('api-key-header').innerText()).toBe(
+        expect(await help.getByTestId('api-key-header').textContent()).toBe(
           'Authorization: Bearer opk_<id>_<secret>',
         );
-        expect(await help.getByTestId('api-key-example').innerText()).toContain('/api/v1/events');
+        expect(await help.getByTestId('api-key-example').textContent()).toContain('/api/v1/events');
 
         // A key of its own (the demo's keys are left alone): the example then carries it.
         await page
@@ -86,9 +86,9 @@ describe.skipIf(!e2eEnabled)('the API explains itself', () => {
           .fill(`e2e help ${language.locale} ${Date.now()}`);
         await page.getByRole('button', { name: language.create, exact: true }).click();
         await expect
-          .poll(() => help.getByTestId('api-key-header').innerText())
+          .poll(() => help.getByTestId('api-key-header').textContent())
           .toMatch(/^Authorization: Bearer opk_\w+_\w+$/);
-        const key = (await help.getByTestId('api-key-header').innerText()).replace(
+        const key = ((await help.getByTestId('api-key-header').textContent()) ?? '').replace(
           'Authorization: Bearer ',
           '',
         );

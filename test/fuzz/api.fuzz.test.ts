@@ -70,6 +70,6 @@ it('no API request, however malformed, gets a 5xx or an error outside the docume
 /** Ids for a path parameter: the collection named just before it (/v1/partners/{id} → partners). */
 function idsFor(world: World, name: string, path: string): string[] {
   const segments = path.split('/');
-  const at = segments.findIndex((s) => s === `{${name}}`);
+  const at = segments.indexOf(`{${name}}`);
   return world.ids[segments[at - 1] ?? ''] ?? world.ids[name] ?? world.ids.any ?? [];
 }
