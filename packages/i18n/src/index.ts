@@ -10,10 +10,20 @@ import { reviewsEn } from './reviews.en.ts';
 import { reviewsZhCN } from './reviews.zh-CN.ts';
 import { staffPortalEn } from './staff-portal.en.ts';
 import { staffPortalZhCN } from './staff-portal.zh-CN.ts';
+import { workQueueEn } from './work-queue.en.ts';
+import { workQueueZhCN } from './work-queue.zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
-const enAll = { ...en, ...admissionEn, ...partnerPortalEn, ...staffPortalEn, ...performanceEn, ...reviewsEn };
+const enAll = {
+  ...en,
+  ...admissionEn,
+  ...partnerPortalEn,
+  ...staffPortalEn,
+  ...performanceEn,
+  ...reviewsEn,
+  ...workQueueEn,
+};
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof supportedLocales)[number];
@@ -27,6 +37,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...staffPortalZhCN,
     ...performanceZhCN,
     ...reviewsZhCN,
+    ...workQueueZhCN,
   },
   en: enAll,
 };
