@@ -239,7 +239,7 @@ describe.skipIf(!e2eEnabled)('where work starts', () => {
   });
 
   test('the partner home lists next steps and counts a returned document once, in both languages', async () => {
-    const applicant = await newApplicant('下一步测试科技有限公司');
+    const applicant = await newApplicant('云岭数据科技有限公司');
     await api(
       applicant.reviewer,
       'POST',
@@ -254,7 +254,7 @@ describe.skipIf(!e2eEnabled)('where work starts', () => {
     try {
       await signInAs(page, applicant.email, applicant.password);
       await page.waitForURL('**/p');
-      const steps = page.getByRole('region', { name: '下一步' });
+      const steps = page.getByRole('region', { name: '下一步', exact: true });
       await steps.waitFor();
       const items = steps.getByRole('listitem');
       // First the returned document, with the reviewer's reason; then the application, not yet possible.
@@ -281,7 +281,7 @@ describe.skipIf(!e2eEnabled)('where work starts', () => {
       await page.getByRole('button', { name: 'English' }).click();
       await page.getByRole('heading', { level: 1, name: 'Qualification documents' }).waitFor();
       await page.goto('/p');
-      const english = page.getByRole('region', { name: 'Next steps' });
+      const english = page.getByRole('region', { name: 'Next steps', exact: true });
       await english.waitFor();
       expect(await english.getByRole('link').first().textContent()).toBe(`Upload ${licence.nameEn} again`);
       expect(

@@ -1,4 +1,4 @@
-import { type ReactNode, useId } from 'react';
+import type { ReactNode } from 'react';
 
 /**
  * A group of the main navigation (Partners ▾, Performance ▾…): on a wide screen a
@@ -15,17 +15,14 @@ export function NavGroup({
   active: boolean;
   children: ReactNode;
 }) {
-  const labelId = useId();
   return (
     <li className={`nav-group${active ? ' nav-group--active' : ''}`}>
       <details className="nav-group__details">
         <summary className="nav-group__summary">{label}</summary>
-        <span className="nav-group__label" id={labelId} aria-hidden="true">
-          {label}
-        </span>
-        <ul className="nav-group__list" aria-labelledby={labelId}>
-          {children}
-        </ul>
+        {/* Shown (and read) only in the phone menu, where the summary is hidden. Plain text, not a
+            label of the list: a form field elsewhere on the page may have the same name. */}
+        <span className="nav-group__label">{label}</span>
+        <ul className="nav-group__list">{children}</ul>
       </details>
     </li>
   );

@@ -52,11 +52,13 @@ export default function StaffWork({ loaderData }: Route.ComponentProps) {
           <p className="work-summary">
             {total > 0 ? (
               <>
-                <strong>{t('work-queue.total', { count: total })}</strong> {t('work-queue.intro')}
+                <strong>{t('work-queue.total', { count: total })}</strong>{' '}
+                <span className="muted">{t('work-queue.intro')}</span>
               </>
             ) : (
               <>
-                <strong>{t('work-queue.allClear')}</strong> {t('work-queue.allClearHint')}
+                <strong>{t('work-queue.allClear')}</strong>{' '}
+                <span className="muted">{t('work-queue.allClearHint')}</span>
               </>
             )}
           </p>
