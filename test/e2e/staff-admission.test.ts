@@ -1,3 +1,4 @@
+import { addMonths, todayInChina } from '@outpost/i18n';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { weightedScore } from '@outpost/core';
@@ -46,8 +47,8 @@ async function uploadDocument(cookie: string, requirement: Requirement, fileName
   const form = new FormData();
   form.set('file', new Blob([licencePdf], { type: 'application/pdf' }), fileName);
   form.set('requirementId', requirement.id);
-  form.set('issueDate', '2026-01-05');
-  if (requirement.expires) form.set('expiryDate', '2028-01-05');
+  // Issued a month ago; the server works the expiry date out from the type's validity period.
+  form.set('issueDate', addMonths(todayInChina(), -1));
   await api(cookie, 'POST', '/api/v1/documents', form);
 }
 
@@ -128,6 +129,7 @@ describe.skipIf(!e2eEnabled)('staff admission console', () => {
     // A rejection without a reason is refused with 422 on purpose, which Chromium logs.
     reviewer.expectConsoleError(/status of 422/);
     let applicationUrl = '';
+    let required: Requirement[] = [];
     try {
       // Invite: SMTP is not configured in e2e, so the link is shown to pass on.
       await signInAs(page, demo.reviewer.email);
@@ -154,7 +156,7 @@ describe.skipIf(!e2eEnabled)('staff admission console', () => {
         .map((c) => c.split(';')[0])
         .join('; ');
       const { json: catalogue } = await api(cookie, 'GET', '/api/v1/requirements');
-      const required = (catalogue.items as Requirement[]).filter(
+      required = (catalogue.items as Requirement[]).filter(
         (r) =>
           r.active && r.mandatory && (r.serviceCategories.length === 0 || r.serviceCategories.includes('it')),
       );
@@ -165,7 +167,20 @@ describe.skipIf(!e2eEnabled)('staff admission console', () => {
       await page.goto(partnerPath!);
       await page.getByRole('heading', { level: 1, name: legalName }).waitFor();
       const licence = documentEntry(page, '营业执照');
-      await licence.getByRole('button', { name: '退回“营业执照”' }).click();
+      // The document under review is shown beside the decision, not behind a download.
+      const preview = licence.locator('iframe[title="营业执照（第 1 版）预览"]');
+      await preview.waitFor();
+      const rejectButton = licence.getByRole('button', { name: '退回“营业执照”' });
+      const [frameBox, buttonBox] = [await preview.boundingBox(), await rejectButton.boundingBox()];
+      expect(frameBox!.x + frameBox!.width).toBeLessThanOrEqual(buttonBox!.x); // side by side on a laptop
+      expect(buttonBox!.y).toBeLessThan(frameBox!.y + frameBox!.height);
+      const inline = await page.request.get((await preview.getAttribute('src'))!);
+      expect(inline.status()).toBe(200);
+      expect(inline.headers()['content-type']).toBe('application/pdf');
+      expect(inline.headers()['content-disposition']).toMatch(/^inline;/);
+      expect(inline.headers()['content-security-policy']).toContain("frame-ancestors 'self'");
+      await licence.getByRole('link', { name: '下载第 1 版' }).waitFor();
+      await rejectButton.click();
       await licence.getByText('请填写退回理由（至少 3 个字符）。').waitFor();
       await licence.getByLabel('退回“营业执照”的理由').fill('营业执照复印件不清晰，请上传彩色扫描件');
       await licence.getByRole('button', { name: '退回“营业执照”' }).click();
@@ -260,7 +275,19 @@ describe.skipIf(!e2eEnabled)('staff admission console', () => {
         await signInAs(member.page, email);
         await member.page.goto(applicationUrl);
         const committee = member.page.getByRole('region', { name: '准入审批委员会' });
-        await committee.getByRole('button', { name: '同意' }).click();
+        const approve = committee.getByRole('button', { name: '同意' });
+        if (!last) {
+          // The ballot is on the first screen, and the documents it decides on are on the same page.
+          expect((await approve.boundingBox())!.y + 40).toBeLessThan(800);
+          const documents = member.page.getByRole('region', { name: '资质资料' });
+          for (const r of required) {
+            await documents.getByRole('heading', { level: 3, name: r.nameZh, exact: true }).waitFor();
+          }
+          await member.page.getByRole('link', { name: '资质资料', exact: true }).click();
+          await expect.poll(() => member.page.evaluate(() => location.hash)).toBe('#documents-heading');
+          await member.page.evaluate(() => window.scrollTo(0, 0));
+        }
+        await approve.click();
         await committee.getByText('您的投票已记录。').waitFor();
         await expect.poll(() => committee.getByText('您已投票：同意。').isVisible()).toBe(true);
         if (last) {

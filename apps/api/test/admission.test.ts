@@ -52,6 +52,46 @@ describe('documents over HTTP', () => {
     expect(Buffer.from(await file.arrayBuffer()).equals(fixture('scan.png'))).toBe(true);
   });
 
+  it('serves PDFs and images inline for a preview only when asked, framable by our own pages only; other types stay attachments', async () => {
+    const partner = await makePartner(conn.db);
+    const { user } = await makePartnerUser(conn.db, partner.id);
+    const cookie = await cookieFor(conn.db, user.id);
+    const reviewer = await cookieFor(conn.db, (await makeStaff(conn.db, ['reviewer'])).user.id);
+    const upload = async (file: Buffer, name: string) => {
+      const response = await api.request('/v1/documents', {
+        method: 'POST',
+        body: uploadForm(file, name),
+        headers: { cookie },
+      });
+      expect(response.status).toBe(201);
+      return ((await response.json()) as { document: { id: string } }).document.id;
+    };
+    const image = await upload(fixture('scan.png'), 'scan.png');
+    const inline = await api.request(`/v1/documents/${image}/file?disposition=inline`, {
+      headers: { cookie: reviewer },
+    });
+    expect(inline.status).toBe(200);
+    expect(inline.headers.get('content-disposition')).toMatch(/^inline; filename="scan\.png"/);
+    expect(inline.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; frame-ancestors 'self'; sandbox",
+    );
+    expect(inline.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(inline.headers.get('x-content-type-options')).toBe('nosniff');
+
+    const word = await upload(fixture('statement.docx'), 'statement.docx');
+    const refused = await api.request(`/v1/documents/${word}/file?disposition=inline`, {
+      headers: { cookie: reviewer },
+    });
+    expect(refused.status).toBe(200);
+    expect(refused.headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect(refused.headers.get('x-frame-options')).toBeNull();
+
+    const bad = await api.request(`/v1/documents/${image}/file?disposition=embed`, {
+      headers: { cookie: reviewer },
+    });
+    expect(bad.status).toBe(422);
+  });
+
   it('refuses a disguised executable (415), an oversized file (413) and a missing file (422)', async () => {
     const partner = await makePartner(conn.db);
     const { user } = await makePartnerUser(conn.db, partner.id);

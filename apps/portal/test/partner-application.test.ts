@@ -1,3 +1,4 @@
+import { addMonths, todayInChina } from '@outpost/i18n';
 import { advanceApplication, listDocuments, reviewDocument } from '@outpost/core';
 import { makePartnerUser, makeStaff } from '@outpost/core/testing';
 import type { DatabaseConnection } from '@outpost/db';
@@ -40,7 +41,8 @@ async function uploadAllMissing(actor: PartnerActor) {
       formOf({
         requirementId: missing.id,
         file: fileOf('doc.pdf', fixture('licence.pdf')),
-        expiryDate: '2030-01-01',
+        // The expiry date is worked out from the issue date and the type's validity period.
+        issueDate: addMonths(todayInChina(), -1),
       }),
       'en',
       1024 * 1024,

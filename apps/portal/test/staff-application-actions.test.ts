@@ -1,6 +1,7 @@
 import { getApplication, listDocuments, uploadDocument } from '@outpost/core';
 import type { DatabaseConnection } from '@outpost/db';
 import { createTestDatabase } from '@outpost/db/testing';
+import { validDocumentDates } from '@outpost/core/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PortalDeps } from '../app/context';
 import { applicationActionsFor } from '../app/lib/staff/application-actions.server';
@@ -65,8 +66,7 @@ describe('working an application through its stages from the staff console', () 
       requirementId: first!.requirementId,
       fileName: 'licence-v2.pdf',
       bytes: pdf(),
-      issueDate: '2026-01-05',
-      expiryDate: required.find((r) => r.id === first!.requirementId)!.expires ? '2028-01-05' : undefined,
+      ...validDocumentDates(required.find((r) => r.id === first!.requirementId)!),
     });
     expect((await review({ documentId: first!.id, decision: 'accept' })).status).toBe(200);
     expect(await act(reviewer, { intent: 'advance' })).toMatchObject({

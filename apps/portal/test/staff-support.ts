@@ -12,7 +12,7 @@ import {
   systemActor,
   uploadDocument,
 } from '@outpost/core';
-import { makePartner, makePartnerUser, makeStaff } from '@outpost/core/testing';
+import { makePartner, makePartnerUser, makeStaff, validDocumentDates } from '@outpost/core/testing';
 import { type Database, sessions } from '@outpost/db';
 import type { PortalDeps } from '../app/context';
 import type { StaffActionArgs } from '../app/lib/staff/staff-action';
@@ -84,8 +84,7 @@ export async function submittedApplication(deps: PortalDeps) {
       requirementId: requirement.id,
       fileName: `${requirement.key}.pdf`,
       bytes: pdf(),
-      issueDate: '2026-01-05',
-      expiryDate: requirement.expires ? '2028-01-05' : undefined,
+      ...validDocumentDates(requirement),
     });
   }
   const application = await submitApplication(deps.db, actor, { serviceCategories: ['it'] });

@@ -1,3 +1,4 @@
+import { addMonths, todayInChina } from '@outpost/i18n';
 import { hashPassword, passwordProblem } from '@outpost/auth';
 import {
   acceptInvitation,
@@ -169,14 +170,14 @@ async function seedApplicant(db: Database, storage: FileStorage): Promise<void> 
     { hash: hashPassword, problem: passwordProblem },
   );
   const person = await personById(db, userId);
-  const expiry = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10);
+  // Issued two months ago; the expiry date follows from each type's validity period.
+  const issueDate = addMonths(todayInChina(), -2);
   for (const requirement of (await requirementsFor(db, ['customer_service'])).filter((r) => r.mandatory)) {
     await uploadDocument(db, person!.actor, storage, {
       requirementId: requirement.id,
       fileName: `${requirement.nameZh}.pdf`,
       bytes: demoPdf,
-      issueDate: '2026-01-15',
-      expiryDate: requirement.expires ? expiry : undefined,
+      issueDate,
     });
   }
   await submitApplication(db, person!.actor, { serviceCategories: ['customer_service'] });

@@ -2,7 +2,8 @@ import { committeeStageApplication } from '@outpost/bot/testing';
 import { makeStaff } from '@outpost/core/testing';
 import { type DatabaseConnection, documents, outbox } from '@outpost/db';
 import { createTestDatabase } from '@outpost/db/testing';
-import { and, eq } from 'drizzle-orm';
+import { addDays } from '@outpost/i18n';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schedules } from '../src/index.ts';
 import type { JobContext } from '../src/jobs/context.ts';
@@ -24,22 +25,31 @@ describe('document-expiry schedule', () => {
     expect(job()).toMatchObject({ cron: '0 2 * * *', tz: 'Asia/Shanghai', retryLimit: 2 });
   });
 
+  /** 02:00 in Shanghai on a calendar day, when the job runs. */
+  const jobTime = (day: string) => new Date(`${day}T02:00:00+08:00`);
+
   it('reminds once ahead of expiry, then expires the document once, however often it runs', async () => {
-    // Its expiring documents run until 2027-12-31.
     const { partner } = await committeeStageApplication(conn.db);
+    const [soonest] = await conn.db
+      .select({ expiryDate: documents.expiryDate })
+      .from(documents)
+      .where(and(eq(documents.partnerId, partner.id), isNotNull(documents.expiryDate)))
+      .orderBy(asc(documents.expiryDate))
+      .limit(1);
+    const expiry = soonest!.expiryDate!;
     const expiring = await conn.db
       .select()
       .from(documents)
-      .where(and(eq(documents.partnerId, partner.id), eq(documents.expiryDate, '2027-12-31')));
+      .where(and(eq(documents.partnerId, partner.id), eq(documents.expiryDate, expiry)));
     expect(expiring.length).toBeGreaterThan(0);
 
-    const weekBefore = new Date('2027-12-26T18:00:00Z'); // 02:00 on the 27th in Shanghai
+    const weekBefore = jobTime(addDays(expiry, -5));
     expect(await job().handler(context, weekBefore)).toEqual({ expired: 0, reminded: expiring.length });
     expect(await job().handler(context, weekBefore)).toEqual({ expired: 0, reminded: 0 });
     const reminders = await conn.db.select().from(outbox).where(eq(outbox.channel, 'email'));
     expect(reminders.length).toBeGreaterThan(0);
 
-    const after = new Date('2028-01-01T18:00:00Z');
+    const after = jobTime(addDays(expiry, 1));
     expect(await job().handler(context, after)).toEqual({ expired: expiring.length, reminded: 0 });
     expect(await job().handler(context, after)).toEqual({ expired: 0, reminded: 0 });
   });
@@ -48,12 +58,12 @@ describe('document-expiry schedule', () => {
     const { partner } = await committeeStageApplication(conn.db);
     const [document] = await conn.db
       .update(documents)
-      .set({ expiryDate: '2027-06-30' })
-      .where(and(eq(documents.partnerId, partner.id), eq(documents.expiryDate, '2027-12-31')))
+      .set({ expiryDate: '2030-06-30' })
+      .where(and(eq(documents.partnerId, partner.id), isNotNull(documents.expiryDate)))
       .returning();
     expect(document).toBeDefined();
-    // 2027-06-30T18:00Z is 02:00 on 1 July in Shanghai: the document's last valid day has passed.
-    const result = (await job().handler(context, new Date('2027-06-30T18:00:00Z'))) as { expired: number };
+    // 2030-06-30T18:00Z is 02:00 on 1 July in Shanghai: the document's last valid day has passed.
+    const result = (await job().handler(context, new Date('2030-06-30T18:00:00Z'))) as { expired: number };
     expect(result.expired).toBeGreaterThanOrEqual(1);
     const [after] = await conn.db.select().from(documents).where(eq(documents.id, document!.id));
     expect(after!.status).toBe('expired');

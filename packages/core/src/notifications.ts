@@ -23,6 +23,8 @@ export interface NotifyInput {
   link?: string;
   /** Also post to this Slack channel: an id, or a symbolic name such as REVIEWERS_CHANNEL. */
   slackChannel?: string | null;
+  /** Who caused it: that person is not notified of what they did themselves (channel posts still go). */
+  actor?: Actor;
 }
 
 /**
@@ -45,6 +47,7 @@ export async function notify(tx: Database, input: NotifyInput): Promise<string[]
       );
     for (const s of staff) recipientIds.add(s.id);
   }
+  if (input.actor && 'userId' in input.actor) recipientIds.delete(input.actor.userId);
   const ids: string[] = [];
   const params = input.params ?? {};
   if (recipientIds.size > 0) {

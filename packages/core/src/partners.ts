@@ -56,6 +56,7 @@ export async function createPartner(db: Database, actor: Actor, raw: CreatePartn
     await notify(tx, {
       staffRoles: ['admin', 'reviewer'],
       template: 'notify.partner_created',
+      actor,
       params: { name: partner.legalName, creditCode },
       link: `/s/partners/${partner.id}`,
     });

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Database } from '@outpost/db';
+import { validDocumentDates } from '../src/testing/fixtures.ts';
 import {
   type Actor,
   defaultRequirements,
@@ -34,8 +35,7 @@ export async function uploadAll(
       requirementId: requirement.id,
       fileName: `${requirement.key}.pdf`,
       bytes: fixture('licence.pdf'),
-      issueDate: '2026-01-01',
-      expiryDate: requirement.expires ? '2027-12-31' : undefined,
+      ...validDocumentDates(requirement),
     });
     ids[requirement.key] = document.id;
   }

@@ -33,7 +33,13 @@ import {
   returnApplication,
   type Actor,
 } from '../src/index.ts';
-import { makePartner, makePartnerUser, makeStaff, validCreditCode } from '../src/testing/fixtures.ts';
+import {
+  makePartner,
+  makePartnerUser,
+  makeStaff,
+  validCreditCode,
+  validDocumentDates,
+} from '../src/testing/fixtures.ts';
 import { fixture, seedCatalogue, tempStorage, uploadAll } from './admission-support.ts';
 
 let conn: DatabaseConnection;
@@ -227,7 +233,12 @@ describe('documents', () => {
         conn.db,
         actor,
         storage,
-        { requirementId: requirement!.id, fileName: 'licence.pdf', bytes, expiryDate: '2030-01-01' },
+        {
+          requirementId: requirement!.id,
+          fileName: 'licence.pdf',
+          bytes,
+          ...validDocumentDates(requirement!),
+        },
         { maxBytes },
       );
     await expect(attempt(fixture('disguised-executable.pdf'))).rejects.toMatchObject({
@@ -260,7 +271,7 @@ describe('documents', () => {
       requirementId: requirement!.id,
       fileName: 'b.pdf',
       bytes: fixture('licence.pdf'),
-      expiryDate: '2030-01-01',
+      ...validDocumentDates(requirement!),
     });
     await expect(readDocumentFile(conn.db, userA.actor, storage, document.id)).rejects.toMatchObject({
       code: 'not_found',
@@ -333,6 +344,24 @@ describe('applications', () => {
     expect(
       ballots.filter((b) => (b.payload as { applicationId?: string }).applicationId === application.id),
     ).toHaveLength(3);
+  });
+
+  it('a reviewer is not notified of the stage changes they made; the other reviewers are', async () => {
+    const colleague = (await makeStaff(conn.db, ['reviewer'])).user;
+    const { application } = await toCommittee();
+    const stageNotices = (userId: string) =>
+      conn.db
+        .select({ id: notifications.id })
+        .from(notifications)
+        .where(
+          and(
+            eq(notifications.recipientId, userId),
+            eq(notifications.template, 'notify.application_stage_staff'),
+            eq(notifications.link, `/s/applications/${application.id}`),
+          ),
+        );
+    expect(await stageNotices((reviewer as { userId: string }).userId)).toHaveLength(0);
+    expect(await stageNotices(colleague.id)).toHaveLength(3);
   });
 
   it('two approvals decide it: the partner becomes active; a later vote is refused', async () => {

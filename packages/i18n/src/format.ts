@@ -124,6 +124,15 @@ export function addDays(day: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** The same day `months` later (clamped to the month's end: 31 January + 1 month is 28 or 29 February). */
+export function addMonths(day: string, months: number): string {
+  const [year, month, date] = day.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(date, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
 /** A byte count for people: "25 MB", "480 KB" (binary units, as the upload limit is configured). */
 export function formatBytes(locale: Locale, bytes: number): string {
   const units = ['B', 'KB', 'MB', 'GB'];

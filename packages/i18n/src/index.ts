@@ -1,5 +1,7 @@
 import { admissionEn } from './admission.en.ts';
 import { admissionZhCN } from './admission.zh-CN.ts';
+import { documentReviewEn } from './document-review.en.ts';
+import { documentReviewZhCN } from './document-review.zh-CN.ts';
 import { en } from './en.ts';
 import { formatIcu, hasIcuArguments } from './message-format.ts';
 import { partnerPortalEn } from './partner-portal.en.ts';
@@ -22,6 +24,7 @@ const enAll = {
   ...staffPortalEn,
   ...performanceEn,
   ...reviewsEn,
+  ...documentReviewEn,
   ...workQueueEn,
 };
 export type MessageKey = keyof typeof enAll;
@@ -37,6 +40,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...staffPortalZhCN,
     ...performanceZhCN,
     ...reviewsZhCN,
+    ...documentReviewZhCN,
     ...workQueueZhCN,
   },
   en: enAll,

@@ -144,8 +144,17 @@ const download = createRoute({
   method: 'get',
   path: '/v1/documents/{id}/file',
   tags: ['Documents'],
-  summary: 'Download the current (or a given) version, always as an attachment',
-  request: { params: IdParam, query: z.object({ version: z.coerce.number().int().min(1).optional() }) },
+  summary:
+    'Download the current (or a given) version: as an attachment, or inline (PDF, PNG, JPEG only) for a preview',
+  request: {
+    params: IdParam,
+    query: z.object({
+      version: z.coerce.number().int().min(1).max(2147483647).optional(),
+      disposition: z.enum(['attachment', 'inline']).optional().openapi({
+        description: '`inline` shows PDFs and images in the browser; other types are always attachments.',
+      }),
+    }),
+  },
   responses: { 200: { description: 'The file' }, ...errorResponses(401, 404) },
 });
 
@@ -220,7 +229,7 @@ export function documentRoutes(app: ApiApp, { db, storage, maxUploadBytes }: Api
       c.req.valid('param').id,
       c.req.valid('query').version,
     );
-    return attachmentResponse(c, file);
+    return attachmentResponse(c, file, { inline: c.req.valid('query').disposition === 'inline' });
   });
   app.openapi(review, async (c) =>
     c.json(

@@ -15,7 +15,7 @@ import {
   systemActor,
   uploadDocument,
 } from '@outpost/core';
-import { makePartner, makePartnerUser, makeStaff } from '@outpost/core/testing';
+import { makePartner, makePartnerUser, makeStaff, validDocumentDates } from '@outpost/core/testing';
 import type { Database } from '@outpost/db';
 
 /** The smallest file the upload check accepts as a PDF (it sniffs the bytes, not the name). */
@@ -51,8 +51,7 @@ export async function committeeStageApplication(
       requirementId: requirement.id,
       fileName: `${requirement.key}.pdf`,
       bytes: PDF,
-      issueDate: '2026-01-01',
-      ...(requirement.expires ? { expiryDate: '2027-12-31' } : {}),
+      ...validDocumentDates(requirement),
     });
     documentIds.push(document.id);
   }

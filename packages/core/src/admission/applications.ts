@@ -243,6 +243,7 @@ export async function advanceApplication(db: Database, actor: Actor, application
     await notify(tx, {
       staffRoles: ['reviewer'],
       template: 'notify.application_stage_staff',
+      actor,
       params: { name: partner!.legalName, stage: to },
       link: `/s/applications/${application.id}`,
       slackChannel: REVIEWERS_CHANNEL,

@@ -17,20 +17,17 @@ import type { FileStorage } from '../ports.ts';
 import { isUuid, parse } from '../validation.ts';
 import { storeContentAddressed } from './file-store.ts';
 import { checkUpload, DEFAULT_MAX_UPLOAD_BYTES } from './file-type.ts';
+import { checkDocumentDates } from './document-dates.ts';
 
 const isoDate = z.iso.date('Use a date like 2026-01-31.');
 
-export const uploadInput = z
-  .object({
-    requirementId: z.uuid('Choose which requirement this document answers.'),
-    fileName: z.string().trim().min(1).max(255),
-    issueDate: isoDate.optional(),
-    expiryDate: isoDate.optional(),
-  })
-  .refine((d) => !d.issueDate || !d.expiryDate || d.expiryDate > d.issueDate, {
-    message: 'The expiry date must be after the issue date.',
-    path: ['expiryDate'],
-  });
+/** The dates are then checked against the document's type (checkDocumentDates). */
+export const uploadInput = z.object({
+  requirementId: z.uuid('Choose which requirement this document answers.'),
+  fileName: z.string().trim().min(1).max(255),
+  issueDate: isoDate.optional(),
+  expiryDate: isoDate.optional(),
+});
 
 /** The partner an actor uploads for: its own; staff cannot upload on a partner's behalf. */
 function uploaderPartner(actor: Actor): string {
@@ -61,12 +58,7 @@ export async function uploadDocument(
     .from(documentRequirements)
     .where(eq(documentRequirements.id, input.requirementId));
   if (!requirement?.active) throw notFound('Requirement');
-  if (requirement.expires && !input.expiryDate) {
-    throw new AppError('validation_failed', 'This document expires: enter its expiry date.', {
-      messageKey: 'errors.expiry_required',
-      details: { fields: [{ path: 'expiryDate', message: 'This document expires: enter its expiry date.' }] },
-    });
-  }
+  const { issueDate, expiryDate } = checkDocumentDates(requirement, input);
   const { sha256, storageKey } = await storeContentAddressed(storage, raw.bytes, mime);
 
   return db.transaction(async (tx) => {
@@ -77,7 +69,7 @@ export async function uploadDocument(
       .for('update');
     const wasRejected = existing?.status === 'rejected';
     const version = (existing?.currentVersion ?? 0) + 1;
-    const dates = { issueDate: input.issueDate ?? null, expiryDate: input.expiryDate ?? null };
+    const dates = { issueDate: issueDate ?? null, expiryDate: expiryDate ?? null };
     const [document] = existing
       ? await tx
           .update(documents)

@@ -158,6 +158,7 @@ export async function finaliseReview(db: Database, actor: Actor, raw: CompleteRe
       await notify(tx, {
         staffRoles: ['risk_officer', 'admin'],
         template: 'notify.partner_suspended_by_review',
+        actor,
         params: { name: partner.legalName, quarter: review.quarter },
         link: `/s/partners/${partner.id}`,
         slackChannel: RISK_CHANNEL,

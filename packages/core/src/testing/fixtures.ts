@@ -1,6 +1,7 @@
 import { type Database, partnerMemberships, partners, users } from '@outpost/db';
 import type { Actor, MembershipRole, StaffRole } from '../actor.ts';
 import { creditCodeCheckCharacter } from '../credit-code.ts';
+import { addMonths, todayInChina } from '@outpost/i18n';
 
 /** Test fixtures: real rows through the real schema, with unique e-mails and valid credit codes. */
 let counter = 0;
@@ -65,4 +66,18 @@ export async function makePartnerUser(
   await db.insert(partnerMemberships).values({ userId: user!.id, partnerId, role });
   const actor: Actor = { type: 'partner', userId: user!.id, partnerId, role };
   return { user: user!, actor };
+}
+
+/**
+ * Dates a document of this type can carry today: issued a month ago, expiring when its
+ * validity period runs out (a year for a type without one), none for a type that never expires.
+ * Relative to today, so fixtures stay valid whenever the tests run.
+ */
+export function validDocumentDates(
+  requirement: { expires: boolean; validityMonths: number | null },
+  today = todayInChina(),
+): { issueDate: string; expiryDate?: string } {
+  const issueDate = addMonths(today, -1);
+  if (!requirement.expires) return { issueDate };
+  return { issueDate, expiryDate: addMonths(issueDate, requirement.validityMonths ?? 12) };
 }

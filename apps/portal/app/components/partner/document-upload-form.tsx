@@ -1,6 +1,7 @@
 import { Alert } from '@outpost/ui';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useRevalidator } from 'react-router';
+import { addMonths } from '@outpost/i18n';
 import { useT } from '../../lib/i18n';
 import { uploadErrorsFromResponse, type UploadFormErrors } from '../../lib/partner/upload-errors';
 import { describedBy, FieldError } from './field-error';
@@ -8,8 +9,10 @@ import { describedBy, FieldError } from './field-error';
 export interface DocumentUploadFormProps {
   requirementId: string;
   requirementName: string;
-  /** The requirement expires, so the expiry date is required. */
+  /** The requirement expires, so the expiry date is required (or derived from the issue date). */
   expires: boolean;
+  /** How long a document of this type is valid from its issue date; null: no fixed period. */
+  validityMonths: number | null;
   hasDocument: boolean;
   maxBytes: number;
   maxSize: string;
@@ -49,9 +52,20 @@ export function DocumentUploadForm(props: DocumentUploadFormProps) {
     }
     const issueDate = String(form.get('issueDate') ?? '');
     const expiryDate = String(form.get('expiryDate') ?? '');
-    if (props.expires && !expiryDate) fields.expiryDate = t('errors.expiry_required');
+    // The server decides; these checks only save a round trip. With an issue date and a validity
+    // period, an empty expiry date is worked out by the server.
+    const derivable = Boolean(issueDate && props.validityMonths);
+    if (props.expires && !expiryDate && !derivable) fields.expiryDate = t('errors.expiry_required');
     else if (issueDate && expiryDate && expiryDate <= issueDate) {
       fields.expiryDate = t('partner-portal.documents.error.expiryAfterIssue');
+    } else if (issueDate && expiryDate && props.validityMonths) {
+      const latest = addMonths(issueDate, props.validityMonths);
+      if (expiryDate > latest) {
+        fields.expiryDate = t('errors.document_dates.beyond_validity', {
+          months: props.validityMonths,
+          latest,
+        });
+      }
     }
     return Object.keys(fields).length ? { fields } : null;
   }
@@ -153,26 +167,28 @@ export function DocumentUploadForm(props: DocumentUploadFormProps) {
           />
           <FieldError id={issueError} message={errors.fields.issueDate} />
         </div>
-        <div className={errors.fields.expiryDate ? 'ui-field ui-field--invalid' : 'ui-field'}>
-          <label htmlFor={`${id}-expiry`}>{t('partner-portal.documents.expiryDate')}</label>
-          {props.expires ? (
+        {props.expires ? (
+          <div className={errors.fields.expiryDate ? 'ui-field ui-field--invalid' : 'ui-field'}>
+            <label htmlFor={`${id}-expiry`}>{t('partner-portal.documents.expiryDate')}</label>
             <p id={expiryHint} className="ui-field__hint">
-              {t('partner-portal.documents.expiryHint')}
+              {props.validityMonths
+                ? `${t('document-review.validity.months', { months: props.validityMonths })} ${t('document-review.validity.derived')}`
+                : t('partner-portal.documents.expiryHint')}
             </p>
-          ) : null}
-          <input
-            id={`${id}-expiry`}
-            name="expiryDate"
-            type="date"
-            required={props.expires}
-            aria-invalid={errors.fields.expiryDate ? true : undefined}
-            aria-describedby={describedBy(
-              props.expires && expiryHint,
-              errors.fields.expiryDate && expiryError,
-            )}
-          />
-          <FieldError id={expiryError} message={errors.fields.expiryDate} />
-        </div>
+            <input
+              id={`${id}-expiry`}
+              name="expiryDate"
+              type="date"
+              required={props.validityMonths === null}
+              aria-invalid={errors.fields.expiryDate ? true : undefined}
+              aria-describedby={describedBy(expiryHint, errors.fields.expiryDate && expiryError)}
+            />
+            <FieldError id={expiryError} message={errors.fields.expiryDate} />
+          </div>
+        ) : (
+          // 长期有效: there is no expiry date to enter.
+          <p className="ui-field__hint upload-form__long-term">{t('document-review.validity.longTerm')}</p>
+        )}
       </div>
       <div className="upload-form__actions">
         <button type="submit" className="button button--primary" disabled={busy}>

@@ -44,6 +44,43 @@ export function CommitteePanel({
           share: `${Math.round(committee.approvalRatio * 1000) / 10}%`,
         })}
       </p>
+      {/* The member's own vote comes before the table of everyone's, so it is on the first screen. */}
+      {myVote ? <p>{t('committee.youVoted', { vote: myVote.vote })}</p> : null}
+      {result?.intent === 'vote' && result.notice ? <Alert tone="success">{result.notice}</Alert> : null}
+      {result?.intent === 'vote' && result.errors?.form && !errors.reason ? (
+        <Alert tone="error">{result.errors.form}</Alert>
+      ) : null}
+      {canVote ? (
+        <Form method="post" noValidate preventScrollReset className="stack staff-subform">
+          <h3>{t('staff-portal.committee.yourVote')}</h3>
+          <input type="hidden" name="intent" value="vote" />
+          <TextAreaField
+            name="reason"
+            label={t('staff-portal.committee.reasonLabel')}
+            hint={t('staff-portal.committee.reasonHint')}
+            rows={2}
+            maxLength={2000}
+            error={errors.reason}
+          />
+          <div className="staff-actions">
+            <button
+              type="submit"
+              name="vote"
+              value="approve"
+              className="button button--primary"
+              disabled={busy}
+            >
+              {t('vote.approve')}
+            </button>
+            <button type="submit" name="vote" value="reject" className="button staff-danger" disabled={busy}>
+              {t('vote.reject')}
+            </button>
+            <button type="submit" name="vote" value="abstain" className="button" disabled={busy}>
+              {t('vote.abstain')}
+            </button>
+          </div>
+        </Form>
+      ) : null}
       {/* biome-ignore lint/a11y/useSemanticElements: a labelled scroll container, not a document section. */}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users need focus to scroll it. */}
       <div className="table-scroll" role="region" aria-labelledby="committee-caption" tabIndex={0}>
@@ -80,43 +117,6 @@ export function CommitteePanel({
           </tbody>
         </table>
       </div>
-
-      {myVote ? <p>{t('committee.youVoted', { vote: myVote.vote })}</p> : null}
-      {result?.intent === 'vote' && result.notice ? <Alert tone="success">{result.notice}</Alert> : null}
-      {result?.intent === 'vote' && result.errors?.form && !errors.reason ? (
-        <Alert tone="error">{result.errors.form}</Alert>
-      ) : null}
-      {canVote ? (
-        <Form method="post" noValidate preventScrollReset className="stack staff-subform">
-          <h3>{t('staff-portal.committee.yourVote')}</h3>
-          <input type="hidden" name="intent" value="vote" />
-          <TextAreaField
-            name="reason"
-            label={t('staff-portal.committee.reasonLabel')}
-            hint={t('staff-portal.committee.reasonHint')}
-            rows={3}
-            maxLength={2000}
-            error={errors.reason}
-          />
-          <div className="staff-actions">
-            <button
-              type="submit"
-              name="vote"
-              value="approve"
-              className="button button--primary"
-              disabled={busy}
-            >
-              {t('vote.approve')}
-            </button>
-            <button type="submit" name="vote" value="reject" className="button staff-danger" disabled={busy}>
-              {t('vote.reject')}
-            </button>
-            <button type="submit" name="vote" value="abstain" className="button" disabled={busy}>
-              {t('vote.abstain')}
-            </button>
-          </div>
-        </Form>
-      ) : null}
     </section>
   );
 }

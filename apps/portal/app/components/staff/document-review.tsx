@@ -4,6 +4,7 @@ import { useT } from '../../lib/i18n';
 import type { StaffActionData } from '../../lib/staff/action-result';
 import { TextAreaField } from './fields';
 import { FormOutcome, fieldErrorsOf } from './form-outcome';
+import { DocumentPreview } from './document-preview';
 import { documentStatusLabel, documentTone } from './labels';
 
 export interface ReviewedDocument {
@@ -16,13 +17,24 @@ export interface ReviewedDocument {
   expiryDate: string | null;
   reviewedAt: string | null;
   rejectionReason: string | null;
+  /** The version under decision, with how to show it inline (PDF, image) or null. */
+  current: {
+    version: number;
+    fileName: string;
+    size: string;
+    uploadedAt: string;
+    typeLabel: string;
+    href: string;
+    preview: { kind: 'pdf' | 'image'; href: string } | null;
+  } | null;
   versions: { version: number; fileName: string; size: string; uploadedAt: string; href: string }[];
 }
 
 /**
- * One qualification document as a reviewer sees it: its state, dates, every version
- * with a download link, and (for reviewers) accept, or reject with a reason the
- * partner will read.
+ * One qualification document as a reviewer sees it: the current version previewed beside
+ * its state, dates and the decision (accept, or reject with a reason the partner will read),
+ * a download link, and every earlier version. A document awaiting review shows its preview
+ * open; a decided one keeps it behind a disclosure.
  */
 export function DocumentReview({
   document: d,
@@ -70,6 +82,7 @@ export function DocumentReview({
       </Form>
     </div>
   );
+  const awaiting = d.status === 'submitted';
   return (
     <li className="staff-doc" aria-labelledby={headingId}>
       <div className="staff-doc__head">
@@ -77,43 +90,75 @@ export function DocumentReview({
         <Badge tone={documentTone[d.status] ?? 'neutral'}>{documentStatusLabel(t, d.status)}</Badge>
         {d.mandatory ? null : <span className="muted">{t('staff-portal.documents.optional')}</span>}
       </div>
-      <p className="muted staff-doc__meta">
-        {t('staff-portal.documents.version', { version: d.currentVersion })}
-        {' · '}
-        {t('staff-portal.documents.issued', { date: d.issueDate ?? t('common.none') })}
-        {' · '}
-        {t('staff-portal.documents.expires', { date: d.expiryDate ?? t('staff-portal.documents.noExpiry') })}
-        {d.reviewedAt ? ` · ${t('staff-portal.documents.reviewedAt', { when: d.reviewedAt })}` : ''}
-      </p>
-      {d.rejectionReason ? (
-        <p className="staff-doc__reason">
-          <strong>{t('staff-portal.documents.rejectionReason')}</strong> {d.rejectionReason}
-        </p>
-      ) : null}
-      <details className="staff-doc__versions">
-        <summary>{t('staff-portal.documents.history', { count: d.versions.length })}</summary>
-        <ul>
-          {d.versions.map((v) => (
-            <li key={v.version}>
-              <a href={v.href} download>
-                {t('staff-portal.documents.download', { version: v.version, file: v.fileName })}
-              </a>{' '}
-              <span className="muted">
-                {v.size} · {v.uploadedAt}
-              </span>
-            </li>
-          ))}
-        </ul>
-      </details>
-      <FormOutcome result={result} intent="review" target={d.id} />
-      {canReview && d.status === 'submitted' ? reviewForms : null}
-      {/* A decision can be revisited (e.g. a forged licence found later); expired documents need a new upload. */}
-      {canReview && (d.status === 'accepted' || d.status === 'rejected') ? (
-        <details className="staff-doc__change" open={Object.keys(errors).length > 0 || undefined}>
-          <summary>{t('staff-portal.documents.changeDecision')}</summary>
-          {reviewForms}
-        </details>
-      ) : null}
+      <div className={d.current ? 'staff-doc__body' : undefined}>
+        {d.current ? (
+          <div className="staff-doc__preview">
+            {awaiting ? (
+              <DocumentPreview name={d.requirement} current={d.current} />
+            ) : (
+              <details className="staff-doc__preview-toggle">
+                <summary>{t('document-review.preview.show')}</summary>
+                <DocumentPreview name={d.requirement} current={d.current} />
+              </details>
+            )}
+          </div>
+        ) : null}
+        <div className="staff-doc__side">
+          <p className="muted staff-doc__meta">
+            {t('staff-portal.documents.version', { version: d.currentVersion })}
+            {' · '}
+            {t('staff-portal.documents.issued', { date: d.issueDate ?? t('common.none') })}
+            {' · '}
+            {t('staff-portal.documents.expires', {
+              date: d.expiryDate ?? t('staff-portal.documents.noExpiry'),
+            })}
+            {d.reviewedAt ? ` · ${t('staff-portal.documents.reviewedAt', { when: d.reviewedAt })}` : ''}
+          </p>
+          {d.current ? (
+            <p className="staff-doc__current">
+              {t('document-review.current', {
+                file: d.current.fileName,
+                size: d.current.size,
+                when: d.current.uploadedAt,
+              })}{' '}
+              <a href={d.current.href} download>
+                {t('document-review.download', { version: d.current.version })}
+              </a>
+            </p>
+          ) : null}
+          {d.rejectionReason ? (
+            <p className="staff-doc__reason">
+              <strong>{t('staff-portal.documents.rejectionReason')}</strong> {d.rejectionReason}
+            </p>
+          ) : null}
+          <FormOutcome result={result} intent="review" target={d.id} />
+          {canReview && awaiting ? reviewForms : null}
+          {/* A decision can be revisited (e.g. a forged licence found later); expired documents need a new upload. */}
+          {canReview && (d.status === 'accepted' || d.status === 'rejected') ? (
+            <details className="staff-doc__change" open={Object.keys(errors).length > 0 || undefined}>
+              <summary>{t('staff-portal.documents.changeDecision')}</summary>
+              {reviewForms}
+            </details>
+          ) : null}
+          {d.versions.length > 1 ? (
+            <details className="staff-doc__versions">
+              <summary>{t('staff-portal.documents.history', { count: d.versions.length })}</summary>
+              <ul>
+                {d.versions.map((v) => (
+                  <li key={v.version}>
+                    <a href={v.href} download>
+                      {t('staff-portal.documents.download', { version: v.version, file: v.fileName })}
+                    </a>{' '}
+                    <span className="muted">
+                      {v.size} · {v.uploadedAt}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </div>
+      </div>
     </li>
   );
 }

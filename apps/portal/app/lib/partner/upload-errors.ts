@@ -1,8 +1,13 @@
-import type { Translate } from '@outpost/i18n';
+import type { MessageKey, Translate } from '@outpost/i18n';
 
 /** The API's error body: `{ error: { code, message, requestId, details } }`. */
 interface ApiErrorBody {
-  error?: { code?: string; details?: { fields?: { path?: string }[] } | null };
+  error?: {
+    code?: string;
+    details?: {
+      fields?: { path?: string; messageKey?: string; params?: Record<string, string | number> }[];
+    } | null;
+  };
 }
 
 export interface UploadFormErrors {
@@ -30,10 +35,14 @@ export function uploadErrorsFromResponse(
   if (status === 403) return { fields: {}, form: t('errors.forbidden') };
   if (status === 404) return { fields: {}, form: t('errors.not_found') };
   if (status === 422 || status === 400) {
-    const paths = ((body as ApiErrorBody)?.error?.details?.fields ?? []).map((f) => f.path ?? '');
+    const listed = (body as ApiErrorBody)?.error?.details?.fields ?? [];
     const fields: Record<string, string> = {};
-    for (const path of paths) {
-      if (path === 'expiryDate') {
+    for (const { path = '', messageKey, params } of listed) {
+      // Core names some problems precisely (a date beyond the type's validity): say exactly that.
+      const precise = messageKey ? t(messageKey as MessageKey, params) : null;
+      if (precise && precise !== messageKey && (path === 'expiryDate' || path === 'issueDate')) {
+        fields[path] = precise;
+      } else if (path === 'expiryDate') {
         fields.expiryDate = context.sent.expiryDate
           ? t('partner-portal.documents.error.expiryAfterIssue')
           : t('errors.expiry_required');

@@ -1,3 +1,4 @@
+import { reviewDocumentAction } from './review-document.server';
 import {
   advanceApplication,
   attachThirdPartyReport,
@@ -240,5 +241,7 @@ export function applicationActionsFor(applicationId: string) {
   for (const [intent, handler] of Object.entries(applicationActions)) {
     bound[intent] = (args) => handler({ ...args, applicationId });
   }
+  // The partner's documents are reviewed on this page too, beside the application they answer.
+  bound.review = reviewDocumentAction;
   return bound;
 }

@@ -5,6 +5,7 @@ import type { PortalDeps } from '../../context';
 import { formatBytes, formatDay, todayInChina } from '@outpost/i18n';
 import type { Viewer } from '../viewer.server';
 import { requirementName } from './format';
+import { shapeDocuments } from './partner-documents.server';
 
 /**
  * Everything the staff application page shows, read through core (getApplication's
@@ -127,6 +128,8 @@ export async function applicationView(
     committee: rule
       ? { members, tally: staff?.tally ?? null, quorum: rule.quorum, approvalRatio: rule.approvalRatio }
       : null,
+    documentList: shapeDocuments(documents, locale),
+    canReviewDocuments: can(actor, 'review:document'),
     documents: {
       total: documents.length,
       accepted: statusCount('accepted'),

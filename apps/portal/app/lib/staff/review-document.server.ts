@@ -11,7 +11,7 @@ export async function reviewDocumentAction({
   viewer,
   locale,
   form,
-}: StaffActionArgs): Promise<StaffActionResult> {
+}: StaffActionArgs): Promise<StaffActionResult<never>> {
   const decision = text(form, 'decision');
   try {
     await reviewDocument(deps.db, viewer.person.actor, {

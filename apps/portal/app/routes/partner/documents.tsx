@@ -149,6 +149,7 @@ export default function PartnerDocuments({ loaderData, actionData }: Route.Compo
                     requirementId={item.requirementId}
                     requirementName={item.name}
                     expires={item.expires}
+                    validityMonths={item.validityMonths}
                     hasDocument={item.document !== null}
                     maxBytes={loaderData.maxBytes}
                     maxSize={loaderData.maxSize}

@@ -2,6 +2,7 @@ import { Alert, Badge, DescriptionList } from '@outpost/ui';
 
 import { categoryLabel } from '../../components/partner-labels';
 import { ApplicationTimeline } from '../../components/staff/application-timeline';
+import { DocumentReview } from '../../components/staff/document-review';
 import { CommitteePanel } from '../../components/staff/committee-panel';
 import { applicationStatusLabel, applicationTone } from '../../components/staff/labels';
 import { AssessmentPanel, InspectionPanel, PilotPanel } from '../../components/staff/stage-panels';
@@ -43,6 +44,12 @@ export default function StaffApplication({ loaderData: view, actionData }: Route
   const open = app.status === 'in_progress';
   const atOrAfter = (stage: (typeof view.stages)[number]) => app.stageIndex >= view.stages.indexOf(stage);
   const decided = app.status === 'approved' || app.status === 'rejected';
+  const committee = view.committee ? (
+    <CommitteePanel committee={view.committee} canVote={may.vote} myVote={view.myVote} result={result} />
+  ) : null;
+  // While the committee votes, its panel (with this member's vote form) comes first: the
+  // documents and stage results it decides on follow, one jump link away.
+  const committeeFirst = committee !== null && open && app.stage === 'committee';
   return (
     <div className="page">
       <title>{`${t('staff-portal.application.title', { name: partner.legalName })} · ${t('app.name')}`}</title>
@@ -80,8 +87,31 @@ export default function StaffApplication({ loaderData: view, actionData }: Route
 
       <StageSteps stages={view.stages} current={app.stageIndex} closed={!open} />
 
+      <nav aria-label={t('document-review.application.jump')}>
+        <ul className="page-jump">
+          {committeeFirst ? (
+            <li>
+              <a href="#committee-heading">{t('document-review.application.jumpVote')}</a>
+            </li>
+          ) : null}
+          <li>
+            <a href="#documents-heading">{t('document-review.application.jumpDocuments')}</a>
+          </li>
+          {atOrAfter('onsite_inspection') ? (
+            <li>
+              <a href="#stage-results">{t('document-review.application.jumpStages')}</a>
+            </li>
+          ) : null}
+          <li>
+            <a href="#timeline-heading">{t('document-review.application.jumpTimeline')}</a>
+          </li>
+        </ul>
+      </nav>
+
       <div className="staff-columns">
         <div className="staff-columns__main">
+          {committeeFirst ? committee : null}
+
           <section className="card stack" aria-labelledby="documents-heading">
             <h2 id="documents-heading">{t('staff-portal.documents.title')}</h2>
             <DescriptionList
@@ -92,53 +122,61 @@ export default function StaffApplication({ loaderData: view, actionData }: Route
                 { term: t('staff-portal.docStatus.expired'), details: documents.expired },
               ]}
             />
+            <p className="muted">{t('document-review.application.documentsIntro')}</p>
+            {view.documentList.length > 0 ? (
+              <ul className="staff-docs">
+                {view.documentList.map((d) => (
+                  <DocumentReview
+                    key={d.id}
+                    document={d}
+                    canReview={view.canReviewDocuments && open}
+                    result={result}
+                  />
+                ))}
+              </ul>
+            ) : null}
             <p>
               <AppLink to={`/s/partners/${partner.id}#partner-documents`}>
-                {t('staff-portal.application.reviewDocuments')}
+                {t('document-review.application.allDocuments')}
               </AppLink>
             </p>
           </section>
 
-          {atOrAfter('onsite_inspection') || view.inspection ? (
-            <InspectionPanel
-              inspection={view.inspection}
-              editable={may.manage && app.stage === 'onsite_inspection'}
-              today={view.today}
-              result={result}
-            />
-          ) : null}
-          {atOrAfter('pilot') || view.pilot ? (
-            <PilotPanel
-              pilot={view.pilot}
-              editable={may.manage && app.stage === 'pilot'}
-              today={view.today}
-              result={result}
-            />
-          ) : null}
-          {atOrAfter('onsite_inspection') || view.assessment ? (
-            <AssessmentPanel
-              assessment={view.assessment}
-              weights={view.weights}
-              weightedScore={view.weightedScore}
-              editable={may.manage && app.stage !== 'committee'}
-              result={result}
-            >
-              <ThirdPartyReport
-                assessment={view.assessment}
-                upload={view.reportUpload}
-                editable={may.manage && app.stage !== 'committee'}
+          <div id="stage-results" className="stack">
+            {atOrAfter('onsite_inspection') || view.inspection ? (
+              <InspectionPanel
+                inspection={view.inspection}
+                editable={may.manage && app.stage === 'onsite_inspection'}
+                today={view.today}
                 result={result}
               />
-            </AssessmentPanel>
-          ) : null}
-          {view.committee ? (
-            <CommitteePanel
-              committee={view.committee}
-              canVote={may.vote}
-              myVote={view.myVote}
-              result={result}
-            />
-          ) : null}
+            ) : null}
+            {atOrAfter('pilot') || view.pilot ? (
+              <PilotPanel
+                pilot={view.pilot}
+                editable={may.manage && app.stage === 'pilot'}
+                today={view.today}
+                result={result}
+              />
+            ) : null}
+            {atOrAfter('onsite_inspection') || view.assessment ? (
+              <AssessmentPanel
+                assessment={view.assessment}
+                weights={view.weights}
+                weightedScore={view.weightedScore}
+                editable={may.manage && app.stage !== 'committee'}
+                result={result}
+              >
+                <ThirdPartyReport
+                  assessment={view.assessment}
+                  upload={view.reportUpload}
+                  editable={may.manage && app.stage !== 'committee'}
+                  result={result}
+                />
+              </AssessmentPanel>
+            ) : null}
+          </div>
+          {committeeFirst ? null : committee}
           {may.manage ? (
             <StageActions
               stages={view.stages}
