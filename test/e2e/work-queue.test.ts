@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { previousQuarter } from '@outpost/core';
 import { validCreditCode } from '@outpost/core/testing';
+import { addMonths, todayInChina } from '@outpost/i18n';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import {
@@ -78,8 +79,8 @@ async function newApplicant(label: string) {
     const form = new FormData();
     form.set('file', new Blob([licencePdf], { type: 'application/pdf' }), `${r.key}.pdf`);
     form.set('requirementId', r.id);
-    form.set('issueDate', '2026-01-05');
-    if (r.expires) form.set('expiryDate', '2028-01-05');
+    // Issued a month ago; the server works the expiry date out from the type's validity period.
+    form.set('issueDate', addMonths(todayInChina(), -1));
     const { json } = await api(cookie, 'POST', '/api/v1/documents', form);
     documents[r.key] = json.document.id;
   }
@@ -296,8 +297,7 @@ describe.skipIf(!e2eEnabled)('where work starts', () => {
       const form = new FormData();
       form.set('file', new Blob([licencePdf], { type: 'application/pdf' }), 'licence-colour.pdf');
       form.set('requirementId', licence.id);
-      form.set('issueDate', '2026-01-05');
-      if (licence.expires) form.set('expiryDate', '2028-01-05');
+      form.set('issueDate', addMonths(todayInChina(), -1));
       await api(applicant.cookie, 'POST', '/api/v1/documents', form);
       await api(applicant.cookie, 'POST', '/api/v1/applications', { serviceCategories: ['it'] });
       await page.reload();

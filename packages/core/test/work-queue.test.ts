@@ -1,5 +1,6 @@
 import type { DatabaseConnection } from '@outpost/db';
 import { createTestDatabase } from '@outpost/db/testing';
+import { addDays, todayInChina } from '@outpost/i18n';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Actor,
@@ -24,7 +25,7 @@ import {
   uploadDocument,
   uploadRectificationEvidence,
 } from '../src/index.ts';
-import { makePartner, makePartnerUser, makeStaff } from '../src/testing/fixtures.ts';
+import { makePartner, makePartnerUser, makeStaff, validDocumentDates } from '../src/testing/fixtures.ts';
 import { fixture, seedCatalogue, tempStorage, uploadAll } from './admission-support.ts';
 
 let conn: DatabaseConnection;
@@ -156,8 +157,7 @@ describe('admission work', () => {
       requirementId: requirement!.id,
       fileName: 'clear-scan.pdf',
       bytes: fixture('licence.pdf'),
-      issueDate: '2026-01-01',
-      expiryDate: requirement!.expires ? '2027-12-31' : undefined,
+      ...validDocumentDates(requirement!),
     });
     const again = (await queueOf(staff.reviewer, { limit: 100 })).group('documentsToReview')!;
     expect(again.count).toBe(before - 1);
@@ -369,8 +369,7 @@ describe('partner next steps', () => {
       requirementId: requirement.id,
       fileName: 'new.pdf',
       bytes: fixture('licence.pdf'),
-      issueDate: '2026-01-01',
-      expiryDate: requirement.expires ? '2027-12-31' : undefined,
+      ...validDocumentDates(requirement),
     });
     await submitApplication(conn.db, actor, { serviceCategories: ['claims'] });
     expect((await partnerNextSteps(conn.db, actor)).steps).toEqual([
@@ -383,17 +382,17 @@ describe('partner next steps', () => {
     const { actor } = await makePartnerUser(conn.db, partner.id);
     await uploadAll(conn.db, actor, storage, ['claims']);
     // Everything in and current, nothing to submit (already active): nothing to do.
-    const done = await partnerNextSteps(conn.db, actor, new Date('2026-11-01T10:00:00+08:00'));
+    const done = await partnerNextSteps(conn.db, actor);
     expect(done).toEqual({ steps: [], documents: { missing: 0, rejected: 0, expired: 0, expiring: 0 } });
     const expiring = (await requirementsFor(conn.db, ['claims'])).find((r) => r.mandatory && r.expires)!;
     await uploadDocument(conn.db, actor, storage, {
       requirementId: expiring.id,
       fileName: 'soon.pdf',
       bytes: fixture('licence.pdf'),
-      issueDate: '2025-01-01',
-      expiryDate: '2026-11-20',
+      issueDate: addDays(todayInChina(), -60),
+      expiryDate: addDays(todayInChina(), 19),
     });
-    const steps = await partnerNextSteps(conn.db, actor, new Date('2026-11-01T10:00:00+08:00'));
+    const steps = await partnerNextSteps(conn.db, actor);
     expect(steps.documents).toMatchObject({ expiring: 1, missing: 0 });
     // Active partners have no application to submit.
     expect(steps.steps).toEqual([
@@ -401,7 +400,7 @@ describe('partner next steps', () => {
         kind: 'document',
         reason: 'expiring',
         daysLeft: 19,
-        expiryDate: '2026-11-20',
+        expiryDate: addDays(todayInChina(), 19),
       }),
     ]);
   });
