@@ -1,0 +1,2 @@
+export { renderPdf } from './render.ts';
+export type { PdfBlock, PdfChart, PdfSpec } from './spec.ts';
