@@ -10,7 +10,7 @@ import type { WorkSource } from './types.ts';
 /**
  * Every kind of staff work, in the order the work queue shows it. A new capability
  * (training certificates to review, risk alerts, contracts in legal review, termination
- * tasks) adds its module under groups/ and one line here — decision record 013.
+ * tasks) adds its module under groups/ and one line here — decision record 014.
  */
 export const workSources: readonly WorkSource[] = [
   ballotsAwaitingVote,

@@ -20,7 +20,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 /**
  * The staff console's first page: what needs this person, by kind of work, with counts
- * and links to the items that have waited longest (decision record 013).
+ * and links to the items that have waited longest (decision record 014).
  */
 export default function StaffWork({ loaderData }: Route.ComponentProps) {
   const t = useT();
