@@ -47,6 +47,8 @@ export const applications = pgTable(
     index('applications_partner_idx').on(t.partnerId),
     // One open application per partner at a time.
     uniqueIndex('applications_one_open_key').on(t.partnerId).where(sql`${t.status} = 'in_progress'`),
+    // The staff work queue: open applications by stage, longest waiting first.
+    index('applications_open_stage_idx').on(t.stage, t.updatedAt).where(sql`${t.status} = 'in_progress'`),
   ],
 );
 

@@ -58,6 +58,8 @@ export const documents = pgTable(
   (t) => [
     uniqueIndex('documents_partner_requirement_key').on(t.partnerId, t.requirementId),
     index('documents_expiry_idx').on(t.expiryDate),
+    // The staff work queue: documents waiting for a reviewer, oldest first.
+    index('documents_awaiting_review_idx').on(t.updatedAt).where(sql`${t.status} = 'submitted'`),
   ],
 );
 

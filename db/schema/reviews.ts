@@ -89,6 +89,8 @@ export const quarterlyReviews = pgTable(
   (t) => [
     uniqueIndex('quarterly_reviews_partner_quarter_key').on(t.partnerId, t.quarter),
     index('quarterly_reviews_quarter_status_idx').on(t.quarter, t.status),
+    // The staff work queue: drafts to finalise and appeals to answer, across quarters.
+    index('quarterly_reviews_status_idx').on(t.status),
     check('quarterly_reviews_quarter_format', sql`${t.quarter} ~ '^[0-9]{4}-Q[1-4]$'`),
   ],
 );
@@ -120,6 +122,8 @@ export const rectificationItems = pgTable(
   (t) => [
     index('rectification_items_review_idx').on(t.reviewId),
     index('rectification_items_partner_status_idx').on(t.partnerId, t.status, t.dueDate),
+    // The staff work queue: items submitted for verification, and open items past their due date.
+    index('rectification_items_status_due_idx').on(t.status, t.dueDate),
   ],
 );
 

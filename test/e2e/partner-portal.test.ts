@@ -89,6 +89,11 @@ describe.skipIf(!e2eEnabled)('partner portal', () => {
     try {
       await signInAs(page, demo.partnerAdmin.email);
       await page.waitForURL('**/p');
+      // The navigation sits behind the menu button, which opens it.
+      const menu = page.locator('summary', { hasText: '菜单' });
+      expect(await menu.isVisible()).toBe(true);
+      expect(await page.getByRole('navigation', { name: '主导航' }).isVisible()).toBe(false);
+      await menu.click();
       expect(await page.getByRole('navigation', { name: '主导航' }).isVisible()).toBe(true);
       // Nothing forces the page wider than the screen.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

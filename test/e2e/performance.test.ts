@@ -3,6 +3,7 @@ import {
   baseUrl,
   demo,
   e2eEnabled,
+  followNavLink,
   newPage,
   sessionCookieFor,
   signInAs,
@@ -112,7 +113,7 @@ describe.skipIf(!e2eEnabled)('performance scorecards and event import', () => {
     try {
       await signInAs(page, demo.admin.email);
       await page.waitForURL('**/s');
-      await page.getByRole('link', { name: '绩效排名' }).click();
+      await followNavLink(page, '绩效排名');
       await page.waitForURL('**/s/scorecards');
       const table = page.getByRole('table', { name: '合作伙伴绩效排名' });
       await table.getByRole('link', { name: demo.partnerAdmin.partner }).click();
@@ -126,7 +127,7 @@ describe.skipIf(!e2eEnabled)('performance scorecards and event import', () => {
       expect(await events.getByText(`e2e-${run}-now-r2`).isVisible()).toBe(true);
 
       // KPI definitions: administrators open a KPI's form from the list; core refuses a bad threshold order.
-      await page.getByRole('link', { name: '考核指标', exact: true }).click();
+      await followNavLink(page, '考核指标');
       await page.getByRole('link', { name: '编辑客户满意度' }).click();
       const warning = page.getByLabel('预警阈值');
       await warning.fill('4.9');

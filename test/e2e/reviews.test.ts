@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { previousQuarter } from '@outpost/core';
 import { describe, expect, test } from 'vitest';
-import { demo, e2eEnabled, newPage, signInAs, useBrowser } from '../support/e2e-fixtures.ts';
+import { demo, e2eEnabled, followNavLink, newPage, signInAs, useBrowser } from '../support/e2e-fixtures.ts';
 import { repoRoot } from '../support/e2e-paths.ts';
 
 const fixture = (name: string) => path.join(repoRoot, 'packages/core/test/fixtures', name);
@@ -18,7 +18,7 @@ describe.skipIf(!e2eEnabled)('quarterly reviews', () => {
       staff.expectConsoleError(/status of 422/);
       await signInAs(page, 'risk@outpost.test');
       await page.waitForURL('**/s');
-      await page.getByRole('link', { name: '季度考核', exact: true }).click();
+      await followNavLink(page, '季度考核');
       await page.waitForURL('**/s/reviews');
       await expect
         .poll(() => page.getByRole('heading', { level: 1, name: '季度考核' }).isVisible())

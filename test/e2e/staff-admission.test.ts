@@ -5,7 +5,15 @@ import { weightedScore } from '@outpost/core';
 import { validCreditCode } from '@outpost/core/testing';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { baseUrl, demo, e2eEnabled, newPage, signInAs, useBrowser } from '../support/e2e-fixtures.ts';
+import {
+  baseUrl,
+  demo,
+  e2eEnabled,
+  followNavLink,
+  newPage,
+  signInAs,
+  useBrowser,
+} from '../support/e2e-fixtures.ts';
 import { repoRoot } from '../support/e2e-paths.ts';
 
 const licencePdf = readFileSync(path.join(repoRoot, 'packages/core/test/fixtures/licence.pdf'));
@@ -57,7 +65,7 @@ describe.skipIf(!e2eEnabled)('staff admission console', () => {
     const admin = await newPage(browser());
     try {
       await signInAs(admin.page, demo.admin.email);
-      await admin.page.getByRole('link', { name: '黑名单', exact: true }).click();
+      await followNavLink(admin.page, '黑名单');
       await admin.page.getByRole('heading', { level: 1, name: '黑名单' }).waitFor();
       const addForm = admin.page.getByRole('region', { name: '列入黑名单' });
       await addForm.getByLabel('统一社会信用代码').fill(creditCode);

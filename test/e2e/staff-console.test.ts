@@ -1,14 +1,17 @@
 import { describe, expect, test } from 'vitest';
-import { demo, e2eEnabled, newPage, signInAs, useBrowser } from '../support/e2e-fixtures.ts';
+import { demo, e2eEnabled, followNavLink, newPage, signInAs, useBrowser } from '../support/e2e-fixtures.ts';
 
 describe.skipIf(!e2eEnabled)('staff console', () => {
   const browser = useBrowser();
 
-  test('a staff member signs in, sees the partner list, searches and signs out', async () => {
+  test('a staff member signs in to the work queue, opens the partner list, searches and signs out', async () => {
     const { page, assertNoConsoleErrors, close } = await newPage(browser());
     try {
       await signInAs(page, demo.reviewer.email);
       await page.waitForURL('**/s');
+      await expect.poll(() => page.getByRole('heading', { level: 1, name: '工作台' }).isVisible()).toBe(true);
+      await followNavLink(page, '合作伙伴名录');
+      await page.waitForURL('**/s/partners');
       await expect
         .poll(() => page.getByRole('heading', { level: 1, name: '合作伙伴' }).isVisible())
         .toBe(true);
@@ -17,7 +20,9 @@ describe.skipIf(!e2eEnabled)('staff console', () => {
       expect(await table.getByRole('link', { name: demo.otherPartner.name }).isVisible()).toBe(true);
       // The current section is marked for assistive technology.
       expect(
-        await page.getByRole('link', { name: '合作伙伴', exact: true }).getAttribute('aria-current'),
+        await page
+          .getByRole('link', { name: '合作伙伴名录', exact: true, includeHidden: true })
+          .getAttribute('aria-current'),
       ).toBe('page');
 
       // Search narrows the list to matching partners.

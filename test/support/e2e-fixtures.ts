@@ -55,7 +55,27 @@ export async function signInAs(
   await page.getByLabel('电子邮箱', { exact: true }).fill(email);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
-  if (!options.expectFailure) await page.getByRole('button', { name: /^(退出登录|Sign out)$/ }).waitFor();
+  // The sign-out form is in the header of every signed-in page (inside the menu on a phone, so
+  // it is waited for in the page, not on the screen).
+  if (!options.expectFailure) await page.locator('form[action="/sign-out"]').waitFor({ state: 'attached' });
+}
+
+/**
+ * Follows a link of the header's main navigation as a person would: first opening the
+ * phone menu and the drop-down (Partners ▾, Performance ▾…) that hold it, when they are closed.
+ */
+export async function followNavLink(page: Page, name: string): Promise<void> {
+  const link = page
+    .getByRole('navigation', { name: /^(主导航|Main navigation)$/, includeHidden: true })
+    .getByRole('link', { name, exact: true, includeHidden: true });
+  const menus = link.locator('xpath=ancestor::details');
+  const count = await menus.count();
+  // Outermost first: the phone menu, then the group inside it.
+  for (let i = 0; i < count && !(await link.isVisible()); i++) {
+    const summary = menus.nth(i).locator('xpath=./summary');
+    if (await summary.isVisible()) await summary.click();
+  }
+  await link.click();
 }
 
 /** A session cookie for a demo account, through the API's sign-in (for requests without a browser). */

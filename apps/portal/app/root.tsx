@@ -1,4 +1,4 @@
-import { unreadCount } from '@outpost/core';
+import { can, unreadCount } from '@outpost/core';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router';
 import type { Route } from './+types/root';
 import { ClientNavigation } from './components/app-link';
@@ -29,7 +29,16 @@ export async function loader({ context, request }: Route.LoaderArgs): Promise<Ro
   const { user, actor } = viewer.person;
   return {
     locale,
-    viewer: { displayName: user.displayName, email: user.email, kind: user.kind, home: homePath(viewer) },
+    viewer: {
+      displayName: user.displayName,
+      email: user.email,
+      kind: user.kind,
+      home: homePath(viewer),
+      may: {
+        importEvents: can(actor, 'ingest:events:any'),
+        manageSettings: can(actor, 'manage:requirements'),
+      },
+    },
     // Read with the session, unless an action of this same request may have changed it.
     unread:
       request.method === 'GET' || request.method === 'HEAD'

@@ -28,7 +28,9 @@ export default [
     // Staff console: the insurer's staff only.
     ...prefix('s', [
       layout('routes/staff/layout.tsx', [
-        index('routes/staff/partners.tsx'),
+        // The console opens on what needs this person; the partner register has its own page.
+        index('routes/staff/work.tsx'),
+        route('partners', 'routes/staff/partners.tsx'),
         route('partners/new', 'routes/staff/partner-new.tsx'),
         route('partners/:partnerId', 'routes/staff/partner.tsx'),
         route('applications', 'routes/staff/applications.tsx'),

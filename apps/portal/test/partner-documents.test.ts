@@ -39,7 +39,7 @@ describe('the documents page', () => {
       '数据保密与个人信息保护承诺书',
     ]);
     expect(page.items.every((i) => i.state === 'missing' && i.canUpload)).toBe(true);
-    expect(page.counts).toEqual({ missing: 4, rejected: 0, expiring: 0 });
+    expect(page.counts).toEqual({ missing: 4, rejected: 0, expired: 0, expiring: 0 });
     expect(page.maxSize).toBe('1 MB');
     const english = await loadDocumentsPage(conn.db, admin, 'en', MAX);
     expect(english.items[0]?.name).toBe('Business licence');

@@ -20,3 +20,4 @@ export * from './storage/local-disk.ts';
 export * from './api-keys.ts';
 export * from './performance/index.ts';
 export * from './reviews/index.ts';
+export * from './work-queue/index.ts';

@@ -14,6 +14,8 @@ import { reviewsEn } from './reviews.en.ts';
 import { reviewsZhCN } from './reviews.zh-CN.ts';
 import { staffPortalEn } from './staff-portal.en.ts';
 import { staffPortalZhCN } from './staff-portal.zh-CN.ts';
+import { workQueueEn } from './work-queue.en.ts';
+import { workQueueZhCN } from './work-queue.zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
@@ -26,6 +28,7 @@ const enAll = {
   ...reviewsEn,
   ...documentReviewEn,
   ...apiEn,
+  ...workQueueEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -42,6 +45,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...reviewsZhCN,
     ...documentReviewZhCN,
     ...apiZhCN,
+    ...workQueueZhCN,
   },
   en: enAll,
 };

@@ -32,8 +32,6 @@ export const partnerPortalEn = {
     'Upload the documents required for your service categories. A reviewer checks each one; if one is returned, the reason is shown here and you upload a new version.',
   'partner-portal.documents.rules':
     'Accepted formats: PDF, PNG, JPEG, Word (DOCX) and Excel (XLSX). The format is decided by the file’s content, not its name. Up to {size} per file.',
-  'partner-portal.documents.summary':
-    '{missing} missing · {rejected} returned · {expiring} expiring within 30 days',
   'partner-portal.documents.empty': 'No documents are required for your service categories.',
   'partner-portal.documents.mandatory': 'Required',
   'partner-portal.documents.optional': 'Optional',

@@ -32,8 +32,6 @@ export const partnerPortalZhCN: Record<keyof typeof partnerPortalEn, string> = {
     '请上传贵机构服务类别所需的资质文件。审核人员会逐一审核；如被退回，退回原因将显示在此处，请上传新版本。',
   'partner-portal.documents.rules':
     '接受的格式：PDF、PNG、JPEG、Word（DOCX）和 Excel（XLSX）。格式以文件实际内容判定，而非文件名。单个文件不超过 {size}。',
-  'partner-portal.documents.summary':
-    '{missing} 份未上传 · {rejected} 份被退回 · {expiring} 份将在 30 天内到期',
   'partner-portal.documents.empty': '贵机构的服务类别无需提交资质文件。',
   'partner-portal.documents.mandatory': '必需',
   'partner-portal.documents.optional': '可选',

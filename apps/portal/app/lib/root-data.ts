@@ -12,4 +12,6 @@ export interface ViewerSummary {
   email: string;
   kind: 'staff' | 'partner';
   home: string;
+  /** Header links to pages only some staff may open (the others would answer 403). */
+  may: { importEvents: boolean; manageSettings: boolean };
 }

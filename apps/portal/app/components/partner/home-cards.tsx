@@ -1,8 +1,10 @@
+import type { DocumentCounts } from '@outpost/core';
 import { useT } from '../../lib/i18n';
 import { AppLink } from '../app-link';
+import { documentSummary } from '../work-queue/document-summary';
 
 export interface HomeSummary {
-  documents: { missing: number; rejected: number; expiring: number };
+  documents: DocumentCounts;
   application: { status: string; stage: string } | null;
   teamSize: number;
   canManageKeys: boolean;
@@ -12,7 +14,7 @@ export interface HomeSummary {
 export function HomeCards({ summary }: { summary: HomeSummary }) {
   const t = useT();
   const { documents, application } = summary;
-  const allIn = documents.missing === 0 && documents.rejected === 0 && documents.expiring === 0;
+  const summaryText = documentSummary(t, documents);
   return (
     <section aria-labelledby="home-cards-heading">
       <h2 id="home-cards-heading" className="visually-hidden">
@@ -21,11 +23,7 @@ export function HomeCards({ summary }: { summary: HomeSummary }) {
       <ul className="home-cards">
         <li className="card home-card">
           <h3>{t('partner-portal.home.documents')}</h3>
-          <p>
-            {allIn
-              ? t('partner-portal.home.documentsAllIn')
-              : t('partner-portal.documents.summary', documents)}
-          </p>
+          <p>{summaryText ?? t('partner-portal.home.documentsAllIn')}</p>
           <AppLink to="/p/documents">{t('partner-portal.home.manageDocuments')}</AppLink>
         </li>
         <li className="card home-card">

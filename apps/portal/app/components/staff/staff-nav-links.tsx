@@ -1,44 +1,69 @@
 import { useLocation } from 'react-router';
 import { useT } from '../../lib/i18n';
-import { AppLink, NavItemLink } from '../app-link';
+import type { ViewerSummary } from '../../lib/root-data';
+import { NavItemLink } from '../app-link';
+import { NavGroup, withinAny } from '../site-nav/nav-group';
+
+const partnerSections = ['/s/partners', '/s/applications', '/s/blacklist'];
+const performanceSections = ['/s/scorecards', '/s/reviews', '/s/kpis', '/s/import'];
+const settingsSections = ['/s/requirements', '/s/settings'];
 
 /**
- * The staff console's sections in the main navigation. "Partners" lives at /s and
- * /s/partners/…, so it is matched by hand (a NavItemLink to /s would also claim every
- * other section, or with `end` miss a partner's page); the catalogue owns the settings page it links to.
+ * The staff console's sections, grouped so the header fits one row on a laptop:
+ * Work · Partners ▾ · Performance ▾ · Settings ▾ (then Inbox and Account, in the header).
+ * "Work" is /s itself, so it is current only there (`end`). Import and settings are
+ * listed only for those who may open them.
  */
-export function StaffNavLinks() {
+export function StaffNavLinks({ may }: { may: ViewerSummary['may'] }) {
   const t = useT();
   const { pathname } = useLocation();
-  const partnersActive = pathname === '/s' || pathname === '/s/' || pathname.startsWith('/s/partners');
-  const catalogueActive = pathname.startsWith('/s/requirements') || pathname.startsWith('/s/settings');
   return (
     <>
       <li>
-        <AppLink to="/s" aria-current={partnersActive ? 'page' : undefined}>
-          {t('nav.partners')}
-        </AppLink>
+        <NavItemLink to="/s" end>
+          {t('work-queue.nav.work')}
+        </NavItemLink>
       </li>
-      <li>
-        <NavItemLink to="/s/applications">{t('staff-portal.nav.applications')}</NavItemLink>
-      </li>
-      <li>
-        <NavItemLink to="/s/blacklist">{t('staff-portal.nav.blacklist')}</NavItemLink>
-      </li>
-      <li>
-        <NavItemLink to="/s/scorecards">{t('performance.nav.scorecards')}</NavItemLink>
-      </li>
-      <li>
-        <NavItemLink to="/s/kpis">{t('performance.nav.kpis')}</NavItemLink>
-      </li>
-      <li>
-        <NavItemLink to="/s/reviews">{t('reviews.nav')}</NavItemLink>
-      </li>
-      <li>
-        <AppLink to="/s/requirements" aria-current={catalogueActive ? 'page' : undefined}>
-          {t('staff-portal.nav.catalogue')}
-        </AppLink>
-      </li>
+      <NavGroup label={t('work-queue.nav.partnersGroup')} active={withinAny(pathname, partnerSections)}>
+        <li>
+          <NavItemLink to="/s/partners">{t('work-queue.nav.partnerList')}</NavItemLink>
+        </li>
+        <li>
+          <NavItemLink to="/s/applications">{t('staff-portal.nav.applications')}</NavItemLink>
+        </li>
+        <li>
+          <NavItemLink to="/s/blacklist">{t('staff-portal.nav.blacklist')}</NavItemLink>
+        </li>
+      </NavGroup>
+      <NavGroup
+        label={t('work-queue.nav.performanceGroup')}
+        active={withinAny(pathname, performanceSections)}
+      >
+        <li>
+          <NavItemLink to="/s/scorecards">{t('performance.nav.scorecards')}</NavItemLink>
+        </li>
+        <li>
+          <NavItemLink to="/s/reviews">{t('reviews.nav')}</NavItemLink>
+        </li>
+        <li>
+          <NavItemLink to="/s/kpis">{t('performance.nav.kpis')}</NavItemLink>
+        </li>
+        {may.importEvents ? (
+          <li>
+            <NavItemLink to="/s/import">{t('work-queue.nav.import')}</NavItemLink>
+          </li>
+        ) : null}
+      </NavGroup>
+      <NavGroup label={t('work-queue.nav.settingsGroup')} active={withinAny(pathname, settingsSections)}>
+        <li>
+          <NavItemLink to="/s/requirements">{t('staff-portal.nav.catalogue')}</NavItemLink>
+        </li>
+        {may.manageSettings ? (
+          <li>
+            <NavItemLink to="/s/settings">{t('staff-portal.settings.title')}</NavItemLink>
+          </li>
+        ) : null}
+      </NavGroup>
     </>
   );
 }

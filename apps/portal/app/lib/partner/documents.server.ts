@@ -1,9 +1,11 @@
 import {
   allowedFileTypes,
+  type DocumentState,
+  documentChecklist,
   type FileStorage,
   getPartner,
+  isExpiringSoon,
   listDocuments,
-  missingDocuments,
   requirementsFor,
   uploadDocument,
 } from '@outpost/core';
@@ -11,28 +13,18 @@ import type { Database } from '@outpost/db';
 import { formatDateTime, type Locale, translate } from '@outpost/i18n';
 import { formText } from '../app-error.server';
 import type { FormErrors } from '../form-errors';
-import { formatBytes, formatDay } from '@outpost/i18n';
-import { daysUntil } from './dates';
+import { formatBytes, formatDay, todayInChina } from '@outpost/i18n';
 import { domainErrorToForm } from './form-errors.server';
 import type { PartnerActor } from './partner-viewer.server';
 
-/** Documents expiring within this many days are flagged (the reminder job starts at 30 too). */
-export const EXPIRING_SOON_DAYS = 30;
-
-export type DocumentState = 'missing' | 'submitted' | 'accepted' | 'rejected' | 'expired';
+export type { DocumentState };
 
 type Requirement = Awaited<ReturnType<typeof requirementsFor>>[number];
-type PartnerDocument = Awaited<ReturnType<typeof listDocuments>>[number];
 
 const nameIn = (locale: Locale, r: Pick<Requirement, 'nameZh' | 'nameEn'>) =>
   locale === 'zh-CN' ? r.nameZh : r.nameEn;
 const descriptionIn = (locale: Locale, r: Pick<Requirement, 'descriptionZh' | 'descriptionEn'>) =>
   (locale === 'zh-CN' ? r.descriptionZh : r.descriptionEn) ?? null;
-
-function expiringSoon(doc: PartnerDocument | undefined): boolean {
-  if (!doc?.expiryDate || doc.status === 'expired' || doc.status === 'rejected') return false;
-  return daysUntil(doc.expiryDate) <= EXPIRING_SOON_DAYS;
-}
 
 /**
  * The documents page: every requirement that applies to the organisation's service
@@ -53,6 +45,7 @@ export async function loadDocumentsPage(db: Database, actor: PartnerActor, local
       .filter((d) => !listed.has(d.requirementId))
       .map((d) => ({ requirement: d.requirement, document: d, applies: false })),
   ];
+  const today = todayInChina();
   const items = rows.map(({ requirement: r, document: d, applies }) => ({
     requirementId: r.id,
     name: nameIn(locale, r),
@@ -63,7 +56,7 @@ export async function loadDocumentsPage(db: Database, actor: PartnerActor, local
     // Uploading only makes sense against a requirement that is still in the catalogue.
     canUpload: applies && r.active,
     state: (d?.status ?? 'missing') as DocumentState,
-    expiringSoon: expiringSoon(d),
+    expiringSoon: isExpiringSoon(d, today),
     document: d
       ? {
           id: d.id,
@@ -84,25 +77,11 @@ export async function loadDocumentsPage(db: Database, actor: PartnerActor, local
   }));
   return {
     items,
-    counts: await documentCounts(db, actor, partner.serviceCategories, documents),
+    // Each document counted once (a returned one is "returned", not also "missing").
+    counts: documentChecklist(requirements, documents, today).counts,
     maxBytes,
     maxSize: formatBytes(locale, maxBytes),
     accept: Object.values(allowedFileTypes).join(','),
-  };
-}
-
-/** The numbers on the documents page and the home card. */
-export async function documentCounts(
-  db: Database,
-  actor: PartnerActor,
-  categories: Parameters<typeof missingDocuments>[2],
-  documents?: PartnerDocument[],
-) {
-  const docs = documents ?? (await listDocuments(db, actor, actor.partnerId));
-  return {
-    missing: (await missingDocuments(db, actor.partnerId, categories)).length,
-    rejected: docs.filter((d) => d.status === 'rejected').length,
-    expiring: docs.filter((d) => expiringSoon(d)).length,
   };
 }
 

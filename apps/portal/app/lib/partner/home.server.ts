@@ -1,17 +1,14 @@
 import { can, listApplications } from '@outpost/core';
-import { type Database, partnerMemberships, type serviceCategories } from '@outpost/db';
+import { type Database, partnerMemberships } from '@outpost/db';
+import type { Locale } from '@outpost/i18n';
 import { count, eq } from 'drizzle-orm';
-import { documentCounts } from './documents.server';
+import { loadNextSteps } from '../work-queue/next-steps.server';
 import type { PartnerActor } from './partner-viewer.server';
 
-/** The partner home's cards: document counts, the latest application, the size of the team. */
-export async function loadHomeSummary(
-  db: Database,
-  actor: PartnerActor,
-  categories: readonly (typeof serviceCategories)[number][],
-) {
-  const [documents, applications, [team]] = await Promise.all([
-    documentCounts(db, actor, categories),
+/** The partner home: the next steps, and the cards (document counts, the latest application, the team). */
+export async function loadHomeSummary(db: Database, actor: PartnerActor, locale: Locale) {
+  const [next, applications, [team]] = await Promise.all([
+    loadNextSteps(db, actor, locale),
     listApplications(db, actor, { pageSize: 1 }),
     // Scoped by the actor's own partner id, like the team page.
     db
@@ -21,7 +18,8 @@ export async function loadHomeSummary(
   ]);
   const latest = applications.items[0]?.application;
   return {
-    documents,
+    steps: next.steps,
+    documents: next.documents,
     application: latest ? { status: latest.status, stage: latest.stage } : null,
     teamSize: team?.n ?? 0,
     canManageKeys: can(actor, 'manage:api-keys:own'),

@@ -10,6 +10,7 @@ import { formatBytes } from '@outpost/i18n';
 import { requirePartner } from '../../lib/partner/partner-viewer.server';
 import type { Route } from './+types/documents';
 import { AppLink } from '../../components/app-link';
+import { documentSummary } from '../../components/work-queue/document-summary';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { actor, deps, locale } = requirePartner(context, request);
@@ -53,7 +54,7 @@ export default function PartnerDocuments({ loaderData, actionData }: Route.Compo
       </header>
       <Alert tone="info">
         <p>{t('partner-portal.documents.rules', { size: loaderData.maxSize })}</p>
-        <p>{t('partner-portal.documents.summary', counts)}</p>
+        <p>{documentSummary(t, counts) ?? t('partner-portal.home.documentsAllIn')}</p>
       </Alert>
 
       {/* A refusal that belongs to no card (the body was too large to read which one it was for). */}

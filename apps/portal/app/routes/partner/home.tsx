@@ -1,5 +1,6 @@
 import { getPartner } from '@outpost/core';
 import { HomeCards } from '../../components/partner/home-cards';
+import { NextSteps } from '../../components/work-queue/next-steps';
 import { PartnerCard } from '../../components/partner-card';
 import { depsContext, localeContext } from '../../context';
 import { orRouteError } from '../../lib/app-error.server';
@@ -15,7 +16,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const partner = await orRouteError(context.get(localeContext), () =>
     getPartner(context.get(depsContext).db, actor, actor.partnerId),
   );
-  const summary = await loadHomeSummary(context.get(depsContext).db, actor, partner.serviceCategories);
+  const summary = await loadHomeSummary(context.get(depsContext).db, actor, context.get(localeContext));
   return {
     summary,
     name: person.user.displayName,
@@ -32,8 +33,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 }
 
 /**
- * The partner's home: who they are in our register, and where their admission
- * stands (documents, application, team). Training and scorecards will follow.
+ * The partner's home: what to do next (documents, application, reviews, rectification),
+ * who they are in our register, and where their admission stands.
  */
 export default function PartnerHome({ loaderData }: Route.ComponentProps) {
   const t = useT();
@@ -45,6 +46,7 @@ export default function PartnerHome({ loaderData }: Route.ComponentProps) {
         <h1>{t('partner.welcome', { name: loaderData.name })}</h1>
         <p className="muted">{t(`role.${loaderData.role}`)}</p>
       </header>
+      <NextSteps steps={loaderData.summary.steps} />
       <PartnerCard partner={loaderData.partner} />
       <HomeCards summary={loaderData.summary} />
     </div>

@@ -14,6 +14,7 @@ import { pageCount, pageParam } from '../../lib/search-params';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/applications';
 import { AppLink } from '../../components/app-link';
+import { TableRegion } from '../../components/table-region';
 
 const PAGE_SIZE = 20;
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
@@ -103,9 +104,7 @@ export default function StaffApplications({ loaderData }: Route.ComponentProps) 
           title={filtered ? t('staff-portal.applications.noMatches') : t('staff-portal.applications.none')}
         />
       ) : (
-        // biome-ignore lint/a11y/useSemanticElements: a labelled scroll container, not a document section.
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users need focus to scroll it.
-        <div className="table-scroll" role="region" aria-labelledby="applications-caption" tabIndex={0}>
+        <TableRegion labelledBy="applications-caption">
           <table className="table">
             <caption id="applications-caption" className="visually-hidden">
               {t('staff-portal.applications.title')}
@@ -138,7 +137,7 @@ export default function StaffApplications({ loaderData }: Route.ComponentProps) 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
 
       <PageLinks page={page} pages={pages} params={params} />

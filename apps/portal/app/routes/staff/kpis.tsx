@@ -13,6 +13,7 @@ import { domainFormErrors } from '../../lib/staff/domain-errors.server';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/kpis';
 import { AppLink } from '../../components/app-link';
+import { TableRegion } from '../../components/table-region';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { person } = requireKind(context, request, 'staff');
@@ -205,9 +206,7 @@ export default function StaffKpis({ loaderData, actionData }: Route.ComponentPro
       {kpis.length === 0 ? (
         <EmptyState title={t('performance.kpiAdmin.empty')} />
       ) : (
-        // biome-ignore lint/a11y/useSemanticElements: a labelled scroll container, not a document section.
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users need focus to scroll it.
-        <div className="table-scroll" role="region" aria-labelledby="kpis-caption" tabIndex={0}>
+        <TableRegion labelledBy="kpis-caption">
           <table className="table">
             <caption id="kpis-caption" className="visually-hidden">
               {t('performance.kpiAdmin.title')}
@@ -258,7 +257,7 @@ export default function StaffKpis({ loaderData, actionData }: Route.ComponentPro
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </div>
   );

@@ -37,7 +37,7 @@ export default function InvitePartner({ loaderData, actionData }: Route.Componen
     <div className="page page--medium">
       <title>{`${t('staff-portal.invite.title')} · ${t('app.name')}`}</title>
       <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
-        <AppLink to="/s">{t('staff.partners')}</AppLink>
+        <AppLink to="/s/partners">{t('staff.partners')}</AppLink>
       </nav>
       <header className="page-header">
         <h1>{t('staff-portal.invite.title')}</h1>

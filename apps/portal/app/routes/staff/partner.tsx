@@ -64,7 +64,7 @@ export default function StaffPartner({ loaderData, actionData }: Route.Component
     <div className="page">
       <title>{`${loaderData.partner.legalName} · ${t('app.name')}`}</title>
       <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
-        <AppLink to="/s">{t('staff.partners')}</AppLink>
+        <AppLink to="/s/partners">{t('staff.partners')}</AppLink>
       </nav>
       <PartnerCard partner={loaderData.partner} headingLevel={1} />
       {loaderData.contactEmail ? (

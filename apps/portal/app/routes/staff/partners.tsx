@@ -18,6 +18,7 @@ import { pageCount, pageParam } from '../../lib/search-params';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/partners';
 import { AppLink } from '../../components/app-link';
+import { TableRegion } from '../../components/table-region';
 
 const PAGE_SIZE = 20;
 const isStatus = (value: string | null): value is (typeof partnerStatuses)[number] =>
@@ -76,7 +77,13 @@ export default function StaffPartners({ loaderData }: Route.ComponentProps) {
         ) : null}
       </header>
 
-      <Form method="get" action="/s" role="search" className="filters" aria-label={t('staff.searchPartners')}>
+      <Form
+        method="get"
+        action="/s/partners"
+        role="search"
+        className="filters"
+        aria-label={t('staff.searchPartners')}
+      >
         <div className="ui-field filters__query">
           <label htmlFor="partner-q">{t('staff.searchPartners')}</label>
           <input id="partner-q" name="q" type="search" defaultValue={params.get('q') ?? ''} maxLength={100} />
@@ -93,7 +100,7 @@ export default function StaffPartners({ loaderData }: Route.ComponentProps) {
           {t('common.search')}
         </button>
         {filtered ? (
-          <AppLink to="/s" className="button button--quiet">
+          <AppLink to="/s/partners" className="button button--quiet">
             {t('staff.clearSearch')}
           </AppLink>
         ) : null}
@@ -106,10 +113,7 @@ export default function StaffPartners({ loaderData }: Route.ComponentProps) {
       {partners.length === 0 ? (
         <EmptyState title={filtered ? t('staff.noMatches') : t('staff.noPartners')} />
       ) : (
-        // A scrollable region must be reachable by keyboard on narrow screens (WCAG 2.1.1).
-        // biome-ignore lint/a11y/useSemanticElements: a labelled scroll container, not a document section.
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users need focus to scroll it.
-        <div className="table-scroll" role="region" aria-labelledby="partners-caption" tabIndex={0}>
+        <TableRegion labelledBy="partners-caption">
           <table className="table">
             <caption id="partners-caption" className="visually-hidden">
               {t('staff.partners')}
@@ -145,7 +149,7 @@ export default function StaffPartners({ loaderData }: Route.ComponentProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
 
       <PageLinks page={page} pages={pages} params={params} />

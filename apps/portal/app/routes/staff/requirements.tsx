@@ -9,6 +9,7 @@ import { requirementName } from '../../lib/staff/format';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/requirements';
 import { AppLink } from '../../components/app-link';
+import { TableRegion } from '../../components/table-region';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { person } = requireKind(context, request, 'staff');
@@ -57,9 +58,7 @@ export default function StaffRequirements({ loaderData }: Route.ComponentProps) 
       {requirements.length === 0 ? (
         <EmptyState title={t('staff-portal.catalogue.empty')} />
       ) : (
-        // biome-ignore lint/a11y/useSemanticElements: a labelled scroll container, not a document section.
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users need focus to scroll it.
-        <div className="table-scroll" role="region" aria-labelledby="catalogue-caption" tabIndex={0}>
+        <TableRegion labelledBy="catalogue-caption">
           <table className="table">
             <caption id="catalogue-caption" className="visually-hidden">
               {t('staff-portal.catalogue.title')}
@@ -103,7 +102,7 @@ export default function StaffRequirements({ loaderData }: Route.ComponentProps) 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </div>
   );

@@ -14,6 +14,7 @@ import { pageCount, pageParam } from '../../lib/search-params';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/reviews';
 import { AppLink } from '../../components/app-link';
+import { TableRegion } from '../../components/table-region';
 
 const PAGE_SIZE = 20;
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
@@ -129,9 +130,7 @@ export default function StaffReviews({ loaderData, actionData }: Route.Component
       {reviews.length === 0 ? (
         <EmptyState title={filtered ? t('reviews.noMatches') : t('reviews.none')} />
       ) : (
-        // biome-ignore lint/a11y/useSemanticElements: a labelled scroll container, not a document section.
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users need focus to scroll it.
-        <div className="table-scroll" role="region" aria-labelledby="reviews-caption" tabIndex={0}>
+        <TableRegion labelledBy="reviews-caption">
           <table className="table">
             <caption id="reviews-caption" className="visually-hidden">
               {t('reviews.title')}
@@ -181,7 +180,7 @@ export default function StaffReviews({ loaderData, actionData }: Route.Component
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
 
       <PageLinks page={page} pages={pages} params={params} />

@@ -16,6 +16,7 @@ import { pageCount, pageParam } from '../../lib/search-params';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/scorecards';
 import { AppLink } from '../../components/app-link';
+import { TableRegion } from '../../components/table-region';
 
 const PAGE_SIZE = 20;
 type Category = (typeof serviceCategories)[number];
@@ -106,9 +107,7 @@ export default function StaffScorecards({ loaderData }: Route.ComponentProps) {
       {items.length === 0 ? (
         <EmptyState title={t('performance.ranking.empty')} />
       ) : (
-        // biome-ignore lint/a11y/useSemanticElements: a labelled scroll container, not a document section.
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users need focus to scroll it.
-        <div className="table-scroll" role="region" aria-labelledby="ranking-caption" tabIndex={0}>
+        <TableRegion labelledBy="ranking-caption">
           <table className="table">
             <caption id="ranking-caption" className="visually-hidden">
               {t('performance.ranking.title')}
@@ -162,7 +161,7 @@ export default function StaffScorecards({ loaderData }: Route.ComponentProps) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       <PageLinks page={page} pages={pages} params={params} />
     </div>

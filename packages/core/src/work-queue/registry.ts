@@ -1,0 +1,23 @@
+import { appealsToAnswer } from './groups/appeals-to-answer.ts';
+import { applicationsToAdvance } from './groups/applications-to-advance.ts';
+import { ballotsAwaitingVote } from './groups/ballots-awaiting-vote.ts';
+import { documentsToReview } from './groups/documents-to-review.ts';
+import { overdueRectifications } from './groups/overdue-rectifications.ts';
+import { rectificationsToVerify } from './groups/rectifications-to-verify.ts';
+import { reviewsToFinalise } from './groups/reviews-to-finalise.ts';
+import type { WorkSource } from './types.ts';
+
+/**
+ * Every kind of staff work, in the order the work queue shows it. A new capability
+ * (training certificates to review, risk alerts, contracts in legal review, termination
+ * tasks) adds its module under groups/ and one line here — decision record 014.
+ */
+export const workSources: readonly WorkSource[] = [
+  ballotsAwaitingVote,
+  documentsToReview,
+  applicationsToAdvance,
+  appealsToAnswer,
+  reviewsToFinalise,
+  rectificationsToVerify,
+  overdueRectifications,
+];
