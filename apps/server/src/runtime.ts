@@ -42,6 +42,7 @@ export async function startRuntime(config: Config, options: { worker: boolean })
           conn,
           slack,
           mailer,
+          storage,
           publicUrl: config.publicUrl,
           reviewersChannel: config.slack?.reviewersChannel ?? null,
           riskChannel: config.slack?.riskChannel ?? null,

@@ -1,4 +1,10 @@
-import { type Mailer, REVIEWERS_CHANNEL, RISK_CHANNEL, type SlackGateway } from '@outpost/core';
+import {
+  type FileStorage,
+  type Mailer,
+  REVIEWERS_CHANNEL,
+  RISK_CHANNEL,
+  type SlackGateway,
+} from '@outpost/core';
 import type { DatabaseConnection } from '@outpost/db';
 import { createBoss } from './boss.ts';
 import type { JobContext } from './jobs/context.ts';
@@ -13,6 +19,8 @@ export interface WorkerDeps {
   slack: SlackGateway | null;
   /** Sends the outbox's e-mail rows; without one they wait (nothing is lost). */
   mailer?: Mailer | null;
+  /** The file store the orphan-files job scans. */
+  storage?: FileStorage | null;
   publicUrl: string;
   /** Slack channel id that outbox rows addressed to `channel:reviewers` go to; unset, they are skipped. */
   reviewersChannel: string | null;
@@ -32,6 +40,7 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerHandle> {
     db: deps.conn.db,
     slack: deps.slack,
     mailer: deps.mailer ?? null,
+    storage: deps.storage ?? null,
     publicUrl: deps.publicUrl,
     slackChannels: { [REVIEWERS_CHANNEL]: deps.reviewersChannel, [RISK_CHANNEL]: deps.riskChannel ?? null },
   };

@@ -1,6 +1,7 @@
 import type { JobContext } from './jobs/context.ts';
 import { scanDocumentExpiry } from './jobs/document-expiry.ts';
 import { purgeLoginThrottle } from './jobs/login-throttle-purge.ts';
+import { scanOrphanFiles } from './jobs/orphan-files.ts';
 import { deliverOutbox } from './jobs/outbox-deliver.ts';
 import { draftReviews } from './jobs/reviews-draft.ts';
 import { purgeIdleSessions } from './jobs/sessions-purge.ts';
@@ -73,5 +74,15 @@ export const schedules: readonly ScheduledJob[] = [
     expireInSeconds: 30 * 60,
     retryLimit: 2,
     handler: draftReviews,
+  },
+  {
+    name: 'orphan-files',
+    cron: '41 4 * * *',
+    tz: 'Asia/Shanghai',
+    description:
+      'Finds stored files that no document, report or evidence row references and reports them (audit entry and log).',
+    expireInSeconds: 30 * 60,
+    retryLimit: 2,
+    handler: scanOrphanFiles,
   },
 ];

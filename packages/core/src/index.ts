@@ -21,3 +21,7 @@ export * from './api-keys.ts';
 export * from './performance/index.ts';
 export * from './reviews/index.ts';
 export * from './work-queue/index.ts';
+// Judging, naming and storing uploads (decision record 015).
+export * from './uploads/file-name.ts';
+export * from './uploads/judge-upload.ts';
+export * from './uploads/stored-file.ts';

@@ -29,6 +29,11 @@ export class SlackRateLimitedError extends Error {
 export interface FileStorage {
   put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
   get(key: string): Promise<Uint8Array>;
+  exists(key: string): Promise<boolean>;
+  /** Removes the file; removing one that is not there is no error. */
+  delete(key: string): Promise<void>;
+  /** Every file under `prefix`, with when it was written (the orphan scan skips young ones). */
+  list(prefix: string): AsyncIterable<{ key: string; modifiedAt: Date }>;
 }
 
 /** Outgoing e-mail (SMTP in production; a real SMTP server on loopback in tests). */

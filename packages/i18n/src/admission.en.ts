@@ -10,6 +10,16 @@ export const admissionEn = {
   'errors.file_empty': 'The file is empty.',
   'errors.file_too_large': 'The file is larger than the upload limit.',
   'errors.file_type': 'Only PDF, PNG, JPEG, Word (DOCX) and Excel (XLSX) files are accepted.',
+  'errors.file_malformed':
+    'This is not a well-formed {type} file. Save or export it again and upload the new file.',
+  'errors.file_trailing_data':
+    'This {type} file has other data appended after its end. Upload the original file.',
+  'errors.file_archive_unsafe':
+    'This {type} file contains programs, macros or unexpected parts. Save it as a plain .docx or .xlsx and upload it again.',
+  'errors.file_inflates_too_large':
+    'Unpacked, this {type} file would be larger than {maxMb} MB or hold more than {maxEntries} parts. Upload a smaller file.',
+  'errors.file_name_invalid':
+    'The file name contains control characters (such as line breaks). Rename the file and upload it again.',
   'errors.expiry_required': 'This document expires: enter its expiry date.',
   'errors.document_expired': 'This document has expired; a current one must be uploaded.',
   'errors.documents_missing': 'Upload every required document first.',

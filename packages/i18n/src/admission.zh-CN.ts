@@ -12,6 +12,13 @@ export const admissionZhCN: Record<keyof typeof admissionEn, string> = {
   'errors.file_empty': '文件为空。',
   'errors.file_too_large': '文件超过上传大小限制。',
   'errors.file_type': '仅接受 PDF、PNG、JPEG、Word（DOCX）和 Excel（XLSX）文件。',
+  'errors.file_malformed': '该文件不是格式完整的 {type} 文件。请重新保存或导出后上传新文件。',
+  'errors.file_trailing_data': '该 {type} 文件结尾之后附加了其他数据。请上传原始文件。',
+  'errors.file_archive_unsafe':
+    '该 {type} 文件包含程序、宏或不应有的内容。请另存为普通 .docx 或 .xlsx 文件后重新上传。',
+  'errors.file_inflates_too_large':
+    '该 {type} 文件解压后将超过 {maxMb} MB 或超过 {maxEntries} 个部件。请上传更小的文件。',
+  'errors.file_name_invalid': '文件名包含控制字符（如换行符）。请重命名文件后重新上传。',
   'errors.expiry_required': '该资料有有效期，请填写到期日期。',
   'errors.document_expired': '该资料已过期，需要上传有效的新版本。',
   'errors.documents_missing': '请先上传全部必需资料。',

@@ -177,5 +177,6 @@ export const performanceEn = {
   'errors.import_bad_csv': 'The CSV file could not be read: check its quotes.',
   'errors.import_bad_xlsx': 'The file could not be read as an XLSX workbook.',
   'errors.import_too_large': 'The file is too large to import.',
+  'errors.import_too_many_rows': 'A file may hold at most {maxRows, number} rows; split it or use the API.',
   'errors.import_format': 'Upload a .csv or .xlsx file.',
 } as const;

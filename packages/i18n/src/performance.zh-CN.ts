@@ -170,5 +170,6 @@ export const performanceZhCN: Record<keyof typeof performanceEn, string> = {
   'errors.import_bad_csv': '无法读取 CSV 文件，请检查引号是否成对。',
   'errors.import_bad_xlsx': '无法将该文件读取为 XLSX 工作簿。',
   'errors.import_too_large': '文件过大，无法导入。',
+  'errors.import_too_many_rows': '一个文件最多 {maxRows, number} 行；请拆分文件或使用 API。',
   'errors.import_format': '请上传 .csv 或 .xlsx 文件。',
 };

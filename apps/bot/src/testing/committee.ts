@@ -18,9 +18,9 @@ import {
 import { makePartner, makePartnerUser, makeStaff, validDocumentDates } from '@outpost/core/testing';
 import type { Database } from '@outpost/db';
 
-/** The smallest file the upload check accepts as a PDF (it sniffs the bytes, not the name). */
+/** The smallest file the upload check accepts as a PDF (header, cross-reference, startxref, %%EOF). */
 const PDF = new TextEncoder().encode(
-  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<< /Size 2 /Root 1 0 R >>\nstartxref\n45\n%%EOF\n',
 );
 
 /**

@@ -1,4 +1,4 @@
-import type { Mailer, SlackGateway } from '@outpost/core';
+import type { FileStorage, Mailer, SlackGateway } from '@outpost/core';
 import type { Database } from '@outpost/db';
 
 /** What every scheduled job gets. */
@@ -7,6 +7,8 @@ export interface JobContext {
   slack: SlackGateway | null;
   /** Outgoing e-mail; without one (no SMTP_URL) e-mail rows wait in the outbox. */
   mailer?: Mailer | null;
+  /** The file store, for the orphan scan; without one that job does nothing. */
+  storage?: FileStorage | null;
   publicUrl: string;
   /** Slack ids of the symbolic channels core writes into the outbox (`channel:reviewers`, …). */
   slackChannels: Record<string, string | null>;

@@ -15,7 +15,8 @@ import { notify, REVIEWERS_CHANNEL } from '../notifications.ts';
 import { assertCan, partnerScope } from '../permissions.ts';
 import type { FileStorage } from '../ports.ts';
 import { isUuid, parse } from '../validation.ts';
-import { storeContentAddressed } from './file-store.ts';
+import { storedFileName } from '../uploads/file-name.ts';
+import { storeWithRows } from '../uploads/stored-file.ts';
 import { checkUpload, DEFAULT_MAX_UPLOAD_BYTES } from './file-type.ts';
 import { calendarDate } from '../fields.ts';
 import { checkDocumentDates } from './document-dates.ts';
@@ -53,85 +54,90 @@ export async function uploadDocument(
 ) {
   const partnerId = uploaderPartner(actor);
   const input = parse(uploadInput, { ...raw, bytes: undefined });
-  const { mime } = await checkUpload(raw.bytes, limits.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES);
+  const { mime, ext } = await checkUpload(raw.bytes, limits.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES);
+  const fileName = storedFileName(input.fileName, ext);
   const [requirement] = await db
     .select()
     .from(documentRequirements)
     .where(eq(documentRequirements.id, input.requirementId));
   if (!requirement?.active) throw notFound('Requirement');
   const { issueDate, expiryDate } = checkDocumentDates(requirement, input);
-  const { sha256, storageKey } = await storeContentAddressed(storage, raw.bytes, mime);
 
-  return db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select()
-      .from(documents)
-      .where(and(eq(documents.partnerId, partnerId), eq(documents.requirementId, requirement.id)))
-      .for('update');
-    const wasRejected = existing?.status === 'rejected';
-    const version = (existing?.currentVersion ?? 0) + 1;
-    const dates = { issueDate: issueDate ?? null, expiryDate: expiryDate ?? null };
-    const [document] = existing
-      ? await tx
-          .update(documents)
-          .set({
-            ...dates,
-            status: 'submitted',
-            currentVersion: version,
-            reviewedBy: null,
-            reviewedAt: null,
-            rejectionReason: null,
-            updatedAt: new Date(),
-          })
-          .where(eq(documents.id, existing.id))
-          .returning()
-      : await tx
-          .insert(documents)
-          .values({ partnerId, requirementId: requirement.id, ...dates })
-          .returning();
-    const [saved] = await tx
-      .insert(documentVersions)
-      .values({
-        documentId: document!.id,
-        version,
-        fileName: input.fileName,
-        contentType: mime,
-        sizeBytes: raw.bytes.byteLength,
-        sha256,
-        storageKey,
-        ...dates,
-        uploadedBy:
-          actor.type === 'api_key' ? `api_key:${actor.keyId}` : (actor as { userId: string }).userId,
-      })
-      .returning();
-    await audit(tx, actor, {
-      action: 'document.uploaded',
-      entityType: 'document',
-      entityId: document!.id,
-      partnerId,
-      data: {
-        requirement: requirement.key,
-        version,
-        sha256,
-        sizeBytes: raw.bytes.byteLength,
-        contentType: mime,
-      },
-    });
-    const [openApplication] = await tx
-      .select({ id: applications.id, stage: applications.stage })
-      .from(applications)
-      .where(and(eq(applications.partnerId, partnerId), eq(applications.status, 'in_progress')));
-    if (openApplication && (wasRejected || existing)) {
-      await notify(tx, {
-        staffRoles: ['reviewer'],
-        template: 'notify.document_reuploaded',
-        params: { requirement: requirement.nameZh, requirementEn: requirement.nameEn, version },
-        link: `/s/applications/${openApplication.id}`,
-        slackChannel: REVIEWERS_CHANNEL,
+  return storeWithRows(
+    db,
+    storage,
+    { bytes: raw.bytes, contentType: mime },
+    async (tx, { sha256, storageKey }) => {
+      const [existing] = await tx
+        .select()
+        .from(documents)
+        .where(and(eq(documents.partnerId, partnerId), eq(documents.requirementId, requirement.id)))
+        .for('update');
+      const wasRejected = existing?.status === 'rejected';
+      const version = (existing?.currentVersion ?? 0) + 1;
+      const dates = { issueDate: issueDate ?? null, expiryDate: expiryDate ?? null };
+      const [document] = existing
+        ? await tx
+            .update(documents)
+            .set({
+              ...dates,
+              status: 'submitted',
+              currentVersion: version,
+              reviewedBy: null,
+              reviewedAt: null,
+              rejectionReason: null,
+              updatedAt: new Date(),
+            })
+            .where(eq(documents.id, existing.id))
+            .returning()
+        : await tx
+            .insert(documents)
+            .values({ partnerId, requirementId: requirement.id, ...dates })
+            .returning();
+      const [saved] = await tx
+        .insert(documentVersions)
+        .values({
+          documentId: document!.id,
+          version,
+          fileName,
+          contentType: mime,
+          sizeBytes: raw.bytes.byteLength,
+          sha256,
+          storageKey,
+          ...dates,
+          uploadedBy:
+            actor.type === 'api_key' ? `api_key:${actor.keyId}` : (actor as { userId: string }).userId,
+        })
+        .returning();
+      await audit(tx, actor, {
+        action: 'document.uploaded',
+        entityType: 'document',
+        entityId: document!.id,
+        partnerId,
+        data: {
+          requirement: requirement.key,
+          version,
+          sha256,
+          sizeBytes: raw.bytes.byteLength,
+          contentType: mime,
+        },
       });
-    }
-    return { document: document!, version: saved! };
-  });
+      const [openApplication] = await tx
+        .select({ id: applications.id, stage: applications.stage })
+        .from(applications)
+        .where(and(eq(applications.partnerId, partnerId), eq(applications.status, 'in_progress')));
+      if (openApplication && (wasRejected || existing)) {
+        await notify(tx, {
+          staffRoles: ['reviewer'],
+          template: 'notify.document_reuploaded',
+          params: { requirement: requirement.nameZh, requirementEn: requirement.nameEn, version },
+          link: `/s/applications/${openApplication.id}`,
+          slackChannel: REVIEWERS_CHANNEL,
+        });
+      }
+      return { document: document!, version: saved! };
+    },
+  );
 }
 
 export const reviewInput = z

@@ -1,14 +1,13 @@
-import { createHash } from 'node:crypto';
 import type { FileStorage } from '../ports.ts';
+import { contentAddress } from '../uploads/stored-file.ts';
 
 /**
- * Stores bytes content-addressed: the key is their sha256, so a retried upload (or the
- * same file attached twice) stores nothing twice and a stored file can never change
- * under a key. Every uploaded file — partner documents, third-party reports — uses it.
+ * Stores bytes content-addressed (sha256 key) outside any transaction. Only for seeding and
+ * tests: uploads go through storeWithRows (uploads/stored-file.ts), which stores the file in
+ * the unit of work that writes its rows.
  */
 export async function storeContentAddressed(storage: FileStorage, bytes: Uint8Array, contentType: string) {
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const storageKey = `sha256/${sha256.slice(0, 2)}/${sha256}`;
+  const { sha256, storageKey } = contentAddress(bytes);
   await storage.put(storageKey, bytes, contentType);
   return { sha256, storageKey };
 }

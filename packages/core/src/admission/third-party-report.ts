@@ -9,7 +9,8 @@ import type { FileStorage } from '../ports.ts';
 import { parse } from '../validation.ts';
 import { assertAssessmentEditable, loadApplication, recordEvent } from './applications.ts';
 import { actorUserId } from './blacklist.ts';
-import { storeContentAddressed } from './file-store.ts';
+import { storedFileName } from '../uploads/file-name.ts';
+import { storeWithRows } from '../uploads/stored-file.ts';
 import { checkUpload, DEFAULT_MAX_UPLOAD_BYTES } from './file-type.ts';
 import { score100 } from '../fields.ts';
 
@@ -41,63 +42,68 @@ export async function attachThirdPartyReport(
   const input = parse(thirdPartyReportInput, { ...raw, bytes: undefined });
   // Refuse a closed or frozen application before storing anything.
   assertAssessmentEditable(await loadApplication(db, actor, applicationId));
-  const { mime } = await checkUpload(raw.bytes, limits.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES);
-  const { sha256, storageKey } = await storeContentAddressed(storage, raw.bytes, mime);
+  const { mime, ext } = await checkUpload(raw.bytes, limits.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES);
+  const fileName = storedFileName(input.fileName, ext);
 
-  return db.transaction(async (tx) => {
-    // Checked again under the lock: the application may have reached the committee meanwhile.
-    const application = await loadApplication(tx, actor, applicationId, true);
-    assertAssessmentEditable(application);
-    const [existing] = await tx
-      .select({ applicationId: assessments.applicationId })
-      .from(assessments)
-      .where(eq(assessments.applicationId, applicationId));
-    if (!existing) {
-      throw new AppError('conflict', 'Record the four-dimension assessment first.', {
-        messageKey: 'errors.assessment_missing',
+  return storeWithRows(
+    db,
+    storage,
+    { bytes: raw.bytes, contentType: mime },
+    async (tx, { sha256, storageKey }) => {
+      // Checked again under the lock: the application may have reached the committee meanwhile.
+      const application = await loadApplication(tx, actor, applicationId, true);
+      assertAssessmentEditable(application);
+      const [existing] = await tx
+        .select({ applicationId: assessments.applicationId })
+        .from(assessments)
+        .where(eq(assessments.applicationId, applicationId));
+      if (!existing) {
+        throw new AppError('conflict', 'Record the four-dimension assessment first.', {
+          messageKey: 'errors.assessment_missing',
+        });
+      }
+      const report = {
+        thirdPartyReportFileName: fileName,
+        thirdPartyReportContentType: mime,
+        thirdPartyReportSizeBytes: raw.bytes.byteLength,
+        thirdPartyReportSha256: sha256,
+        thirdPartyReportStorageKey: storageKey,
+        thirdPartyReportUploadedAt: new Date(),
+        thirdPartyReportUploadedBy: actorUserId(actor),
+      };
+      // Assessor and score are updated only when given, so attaching a file never erases them.
+      await tx
+        .update(assessments)
+        .set({
+          ...report,
+          ...(input.assessor !== undefined ? { thirdPartyAssessor: input.assessor } : {}),
+          ...(input.score !== undefined ? { thirdPartyScore: input.score } : {}),
+        })
+        .where(eq(assessments.applicationId, applicationId));
+      await recordEvent(tx, actor, applicationId, { kind: 'third_party_report_attached', internal: true });
+      await audit(tx, actor, {
+        action: 'application.third_party_report_attached',
+        entityType: 'application',
+        entityId: applicationId,
+        partnerId: application.partnerId,
+        data: {
+          fileName,
+          contentType: mime,
+          sizeBytes: raw.bytes.byteLength,
+          sha256,
+          assessor: input.assessor ?? null,
+          score: input.score ?? null,
+        },
       });
-    }
-    const report = {
-      thirdPartyReportFileName: input.fileName,
-      thirdPartyReportContentType: mime,
-      thirdPartyReportSizeBytes: raw.bytes.byteLength,
-      thirdPartyReportSha256: sha256,
-      thirdPartyReportStorageKey: storageKey,
-      thirdPartyReportUploadedAt: new Date(),
-      thirdPartyReportUploadedBy: actorUserId(actor),
-    };
-    // Assessor and score are updated only when given, so attaching a file never erases them.
-    await tx
-      .update(assessments)
-      .set({
-        ...report,
-        ...(input.assessor !== undefined ? { thirdPartyAssessor: input.assessor } : {}),
-        ...(input.score !== undefined ? { thirdPartyScore: input.score } : {}),
-      })
-      .where(eq(assessments.applicationId, applicationId));
-    await recordEvent(tx, actor, applicationId, { kind: 'third_party_report_attached', internal: true });
-    await audit(tx, actor, {
-      action: 'application.third_party_report_attached',
-      entityType: 'application',
-      entityId: applicationId,
-      partnerId: application.partnerId,
-      data: {
-        fileName: input.fileName,
+      return {
+        fileName,
         contentType: mime,
         sizeBytes: raw.bytes.byteLength,
         sha256,
-        assessor: input.assessor ?? null,
-        score: input.score ?? null,
-      },
-    });
-    return {
-      fileName: input.fileName,
-      contentType: mime,
-      sizeBytes: raw.bytes.byteLength,
-      sha256,
-      uploadedAt: report.thirdPartyReportUploadedAt,
-    };
-  });
+        uploadedAt: report.thirdPartyReportUploadedAt,
+      };
+    },
+  );
 }
 
 /**

@@ -6,7 +6,7 @@ import { assertCan } from '../permissions.ts';
 import { isUuid } from '../validation.ts';
 import { MAX_EVENTS_PER_BATCH, type ServiceEventInput } from './event-schema.ts';
 import { ingestEvents } from './ingest.ts';
-import { type ImportCell, importFormatOf, readImportTable } from './import-table.ts';
+import { type ImportCell, importFormatOf, MAX_IMPORT_ROWS, readImportTable } from './import-table.ts';
 import { type BadEvent, validateBatch } from './validate-batch.ts';
 
 /**
@@ -33,8 +33,6 @@ const requiredColumns: ImportColumn[] = ['externalId', 'type', 'occurredAt'];
 const numberColumns = new Set<ImportColumn>(['rating', 'amount']);
 const instantColumns = new Set<ImportColumn>(['occurredAt', 'slaDueAt']);
 
-/** One file holds at most this many rows; bigger feeds belong on the API. */
-export const MAX_IMPORT_ROWS = 200_000;
 /** Rows reported back; enough to fix a file, small enough for a page. */
 const MAX_REPORTED_ROWS = 500;
 

@@ -2,7 +2,8 @@ import { type Database, quarterlyReviews, rectificationEvidence, rectificationIt
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
-import { storeContentAddressed } from '../admission/file-store.ts';
+import { storedFileName } from '../uploads/file-name.ts';
+import { storeWithRows } from '../uploads/stored-file.ts';
 import { checkUpload, DEFAULT_MAX_UPLOAD_BYTES } from '../admission/file-type.ts';
 import { audit } from '../audit.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -53,41 +54,46 @@ export async function uploadRectificationEvidence(
   limits: { maxBytes?: number } = {},
 ) {
   const partnerId = rectifyingPartner(actor);
-  const { itemId, fileName } = parse(
+  const { itemId, fileName: rawName } = parse(
     z.object({ itemId: z.string(), fileName: z.string().trim().min(1).max(255) }),
     { itemId: raw.itemId, fileName: raw.fileName },
   );
   // Refuse a foreign or closed item before storing anything.
   const { item: before } = await lockItem(db, actor, itemId);
   if (before.status !== 'open') throw stateError();
-  const { mime } = await checkUpload(raw.bytes, limits.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES);
-  const { sha256, storageKey } = await storeContentAddressed(storage, raw.bytes, mime);
-  return db.transaction(async (tx) => {
-    const { item } = await lockItem(tx, actor, itemId);
-    if (item.status !== 'open') throw stateError();
-    const [saved] = await tx
-      .insert(rectificationEvidence)
-      .values({
-        itemId: item.id,
+  const { mime, ext } = await checkUpload(raw.bytes, limits.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES);
+  const fileName = storedFileName(rawName, ext);
+  return storeWithRows(
+    db,
+    storage,
+    { bytes: raw.bytes, contentType: mime },
+    async (tx, { sha256, storageKey }) => {
+      const { item } = await lockItem(tx, actor, itemId);
+      if (item.status !== 'open') throw stateError();
+      const [saved] = await tx
+        .insert(rectificationEvidence)
+        .values({
+          itemId: item.id,
+          partnerId,
+          fileName,
+          contentType: mime,
+          sizeBytes: raw.bytes.byteLength,
+          sha256,
+          storageKey,
+          uploadedBy: personId(actor),
+        })
+        .returning();
+      await audit(tx, actor, {
+        action: 'rectification.evidence_uploaded',
+        entityType: 'rectification_item',
+        entityId: item.id,
         partnerId,
-        fileName,
-        contentType: mime,
-        sizeBytes: raw.bytes.byteLength,
-        sha256,
-        storageKey,
-        uploadedBy: personId(actor),
-      })
-      .returning();
-    await audit(tx, actor, {
-      action: 'rectification.evidence_uploaded',
-      entityType: 'rectification_item',
-      entityId: item.id,
-      partnerId,
-      data: { evidenceId: saved!.id, fileName, sha256, sizeBytes: raw.bytes.byteLength, contentType: mime },
-    });
-    const { storageKey: _key, ...evidence } = saved!;
-    return evidence;
-  });
+        data: { evidenceId: saved!.id, fileName, sha256, sizeBytes: raw.bytes.byteLength, contentType: mime },
+      });
+      const { storageKey: _key, ...evidence } = saved!;
+      return evidence;
+    },
+  );
 }
 
 /** The partner marks an open item done; staff then verify it. Needs at least one evidence file. */

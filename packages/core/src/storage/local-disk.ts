@@ -1,7 +1,7 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { randomToken } from '../secrets.ts';
 import type { FileStorage } from '../ports.ts';
+import { randomToken } from '../secrets.ts';
 
 /**
  * Files on the local disk under `root` (default storage; fine for one server or a
@@ -31,5 +31,28 @@ export class LocalDiskStorage implements FileStorage {
 
   async get(key: string): Promise<Uint8Array> {
     return new Uint8Array(await readFile(this.pathOf(key)));
+  }
+
+  async exists(key: string): Promise<boolean> {
+    return stat(this.pathOf(key)).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
+  }
+
+  async *list(prefix: string): AsyncIterable<{ key: string; modifiedAt: Date }> {
+    const base = path.join(this.root, prefix);
+    const entries = await readdir(base, { recursive: true, withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (!entry.isFile() || entry.name.endsWith('.tmp')) continue;
+      const full = path.join(entry.parentPath, entry.name);
+      const key = path.relative(this.root, full).split(path.sep).join('/');
+      const info = await stat(full).catch(() => null);
+      if (info) yield { key, modifiedAt: info.mtime };
+    }
   }
 }
