@@ -81,3 +81,4 @@ export function validDocumentDates(
   if (!requirement.expires) return { issueDate };
   return { issueDate, expiryDate: addMonths(issueDate, requirement.validityMonths ?? 12) };
 }
+export * from './hostile-files.ts';
