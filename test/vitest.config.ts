@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
  *   One server for the whole run, files one after another: they share its database, and
  *   one Chromium at a time is plenty for a CI machine.
  * - fuzz: generated malformed requests against the whole server in process (fuzz/README.md).
+ * - hostility: bombs, polyglots and hostile file names against the real server (a child
+ *   process on its own database); needs the portal build, like e2e.
  */
 export default defineConfig({
   test: {
@@ -28,6 +30,15 @@ export default defineConfig({
           setupFiles: ['@outpost/db/testing/console-guard'],
           testTimeout: 300_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'hostility',
+          include: ['hostility/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
     ],

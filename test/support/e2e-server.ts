@@ -8,6 +8,10 @@ import { repoRoot, serverEntry } from './e2e-paths.ts';
 
 export interface RunningServer {
   baseUrl: string;
+  /** The server process (the hostility suite reads its memory). */
+  pid: number;
+  /** Its DATA_DIR; uploaded files live under `files/` (the hostility suite checks nothing is left). */
+  dataDir: string;
   /** Everything the server printed so far (shown when a test fails to start it). */
   output(): string;
   stop(): Promise<void>;
@@ -64,7 +68,7 @@ export async function startServer(options: { env?: Record<string, string> } = {}
     await cleanUp();
     throw error;
   }
-  return { baseUrl, output: () => output, stop: cleanUp };
+  return { baseUrl, pid: child.pid!, dataDir, output: () => output, stop: cleanUp };
 }
 
 async function waitUntilReady(

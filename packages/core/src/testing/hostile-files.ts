@@ -170,11 +170,22 @@ export function pdfWithZipAppended(): Uint8Array {
   return new Uint8Array(Buffer.concat([minimalPdf, zip]));
 }
 
-/** The PNG signature followed by an HTML page: sniffed as PNG, rendered as HTML by a careless viewer. */
+/**
+ * The PNG signature and a genuine IHDR chunk, then an HTML page: sniffed as PNG, rendered as
+ * HTML by a careless viewer.
+ */
 export function pngMagicThenHtml(): Uint8Array {
+  const ihdr = Buffer.alloc(25);
+  ihdr.writeUInt32BE(13, 0);
+  ihdr.write('IHDR', 4, 'latin1');
+  ihdr.writeUInt32BE(1, 8); // width
+  ihdr.writeUInt32BE(1, 12); // height
+  ihdr.set([8, 2, 0, 0, 0], 16); // 8-bit RGB
+  ihdr.writeUInt32BE(crc32(ihdr.subarray(4, 21)) >>> 0, 21);
   return new Uint8Array(
     Buffer.concat([
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      ihdr,
       Buffer.from('<html><body><script>alert(document.cookie)</script></body></html>'),
     ]),
   );

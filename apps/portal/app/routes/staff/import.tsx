@@ -1,4 +1,5 @@
 import {
+  asAppError,
   can,
   importColumns,
   importTemplateCsv,
@@ -14,6 +15,7 @@ import { orRouteError } from '../../lib/app-error.server';
 import { useT } from '../../lib/i18n';
 import { routeError } from '../../lib/route-error';
 import { domainFormErrors } from '../../lib/staff/domain-errors.server';
+import { uploadRefusalMessage } from '../../lib/upload-refusal.server';
 import { formatBytes } from '@outpost/i18n';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/import';
@@ -88,6 +90,14 @@ export async function action({ context, request }: Route.ActionArgs) {
       batchSize: prepared.batchSize,
     });
   } catch (error) {
+    // A bomb or a program inside the workbook: say so, rather than "could not read the file".
+    const refusal = uploadRefusalMessage(error, locale);
+    if (refusal) {
+      return data<CheckResult>(
+        { ok: false, errors: [], errorCount: 0, fields: { file: refusal } },
+        { status: asAppError(error)!.status },
+      );
+    }
     const mapped = domainFormErrors(error, locale, {
       file: 'performance.import.fileUnreadable',
       partnerId: 'performance.import.partnerRequired',
