@@ -75,7 +75,9 @@ describe('judgeUpload: structure as well as type', () => {
   });
 
   it('PNG: refuses magic followed by HTML, a bad CRC and data after IEND', async () => {
-    await expect(judgeUpload(pngMagicThenHtml(), MAX)).rejects.toMatchObject(refusal('errors.file_malformed'));
+    await expect(judgeUpload(pngMagicThenHtml(), MAX)).rejects.toMatchObject(
+      refusal('errors.file_malformed'),
+    );
     const png = fixture('scan.png');
     const appended = new Uint8Array([...png, ...new TextEncoder().encode('<script>1</script>')]);
     await expect(judgeUpload(appended, MAX)).rejects.toMatchObject(refusal('errors.file_trailing_data'));

@@ -21,7 +21,7 @@ export class LocalDiskStorage implements FileStorage {
     return path.join(this.root, key);
   }
 
-  async put(key: string, bytes: Uint8Array): Promise<void> {
+  async put(key: string, bytes: Uint8Array, _contentType?: string): Promise<void> {
     const target = this.pathOf(key);
     await mkdir(path.dirname(target), { recursive: true });
     const temp = `${target}.${randomToken(6)}.tmp`;
