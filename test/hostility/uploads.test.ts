@@ -9,6 +9,7 @@ import {
   pdfWithZipAppended,
   pngMagicThenHtml,
   xlsxBomb,
+  xlsxFile,
 } from '@outpost/core/testing';
 import { type Locale, translate } from '@outpost/i18n';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,7 +79,7 @@ function rssMb(): number {
  * Runs `work` while polling /healthz back to back; returns the slowest answer. The box is
  * shared: the figure is always printed, the bound only asserted when the machine is not loaded.
  */
-async function healthzDuring<T>(label: string, work: () => Promise<T>): Promise<T> {
+async function healthzDuring<T>(label: string, work: () => Promise<T>, assertBound = true): Promise<T> {
   let done = false;
   const latencies: number[] = [];
   const poll = (async () => {
@@ -100,7 +101,7 @@ async function healthzDuring<T>(label: string, work: () => Promise<T>): Promise<
     console.log(
       `${label}: /healthz answered ${latencies.length}×, slowest ${worst.toFixed(0)} ms (load ${load.toFixed(2)})`,
     );
-    if (load <= 4) expect(worst).toBeLessThan(HEALTHZ_BOUND_MS);
+    if (assertBound && load <= 4) expect(worst).toBeLessThan(HEALTHZ_BOUND_MS);
   }
 }
 
@@ -329,5 +330,22 @@ describe('hostile uploads against the real server', () => {
     console.log(`server rss before the bombs ${before.toFixed(0)} MB, after ${after.toFixed(0)} MB`);
     // Refused from the archive's bounds, a bomb never inflates: memory stays where it was.
     expect(after).toBeLessThan(before * 1.5 + 100);
+  });
+
+  it('reads a large legitimate workbook in a worker thread while /healthz keeps answering', async () => {
+    const rows: (string | number)[][] = [['externalId', 'type', 'occurredAt', 'rating']];
+    for (let i = 0; i < 20_000; i++)
+      rows.push([`H-${i}`, 'customer_rating', '2026-07-01T09:00:00+08:00', (i % 5) + 1]);
+    const workbook = xlsxFile(rows);
+    // Printed, not bounded: the sheet is parsed in the worker, but mapping and validating 20,000
+    // rows and rendering them into the page still run on the event loop (decision record 015).
+    const page = await healthzDuring(
+      'import of a 20,000-row workbook',
+      () => portalImport(workbook, 'en'),
+      false,
+    );
+    const html = await page.text();
+    expect(page.status, html.slice(0, 300)).toBe(200);
+    console.log(`server rss after the large workbook: ${rssMb().toFixed(0)} MB`);
   });
 });
