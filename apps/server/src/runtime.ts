@@ -38,7 +38,6 @@ export async function startRuntime(config: Config, options: { worker: boolean })
       sessionInactivityMs: config.sessionInactivityMs,
       trustProxyHops: config.trustProxyHops,
       deviceCookieKey: authKey(config),
-      apiRateLimit: config.apiRateLimit,
     });
     const storage = createStorage(config.storage);
     const { seeded, logins } = await prepareDatabase(conn, config, storage);

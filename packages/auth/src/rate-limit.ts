@@ -1,6 +1,5 @@
 import { AppError } from '@outpost/core';
 import type { Database } from '@outpost/db';
-import { authSettings } from './settings.ts';
 import { countAttempt } from './throttle.ts';
 
 /**
@@ -8,11 +7,20 @@ import { countAttempt } from './throttle.ts';
  * one-statement counter as the sign-in throttle (throttle.ts), so every web process shares
  * them. Past the limit the caller waits out the rest of the window: a 429 with Retry-After.
  */
+export interface ApiRateLimit {
+  perApiKey: number;
+  perSession: number;
+  windowMs: number;
+}
+
+/** The configuration's defaults (API_RATE_LIMIT_PER_KEY, _PER_SESSION, _WINDOW_SECONDS). */
+export const defaultApiRateLimit: ApiRateLimit = { perApiKey: 600, perSession: 600, windowMs: 60_000 };
+
 export async function enforceApiRateLimit(
   db: Database,
   caller: { apiKeyId: string } | { sessionId: string },
+  { perApiKey, perSession, windowMs }: ApiRateLimit = defaultApiRateLimit,
 ): Promise<void> {
-  const { perApiKey, perSession, windowMs } = authSettings().apiRateLimit;
   const [key, limit] =
     'apiKeyId' in caller
       ? [`api:key:${caller.apiKeyId}`, perApiKey]

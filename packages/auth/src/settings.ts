@@ -10,15 +10,12 @@ export interface AuthSettings {
   trustProxyHops: number;
   /** HMAC key for device cookies (AUTH_SECRET, or a key kept in DATA_DIR); null: no device cookies. */
   deviceCookieKey: Uint8Array | null;
-  /** API requests per window per API key and per session (API_RATE_LIMIT_*). */
-  apiRateLimit: { perApiKey: number; perSession: number; windowMs: number };
 }
 
 export const defaultAuthSettings: AuthSettings = {
   sessionInactivityMs: 10 * 24 * 3600 * 1000,
   trustProxyHops: 0,
   deviceCookieKey: null,
-  apiRateLimit: { perApiKey: 600, perSession: 600, windowMs: 60_000 },
 };
 
 let current: AuthSettings = defaultAuthSettings;

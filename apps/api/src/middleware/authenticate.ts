@@ -1,4 +1,9 @@
-import { enforceApiRateLimit, isCrossSiteRequest, sessionFromRequest } from '@outpost/auth';
+import {
+  type ApiRateLimit,
+  enforceApiRateLimit,
+  isCrossSiteRequest,
+  sessionFromRequest,
+} from '@outpost/auth';
 import { type Actor, AppError, authenticateApiKey } from '@outpost/core';
 import type { Database } from '@outpost/db';
 import { createMiddleware } from 'hono/factory';
@@ -12,7 +17,7 @@ import { matchRoute, type RouteEntry, routeAt } from '../route-table.ts';
  * from another site are refused before anything runs. Each API key and each session is
  * rate-limited (packages/auth/src/rate-limit.ts).
  */
-export const authenticate = (db: Database) =>
+export const authenticate = (db: Database, rateLimit?: ApiRateLimit) =>
   createMiddleware<ApiEnv>(async (c, next) => {
     const authorization = c.req.header('authorization');
     if (authorization) {
@@ -26,7 +31,7 @@ export const authenticate = (db: Database) =>
         });
       }
       c.set('actor', actor);
-      if (actor.type === 'api_key') await enforceApiRateLimit(db, { apiKeyId: actor.keyId });
+      if (actor.type === 'api_key') await enforceApiRateLimit(db, { apiKeyId: actor.keyId }, rateLimit);
     } else {
       if (isCrossSiteRequest(c.req.raw)) {
         throw new AppError('cross_site_request', 'Cross-site requests that change data are refused.');
@@ -37,7 +42,7 @@ export const authenticate = (db: Database) =>
         c.set('session', found.session);
         c.set('actor', found.person.actor);
         c.header('Set-Cookie', found.setCookie, { append: true });
-        await enforceApiRateLimit(db, { sessionId: found.session.id });
+        await enforceApiRateLimit(db, { sessionId: found.session.id }, rateLimit);
       }
     }
     // Before the route validates anything: a caller without the right credentials learns what
