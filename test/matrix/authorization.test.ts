@@ -53,14 +53,14 @@ beforeAll(async () => {
   }
   // Fresh sessions for every route: a route may sign its caller out.
   credentials = async () => {
-    const result = { anonymous: {}, apiKey: { authorization: `Bearer ${key.key}` } } as Record<
-      RoleName,
-      Record<string, string>
-    >;
+    const result: Partial<Record<RoleName, Record<string, string>>> = {
+      anonymous: {},
+      apiKey: { authorization: `Bearer ${key.key}` },
+    };
     for (const [role, userId] of users) {
       result[role] = { cookie: `outpost_session=${(await createSession(conn.db, userId)).token}` };
     }
-    return result;
+    return result as Record<RoleName, Record<string, string>>;
   };
 });
 afterAll(() => conn?.close());

@@ -4,9 +4,9 @@ import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
-import { configureAuth, createSession, defaultAuthSettings } from '@outpost/auth';
+import { configureAuth, createSession, defaultAuthSettings, hashPassword } from '@outpost/auth';
 import { createApiKey, LocalDiskStorage } from '@outpost/core';
-import { makePartner, makePartnerUser } from '@outpost/core/testing';
+import { makePartner, makePartnerUser, makeStaff } from '@outpost/core/testing';
 import type { DatabaseConnection } from '@outpost/db';
 import { createTestDatabase } from '@outpost/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -233,6 +233,67 @@ describe('API rate limits per key and per session, shared through the database (
       }
       expect(sessionStatuses.slice(0, 3).every((s) => s < 400)).toBe(true);
       expect(sessionStatuses.slice(3)).toEqual([429, 429]);
+    }
+  });
+});
+
+describe('sign-in through the API: parallel guesses and device cookies (findings 4, 5)', () => {
+  it('20 parallel wrong passwords: 5 checked, 15 refused with 429 and Retry-After', async () => {
+    await makeStaff(conn.db, ['reviewer'], {
+      passwordHash: await hashPassword('correct horse battery'),
+      email: 'api-parallel@outpost.test',
+    });
+    const app = webApp();
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        app.request(
+          '/api/v1/sessions',
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ email: 'api-parallel@outpost.test', password: `guess-${i}` }),
+          },
+          { incoming: { socket: { remoteAddress: `10.20.0.${i}` } } },
+        ),
+      ),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+    expect(Number(responses.find((r) => r.status === 429)!.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('a browser that signed in before keeps signing in while others fail from elsewhere', async () => {
+    configureAuth({ deviceCookieKey: new TextEncoder().encode('hardening test key, thirty-two chars+') });
+    try {
+      await makeStaff(conn.db, ['reviewer'], {
+        passwordHash: await hashPassword('correct horse battery'),
+        email: 'api-owner@outpost.test',
+      });
+      const app = webApp();
+      const from = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
+      const attempt = (password: string, address: string, cookie?: string) =>
+        app.request(
+          '/api/v1/sessions',
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+            body: JSON.stringify({ email: 'api-owner@outpost.test', password }),
+          },
+          from(address),
+        );
+      const first = await attempt('correct horse battery', '10.30.0.1');
+      expect(first.status).toBe(201);
+      const device = first.headers.getSetCookie().find((c) => c.startsWith('outpost_device='))!;
+      expect(device).toMatch(/HttpOnly/);
+      const deviceCookie = device.split(';')[0]!;
+      for (let i = 0; i < 5; i++) expect((await attempt(`guess-${i}`, `203.0.113.${i}`)).status).toBe(401);
+      // Untrusted clients of the account are locked out, from any address…
+      expect((await attempt('correct horse battery', '10.30.0.2')).status).toBe(429);
+      // …the owner's browser is not.
+      expect((await attempt('correct horse battery', '10.30.0.3', deviceCookie)).status).toBe(201);
+    } finally {
+      configureAuth({ deviceCookieKey: null });
     }
   });
 });
