@@ -1,4 +1,4 @@
-import { createApi } from '@outpost/api';
+import { createApi, MAX_EVENT_BATCH_BYTES } from '@outpost/api';
 import { createSlackEventsHandler } from '@outpost/bot';
 import type { FileStorage, SlackGateway } from '@outpost/core';
 import { type DatabaseConnection, migrationsCurrent } from '@outpost/db';
@@ -30,12 +30,11 @@ export function createWebApp({ conn, config, slack, portal, storage, development
   app.use('*', securityHeaders({ development }));
   // In front of every route, Slack included, and counted as the body streams in (a missing or
   // false Content-Length changes nothing). Slack's payloads are small; the API's routes set
-  // tighter limits of their own; the portal's largest post is the no-JavaScript upload.
+  // tighter limits of their own under the largest of them (an upload, an event batch); the
+  // portal's largest post is the no-JavaScript upload.
   const slackLimit = bodyLimit({ maxSize: config.maxBodyBytes, onError: tooLarge(config.maxBodyBytes) });
-  const generalLimit = bodyLimit({
-    maxSize: config.uploadMaxBytes + 64 * 1024,
-    onError: tooLarge(config.uploadMaxBytes + 64 * 1024),
-  });
+  const largest = Math.max(config.uploadMaxBytes + 64 * 1024, MAX_EVENT_BATCH_BYTES);
+  const generalLimit = bodyLimit({ maxSize: largest, onError: tooLarge(largest) });
   app.use('*', (c, next) => (c.req.path === '/slack/events' ? slackLimit(c, next) : generalLimit(c, next)));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));

@@ -63,7 +63,7 @@ describe('413 on a keep-alive connection (finding 10)', () => {
     const { port } = server.address() as AddressInfo;
     try {
       const s = rawSocket(port);
-      const size = 512 * 1024;
+      const size = 64 * 1024 * 1024; // beyond every limit (uploads, event batches)
       await s.write(
         `POST /p/documents HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: keep-alive\r\nContent-Type: application/octet-stream\r\nContent-Length: ${size}\r\n\r\n`,
       );
