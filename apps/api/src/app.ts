@@ -3,7 +3,7 @@ import { AppError, assertCleanInput } from '@outpost/core';
 import { SECURITY_SCHEMES } from './access.ts';
 import { bodyLimit } from 'hono/body-limit';
 import type { ApiDeps, ApiEnv } from './context.ts';
-import { docsPage } from './docs-page.ts';
+import { docsPage, docsPagePolicy } from './docs-page.ts';
 import { errorResponse, validationError } from './errors.ts';
 import { authenticate } from './middleware/authenticate.ts';
 import { inputGuard } from './middleware/input-guard.ts';
@@ -63,7 +63,7 @@ export function createApi(deps: ApiDeps) {
   });
   app.use('*', (c, next) => (hasOwnLimit(c.req.path, c.req.method) ? next() : generalLimit(c, next)));
   app.use('*', inputGuard);
-  app.use('/v1/*', authenticate(deps.db));
+  app.use('/v1/*', authenticate(deps.db, deps.rateLimit));
 
   meRoutes(app, deps);
   sessionRoutes(app, deps);
@@ -95,7 +95,12 @@ export function createApi(deps: ApiDeps) {
     },
     servers: [{ url: '/api' }],
   });
-  app.get('/docs', (c) => c.html(docsPage('/api/openapi.json')));
+  const docsHtml = docsPage('/api/openapi.json');
+  const docsPolicy = docsPagePolicy(docsHtml);
+  app.get('/docs', (c) => {
+    c.header('Content-Security-Policy', docsPolicy);
+    return c.html(docsHtml);
+  });
 
   // Last: whatever no route answered. Under the server's /api mount this also keeps unknown
   // API paths away from the portal's HTML 404 page.

@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { ApiRateLimit } from '@outpost/auth';
 import type { Actor, FileStorage, Person } from '@outpost/core';
 import type { Database, Session } from '@outpost/db';
 import type { RouteEntry } from './route-table.ts';
@@ -11,6 +12,8 @@ export interface ApiDeps {
   maxUploadBytes: number;
   /** Base URL for links handed out (invitations). */
   publicUrl: string;
+  /** Requests per API key and per session (the configuration's API_RATE_LIMIT_*; defaults otherwise). */
+  rateLimit?: ApiRateLimit;
 }
 
 export type ApiEnv = {

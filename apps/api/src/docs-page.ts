@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * A readable API reference rendered in the browser from /api/openapi.json. It is
  * self-contained on purpose: the usual viewers load their code from a CDN, which
@@ -80,4 +82,31 @@ fetch(${JSON.stringify(specUrl)}).then((r) => r.json()).then((spec) => {
   document.getElementById('ops').innerHTML = html;
 });
 </script></body></html>`;
+}
+
+/**
+ * The docs page's own Content-Security-Policy: its one inline script and style are allowed by
+ * their SHA-256 (so it needs no nonce from the server), it may fetch only our OpenAPI document,
+ * and nobody may frame it. The server's root middleware adds nosniff and the other headers.
+ */
+export function docsPagePolicy(html: string): string {
+  const hashes = (tag: string) =>
+    [...html.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))]
+      .map(
+        (m) =>
+          `'sha256-${createHash('sha256')
+            .update(m[1] ?? '')
+            .digest('base64')}'`,
+      )
+      .join(' ');
+  return [
+    "default-src 'none'",
+    `script-src ${hashes('script')}`,
+    `style-src ${hashes('style')}`,
+    "connect-src 'self'",
+    "img-src 'self' data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
 }

@@ -1,2 +1,3 @@
 export { createApi } from './app.ts';
 export type { ApiDeps, ApiEnv } from './context.ts';
+export { MAX_EVENT_BATCH_BYTES } from './routes/events.ts';

@@ -32,13 +32,11 @@ export function createLoadContext(deps: PortalDeps): RouterContextProvider {
 
 export const streamTimeout = 5_000;
 
-/** Headers every HTML page gets: no framing (clickjacking), no MIME sniffing, no leaking paths. */
-function setSecurityHeaders(headers: Headers) {
-  headers.set('X-Content-Type-Options', 'nosniff');
-  headers.set('X-Frame-Options', 'DENY');
-  headers.set('Content-Security-Policy', "frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
-  headers.set('Referrer-Policy', 'same-origin');
-}
+/**
+ * The CSP nonce of this response, set by the server (apps/server/src/security-headers.ts sets
+ * the headers of every response, the page's script-src with this nonce among them).
+ */
+const CSP_NONCE_HEADER = 'x-outpost-csp-nonce';
 
 /**
  * Renders the whole page as one string and answers with it (decision record 011).
@@ -59,15 +57,19 @@ export default async function handleRequest(
   routerContext: EntryContext,
   _loadContext: RouterContextProvider,
 ) {
-  setSecurityHeaders(responseHeaders);
+  const nonce = request.headers.get(CSP_NONCE_HEADER) ?? undefined;
   if (request.method.toUpperCase() === 'HEAD') {
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });
   }
   const handoff = routerContext.serverHandoffStream ? await readAll(routerContext.serverHandoffStream) : null;
   const html = renderToString(
     <>
-      <ServerRouter context={{ ...routerContext, serverHandoffStream: undefined }} url={request.url} />
-      {handoff === null ? null : <HandoffScripts handoff={handoff} />}
+      <ServerRouter
+        context={{ ...routerContext, serverHandoffStream: undefined }}
+        url={request.url}
+        nonce={nonce}
+      />
+      {handoff === null ? null : <HandoffScripts handoff={handoff} nonce={nonce} />}
     </>,
   );
   responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
@@ -75,16 +77,18 @@ export default async function handleRequest(
 }
 
 /** Hands the loader data to the browser's router, exactly as React Router's <StreamTransfer> would. */
-function HandoffScripts({ handoff }: { handoff: string }) {
+function HandoffScripts({ handoff, nonce }: { handoff: string; nonce: string | undefined }) {
   return (
     <>
       <script
+        nonce={nonce}
         // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON, escaped for a script element.
         dangerouslySetInnerHTML={{
           __html: `window.__reactRouterContext.streamController.enqueue(${scriptJson(handoff)});`,
         }}
       />
       <script
+        nonce={nonce}
         // biome-ignore lint/security/noDangerouslySetInnerHtml: a constant.
         dangerouslySetInnerHTML={{ __html: 'window.__reactRouterContext.streamController.close();' }}
       />

@@ -45,6 +45,16 @@ const schema = z.object({
   MAIL_FROM: z.string().default('Outpost <no-reply@outpost.local>'),
   SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  SESSION_TTL_DAYS: z.coerce.number().positive().max(365).default(10),
+  // How many reverse proxies stand in front (their X-Forwarded-* headers are believed); true = 1.
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[0-9])$/, 'must be false, true or the number of proxies in front (0–9)')
+    .default('false'),
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional(),
+  API_RATE_LIMIT_PER_KEY: z.coerce.number().int().min(1).default(600),
+  API_RATE_LIMIT_PER_SESSION: z.coerce.number().int().min(1).default(600),
+  API_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -79,6 +89,12 @@ export interface Config {
   mail: { smtpUrl: string; from: string } | null;
   seedDemo: 'auto' | 'true' | 'false';
   logLevel: Env['LOG_LEVEL'];
+  sessionInactivityMs: number;
+  /** Reverse proxies in front of us; 0: X-Forwarded-* headers are ignored. */
+  trustProxyHops: number;
+  /** Signs device cookies; when unset the server keeps a generated one in DATA_DIR (runtime.ts). */
+  authSecret: string | undefined;
+  apiRateLimit: { perApiKey: number; perSession: number; windowMs: number };
 }
 
 export class ConfigError extends Error {
@@ -144,5 +160,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
+    sessionInactivityMs: e.SESSION_TTL_DAYS * 24 * 3600 * 1000,
+    trustProxyHops: e.TRUST_PROXY === 'true' ? 1 : e.TRUST_PROXY === 'false' ? 0 : Number(e.TRUST_PROXY),
+    authSecret: e.AUTH_SECRET,
+    apiRateLimit: {
+      perApiKey: e.API_RATE_LIMIT_PER_KEY,
+      perSession: e.API_RATE_LIMIT_PER_SESSION,
+      windowMs: e.API_RATE_LIMIT_WINDOW_SECONDS * 1000,
+    },
   };
 }

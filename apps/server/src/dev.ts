@@ -34,7 +34,7 @@ try {
     appType: 'custom',
   });
   const portal = devPortal(vite, runtime.portalDeps);
-  const app = createWebApp({ conn, config, slack, portal, storage });
+  const app = createWebApp({ conn, config, slack, portal, storage, development: true });
   const handle = getRequestListener(app.fetch, { hostname: config.host });
   const viteMiddlewares = vite.middlewares;
   httpServer.on('request', (req, res) => {

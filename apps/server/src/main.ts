@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { loadConfig } from './config.ts';
 import { loadBuiltPortal, portalBuildDir } from './portal.ts';
 import { type Runtime, startRuntime, stopRuntime } from './runtime.ts';
+import { securityHeaders } from './security-headers.ts';
 import { createWebApp } from './web.ts';
 
 /**
@@ -36,6 +37,8 @@ try {
   if (role !== 'worker') {
     const portal = await loadBuiltPortal(runtime.portalDeps);
     const root = new Hono();
+    // Assets too get the security headers (the web app applies them once per request).
+    root.use('*', securityHeaders());
     // Hashed, immutable build assets; everything else goes to the app.
     root.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), `${portalBuildDir}/client`) }));
     root.route(

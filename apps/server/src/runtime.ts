@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { configureAuth } from '@outpost/auth';
 import { createSlackGateway } from '@outpost/bot';
 import type { FileStorage, Mailer, SlackGateway } from '@outpost/core';
 import { type DatabaseConnection, openDatabase } from '@outpost/db';
@@ -31,6 +34,11 @@ export async function startRuntime(config: Config, options: { worker: boolean })
     transactionConnections: config.databaseConnections.transactions,
   });
   try {
+    configureAuth({
+      sessionInactivityMs: config.sessionInactivityMs,
+      trustProxyHops: config.trustProxyHops,
+      deviceCookieKey: authKey(config),
+    });
     const storage = createStorage(config.storage);
     const { seeded, logins } = await prepareDatabase(conn, config, storage);
     const slack = config.slack
@@ -46,6 +54,7 @@ export async function startRuntime(config: Config, options: { worker: boolean })
           publicUrl: config.publicUrl,
           reviewersChannel: config.slack?.reviewersChannel ?? null,
           riskChannel: config.slack?.riskChannel ?? null,
+          sessionInactivityMs: config.sessionInactivityMs,
         })
       : null;
     const portalDeps: PortalDeps = {
@@ -67,4 +76,28 @@ export async function stopRuntime(runtime: Runtime | undefined): Promise<void> {
   if (!runtime) return;
   await runtime.worker?.stop().catch((e) => console.error('worker stop:', e));
   await runtime.conn.close().catch((e) => console.error('database close:', e));
+}
+
+/**
+ * The key that signs device cookies: AUTH_SECRET, or else one generated on first start and kept
+ * in DATA_DIR (outside the database; 0600). Processes on several machines must share AUTH_SECRET
+ * — with different keys a device cookie from another process is simply not trusted (the browser
+ * is then limited like any other client, never locked in or out wrongly).
+ */
+function authKey(config: Config): Uint8Array {
+  if (config.authSecret) return new TextEncoder().encode(config.authSecret);
+  const file = path.join(config.dataDir, 'auth-secret');
+  const read = () => new Uint8Array(Buffer.from(readFileSync(file, 'utf8').trim(), 'base64'));
+  try {
+    return read();
+  } catch {
+    mkdirSync(config.dataDir, { recursive: true });
+    const secret = randomBytes(32);
+    try {
+      writeFileSync(file, secret.toString('base64'), { mode: 0o600, flag: 'wx' });
+    } catch {
+      return read(); // another process wrote it first
+    }
+    return new Uint8Array(secret);
+  }
 }

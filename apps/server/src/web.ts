@@ -1,13 +1,14 @@
-import { createApi } from '@outpost/api';
+import { createApi, MAX_EVENT_BATCH_BYTES } from '@outpost/api';
 import { createSlackEventsHandler } from '@outpost/bot';
 import type { FileStorage, SlackGateway } from '@outpost/core';
 import { type DatabaseConnection, migrationsCurrent } from '@outpost/db';
-import { CLIENT_IP_HEADER } from '@outpost/auth';
-import { Hono } from 'hono';
+import { CLIENT_IP_HEADER, clientAddress } from '@outpost/auth';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { sql } from 'drizzle-orm';
 import type { Config } from './config.ts';
 import type { PortalHandler } from './portal.ts';
+import { CSP_NONCE_HEADER, securityHeaders } from './security-headers.ts';
 
 export interface WebDeps {
   conn: DatabaseConnection;
@@ -15,14 +16,26 @@ export interface WebDeps {
   slack: SlackGateway | null;
   portal: PortalHandler;
   storage: FileStorage;
+  /** `npm run dev`: Vite's inline scripts carry no nonce. */
+  development?: boolean;
 }
 
 /**
  * The one HTTP surface: health probes, the API under /api, Slack at /slack/events
  * (given the raw body — no parser runs before it), and everything else to the portal.
  */
-export function createWebApp({ conn, config, slack, portal, storage }: WebDeps) {
-  const app = new Hono();
+export function createWebApp({ conn, config, slack, portal, storage, development }: WebDeps) {
+  const app = new Hono<{ Variables: { cspNonce: string } }>();
+
+  app.use('*', securityHeaders({ development }));
+  // In front of every route, Slack included, and counted as the body streams in (a missing or
+  // false Content-Length changes nothing). Slack's payloads are small; the API's routes set
+  // tighter limits of their own under the largest of them (an upload, an event batch); the
+  // portal's largest post is the no-JavaScript upload.
+  const slackLimit = bodyLimit({ maxSize: config.maxBodyBytes, onError: tooLarge(config.maxBodyBytes) });
+  const largest = Math.max(config.uploadMaxBytes + 64 * 1024, MAX_EVENT_BATCH_BYTES);
+  const generalLimit = bodyLimit({ maxSize: largest, onError: tooLarge(largest) });
+  app.use('*', (c, next) => (c.req.path === '/slack/events' ? slackLimit(c, next) : generalLimit(c, next)));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
@@ -44,6 +57,7 @@ export function createWebApp({ conn, config, slack, portal, storage }: WebDeps) 
       maxUploadBytes: config.uploadMaxBytes,
       storage,
       publicUrl: config.publicUrl,
+      rateLimit: config.apiRateLimit,
     }),
   );
 
@@ -72,24 +86,30 @@ export function createWebApp({ conn, config, slack, portal, storage }: WebDeps) 
         ),
   );
 
-  // Portal form posts are small, except the no-JavaScript document upload: cap bodies at
-  // the upload limit so no request makes the portal read an unbounded body.
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: config.uploadMaxBytes + 64 * 1024,
-      onError: (c) => c.text('Request body too large', 413),
-    }),
-  );
   app.all('*', (c) => {
-    // The portal sees a Fetch Request without the socket: hand it the client's address
-    // in a header only we set, for its per-IP sign-in throttle.
+    // The portal sees a Fetch Request without the socket: hand it the client's address (for
+    // its per-IP sign-in throttle) and this response's CSP nonce in headers only we set.
     const headers = new Headers(c.req.raw.headers);
     headers.delete(CLIENT_IP_HEADER);
-    const address = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
+    headers.set(CSP_NONCE_HEADER, c.get('cspNonce'));
+    const socket = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
       ?.socket?.remoteAddress;
+    const address = clientAddress(c.req.header('x-forwarded-for'), socket);
     if (address) headers.set(CLIENT_IP_HEADER, address);
     return portal(new Request(c.req.raw, { headers, duplex: 'half' } as RequestInit));
   });
   return app;
 }
+
+const tooLarge = (maxBytes: number) => (c: Context) =>
+  c.json(
+    {
+      error: {
+        code: 'payload_too_large',
+        message: `The request body is larger than ${maxBytes} bytes.`,
+        requestId: null,
+        details: { maxBytes },
+      },
+    },
+    413,
+  );

@@ -28,6 +28,8 @@ export interface WorkerDeps {
   riskChannel?: string | null;
   /** How often the in-process loop drains the outbox (default 5 s). */
   outboxPollMs?: number;
+  /** Sessions idle this long are purged (SESSION_TTL_DAYS; default 10 days). */
+  sessionInactivityMs?: number;
 }
 
 export interface WorkerHandle {
@@ -43,6 +45,7 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerHandle> {
     storage: deps.storage ?? null,
     publicUrl: deps.publicUrl,
     slackChannels: { [REVIEWERS_CHANNEL]: deps.reviewersChannel, [RISK_CHANNEL]: deps.riskChannel ?? null },
+    sessionInactivityMs: deps.sessionInactivityMs,
   };
   const boss = createBoss(deps.conn);
   await boss.start();

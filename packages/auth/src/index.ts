@@ -7,3 +7,7 @@ export * from './sessions.ts';
 export * from './sign-in.ts';
 export * from './throttle.ts';
 export * from './tokens.ts';
+export * from './settings.ts';
+export * from './client-address.ts';
+export * from './device-cookie.ts';
+export * from './rate-limit.ts';

@@ -1,6 +1,7 @@
 import { audit, type Actor } from '@outpost/core';
 import { type Database, sessions, type Session } from '@outpost/db';
 import { and, eq, ne } from 'drizzle-orm';
+import { authSettings } from './settings.ts';
 import { hashSecret, randomToken, secretMatches } from './tokens.ts';
 
 /**
@@ -14,8 +15,11 @@ export interface SessionPolicy {
   renewAfterMs: number;
 }
 
+/** The configured policy (SESSION_TTL_DAYS through the server's configuration, see settings.ts). */
 export const defaultSessionPolicy: SessionPolicy = {
-  inactivityMs: Number(process.env.SESSION_TTL_DAYS ?? 10) * 24 * 3600 * 1000,
+  get inactivityMs() {
+    return authSettings().sessionInactivityMs;
+  },
   renewAfterMs: 60 * 60 * 1000,
 };
 

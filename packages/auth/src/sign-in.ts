@@ -1,33 +1,52 @@
 import { AppError, assertCleanInput, audit, userByEmail } from '@outpost/core';
 import type { Database } from '@outpost/db';
+import { issueDeviceCookie, trustedDevice } from './device-cookie.ts';
 import { dummyPasswordHash, verifyPassword } from './passwords.ts';
 import { createSession, type NewSession } from './sessions.ts';
-import { clearFailures, lockedForMs, recordFailure, throttleKeys, throttlePolicy } from './throttle.ts';
+import { clearFailures, countAttempt, refundAttempt, throttleKeys, throttlePolicy } from './throttle.ts';
 
 export interface SignInInput {
   email: string;
   password: string;
   ip?: string | null;
   userAgent?: string | null;
+  /** The request's device cookie (DEVICE_COOKIE), if it sent one. */
+  deviceCookie?: string | null;
+}
+
+export interface SignInResult extends NewSession {
+  userId: string;
+  /** A fresh device cookie to set (null when no key is configured). */
+  deviceCookie: string | null;
 }
 
 /**
  * Checks a password and opens a session. Wrong e-mail and wrong password give the
- * same error, in about the same time; repeated failures lock the account and the IP.
+ * same error, in about the same time.
+ *
+ * Every attempt is counted before the password is checked (throttle.ts), so parallel
+ * guesses are limited like sequential ones. A browser with a valid device cookie for the
+ * account is counted on its own (device-cookie.ts): failures from anywhere else lock out
+ * only untrusted clients, so nobody can lock the owner out of the browser they use. Untrusted
+ * clients are limited per account and per address.
  */
-export async function signIn(db: Database, input: SignInInput): Promise<NewSession & { userId: string }> {
+export async function signIn(db: Database, input: SignInInput): Promise<SignInResult> {
   // Every transport's sign-in: text PostgreSQL cannot hold is the caller's error, before any query.
   assertCleanInput({ email: input.email, password: input.password });
   const keys = throttleKeys(input.email, input.ip);
-  const lockedKeys = [keys.account, ...(keys.ip ? [keys.ip] : [])];
-  const waitMs = await lockedForMs(db, lockedKeys);
-  if (waitMs > 0) {
-    const minutes = Math.ceil(waitMs / 60_000);
-    throw new AppError('too_many_requests', `Too many failed sign-ins. Try again in ${minutes} minutes.`, {
-      messageKey: 'auth.throttled',
-      details: { retryAfterSeconds: Math.ceil(waitMs / 1000), minutes },
-    });
+  const device = trustedDevice(input.deviceCookie, input.email);
+  // Counted in this order, stopping at the first lock: a locked address burns no account attempts.
+  const counted = device
+    ? [{ key: `device:${device}`, policy: throttlePolicy.device }]
+    : [
+        ...(keys.ip ? [{ key: keys.ip, policy: throttlePolicy.ip }] : []),
+        { key: keys.account, policy: throttlePolicy.account },
+      ];
+  for (const { key, policy } of counted) {
+    const waitMs = await countAttempt(db, key, policy);
+    if (waitMs > 0) throw throttled(waitMs);
   }
+
   const user = input.email ? await userByEmail(db, input.email) : undefined;
   let ok = false;
   if (user?.passwordHash && user.status === 'active') {
@@ -38,8 +57,6 @@ export async function signIn(db: Database, input: SignInInput): Promise<NewSessi
   }
 
   if (!ok || !user) {
-    await recordFailure(db, keys.account, throttlePolicy.account);
-    if (keys.ip) await recordFailure(db, keys.ip, throttlePolicy.ip);
     await db.transaction((tx) =>
       audit(
         tx,
@@ -48,7 +65,11 @@ export async function signIn(db: Database, input: SignInInput): Promise<NewSessi
           action: 'auth.sign_in_failed',
           entityType: 'user',
           entityId: user?.id ?? null,
-          data: { email: input.email.trim().toLowerCase().slice(0, 200), ip: input.ip ?? null },
+          data: {
+            email: input.email.trim().toLowerCase().slice(0, 200),
+            ip: input.ip ?? null,
+            trustedDevice: device !== null,
+          },
         },
       ),
     );
@@ -56,8 +77,10 @@ export async function signIn(db: Database, input: SignInInput): Promise<NewSessi
       messageKey: 'auth.invalid',
     });
   }
-  await clearFailures(db, keys.account);
-  return db.transaction(async (tx) => {
+  // A success clears its own counter; the address keeps only its failures.
+  await clearFailures(db, device ? `device:${device}` : keys.account);
+  if (!device && keys.ip) await refundAttempt(db, keys.ip);
+  const session = await db.transaction(async (tx) => {
     const created = await createSession(tx, user.id, input);
     await audit(
       tx,
@@ -69,6 +92,15 @@ export async function signIn(db: Database, input: SignInInput): Promise<NewSessi
         data: { ip: input.ip ?? null },
       },
     );
-    return { ...created, userId: user.id };
+    return created;
+  });
+  return { ...session, userId: user.id, deviceCookie: issueDeviceCookie(input.email) };
+}
+
+function throttled(waitMs: number) {
+  const minutes = Math.ceil(waitMs / 60_000);
+  return new AppError('too_many_requests', `Too many failed sign-ins. Try again in ${minutes} minutes.`, {
+    messageKey: 'auth.throttled',
+    details: { retryAfterSeconds: Math.ceil(waitMs / 1000), minutes },
   });
 }

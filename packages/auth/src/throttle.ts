@@ -1,48 +1,75 @@
 import { type Database, loginThrottle } from '@outpost/db';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 
 /**
- * Failed sign-ins are counted per account and per IP address in the database, so
- * the limit holds however many web processes there are. After `maxFailures` within
+ * Counters kept in the database (so limits hold across every web process), one row per key:
+ * sign-in attempts per account ('account:<email>', untrusted clients only), per device cookie
+ * ('device:<nonce>') and per address ('ip:<address>'), and API requests per key or session
+ * ('api:…', rate-limit.ts). Each attempt is counted by ONE statement before the work it guards
+ * runs, so parallel attempts cannot all slip under the limit. Past `maxFailures` within
  * `windowMs` the key is locked for `lockMs`.
  */
+export interface CounterPolicy {
+  maxFailures: number;
+  windowMs: number;
+  lockMs: number;
+}
+
 export const throttlePolicy = {
+  /** Sign-ins from clients without a device cookie for the account (any address). */
   account: { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
+  /** Sign-ins from one browser that holds a device cookie for the account. */
+  device: { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
+  /** Untrusted sign-ins from one address, whatever the account (spraying). */
   ip: { maxFailures: 30, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
-};
+} satisfies Record<string, CounterPolicy>;
 
 export const throttleKeys = (email: string, ip: string | null | undefined) => ({
   account: `account:${email.trim().toLowerCase()}`,
   ip: ip ? `ip:${ip}` : null,
 });
 
-/** Milliseconds until the earliest of the given keys unlocks, or 0 when none is locked. */
-export async function lockedForMs(db: Database, keys: string[]): Promise<number> {
-  if (keys.length === 0) return 0;
-  const rows = await db.select().from(loginThrottle).where(inArray(loginThrottle.key, keys));
-  const now = Date.now();
-  return Math.max(0, ...rows.map((r) => (r.lockedUntil ? r.lockedUntil.getTime() - now : 0)));
-}
-
-export async function recordFailure(
-  db: Database,
-  key: string,
-  policy: { maxFailures: number; windowMs: number; lockMs: number },
-) {
+/**
+ * Counts one attempt for `key` and answers how many milliseconds the key stays locked (0 when
+ * this attempt is within the limit). Atomic: the insert-or-update takes the row's lock, so N
+ * parallel attempts get the counts 1…N and only the first `maxFailures` are let through.
+ */
+export async function countAttempt(db: Database, key: string, policy: CounterPolicy): Promise<number> {
   // Passed as text: postgres.js does not bind a raw Date inside a sql`` fragment.
   const windowStart = sql`${new Date(Date.now() - policy.windowMs).toISOString()}::timestamptz`;
-  // One statement: counts within the window, restarts an expired window, locks at the limit.
-  await db
-    .insert(loginThrottle)
-    .values({ key, failures: 1, windowStartedAt: new Date() })
+  const t = loginThrottle;
+  // A window that ran out (and holds no lock), or a lock that has passed, starts over at 1.
+  const fresh = sql`((${t.lockedUntil} is null and ${t.windowStartedAt} < ${windowStart}) or ${t.lockedUntil} <= now())`;
+  const [row] = await db
+    .insert(t)
+    .values({
+      key,
+      failures: 1,
+      windowStartedAt: new Date(),
+    })
     .onConflictDoUpdate({
-      target: loginThrottle.key,
+      target: t.key,
       set: {
-        failures: sql`case when ${loginThrottle.windowStartedAt} < ${windowStart} then 1 else ${loginThrottle.failures} + 1 end`,
-        windowStartedAt: sql`case when ${loginThrottle.windowStartedAt} < ${windowStart} then now() else ${loginThrottle.windowStartedAt} end`,
-        lockedUntil: sql`case when ${loginThrottle.windowStartedAt} >= ${windowStart} and ${loginThrottle.failures} + 1 >= ${policy.maxFailures} then now() + make_interval(secs => ${policy.lockMs / 1000}) else ${loginThrottle.lockedUntil} end`,
+        failures: sql`case when ${fresh} then 1 else ${t.failures} + 1 end`,
+        windowStartedAt: sql`case when ${fresh} then now() else ${t.windowStartedAt} end`,
+        lockedUntil: sql`case
+          when ${fresh} then null
+          when ${t.lockedUntil} is not null then ${t.lockedUntil}
+          when ${t.failures} + 1 > ${policy.maxFailures} then now() + make_interval(secs => ${policy.lockMs / 1000})
+          else null end`,
       },
-    });
+    })
+    .returning({ lockedUntil: t.lockedUntil });
+  const until = row?.lockedUntil?.getTime() ?? 0;
+  return Math.max(0, until - Date.now());
+}
+
+/** Takes back one counted attempt (a sign-in that succeeded does not count against its address). */
+export async function refundAttempt(db: Database, key: string): Promise<void> {
+  await db
+    .update(loginThrottle)
+    .set({ failures: sql`greatest(${loginThrottle.failures} - 1, 0)` })
+    .where(sql`${loginThrottle.key} = ${key} and ${loginThrottle.lockedUntil} is null`);
 }
 
 export async function clearFailures(db: Database, key: string): Promise<void> {

@@ -3,7 +3,14 @@ import { auditLog, type DatabaseConnection, loginThrottle, sessions } from '@out
 import { createTestDatabase } from '@outpost/db/testing';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changePassword, hashPassword, signIn, throttlePolicy, validateSessionToken } from '../src/index.ts';
+import {
+  changePassword,
+  configureAuth,
+  hashPassword,
+  signIn,
+  throttlePolicy,
+  validateSessionToken,
+} from '../src/index.ts';
 
 let conn: DatabaseConnection;
 let passwordHash: string;
@@ -70,6 +77,86 @@ describe('sign-in', () => {
     expect(
       await conn.db.select().from(loginThrottle).where(eq(loginThrottle.key, 'account:target@outpost.test')),
     ).toEqual([]);
+  });
+
+  it('counts parallel guesses before checking them: 20 at once, only the first 5 are checked', async () => {
+    await makeStaff(conn.db, ['reviewer'], { passwordHash, email: 'parallel@outpost.test' });
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        signIn(conn.db, { email: 'parallel@outpost.test', password: `guess-${i}`, ip: `10.3.0.${i}` }).catch(
+          (e) => e.code as string,
+        ),
+      ),
+    );
+    expect(results.filter((r) => r === 'invalid_credentials')).toHaveLength(
+      throttlePolicy.account.maxFailures,
+    );
+    expect(results.filter((r) => r === 'too_many_requests')).toHaveLength(
+      20 - throttlePolicy.account.maxFailures,
+    );
+    const checked = await conn.db
+      .select()
+      .from(auditLog)
+      .where(
+        sql`${auditLog.action} = 'auth.sign_in_failed' and ${auditLog.data}->>'email' = 'parallel@outpost.test'`,
+      );
+    expect(checked).toHaveLength(throttlePolicy.account.maxFailures);
+  });
+
+  it('failures from foreign addresses do not lock out the browser that signed in before (device cookie)', async () => {
+    configureAuth({ deviceCookieKey: new TextEncoder().encode('a test key of at least thirty-two chars') });
+    try {
+      await makeStaff(conn.db, ['reviewer'], { passwordHash, email: 'owner@outpost.test' });
+      const first = await signIn(conn.db, {
+        email: 'owner@outpost.test',
+        password: 'correct horse battery',
+        ip: '10.4.0.1',
+      });
+      expect(first.deviceCookie).toMatch(/^[\w-]+\.[\w-]+$/);
+      // An attacker guesses from five addresses: untrusted clients are now locked out…
+      for (let i = 0; i < throttlePolicy.account.maxFailures; i++) {
+        await signIn(conn.db, {
+          email: 'owner@outpost.test',
+          password: `guess-${i}`,
+          ip: `198.51.100.${i}`,
+        }).catch(() => {});
+      }
+      await expect(
+        signIn(conn.db, { email: 'owner@outpost.test', password: 'correct horse battery', ip: '10.4.0.2' }),
+      ).rejects.toMatchObject({ code: 'too_many_requests' });
+      // …but the owner's browser, from a clean address, still signs in.
+      const again = await signIn(conn.db, {
+        email: 'owner@outpost.test',
+        password: 'correct horse battery',
+        ip: '10.4.0.3',
+        deviceCookie: first.deviceCookie,
+      });
+      expect(again.userId).toBe(first.userId);
+      // A device cookie is bound to its e-mail, and forged ones count as untrusted.
+      await expect(
+        signIn(conn.db, {
+          email: 'owner@outpost.test',
+          password: 'correct horse battery',
+          ip: '10.4.0.4',
+          deviceCookie: `${first.deviceCookie!.split('.')[0]}.AAAA`,
+        }),
+      ).rejects.toMatchObject({ code: 'too_many_requests' });
+      // A stolen device cookie is itself limited: guesses with it lock that device only.
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          signIn(conn.db, {
+            email: 'owner@outpost.test',
+            password: `device-guess-${i}`,
+            deviceCookie: again.deviceCookie,
+          }).catch((e) => e.code as string),
+        ),
+      );
+      expect(results.filter((r) => r === 'invalid_credentials')).toHaveLength(
+        throttlePolicy.device.maxFailures,
+      );
+    } finally {
+      configureAuth({ deviceCookieKey: null });
+    }
   });
 
   it('locks an IP that sprays many accounts', async () => {

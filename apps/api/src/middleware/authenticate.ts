@@ -1,4 +1,9 @@
-import { isCrossSiteRequest, sessionFromRequest } from '@outpost/auth';
+import {
+  type ApiRateLimit,
+  enforceApiRateLimit,
+  isCrossSiteRequest,
+  sessionFromRequest,
+} from '@outpost/auth';
 import { type Actor, AppError, authenticateApiKey } from '@outpost/core';
 import type { Database } from '@outpost/db';
 import { createMiddleware } from 'hono/factory';
@@ -9,9 +14,10 @@ import { matchRoute, type RouteEntry, routeAt } from '../route-table.ts';
 /**
  * Resolves the caller: a partner system by its API key (Authorization: Bearer opk_…),
  * or a person by the session cookie. Cookie-authenticated requests that a browser sent
- * from another site are refused before anything runs.
+ * from another site are refused before anything runs. Each API key and each session is
+ * rate-limited (packages/auth/src/rate-limit.ts).
  */
-export const authenticate = (db: Database) =>
+export const authenticate = (db: Database, rateLimit?: ApiRateLimit) =>
   createMiddleware<ApiEnv>(async (c, next) => {
     const authorization = c.req.header('authorization');
     if (authorization) {
@@ -25,6 +31,7 @@ export const authenticate = (db: Database) =>
         });
       }
       c.set('actor', actor);
+      if (actor.type === 'api_key') await enforceApiRateLimit(db, { apiKeyId: actor.keyId }, rateLimit);
     } else {
       if (isCrossSiteRequest(c.req.raw)) {
         throw new AppError('cross_site_request', 'Cross-site requests that change data are refused.');
@@ -35,6 +42,7 @@ export const authenticate = (db: Database) =>
         c.set('session', found.session);
         c.set('actor', found.person.actor);
         c.header('Set-Cookie', found.setCookie, { append: true });
+        await enforceApiRateLimit(db, { sessionId: found.session.id }, rateLimit);
       }
     }
     // Before the route validates anything: a caller without the right credentials learns what

@@ -1,6 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   clearSessionCookie,
+  DEVICE_COOKIE,
+  deviceCookieHeader,
+  readCookie,
   invalidateSession,
   sessionCookie,
   sessionExpiresAt,
@@ -55,9 +58,13 @@ export function sessionRoutes(app: ApiApp, { db }: ApiDeps) {
       ...body,
       ip: clientIp(c.req.raw, c.env),
       userAgent: c.req.header('user-agent'),
+      deviceCookie: readCookie(c.req.header('cookie'), DEVICE_COOKIE),
     });
     const expiresAt = sessionExpiresAt(result.session);
     c.header('Set-Cookie', sessionCookie(result.token, c.req.url, expiresAt));
+    if (result.deviceCookie) {
+      c.header('Set-Cookie', deviceCookieHeader(result.deviceCookie, c.req.url), { append: true });
+    }
     return c.json({ userId: result.userId, expiresAt: expiresAt.toISOString() }, 201);
   });
   app.openapi(destroy, async (c) => {

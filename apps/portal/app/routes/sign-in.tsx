@@ -1,4 +1,11 @@
-import { sessionCookie, sessionExpiresAt, signIn } from '@outpost/auth';
+import {
+  DEVICE_COOKIE,
+  deviceCookieHeader,
+  readCookie,
+  sessionCookie,
+  sessionExpiresAt,
+  signIn,
+} from '@outpost/auth';
 import { translate } from '@outpost/i18n';
 import { Alert, TextField } from '@outpost/ui';
 import { data, Form, redirect, useNavigation } from 'react-router';
@@ -36,12 +43,15 @@ export async function action({ context, request }: Route.ActionArgs) {
       password,
       ip: clientIp(request),
       userAgent: request.headers.get('user-agent'),
+      deviceCookie: readCookie(request.headers.get('cookie'), DEVICE_COOKIE),
     });
     // Where to go depends on who signed in; "/" sends them to their home.
     const to = safeRedirectPath(formText(form, 'redirectTo'), '/');
-    return redirect(to, {
-      headers: { 'Set-Cookie': sessionCookie(result.token, request.url, sessionExpiresAt(result.session)) },
-    });
+    const headers = new Headers();
+    headers.append('Set-Cookie', sessionCookie(result.token, request.url, sessionExpiresAt(result.session)));
+    if (result.deviceCookie)
+      headers.append('Set-Cookie', deviceCookieHeader(result.deviceCookie, request.url));
+    return redirect(to, { headers });
   } catch (error) {
     const mapped = appErrorToForm(error, locale);
     if (!mapped) throw error;

@@ -12,4 +12,6 @@ export interface JobContext {
   publicUrl: string;
   /** Slack ids of the symbolic channels core writes into the outbox (`channel:reviewers`, …). */
   slackChannels: Record<string, string | null>;
+  /** SESSION_TTL_DAYS from the configuration (default 10 days). */
+  sessionInactivityMs?: number;
 }
