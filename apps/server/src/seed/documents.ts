@@ -32,9 +32,12 @@ export async function uploadAllDocuments(
     const days = options.issuedDaysAgo?.[r.key];
     const issueDate =
       days !== undefined ? addDays(context.today, -days) : addMonths(context.today, r.expires ? -2 : -60);
-    const expiryDate = r.expires && r.validityMonths !== null ? addMonths(issueDate, r.validityMonths) : undefined;
+    const expiryDate =
+      r.expires && r.validityMonths !== null ? addMonths(issueDate, r.validityMonths) : undefined;
     const image = scannedAsImage.has(r.key);
-    const bytes = image ? scanPng(variant++) : await documentPdf(r.key, r.nameZh, partner, issueDate, expiryDate);
+    const bytes = image
+      ? scanPng(variant++)
+      : await documentPdf(r.key, r.nameZh, partner, issueDate, expiryDate);
     const { document } = await uploadDocument(context.db, actor, context.storage, {
       requirementId: r.id,
       fileName: `${r.nameZh}.${image ? 'png' : 'pdf'}`,

@@ -62,7 +62,9 @@ export function demoEvents(
         slaDueAt: new Date(due).toISOString(),
       });
       const onTime = random() < between(performance.onTime, progress);
-      const closed = onTime ? opened + (4 + random() * (SLA_HOURS - 6)) * HOUR : due + (2 + random() * 70) * HOUR;
+      const closed = onTime
+        ? opened + (4 + random() * (SLA_HOURS - 6)) * HOUR
+        : due + (2 + random() * 70) * HOUR;
       if (closed >= end) continue; // still open
       const amount = Math.round((2_000 + random() * 18_000) * 100) / 100;
       const at = (hours: number) => new Date(Math.min(closed + hours * HOUR, end - HOUR)).toISOString();

@@ -83,7 +83,12 @@ export function scanPng(variant: number, width = 480, height = 320): Uint8Array 
 }
 
 /** A short report (a partner's rectification evidence): title, who wrote it, what was done. */
-export function reportPdf(text: { title: string; holder: string; date: string; body: string }): Promise<Uint8Array> {
+export function reportPdf(text: {
+  title: string;
+  holder: string;
+  date: string;
+  body: string;
+}): Promise<Uint8Array> {
   return renderPdf({
     title: text.title,
     language: 'zh-CN',

@@ -17,7 +17,10 @@ export { demoStaff } from './staff.ts';
 export const demoLogins = [
   ...demoStaff.map((s) => ({ email: s.email, who: `${s.displayName} — ${s.role}` })),
   ...activePartners.flatMap((p) =>
-    [p.admin, ...(p.members ?? [])].map((u) => ({ email: u.email, who: `${u.displayName} — ${p.legalName}` })),
+    [p.admin, ...(p.members ?? [])].map((u) => ({
+      email: u.email,
+      who: `${u.displayName} — ${p.legalName}`,
+    })),
   ),
   ...applicants.map((a) => ({
     email: a.admin.email,

@@ -29,17 +29,17 @@ interface Plan {
   comments: string;
   items?: { description: string; dueDate: string }[];
   /** What the partner does afterwards. */
-  then: 'acknowledge' | 'appeal' | 'nothing';
+  answer: 'acknowledge' | 'appeal' | 'nothing';
   /** For a rectification: evidence uploaded and submitted; verified by the risk officer too. */
   evidence?: 'submitted' | 'verified';
 }
 
 const byGrade = (grade: string | null): Plan =>
   grade === 'A'
-    ? { decision: 'bonus', comments: '本季度各项指标表现优秀，给予奖励。', then: 'acknowledge' }
+    ? { decision: 'bonus', comments: '本季度各项指标表现优秀，给予奖励。', answer: 'acknowledge' }
     : grade === 'D' || grade === 'E'
-      ? { decision: 'warning', comments: '本季度部分指标低于预警阈值，请关注改进。', then: 'acknowledge' }
-      : { decision: 'no_change', comments: '本季度整体表现符合要求，维持现有合作。', then: 'acknowledge' };
+      ? { decision: 'warning', comments: '本季度部分指标低于预警阈值，请关注改进。', answer: 'acknowledge' }
+      : { decision: 'no_change', comments: '本季度整体表现符合要求，维持现有合作。', answer: 'acknowledge' };
 
 /**
  * Quarterly reviews as the risk officers run them: the quarter before last is drafted,
@@ -68,11 +68,11 @@ export async function seedReviews(
       },
     },
     [last]: {
-      huaan: { then: 'nothing' },
+      huaan: { answer: 'nothing' },
       mingcheng: {
         decision: 'warning',
         comments: '本季度投诉率上升，给予警告。',
-        then: 'appeal',
+        answer: 'appeal',
       },
       hengtai: {
         decision: 'rectification',
@@ -82,7 +82,7 @@ export async function seedReviews(
           { description: '对超时未结案件逐件复盘并提交整改报告', dueDate: due(45) },
         ],
         evidence: 'submitted',
-        then: 'nothing',
+        answer: 'nothing',
       },
     },
   };
@@ -101,8 +101,8 @@ export async function seedReviews(
         items: plan.items,
       });
       if (plan.evidence) await rectify(context, joined, partner.legalName, review.id, plan.evidence);
-      if (plan.then === 'acknowledge') await acknowledgeReview(db, joined.admin, review.id);
-      if (plan.then === 'appeal') {
+      if (plan.answer === 'acknowledge') await acknowledgeReview(db, joined.admin, review.id);
+      if (plan.answer === 'appeal') {
         await appealReview(db, joined.admin, {
           reviewId: review.id,
           reason: '本季度两起投诉均已核实为客户误解，并已在 48 小时内妥善处理，恳请复核考核决定。',
@@ -137,6 +137,7 @@ async function rectify(
       bytes,
     });
     await submitRectificationItem(db, joined.admin, item.id);
-    if (until === 'verified') await verifyRectificationItem(db, staffActor(context, 'risk@outpost.test'), item.id);
+    if (until === 'verified')
+      await verifyRectificationItem(db, staffActor(context, 'risk@outpost.test'), item.id);
   }
 }

@@ -14,7 +14,12 @@ export const demoStaff = [
   { email: 'committee2@outpost.test', displayName: '刘思雨', role: 'committee', staffRoles: ['committee'] },
   { email: 'committee3@outpost.test', displayName: '周海涛', role: 'committee', staffRoles: ['committee'] },
   { email: 'risk@outpost.test', displayName: '孙立华', role: 'risk officer', staffRoles: ['risk_officer'] },
-  { email: 'auditor@outpost.test', displayName: '吴静怡', role: 'auditor (read-only)', staffRoles: ['auditor'] },
+  {
+    email: 'auditor@outpost.test',
+    displayName: '吴静怡',
+    role: 'auditor (read-only)',
+    staffRoles: ['auditor'],
+  },
 ] as const;
 
 /**
