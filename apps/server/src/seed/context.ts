@@ -1,7 +1,7 @@
 import { passwordProblem } from '@outpost/auth';
 import { type Actor, type FileStorage, personById } from '@outpost/core';
 import type { Database } from '@outpost/db';
-import { addDays, todayInChina } from '@outpost/i18n';
+import { todayInChina } from '@outpost/i18n';
 
 export const DEMO_PASSWORD = 'outpost-demo-2026';
 
@@ -48,5 +48,3 @@ export async function actorOf(db: Database, userId: string): Promise<Actor> {
   if (!person) throw new Error(`seed: user ${userId} not found`);
   return person.actor;
 }
-
-export const daysAgo = (context: SeedContext, days: number) => addDays(context.today, -days);
