@@ -45,7 +45,8 @@ beforeAll(async () => {
       SLACK_API_URL: slack.apiUrl,
     },
   });
-}, 120_000);
+  // This second server seeds the demo too (decision record 018) before it is ready.
+}, 300_000);
 afterAll(async () => {
   await server?.stop();
   await slack?.close();

@@ -2,17 +2,17 @@ import { afterAll, beforeAll, expect, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage, type WatchedPage } from './browser.ts';
 
-/** The demo data every fresh server starts with (apps/server/src/seed.ts). */
+/** The demo data every fresh server starts with (apps/server/src/seed/). */
 export const demo = {
   password: 'outpost-demo-2026',
   partnerAdmin: {
     email: 'partner.admin@huaan-agency.test',
-    name: '张伙伴 Zhang',
+    name: '张伟',
     partner: '华安保险代理有限公司',
   },
   partnerMember: { email: 'partner.member@huaan-agency.test' },
   otherPartner: { name: '信达理赔服务有限公司' },
-  reviewer: { email: 'reviewer@outpost.test', name: '李审核 Li (reviewer)' },
+  reviewer: { email: 'reviewer@outpost.test', name: '李晓梅' },
   committee: { email: 'committee2@outpost.test' },
   admin: { email: 'admin@outpost.test' },
 } as const;

@@ -75,7 +75,7 @@ async function waitUntilReady(
   baseUrl: string,
   child: ChildProcess,
   output: () => string,
-  timeoutMs = 90_000,
+  timeoutMs = 180_000, // the demo seed runs first; the shared 2-core CI boxes are slow
 ) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

@@ -6,7 +6,7 @@ import { type DatabaseConnection, migrate, migrationsCurrent, openDatabase } fro
 import { createStorage } from '@outpost/infra';
 import { loadConfig } from './config.ts';
 import { ensureReferenceData } from './prepare.ts';
-import { isEmpty, seedDemo } from './seed.ts';
+import { isEmpty, seedDemo } from './seed/index.ts';
 
 /**
  * Operator commands, against DATABASE_URL or the embedded database:

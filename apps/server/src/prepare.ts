@@ -1,7 +1,7 @@
 import { ensureDefaultKpis, ensureDefaultRequirements, type FileStorage } from '@outpost/core';
 import { type Database, type DatabaseConnection, migrate } from '@outpost/db';
 import type { Config } from './config.ts';
-import { DEMO_PASSWORD, demoLogins, isEmpty, seedDemo } from './seed.ts';
+import { DEMO_PASSWORD, demoLogins, isEmpty, seedDemo } from './seed/index.ts';
 
 /**
  * Applies migrations, makes sure the reference data a new installation starts with

@@ -15,7 +15,13 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const queue = await orRouteError(locale, () =>
     loadWorkQueue(context.get(depsContext).db, person.actor, locale),
   );
-  return { ...queue, name: person.user.displayName, canInvite: can(person.actor, 'invite:partner') };
+  return {
+    ...queue,
+    name: person.user.displayName,
+    // The role is said by the page, in the reader's language, not carried in the person's name.
+    roles: person.user.staffRoles,
+    canInvite: can(person.actor, 'invite:partner'),
+  };
 }
 
 /**
@@ -34,7 +40,12 @@ export default function StaffWork({ loaderData }: Route.ComponentProps) {
         <div>
           <p className="page-header__eyebrow">{t('staff.homeTitle')}</p>
           <h1>{t('work-queue.title')}</h1>
-          <p className="muted">{t('staff.welcome', { name: loaderData.name })}</p>
+          <p className="muted">
+            {t('staff.welcome', { name: loaderData.name })}
+            {loaderData.roles.length > 0
+              ? ` · ${loaderData.roles.map((role) => t(`role.${role}`)).join(' · ')}`
+              : ''}
+          </p>
         </div>
         {loaderData.canInvite ? (
           <AppLink to="/s/partners/new" className="button button--primary">

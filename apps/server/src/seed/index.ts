@@ -1,0 +1,59 @@
+import { hashPassword } from '@outpost/auth';
+import type { FileStorage } from '@outpost/core';
+import { type Database, users } from '@outpost/db';
+import { count } from 'drizzle-orm';
+import { admitPartner, type Joined, seedApplicant } from './admissions.ts';
+import { createContext, DEMO_PASSWORD } from './context.ts';
+import { seedEvents } from './events.ts';
+import { type ActivePartner, activePartners, applicants } from './partners.ts';
+import { seedReviews } from './reviews.ts';
+import { demoStaff, seedStaff } from './staff.ts';
+
+export { DEMO_PASSWORD } from './context.ts';
+export { activePartners, applicants } from './partners.ts';
+export { demoStaff } from './staff.ts';
+
+/** Shown by `npm start`: every demo login and what it shows. */
+export const demoLogins = [
+  ...demoStaff.map((s) => ({ email: s.email, who: `${s.displayName} — ${s.role}` })),
+  ...activePartners.flatMap((p) =>
+    [p.admin, ...(p.members ?? [])].map((u) => ({
+      email: u.email,
+      who: `${u.displayName} — ${p.legalName}`,
+    })),
+  ),
+  ...applicants.map((a) => ({
+    email: a.admin.email,
+    who: `${a.admin.displayName} — ${a.legalName} (applying: ${a.stage.replaceAll('_', ' ')})`,
+  })),
+];
+
+/** True when the database has no users yet (a first run). */
+export async function isEmpty(db: Database): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(users);
+  return (row?.n ?? 0) === 0;
+}
+
+/** An active partner whose documents include one expiring within 30 days (its home asks to renew it). */
+const renewing: Record<string, Record<string, number>> = { xinda: { audited_financials: 345 } };
+
+/**
+ * Demo data for a first run, all through the services people and partner systems use, so the
+ * audit log tells the story: staff in every role; eleven partners admitted through the whole
+ * admission flow (documents accepted, inspection, pilot, committee votes); two years of their
+ * service events sent with their own API keys; quarterly reviews finalised, answered, appealed
+ * and drafted; and four applications in progress at different stages.
+ */
+export async function seedDemo(db: Database, storage: FileStorage, now = new Date()): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const context = createContext(db, storage, passwordHash, now);
+  await seedStaff(context, passwordHash);
+  const admitted: { partner: ActivePartner; joined: Joined }[] = [];
+  for (const partner of activePartners) {
+    const joined = await admitPartner(context, partner, { issuedDaysAgo: renewing[partner.key] });
+    admitted.push({ partner, joined });
+  }
+  for (const applicant of applicants) await seedApplicant(context, applicant);
+  await seedEvents(context, admitted);
+  await seedReviews(context, admitted);
+}

@@ -1,0 +1,175 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  type Actor,
+  getReview,
+  getScorecard,
+  LocalDiskStorage,
+  listDocuments,
+  listReviews,
+  partnerNextSteps,
+  personById,
+  previousQuarter,
+  quarterOf,
+  rankPartners,
+  readDocumentFile,
+  requirementsFor,
+  staffWorkQueue,
+  userByEmail,
+} from '@outpost/core';
+import { type DatabaseConnection, serviceCategories, users } from '@outpost/db';
+import { createTestDatabase } from '@outpost/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureReferenceData } from '../src/prepare.ts';
+import { demoEvents, eventsStart } from '../src/seed/events.ts';
+import { activePartners, applicants, seedDemo } from '../src/seed/index.ts';
+
+let conn: DatabaseConnection;
+const storage = new LocalDiskStorage(mkdtempSync(path.join(os.tmpdir(), 'outpost-demo-files-')));
+
+beforeAll(async () => {
+  conn = await createTestDatabase();
+  await ensureReferenceData(conn.db);
+  await seedDemo(conn.db, storage);
+}, 300_000);
+afterAll(() => conn?.close());
+
+async function actor(email: string): Promise<Actor> {
+  const user = await userByEmail(conn.db, email);
+  const person = await personById(conn.db, user!.id);
+  return person!.actor;
+}
+
+const huaan = activePartners.find((p) => p.key === 'huaan')!;
+
+describe('the first-run demo', () => {
+  it('fills an active partner’s scorecard: KPI values, an 8-quarter trend and peer percentiles', async () => {
+    const partner = await actor(huaan.admin.email);
+    if (partner.type !== 'partner') throw new Error('expected a partner');
+    for (const period of [quarterOf(new Date()), quarterOf(new Date(Date.now() - 92 * 86_400_000))]) {
+      const card = await getScorecard(conn.db, partner, { partnerId: partner.partnerId, period });
+      expect(card.score).not.toBeNull();
+      expect(card.grade).toMatch(/^[A-E]$/);
+      // Every KPI fed by events has a value (training compliance comes from another capability).
+      const fed = card.kpis.filter((k) => k.key !== 'training_compliance');
+      expect(fed.length).toBeGreaterThanOrEqual(4);
+      for (const kpi of fed) expect(kpi.value, kpi.key).not.toBeNull();
+      expect(card.trend).toHaveLength(8);
+      for (const quarter of card.trend) expect(quarter.score, quarter.period).not.toBeNull();
+      expect(card.peers.length).toBeGreaterThan(0);
+      for (const peers of card.peers) {
+        expect(peers.peerCount).toBeGreaterThanOrEqual(2);
+        expect(peers.percentile).not.toBeNull();
+      }
+    }
+  });
+
+  it('ranks at least three scored partners in every service category, each with peers', async () => {
+    const admin = await actor('admin@outpost.test');
+    const period = quarterOf(new Date(Date.now() - 92 * 86_400_000));
+    for (const category of serviceCategories) {
+      const ranking = await rankPartners(conn.db, admin, { period, category });
+      const scored = ranking.items.filter((r) => r.score !== null && r.rank !== null);
+      expect(scored.length, category).toBeGreaterThanOrEqual(3);
+      // Scores differ: the ranking has a spread, not a tie of identical demo partners.
+      expect(new Set(scored.map((r) => r.score)).size, category).toBeGreaterThan(1);
+    }
+  });
+
+  it('has finalised reviews with an open appeal, a rectification with evidence, and drafts to finalise', async () => {
+    const risk = await actor('risk@outpost.test');
+    const appealed = await listReviews(conn.db, risk, { status: 'appealed' });
+    expect(appealed.items.length).toBe(1);
+    const appeal = await getReview(conn.db, risk, appealed.items[0]!.id);
+    expect(appeal.review.appealReason).toMatch(/复核/);
+    expect((await listReviews(conn.db, risk, { status: 'acknowledged' })).items.length).toBeGreaterThan(0);
+    const rectifications = await listReviews(conn.db, risk, { decision: 'rectification' });
+    expect(rectifications.items.length).toBe(2);
+    const withEvidence = await Promise.all(rectifications.items.map((r) => getReview(conn.db, risk, r.id)));
+    const items = withEvidence.flatMap((r) => r.items);
+    expect(items.some((i) => i.status === 'submitted' && i.evidence.length > 0)).toBe(true);
+    expect(items.some((i) => i.status === 'closed')).toBe(true);
+    const drafts = await listReviews(conn.db, risk, { status: 'draft', quarter: previousQuarter() });
+    expect(drafts.total).toBe(activePartners.length);
+
+    const queue = await staffWorkQueue(conn.db, risk);
+    const count = (key: string) => queue.groups.find((g) => g.key === key)?.count;
+    expect(count('reviewsToFinalise')).toBe(activePartners.length);
+    expect(count('appealsToAnswer')).toBe(1);
+    expect(count('rectificationsToVerify')).toBeGreaterThan(0);
+  });
+
+  it('puts a ballot in committee1’s work queue and documents in the reviewer’s', async () => {
+    const member = await staffWorkQueue(conn.db, await actor('committee1@outpost.test'));
+    const ballots = member.groups.find((g) => g.key === 'ballotsAwaitingVote')!;
+    expect(ballots.count).toBe(1);
+    expect(ballots.items[0]!.partnerName).toBe(applicants.find((a) => a.stage === 'committee')!.legalName);
+    // committee2 has voted on it already: nothing waits for them.
+    const voted = await staffWorkQueue(conn.db, await actor('committee2@outpost.test'));
+    expect(voted.groups.find((g) => g.key === 'ballotsAwaitingVote')!.count).toBe(0);
+
+    const reviewer = await staffWorkQueue(conn.db, await actor('reviewer@outpost.test'));
+    expect(reviewer.groups.find((g) => g.key === 'documentsToReview')!.count).toBeGreaterThan(0);
+    expect(reviewer.groups.find((g) => g.key === 'applicationsToAdvance')!.count).toBeGreaterThanOrEqual(3);
+  });
+
+  it('gives the partner login next steps: a finalised review to acknowledge', async () => {
+    const { steps, documents } = await partnerNextSteps(conn.db, await actor(huaan.admin.email));
+    expect(steps.length).toBeGreaterThan(0);
+    expect(steps.some((s) => s.kind === 'respondToReview' && s.canRespond)).toBe(true);
+    expect(documents).toMatchObject({ missing: 0, rejected: 0, expired: 0 });
+  });
+
+  it('has every required document of 华安 uploaded and accepted, each a real PDF or PNG', async () => {
+    const partner = await actor(huaan.admin.email);
+    if (partner.type !== 'partner') throw new Error('expected a partner');
+    const required = (await requirementsFor(conn.db, huaan.serviceCategories)).filter((r) => r.mandatory);
+    const documents = await listDocuments(conn.db, partner, partner.partnerId);
+    for (const r of required) {
+      expect(documents.find((d) => d.requirementId === r.id)?.status, r.key).toBe('accepted');
+    }
+    for (const d of documents) {
+      const file = await readDocumentFile(conn.db, partner, storage, d.id);
+      const bytes = Buffer.from(file.bytes);
+      if (file.contentType === 'application/pdf') {
+        expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        expect(bytes.subarray(-6).toString('latin1')).toContain('%%EOF');
+      } else {
+        expect(file.contentType).toBe('image/png');
+        expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+      }
+    }
+  });
+
+  it('has documents in review for one applicant and a returned one for another', async () => {
+    const reviewer = await actor('reviewer@outpost.test');
+    const statuses = async (email: string) => {
+      const a = await actor(email);
+      if (a.type !== 'partner') throw new Error('expected a partner');
+      return (await listDocuments(conn.db, reviewer, a.partnerId)).map((d) => d.status);
+    };
+    const inReview = await statuses(applicants.find((a) => a.stage === 'documents_in_review')!.admin.email);
+    expect(inReview.length).toBeGreaterThan(0);
+    expect(inReview.every((s) => s === 'submitted')).toBe(true);
+    expect(await statuses(applicants.find((a) => a.stage === 'document_returned')!.admin.email)).toContain(
+      'rejected',
+    );
+  });
+
+  it('names staff without role suffixes', async () => {
+    const staff = await conn.db.select({ name: users.displayName }).from(users);
+    for (const { name } of staff) expect(name).not.toMatch(/[A-Za-z()]/);
+  });
+});
+
+describe('demo events', () => {
+  it('are the same on every run and start eight quarters before the current one', () => {
+    const first = demoEvents('t', 7, huaan.performance, '2025-01-01', '2025-03-01');
+    expect(demoEvents('t', 7, huaan.performance, '2025-01-01', '2025-03-01')).toEqual(first);
+    expect(first.length).toBeGreaterThan(100);
+    expect(first.every((e) => e.occurredAt < '2025-02-28T16:00:00.000Z')).toBe(true);
+    expect(eventsStart('2026-12-02')).toBe('2024-10-01');
+    expect(eventsStart('2026-01-01')).toBe('2024-01-01');
+  });
+});
