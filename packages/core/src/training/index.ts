@@ -1,0 +1,7 @@
+export * from './assessment.ts';
+export * from './assignments.ts';
+export * from './attempts.ts';
+export * from './compliance.ts';
+export * from './courses.ts';
+export * from './requirements.ts';
+export * from './roster.ts';
