@@ -1,3 +1,4 @@
+import { seedTraining } from './seed-training.ts';
 import { addMonths, todayInChina } from '@outpost/i18n';
 import { hashPassword, passwordProblem } from '@outpost/auth';
 import {
@@ -150,6 +151,7 @@ export async function seedDemo(db: Database, storage: FileStorage): Promise<void
     });
   }
   await seedApplicant(db, storage);
+  await seedTraining(db);
 }
 
 async function seedApplicant(db: Database, storage: FileStorage): Promise<void> {

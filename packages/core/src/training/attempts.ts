@@ -1,5 +1,6 @@
 import {
   type Database,
+  trainingAssignments,
   trainingAttempts,
   trainingCompletions,
   trainingCourses,
@@ -16,7 +17,7 @@ import { assertCan } from '../permissions.ts';
 import { randomToken } from '../secrets.ts';
 import { isUuid, parse } from '../validation.ts';
 import { answersInput, publicQuestions, scoreAnswers } from './assessment.ts';
-import { assignmentFor } from './assignments.ts';
+import { assignmentAppliesTo, assignmentFor } from './assignments.ts';
 
 /** The roster entry of the signed-in partner user: training is taken by people, not organisations. */
 async function learner(tx: Database, actor: Actor, lock = false) {
@@ -293,4 +294,76 @@ export async function verifyCertificate(db: Database, code: string) {
     .where(eq(trainingCompletions.certificateCode, normal));
   if (!row) throw notFound('Certificate');
   return row;
+}
+
+export type LearnerCourseStatus = 'passed' | 'no_attempts_left' | 'overdue' | 'to_do';
+
+/**
+ * The courses assigned to the signed-in learner, one line each (the earliest due date of its
+ * assignments), with where they stand: what is overdue first, then by due date.
+ */
+export async function listMyCourses(db: Database, actor: Actor, today = todayInChina()) {
+  const person = await learner(db, actor);
+  const rows = await db
+    .select({
+      courseId: trainingCourses.id,
+      category: trainingCourses.category,
+      titleZh: trainingCourseVersions.titleZh,
+      titleEn: trainingCourseVersions.titleEn,
+      creditMinutes: trainingCourseVersions.creditMinutes,
+      attemptLimit: trainingCourseVersions.attemptLimit,
+      dueDate: trainingAssignments.dueDate,
+    })
+    .from(trainingAssignments)
+    .innerJoin(trainingCourses, eq(trainingCourses.id, trainingAssignments.courseId))
+    .innerJoin(trainingCourseVersions, eq(trainingCourseVersions.id, trainingCourses.currentVersionId))
+    .where(assignmentAppliesTo(person))
+    .orderBy(trainingAssignments.dueDate);
+  const byCourse = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) if (!byCourse.has(row.courseId)) byCourse.set(row.courseId, row);
+  const attempts = await db
+    .select({ courseId: trainingAttempts.courseId, n: count() })
+    .from(trainingAttempts)
+    .where(eq(trainingAttempts.personId, person.id))
+    .groupBy(trainingAttempts.courseId);
+  const used = new Map(attempts.map((a) => [a.courseId, a.n]));
+  const done = await db
+    .select({
+      courseId: trainingCompletions.courseId,
+      completedOn: trainingCompletions.completedOn,
+      code: trainingCompletions.certificateCode,
+    })
+    .from(trainingCompletions)
+    .where(eq(trainingCompletions.personId, person.id));
+  const completed = new Map(done.map((d) => [d.courseId, d]));
+  const rank: Record<LearnerCourseStatus, number> = { overdue: 0, to_do: 1, no_attempts_left: 2, passed: 3 };
+  return [...byCourse.values()]
+    .map((row) => {
+      const completion = completed.get(row.courseId);
+      const attemptsUsed = used.get(row.courseId) ?? 0;
+      const status: LearnerCourseStatus = completion
+        ? 'passed'
+        : attemptsUsed >= row.attemptLimit
+          ? 'no_attempts_left'
+          : row.dueDate < today
+            ? 'overdue'
+            : 'to_do';
+      return {
+        ...row,
+        attemptsUsed,
+        status,
+        completedOn: completion?.completedOn ?? null,
+        certificateCode: completion?.code ?? null,
+      };
+    })
+    .sort((a, b) => rank[a.status] - rank[b.status] || a.dueDate.localeCompare(b.dueDate));
+}
+
+/** What the learner's certificate PDF prints, for a course they passed; anything else is "not found". */
+export async function myCertificate(db: Database, actor: Actor, courseId: string) {
+  const person = await learner(db, actor);
+  if (!isUuid(courseId)) throw notFound('Certificate');
+  const completion = await completionOf(db, person.id, courseId);
+  if (!completion) throw notFound('Certificate');
+  return { ...(await verifyCertificate(db, completion.certificateCode)), code: completion.certificateCode };
 }

@@ -5,3 +5,4 @@ export * from './compliance.ts';
 export * from './courses.ts';
 export * from './requirements.ts';
 export * from './roster.ts';
+export * from './certificate-pdf.ts';

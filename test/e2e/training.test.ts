@@ -1,0 +1,103 @@
+import { describe, expect, test } from 'vitest';
+import { demo, e2eEnabled, followNavLink, newPage, signInAs, useBrowser } from '../support/e2e-fixtures.ts';
+
+/** The law course of the demo (apps/server/src/seed-training.ts), untried by the demo member. */
+const course = '保险法与销售行为规范（2026 年版）';
+
+describe.skipIf(!e2eEnabled)('training', () => {
+  const browser = useBrowser();
+
+  test('a partner member fails an assessment, retries, passes, downloads the certificate and it verifies', async () => {
+    const member = await newPage(browser());
+    try {
+      const { page } = member;
+      await signInAs(page, demo.partnerMember.email);
+      await followNavLink(page, '培训');
+      await page.waitForURL('**/p/training');
+      const total = page.getByRole('progressbar', { name: /^全部类别/ });
+      const before = Number(await total.getAttribute('value'));
+
+      await page.getByRole('link', { name: course }).click();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(course);
+      // The answers are not in the page: only the options.
+      expect(await page.content()).not.toContain('"correct"');
+
+      // First attempt: one question answered wrong.
+      await page
+        .getByRole('group', { name: /^第 1 题/ })
+        .getByLabel('否')
+        .check();
+      await page
+        .getByRole('group', { name: /^第 2 题/ })
+        .getByLabel('夸大保险产品收益')
+        .check();
+      await page
+        .getByRole('group', { name: /^第 2 题/ })
+        .getByLabel('隐瞒免责条款')
+        .check();
+      await page
+        .getByRole('group', { name: /^第 3 题/ })
+        .getByLabel('退还全部保费（扣除少量工本费）')
+        .check();
+      await page.getByRole('button', { name: '提交答案' }).click();
+      await expect
+        .poll(() => page.getByRole('status').filter({ hasText: '得分' }).first().textContent())
+        .toMatch(/得分 66%，未达及格线 80%。还剩 2 次机会。答错的题目：第 1 题/);
+
+      // Second attempt: all right.
+      await expect.poll(() => page.getByText('第 2 次 / 共 3 次机会').isVisible()).toBe(true);
+      await page
+        .getByRole('group', { name: /^第 1 题/ })
+        .getByLabel('是')
+        .check();
+      await page
+        .getByRole('group', { name: /^第 2 题/ })
+        .getByLabel('夸大保险产品收益')
+        .check();
+      await page
+        .getByRole('group', { name: /^第 2 题/ })
+        .getByLabel('隐瞒免责条款')
+        .check();
+      await page
+        .getByRole('group', { name: /^第 3 题/ })
+        .getByLabel('退还全部保费（扣除少量工本费）')
+        .check();
+      await page.getByRole('button', { name: '提交答案' }).click();
+      await expect
+        .poll(() => page.getByRole('status').filter({ hasText: '得分' }).first().textContent())
+        .toContain('考试通过，得分 100%');
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: '下载培训证书（PDF）' }).click(),
+      ]);
+      const file = await download.path();
+      const { readFile } = await import('node:fs/promises');
+      const bytes = await readFile(file);
+      expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      const code = (await page.locator('code').first().textContent()) ?? '';
+      expect(code).toMatch(/^[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}$/);
+
+      // The hours bar moved by the course's 6 hours (360 minutes).
+      await followNavLink(page, '培训');
+      await page.waitForURL('**/p/training');
+      expect(Number(await page.getByRole('progressbar', { name: /^全部类别/ }).getAttribute('value'))).toBe(
+        before + 360,
+      );
+
+      // Anyone can check the certificate, and sees only holder, course, date and hours.
+      const visitor = await newPage(browser());
+      try {
+        await visitor.page.goto(`/verify/${code}`);
+        await expect.poll(() => visitor.page.getByText('该证书真实有效。').isVisible()).toBe(true);
+        expect(await visitor.page.locator('dl').textContent()).toContain(course);
+        await visitor.page.goto('/verify/AAAA-BBBB-CCCC');
+        await expect.poll(() => visitor.page.getByText('没有该验证码对应的证书。').isVisible()).toBe(true);
+      } finally {
+        await visitor.close();
+      }
+    } finally {
+      await member.close();
+    }
+  });
+});
