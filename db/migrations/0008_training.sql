@@ -95,6 +95,8 @@ CREATE TABLE "training_requirements" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "kpi_monthly_rollups" ADD COLUMN "training_people" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "kpi_monthly_rollups" ADD COLUMN "training_met" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "training_assignments" ADD CONSTRAINT "training_assignments_course_id_training_courses_id_fk" FOREIGN KEY ("course_id") REFERENCES "public"."training_courses"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "training_assignments" ADD CONSTRAINT "training_assignments_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "training_assignments" ADD CONSTRAINT "training_assignments_person_id_training_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."training_people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

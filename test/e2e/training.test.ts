@@ -85,6 +85,13 @@ describe.skipIf(!e2eEnabled)('training', () => {
         before + 360,
       );
 
+      // The organisation's scorecard counts training like every other KPI.
+      await followNavLink(page, '绩效记分卡');
+      await page.waitForURL('**/p/scorecard**');
+      const row = page.getByRole('row', { name: /培训达标率/ }).first();
+      await expect.poll(() => row.isVisible()).toBe(true);
+      expect(await row.textContent()).not.toContain('暂无数据');
+
       // Anyone can check the certificate, and sees only holder, course, date and hours.
       const visitor = await newPage(browser());
       try {

@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { type Actor, addPerson, assignCourse, createCourse, setAnnualRule } from '@outpost/core';
+import {
+  type Actor,
+  addPerson,
+  assignCourse,
+  createCourse,
+  recordTrainingCompliance,
+  setAnnualRule,
+} from '@outpost/core';
 import {
   type Database,
   partnerMemberships,
@@ -231,6 +238,12 @@ export async function seedTraining(db: Database): Promise<void> {
       });
     }
     await seedRecords(db, partner.id, people, created, year);
+  }
+  // The KPI as the daily job would have recorded it: each past month of the year at its last day.
+  for (let month = 1; month <= Number(today.slice(5, 7)); month++) {
+    const monthEnd =
+      month === 12 ? `${year}-12-31` : addDays(`${year}-${String(month + 1).padStart(2, '0')}-01`, -1);
+    await recordTrainingCompliance(db, monthEnd > today ? today : monthEnd);
   }
 }
 

@@ -1,7 +1,15 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { LocalDiskStorage, listMyCourses, trainingCompliance } from '@outpost/core';
+import {
+  ensureDefaultKpis,
+  getScorecard,
+  LocalDiskStorage,
+  listMyCourses,
+  systemActor,
+  trainingCompliance,
+} from '@outpost/core';
+import { todayInChina } from '@outpost/i18n';
 import { type DatabaseConnection, partnerMemberships, partners, trainingPeople, users } from '@outpost/db';
 import { createTestDatabase } from '@outpost/db/testing';
 import { eq } from 'drizzle-orm';
@@ -11,6 +19,7 @@ import { seedDemo } from '../src/seed.ts';
 let conn: DatabaseConnection;
 beforeAll(async () => {
   conn = await createTestDatabase();
+  await ensureDefaultKpis(conn.db);
   await seedDemo(conn.db, new LocalDiskStorage(await mkdtemp(path.join(os.tmpdir(), 'outpost-seed-'))));
 }, 120_000);
 afterAll(() => conn.close());
@@ -19,16 +28,32 @@ describe('training in the first-run demo', () => {
   it('puts every active partner’s people on a roster with a training figure', async () => {
     const active = await conn.db.select().from(partners).where(eq(partners.status, 'active'));
     expect(active.length).toBeGreaterThan(0);
-    const year = new Date().getUTCFullYear();
     for (const partner of active) {
       const roster = await conn.db
         .select()
         .from(trainingPeople)
         .where(eq(trainingPeople.partnerId, partner.id));
       expect(roster.length).toBeGreaterThanOrEqual(4);
-      const compliance = await trainingCompliance(conn.db, partner.id, year);
+      const compliance = await trainingCompliance(conn.db, partner.id);
       expect(compliance?.people).toBe(roster.length);
     }
+  });
+
+  it('fills the training KPI of the agency partner’s scorecard', async () => {
+    const [huaan] = await conn.db
+      .select()
+      .from(partners)
+      .where(eq(partners.legalName, '华安保险代理有限公司'));
+    const today = todayInChina();
+    const period = {
+      kind: 'quarter' as const,
+      year: Number(today.slice(0, 4)),
+      index: Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1,
+    };
+    const card = await getScorecard(conn.db, systemActor('test'), { partnerId: huaan!.id, period });
+    const training = card.kpis.find((k) => k.key === 'training_compliance');
+    expect(typeof training?.value).toBe('number');
+    expect(training?.sampleSize).toBeGreaterThan(0);
   });
 
   it('leaves the demo member a course to take, one passed and one overdue', async () => {

@@ -26,6 +26,18 @@ describe('annual training requirement', () => {
     });
   });
 
+  it('during the year, is the share of the year gone by (the pace the KPI measures)', () => {
+    // By the end of 1 July 2026, 182 of 365 days have gone.
+    expect(requirementFor(referenceRule, '2020-01-01', 2026, '2026-07-01').totalMinutes).toBe(
+      Math.ceil((2160 * 182) / 365),
+    );
+    // Someone who joined on 1 July owes one day's share by the end of that day.
+    expect(requirementFor(referenceRule, '2026-07-01', 2026, '2026-07-01').totalMinutes).toBe(
+      Math.ceil(2160 / 365),
+    );
+    expect(requirementFor(referenceRule, '2026-07-02', 2026, '2026-07-01').totalMinutes).toBe(0);
+  });
+
   it('is met only when the total and every category minimum are met', () => {
     const owed = requirementFor(referenceRule, '2020-01-01', 2026);
     const skillsOnly = progressAgainst(owed, [{ category: 'professional_skills', minutes: 2400 }]);

@@ -1,4 +1,10 @@
-import { auditLog, type DatabaseConnection, trainingAttempts, trainingCompletions } from '@outpost/db';
+import {
+  auditLog,
+  type DatabaseConnection,
+  partners,
+  trainingAttempts,
+  trainingCompletions,
+} from '@outpost/db';
 import { createTestDatabase } from '@outpost/db/testing';
 import { todayInChina } from '@outpost/i18n';
 import { eq } from 'drizzle-orm';
@@ -8,9 +14,14 @@ import {
   assignCourse,
   courseForLearner,
   createCourse,
+  ensureDefaultKpis,
+  getScorecard,
   listPeople,
   publishCourseVersion,
+  recordTrainingCompliance,
+  setAnnualRule,
   submitAttempt,
+  updatePerson,
   trainingCompliance,
   verifyCertificate,
 } from '../src/index.ts';
@@ -224,8 +235,53 @@ describe('training assessments', () => {
       minutes: 90,
     });
     // 1.5 hours are on record, far from the 36 a year the reference rule asks of agency staff.
-    const compliance = await trainingCompliance(conn.db, partner.id, Number(todayInChina().slice(0, 4)));
+    const compliance = await trainingCompliance(conn.db, partner.id);
     expect(compliance).toMatchObject({ people: 1, meeting: 0, share: 0 });
+  });
+
+  it('feeds training compliance into the scorecard like every other KPI', async () => {
+    const { trainer, admin, learner, courseId, partner, person } = await world();
+    await conn.db
+      .update(partners)
+      .set({ serviceCategories: ['customer_service'] })
+      .where(eq(partners.id, partner.id));
+    await setAnnualRule(conn.db, trainer, 'customer_service', { totalMinutes: 60, categoryMinutes: {} });
+    await updatePerson(conn.db, admin, person.id, {
+      name: person.name,
+      staffNumber: person.staffNumber,
+      jobRole: person.jobRole,
+      serviceCategory: 'customer_service',
+      startDate: '2024-01-01',
+      userId: person.userId ?? undefined,
+    });
+    // A second person who has done nothing yet.
+    await addPerson(conn.db, admin, {
+      name: '王新人',
+      staffNumber: `N${Math.random().toString().slice(2, 12)}`,
+      jobRole: '坐席代表',
+      serviceCategory: 'customer_service',
+      startDate: '2024-01-01',
+    });
+    const view = await courseForLearner(conn.db, learner, courseId);
+    await submitAttempt(conn.db, learner, {
+      courseId,
+      versionId: view.versionId,
+      attempt: 1,
+      answers: { q1: [0], q2: [0, 1] },
+    });
+    await ensureDefaultKpis(conn.db);
+    const today = todayInChina();
+    await recordTrainingCompliance(conn.db, today);
+    // Twice on a day changes nothing (the figure is set, not added).
+    await recordTrainingCompliance(conn.db, today);
+    const period = {
+      kind: 'quarter' as const,
+      year: Number(today.slice(0, 4)),
+      index: Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1,
+    };
+    const card = await getScorecard(conn.db, trainer, { partnerId: partner.id, period });
+    const training = card.kpis.find((k) => k.key === 'training_compliance');
+    expect(training).toMatchObject({ value: 50, sampleSize: 2 });
   });
 
   it('an unknown certificate code is a plain not found', async () => {

@@ -92,6 +92,7 @@ export async function yearProgress(
   partnerId: string,
   year: number,
   asOf = todayInChina(),
+  options: { pace?: boolean } = {},
 ): Promise<PersonProgress[]> {
   const people = await db
     .select()
@@ -130,7 +131,7 @@ export async function yearProgress(
     name: person.name,
     serviceCategory: person.serviceCategory,
     ...progressAgainst(
-      requirementFor(rules(person.serviceCategory), person.startDate, year),
+      requirementFor(rules(person.serviceCategory), person.startDate, year, options.pace ? asOf : undefined),
       done.filter((d) => d.personId === person.id),
     ),
   }));
@@ -159,15 +160,13 @@ export async function myYearProgress(db: Database, actor: Actor, year = Number(t
 }
 
 /**
- * The `training_compliance` figure of a partner: the share of its people who have met their
- * annual requirement for the year, 0–1; null when the roster is empty (no data, not zero).
+ * The `training_compliance` figure of a partner on a day: the share of its people on pace with
+ * their annual requirement (hours done this year ≥ the requirement for the part of the year gone
+ * by), 0–1; null when the roster is empty (no data, not zero).
  */
-export async function trainingCompliance(db: Database, partnerId: string, year: number, asOf?: string) {
-  const people = await yearProgress(db, partnerId, year, asOf);
+export async function trainingCompliance(db: Database, partnerId: string, asOf = todayInChina()) {
+  const people = await yearProgress(db, partnerId, Number(asOf.slice(0, 4)), asOf, { pace: true });
   if (people.length === 0) return null;
-  return {
-    people: people.length,
-    meeting: people.filter((p) => p.met).length,
-    share: people.filter((p) => p.met).length / people.length,
-  };
+  const meeting = people.filter((p) => p.met).length;
+  return { people: people.length, meeting, share: meeting / people.length };
 }

@@ -6,3 +6,4 @@ export * from './courses.ts';
 export * from './requirements.ts';
 export * from './roster.ts';
 export * from './certificate-pdf.ts';
+export * from './kpi-feed.ts';

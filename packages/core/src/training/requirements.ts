@@ -18,14 +18,17 @@ const utcDay = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`);
 /**
  * What one person owes for `year`: the full rule, or for someone who started during the year the
  * share of the year left from their start date (a person starting 1 July owes about half), rounded
- * up to whole minutes so that a requirement is never met by rounding.
+ * up to whole minutes so that a requirement is never met by rounding. With `asOf`, what they should
+ * have done by the end of that day at an even pace (the year's requirement for the elapsed share):
+ * the measure of the `training_compliance` KPI during the year.
  */
-export function requirementFor(rule: AnnualRule, startDate: string, year: number): AnnualRule {
+export function requirementFor(rule: AnnualRule, startDate: string, year: number, asOf?: string): AnnualRule {
   const yearStart = Date.UTC(year, 0, 1);
   const yearEnd = Date.UTC(year + 1, 0, 1);
-  const start = utcDay(startDate);
-  if (start >= yearEnd) return { totalMinutes: 0, categoryMinutes: {} };
-  const share = start <= yearStart ? 1 : (yearEnd - start) / (yearEnd - yearStart);
+  const start = Math.max(utcDay(startDate), yearStart);
+  const until = asOf === undefined ? yearEnd : Math.min(utcDay(asOf) + 86_400_000, yearEnd);
+  if (start >= until) return { totalMinutes: 0, categoryMinutes: {} };
+  const share = (until - start) / (yearEnd - yearStart);
   const scale = (minutes: number) => Math.ceil(Math.round(minutes * share * 1000) / 1000);
   const categoryMinutes: Partial<Record<TrainingCategory, number>> = {};
   for (const category of trainingCategories) {
