@@ -108,3 +108,39 @@ describe.skipIf(!e2eEnabled)('training', () => {
     }
   });
 });
+
+describe.skipIf(!e2eEnabled)('training roster', () => {
+  const browser = useBrowser();
+
+  test('a partner administrator adds a person, sees the number masked, and is told what to fix', async () => {
+    const admin = await newPage(browser());
+    try {
+      const { page } = admin;
+      admin.expectConsoleError(/status of 422/);
+      await signInAs(page, demo.partnerAdmin.email);
+      await page.goto('/p/training');
+      await page.getByRole('link', { name: '培训人员名册' }).click();
+      await page.waitForURL('**/p/training/people');
+
+      // A bad number and no start date: each field says what to fix, nothing is added.
+      await page.getByLabel('姓名', { exact: true }).fill('陈新员');
+      await page.getByLabel('证件号或工号', { exact: true }).fill('a b');
+      await page.getByLabel('岗位', { exact: true }).fill('坐席代表');
+      await page.getByRole('button', { name: '加入名册' }).click();
+      await expect
+        .poll(() => page.getByText('请填写 4–40 位字母、数字或连字符组成的证件号或工号。').isVisible())
+        .toBe(true);
+      expect(await page.getByText('请按日期格式（YYYY-MM-DD）填写入职日期。').isVisible()).toBe(true);
+
+      await page.getByLabel('证件号或工号', { exact: true }).fill('110101199001011234');
+      await page.getByLabel('入职日期', { exact: true }).fill('2026-03-02');
+      await page.getByRole('button', { name: '加入名册' }).click();
+      await expect.poll(() => page.getByText('陈新员 已加入名册。').isVisible()).toBe(true);
+      const row = page.getByRole('row', { name: /陈新员/ });
+      expect(await row.textContent()).toContain('11••••••••••••••34');
+      expect(await page.content()).not.toContain('110101199001011234');
+    } finally {
+      await admin.close();
+    }
+  });
+});

@@ -26,6 +26,7 @@ export default [
         route('reviews/:reviewId', 'routes/partner/review.tsx'),
         route('scorecard', 'routes/partner/scorecard.tsx'),
         route('training', 'routes/partner/training.tsx'),
+        route('training/people', 'routes/partner/training-people.tsx'),
         route('training/:courseId', 'routes/partner/training-course.tsx'),
         route('training/:courseId/certificate', 'routes/partner/training-certificate.ts'),
       ]),

@@ -8,7 +8,10 @@ import type { Route } from './+types/training';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { actor, deps, locale } = requirePartner(context, request);
-  return loadMyTraining(deps.db, actor, locale);
+  return {
+    ...(await loadMyTraining(deps.db, actor, locale)),
+    canManageRoster: actor.role === 'partner_admin',
+  };
 }
 
 const statusTone: Record<string, BadgeTone> = {
@@ -29,6 +32,11 @@ export default function PartnerTraining({ loaderData }: Route.ComponentProps) {
         <p className="page-header__eyebrow">{t('partner.homeTitle')}</p>
         <h1>{t('training.title')}</h1>
         <p className="muted">{t('training.intro')}</p>
+        {view.canManageRoster ? (
+          <p>
+            <AppLink to="/p/training/people">{t('training.roster.title')}</AppLink>
+          </p>
+        ) : null}
       </header>
       {!view.onRoster ? (
         <EmptyState title={t('training.notOnRoster')} />
