@@ -12,3 +12,4 @@ export * from './slack.ts';
 export * from './users.ts';
 export * from './performance.ts';
 export * from './reviews.ts';
+export * from './training.ts';

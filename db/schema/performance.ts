@@ -145,6 +145,14 @@ export const kpiMonthlyRollups = pgTable(
       .references(() => partners.id),
     month: date('month').notNull(),
     ...rollupSums(),
+    /**
+     * Training compliance as of the month's last day (or today, for the running month): people on
+     * the partner's roster and how many of them are on pace with their annual requirement. Set
+     * (not added to) by the daily training job; a quarter's ratio of sums is the people-weighted
+     * mean of its months.
+     */
+    trainingPeople: integer('training_people').notNull().default(0),
+    trainingMet: integer('training_met').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.partnerId, t.month] }),

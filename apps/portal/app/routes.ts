@@ -7,6 +7,8 @@ export default [
   route('lang', 'routes/lang.tsx'),
   // Public: accepting an invitation creates the account, so no sign-in is needed.
   route('invitations/:token', 'routes/public/invitation.tsx'),
+  // Public: anyone holding a training certificate can check it.
+  route('verify/:code', 'routes/public/verify.tsx'),
 
   // Everything below needs a signed-in person (the layout's middleware sends others to /sign-in).
   layout('routes/signed-in.tsx', [
@@ -23,6 +25,10 @@ export default [
         route('reviews', 'routes/partner/reviews.tsx'),
         route('reviews/:reviewId', 'routes/partner/review.tsx'),
         route('scorecard', 'routes/partner/scorecard.tsx'),
+        route('training', 'routes/partner/training.tsx'),
+        route('training/people', 'routes/partner/training-people.tsx'),
+        route('training/:courseId', 'routes/partner/training-course.tsx'),
+        route('training/:courseId/certificate', 'routes/partner/training-certificate.ts'),
       ]),
     ]),
     // Staff console: the insurer's staff only.

@@ -5,6 +5,7 @@ import { scanOrphanFiles } from './jobs/orphan-files.ts';
 import { deliverOutbox } from './jobs/outbox-deliver.ts';
 import { draftReviews } from './jobs/reviews-draft.ts';
 import { purgeIdleSessions } from './jobs/sessions-purge.ts';
+import { recordTrainingKpi } from './jobs/training-compliance.ts';
 
 export interface ScheduledJob {
   /** Also the pg-boss queue name. */
@@ -84,5 +85,15 @@ export const schedules: readonly ScheduledJob[] = [
     expireInSeconds: 30 * 60,
     retryLimit: 2,
     handler: scanOrphanFiles,
+  },
+  {
+    name: 'training-compliance',
+    // Late evening in China, after the day's training: the running month shows the day's figure.
+    cron: '45 23 * * *',
+    tz: 'Asia/Shanghai',
+    description: 'Records each partner’s training compliance of the day for the training_compliance KPI.',
+    expireInSeconds: 30 * 60,
+    retryLimit: 2,
+    handler: recordTrainingKpi,
   },
 ];

@@ -25,3 +25,4 @@ export * from './work-queue/index.ts';
 export * from './uploads/file-name.ts';
 export * from './uploads/judge-upload.ts';
 export * from './uploads/stored-file.ts';
+export * from './training/index.ts';

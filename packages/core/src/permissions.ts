@@ -42,6 +42,13 @@ export const permissions = [
   'read:review:own',
   'manage:reviews',
   'respond:review:own',
+  // Training: staff with manage:training author courses and assign them; partners keep their roster
+  // and take the courses assigned to their people.
+  'read:training:any',
+  'manage:training',
+  'read:training:own',
+  'manage:training-roster:own',
+  'take:training:own',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -57,6 +64,7 @@ const staffBase: readonly Permission[] = [
   'read:kpis',
   'read:scorecard:any',
   'read:review:any',
+  'read:training:any',
 ];
 
 const staffGrants: Record<StaffRole, readonly Permission[]> = {
@@ -64,7 +72,7 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
   legal: [...staffBase, 'manage:blacklist'],
   committee: [...staffBase, 'vote:committee'],
   // Risk officers may load events for a partner (the CSV/XLSX import), e.g. from a partner's monthly report.
-  risk_officer: [...staffBase, 'manage:blacklist', 'ingest:events:any', 'manage:reviews'],
+  risk_officer: [...staffBase, 'manage:blacklist', 'ingest:events:any', 'manage:reviews', 'manage:training'],
   admin: [
     ...staffBase,
     'manage:partner',
@@ -79,6 +87,7 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'manage:kpis',
     'ingest:events:any',
     'manage:reviews',
+    'manage:training',
   ],
   // Auditors read everything and change nothing (not even a Slack link that would let them act there).
   auditor: [
@@ -92,6 +101,7 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'read:kpis',
     'read:scorecard:any',
     'read:review:any',
+    'read:training:any',
   ],
 };
 
@@ -110,6 +120,9 @@ const partnerGrants: Record<MembershipRole, readonly Permission[]> = {
     'read:scorecard:own',
     'read:review:own',
     'respond:review:own',
+    'read:training:own',
+    'manage:training-roster:own',
+    'take:training:own',
   ],
   partner_member: [
     'read:partner:own',
@@ -121,6 +134,7 @@ const partnerGrants: Record<MembershipRole, readonly Permission[]> = {
     'read:kpis',
     'read:scorecard:own',
     'read:review:own',
+    'take:training:own',
   ],
 };
 

@@ -14,6 +14,8 @@ import { reviewsEn } from './reviews.en.ts';
 import { reviewsZhCN } from './reviews.zh-CN.ts';
 import { staffPortalEn } from './staff-portal.en.ts';
 import { staffPortalZhCN } from './staff-portal.zh-CN.ts';
+import { trainingEn } from './training.en.ts';
+import { trainingZhCN } from './training.zh-CN.ts';
 import { workQueueEn } from './work-queue.en.ts';
 import { workQueueZhCN } from './work-queue.zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
@@ -29,6 +31,7 @@ const enAll = {
   ...documentReviewEn,
   ...apiEn,
   ...workQueueEn,
+  ...trainingEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -46,6 +49,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...documentReviewZhCN,
     ...apiZhCN,
     ...workQueueZhCN,
+    ...trainingZhCN,
   },
   en: enAll,
 };

@@ -8,6 +8,7 @@ import { seedEvents } from './events.ts';
 import { type ActivePartner, activePartners, applicants } from './partners.ts';
 import { seedReviews } from './reviews.ts';
 import { demoStaff, seedStaff } from './staff.ts';
+import { seedTraining } from './training.ts';
 
 export { DEMO_PASSWORD } from './context.ts';
 export { activePartners, applicants } from './partners.ts';
@@ -42,7 +43,8 @@ const renewing: Record<string, Record<string, number>> = { xinda: { audited_fina
  * audit log tells the story: staff in every role; eleven partners admitted through the whole
  * admission flow (documents accepted, inspection, pilot, committee votes); two years of their
  * service events sent with their own API keys; quarterly reviews finalised, answered, appealed
- * and drafted; and four applications in progress at different stages.
+ * and drafted; four applications in progress at different stages; and training — courses in every
+ * category, rosters, passed, failed and overdue records, and the training KPI filled.
  */
 export async function seedDemo(db: Database, storage: FileStorage, now = new Date()): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -56,4 +58,5 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   for (const applicant of applicants) await seedApplicant(context, applicant);
   await seedEvents(context, admitted);
   await seedReviews(context, admitted);
+  await seedTraining(db);
 }

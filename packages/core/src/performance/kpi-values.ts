@@ -13,6 +13,9 @@ export interface RollupSums {
   complaints: number;
   handledAmount: number;
   lossAmount: number;
+  /** Training compliance snapshots (monthly rollups only; see the training job). */
+  trainingPeople: number;
+  trainingMet: number;
 }
 
 export const emptySums = (): RollupSums => ({
@@ -26,6 +29,8 @@ export const emptySums = (): RollupSums => ({
   complaints: 0,
   handledAmount: 0,
   lossAmount: 0,
+  trainingPeople: 0,
+  trainingMet: 0,
 });
 
 export type KpiStatus = 'good' | 'warning' | 'critical' | 'no_data';
@@ -59,8 +64,8 @@ export function kpiValue(
     case 'rate_per_cases':
       return ratio(s.complaints, s.casesClosed, 1000);
     case 'external':
-      // Fed by another capability (training); no event source yet.
-      return { value: null, sampleSize: 0 };
+      // The one external KPI is training compliance, fed from the training records (training/kpi-feed.ts).
+      return ratio(s.trainingMet, s.trainingPeople, 100);
   }
 }
 

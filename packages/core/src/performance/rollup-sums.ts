@@ -16,6 +16,8 @@ const sums = {
   complaints: sql<number>`coalesce(sum(${t.complaints}), 0)::int`,
   handledAmount: sql<string>`coalesce(sum(${t.handledAmount}), 0)::text`,
   lossAmount: sql<string>`coalesce(sum(${t.lossAmount}), 0)::text`,
+  trainingPeople: sql<number>`coalesce(sum(${t.trainingPeople}), 0)::int`,
+  trainingMet: sql<number>`coalesce(sum(${t.trainingMet}), 0)::int`,
 };
 
 type Raw = { [K in keyof typeof sums]: number | string };

@@ -21,6 +21,9 @@ export function PartnerNavLinks() {
       <li>
         <NavItemLink to="/p/reviews">{t('reviews.nav')}</NavItemLink>
       </li>
+      <li>
+        <NavItemLink to="/p/training">{t('training.nav')}</NavItemLink>
+      </li>
     </>
   );
 }
