@@ -186,6 +186,22 @@ export const expectations: Record<string, Expected> = {
   'POST /p/team': { default: 403, anonymous: 302, partnerAdmin: 400, partnerMember: 400, apiKey: 302 },
   'GET /p/api-keys': { default: 403, anonymous: 302, partnerAdmin: 200, apiKey: 302 },
   'POST /p/api-keys': { default: 403, anonymous: 302, partnerAdmin: 400, partnerMember: 400, apiKey: 302 },
+  // Public certificate check: an unknown code is a plain 404 for everyone.
+  'GET /verify/:code': 404,
+  'GET /p/training': { default: 403, anonymous: 302, partnerAdmin: 200, partnerMember: 200, apiKey: 302 },
+  // The roster is the partner administrator's.
+  'GET /p/training/people': { default: 403, anonymous: 302, partnerAdmin: 200, apiKey: 302 },
+  'POST /p/training/people': { default: 403, anonymous: 302, partnerAdmin: 422, apiKey: 302 },
+  // Courses are taken by people on their organisation's roster; the matrix's partner users are not on one.
+  'GET /p/training/:courseId': { default: 403, anonymous: 302, apiKey: 302 },
+  'POST /p/training/:courseId': {
+    default: 403,
+    anonymous: 302,
+    partnerAdmin: 422,
+    partnerMember: 422,
+    apiKey: 302,
+  },
+  'GET /p/training/:courseId/certificate': { default: 403, anonymous: 302, apiKey: 302 },
   'GET /p/reviews': { default: 403, anonymous: 302, partnerAdmin: 200, partnerMember: 200, apiKey: 302 },
   'GET /p/reviews/:reviewId': {
     default: 403,
