@@ -21,3 +21,6 @@ export * from './api-keys.ts';
 export * from './performance/index.ts';
 export * from './reviews/index.ts';
 export * from './work-queue/index.ts';
+export * from './partner-status.ts';
+export * from './partner-profile.ts';
+export * from './email-preferences.ts';

@@ -42,6 +42,8 @@ export const permissions = [
   'read:review:own',
   'manage:reviews',
   'respond:review:own',
+  // Suspending a partner (and lifting it) by hand, with a reason.
+  'suspend:partner',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -64,7 +66,7 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
   legal: [...staffBase, 'manage:blacklist'],
   committee: [...staffBase, 'vote:committee'],
   // Risk officers may load events for a partner (the CSV/XLSX import), e.g. from a partner's monthly report.
-  risk_officer: [...staffBase, 'manage:blacklist', 'ingest:events:any', 'manage:reviews'],
+  risk_officer: [...staffBase, 'manage:blacklist', 'ingest:events:any', 'manage:reviews', 'suspend:partner'],
   admin: [
     ...staffBase,
     'manage:partner',
@@ -79,6 +81,7 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'manage:kpis',
     'ingest:events:any',
     'manage:reviews',
+    'suspend:partner',
   ],
   // Auditors read everything and change nothing (not even a Slack link that would let them act there).
   auditor: [
