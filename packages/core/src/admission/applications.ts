@@ -520,8 +520,8 @@ export async function withdrawApplication(
 ) {
   assertCan(actor, 'submit:application:own');
   return db.transaction(async (tx) => {
-    const application = await loadApplication(tx, actor, applicationId, true);
     await assertPartnerActive(tx, actor);
+    const application = await loadApplication(tx, actor, applicationId, true);
     assertOpen(application);
     const [updated] = await tx
       .update(applications)

@@ -68,7 +68,7 @@ export const appealInput = z.object({
 /** The partner appeals once, with a reason; the risk officers' Slack channel hears about it. */
 export async function appealReview(db: Database, actor: Actor, raw: z.input<typeof appealInput>) {
   const partnerId = answeringPartner(actor);
-  await assertPartnerActive(db, actor);
+  // An appeal stays open while suspended: it is how a partner contests the review that suspended it.
   const input = parse(appealInput, raw);
   return db.transaction(async (tx) => {
     const review = await ownFinalisedReview(tx, partnerId, input.reviewId);
@@ -158,7 +158,13 @@ export async function answerAppeal(db: Database, actor: Actor, raw: z.input<type
     if (overturned && review.decision === 'suspension' && partner?.status === 'suspended') {
       await tx
         .update(partners)
-        .set({ status: 'active', updatedAt: new Date() })
+        .set({
+          status: 'active',
+          suspensionReason: null,
+          suspendedAt: null,
+          statusBeforeSuspension: null,
+          updatedAt: new Date(),
+        })
         .where(eq(partners.id, partner.id));
       await audit(tx, actor, {
         action: 'partner.status_changed',
