@@ -2,6 +2,7 @@ import type { JobContext } from './jobs/context.ts';
 import { scanDocumentExpiry } from './jobs/document-expiry.ts';
 import { purgeLoginThrottle } from './jobs/login-throttle-purge.ts';
 import { deliverOutbox } from './jobs/outbox-deliver.ts';
+import { remindRectifications } from './jobs/rectification-reminders.ts';
 import { draftReviews } from './jobs/reviews-draft.ts';
 import { purgeIdleSessions } from './jobs/sessions-purge.ts';
 
@@ -73,5 +74,15 @@ export const schedules: readonly ScheduledJob[] = [
     expireInSeconds: 30 * 60,
     retryLimit: 2,
     handler: draftReviews,
+  },
+  {
+    name: 'rectification-reminders',
+    // After the document scan, so a partner's morning mail holds both.
+    cron: '10 2 * * *',
+    tz: 'Asia/Shanghai',
+    description: 'Reminds partners of open rectification items due in a week and due tomorrow, each once.',
+    expireInSeconds: 30 * 60,
+    retryLimit: 2,
+    handler: remindRectifications,
   },
 ];
