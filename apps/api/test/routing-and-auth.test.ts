@@ -44,7 +44,7 @@ describe('paths and methods no route answers', () => {
     const options = await api.request(`/v1/partners/${partnerId}`, { method: 'OPTIONS' });
     const error = await errorOf(options, 405, 'method_not_allowed');
     expect(error.details).toEqual({ allowed: ['PATCH', 'GET', 'HEAD'] });
-    expect(options.headers.get('allow')).toBe('GET, HEAD');
+    expect(options.headers.get('allow')).toBe('PATCH, GET, HEAD');
   });
 });
 
