@@ -14,8 +14,9 @@ let adminCookie: string;
 let partnerCookie: string;
 
 const bearer = (k: string) => ({ authorization: `Bearer ${k}` });
-const events = (prefix: string) =>
-  ({ events: sampleEvents({ seed: 3, count: 5, prefix, start: new Date('2026-01-05T00:00:00Z'), days: 5 }) });
+const events = (prefix: string) => ({
+  events: sampleEvents({ seed: 3, count: 5, prefix, start: new Date('2026-01-05T00:00:00Z'), days: 5 }),
+});
 const patch = (body: unknown, cookie: string) => ({
   method: 'PATCH',
   body: JSON.stringify(body),
@@ -60,7 +61,10 @@ describe('a suspended partner over the API', () => {
     // Reads stay allowed, and the partner sees why.
     const read = await api.request(`/v1/partners/${partner.id}`, { headers: { cookie: partnerCookie } });
     expect(read.status).toBe(200);
-    expect(await read.json()).toMatchObject({ status: 'suspended', suspensionReason: 'Data breach under investigation' });
+    expect(await read.json()).toMatchObject({
+      status: 'suspended',
+      suspensionReason: 'Data breach under investigation',
+    });
 
     const lift = await api.request(
       `/v1/partners/${partner.id}/lift-suspension`,
@@ -69,7 +73,9 @@ describe('a suspended partner over the API', () => {
     expect(lift.status).toBe(200);
     expect((await api.request('/v1/events', json(events('after'), bearer(key)))).status).toBe(200);
 
-    const history = await api.request(`/v1/partners/${partner.id}/history`, { headers: { cookie: riskCookie } });
+    const history = await api.request(`/v1/partners/${partner.id}/history`, {
+      headers: { cookie: riskCookie },
+    });
     const items = ((await history.json()) as { items: { action: string }[] }).items
       .map((i) => i.action)
       .filter((a) => a.startsWith('partner.'));
@@ -80,14 +86,20 @@ describe('a suspended partner over the API', () => {
     const bad = await api.request(`/v1/partners/${partner.id}`, patch({ contactEmail: 'nope' }, adminCookie));
     expect(bad.status).toBe(422);
     expect(JSON.stringify(await bad.json())).toContain('contactEmail');
-    const forbidden = await api.request(`/v1/partners/${partner.id}`, patch({ legalName: 'X Ltd' }, riskCookie));
+    const forbidden = await api.request(
+      `/v1/partners/${partner.id}`,
+      patch({ legalName: 'X Ltd' }, riskCookie),
+    );
     expect(forbidden.status).toBe(403);
     const ok = await api.request(
       `/v1/partners/${partner.id}`,
       patch({ legalName: 'Renamed Claims Ltd', contactEmail: 'ops@renamed.test' }, adminCookie),
     );
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toMatchObject({ legalName: 'Renamed Claims Ltd', contactEmail: 'ops@renamed.test' });
+    expect(await ok.json()).toMatchObject({
+      legalName: 'Renamed Claims Ltd',
+      contactEmail: 'ops@renamed.test',
+    });
   });
 
   it('the blacklist asks for confirmation when a credit code matches a partner, and previews the impact', async () => {
@@ -100,7 +112,10 @@ describe('a suspended partner over the API', () => {
     const unconfirmed = await api.request('/v1/blacklist', json(input, { cookie: riskCookie }));
     expect(unconfirmed.status).toBe(409);
     expect(((await unconfirmed.json()) as ErrorBody).error.details).toMatchObject({ field: 'confirmed' });
-    const added = await api.request('/v1/blacklist', json({ ...input, confirmed: true }, { cookie: riskCookie }));
+    const added = await api.request(
+      '/v1/blacklist',
+      json({ ...input, confirmed: true }, { cookie: riskCookie }),
+    );
     expect(added.status).toBe(201);
     expect(await added.json()).toMatchObject({ suspendedPartnerIds: [partner.id] });
   });
