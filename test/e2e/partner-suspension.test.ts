@@ -58,7 +58,9 @@ describe.skipIf(!e2eEnabled)('suspending a partner', () => {
       const { page } = staff;
       await signInAs(page, demo.admin.email);
       await page.goto('/s/blacklist');
-      const addForm = page.locator('form').filter({ has: page.locator('input[name="intent"][value="preview"]') });
+      const addForm = page
+        .locator('form')
+        .filter({ has: page.locator('input[name="intent"][value="preview"]') });
       await addForm.getByLabel('统一社会信用代码').fill(partner.creditCode);
       await addForm.getByLabel('机构名称').fill('另一个名字贸易公司');
       await addForm.getByLabel('原因：').fill('伪造理赔材料，已报案');
@@ -71,7 +73,11 @@ describe.skipIf(!e2eEnabled)('suspending a partner', () => {
       const match = preview.getByRole('link', { name: new RegExp(partner.legalName) });
       expect(await match.textContent()).toContain(partner.creditCode);
       expect(await preview.getByText('没有进行中的申请。').isVisible()).toBe(true);
-      const before = await api(await sessionCookieFor(demo.admin.email), 'GET', `/api/v1/partners/${partner.partnerId}`);
+      const before = await api(
+        await sessionCookieFor(demo.admin.email),
+        'GET',
+        `/api/v1/partners/${partner.partnerId}`,
+      );
       expect(before.status).toBe('invited');
 
       await preview.getByLabel('合作方看到的原因').fill('贵机构正在接受合规调查，调查期间暂停合作。');
@@ -86,24 +92,30 @@ describe.skipIf(!e2eEnabled)('suspending a partner', () => {
       expect(await banner.textContent()).toContain('原因：贵机构正在接受合规调查，调查期间暂停合作。');
       expect(await banner.textContent()).toMatch(/自 .+ 起暂停。/);
       await partnerPage.page.goto('/inbox');
-      await expect.poll(() => partnerPage.page.getByText(/已被暂停合作。原因：贵机构正在接受合规调查/).isVisible()).toBe(true);
+      await expect
+        .poll(() => partnerPage.page.getByText(/已被暂停合作。原因：贵机构正在接受合规调查/).isVisible())
+        .toBe(true);
 
       // Lifting needs the entry gone first; then staff lift it on the partner page, with a reason.
       const cookie = await sessionCookieFor(demo.admin.email);
       const list = await api(cookie, 'GET', `/api/v1/blacklist?q=${partner.creditCode}`);
-      await api(cookie, 'POST', `/api/v1/blacklist/${list.items[0].id}/remove`, { reason: '调查结束，未发现问题' });
+      await api(cookie, 'POST', `/api/v1/blacklist/${list.items[0].id}/remove`, {
+        reason: '调查结束，未发现问题',
+      });
       await page.goto(`/s/partners/${partner.partnerId}`);
       const suspension = page.getByRole('region', { name: '暂停合作' });
       expect(await suspension.getByText(/原因：贵机构正在接受合规调查/).isVisible()).toBe(true);
       await suspension.locator('summary', { hasText: '解除暂停' }).click();
       await suspension.getByLabel('解除暂停的原因').fill('调查结束，未发现问题');
       await suspension.locator('button[type="submit"]', { hasText: '解除暂停' }).click();
-      await expect.poll(() => suspension.getByText(`已解除 ${partner.legalName} 的暂停。`).isVisible()).toBe(true);
+      await expect
+        .poll(() => suspension.getByText(`已解除 ${partner.legalName} 的暂停。`).isVisible())
+        .toBe(true);
 
       // The history says who did what, in Chinese.
       const history = page.getByRole('region', { name: '历史记录' });
       const items = history.getByRole('listitem');
-      expect(await items.nth(0).textContent()).toContain('解除暂停');
+      await expect.poll(() => items.nth(0).textContent()).toContain('解除暂停');
       expect(await items.nth(0).textContent()).toContain('原因：调查结束，未发现问题');
       expect(await items.nth(1).textContent()).toContain('暂停合作');
       expect(await items.nth(1).textContent()).toContain('操作人：');
@@ -124,6 +136,8 @@ describe.skipIf(!e2eEnabled)('suspending a partner', () => {
     const partnerPage = await newPage(browser());
     try {
       const { page } = staff;
+      // The two refused forms below answer 422, which the browser logs.
+      staff.expectConsoleError(/status of 422/);
       await signInAs(page, demo.admin.email);
       await page.goto(`/s/partners/${partner.partnerId}`);
       await page.getByRole('button', { name: 'English' }).click();
@@ -155,7 +169,8 @@ describe.skipIf(!e2eEnabled)('suspending a partner', () => {
       const history = page.getByRole('region', { name: 'History' });
       const items = history.getByRole('listitem');
       await expect.poll(() => items.nth(0).textContent()).toContain('Profile edited');
-      expect(await items.nth(0).textContent()).toContain('Changed: Registered address, Contact e-mail');
+      expect(await items.nth(0).textContent()).toMatch(/Changed: .*Contact e-mail/);
+      expect(await items.nth(0).textContent()).toContain('Registered address');
       expect(await items.nth(0).textContent()).toMatch(/by .+/);
       expect(await items.nth(1).textContent()).toContain('Suspended');
       expect(await items.nth(1).textContent()).toContain('Reason: Unpaid penalties since June');
@@ -174,7 +189,7 @@ describe.skipIf(!e2eEnabled)('suspending a partner', () => {
       await expect
         .poll(() => page.getByText(`The suspension of ${partner.legalName} has been lifted.`).isVisible())
         .toBe(true);
-      expect(await items.nth(0).textContent()).toContain('Suspension lifted');
+      await expect.poll(() => items.nth(0).textContent()).toContain('Suspension lifted');
       staff.assertNoConsoleErrors();
       partnerPage.assertNoConsoleErrors();
     } finally {
