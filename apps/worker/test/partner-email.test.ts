@@ -84,7 +84,7 @@ describe('partner e-mail over SMTP', () => {
         key: `licence-${partner.id.slice(0, 6)}`,
         nameZh: '营业执照',
         nameEn: 'Business licence',
-        categories: ['claims'],
+        serviceCategories: ['claims'],
       })
       .returning();
     const [document] = await conn.db
