@@ -91,6 +91,16 @@ describe.skipIf(!e2eEnabled)('suspending a partner', () => {
       expect(await banner.textContent()).toContain('贵机构已被暂停合作');
       expect(await banner.textContent()).toContain('原因：贵机构正在接受合规调查，调查期间暂停合作。');
       expect(await banner.textContent()).toMatch(/自 .+ 起暂停。/);
+      // A change is refused with a clear message (reads still work: the page itself loads).
+      partnerPage.expectConsoleError(/status of 403/);
+      await partnerPage.page.goto('/p/api-keys');
+      await partnerPage.page.getByLabel('名称', { exact: true }).fill('理赔系统');
+      await partnerPage.page.getByRole('button', { name: '创建密钥' }).click();
+      await expect
+        .poll(() =>
+          partnerPage.page.getByText('贵机构已被暂停合作：可以查看数据，但不能做任何更改。').isVisible(),
+        )
+        .toBe(true);
       await partnerPage.page.goto('/inbox');
       await expect
         .poll(() => partnerPage.page.getByText(/已被暂停合作。原因：贵机构正在接受合规调查/).isVisible())
