@@ -132,6 +132,16 @@ describe.skipIf(!e2eEnabled)('suspending a partner', () => {
 
       await partnerPage.page.goto('/p');
       await expect.poll(() => partnerPage.page.getByTestId('partner-suspension').count()).toBe(0);
+
+      // The partner turns one kind of e-mail off on the account page; the choice is kept.
+      await partnerPage.page.goto('/account');
+      const emailSettings = partnerPage.page.getByRole('region', { name: '邮件' });
+      await emailSettings.getByLabel('本机构被暂停及解除暂停').uncheck();
+      await emailSettings.getByRole('button', { name: '保存邮件设置' }).click();
+      await expect.poll(() => emailSettings.getByText('邮件设置已保存。').isVisible()).toBe(true);
+      await partnerPage.page.reload();
+      expect(await emailSettings.getByLabel('本机构被暂停及解除暂停').isChecked()).toBe(false);
+      expect(await emailSettings.getByLabel('季度考核结果').isChecked()).toBe(true);
       staff.assertNoConsoleErrors();
       partnerPage.assertNoConsoleErrors();
     } finally {
