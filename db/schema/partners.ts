@@ -48,6 +48,11 @@ export const partners = pgTable(
     criticalityAssessedAt: ts('criticality_assessed_at'),
     handlesPersonalData: boolean('handles_personal_data').notNull().default(false),
     contactEmail: text('contact_email'),
+    /** While status is 'suspended': why and since when (shown to the partner). */
+    suspensionReason: text('suspension_reason'),
+    suspendedAt: ts('suspended_at'),
+    /** The status to return to when the suspension is lifted. */
+    statusBeforeSuspension: text('status_before_suspension', { enum: partnerStatuses }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -116,6 +116,8 @@ export const rectificationItems = pgTable(
     verifiedAt: ts('verified_at'),
     verifiedBy: uuid('verified_by').references(() => users.id),
     reopenReason: text('reopen_reason'),
+    /** Due-date reminders already sent ('7d', '1d'): each is sent once. */
+    remindersSent: text('reminders_sent').array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -6,6 +6,8 @@ import { createdAt, id, ts, updatedAt } from './columns.ts';
 export const userKinds = ['partner', 'staff'] as const;
 export const staffRoles = ['reviewer', 'legal', 'committee', 'risk_officer', 'admin', 'auditor'] as const;
 export const locales = ['zh-CN', 'en'] as const;
+/** Kinds of partner e-mail a person may turn off on their account page. */
+export const emailKinds = ['admission', 'documents', 'reviews', 'rectification', 'partner_status'] as const;
 
 export const users = pgTable(
   'users',
@@ -22,6 +24,8 @@ export const users = pgTable(
       .notNull()
       .default('active'),
     passwordChangedAt: ts('password_changed_at'),
+    /** E-mail kinds this person turned off (the inbox copy always stays). */
+    emailOptOut: text('email_opt_out', { enum: emailKinds }).array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -72,7 +72,10 @@ describe.skipIf(!e2eEnabled)('staff admission console', () => {
       await addForm.getByLabel('机构名称').fill('失信保险代理有限公司');
       await addForm.getByLabel('原因：').fill(reason);
       await addForm.getByLabel('证据：').fill('银保监罚决字〔2025〕12 号');
-      await addForm.getByRole('button', { name: '列入黑名单' }).click();
+      // A preview first (this code matches no partner), then the confirmation adds it.
+      await addForm.getByRole('button', { name: '预览影响' }).click();
+      await addForm.getByText('没有合作方使用该统一社会信用代码：加入后不会暂停任何合作方。').waitFor();
+      await addForm.getByRole('button', { name: '确认：加入黑名单' }).click();
       await addForm.getByText('已将 失信保险代理有限公司 列入黑名单。').waitFor();
 
       await admin.page

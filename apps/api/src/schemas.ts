@@ -40,6 +40,9 @@ export const PartnerSchema = z
     criticality: z.enum(criticalities),
     registeredAddress: z.string().nullable(),
     contactEmail: z.string().nullable(),
+    /** While suspended: why, and since when. */
+    suspensionReason: z.string().nullable(),
+    suspendedAt: z.string().nullable(),
     createdAt: z.string(),
   })
   .openapi('Partner');
@@ -62,6 +65,8 @@ export function partnerDto(p: {
   criticality: (typeof criticalities)[number];
   registeredAddress: string | null;
   contactEmail: string | null;
+  suspensionReason?: string | null;
+  suspendedAt?: Date | null;
   createdAt: Date;
 }) {
   return {
@@ -73,6 +78,8 @@ export function partnerDto(p: {
     criticality: p.criticality,
     registeredAddress: p.registeredAddress,
     contactEmail: p.contactEmail,
+    suspensionReason: p.suspensionReason ?? null,
+    suspendedAt: p.suspendedAt?.toISOString() ?? null,
     createdAt: p.createdAt.toISOString(),
   };
 }

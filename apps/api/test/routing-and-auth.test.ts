@@ -43,8 +43,8 @@ describe('paths and methods no route answers', () => {
     expect(patch.headers.get('allow')?.split(', ').sort()).toEqual(['GET', 'HEAD', 'POST']);
     const options = await api.request(`/v1/partners/${partnerId}`, { method: 'OPTIONS' });
     const error = await errorOf(options, 405, 'method_not_allowed');
-    expect(error.details).toEqual({ allowed: ['GET', 'HEAD'] });
-    expect(options.headers.get('allow')).toBe('GET, HEAD');
+    expect(error.details).toEqual({ allowed: ['PATCH', 'GET', 'HEAD'] });
+    expect(options.headers.get('allow')).toBe('PATCH, GET, HEAD');
   });
 });
 

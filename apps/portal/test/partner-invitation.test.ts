@@ -113,6 +113,7 @@ describe('accepting an invitation', () => {
       creditCode: partner.creditCode,
       name: partner.legalName,
       reason: 'Fraudulent claims found by the audit.',
+      confirmed: true,
     });
     const before = (await conn.db.select().from(users)).length;
     const result = await acceptInvitationAction(conn.db, tokenOf(invitation.acceptPath), goodForm(), 'en');

@@ -4,7 +4,11 @@ import type { DatabaseConnection } from '@outpost/db';
 import { createTestDatabase } from '@outpost/db/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PortalDeps } from '../app/context';
-import { addToBlacklistAction, removeFromBlacklistAction } from '../app/lib/staff/blacklist-actions.server';
+import {
+  addToBlacklistAction,
+  previewBlacklistAction,
+  removeFromBlacklistAction,
+} from '../app/lib/staff/blacklist-actions.server';
 import {
   saveCommitteeRuleAction,
   saveRequirementAction,
@@ -30,16 +34,25 @@ afterAll(async () => {
 });
 
 describe('blacklist forms', () => {
-  test('adding an active partner’s code suspends it, and the page learns which partner', async () => {
+  test('adding an active partner’s code is previewed, needs confirming, then suspends it', async () => {
     const partner = await makePartner(conn.db, { legalName: '问题理赔有限公司' });
-    const result = await addToBlacklistAction(
-      argsFor(deps, reviewer, {
-        creditCode: partner.creditCode.toLowerCase(),
-        name: '问题理赔有限公司',
-        reason: '伪造理赔材料',
-        evidence: '',
-      }),
-    );
+    const form = {
+      creditCode: partner.creditCode.toLowerCase(),
+      name: '问题理赔有限公司',
+      reason: '伪造理赔材料',
+      evidence: '',
+    };
+    const preview = await previewBlacklistAction(argsFor(deps, reviewer, form));
+    expect(preview).toMatchObject({
+      intent: 'preview',
+      extra: {
+        preview: { matches: [{ id: partner.id, legalName: '问题理赔有限公司', openApplications: 0 }] },
+      },
+    });
+    const unconfirmed = await addToBlacklistAction(argsFor(deps, reviewer, form));
+    expect(unconfirmed.status).toBe(409);
+    expect((await getPartner(conn.db, reviewer.person.actor, partner.id)).status).toBe('active');
+    const result = await addToBlacklistAction(argsFor(deps, reviewer, { ...form, confirmed: 'on' }));
     expect(result).toMatchObject({
       status: 200,
       extra: { suspended: [{ id: partner.id, legalName: '问题理赔有限公司' }] },
@@ -77,7 +90,12 @@ describe('blacklist forms', () => {
   test('only administrators remove an entry, after confirming, with a reason', async () => {
     const partner = await makePartner(conn.db, { status: 'invited' });
     await addToBlacklistAction(
-      argsFor(deps, reviewer, { creditCode: partner.creditCode, name: '待移除公司', reason: '暂列观察名单' }),
+      argsFor(deps, reviewer, {
+        creditCode: partner.creditCode,
+        name: '待移除公司',
+        reason: '暂列观察名单',
+        confirmed: 'on',
+      }),
     );
     const [entry] = (await listBlacklist(conn.db, admin.person.actor, { q: partner.creditCode })).items;
     const remove = (viewer: Viewer, values: Record<string, string>) =>

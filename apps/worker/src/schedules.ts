@@ -3,6 +3,7 @@ import { scanDocumentExpiry } from './jobs/document-expiry.ts';
 import { purgeLoginThrottle } from './jobs/login-throttle-purge.ts';
 import { scanOrphanFiles } from './jobs/orphan-files.ts';
 import { deliverOutbox } from './jobs/outbox-deliver.ts';
+import { remindRectifications } from './jobs/rectification-reminders.ts';
 import { draftReviews } from './jobs/reviews-draft.ts';
 import { purgeIdleSessions } from './jobs/sessions-purge.ts';
 import { recordTrainingKpi } from './jobs/training-compliance.ts';
@@ -95,5 +96,15 @@ export const schedules: readonly ScheduledJob[] = [
     expireInSeconds: 30 * 60,
     retryLimit: 2,
     handler: recordTrainingKpi,
+  },
+  {
+    name: 'rectification-reminders',
+    // After the document scan, so a partner's morning mail holds both.
+    cron: '10 2 * * *',
+    tz: 'Asia/Shanghai',
+    description: 'Reminds partners of open rectification items due in a week and due tomorrow, each once.',
+    expireInSeconds: 30 * 60,
+    retryLimit: 2,
+    handler: remindRectifications,
   },
 ];

@@ -1,9 +1,9 @@
 import { committeeStageApplication } from '@outpost/bot/testing';
 import { makeStaff } from '@outpost/core/testing';
-import { type DatabaseConnection, documents, outbox } from '@outpost/db';
+import { type DatabaseConnection, documents, outbox, partnerMemberships, users } from '@outpost/db';
 import { createTestDatabase } from '@outpost/db/testing';
 import { addDays } from '@outpost/i18n';
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schedules } from '../src/index.ts';
 import type { JobContext } from '../src/jobs/context.ts';
@@ -67,5 +67,30 @@ describe('document-expiry schedule', () => {
     expect(result.expired).toBeGreaterThanOrEqual(1);
     const [after] = await conn.db.select().from(documents).where(eq(documents.id, document!.id));
     expect(after!.status).toBe('expired');
+  });
+
+  it('sends no expiry e-mail to a person who turned document e-mail off (the inbox still has it)', async () => {
+    const { partner } = await committeeStageApplication(conn.db);
+    const members = await conn.db
+      .select({ id: partnerMemberships.userId })
+      .from(partnerMemberships)
+      .where(eq(partnerMemberships.partnerId, partner.id));
+    await conn.db
+      .update(users)
+      .set({ emailOptOut: ['documents'] })
+      .where(
+        inArray(
+          users.id,
+          members.map((m) => m.id),
+        ),
+      );
+    await conn.db.delete(outbox);
+    await conn.db
+      .update(documents)
+      .set({ expiryDate: '2031-03-31' })
+      .where(and(eq(documents.partnerId, partner.id), isNotNull(documents.expiryDate)));
+    const result = (await job().handler(context, jobTime('2031-03-28'))) as { reminded: number };
+    expect(result.reminded).toBeGreaterThan(0);
+    expect(await conn.db.select().from(outbox).where(eq(outbox.channel, 'email'))).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import type { Actor } from './actor.ts';
 import { audit } from './audit.ts';
 import { AppError, notFound } from './errors.ts';
 import { assertCan } from './permissions.ts';
+import { assertPartnerActive } from './partner-status.ts';
 import { hashSecret, randomToken, secretMatches } from './secrets.ts';
 import { parse } from './validation.ts';
 
@@ -25,6 +26,8 @@ function ownPartner(actor: Actor): { partnerId: string; userId: string } {
 /** Creates a key for the actor's own partner. The full key is returned once and never stored. */
 export async function createApiKey(db: Database, actor: Actor, raw: z.input<typeof createApiKeyInput>) {
   const { partnerId, userId } = ownPartner(actor);
+  // Revoking stays allowed while suspended (it only takes access away); creating does not.
+  await assertPartnerActive(db, actor);
   const input = parse(createApiKeyInput, raw);
   const id = randomToken(10);
   const secret = randomToken(24);

@@ -12,6 +12,8 @@ export const errorStatus = {
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,
+  /** The partner is suspended: its people and keys may read, but change nothing. */
+  'partner.suspended': 403,
   cross_site_request: 403,
   not_found: 404,
   method_not_allowed: 405,

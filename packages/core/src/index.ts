@@ -26,3 +26,6 @@ export * from './uploads/file-name.ts';
 export * from './uploads/judge-upload.ts';
 export * from './uploads/stored-file.ts';
 export * from './training/index.ts';
+export * from './partner-status.ts';
+export * from './partner-profile.ts';
+export * from './email-preferences.ts';

@@ -1,4 +1,4 @@
-import { type Database, notifications, outbox, slackLinks, users } from '@outpost/db';
+import { type Database, type emailKinds, notifications, outbox, slackLinks, users } from '@outpost/db';
 import type { MessageKey } from '@outpost/i18n';
 import { and, arrayOverlaps, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor } from './actor.ts';
@@ -26,7 +26,14 @@ export interface NotifyInput {
   slackChannel?: string | null;
   /** Who caused it: that person is not notified of what they did themselves (channel posts still go). */
   actor?: Actor;
+  /**
+   * Also e-mail each recipient (subject `email.kind.<kind>`, body the notification's own
+   * text), unless they turned this kind off on their account page.
+   */
+  email?: EmailKind;
 }
+
+export type EmailKind = (typeof emailKinds)[number];
 
 /**
  * Records a notification for each recipient (their portal inbox) and queues its
@@ -82,6 +89,7 @@ export async function notify(tx: Database, input: NotifyInput): Promise<string[]
       );
     }
   }
+  if (input.email && recipientIds.size > 0) await emailRecipients(tx, [...recipientIds], input.email, input);
   if (input.slackChannel) {
     await tx.insert(outbox).values({
       channel: 'slack',
@@ -90,6 +98,25 @@ export async function notify(tx: Database, input: NotifyInput): Promise<string[]
     });
   }
   return ids;
+}
+
+/** The e-mail copy of a notification, for each active recipient who has not turned this kind off. */
+async function emailRecipients(tx: Database, recipientIds: string[], kind: EmailKind, input: NotifyInput) {
+  const people = await tx
+    .select({ email: users.email, locale: users.locale, optOut: users.emailOptOut })
+    .from(users)
+    .where(and(inArray(users.id, recipientIds), eq(users.status, 'active')));
+  for (const person of people) {
+    if (person.optOut.includes(kind)) continue;
+    await queueEmail(tx, {
+      to: person.email,
+      subject: `email.kind.${kind}` as MessageKey,
+      body: input.template,
+      params: input.params ?? {},
+      link: input.link ?? null,
+      locale: person.locale,
+    });
+  }
 }
 
 export interface InboxPage {

@@ -49,6 +49,8 @@ export const permissions = [
   'read:training:own',
   'manage:training-roster:own',
   'take:training:own',
+  // Suspending a partner (and lifting it) by hand, with a reason.
+  'suspend:partner',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -72,7 +74,14 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
   legal: [...staffBase, 'manage:blacklist'],
   committee: [...staffBase, 'vote:committee'],
   // Risk officers may load events for a partner (the CSV/XLSX import), e.g. from a partner's monthly report.
-  risk_officer: [...staffBase, 'manage:blacklist', 'ingest:events:any', 'manage:reviews', 'manage:training'],
+  risk_officer: [
+    ...staffBase,
+    'manage:blacklist',
+    'ingest:events:any',
+    'manage:reviews',
+    'manage:training',
+    'suspend:partner',
+  ],
   admin: [
     ...staffBase,
     'manage:partner',
@@ -88,6 +97,7 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'ingest:events:any',
     'manage:reviews',
     'manage:training',
+    'suspend:partner',
   ],
   // Auditors read everything and change nothing (not even a Slack link that would let them act there).
   auditor: [

@@ -165,6 +165,7 @@ describe('invitations', () => {
       creditCode: code,
       name: 'Soon Banned Ltd',
       reason: 'Forged licences in 2025',
+      confirmed: true,
     });
     await expect(
       acceptInvitation(
@@ -202,6 +203,7 @@ describe('blacklist', () => {
       creditCode: partner.creditCode,
       name: partner.legalName,
       reason: 'Repeated SLA fraud',
+      confirmed: true,
     });
     expect(suspendedPartnerIds).toEqual([partner.id]);
     const [after] = await conn.db.select().from(partners).where(eq(partners.id, partner.id));

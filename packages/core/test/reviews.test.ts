@@ -376,7 +376,8 @@ describe('the partner answers', () => {
     expect((slack[0]!.payload as { params: Record<string, unknown> }).params).toMatchObject({
       name: b.legalName,
     });
-    expect((await refusal(acknowledgeReview(conn.db, userB.actor, id))).code).toBe('conflict');
+    // Suspended: the partner may appeal (above) but not acknowledge.
+    expect((await refusal(acknowledgeReview(conn.db, userB.actor, id))).code).toBe('partner.suspended');
 
     expect(
       (

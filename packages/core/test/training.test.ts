@@ -284,6 +284,31 @@ describe('training assessments', () => {
     expect(training).toMatchObject({ value: 50, sampleSize: 2 });
   });
 
+  it('a suspended partner cannot change its roster, but its people may still train', async () => {
+    const { admin, learner, courseId, partner } = await world();
+    await conn.db
+      .update(partners)
+      .set({ status: 'suspended', suspensionReason: '资质过期' })
+      .where(eq(partners.id, partner.id));
+    await expect(
+      addPerson(conn.db, admin, {
+        name: '暂停期',
+        staffNumber: 'X12345',
+        jobRole: '坐席',
+        serviceCategory: 'agency',
+        startDate: '2024-01-01',
+      }),
+    ).rejects.toMatchObject({ code: 'partner.suspended' });
+    const view = await courseForLearner(conn.db, learner, courseId);
+    const result = await submitAttempt(conn.db, learner, {
+      courseId,
+      versionId: view.versionId,
+      attempt: 1,
+      answers: { q1: [0], q2: [0, 1] },
+    });
+    expect(result.passed).toBe(true);
+  });
+
   it('an unknown certificate code is a plain not found', async () => {
     await expect(verifyCertificate(conn.db, 'AAAA-BBBB-CCCC')).rejects.toMatchObject({ code: 'not_found' });
     await expect(verifyCertificate(conn.db, "' or 1=1 --")).rejects.toMatchObject({ code: 'not_found' });

@@ -19,6 +19,8 @@ import { trainingZhCN } from './training.zh-CN.ts';
 import { workQueueEn } from './work-queue.en.ts';
 import { workQueueZhCN } from './work-queue.zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
+import { partnerStatusEn } from './partner-status.en.ts';
+import { partnerStatusZhCN } from './partner-status.zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
 const enAll = {
@@ -32,6 +34,7 @@ const enAll = {
   ...apiEn,
   ...workQueueEn,
   ...trainingEn,
+  ...partnerStatusEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -50,6 +53,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...apiZhCN,
     ...workQueueZhCN,
     ...trainingZhCN,
+    ...partnerStatusZhCN,
   },
   en: enAll,
 };

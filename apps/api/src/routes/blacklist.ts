@@ -1,5 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { addToBlacklist, blacklistCsv, listBlacklist, removeFromBlacklist } from '@outpost/core';
+import {
+  addToBlacklist,
+  blacklistCsv,
+  listBlacklist,
+  previewBlacklist,
+  removeFromBlacklist,
+} from '@outpost/core';
+import { criticalities, partnerStatuses } from '@outpost/db';
 import { sessionOnly } from '../access.ts';
 import { longText, pageNumber, pageSize, shortText } from '@outpost/core';
 import type { ApiApp, ApiDeps } from '../context.ts';
@@ -56,25 +63,68 @@ const csv = createRoute({
   },
 });
 
+const AddBody = z.object({
+  creditCode: z.string().max(64),
+  name: shortText(200),
+  reason: longText(2000),
+  evidence: longText(4000).optional(),
+  partnerReason: longText(2000)
+    .optional()
+    .openapi({ description: 'What a suspended partner is told (defaults to the reason)' }),
+  confirmed: z
+    .boolean()
+    .optional()
+    .openapi({ description: 'Required when the code matches partners (see POST /v1/blacklist/preview)' }),
+});
+
+const Match = z
+  .object({
+    id: z.uuid(),
+    legalName: z.string(),
+    creditCode: z.string(),
+    status: z.enum(partnerStatuses),
+    criticality: z.enum(criticalities),
+    openApplications: z.number().int(),
+  })
+  .openapi('BlacklistMatch');
+
+const preview = createRoute({
+  method: 'post',
+  path: '/v1/blacklist/preview',
+  ...sessionOnly,
+  tags: ['Blacklist'],
+  summary:
+    'What adding an entry would do: the partners with that credit code it suspends, and their open applications',
+  request: { body: { required: true, content: { 'application/json': { schema: AddBody } } } },
+  responses: {
+    200: {
+      description: 'The impact; nothing is changed',
+      content: {
+        'application/json': {
+          schema: z.object({
+            creditCode: z.string(),
+            name: z.string(),
+            reason: z.string(),
+            matches: z.array(Match),
+          }),
+        },
+      },
+    },
+    ...errorResponses(401, 403, 409, 422),
+  },
+});
+
 const add = createRoute({
   method: 'post',
   path: '/v1/blacklist',
   ...sessionOnly,
   tags: ['Blacklist'],
-  summary: 'Add an entity (suspends an active partner with that code)',
+  summary:
+    'Add an entity. A partner with that credit code is suspended and told why; without confirmed: true such an add answers 409 with the matches',
   request: {
     body: {
       required: true,
-      content: {
-        'application/json': {
-          schema: z.object({
-            creditCode: z.string().max(64),
-            name: shortText(200),
-            reason: longText(2000),
-            evidence: longText(4000).optional(),
-          }),
-        },
-      },
+      content: { 'application/json': { schema: AddBody } },
     },
   },
   responses: {
@@ -120,6 +170,9 @@ export function blacklistRoutes(app: ApiApp, { db }: ApiDeps) {
     c.header('Content-Disposition', 'attachment; filename="blacklist.csv"');
     return c.body(body, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
   });
+  app.openapi(preview, async (c) =>
+    c.json(await previewBlacklist(db, requireActor(c), c.req.valid('json')), 200),
+  );
   app.openapi(add, async (c) =>
     c.json(json(await addToBlacklist(db, requireActor(c), c.req.valid('json'))), 201),
   );

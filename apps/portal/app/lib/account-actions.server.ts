@@ -1,3 +1,4 @@
+import { emailKinds, setEmailPreferences } from '@outpost/core';
 import {
   changePassword,
   invalidateUserSessions,
@@ -16,7 +17,7 @@ import type { Viewer } from './viewer.server';
  * success or translated errors; `setCookie` when the language cookie must follow
  * the saved preference. Unexpected failures propagate to the error boundary.
  */
-export type AccountIntent = 'password' | 'sessions' | 'language' | 'slack-link' | 'slack-unlink';
+export type AccountIntent = 'password' | 'sessions' | 'language' | 'slack-link' | 'slack-unlink' | 'email';
 
 export interface AccountResult {
   intent: AccountIntent;
@@ -155,4 +156,14 @@ export const accountActions: Record<AccountIntent, (args: Args) => Promise<Accou
   language: saveLanguageAction,
   'slack-link': linkSlackAction,
   'slack-unlink': unlinkSlackAction,
+  email: saveEmailPreferencesAction,
 };
+
+/** Which kinds of partner e-mail the person receives (ticked boxes); the inbox keeps everything. */
+async function saveEmailPreferencesAction({ deps, viewer, locale, form }: Args): Promise<AccountResult> {
+  const enabled = form
+    .getAll('emailKinds')
+    .filter((v): v is (typeof emailKinds)[number] => (emailKinds as readonly unknown[]).includes(v));
+  await setEmailPreferences(deps.db, viewer.person.actor, { enabled });
+  return { intent: 'email', status: 200, notice: translate(locale, 'partner-status.email.saved') };
+}

@@ -1,5 +1,5 @@
 import { MIN_PASSWORD_LENGTH } from '@outpost/auth';
-import { can, slackLinkOf } from '@outpost/core';
+import { can, emailKinds, emailPreferences, slackLinkOf } from '@outpost/core';
 import { formatDateTime, supportedLocales, translate } from '@outpost/i18n';
 import { Alert, SelectField, TextField } from '@outpost/ui';
 import { data, Form, useNavigation } from 'react-router';
@@ -20,7 +20,10 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   // Slack is where staff approve and get alerts; partner users and read-only auditors have no use for a link.
   const slackAllowed = can(person.actor, 'link:slack');
   const link = slackAllowed ? await slackLinkOf(deps.db, person.user.id) : null;
+  // Partner e-mail (decisions, returned documents, reviews, deadlines) can be turned off per kind.
+  const email = person.actor.type === 'partner' ? await emailPreferences(deps.db, person.actor) : null;
   return {
+    emailKinds: email ? emailKinds.map((kind) => ({ kind, on: email[kind] })) : null,
     email: person.user.email,
     savedLocale: person.user.locale,
     minPasswordLength: MIN_PASSWORD_LENGTH,
@@ -156,6 +159,31 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           </button>
         </Form>
       </section>
+
+      {loaderData.emailKinds ? (
+        <section className="card stack" aria-labelledby="email-heading">
+          <h2 id="email-heading">{t('partner-status.email.title')}</h2>
+          <p className="muted">{t('partner-status.email.intro')}</p>
+          <Outcome result={result} intents={['email']} />
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="email" />
+            <fieldset className="ui-field staff-choices">
+              <legend>{t('partner-status.email.title')}</legend>
+              {loaderData.emailKinds.map(({ kind, on }) => (
+                <label key={kind} className="staff-check">
+                  <input type="checkbox" name="emailKinds" value={kind} defaultChecked={on} />
+                  <span>{t(`partner-status.email.${kind}`)}</span>
+                </label>
+              ))}
+            </fieldset>
+            <div>
+              <button type="submit" className="button" disabled={submitting('email')}>
+                {t('partner-status.email.save')}
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
 
       {loaderData.slack ? (
         <section className="card stack" aria-labelledby="slack-heading">

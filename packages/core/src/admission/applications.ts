@@ -21,6 +21,7 @@ import { audit } from '../audit.ts';
 import { AppError, notFound } from '../errors.ts';
 import { notify, REVIEWERS_CHANNEL } from '../notifications.ts';
 import { assertCan, can, partnerScope } from '../permissions.ts';
+import { assertNotSuspended, assertPartnerActive } from '../partner-status.ts';
 import { getSetting } from '../settings.ts';
 import { isUuid, parse } from '../validation.ts';
 import { actorUserId, assertNotBlacklisted } from './blacklist.ts';
@@ -89,6 +90,7 @@ export async function submitApplication(db: Database, actor: Actor, raw: z.input
   const categories = [...new Set(input.serviceCategories)];
   return db.transaction(async (tx) => {
     const [partner] = await tx.select().from(partners).where(eq(partners.id, actor.partnerId)).for('update');
+    await assertPartnerActive(tx, actor);
     await assertNotBlacklisted(tx, actor, partner!.creditCode);
     if (partner!.status === 'suspended' || partner!.status === 'terminated') {
       throw new AppError(
@@ -185,6 +187,8 @@ export async function advanceApplication(db: Database, actor: Actor, application
   return db.transaction(async (tx) => {
     const application = await loadApplication(tx, actor, applicationId, true);
     assertOpen(application);
+    // A suspended partner's open application is blocked until the suspension is lifted.
+    await assertNotSuspended(tx, application.partnerId);
     const to = nextStage(application.stage);
     if (!to)
       throw new AppError('conflict', 'At the committee stage the decision comes from the committee’s votes.');
@@ -502,6 +506,7 @@ export async function returnApplication(
       template: 'notify.application_returned',
       params: { stage: input.stage, reason: input.reason },
       link: '/p/application',
+      email: 'admission',
     });
     return updated!;
   });
@@ -515,6 +520,7 @@ export async function withdrawApplication(
 ) {
   assertCan(actor, 'submit:application:own');
   return db.transaction(async (tx) => {
+    await assertPartnerActive(tx, actor);
     const application = await loadApplication(tx, actor, applicationId, true);
     assertOpen(application);
     const [updated] = await tx

@@ -7,6 +7,7 @@ import { parseCreditCode } from '../credit-code.ts';
 import { AppError, notFound } from '../errors.ts';
 import { notify } from '../notifications.ts';
 import { assertCan } from '../permissions.ts';
+import { applySuspension, blacklistImpact } from '../partner-status.ts';
 import { isUuid, parse } from '../validation.ts';
 import { pageNumber, pageSize } from '../fields.ts';
 
@@ -46,11 +47,44 @@ export const addBlacklistInput = z.object({
   name: z.string().trim().min(2, 'Enter the entity name.').max(200),
   reason: z.string().trim().min(5, 'Give the reason (at least 5 characters).').max(2000),
   evidence: z.string().trim().max(4000).optional(),
+  /** What a suspended partner is told (defaults to the reason); the list itself stays internal. */
+  partnerReason: z
+    .string()
+    .trim()
+    .min(5, 'Give the reason the partner sees (at least 5 characters).')
+    .max(2000)
+    .optional(),
+  /** Required when the code matches partners: the person has seen the preview (previewBlacklist). */
+  confirmed: z.boolean().optional(),
 });
 
 /**
- * Adds an entity to the Do-Not-Contract list. A partner with that code that is
- * active (or applying) is suspended at once, and staff are notified.
+ * What adding this entry would do, before anything changes: the partners with this
+ * credit code that would be suspended (whatever name they trade under) and their open
+ * applications, which are blocked while the suspension lasts.
+ */
+export async function previewBlacklist(db: Database, actor: Actor, raw: z.input<typeof addBlacklistInput>) {
+  assertCan(actor, 'manage:blacklist');
+  const input = parse(addBlacklistInput, raw);
+  const creditCode = parseCreditCode(input.creditCode);
+  if (await liveBlacklistEntry(db, creditCode)) {
+    throw new AppError('conflict', 'This credit code is already on the blacklist.', {
+      messageKey: 'errors.blacklist_duplicate',
+      details: { field: 'creditCode' },
+    });
+  }
+  return {
+    creditCode,
+    name: input.name,
+    reason: input.reason,
+    matches: await blacklistImpact(db, creditCode),
+  };
+}
+
+/**
+ * Adds an entity to the Do-Not-Contract list. A partner with that code that is active
+ * (or applying, or invited) is suspended at once — only when the caller confirmed the
+ * preview; otherwise nothing changes and the answer lists the partners it would hit.
  */
 export async function addToBlacklist(db: Database, actor: Actor, raw: z.input<typeof addBlacklistInput>) {
   assertCan(actor, 'manage:blacklist');
@@ -62,6 +96,16 @@ export async function addToBlacklist(db: Database, actor: Actor, raw: z.input<ty
         messageKey: 'errors.blacklist_duplicate',
         details: { field: 'creditCode' },
       });
+    }
+    if (!input.confirmed) {
+      const matches = await blacklistImpact(tx, creditCode);
+      if (matches.length > 0) {
+        throw new AppError(
+          'conflict',
+          'This credit code matches partners that would be suspended: review the preview and confirm.',
+          { messageKey: 'errors.blacklist_confirm', details: { field: 'confirmed', matches } },
+        );
+      }
     }
     const [entry] = await tx
       .insert(blacklistEntries)
@@ -79,24 +123,28 @@ export async function addToBlacklist(db: Database, actor: Actor, raw: z.input<ty
       entityId: entry!.id,
       data: { creditCode, name: input.name, reason: input.reason },
     });
-    const suspended = await tx
-      .update(partners)
-      .set({ status: 'suspended', updatedAt: new Date() })
+    const matched = await tx
+      .select()
+      .from(partners)
       .where(
         and(eq(partners.creditCode, creditCode), inArray(partners.status, ['active', 'applying', 'invited'])),
       )
-      .returning();
-    for (const partner of suspended) {
-      await audit(tx, actor, {
-        action: 'partner.suspended',
-        entityType: 'partner',
-        entityId: partner.id,
-        partnerId: partner.id,
-        data: { reason: 'blacklisted', blacklistEntryId: entry!.id },
-      });
+      .for('update');
+    const suspended: typeof matched = [];
+    for (const partner of matched) {
+      const reason = input.partnerReason ?? input.reason;
+      if (
+        !(await applySuspension(tx, actor, partner, reason, {
+          kind: 'blacklist',
+          blacklistEntryId: entry!.id,
+        }))
+      )
+        continue;
+      suspended.push(partner);
       await notify(tx, {
         staffRoles: ['admin', 'risk_officer', 'reviewer'],
         template: 'notify.partner_blacklisted',
+        actor,
         params: { name: partner.legalName, creditCode },
         link: `/s/partners/${partner.id}`,
       });

@@ -13,6 +13,7 @@ import { audit } from '../audit.ts';
 import { AppError, notFound } from '../errors.ts';
 import { notify, REVIEWERS_CHANNEL } from '../notifications.ts';
 import { assertCan, partnerScope } from '../permissions.ts';
+import { assertPartnerActive } from '../partner-status.ts';
 import type { FileStorage } from '../ports.ts';
 import { isUuid, parse } from '../validation.ts';
 import { storedFileName } from '../uploads/file-name.ts';
@@ -53,6 +54,7 @@ export async function uploadDocument(
   limits: { maxBytes?: number } = {},
 ) {
   const partnerId = uploaderPartner(actor);
+  await assertPartnerActive(db, actor);
   const input = parse(uploadInput, { ...raw, bytes: undefined });
   const { mime, ext } = await checkUpload(raw.bytes, limits.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES);
   const fileName = storedFileName(input.fileName, ext);
@@ -204,6 +206,7 @@ export async function reviewDocument(db: Database, actor: Actor, raw: z.input<ty
           reason: input.reason!,
         },
         link: '/p/documents',
+        email: 'documents',
       });
     }
     return updated!;

@@ -52,7 +52,7 @@ export async function runDocumentExpiry(db: Database, now = new Date()) {
         .returning();
       if (claimed.length === 0) return; // already handled for this expiry date
       const members = await tx
-        .select({ id: users.id, email: users.email, locale: users.locale })
+        .select({ id: users.id, email: users.email, locale: users.locale, optOut: users.emailOptOut })
         .from(partnerMemberships)
         .innerJoin(users, eq(users.id, partnerMemberships.userId))
         .where(eq(partnerMemberships.partnerId, partner.id));
@@ -91,7 +91,8 @@ export async function runDocumentExpiry(db: Database, now = new Date()) {
         params: { ...params, days: kind === '7d' ? 7 : 30 },
         link: '/p/documents',
       });
-      for (const member of members) {
+      // Expiry mail is of the 'documents' kind: a person who turned it off keeps only the inbox copy.
+      for (const member of members.filter((m) => !m.optOut.includes('documents'))) {
         await queueEmail(tx, {
           to: member.email,
           subject: kind === 'expired' ? 'email.document_expired.subject' : 'email.document_expiring.subject',

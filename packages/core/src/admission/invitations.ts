@@ -8,6 +8,7 @@ import { AppError } from '../errors.ts';
 import { queueEmail } from '../notifications.ts';
 import { createPartnerInput } from '../partners.ts';
 import { assertCan } from '../permissions.ts';
+import { assertPartnerActive } from '../partner-status.ts';
 import { hashSecret, randomToken, secretMatches } from '../secrets.ts';
 import { parse } from '../validation.ts';
 import { actorUserId, assertNotBlacklisted } from './blacklist.ts';
@@ -123,6 +124,7 @@ export const inviteColleagueInput = z.object({
 /** A partner administrator invites a colleague into their own organisation. */
 export async function inviteColleague(db: Database, actor: Actor, raw: z.input<typeof inviteColleagueInput>) {
   assertCan(actor, 'manage:partner-users:own');
+  await assertPartnerActive(db, actor);
   if (actor.type !== 'partner')
     throw new AppError('forbidden', 'Only partner administrators invite colleagues.');
   const input = parse(inviteColleagueInput, raw);

@@ -15,6 +15,7 @@ import { audit } from '../audit.ts';
 import { AppError, notFound } from '../errors.ts';
 import { notify, REVIEWERS_CHANNEL } from '../notifications.ts';
 import { assertCan } from '../permissions.ts';
+import { assertNotSuspended } from '../partner-status.ts';
 import { isUuid, parse } from '../validation.ts';
 import { queueCommitteeRefresh } from './committee-messages.ts';
 import { outcome, type Tally, tally } from './committee-rule.ts';
@@ -59,6 +60,7 @@ export async function castVote(
       .where(eq(applications.id, input.applicationId))
       .for('update');
     if (!application) throw notFound('Application');
+    await assertNotSuspended(tx, application.partnerId);
     if (application.status !== 'in_progress') {
       throw new AppError('already_decided', `The committee has already decided: ${application.status}.`, {
         messageKey: 'errors.vote_after_decision',
@@ -186,6 +188,7 @@ async function decide(
     template: decided === 'approved' ? 'notify.application_approved' : 'notify.application_rejected',
     params: { name: partner!.legalName },
     link: '/p/application',
+    email: 'admission',
   });
   await notify(tx, {
     staffRoles: ['reviewer', 'admin'],

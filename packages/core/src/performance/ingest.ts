@@ -5,6 +5,7 @@ import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { AppError, notFound } from '../errors.ts';
 import { assertCan, can } from '../permissions.ts';
+import { assertNotSuspended } from '../partner-status.ts';
 import { isUuid } from '../validation.ts';
 import { rollupCtes } from './rollup-sql.ts';
 import { type BadEvent, batchError, type EventRow, validateBatch } from './validate-batch.ts';
@@ -38,6 +39,8 @@ export async function ingestEvents(
   now = Date.now(),
 ): Promise<IngestResult> {
   const partnerId = await targetPartner(db, actor, input.partnerId);
+  // No events are taken for a suspended partner, whether its key sends them or staff import them.
+  await assertNotSuspended(db, partnerId);
   const rows = validateBatch(input.events, now);
   const batchId = randomUUID();
   return db

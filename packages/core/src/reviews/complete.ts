@@ -147,7 +147,14 @@ export async function finaliseReview(db: Database, actor: Actor, raw: CompleteRe
     if (review.decision === 'suspension' && partner && partner.status === 'active') {
       await tx
         .update(partners)
-        .set({ status: 'suspended', updatedAt: new Date() })
+        .set({
+          status: 'suspended',
+          // The partner sees why: the review's comments, or the quarter that decided it.
+          suspensionReason: review.comments?.trim() || `Quarterly review ${review.quarter}`,
+          suspendedAt: new Date(),
+          statusBeforeSuspension: 'active',
+          updatedAt: new Date(),
+        })
         .where(eq(partners.id, partner.id));
       await audit(tx, actor, {
         action: 'partner.status_changed',
@@ -170,6 +177,7 @@ export async function finaliseReview(db: Database, actor: Actor, raw: CompleteRe
       template: 'notify.review_finalised',
       params: { quarter: review.quarter, decision: review.decision },
       link: `/p/reviews/${review.id}`,
+      email: 'reviews',
     });
     return finalised!;
   });

@@ -4,3 +4,4 @@ export * from './quarters.ts';
 export * from './read.ts';
 export * from './rectification.ts';
 export * from './respond.ts';
+export * from './reminders.ts';

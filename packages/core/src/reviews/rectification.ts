@@ -8,6 +8,7 @@ import { checkUpload, DEFAULT_MAX_UPLOAD_BYTES } from '../admission/file-type.ts
 import { audit } from '../audit.ts';
 import { AppError, notFound } from '../errors.ts';
 import { notify } from '../notifications.ts';
+import { assertPartnerActive } from '../partner-status.ts';
 import { assertCan, can } from '../permissions.ts';
 import type { FileStorage } from '../ports.ts';
 import { isUuid, parse } from '../validation.ts';
@@ -54,6 +55,7 @@ export async function uploadRectificationEvidence(
   limits: { maxBytes?: number } = {},
 ) {
   const partnerId = rectifyingPartner(actor);
+  await assertPartnerActive(db, actor);
   const { itemId, fileName: rawName } = parse(
     z.object({ itemId: z.string(), fileName: z.string().trim().min(1).max(255) }),
     { itemId: raw.itemId, fileName: raw.fileName },
@@ -99,6 +101,7 @@ export async function uploadRectificationEvidence(
 /** The partner marks an open item done; staff then verify it. Needs at least one evidence file. */
 export async function submitRectificationItem(db: Database, actor: Actor, itemId: string) {
   const partnerId = rectifyingPartner(actor);
+  await assertPartnerActive(db, actor);
   return db.transaction(async (tx) => {
     const { item } = await lockItem(tx, actor, itemId);
     if (item.status !== 'open') throw stateError();
@@ -169,6 +172,7 @@ export async function verifyRectificationItem(db: Database, actor: Actor, itemId
       template: 'notify.rectification_verified',
       params: { description: item.description.slice(0, 80) },
       link: `/p/reviews/${item.reviewId}`,
+      email: 'rectification',
     });
     return updated!;
   });
@@ -209,6 +213,7 @@ export async function reopenRectificationItem(db: Database, actor: Actor, raw: z
       template: 'notify.rectification_reopened',
       params: { description: item.description.slice(0, 80), reason: input.reason },
       link: `/p/reviews/${item.reviewId}`,
+      email: 'rectification',
     });
     return updated!;
   });

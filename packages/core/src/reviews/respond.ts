@@ -5,6 +5,7 @@ import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { AppError, notFound } from '../errors.ts';
 import { notify, RISK_CHANNEL } from '../notifications.ts';
+import { assertPartnerActive } from '../partner-status.ts';
 import { assertCan } from '../permissions.ts';
 import { isUuid, parse } from '../validation.ts';
 import { lockReview } from './draft.ts';
@@ -29,6 +30,7 @@ async function ownFinalisedReview(tx: Database, partnerId: string, reviewId: str
 /** The partner accepts the finalised review. */
 export async function acknowledgeReview(db: Database, actor: Actor, reviewId: string) {
   const partnerId = answeringPartner(actor);
+  await assertPartnerActive(db, actor);
   return db.transaction(async (tx) => {
     const review = await ownFinalisedReview(tx, partnerId, reviewId);
     const [updated] = await tx
@@ -66,6 +68,7 @@ export const appealInput = z.object({
 /** The partner appeals once, with a reason; the risk officers' Slack channel hears about it. */
 export async function appealReview(db: Database, actor: Actor, raw: z.input<typeof appealInput>) {
   const partnerId = answeringPartner(actor);
+  // An appeal stays open while suspended: it is how a partner contests the review that suspended it.
   const input = parse(appealInput, raw);
   return db.transaction(async (tx) => {
     const review = await ownFinalisedReview(tx, partnerId, input.reviewId);
@@ -155,7 +158,13 @@ export async function answerAppeal(db: Database, actor: Actor, raw: z.input<type
     if (overturned && review.decision === 'suspension' && partner?.status === 'suspended') {
       await tx
         .update(partners)
-        .set({ status: 'active', updatedAt: new Date() })
+        .set({
+          status: 'active',
+          suspensionReason: null,
+          suspendedAt: null,
+          statusBeforeSuspension: null,
+          updatedAt: new Date(),
+        })
         .where(eq(partners.id, partner.id));
       await audit(tx, actor, {
         action: 'partner.status_changed',

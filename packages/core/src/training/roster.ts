@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { AppError, notFound } from '../errors.ts';
+import { assertPartnerActive } from '../partner-status.ts';
 import { assertCan } from '../permissions.ts';
 import { isUuid, parse } from '../validation.ts';
 import { maskStaffNumber } from './requirements.ts';
@@ -26,10 +27,15 @@ export const personInput = z.object({
 });
 
 /** The partner whose roster the actor keeps: a partner administrator's own organisation only. */
-function rosterPartner(actor: Actor): string {
+async function rosterPartner(db: Database, actor: Actor): Promise<string> {
   assertCan(actor, 'manage:training-roster:own');
-  if (actor.type === 'partner') return actor.partnerId;
-  throw new AppError('forbidden', 'Only the partner keeps its roster.', { messageKey: 'errors.forbidden' });
+  if (actor.type !== 'partner') {
+    throw new AppError('forbidden', 'Only the partner keeps its roster.', { messageKey: 'errors.forbidden' });
+  }
+  // A suspended partner keeps its roster as it is. Its people may still take assigned training
+  // (submitAttempt does not check): learning is how a partner works its way back, like an appeal.
+  await assertPartnerActive(db, actor);
+  return actor.partnerId;
 }
 
 const duplicateNumber = () =>
@@ -40,7 +46,7 @@ const duplicateNumber = () =>
 
 /** Adds a person to the partner's roster. */
 export async function addPerson(db: Database, actor: Actor, raw: z.input<typeof personInput>) {
-  const partnerId = rosterPartner(actor);
+  const partnerId = await rosterPartner(db, actor);
   const input = parse(personInput, raw);
   return db.transaction(async (tx) => {
     const [existing] = await tx
@@ -97,7 +103,7 @@ export async function updatePerson(
   personId: string,
   raw: z.input<typeof personInput>,
 ) {
-  const partnerId = rosterPartner(actor);
+  const partnerId = await rosterPartner(db, actor);
   const input = parse(personInput, raw);
   return db.transaction(async (tx) => {
     const before = await ownPerson(tx, partnerId, personId);
@@ -132,7 +138,7 @@ export async function updatePerson(
 
 /** Removes a person from the roster; their training record stays (it is history). */
 export async function removePerson(db: Database, actor: Actor, personId: string) {
-  const partnerId = rosterPartner(actor);
+  const partnerId = await rosterPartner(db, actor);
   return db.transaction(async (tx) => {
     const person = await ownPerson(tx, partnerId, personId);
     await tx

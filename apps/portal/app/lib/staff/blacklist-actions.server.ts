@@ -1,15 +1,61 @@
-import { addToBlacklist, getPartner, removeFromBlacklist } from '@outpost/core';
+import {
+  addToBlacklist,
+  type BlacklistImpact,
+  getPartner,
+  previewBlacklist,
+  removeFromBlacklist,
+} from '@outpost/core';
 import { translate } from '@outpost/i18n';
 import type { StaffActionResult } from './action-result';
 import { domainFormErrors } from './domain-errors.server';
 import { isChecked, optionalText, text } from './form-values';
 import type { StaffActionArgs } from './staff-action';
 
-export type BlacklistIntent = 'add' | 'remove';
+export type BlacklistIntent = 'preview' | 'add' | 'remove';
 
 export interface BlacklistExtra {
   /** Partners that adding the entry suspended, to link to. */
   suspended?: { id: string; legalName: string }[];
+  /** The preview step: what the entry would do, and the values to confirm. */
+  preview?: {
+    creditCode: string;
+    name: string;
+    reason: string;
+    evidence: string;
+    matches: BlacklistImpact;
+  };
+}
+
+const addFieldMessages = {
+  name: 'staff-portal.blacklist.nameInvalid',
+  reason: 'staff-portal.blacklist.reasonInvalid',
+  evidence: 'staff-portal.blacklist.evidenceInvalid',
+} as const;
+
+/** Shows what adding the entry would do (partners matched by credit code, their open applications) before anything changes. */
+export async function previewBlacklistAction({
+  deps,
+  viewer,
+  locale,
+  form,
+}: StaffActionArgs): Promise<StaffActionResult<BlacklistExtra>> {
+  try {
+    const preview = await previewBlacklist(deps.db, viewer.person.actor, {
+      creditCode: text(form, 'creditCode'),
+      name: text(form, 'name'),
+      reason: text(form, 'reason'),
+      evidence: optionalText(form, 'evidence'),
+    });
+    return {
+      intent: 'preview',
+      status: 200,
+      extra: { preview: { ...preview, evidence: optionalText(form, 'evidence') ?? '' } },
+    };
+  } catch (error) {
+    const mapped = domainFormErrors(error, locale, addFieldMessages);
+    if (!mapped) throw error;
+    return { intent: 'add', status: mapped.status, errors: mapped.errors };
+  }
 }
 
 /** Puts an entity on the Do-Not-Contract list; core suspends any partner with that code. */
@@ -27,12 +73,13 @@ export async function addToBlacklistAction({
       name: text(form, 'name'),
       reason: text(form, 'reason'),
       evidence: optionalText(form, 'evidence'),
+      partnerReason: optionalText(form, 'partnerReason'),
+      confirmed: isChecked(form, 'confirmed'),
     });
   } catch (error) {
     const mapped = domainFormErrors(error, locale, {
-      name: 'staff-portal.blacklist.nameInvalid',
-      reason: 'staff-portal.blacklist.reasonInvalid',
-      evidence: 'staff-portal.blacklist.evidenceInvalid',
+      ...addFieldMessages,
+      partnerReason: 'staff-portal.blacklist.reasonInvalid',
     });
     if (!mapped) throw error;
     return { intent: 'add', status: mapped.status, errors: mapped.errors };
@@ -86,6 +133,7 @@ export const blacklistActions: Record<
   BlacklistIntent,
   (args: StaffActionArgs) => Promise<StaffActionResult<BlacklistExtra>>
 > = {
+  preview: previewBlacklistAction,
   add: addToBlacklistAction,
   remove: removeFromBlacklistAction,
 };

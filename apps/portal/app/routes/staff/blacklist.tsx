@@ -68,6 +68,7 @@ export default function StaffBlacklist({ loaderData, actionData }: Route.Compone
   const exportHref = `/api/v1/blacklist/export.csv${loaderData.includeRemoved ? '?includeRemoved=true' : ''}`;
   // A new key after a successful add empties the form for the next entry.
   const addFormKey = result?.intent === 'add' && result.notice ? `add-${result.at}` : 'add';
+  const preview = result?.intent === 'preview' ? result.extra?.preview : undefined;
   return (
     <div className="page">
       <title>{`${t('staff-portal.blacklist.title')} · ${t('app.name')}`}</title>
@@ -191,8 +192,15 @@ export default function StaffBlacklist({ loaderData, actionData }: Route.Compone
               </ul>
             </Alert>
           ) : null}
-          <Form method="post" noValidate className="stack" key={addFormKey}>
-            <input type="hidden" name="intent" value="add" />
+          {preview ? <BlacklistPreview preview={preview} /> : null}
+          <Form
+            method="post"
+            noValidate
+            className="stack"
+            key={addFormKey}
+            hidden={preview ? true : undefined}
+          >
+            <input type="hidden" name="intent" value="preview" />
             <TextField
               name="creditCode"
               label={t('partner.creditCode')}
@@ -230,12 +238,74 @@ export default function StaffBlacklist({ loaderData, actionData }: Route.Compone
                 className="button button--primary"
                 disabled={navigation.state === 'submitting'}
               >
-                {t('staff-portal.blacklist.addSubmit')}
+                {t('partner-status.blacklist.preview')}
               </button>
             </div>
           </Form>
         </section>
       ) : null}
     </div>
+  );
+}
+
+type Preview = NonNullable<BlacklistExtra['preview']>;
+
+/** The confirmation step: every partner the entry would suspend, and what that does, before anything changes. */
+function BlacklistPreview({ preview }: { preview: Preview }) {
+  const t = useT();
+  return (
+    <section className="stack" aria-labelledby="blacklist-preview">
+      <h3 id="blacklist-preview">{t('partner-status.blacklist.previewTitle')}</h3>
+      <p>
+        <strong>{preview.name}</strong> · <span className="mono">{preview.creditCode}</span>
+      </p>
+      {preview.matches.length === 0 ? (
+        <Alert tone="info">{t('partner-status.blacklist.noMatches')}</Alert>
+      ) : (
+        <Alert tone="info" title={t('partner-status.blacklist.matches', { count: preview.matches.length })}>
+          <ul aria-label={t('partner-status.blacklist.previewTitle')}>
+            {preview.matches.map((m) => (
+              <li key={m.id}>
+                <AppLink to={`/s/partners/${m.id}`}>
+                  {t('partner-status.blacklist.match', {
+                    name: m.legalName,
+                    creditCode: m.creditCode,
+                    status: m.status,
+                    criticality: m.criticality,
+                  })}
+                </AppLink>{' '}
+                {t('partner-status.blacklist.openApplications', { count: m.openApplications })}
+              </li>
+            ))}
+          </ul>
+          <p>{t('partner-status.blacklist.impact')}</p>
+        </Alert>
+      )}
+      <Form method="post" noValidate className="stack">
+        <input type="hidden" name="intent" value="add" />
+        <input type="hidden" name="confirmed" value="on" />
+        <input type="hidden" name="creditCode" value={preview.creditCode} />
+        <input type="hidden" name="name" value={preview.name} />
+        <input type="hidden" name="reason" value={preview.reason} />
+        <input type="hidden" name="evidence" value={preview.evidence} />
+        {preview.matches.length > 0 ? (
+          <TextAreaField
+            name="partnerReason"
+            label={t('partner-status.blacklist.partnerReason')}
+            defaultValue={preview.reason}
+            rows={3}
+            maxLength={2000}
+          />
+        ) : null}
+        <div className="button-row">
+          <button type="submit" className="button staff-danger">
+            {t('partner-status.blacklist.confirm')}
+          </button>{' '}
+          <AppLink to="/s/blacklist" className="button button--quiet">
+            {t('partner-status.blacklist.back')}
+          </AppLink>
+        </div>
+      </Form>
+    </section>
   );
 }

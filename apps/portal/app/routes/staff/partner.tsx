@@ -1,5 +1,8 @@
-import { can, getPartner } from '@outpost/core';
+import { can, getPartner, partnerHistory } from '@outpost/core';
+import { criticalities, serviceCategories } from '@outpost/db';
 import { formatDateTime } from '@outpost/i18n';
+import { HistoryTimeline, ProfileForm, SuspensionPanel } from '../../components/staff/partner-admin';
+import { historyLine, partnerStatusActions } from '../../lib/staff/partner-status-actions.server';
 import { Badge, EmptyState } from '@outpost/ui';
 
 import { PartnerCard } from '../../components/partner-card';
@@ -22,14 +25,16 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const viewer = requireKind(context, request, 'staff');
   const { db } = context.get(depsContext);
   const locale = context.get(localeContext);
-  const { partner, documents, applications } = await orRouteError(locale, async () => {
+  const { partner, documents, applications, history } = await orRouteError(locale, async () => {
     const partner = await getPartner(db, viewer.person.actor, params.partnerId);
-    const [documents, applications] = await Promise.all([
+    const [documents, applications, history] = await Promise.all([
       partnerDocuments(db, viewer, locale, partner.id),
       partnerApplications(db, viewer, partner.id),
+      partnerHistory(db, viewer.person.actor, partner.id),
     ]);
-    return { partner, documents, applications };
+    return { partner, documents, applications, history };
   });
+  const actor = viewer.person.actor;
   return {
     partner: {
       legalName: partner.legalName,
@@ -48,11 +53,42 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       submittedAt: formatDateTime(locale, a.submittedAt),
     })),
     canReview: can(viewer.person.actor, 'review:document'),
+    suspension: can(actor, 'suspend:partner')
+      ? {
+          partnerId: partner.id,
+          status: partner.status,
+          reason: partner.suspensionReason,
+          since: partner.suspendedAt ? formatDateTime(locale, partner.suspendedAt) : null,
+        }
+      : null,
+    profile: can(actor, 'manage:partner')
+      ? {
+          partnerId: partner.id,
+          legalName: partner.legalName,
+          registeredAddress: partner.registeredAddress ?? '',
+          parentCompany: partner.parentCompany ?? '',
+          contactEmail: partner.contactEmail ?? '',
+          serviceCategories: [...partner.serviceCategories],
+          criticality: partner.criticality,
+          criticalityReason: partner.criticalityReason ?? '',
+          handlesPersonalData: partner.handlesPersonalData,
+        }
+      : null,
+    suspendedBanner:
+      partner.status === 'suspended'
+        ? {
+            reason: partner.suspensionReason,
+            since: partner.suspendedAt ? formatDateTime(locale, partner.suspendedAt) : null,
+          }
+        : null,
+    categories: [...serviceCategories],
+    criticalities: [...criticalities],
+    history: history.map((h) => historyLine(locale, h)),
   };
 }
 
 export function action({ context, request }: Route.ActionArgs) {
-  return runStaffAction(context, request, { review: reviewDocumentAction });
+  return runStaffAction(context, request, { review: reviewDocumentAction, ...partnerStatusActions });
 }
 
 /** One partner as staff see it: the register entry, its qualification documents (with review) and its applications. */
@@ -69,6 +105,24 @@ export default function StaffPartner({ loaderData, actionData }: Route.Component
       <PartnerCard partner={loaderData.partner} headingLevel={1} />
       {loaderData.contactEmail ? (
         <p className="muted">{t('staff-portal.partner.contact', { email: loaderData.contactEmail })}</p>
+      ) : null}
+
+      {loaderData.suspendedBanner && !loaderData.suspension ? (
+        <p>
+          {t('partner-status.suspension.current', {
+            date: loaderData.suspendedBanner.since ?? '',
+            reason: loaderData.suspendedBanner.reason ?? '',
+          })}
+        </p>
+      ) : null}
+      {loaderData.suspension ? <SuspensionPanel view={loaderData.suspension} result={result} /> : null}
+      {loaderData.profile ? (
+        <ProfileForm
+          view={loaderData.profile}
+          result={result}
+          categories={loaderData.categories}
+          criticalities={loaderData.criticalities}
+        />
       ) : null}
 
       <section className="card" aria-labelledby="partner-applications">
@@ -107,6 +161,8 @@ export default function StaffPartner({ loaderData, actionData }: Route.Component
           </ul>
         )}
       </section>
+
+      <HistoryTimeline lines={loaderData.history} />
     </div>
   );
 }

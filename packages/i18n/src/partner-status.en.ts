@@ -1,0 +1,120 @@
+/** Suspensions, the partner profile and history, partner e-mail. English. */
+export const partnerStatusEn = {
+  'errors.partner_suspended':
+    'Your organisation is suspended: you can read your data, but not change it. Please contact the insurer.',
+  'errors.partner_not_suspendable': 'This partner is already suspended or terminated.',
+  'errors.partner_not_suspended': 'This partner is not suspended.',
+  'errors.partner_still_blacklisted':
+    'This partner’s credit code is on the blacklist: remove the entry before lifting the suspension.',
+  'errors.blacklist_confirm':
+    'This credit code matches partners that would be suspended: check the preview and confirm.',
+
+  'notify.partner_suspended': 'Your organisation {name} has been suspended. Reason: {reason}',
+  'notify.partner_suspended_staff': '{name} was suspended. Reason: {reason}',
+  'notify.partner_reinstated': 'The suspension of {name} has been lifted: {reason}',
+  'notify.rectification_due':
+    '{days, plural, one {Rectification item “{description}” is due tomorrow ({date}).} other {Rectification item “{description}” is due in # days ({date}).}}',
+
+  'email.kind.admission': 'Outpost: your admission application',
+  'email.kind.documents': 'Outpost: your qualification documents',
+  'email.kind.reviews': 'Outpost: your quarterly review',
+  'email.kind.rectification': 'Outpost: rectification',
+  'email.kind.partner_status': 'Outpost: your organisation’s status',
+
+  // Account page: which e-mail a person receives.
+  'partner-status.email.title': 'E-mail',
+  'partner-status.email.intro':
+    'Choose what we also send you by e-mail. Your inbox in Outpost always keeps every notification.',
+  'partner-status.email.admission': 'Admission decisions and returned applications',
+  'partner-status.email.documents': 'Returned documents',
+  'partner-status.email.reviews': 'Quarterly review results',
+  'partner-status.email.rectification': 'Rectification deadlines and reminders',
+  'partner-status.email.partner_status': 'Suspension of my organisation and its lifting',
+  'partner-status.email.save': 'Save e-mail settings',
+  'partner-status.email.saved': 'Your e-mail settings have been saved.',
+
+  // What a suspended partner sees.
+  'partner-status.banner.title': 'Your organisation is suspended',
+  'partner-status.banner.since': 'Suspended since {date}.',
+  'partner-status.banner.reason': 'Reason: {reason}',
+  'partner-status.banner.help':
+    'You can still read your data, but you cannot upload, apply, send events or answer reviews until the insurer lifts the suspension.',
+
+  // Staff: suspend, lift, edit, history on the partner page.
+  'partner-status.suspension.title': 'Suspension',
+  'partner-status.suspension.current': 'Suspended since {date}. Reason: {reason}',
+  'partner-status.suspension.reason': 'Reason',
+  'partner-status.suspension.reasonHint': 'The partner sees this reason. At least 5 characters.',
+  'partner-status.suspension.suspend': 'Suspend partner',
+  'partner-status.suspension.suspendHint':
+    'While suspended, the partner’s people and API keys can read but not change anything, and its open applications are blocked.',
+  'partner-status.suspension.lift': 'Lift suspension',
+  'partner-status.suspension.liftReason': 'Why the suspension ends',
+  'partner-status.suspension.suspended': '{name} has been suspended and told why.',
+  'partner-status.suspension.lifted': 'The suspension of {name} has been lifted.',
+  'partner-status.profile.title': 'Profile and contacts',
+  'partner-status.profile.edit': 'Edit profile',
+  'partner-status.profile.legalName': 'Legal name',
+  'partner-status.profile.registeredAddress': 'Registered address',
+  'partner-status.profile.parentCompany': 'Parent company',
+  'partner-status.profile.lei': 'LEI',
+  'partner-status.profile.contactEmail': 'Contact e-mail',
+  'partner-status.profile.categories': 'Service categories',
+  'partner-status.profile.criticality': 'Criticality',
+  'partner-status.profile.criticalityReason': 'Why this criticality',
+  'partner-status.profile.handlesPersonalData': 'Handles personal data',
+  'partner-status.profile.save': 'Save profile',
+  'partner-status.profile.saved': 'The profile has been saved.',
+  'partner-status.history.title': 'History',
+  'partner-status.history.empty': 'Nothing has been recorded for this partner yet.',
+  'partner-status.history.by': 'by {name}',
+  'partner-status.history.byKey': 'by an API key',
+  'partner-status.history.bySystem': 'by Outpost',
+  'partner-status.history.reason': 'Reason: {reason}',
+  'partner-status.history.changed': 'Changed: {fields}',
+  'partner-status.history.other': 'Recorded: {action}',
+  'partner-status.action.partner.created': 'Partner created',
+  'partner-status.action.partner.invited': 'Partner invited',
+  'partner-status.action.partner.updated': 'Profile edited',
+  'partner-status.action.partner.suspended': 'Suspended',
+  'partner-status.action.partner.suspension_lifted': 'Suspension lifted',
+  'partner-status.action.partner.status_changed': 'Status changed',
+  'partner-status.action.document.uploaded': 'Document uploaded',
+  'partner-status.action.document.approved': 'Document approved',
+  'partner-status.action.document.rejected': 'Document returned',
+  'partner-status.action.document.expired': 'Document expired',
+  'partner-status.action.application.submitted': 'Application submitted',
+  'partner-status.action.application.stage_changed': 'Application moved to the next stage',
+  'partner-status.action.application.returned': 'Application returned',
+  'partner-status.action.application.withdrawn': 'Application withdrawn',
+  'partner-status.action.application.approved': 'Application approved',
+  'partner-status.action.application.rejected': 'Application rejected',
+  'partner-status.action.review.finalised': 'Quarterly review finalised',
+  'partner-status.action.review.acknowledged': 'Quarterly review acknowledged',
+  'partner-status.action.review.appealed': 'Quarterly review appealed',
+  'partner-status.action.review.appeal_answered': 'Appeal answered',
+  'partner-status.action.rectification.submitted': 'Rectification submitted',
+  'partner-status.action.rectification.verified': 'Rectification verified',
+  'partner-status.action.rectification.reopened': 'Rectification reopened',
+  'partner-status.action.rectification.reminded': 'Rectification reminder sent',
+  'partner-status.action.api_key.created': 'API key created',
+  'partner-status.action.api_key.revoked': 'API key revoked',
+  'partner-status.action.invitation.issued': 'Invitation sent',
+  'partner-status.action.invitation.accepted': 'Invitation accepted',
+  'partner-status.action.events.ingested': 'Service events received',
+
+  // Blacklist: preview before confirming.
+  'partner-status.blacklist.preview': 'Preview the impact',
+  'partner-status.blacklist.previewTitle': 'Check before adding to the blacklist',
+  'partner-status.blacklist.noMatches': 'No partner has this credit code: adding the entry suspends nobody.',
+  'partner-status.blacklist.matches':
+    '{count, plural, one {Adding this entry suspends # partner:} other {Adding this entry suspends # partners:}}',
+  'partner-status.blacklist.match': '{name} · {creditCode} · {status} · criticality {criticality}',
+  'partner-status.blacklist.openApplications':
+    '{count, plural, =0 {No open application.} one {# open application is blocked.} other {# open applications are blocked.}}',
+  'partner-status.blacklist.impact':
+    'Suspended partners keep read access; their uploads, applications, API keys and review answers are refused, and they are told the reason below by inbox and e-mail.',
+  'partner-status.blacklist.partnerReason': 'Reason the partner sees',
+  'partner-status.blacklist.confirm': 'Confirm: add to the blacklist',
+  'partner-status.blacklist.back': 'Back without adding',
+};
