@@ -34,6 +34,19 @@ export const expectations: Record<string, Expected> = {
     partnerMember: 404,
     apiKey: 404,
   },
+  // Profile and contacts: administrators only (an empty PATCH changes nothing: 200).
+  'PATCH /api/v1/partners/:id': { default: 403, anonymous: 401, 'staff:admin': 200 },
+  // Request validation runs before the handler's permission check, so an empty body is 422 for
+  // everyone signed in; with a body, core refuses all but risk officers and admins (partner-status tests).
+  'POST /api/v1/partners/:id/suspend': { default: 422, anonymous: 401, apiKey: 403 },
+  'POST /api/v1/partners/:id/lift-suspension': { default: 422, anonymous: 401, apiKey: 403 },
+  'GET /api/v1/partners/:id/history': {
+    default: 200,
+    anonymous: 401,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 403,
+  },
   'POST /api/v1/partners': { default: 422, anonymous: 401, apiKey: 403 },
   'GET /api/v1/notifications': { default: 200, anonymous: 401, apiKey: 403 },
   // Scoped to the caller's own inbox: another person's notification id updates nothing (200, updated: 0).
@@ -57,6 +70,7 @@ export const expectations: Record<string, Expected> = {
     partnerMember: 403,
     apiKey: 403,
   },
+  'POST /api/v1/blacklist/preview': { default: 422, anonymous: 401, apiKey: 403 },
   'POST /api/v1/blacklist': { default: 422, anonymous: 401, apiKey: 403 },
   'POST /api/v1/blacklist/:id/remove': { default: 422, anonymous: 401, apiKey: 403 },
   'GET /api/v1/requirements': { default: 200, anonymous: 401 },
