@@ -9,6 +9,11 @@ export interface SlackEventsDeps {
   publicUrl: string;
   /** Answer Slack this long after a request if no listener acknowledged it (Slack gives up at 3 s). */
   ackTimeoutMs?: number;
+  /**
+   * The installed workspace (SLACK_TEAM_ID). Without it the bot token's own team is
+   * asked once from Slack (auth.test). Requests from any other team are refused.
+   */
+  teamId?: string | undefined;
   /** Larger bodies are refused before any parsing. */
   maxBodyBytes?: number;
 }

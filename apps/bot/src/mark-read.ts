@@ -1,4 +1,4 @@
-import { audit, markRead, type OutboxPayload, type Person } from '@outpost/core';
+import { markRead, type OutboxPayload, type Person } from '@outpost/core';
 import type { Database } from '@outpost/db';
 
 export type MarkReadOutcome =
@@ -22,18 +22,8 @@ export async function markReadFromSlack(
     where: (n, { eq }) => eq(n.id, notificationId),
   });
   if (!notification || notification.recipientId !== person.user.id) return { kind: 'not_yours' };
-  const changed = await db.transaction(async (tx) => {
-    const count = await markRead(tx, person.actor, notification.id);
-    if (count > 0) {
-      await audit(tx, person.actor, {
-        action: 'notification.read',
-        entityType: 'notification',
-        entityId: notification.id,
-        data: { via: 'slack' },
-      });
-    }
-    return count > 0;
-  });
+  // core writes the audit entry with the change.
+  const changed = (await markRead(db, person.actor, notification.id, 'slack')) > 0;
   return {
     kind: 'read',
     changed,

@@ -52,6 +52,7 @@ export function createWebApp({ conn, config, slack, portal, storage }: WebDeps) 
       ? createSlackEventsHandler({
           db: conn.db,
           signingSecret: config.slack.signingSecret,
+          teamId: config.slack.teamId,
           slack,
           publicUrl: config.publicUrl,
         })

@@ -1,4 +1,10 @@
-import { type Mailer, REVIEWERS_CHANNEL, RISK_CHANNEL, type SlackGateway } from '@outpost/core';
+import {
+  AUDITORS_CHANNEL,
+  type Mailer,
+  REVIEWERS_CHANNEL,
+  RISK_CHANNEL,
+  type SlackGateway,
+} from '@outpost/core';
 import type { DatabaseConnection } from '@outpost/db';
 import { createBoss } from './boss.ts';
 import type { JobContext } from './jobs/context.ts';
@@ -18,6 +24,10 @@ export interface WorkerDeps {
   reviewersChannel: string | null;
   /** Slack channel id for `channel:risk` (quarterly reviews ready, appeals); unset, they are skipped. */
   riskChannel?: string | null;
+  /** Slack channel id for `channel:auditors` (audit checkpoints); unset, those posts are skipped. */
+  auditorsChannel?: string | null;
+  /** Also e-mail audit checkpoints here (AUDIT_CHECKPOINT_EMAIL). */
+  auditCheckpointEmail?: string | null;
   /** How often the in-process loop drains the outbox (default 5 s). */
   outboxPollMs?: number;
 }
@@ -33,7 +43,12 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerHandle> {
     slack: deps.slack,
     mailer: deps.mailer ?? null,
     publicUrl: deps.publicUrl,
-    slackChannels: { [REVIEWERS_CHANNEL]: deps.reviewersChannel, [RISK_CHANNEL]: deps.riskChannel ?? null },
+    slackChannels: {
+      [REVIEWERS_CHANNEL]: deps.reviewersChannel,
+      [RISK_CHANNEL]: deps.riskChannel ?? null,
+      [AUDITORS_CHANNEL]: deps.auditorsChannel ?? null,
+    },
+    auditCheckpointEmail: deps.auditCheckpointEmail ?? null,
   };
   const boss = createBoss(deps.conn);
   await boss.start();

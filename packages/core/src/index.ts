@@ -21,3 +21,4 @@ export * from './api-keys.ts';
 export * from './performance/index.ts';
 export * from './reviews/index.ts';
 export * from './work-queue/index.ts';
+export * from './audit-checkpoint.ts';

@@ -2,6 +2,7 @@ import { type Database, notifications, outbox, slackLinks, users } from '@outpos
 import type { MessageKey } from '@outpost/i18n';
 import { and, arrayOverlaps, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor } from './actor.ts';
+import { audit } from './audit.ts';
 import { AppError, notFound } from './errors.ts';
 import { isUuid } from './validation.ts';
 import { assertCan } from './permissions.ts';
@@ -133,19 +134,45 @@ export async function unreadCount(db: Database, actor: Actor): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** Marks one (or, without an id, every) notification of the actor as read. */
-export async function markRead(db: Database, actor: Actor, notificationId?: string): Promise<number> {
+/**
+ * Marks one (or, without an id, every) notification of the actor as read, with its
+ * audit entry in the same transaction (nothing is audited when nothing changed).
+ * `via` says where the person did it (portal inbox, API, Slack button).
+ */
+export async function markRead(
+  db: Database,
+  actor: Actor,
+  notificationId?: string,
+  via: 'portal' | 'api' | 'slack' = 'portal',
+): Promise<number> {
   assertCan(actor, 'read:notifications:own');
   const userId = userIdOf(actor);
   if (notificationId !== undefined && !isUuid(notificationId)) throw notFound('Notification');
   const conditions = [eq(notifications.recipientId, userId), isNull(notifications.readAt)];
   if (notificationId) conditions.push(eq(notifications.id, notificationId));
-  const rows = await db
-    .update(notifications)
-    .set({ readAt: new Date() })
-    .where(and(...conditions))
-    .returning({ id: notifications.id });
-  return rows.length;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(notifications)
+      .set({ readAt: new Date() })
+      .where(and(...conditions))
+      .returning({ id: notifications.id });
+    if (rows.length === 1 && notificationId) {
+      await audit(tx, actor, {
+        action: 'notification.read',
+        entityType: 'notification',
+        entityId: notificationId,
+        data: { via },
+      });
+    } else if (rows.length > 0) {
+      await audit(tx, actor, {
+        action: 'notification.read_all',
+        entityType: 'user',
+        entityId: userId,
+        data: { via, count: rows.length },
+      });
+    }
+    return rows.length;
+  });
 }
 
 function userIdOf(actor: Actor): string {

@@ -17,6 +17,8 @@ import { staffPortalZhCN } from './staff-portal.zh-CN.ts';
 import { workQueueEn } from './work-queue.en.ts';
 import { workQueueZhCN } from './work-queue.zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
+import { auditAnchorEn } from './audit-anchor.en.ts';
+import { auditAnchorZhCN } from './audit-anchor.zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
 const enAll = {
@@ -29,6 +31,7 @@ const enAll = {
   ...documentReviewEn,
   ...apiEn,
   ...workQueueEn,
+  ...auditAnchorEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -46,6 +49,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...documentReviewZhCN,
     ...apiZhCN,
     ...workQueueZhCN,
+    ...auditAnchorZhCN,
   },
   en: enAll,
 };

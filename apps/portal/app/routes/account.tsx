@@ -1,5 +1,5 @@
 import { MIN_PASSWORD_LENGTH } from '@outpost/auth';
-import { can, slackLinkOf } from '@outpost/core';
+import { can, pendingSlackLinkRequest, slackLinkOf } from '@outpost/core';
 import { formatDateTime, supportedLocales, translate } from '@outpost/i18n';
 import { Alert, SelectField, TextField } from '@outpost/ui';
 import { data, Form, useNavigation } from 'react-router';
@@ -20,6 +20,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   // Slack is where staff approve and get alerts; partner users and read-only auditors have no use for a link.
   const slackAllowed = can(person.actor, 'link:slack');
   const link = slackAllowed ? await slackLinkOf(deps.db, person.user.id) : null;
+  const linkRequest = slackAllowed ? await pendingSlackLinkRequest(deps.db, person.user.id) : null;
   return {
     email: person.user.email,
     savedLocale: person.user.locale,
@@ -29,6 +30,13 @@ export async function loader({ context, request }: Route.LoaderArgs) {
           configured: deps.slack !== null,
           link: link
             ? { slackUserId: link.slackUserId, since: formatDateTime(locale, link.createdAt) }
+            : null,
+          request: linkRequest
+            ? {
+                id: linkRequest.id,
+                slackUserId: linkRequest.slackUserId,
+                when: formatDateTime(locale, linkRequest.createdAt),
+              }
             : null,
         }
       : null,
@@ -160,7 +168,42 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
       {loaderData.slack ? (
         <section className="card stack" aria-labelledby="slack-heading">
           <h2 id="slack-heading">{t('account.slack')}</h2>
-          <Outcome result={result} intents={['slack-link', 'slack-unlink']} />
+          <Outcome
+            result={result}
+            intents={['slack-link', 'slack-unlink', 'slack-request-confirm', 'slack-request-decline']}
+          />
+          {loaderData.slack.request ? (
+            <div className="stack">
+              <h3 id="slack-request-heading">{t('audit-anchor.linkRequestTitle')}</h3>
+              <p>
+                {t('audit-anchor.linkRequestText', {
+                  slackUser: loaderData.slack.request.slackUserId,
+                  when: loaderData.slack.request.when,
+                })}
+              </p>
+              <Form method="post" className="cluster">
+                <input type="hidden" name="requestId" value={loaderData.slack.request.id} />
+                <button
+                  type="submit"
+                  name="intent"
+                  value="slack-request-confirm"
+                  className="button button--primary"
+                  disabled={submitting('slack-request-confirm')}
+                >
+                  {t('audit-anchor.linkRequestConfirm')}
+                </button>
+                <button
+                  type="submit"
+                  name="intent"
+                  value="slack-request-decline"
+                  className="button"
+                  disabled={submitting('slack-request-decline')}
+                >
+                  {t('audit-anchor.linkRequestDecline')}
+                </button>
+              </Form>
+            </div>
+          ) : null}
           {loaderData.slack.link ? (
             <>
               <p>

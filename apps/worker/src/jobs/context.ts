@@ -10,4 +10,6 @@ export interface JobContext {
   publicUrl: string;
   /** Slack ids of the symbolic channels core writes into the outbox (`channel:reviewers`, …). */
   slackChannels: Record<string, string | null>;
+  /** Where audit checkpoints are e-mailed besides the auditors' Slack channel (AUDIT_CHECKPOINT_EMAIL). */
+  auditCheckpointEmail?: string | null;
 }
