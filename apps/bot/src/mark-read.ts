@@ -1,4 +1,4 @@
-import { markRead, type OutboxPayload, type Person } from '@outpost/core';
+import { markRead, type OutboxPayload, type Person, type SlackMessageRef } from '@outpost/core';
 import type { Database } from '@outpost/db';
 
 export type MarkReadOutcome =
@@ -16,6 +16,8 @@ export async function markReadFromSlack(
   db: Database,
   person: Person,
   notificationId: string | undefined,
+  /** The clicked message, redrawn as read through the outbox (queued with the change). */
+  message: SlackMessageRef | null = null,
 ): Promise<MarkReadOutcome> {
   if (!notificationId || !UUID.test(notificationId)) return { kind: 'not_yours' };
   const notification = await db.query.notifications.findFirst({
@@ -23,7 +25,7 @@ export async function markReadFromSlack(
   });
   if (!notification || notification.recipientId !== person.user.id) return { kind: 'not_yours' };
   // core writes the audit entry with the change.
-  const changed = (await markRead(db, person.actor, notification.id, 'slack')) > 0;
+  const changed = (await markRead(db, person.actor, notification.id, 'slack', message)) > 0;
   return {
     kind: 'read',
     changed,

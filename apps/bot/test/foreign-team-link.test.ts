@@ -70,7 +70,11 @@ describe('Slack link takeover', () => {
     expect(await linkOf(staff.id)).toMatchObject({ slackUserId: second, linkedVia: 'portal' });
     expect(await pendingSlackLinkRequest(h.conn.db, staff.id)).toBeNull();
     const moved = await auditOf(staff.id, 'slack.linked');
-    expect(moved.at(-1)?.data).toMatchObject({ slackUserId: second, previousSlackUserId: first, via: 'portal' });
+    expect(moved.at(-1)?.data).toMatchObject({
+      slackUserId: second,
+      previousSlackUserId: first,
+      via: 'portal',
+    });
   });
 
   it('a declined request leaves the link as it was', async () => {

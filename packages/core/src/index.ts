@@ -22,3 +22,4 @@ export * from './performance/index.ts';
 export * from './reviews/index.ts';
 export * from './work-queue/index.ts';
 export * from './audit-checkpoint.ts';
+export * from './slack-refresh.ts';

@@ -2,6 +2,7 @@ import { type Database, notifications, outbox, slackLinks, users } from '@outpos
 import type { MessageKey } from '@outpost/i18n';
 import { and, arrayOverlaps, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor } from './actor.ts';
+import { slackRefreshTiming } from './slack-refresh.ts';
 import { audit } from './audit.ts';
 import { AppError, notFound } from './errors.ts';
 import { isUuid } from './validation.ts';
@@ -14,6 +15,9 @@ import type { StaffRole } from './actor.ts';
  */
 export const REVIEWERS_CHANNEL = 'channel:reviewers';
 export const RISK_CHANNEL = 'channel:risk';
+
+/** Outbox kind that redraws a delivered notification's Slack message as read (rendered by the bot). */
+export const NOTIFICATION_READ_REFRESH_KIND = 'notification_read_refresh';
 
 export interface NotifyInput {
   /** Users to notify by id, and/or every active staff user holding one of these roles. */
@@ -144,6 +148,8 @@ export async function markRead(
   actor: Actor,
   notificationId?: string,
   via: 'portal' | 'api' | 'slack' = 'portal',
+  /** The Slack message whose button was clicked: its refresh is queued with the change. */
+  slackMessage?: { channel: string; ts: string } | null,
 ): Promise<number> {
   assertCan(actor, 'read:notifications:own');
   const userId = userIdOf(actor);
@@ -163,6 +169,18 @@ export async function markRead(
         entityId: notificationId,
         data: { via },
       });
+      if (slackMessage) {
+        await tx
+          .insert(outbox)
+          .values({
+            channel: 'slack',
+            target: slackMessage.channel,
+            notificationId,
+            payload: { kind: NOTIFICATION_READ_REFRESH_KIND, ts: slackMessage.ts },
+            ...slackRefreshTiming(slackMessage.channel, slackMessage.ts),
+          })
+          .onConflictDoNothing();
+      }
     } else if (rows.length > 0) {
       await audit(tx, actor, {
         action: 'notification.read_all',
