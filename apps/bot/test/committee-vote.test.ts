@@ -171,10 +171,14 @@ describe('voting from the Slack ballot', () => {
     expectNoButtons(deciding);
     expect(deciding.text).toContain('The committee approved this application. You voted: Approve.');
 
-    // … and core queued a refresh of every member's message, which the worker delivers.
+    // … and core queued a refresh of every member's message, which the worker delivers
+    // (or this process's refresher, which may hold some of the rows: wait for those too).
     await h.deliverOutbox();
-    for (const member of [committee.li, committee.ma, committee.chen]) {
-      const message = await ballotOf(h, application.id, member.id);
+    const messages = await Promise.all(
+      [committee.li, committee.ma, committee.chen].map((m) => ballotOf(h, application.id, m.id)),
+    );
+    await until(() => messages.every((m) => !JSON.stringify(m.blocks).includes('"type":"actions"')));
+    for (const message of messages) {
       expectNoButtons(message);
       expect(message.text).toMatch(/approved this application|审批委员会已批准该申请/);
     }
