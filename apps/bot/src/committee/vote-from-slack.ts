@@ -1,4 +1,4 @@
-import { AppError, castVote, isAppError, type Person } from '@outpost/core';
+import { AppError, castVote, isAppError, isUuid, type Person } from '@outpost/core';
 import type { Locale } from '@outpost/i18n';
 import type { RespondArguments } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.ts';
@@ -46,6 +46,9 @@ export async function recordVoteFromSlack(
     const who = await identify(deps, input.slackUserId, input.slackTeamId);
     locale = who.locale;
     if (!who.linked) return { kind: 'reply', message: notLinkedView(who, deps.publicUrl) };
+    // The common repeat (double click, Slack retry, an impatient burst) costs one indexed read.
+    if (await alreadyCast(deps, who.person.user.id, input.applicationId, input.vote))
+      return { kind: 'repeat' };
     try {
       await castVote(deps.db, who.person.actor, {
         applicationId: input.applicationId,
@@ -92,6 +95,15 @@ function asBallotRefusal(error: unknown): unknown {
     });
   }
   return error;
+}
+
+async function alreadyCast(deps: ListenerDeps, memberId: string, applicationId: string, vote: Vote) {
+  if (!isUuid(applicationId)) return false;
+  const row = await deps.db.query.committeeVotes.findFirst({
+    columns: { vote: true },
+    where: (v, { and, eq }) => and(eq(v.applicationId, applicationId), eq(v.memberId, memberId)),
+  });
+  return row?.vote === vote;
 }
 
 /** Core refused the vote because this member already cast this very vote (possibly deciding it). */
