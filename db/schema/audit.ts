@@ -1,4 +1,4 @@
-import { bigserial, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { ts } from './columns.ts';
 
 /**
@@ -21,6 +21,12 @@ export const auditLog = pgTable(
     requestId: text('request_id'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /**
+     * HMAC-SHA256 of `hash` with AUDIT_SIGNING_KEY, a key kept outside the database: an
+     * entry appended with a recomputed hash but without the key has no valid MAC. Null
+     * only on entries written before the key existed (migration 0008).
+     */
+    mac: text('mac'),
   },
   (t) => [
     index('audit_log_entity_idx').on(t.entityType, t.entityId),
@@ -29,3 +35,23 @@ export const auditLog = pgTable(
 );
 
 export type AuditRow = typeof auditLog.$inferSelect;
+
+/**
+ * Signed snapshots of the chain's head, written by the worker's audit-checkpoint job
+ * and also sent out of the database (the auditors' Slack channel / outbox). Deleting
+ * audit entries below a checkpoint, or rewriting the chain, no longer matches it.
+ * Append-only like the log itself.
+ */
+export const auditCheckpoints = pgTable('audit_checkpoints', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: ts('at').notNull().defaultNow(),
+  /** The audit_log id of the head entry at checkpoint time. */
+  headId: bigint('head_id', { mode: 'number' }).notNull(),
+  headHash: text('head_hash').notNull(),
+  /** How many entries the chain had up to and including the head. */
+  entries: bigint('entries', { mode: 'number' }).notNull(),
+  /** HMAC-SHA256 with AUDIT_SIGNING_KEY over head id, hash, entry count and time. */
+  mac: text('mac').notNull(),
+});
+
+export type AuditCheckpoint = typeof auditCheckpoints.$inferSelect;

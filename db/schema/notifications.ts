@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, ts } from './columns.ts';
 import { users } from './users.ts';
 
@@ -51,9 +51,18 @@ export const outbox = pgTable(
     deliveredAt: ts('delivered_at'),
     /** Slack's message reference once sent, so later updates can edit the message. */
     externalRef: jsonb('external_ref').$type<Record<string, string>>(),
+    /**
+     * Rows with the same key and not yet claimed are one: a refresh of a Slack message
+     * queued while one is already waiting is dropped (rendered at delivery, the waiting
+     * one shows the latest state). Cleared when a worker claims the row.
+     */
+    coalesceKey: text('coalesce_key'),
     createdAt: createdAt(),
   },
-  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    uniqueIndex('outbox_coalesce_key').on(t.coalesceKey).where(sql`${t.coalesceKey} is not null`),
+  ],
 );
 
 export type Notification = typeof notifications.$inferSelect;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DataDirLockedError, openDatabase } from '../src/index.ts';
 import { acquireDataDirLock } from '../src/lock.ts';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 describe('embedded database lock', () => {
   it('refuses a second holder while the first is alive, and frees the lock on release', () => {
@@ -29,7 +29,10 @@ describe('embedded database lock', () => {
     ]).stdout.toString();
     writeFileSync(`${dir}.lock`, dead);
     const release = acquireDataDirLock(dir);
+    // The lock now names this process, not the dead one, and is gone once released.
+    expect(readFileSync(`${dir}.lock`, 'utf8')).toBe(String(process.pid));
     release();
+    expect(existsSync(`${dir}.lock`)).toBe(false);
   });
 
   it('a second process opening the same data directory fails at once with a clear message', () => {

@@ -13,10 +13,19 @@ export interface SlackUserProfile {
 }
 
 /** The outbox's port plus what only interactive listeners use (users.info, views.open). */
-export interface SlackWebGateway extends SlackGateway {
+export interface SlackWebGateway extends SlackGateway, SlackTeamIdentity {
   userProfile(slackUserId: string): Promise<SlackUserProfile | null>;
   /** Opens a modal; the trigger_id of the click is valid for 3 seconds, so call this first. */
   openView(triggerId: string, view: Record<string, unknown>): Promise<void>;
+}
+
+/** A gateway that can name the workspace its token belongs to (auth.test). */
+export interface SlackTeamIdentity {
+  installedTeamId(): Promise<string>;
+}
+
+export function hasTeamIdentity(slack: SlackGateway): slack is SlackGateway & SlackTeamIdentity {
+  return typeof (slack as Partial<SlackTeamIdentity>).installedTeamId === 'function';
 }
 
 export function hasUserDirectory(slack: SlackGateway): slack is SlackWebGateway {
@@ -51,6 +60,12 @@ export function createSlackGateway(options: SlackGatewayOptions): SlackWebGatewa
   });
 
   return {
+    async installedTeamId() {
+      const result = await slackCall(() => client.auth.test());
+      if (!result.team_id) throw new Error('Slack auth.test returned no team_id.');
+      return result.team_id;
+    },
+
     async lookupUserByEmail(email) {
       try {
         const result = await slackCall(() => client.users.lookupByEmail({ email }));

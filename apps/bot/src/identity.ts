@@ -16,8 +16,10 @@ export type Identity =
   /**
    * locale: what the person reads, or null when unknown (reply in both languages).
    * refusal: the domain refused the automatic link (e.g. auditors may not link).
+   * pendingConfirmation: the e-mail's staff member is linked to another Slack user; a
+   * request to move the link waits for their confirmation in the portal.
    */
-  | { linked: false; locale: Locale | null; refusal?: AppError };
+  | { linked: false; locale: Locale | null; refusal?: AppError; pendingConfirmation?: boolean };
 
 /**
  * The Outpost staff person behind a Slack user. An unlinked Slack user whose Slack
@@ -35,18 +37,22 @@ export async function identify(
   const profile = await slackProfile(deps, slackUserId);
   const locale = slackLocale(profile?.locale ?? null);
   if (!profile?.linkable || !profile.email) return { linked: false, locale };
+  // The request's workspace was checked at the door; the profile must be of that workspace too.
+  if (slackTeamId && profile.teamId && profile.teamId !== slackTeamId) return { linked: false, locale };
 
   const user = await userByEmail(deps.db, profile.email);
   if (user?.kind !== 'staff') return { linked: false, locale };
   const person = await personById(deps.db, user.id, 'slack');
   if (!person) return { linked: false, locale }; // disabled
   try {
-    await linkSlackUser(deps.db, person.actor, {
+    const outcome = await linkSlackUser(deps.db, person.actor, {
       userId: user.id,
       slackUserId,
       slackTeamId: profile.teamId ?? slackTeamId,
       via: 'email',
     });
+    if (outcome === 'pending')
+      return { linked: false, locale: person.user.locale, pendingConfirmation: true };
   } catch (error) {
     if (isAppError(error)) return { linked: false, locale: person.user.locale, refusal: error };
     throw error;

@@ -1,6 +1,8 @@
 import { createBoltApp } from './app.ts';
-import type { SlackEventsDeps } from './deps.ts';
+import type { ListenerDeps, SlackEventsDeps } from './deps.ts';
 import { createEventsHandler } from './http/events-handler.ts';
+import { createMessageRefresher, noRefresher } from './refresher.ts';
+import { createReplySender } from './replies.ts';
 
 export { type CommitteeBallotState, loadCommitteeBallot } from './committee/ballot-state.ts';
 export { COMMITTEE_REJECT_CALLBACK_ID, COMMITTEE_VOTE_ACTION_IDS } from './committee/ids.ts';
@@ -20,5 +22,13 @@ export { verifySlackSignature } from './http/verify-signature.ts';
  * callbacks, verified, routed through Bolt to the listeners under ./listeners.
  */
 export function createSlackEventsHandler(deps: SlackEventsDeps): (request: Request) => Promise<Response> {
-  return createEventsHandler(createBoltApp(deps), deps);
+  const refresher = deps.inProcessRefresh === false ? noRefresher : createMessageRefresher(deps);
+  const listenerDeps: ListenerDeps = {
+    db: deps.db,
+    slack: deps.slack,
+    publicUrl: deps.publicUrl,
+    refresher,
+    replies: createReplySender(),
+  };
+  return createEventsHandler(createBoltApp(listenerDeps), deps);
 }

@@ -1,4 +1,4 @@
-import { audit, markRead, type OutboxPayload, type Person } from '@outpost/core';
+import { markRead, type OutboxPayload, type Person, type SlackMessageRef } from '@outpost/core';
 import type { Database } from '@outpost/db';
 
 export type MarkReadOutcome =
@@ -16,24 +16,16 @@ export async function markReadFromSlack(
   db: Database,
   person: Person,
   notificationId: string | undefined,
+  /** The clicked message, redrawn as read through the outbox (queued with the change). */
+  message: SlackMessageRef | null = null,
 ): Promise<MarkReadOutcome> {
   if (!notificationId || !UUID.test(notificationId)) return { kind: 'not_yours' };
   const notification = await db.query.notifications.findFirst({
     where: (n, { eq }) => eq(n.id, notificationId),
   });
   if (!notification || notification.recipientId !== person.user.id) return { kind: 'not_yours' };
-  const changed = await db.transaction(async (tx) => {
-    const count = await markRead(tx, person.actor, notification.id);
-    if (count > 0) {
-      await audit(tx, person.actor, {
-        action: 'notification.read',
-        entityType: 'notification',
-        entityId: notification.id,
-        data: { via: 'slack' },
-      });
-    }
-    return count > 0;
-  });
+  // core writes the audit entry with the change.
+  const changed = (await markRead(db, person.actor, notification.id, 'slack', message)) > 0;
   return {
     kind: 'read',
     changed,

@@ -77,9 +77,7 @@ const statusOf = async (applicationId: string) =>
 describe('voting from the Slack ballot', () => {
   it('Approve stores the vote and replaces the buttons with the vote and the running tally', async () => {
     const { application } = await openVoting(h);
-    const started = Date.now();
     const { message } = await vote(committee.ma, application.id, 'approve');
-    expect(Date.now() - started).toBeLessThan(2_000);
 
     expect(await votesOf(h, application.id)).toMatchObject([
       { memberId: committee.ma.id, vote: 'approve', via: 'slack', reason: null },
@@ -173,12 +171,18 @@ describe('voting from the Slack ballot', () => {
     expectNoButtons(deciding);
     expect(deciding.text).toContain('The committee approved this application. You voted: Approve.');
 
-    // … and core queued a refresh of every member's message, which the worker delivers.
+    // … and core queued a refresh of every member's message, which the worker delivers
+    // (or this process's refresher, which may hold some of the rows: wait for those too).
     await h.deliverOutbox();
-    for (const member of [committee.li, committee.ma, committee.chen]) {
-      const message = await ballotOf(h, application.id, member.id);
+    const messages = await Promise.all(
+      [committee.li, committee.ma, committee.chen].map((m) => ballotOf(h, application.id, m.id)),
+    );
+    // A member's own vote already removed their buttons; wait for the outcome itself.
+    const decided = /approved this application|审批委员会已批准该申请/;
+    await until(() => messages.every((m) => decided.test(m.text)));
+    for (const message of messages) {
       expectNoButtons(message);
-      expect(message.text).toMatch(/approved this application|审批委员会已批准该申请/);
+      expect(message.text).toMatch(decided);
     }
     const chen = await ballotOf(h, application.id, committee.chen.id);
     expect(JSON.stringify(chen.blocks)).toContain(
@@ -203,8 +207,12 @@ describe('voting from the Slack ballot', () => {
       .where(and(eq(auditLog.entityId, application.id), eq(auditLog.action, 'application.approved')));
     expect(decisions).toHaveLength(1);
     await h.deliverOutbox();
-    for (const member of [committee.li, committee.chen, committee.ma])
-      expectNoButtons(await ballotOf(h, application.id, member.id));
+    // Rows this process's refresher holds are not the worker's to take: wait for them too.
+    const messages = await Promise.all(
+      [committee.li, committee.chen, committee.ma].map((m) => ballotOf(h, application.id, m.id)),
+    );
+    await until(() => messages.every((m) => !JSON.stringify(m.blocks).includes('"type":"actions"')));
+    for (const message of messages) expectNoButtons(message);
   });
 
   it('the same click twice, and Slack redelivering it, leave one vote and no error', async () => {
@@ -230,7 +238,12 @@ describe('voting from the Slack ballot', () => {
       headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
     });
     expect([a.status, b.status, c.status]).toEqual([200, 200, 200]);
-    await until(() => message.updates >= 3);
+    await until(() => message.updates >= 1);
+    await h.deliverOutbox(); // whatever else was queued, delivered now
+    // The repeats were answered without a Slack call of their own: one redraw of the message.
+    expect(
+      h.fake.calls.filter((call) => call.method === 'chat.update' && call.args.ts === message.ts),
+    ).toHaveLength(1);
 
     expect(await votesOf(h, application.id)).toMatchObject([
       { memberId: committee.chen.id, vote: 'abstain' },
@@ -273,11 +286,15 @@ describe('voting from the Slack ballot', () => {
     await vote(committee.li, application.id, 'approve');
     await vote(committee.ma, application.id, 'approve');
     const message = await ballotOf(h, application.id, committee.chen.id);
+    // The decision redraws every member's message once (the worker, or this process soon after).
+    await until(() => message.updates >= 1);
+    const updates = message.updates;
     expect(await refusedClick(committee.chen.slackUserId, application.id, message)).toBe(
       'The committee has already decided this application.',
     );
     expect((await votesOf(h, application.id)).map((v) => v.memberId)).not.toContain(committee.chen.id);
-    expect(message.updates).toBe(0);
+    await h.deliverOutbox();
+    expect(message.updates).toBe(updates); // the refused click itself redrew nothing
     expect(await statusOf(application.id)).toBe('approved');
   });
 

@@ -18,7 +18,7 @@ export interface Harness {
   /** POSTs a correctly signed body to /slack/events (extra headers e.g. for a Slack retry). */
   post(input: { body: string; contentType: string; headers?: Record<string, string> }): Promise<Response>;
   /** One delivery pass over the Slack outbox, with the kinds the worker registers (committee ballots…). */
-  deliverOutbox(): Promise<DeliveryReport>;
+  deliverOutbox(aheadMs?: number): Promise<DeliveryReport>;
   /** Notifies a (linked) user and delivers the DM through the outbox, as in production. */
   deliverNotification(
     userId: string,
@@ -28,7 +28,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `inProcessRefresh: false` — as if the process stopped right after each ack: only the outbox redraws messages. */
+export async function startHarness(options: { inProcessRefresh?: boolean } = {}): Promise<Harness> {
   const conn = await createTestDatabase();
   const fake = await startFakeSlackApi({ token: BOT_TOKEN });
   const slack = createSlackGateway({ token: BOT_TOKEN, apiUrl: fake.apiUrl });
@@ -37,6 +38,7 @@ export async function startHarness(): Promise<Harness> {
     signingSecret: SIGNING_SECRET,
     slack,
     publicUrl: PUBLIC_URL,
+    ...(options.inProcessRefresh === false ? { inProcessRefresh: false } : {}),
   });
   return {
     conn,
@@ -44,13 +46,13 @@ export async function startHarness(): Promise<Harness> {
     slack,
     handle,
     post: (input) => handle(slackRequest({ secret: SIGNING_SECRET, ...input })),
-    deliverOutbox: () =>
+    deliverOutbox: (aheadMs = 2000) =>
       deliverDueOutbox(conn.db, slack, {
         publicUrl: PUBLIC_URL,
         kinds: committeeOutboxKinds,
         batchSize: 100,
-        // The database clock stamped the rows; a moment later they are surely due.
-        now: new Date(Date.now() + 1000),
+        // The database clock stamped the rows; a moment after the refresh spacing they are surely due.
+        now: new Date(Date.now() + aheadMs),
       }),
     async deliverNotification(
       userId,

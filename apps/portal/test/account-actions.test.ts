@@ -86,7 +86,8 @@ describe('linking Slack from the account page', () => {
     expect(result.notice).toBe('Linked to Slack user U0LI.');
     expect(await slackLinkOf(conn.db, viewer.person.user.id)).toMatchObject({
       slackUserId: 'U0LI',
-      linkedVia: 'email',
+      // Asked for by the signed-in person: the portal's own link (it may move an existing one).
+      linkedVia: 'portal',
     });
 
     await unlinkSlackAction({ deps: deps(null), viewer, locale: 'en', form: form() });

@@ -152,6 +152,9 @@ describe('review actions from the portal', () => {
       init: { status: 400 },
     });
     // A partner cannot reach the staff page's actions at all.
-    await expect(act(partnerViewer, 'staff', { intent: 'verify', target: item.id })).rejects.toBeDefined();
+    await expect(act(partnerViewer, 'staff', { intent: 'verify', target: item.id })).rejects.toMatchObject({
+      init: { status: 403 },
+      data: { messageKey: 'errors.forbidden' },
+    });
   });
 });

@@ -1,7 +1,12 @@
 // Must stay the first import (see the module).
 import './load-env.ts';
 import path from 'node:path';
-import { verifyAuditChain } from '@outpost/core';
+import {
+  type ExternalCheckpoint,
+  parseCheckpointLine,
+  setAuditSigningKey,
+  verifyAuditChain,
+} from '@outpost/core';
 import { type DatabaseConnection, migrate, migrationsCurrent, openDatabase } from '@outpost/db';
 import { createStorage } from '@outpost/infra';
 import { loadConfig } from './config.ts';
@@ -12,7 +17,9 @@ import { isEmpty, seedDemo } from './seed/index.ts';
  * Operator commands, against DATABASE_URL or the embedded database:
  *   migrate        apply committed migrations
  *   seed           add the demo data (only into an empty database)
- *   verify-audit   walk the audit hash chain; exit 2 and name the first broken entry
+ *   verify-audit   walk the audit hash chain, its signatures and checkpoints; exit 2 and
+ *                  name the first broken entry. `--checkpoint <line>` (repeatable) adds
+ *                  checkpoints kept outside the database (docs/decisions/017).
  */
 const usage = 'Usage: node apps/server/src/cli.ts <migrate|seed|verify-audit>';
 const command = process.argv[2];
@@ -40,9 +47,23 @@ async function run(conn: DatabaseConnection): Promise<number> {
         );
         return 1;
       }
-      const report = await verifyAuditChain(conn.db);
+      const external: ExternalCheckpoint[] = [];
+      const args = process.argv.slice(3);
+      for (let i = 0; i < args.length; i++) {
+        if (args[i] !== '--checkpoint') continue;
+        const parsed = parseCheckpointLine(args[++i] ?? '');
+        if (!parsed) {
+          console.error('A --checkpoint must be a line as posted by the audit-checkpoint job.');
+          return 64;
+        }
+        external.push(parsed);
+      }
+      const report = await verifyAuditChain(conn.db, { external });
       if (report.ok) {
-        console.log(`Audit chain intact: ${report.checked} entries verified.`);
+        console.log(
+          `Audit chain intact: ${report.checked} entries verified against ${report.checkpoints} checkpoints` +
+            (report.unsigned ? ` (${report.unsigned} older entries predate signing).` : '.'),
+        );
         return 0;
       }
       console.error(
@@ -64,6 +85,7 @@ let conn: DatabaseConnection | undefined;
 let code = 1;
 try {
   const config = loadConfig();
+  setAuditSigningKey(config.audit.signingKey);
   conn = await openDatabase({
     url: config.databaseUrl,
     dataDir: path.join(config.dataDir, 'pglite'),

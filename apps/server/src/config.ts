@@ -1,3 +1,4 @@
+import { DEV_AUDIT_SIGNING_KEY } from '@outpost/core';
 import { z } from 'zod';
 
 /**
@@ -21,6 +22,13 @@ const schema = z.object({
   SLACK_API_URL: z.url().optional(),
   SLACK_REVIEWERS_CHANNEL: z.string().optional(),
   SLACK_RISK_CHANNEL: z.string().optional(),
+  SLACK_AUDITORS_CHANNEL: z.string().optional(),
+  SLACK_TEAM_ID: z
+    .string()
+    .regex(/^T[A-Z0-9]+$/, 'must be a Slack team id (T…)')
+    .optional(),
+  AUDIT_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  AUDIT_CHECKPOINT_EMAIL: z.email().optional(),
   MAX_BODY_BYTES: z.coerce
     .number()
     .int()
@@ -73,7 +81,16 @@ export interface Config {
     apiUrl: string | undefined;
     reviewersChannel: string | undefined;
     riskChannel: string | undefined;
+    auditorsChannel: string | undefined;
+    /** The installed workspace; requests from any other team are refused (docs/decisions/017). */
+    teamId: string | undefined;
   } | null;
+  audit: {
+    /** HMAC key for audit entries and checkpoints; the demo key when `demoKey`. */
+    signingKey: string;
+    demoKey: boolean;
+    checkpointEmail: string | undefined;
+  };
   maxBodyBytes: number;
   uploadMaxBytes: number;
   storage:
@@ -142,8 +159,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             apiUrl: e.SLACK_API_URL,
             reviewersChannel: e.SLACK_REVIEWERS_CHANNEL,
             riskChannel: e.SLACK_RISK_CHANNEL,
+            auditorsChannel: e.SLACK_AUDITORS_CHANNEL,
+            teamId: e.SLACK_TEAM_ID,
           }
         : null,
+    audit: {
+      signingKey: e.AUDIT_SIGNING_KEY ?? DEV_AUDIT_SIGNING_KEY,
+      demoKey: !e.AUDIT_SIGNING_KEY,
+      checkpointEmail: e.AUDIT_CHECKPOINT_EMAIL,
+    },
     maxBodyBytes: e.MAX_BODY_BYTES,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     storage:

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { configureAuth } from '@outpost/auth';
 import { createSlackGateway } from '@outpost/bot';
-import type { FileStorage, Mailer, SlackGateway } from '@outpost/core';
+import { type FileStorage, type Mailer, type SlackGateway, setAuditSigningKey } from '@outpost/core';
 import { type DatabaseConnection, openDatabase } from '@outpost/db';
 import { createSmtpMailer, createStorage } from '@outpost/infra';
 import { startWorker, type WorkerHandle } from '@outpost/worker';
@@ -27,6 +27,12 @@ export interface Runtime {
 }
 
 export async function startRuntime(config: Config, options: { worker: boolean }): Promise<Runtime> {
+  setAuditSigningKey(config.audit.signingKey);
+  if (config.audit.demoKey) {
+    console.warn(
+      'AUDIT_SIGNING_KEY is not set: audit entries are signed with the public DEMO key. Set it (32+ characters, kept outside the database) for any real use.',
+    );
+  }
   const conn = await openDatabase({
     url: config.databaseUrl,
     dataDir: path.join(config.dataDir, 'pglite'),
@@ -55,6 +61,8 @@ export async function startRuntime(config: Config, options: { worker: boolean })
           reviewersChannel: config.slack?.reviewersChannel ?? null,
           riskChannel: config.slack?.riskChannel ?? null,
           sessionInactivityMs: config.sessionInactivityMs,
+          auditorsChannel: config.slack?.auditorsChannel ?? null,
+          auditCheckpointEmail: config.audit.checkpointEmail ?? null,
         })
       : null;
     const portalDeps: PortalDeps = {

@@ -66,6 +66,7 @@ export function createWebApp({ conn, config, slack, portal, storage, development
       ? createSlackEventsHandler({
           db: conn.db,
           signingSecret: config.slack.signingSecret,
+          teamId: config.slack.teamId,
           slack,
           publicUrl: config.publicUrl,
         })

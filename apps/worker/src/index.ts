@@ -1,5 +1,6 @@
 import {
   type FileStorage,
+  AUDITORS_CHANNEL,
   type Mailer,
   REVIEWERS_CHANNEL,
   RISK_CHANNEL,
@@ -26,6 +27,10 @@ export interface WorkerDeps {
   reviewersChannel: string | null;
   /** Slack channel id for `channel:risk` (quarterly reviews ready, appeals); unset, they are skipped. */
   riskChannel?: string | null;
+  /** Slack channel id for `channel:auditors` (audit checkpoints); unset, those posts are skipped. */
+  auditorsChannel?: string | null;
+  /** Also e-mail audit checkpoints here (AUDIT_CHECKPOINT_EMAIL). */
+  auditCheckpointEmail?: string | null;
   /** How often the in-process loop drains the outbox (default 5 s). */
   outboxPollMs?: number;
   /** Sessions idle this long are purged (SESSION_TTL_DAYS; default 10 days). */
@@ -44,8 +49,13 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerHandle> {
     mailer: deps.mailer ?? null,
     storage: deps.storage ?? null,
     publicUrl: deps.publicUrl,
-    slackChannels: { [REVIEWERS_CHANNEL]: deps.reviewersChannel, [RISK_CHANNEL]: deps.riskChannel ?? null },
     sessionInactivityMs: deps.sessionInactivityMs,
+    slackChannels: {
+      [REVIEWERS_CHANNEL]: deps.reviewersChannel,
+      [RISK_CHANNEL]: deps.riskChannel ?? null,
+      [AUDITORS_CHANNEL]: deps.auditorsChannel ?? null,
+    },
+    auditCheckpointEmail: deps.auditCheckpointEmail ?? null,
   };
   const boss = createBoss(deps.conn);
   await boss.start();

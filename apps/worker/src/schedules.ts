@@ -1,3 +1,4 @@
+import { checkpointAudit } from './jobs/audit-checkpoint.ts';
 import type { JobContext } from './jobs/context.ts';
 import { scanDocumentExpiry } from './jobs/document-expiry.ts';
 import { purgeLoginThrottle } from './jobs/login-throttle-purge.ts';
@@ -106,5 +107,15 @@ export const schedules: readonly ScheduledJob[] = [
     expireInSeconds: 30 * 60,
     retryLimit: 2,
     handler: remindRectifications,
+  },
+  {
+    name: 'audit-checkpoint',
+    cron: '5 * * * *',
+    tz: 'UTC',
+    description:
+      "Signs the audit chain's head (AUDIT_SIGNING_KEY) into audit_checkpoints and posts it to the auditors.",
+    expireInSeconds: 15 * 60,
+    retryLimit: 2,
+    handler: checkpointAudit,
   },
 ];

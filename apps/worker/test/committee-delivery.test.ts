@@ -1,6 +1,12 @@
 import { createSlackGateway } from '@outpost/bot';
 import { committeeStageApplication, type FakeSlackApi, startFakeSlackApi } from '@outpost/bot/testing';
-import { castVote, invitePartner, personById, REVIEWERS_CHANNEL } from '@outpost/core';
+import {
+  castVote,
+  invitePartner,
+  personById,
+  REVIEWERS_CHANNEL,
+  SLACK_REFRESH_SPACING_MS,
+} from '@outpost/core';
 import { makeStaff, validCreditCode } from '@outpost/core/testing';
 import { type DatabaseConnection, users } from '@outpost/db';
 import { createTestDatabase } from '@outpost/db/testing';
@@ -78,6 +84,8 @@ describe('committee messages through the worker', () => {
       vote: 'approve',
       via: 'slack',
     });
+    // Message refreshes are due a spacing after they were queued (at most one update per message per second).
+    await new Promise((r) => setTimeout(r, SLACK_REFRESH_SPACING_MS + 50));
     const second = await pass();
     expect(second.slack.dead).toBe(0);
 

@@ -29,3 +29,5 @@ export * from './training/index.ts';
 export * from './partner-status.ts';
 export * from './partner-profile.ts';
 export * from './email-preferences.ts';
+export * from './audit-checkpoint.ts';
+export * from './slack-refresh.ts';

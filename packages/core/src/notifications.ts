@@ -2,6 +2,8 @@ import { type Database, type emailKinds, notifications, outbox, slackLinks, user
 import type { MessageKey } from '@outpost/i18n';
 import { and, arrayOverlaps, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor } from './actor.ts';
+import { slackRefreshTiming } from './slack-refresh.ts';
+import { audit } from './audit.ts';
 import { AppError, notFound } from './errors.ts';
 import { isUuid } from './validation.ts';
 import { assertCan } from './permissions.ts';
@@ -13,6 +15,9 @@ import type { StaffRole } from './actor.ts';
  */
 export const REVIEWERS_CHANNEL = 'channel:reviewers';
 export const RISK_CHANNEL = 'channel:risk';
+
+/** Outbox kind that redraws a delivered notification's Slack message as read (rendered by the bot). */
+export const NOTIFICATION_READ_REFRESH_KIND = 'notification_read_refresh';
 
 export interface NotifyInput {
   /** Users to notify by id, and/or every active staff user holding one of these roles. */
@@ -160,19 +165,59 @@ export async function unreadCount(db: Database, actor: Actor): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** Marks one (or, without an id, every) notification of the actor as read. */
-export async function markRead(db: Database, actor: Actor, notificationId?: string): Promise<number> {
+/**
+ * Marks one (or, without an id, every) notification of the actor as read, with its
+ * audit entry in the same transaction (nothing is audited when nothing changed).
+ * `via` says where the person did it (portal inbox, API, Slack button).
+ */
+export async function markRead(
+  db: Database,
+  actor: Actor,
+  notificationId?: string,
+  via: 'portal' | 'api' | 'slack' = 'portal',
+  /** The Slack message whose button was clicked: its refresh is queued with the change. */
+  slackMessage?: { channel: string; ts: string } | null,
+): Promise<number> {
   assertCan(actor, 'read:notifications:own');
   const userId = userIdOf(actor);
   if (notificationId !== undefined && !isUuid(notificationId)) throw notFound('Notification');
   const conditions = [eq(notifications.recipientId, userId), isNull(notifications.readAt)];
   if (notificationId) conditions.push(eq(notifications.id, notificationId));
-  const rows = await db
-    .update(notifications)
-    .set({ readAt: new Date() })
-    .where(and(...conditions))
-    .returning({ id: notifications.id });
-  return rows.length;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(notifications)
+      .set({ readAt: new Date() })
+      .where(and(...conditions))
+      .returning({ id: notifications.id });
+    if (rows.length === 1 && notificationId) {
+      await audit(tx, actor, {
+        action: 'notification.read',
+        entityType: 'notification',
+        entityId: notificationId,
+        data: { via },
+      });
+      if (slackMessage) {
+        await tx
+          .insert(outbox)
+          .values({
+            channel: 'slack',
+            target: slackMessage.channel,
+            notificationId,
+            payload: { kind: NOTIFICATION_READ_REFRESH_KIND, ts: slackMessage.ts },
+            ...slackRefreshTiming(slackMessage.channel, slackMessage.ts),
+          })
+          .onConflictDoNothing();
+      }
+    } else if (rows.length > 0) {
+      await audit(tx, actor, {
+        action: 'notification.read_all',
+        entityType: 'user',
+        entityId: userId,
+        data: { via, count: rows.length },
+      });
+    }
+    return rows.length;
+  });
 }
 
 function userIdOf(actor: Actor): string {

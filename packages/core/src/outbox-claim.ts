@@ -160,6 +160,8 @@ async function claimDueRows(db: Database, options: BatchOptions): Promise<Outbox
       .set({
         attempts: sql`${outbox.attempts} + 1`,
         nextAttemptAt: new Date(now.getTime() + outboxPolicy.leaseMs),
+        // Claimed, it renders state from now on: a change after this needs a row of its own.
+        coalesceKey: null,
       })
       .where(
         inArray(

@@ -47,6 +47,8 @@ export interface DeliverOptions {
   channels?: Record<string, string | null | undefined>;
   /** Handlers for payload kinds beyond plain notifications. */
   kinds?: Record<string, SlackOutboxKind>;
+  /** Claim only rows of these kinds (e.g. the bot refreshing clicked messages without the worker's channel map). */
+  onlyKinds?: readonly string[];
 }
 
 /**
@@ -72,7 +74,7 @@ export async function deliverDueOutbox(
       channel: 'slack',
       now: options.now ?? new Date(),
       batchSize: options.batchSize ?? 20,
-      kinds: Object.keys(kinds),
+      kinds: options.onlyKinds?.filter((k) => k in kinds) ?? Object.keys(kinds),
       defaultKind: NOTIFICATION_KIND,
       rateLimitOf: (error) => (error instanceof SlackRateLimitedError ? error.retryAfterSeconds : undefined),
     },

@@ -9,8 +9,9 @@ import {
   type User,
   users,
 } from '@outpost/db';
-import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Actor } from './actor.ts';
+import { audit } from './audit.ts';
 import { preparedPerDatabase } from './prepared.ts';
 
 /** A user as the rest of the request sees it: never with the password hash. */
@@ -128,8 +129,16 @@ export async function personBySlackUser(db: Database, slackUserId: string): Prom
 
 export async function setLocale(db: Database, actor: Actor, locale: 'zh-CN' | 'en'): Promise<void> {
   if (actor.type !== 'staff' && actor.type !== 'partner') return;
-  await db
-    .update(users)
-    .set({ locale, updatedAt: new Date() })
-    .where(and(eq(users.id, actor.userId)));
+  const userId = actor.userId;
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select({ locale: users.locale }).from(users).where(eq(users.id, userId));
+    if (!before || before.locale === locale) return;
+    await tx.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, userId));
+    await audit(tx, actor, {
+      action: 'user.locale_changed',
+      entityType: 'user',
+      entityId: userId,
+      data: { from: before.locale, to: locale },
+    });
+  });
 }

@@ -21,6 +21,8 @@ import { workQueueZhCN } from './work-queue.zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
 import { partnerStatusEn } from './partner-status.en.ts';
 import { partnerStatusZhCN } from './partner-status.zh-CN.ts';
+import { auditAnchorEn } from './audit-anchor.en.ts';
+import { auditAnchorZhCN } from './audit-anchor.zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
 const enAll = {
@@ -35,6 +37,7 @@ const enAll = {
   ...workQueueEn,
   ...trainingEn,
   ...partnerStatusEn,
+  ...auditAnchorEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -54,6 +57,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...workQueueZhCN,
     ...trainingZhCN,
     ...partnerStatusZhCN,
+    ...auditAnchorZhCN,
   },
   en: enAll,
 };

@@ -72,7 +72,7 @@ export function notificationRoutes(app: ApiApp, { db }: ApiDeps) {
     );
   });
   app.openapi(read, async (c) => {
-    const updated = await markRead(db, requireActor(c), c.req.valid('param').id);
+    const updated = await markRead(db, requireActor(c), c.req.valid('param').id, 'api');
     return c.json({ updated }, 200);
   });
 }

@@ -1,28 +1,35 @@
-import { AppError, castVote, isAppError, type Person, type SlackMessageRef } from '@outpost/core';
+import { AppError, castVote, isAppError, isUuid, type Person } from '@outpost/core';
 import type { Locale } from '@outpost/i18n';
 import type { RespondArguments } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.ts';
 import { identify } from '../identity.ts';
-import { replyWithError } from '../listeners/reply-error.ts';
+import { errorView } from '../views/error.ts';
 import { notLinkedView } from '../views/not-linked.ts';
 import { loadCommitteeBallot } from './ballot-state.ts';
-import { committeeMessage } from './message.ts';
 
 type Vote = 'approve' | 'reject' | 'abstain';
-export type Reply = (message: RespondArguments) => Promise<unknown>;
+export type { Reply } from '../replies.ts';
+import type { Reply } from '../replies.ts';
+
+/**
+ * What became of a vote from Slack, decided before the click is acknowledged:
+ * - `voted`: stored, with the refresh of the member's message queued in the same
+ *   transaction (core's castVote) — durable before Slack hears "received";
+ * - `repeat`: this member already cast this very vote (a double click, Slack's retry):
+ *   nothing new to store or show, so no Slack call at all;
+ * - `reply`: refused or not linked — nothing changed; the person gets this ephemeral answer.
+ */
+export type VoteOutcome =
+  | { kind: 'voted' }
+  | { kind: 'repeat' }
+  | { kind: 'reply'; message: RespondArguments };
 
 /**
  * A committee vote from Slack, as the clicking person: cast it through core (which
- * enforces membership, one vote per member and one decision), then show the result
- * on the clicked message. Refusals become an ephemeral answer in the person's language
- * and change nothing.
- *
- * The same vote arriving again — a double click, Slack retrying the request — is not
- * an error for the person: core keeps the first vote, and the answer is the same as
- * the first time (the message shows their vote), so nobody is told "already voted"
- * about the click they just made.
+ * enforces membership, one vote per member and one decision). One database write in
+ * the usual case (the person is linked), far inside Slack's 3 s.
  */
-export async function voteFromSlack(
+export async function recordVoteFromSlack(
   deps: ListenerDeps,
   input: {
     slackUserId: string;
@@ -30,47 +37,45 @@ export async function voteFromSlack(
     applicationId: string;
     vote: Vote;
     reason?: string;
-    /** The ballot message that was clicked, updated after the vote. */
-    message: SlackMessageRef | null;
-    reply: Reply;
     /** Used for answers before the person is known (e.g. Slack is down while identifying them). */
     locale?: Locale | null;
   },
-): Promise<void> {
+): Promise<VoteOutcome> {
   let locale = input.locale ?? null;
-  let person: Person;
   try {
     const who = await identify(deps, input.slackUserId, input.slackTeamId);
     locale = who.locale;
-    if (!who.linked) return void (await input.reply(notLinkedView(who, deps.publicUrl)));
-    person = who.person;
+    if (!who.linked) return { kind: 'reply', message: notLinkedView(who, deps.publicUrl) };
+    // The common repeat (double click, Slack retry, an impatient burst) costs one indexed read.
+    if (await alreadyCast(deps, who.person.user.id, input.applicationId, input.vote))
+      return { kind: 'repeat' };
     try {
-      await castVote(deps.db, person.actor, {
+      await castVote(deps.db, who.person.actor, {
         applicationId: input.applicationId,
         vote: input.vote,
         ...(input.reason !== undefined ? { reason: input.reason } : {}),
         via: 'slack',
       });
+      return { kind: 'voted' };
     } catch (error) {
-      if (!(await isRepeatOfOwnVote(deps, person, input.applicationId, input.vote, error))) throw error;
+      if (await isRepeatOfOwnVote(deps, who.person, input.applicationId, input.vote, error)) {
+        return { kind: 'repeat' };
+      }
+      throw error;
     }
   } catch (error) {
-    return replyWithError(input.reply, locale, asBallotRefusal(error));
+    return { kind: 'reply', message: errorView(locale, asBallotRefusal(error)) };
   }
-  // The vote is stored. A failure from here on must not tell the person "nothing was
-  // changed": core queued a refresh of their message, so the worker repairs it later.
-  if (!input.message) return;
-  try {
-    const view = await committeeMessage(deps.db, {
-      memberId: person.user.id,
-      applicationId: input.applicationId,
-      publicUrl: deps.publicUrl,
-    });
-    if ('skip' in view) return;
-    await deps.slack.updateMessage({ ...input.message, text: view.text, blocks: view.blocks });
-  } catch (error) {
-    console.warn('Could not update the committee message after a vote:', (error as Error).message);
-  }
+}
+
+/**
+ * After the ack: a stored vote asks for its message to be redrawn soon (the durable
+ * row is already queued; this only makes it sooner), a refusal is answered.
+ */
+export async function followUpVote(deps: ListenerDeps, outcome: VoteOutcome, reply: Reply): Promise<void> {
+  if (outcome.kind === 'voted') return deps.refresher.soon();
+  if (outcome.kind === 'repeat') return;
+  await deps.replies.send(reply, outcome.message);
 }
 
 /**
@@ -90,6 +95,15 @@ function asBallotRefusal(error: unknown): unknown {
     });
   }
   return error;
+}
+
+async function alreadyCast(deps: ListenerDeps, memberId: string, applicationId: string, vote: Vote) {
+  if (!isUuid(applicationId)) return false;
+  const row = await deps.db.query.committeeVotes.findFirst({
+    columns: { vote: true },
+    where: (v, { and, eq }) => and(eq(v.applicationId, applicationId), eq(v.memberId, memberId)),
+  });
+  return row?.vote === vote;
 }
 
 /** Core refused the vote because this member already cast this very vote (possibly deciding it). */

@@ -2,6 +2,8 @@ import type { App } from '@slack/bolt';
 import type { SlackEventsDeps } from '../deps.ts';
 import { parseSlackBody } from './parse-body.ts';
 import { ackResponse, jsonError } from './responses.ts';
+import { fromInstalledTeam, installedTeam } from './team-check.ts';
+import { localized } from '../views/text.ts';
 import { verifySlackSignature } from './verify-signature.ts';
 
 const DEFAULT_ACK_TIMEOUT_MS = 2_500;
@@ -19,6 +21,7 @@ export function createEventsHandler(
 ): (request: Request) => Promise<Response> {
   const ackTimeoutMs = deps.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS;
   const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const team = installedTeam(deps);
 
   return async (request) => {
     if (request.method !== 'POST')
@@ -53,6 +56,28 @@ export function createEventsHandler(
       return jsonError(400, 'bad_request', `Malformed Slack request: ${(error as Error).message}.`);
     }
     if (body.type === 'url_verification') return Response.json({ challenge: body.challenge });
+
+    let installed: string | null;
+    try {
+      installed = await team();
+    } catch (error) {
+      console.warn(
+        'Slack auth.test failed; cannot tell which workspace Outpost is installed in:',
+        (error as Error).message,
+      );
+      return jsonError(503, 'slack_unavailable', 'Slack could not be reached to identify the workspace.');
+    }
+    if (!installed || !fromInstalledTeam(body, installed)) {
+      // Signed by Slack, but for another workspace (or a guest of one): act on nothing.
+      console.warn('Slack request from a workspace other than the installed one refused.');
+      if (typeof body.command === 'string') {
+        return Response.json({
+          response_type: 'ephemeral',
+          text: localized(null, 'audit-anchor.slackForeignTeam'),
+        });
+      }
+      return new Response(null, { status: 200 });
+    }
 
     const retryNum = Number(request.headers.get('x-slack-retry-num'));
     return dispatch(app, {

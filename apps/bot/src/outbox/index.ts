@@ -1,6 +1,7 @@
-import type { SlackOutboxKind } from '@outpost/core';
+import { NOTIFICATION_READ_REFRESH_KIND, type SlackOutboxKind } from '@outpost/core';
 import { committeeBallotKind } from './committee-ballot.ts';
 import { committeeRefreshKind } from './committee-refresh.ts';
+import { notificationReadRefreshKind } from './notification-read-refresh.ts';
 
 /**
  * The Slack-shaped outbox rows the bot knows how to render, for the worker to deliver
@@ -10,4 +11,8 @@ import { committeeRefreshKind } from './committee-refresh.ts';
 export const committeeOutboxKinds: Record<string, SlackOutboxKind> = {
   committee_ballot: committeeBallotKind,
   committee_refresh: committeeRefreshKind,
+  [NOTIFICATION_READ_REFRESH_KIND]: notificationReadRefreshKind,
 };
+
+/** The kinds that redraw a clicked message in place (what the bot's own refresher delivers). */
+export const messageRefreshKinds = ['committee_refresh', NOTIFICATION_READ_REFRESH_KIND] as const;

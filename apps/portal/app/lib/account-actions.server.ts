@@ -5,7 +5,7 @@ import {
   MAX_PASSWORD_LENGTH,
   MIN_PASSWORD_LENGTH,
 } from '@outpost/auth';
-import { linkSlackUser, setLocale, unlinkSlackUser } from '@outpost/core';
+import { linkSlackUser, resolveSlackLinkRequest, setLocale, unlinkSlackUser } from '@outpost/core';
 import { isLocale, type Locale, translate } from '@outpost/i18n';
 import type { PortalDeps } from '../context';
 import { appErrorToForm, formText } from './app-error.server';
@@ -17,7 +17,15 @@ import type { Viewer } from './viewer.server';
  * success or translated errors; `setCookie` when the language cookie must follow
  * the saved preference. Unexpected failures propagate to the error boundary.
  */
-export type AccountIntent = 'password' | 'sessions' | 'language' | 'slack-link' | 'slack-unlink' | 'email';
+export type AccountIntent =
+  | 'password'
+  | 'sessions'
+  | 'language'
+  | 'slack-link'
+  | 'slack-unlink'
+  | 'slack-request-confirm'
+  | 'slack-request-decline'
+  | 'email';
 
 export interface AccountResult {
   intent: AccountIntent;
@@ -127,7 +135,8 @@ export async function linkSlackAction({ deps, viewer, locale }: Args): Promise<A
       userId: user.id,
       slackUserId: found.slackUserId,
       slackTeamId: found.teamId,
-      via: 'email',
+      // The signed-in person asked for it here: this is the confirmation a move needs.
+      via: 'portal',
     });
   } catch (error) {
     const mapped = appErrorToForm(error, locale);
@@ -150,6 +159,35 @@ export async function unlinkSlackAction({ deps, viewer, locale }: Args): Promise
   return { intent: 'slack-unlink', status: 200, notice: translate(locale, 'account.slackUnlinked') };
 }
 
+async function resolveLinkRequest(
+  { deps, viewer, locale, form }: Args,
+  confirm: boolean,
+): Promise<AccountResult> {
+  const intent = confirm ? 'slack-request-confirm' : 'slack-request-decline';
+  try {
+    await resolveSlackLinkRequest(deps.db, viewer.person.actor, {
+      requestId: formText(form, 'requestId'),
+      confirm,
+    });
+  } catch (error) {
+    const mapped = appErrorToForm(error, locale);
+    if (!mapped) throw error;
+    return {
+      intent,
+      status: mapped.status,
+      errors: { form: mapped.errors.form ?? translate(locale, 'errors.refused') },
+    };
+  }
+  return {
+    intent,
+    status: 200,
+    notice: translate(
+      locale,
+      confirm ? 'audit-anchor.linkRequestConfirmed' : 'audit-anchor.linkRequestDeclined',
+    ),
+  };
+}
+
 export const accountActions: Record<AccountIntent, (args: Args) => Promise<AccountResult>> = {
   password: changePasswordAction,
   sessions: signOutEverywhereAction,
@@ -157,6 +195,8 @@ export const accountActions: Record<AccountIntent, (args: Args) => Promise<Accou
   'slack-link': linkSlackAction,
   'slack-unlink': unlinkSlackAction,
   email: saveEmailPreferencesAction,
+  'slack-request-confirm': (args) => resolveLinkRequest(args, true),
+  'slack-request-decline': (args) => resolveLinkRequest(args, false),
 };
 
 /** Which kinds of partner e-mail the person receives (ticked boxes); the inbox keeps everything. */

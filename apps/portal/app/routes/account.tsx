@@ -1,5 +1,5 @@
 import { MIN_PASSWORD_LENGTH } from '@outpost/auth';
-import { can, emailKinds, emailPreferences, slackLinkOf } from '@outpost/core';
+import { can, emailKinds, emailPreferences, pendingSlackLinkRequest, slackLinkOf } from '@outpost/core';
 import { formatDateTime, supportedLocales, translate } from '@outpost/i18n';
 import { Alert, SelectField, TextField } from '@outpost/ui';
 import { data, Form, useNavigation } from 'react-router';
@@ -22,6 +22,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const link = slackAllowed ? await slackLinkOf(deps.db, person.user.id) : null;
   // Partner e-mail (decisions, returned documents, reviews, deadlines) can be turned off per kind.
   const email = person.actor.type === 'partner' ? await emailPreferences(deps.db, person.actor) : null;
+  const linkRequest = slackAllowed ? await pendingSlackLinkRequest(deps.db, person.user.id) : null;
   return {
     emailKinds: email ? emailKinds.map((kind) => ({ kind, on: email[kind] })) : null,
     email: person.user.email,
@@ -32,6 +33,13 @@ export async function loader({ context, request }: Route.LoaderArgs) {
           configured: deps.slack !== null,
           link: link
             ? { slackUserId: link.slackUserId, since: formatDateTime(locale, link.createdAt) }
+            : null,
+          request: linkRequest
+            ? {
+                id: linkRequest.id,
+                slackUserId: linkRequest.slackUserId,
+                when: formatDateTime(locale, linkRequest.createdAt),
+              }
             : null,
         }
       : null,
@@ -188,7 +196,42 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
       {loaderData.slack ? (
         <section className="card stack" aria-labelledby="slack-heading">
           <h2 id="slack-heading">{t('account.slack')}</h2>
-          <Outcome result={result} intents={['slack-link', 'slack-unlink']} />
+          <Outcome
+            result={result}
+            intents={['slack-link', 'slack-unlink', 'slack-request-confirm', 'slack-request-decline']}
+          />
+          {loaderData.slack.request ? (
+            <div className="stack">
+              <h3 id="slack-request-heading">{t('audit-anchor.linkRequestTitle')}</h3>
+              <p>
+                {t('audit-anchor.linkRequestText', {
+                  slackUser: loaderData.slack.request.slackUserId,
+                  when: loaderData.slack.request.when,
+                })}
+              </p>
+              <Form method="post" className="cluster">
+                <input type="hidden" name="requestId" value={loaderData.slack.request.id} />
+                <button
+                  type="submit"
+                  name="intent"
+                  value="slack-request-confirm"
+                  className="button button--primary"
+                  disabled={submitting('slack-request-confirm')}
+                >
+                  {t('audit-anchor.linkRequestConfirm')}
+                </button>
+                <button
+                  type="submit"
+                  name="intent"
+                  value="slack-request-decline"
+                  className="button"
+                  disabled={submitting('slack-request-decline')}
+                >
+                  {t('audit-anchor.linkRequestDecline')}
+                </button>
+              </Form>
+            </div>
+          ) : null}
           {loaderData.slack.link ? (
             <>
               <p>

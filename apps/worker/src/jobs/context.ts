@@ -14,4 +14,6 @@ export interface JobContext {
   slackChannels: Record<string, string | null>;
   /** SESSION_TTL_DAYS from the configuration (default 10 days). */
   sessionInactivityMs?: number;
+  /** Where audit checkpoints are e-mailed besides the auditors' Slack channel (AUDIT_CHECKPOINT_EMAIL). */
+  auditCheckpointEmail?: string | null;
 }

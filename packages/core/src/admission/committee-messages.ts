@@ -1,5 +1,6 @@
 import { type applications, committeeMessages, type Database, notifications, outbox } from '@outpost/db';
 import { eq } from 'drizzle-orm';
+import { slackRefreshTiming } from '../slack-refresh.ts';
 
 /**
  * Slack side of the committee, as outbox rows (so they commit with the decision):
@@ -44,13 +45,18 @@ export async function queueCommitteeRefresh(tx: Database, applicationId: string,
     .where(eq(committeeMessages.applicationId, applicationId));
   const targets = memberIds ? messages.filter((m) => memberIds.includes(m.memberId)) : messages;
   if (targets.length === 0) return;
-  await tx.insert(outbox).values(
-    targets.map((m) => ({
-      channel: 'slack' as const,
-      target: m.channel,
-      payload: { kind: 'committee_refresh', applicationId, memberId: m.memberId, ts: m.ts },
-    })),
-  );
+  await tx
+    .insert(outbox)
+    .values(
+      targets.map((m) => ({
+        channel: 'slack' as const,
+        target: m.channel,
+        payload: { kind: 'committee_refresh', applicationId, memberId: m.memberId, ts: m.ts },
+        ...slackRefreshTiming(m.channel, m.ts),
+      })),
+    )
+    // A refresh of this message already waiting will render the latest state: one is enough.
+    .onConflictDoNothing();
 }
 
 /**

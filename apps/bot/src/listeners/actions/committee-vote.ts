@@ -2,7 +2,7 @@ import { defaultLocale } from '@outpost/i18n';
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { COMMITTEE_VOTE_ACTION_IDS, localeOfVoteBlock } from '../../committee/ids.ts';
 import { encodeRejectMetadata } from '../../committee/reject-metadata.ts';
-import { voteFromSlack } from '../../committee/vote-from-slack.ts';
+import { followUpVote, recordVoteFromSlack } from '../../committee/vote-from-slack.ts';
 import type { ListenerDeps } from '../../deps.ts';
 import { canOpenViews } from '../../gateway.ts';
 import { rejectReasonModal } from '../../views/committee-reject-modal.ts';
@@ -10,7 +10,8 @@ import { clickedMessage } from '../clicked-message.ts';
 import { replyWithError } from '../reply-error.ts';
 
 /**
- * The committee ballot's buttons. Approve and Abstain vote at once; Reject first asks
+ * The committee ballot's buttons. Approve and Abstain vote at once (the vote is in the
+ * database before the ack; the message is redrawn from the outbox, coalesced per message); Reject first asks
  * for the reason in a modal (the vote is cast when the modal is submitted, see
  * ../views/committee-reject.ts).
  */
@@ -19,16 +20,16 @@ export function registerCommitteeVote(app: App, deps: ListenerDeps): void {
     app.action<BlockAction<ButtonAction>>(
       { type: 'block_actions', action_id: COMMITTEE_VOTE_ACTION_IDS[vote] },
       async ({ ack, body, action, respond }) => {
-        await ack();
-        await voteFromSlack(deps, {
+        // Stored (with its message refresh queued) before Slack is told the click arrived.
+        const outcome = await recordVoteFromSlack(deps, {
           slackUserId: body.user.id,
           slackTeamId: body.team?.id ?? null,
           applicationId: action.value ?? '',
           vote,
-          message: clickedMessage(body),
-          reply: respond,
           locale: localeOfVoteBlock(action.block_id),
         });
+        await ack();
+        await followUpVote(deps, outcome, respond);
       },
     );
   }

@@ -1,44 +1,42 @@
 import { MARK_READ_ACTION_ID } from '@outpost/core';
-import type { Locale } from '@outpost/i18n';
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { ListenerDeps } from '../../deps.ts';
 import { identify } from '../../identity.ts';
-import { clickedMessage } from '../clicked-message.ts';
-import { replyWithError } from '../reply-error.ts';
 import { markReadFromSlack } from '../../mark-read.ts';
+import { errorView } from '../../views/error.ts';
 import { ephemeral } from '../../views/ephemeral.ts';
 import { notLinkedView } from '../../views/not-linked.ts';
-import { notificationReadView } from '../../views/notification-read.ts';
 import { localized } from '../../views/text.ts';
+import { clickedMessage } from '../clicked-message.ts';
 
-/** "Mark as read" on a delivered notification: marks it read as the clicker and strips the buttons. */
+/**
+ * "Mark as read" on a delivered notification: marks it read as the clicker — with the
+ * redraw of the message (buttons gone) queued in the same transaction — before the ack.
+ * A repeated click changes nothing and calls Slack for nothing.
+ */
 export function registerMarkRead(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(
     { type: 'block_actions', action_id: MARK_READ_ACTION_ID },
     async ({ ack, body, action, respond }) => {
-      await ack();
-      let locale: Locale | null = null;
+      let answer: Parameters<typeof respond>[0] | null = null;
+      let changed = false;
+      let locale = null as Parameters<typeof errorView>[0];
       try {
         const who = await identify(deps, body.user.id, body.team?.id ?? null);
         locale = who.locale;
-        if (!who.linked) return void (await respond(notLinkedView(who, deps.publicUrl)));
-
-        const outcome = await markReadFromSlack(deps.db, who.person, action.value);
-        if (outcome.kind === 'not_yours')
-          return void (await respond(ephemeral(localized(who.locale, 'slack.notYours'))));
-
-        const message = clickedMessage(body);
-        if (message) {
-          const view = notificationReadView(outcome.payload, {
-            locale: who.locale,
-            readerName: who.person.user.displayName,
-            publicUrl: deps.publicUrl,
-          });
-          await deps.slack.updateMessage({ ...message, ...view });
+        if (!who.linked) {
+          answer = notLinkedView(who, deps.publicUrl);
+        } else {
+          const outcome = await markReadFromSlack(deps.db, who.person, action.value, clickedMessage(body));
+          if (outcome.kind === 'not_yours') answer = ephemeral(localized(who.locale, 'slack.notYours'));
+          else changed = outcome.changed;
         }
       } catch (error) {
-        await replyWithError(respond, locale, error);
+        answer = errorView(locale, error);
       }
+      await ack();
+      if (changed) deps.refresher.soon();
+      if (answer) await deps.replies.send(respond, answer);
     },
   );
 }

@@ -8,14 +8,14 @@ import {
 } from '../../committee/ids.ts';
 import { decodeRejectMetadata } from '../../committee/reject-metadata.ts';
 import { replyToResponseUrl } from '../../committee/response-url.ts';
-import { voteFromSlack } from '../../committee/vote-from-slack.ts';
+import { followUpVote, recordVoteFromSlack } from '../../committee/vote-from-slack.ts';
 import type { ListenerDeps } from '../../deps.ts';
 
 /**
  * Submission of the reject modal. The reason is checked with core's own vote schema
  * before answering, so a missing or blank reason keeps the modal open with the error
- * on the field; a valid one closes the modal and the vote is cast after the answer
- * (refusals then arrive as an ephemeral message, like a refused button click).
+ * on the field; a valid one is cast, then the modal closes (refusals then arrive as an
+ * ephemeral message, like a refused button click).
  */
 export function registerCommitteeReject(app: App, deps: ListenerDeps): void {
   app.view(
@@ -44,17 +44,17 @@ export function registerCommitteeReject(app: App, deps: ListenerDeps): void {
         });
         return;
       }
-      await ack();
-      await voteFromSlack(deps, {
+      // Stored before the modal closes; refusals arrive as an ephemeral message afterwards.
+      const outcome = await recordVoteFromSlack(deps, {
         slackUserId: body.user.id,
         slackTeamId: body.team?.id ?? body.user.team_id ?? null,
         applicationId: metadata.applicationId,
         vote: 'reject',
         reason: checked.success ? (checked.data.reason ?? reason) : reason,
-        message: metadata.message,
-        reply: replyToResponseUrl(metadata.responseUrl),
         locale: metadata.locale,
       });
+      await ack();
+      await followUpVote(deps, outcome, replyToResponseUrl(metadata.responseUrl));
     },
   );
 }

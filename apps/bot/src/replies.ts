@@ -1,0 +1,33 @@
+import type { RespondArguments } from '@slack/bolt';
+
+export type Reply = (message: RespondArguments) => Promise<unknown>;
+
+/** Ephemeral answers sent after the ack (refusals, "not linked"), with a bound on how many wait at once. */
+export interface ReplySender {
+  send(reply: Reply, message: RespondArguments): Promise<void>;
+}
+
+/**
+ * Answers to clicks that changed nothing. Beyond `maxInFlight` waiting answers (Slack
+ * slow or a flood of refused clicks) further ones are dropped with a warning rather
+ * than held in memory: the person's click changed nothing, and clicking again asks again.
+ */
+export function createReplySender(maxInFlight = 64): ReplySender {
+  let inFlight = 0;
+  return {
+    async send(reply, message) {
+      if (inFlight >= maxInFlight) {
+        console.warn(`Slack reply dropped: ${inFlight} replies already waiting for Slack.`);
+        return;
+      }
+      inFlight++;
+      try {
+        await reply(message);
+      } catch (error) {
+        console.warn('Could not send the reply to Slack:', (error as Error).message);
+      } finally {
+        inFlight--;
+      }
+    },
+  };
+}
