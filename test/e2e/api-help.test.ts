@@ -37,7 +37,9 @@ describe.skipIf(!e2eEnabled)('the API explains itself', () => {
   });
 
   test('the API reference has an Authentication section and curl examples', async () => {
-    const { page, assertNoConsoleErrors, close } = await newPage(browser());
+    const { page, assertNoConsoleErrors, close, expectConsoleError } = await newPage(browser());
+    // The reference page has no icon of its own; Chromium asks for /favicon.ico anyway.
+    expectConsoleError(/favicon\.ico/);
     try {
       await page.goto('/api/docs');
       await page.getByRole('heading', { name: 'Authentication' }).waitFor();

@@ -12,6 +12,9 @@ describe.skipIf(!e2eEnabled)('training', () => {
     try {
       const { page } = member;
       await signInAs(page, demo.partnerMember.email);
+      // Another file leaves this shared account's saved language English; this test reads Chinese.
+      await page.request.post('/lang', { form: { locale: 'zh-CN', redirectTo: '/p' }, maxRedirects: 0 });
+      await page.goto('/p');
       await followNavLink(page, '培训');
       await page.waitForURL('**/p/training');
       const total = page.getByRole('progressbar', { name: /^全部类别/ });
@@ -118,6 +121,7 @@ describe.skipIf(!e2eEnabled)('training roster', () => {
       const { page } = admin;
       admin.expectConsoleError(/status of 422/);
       await signInAs(page, demo.partnerAdmin.email);
+      await page.request.post('/lang', { form: { locale: 'zh-CN', redirectTo: '/p' }, maxRedirects: 0 });
       await page.goto('/p/training');
       await page.getByRole('link', { name: '培训人员名册' }).click();
       await page.waitForURL('**/p/training/people');

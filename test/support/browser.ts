@@ -54,7 +54,12 @@ export async function openPage(
     if (message.type() === 'error')
       errors.push(`console.error: ${message.text()} (${message.location().url})`);
   });
-  page.on('pageerror', (error) => errors.push(`uncaught: ${error.stack ?? error.message}`));
+  page.on('pageerror', (error) => {
+    // Chromium's own PDF viewer (the inline document preview) throws inside its extension now
+    // and then; that is the browser's code, not ours.
+    if (/chrome-extension:\/\/|chrome:\/\/resources/.test(error.stack ?? '')) return;
+    errors.push(`uncaught: ${error.stack ?? error.message}`);
+  });
   return {
     page,
     context,
