@@ -62,7 +62,7 @@ async function rollups(partnerIds: string[], grain: Grain) {
             .from(kpiMonthlyRollups)
             .where(inArray(kpiMonthlyRollups.partnerId, partnerIds))
         )
-        // The training columns are snapshots set by the training job, not sums of events.
+          // The training columns are snapshots set by the training job, not sums of events.
           .map(({ partnerId, month, trainingPeople: _p, trainingMet: _m, ...sums }) => ({
             partnerId,
             bucket: month,
