@@ -11,7 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => conn.close());
 
-const entries = (entityId: string) => conn.db.select().from(auditLog).where(eq(auditLog.entityId, entityId));
+const entries = (entityId: string) =>
+  conn.db.select().from(auditLog).where(eq(auditLog.entityId, entityId)).orderBy(auditLog.id);
 
 async function inbox(userId: string, count: number) {
   return conn.db

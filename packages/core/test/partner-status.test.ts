@@ -211,7 +211,11 @@ describe('suspending and lifting by hand', () => {
       (await refusal(liftSuspension(conn.db, risk, { partnerId: partner.id, reason: 'Again and again' })))
         .code,
     ).toBe('conflict');
-    const trail = await conn.db.select().from(auditLog).where(eq(auditLog.partnerId, partner.id));
+    const trail = await conn.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.partnerId, partner.id))
+      .orderBy(auditLog.id);
     expect(trail.map((e) => e.action)).toEqual(['partner.suspended', 'partner.suspension_lifted']);
     expect(trail[1]!.data).toMatchObject({ reason: 'Penalties paid in full', to: 'active' });
   });

@@ -323,9 +323,10 @@ describe('rectification items and evidence', () => {
     ]);
     const row = (await listReviews(conn.db, risk, { quarter: '2026-Q3', partnerId: a.id })).items[0]!;
     expect([row.openItems, row.overdueItems]).toEqual([1, 1]);
-    const actions = (await conn.db.select().from(auditLog).where(eq(auditLog.entityId, first!.id))).map(
-      (e) => e.action,
-    );
+    // In the order they were written: without an order, PostgreSQL may return rows in any order.
+    const actions = (
+      await conn.db.select().from(auditLog).where(eq(auditLog.entityId, first!.id)).orderBy(auditLog.id)
+    ).map((e) => e.action);
     expect(actions).toEqual([
       'rectification.evidence_uploaded',
       'rectification.submitted',
