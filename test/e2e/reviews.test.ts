@@ -36,7 +36,10 @@ describe.skipIf(!e2eEnabled)('quarterly reviews', () => {
       await page.getByRole('button', { name: '筛选', exact: true }).click();
       await page.waitForURL((url) => url.searchParams.get('status') === 'draft');
       const table = page.getByRole('table', { name: '季度考核' });
-      await table.getByRole('link', { name: demo.partnerAdmin.partner }).click();
+      // The URL changes a moment before the filtered list replaces the previous one.
+      const partnerLink = table.getByRole('link', { name: demo.partnerAdmin.partner });
+      await expect.poll(() => partnerLink.count()).toBe(1);
+      await partnerLink.click();
       await expect
         .poll(() => page.getByRole('heading', { level: 1 }).textContent())
         .toBe(`${quarter} 季度考核：${demo.partnerAdmin.partner}`);
