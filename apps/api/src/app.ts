@@ -6,7 +6,7 @@ import type { ApiDeps, ApiEnv } from './context.ts';
 import { docsPage, docsPagePolicy } from './docs-page.ts';
 import { errorResponse, validationError } from './errors.ts';
 import { authenticate } from './middleware/authenticate.ts';
-import { inputGuard } from './middleware/input-guard.ts';
+import { inputGuard, jsonBodyGuard } from './middleware/input-guard.ts';
 import { requestId } from './middleware/request-id.ts';
 import { allowedMethods, buildRouteTable, type RouteEntry } from './route-table.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
@@ -63,6 +63,8 @@ export function createApi(deps: ApiDeps) {
   });
   app.use('*', (c, next) => (hasOwnLimit(c.req.path, c.req.method) ? next() : generalLimit(c, next)));
   app.use('*', inputGuard);
+  // The routes with their own body limit guard their JSON after that limit (events.ts).
+  app.use('*', (c, next) => (hasOwnLimit(c.req.path, c.req.method) ? next() : jsonBodyGuard(c, next)));
   app.use('/v1/*', authenticate(deps.db, deps.rateLimit));
 
   meRoutes(app, deps);

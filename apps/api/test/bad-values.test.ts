@@ -77,6 +77,32 @@ describe('numbers, dates and lists beyond their columns', () => {
     expect(await fieldsOf(huge)).toEqual(['events']);
   });
 
+  it('a list of 200,000 items in any JSON body → 422 on that list, before any schema walks it', async () => {
+    // Found by the fuzz suite (seed 641350025): zod overflowed the stack collecting 200,000 issues.
+    const response = await api.request(
+      '/v1/partners',
+      json(
+        { legalName: '\udfff', creditCode: '\u0000', serviceCategories: new Array(200_000).fill(1) },
+        { cookie: admin },
+      ),
+    );
+    const body = (await response.json()) as {
+      error: { code: string; details: { fields: { path: string }[] } };
+    };
+    expect(response.status).toBe(422);
+    expect(body.error.details.fields.map((f) => f.path)).toContain('serviceCategories');
+  });
+
+  it('malformed JSON → 400 invalid_json, as before the guard read the body', async () => {
+    const response = await api.request('/v1/partners', {
+      method: 'POST',
+      headers: { cookie: admin, 'content-type': 'application/json' },
+      body: '{"legalName": ',
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('invalid_json');
+  });
+
   it('a document version beyond the integer column → 422 on version, not 500', async () => {
     const response = await api.request(
       '/v1/documents/00000000-0000-0000-0000-000000000000/file?version=2147483648',

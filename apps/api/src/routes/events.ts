@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { keyOrSession } from '../access.ts';
 import type { ApiApp, ApiDeps } from '../context.ts';
 import { requireActor } from '../middleware/authenticate.ts';
+import { jsonBodyGuard } from '../middleware/input-guard.ts';
 import { errorResponses } from '../schemas.ts';
 
 /** 5,000 events of up to ~1 KiB each, plus the envelope. Larger than the general body limit on purpose. */
@@ -79,6 +80,7 @@ export function eventRoutes(app: ApiApp, { db }: ApiDeps) {
         );
       },
     }),
+    jsonBodyGuard,
   );
   app.openapi(ingest, async (c) => c.json(await ingestEvents(db, requireActor(c), c.req.valid('json')), 200));
 }
