@@ -7,3 +7,4 @@ export * from './requirements.ts';
 export * from './roster.ts';
 export * from './certificate-pdf.ts';
 export * from './kpi-feed.ts';
+export * from './dashboard.ts';
