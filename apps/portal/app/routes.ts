@@ -51,6 +51,8 @@ export default [
         route('scorecards/:partnerId', 'routes/staff/scorecard.tsx'),
         route('kpis', 'routes/staff/kpis.tsx'),
         route('import', 'routes/staff/import.tsx'),
+        route('training', 'routes/staff/training.tsx'),
+        route('training/partners/:partnerId', 'routes/staff/training-partner.tsx'),
       ]),
     ]),
   ]),

@@ -16,6 +16,8 @@ import { staffPortalEn } from './staff-portal.en.ts';
 import { staffPortalZhCN } from './staff-portal.zh-CN.ts';
 import { trainingEn } from './training.en.ts';
 import { trainingZhCN } from './training.zh-CN.ts';
+import { trainingDashboardEn } from './training-dashboard.en.ts';
+import { trainingDashboardZhCN } from './training-dashboard.zh-CN.ts';
 import { workQueueEn } from './work-queue.en.ts';
 import { workQueueZhCN } from './work-queue.zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
@@ -38,6 +40,7 @@ const enAll = {
   ...trainingEn,
   ...partnerStatusEn,
   ...auditAnchorEn,
+  ...trainingDashboardEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -58,6 +61,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...trainingZhCN,
     ...partnerStatusZhCN,
     ...auditAnchorZhCN,
+    ...trainingDashboardZhCN,
   },
   en: enAll,
 };

@@ -5,7 +5,7 @@ import { NavItemLink } from '../app-link';
 import { NavGroup, withinAny } from '../site-nav/nav-group';
 
 const partnerSections = ['/s/partners', '/s/applications', '/s/blacklist'];
-const performanceSections = ['/s/scorecards', '/s/reviews', '/s/kpis', '/s/import'];
+const performanceSections = ['/s/scorecards', '/s/reviews', '/s/kpis', '/s/import', '/s/training'];
 const settingsSections = ['/s/requirements', '/s/settings'];
 
 /**
@@ -47,6 +47,9 @@ export function StaffNavLinks({ may }: { may: ViewerSummary['may'] }) {
         </li>
         <li>
           <NavItemLink to="/s/kpis">{t('performance.nav.kpis')}</NavItemLink>
+        </li>
+        <li>
+          <NavItemLink to="/s/training">{t('training-dashboard.nav')}</NavItemLink>
         </li>
         {may.importEvents ? (
           <li>

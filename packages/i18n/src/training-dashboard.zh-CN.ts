@@ -1,0 +1,43 @@
+import type { trainingDashboardEn } from './training-dashboard.en.ts';
+
+/** 员工培训看板及合作方明细，简体中文。 */
+export const trainingDashboardZhCN: Record<keyof typeof trainingDashboardEn, string> = {
+  'training-dashboard.nav': '培训合规',
+  'training-dashboard.title': '培训合规',
+  'training-dashboard.intro':
+    '各合作方人员中达到年度培训进度要求的比例，与培训 KPI 的口径一致（{date} 的数据）。',
+  'training-dashboard.portfolio': '当前列表全部合作方',
+  'training-dashboard.portfolioValue': '达标进度 {rate} · {people} 人中 {meeting} 人',
+  'training-dashboard.noFigure': '无名册',
+  'training-dashboard.byCategory': '按服务类别',
+  'training-dashboard.trendTitle': '按月合规率',
+  'training-dashboard.trendCaption': '近 12 个月每月月末达到进度要求的人员比例。',
+  'training-dashboard.trendSummary': '{from} 至 {to} 的培训合规率：首月 {first}，末月 {last}。',
+  'training-dashboard.trendEmpty': '尚无培训数据。',
+  'training-dashboard.month': '月份',
+  'training-dashboard.rate': '合规率',
+  'training-dashboard.partner': '合作方',
+  'training-dashboard.people': '人数',
+  'training-dashboard.meeting': '达到进度',
+  'training-dashboard.overdue': '逾期',
+  'training-dashboard.overdueCount': '{count, plural, =0 {无} other {# 人}}',
+  'training-dashboard.search': '搜索合作方',
+  'training-dashboard.searchButton': '搜索',
+  'training-dashboard.allCategories': '全部服务类别',
+  'training-dashboard.category': '服务类别',
+  'training-dashboard.count': '{count, plural, =0 {没有合作方} other {共 # 家合作方}}',
+  'training-dashboard.empty': '没有符合条件的正式合作方。',
+  'training-dashboard.partnerTitle': '{name}的培训情况',
+  'training-dashboard.partnerIntro':
+    '{year} 年已完成学时与年度要求对比；“达到进度”按截至今天应完成的学时衡量。',
+  'training-dashboard.back': '返回培训合规',
+  'training-dashboard.person': '人员',
+  'training-dashboard.number': '证件号或工号',
+  'training-dashboard.hours': '本年学时',
+  'training-dashboard.onPace': '达到进度',
+  'training-dashboard.behind': '落后',
+  'training-dashboard.overdueCourses': '逾期课程',
+  'training-dashboard.overdueCourse': '{title}（截止 {date}）',
+  'training-dashboard.noPeople': '该合作方的培训名册中还没有人员。',
+  'training-dashboard.scorecard': '绩效记分卡',
+};
