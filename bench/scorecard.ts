@@ -13,7 +13,8 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type BenchServer, startBenchServer } from './bench-server.ts';
-import { type CpuSample, cpuSample } from './cpu-usage.ts';
+import { cpuSample } from './cpu-usage.ts';
+import { measure as measureWith, type Result, type Sample, summarize } from './page-load.ts';
 import { createSession } from '@outpost/auth';
 import { ensureDefaultKpis, formatPeriod, quarterOf } from '@outpost/core';
 import { rollupCtes } from '../packages/core/src/performance/rollup-sql.ts';
@@ -53,6 +54,9 @@ const database = `outpost_bench_sc_${process.pid}`;
 const url = withDatabase(adminUrl, database);
 const admin = postgresClient(adminUrl, { max: 1, onnotice: () => {} });
 const categories = ['claims', 'agency', 'customer_service', 'it'];
+// Every stretch runs the same number of concurrent users.
+const measure = (...rest: Parameters<typeof measureWith> extends [number, ...infer R] ? R : never) =>
+  measureWith(users, ...rest);
 const log = (message: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 let server: BenchServer | undefined;
@@ -201,87 +205,4 @@ try {
   if (args['keep-database']) console.log(`database kept: ${url}`);
   else await admin.unsafe(`drop database if exists "${database}" with (force)`).catch(() => {});
   await admin.end({ timeout: 5 });
-}
-
-interface Result {
-  count: number;
-  perSecond: number;
-  p50: number;
-  p95: number;
-  /** Size of a response body. */
-  bytes: number;
-  cpu?: CpuSample;
-}
-
-/** What one timed stretch of one page gave. */
-interface Sample {
-  latencies: number[];
-  seconds: number;
-  bytes: number;
-  cpu: CpuSample | null;
-}
-
-/** `users` concurrent loops requesting `path` for `duration` seconds; server-side render time is what dominates. */
-async function measure(
-  base: string,
-  pathname: string,
-  cookieFor: (i: number) => string | undefined,
-  duration: number,
-  sampleCpu: () => ReturnType<typeof cpuSample> = () => null,
-): Promise<Sample> {
-  const latencies: number[] = [];
-  let bytes = 0;
-  const before = sampleCpu();
-  const until = performance.now() + duration * 1000;
-  await Promise.all(
-    Array.from({ length: users }, async (_, i) => {
-      while (performance.now() < until) {
-        const t0 = performance.now();
-        const cookie = cookieFor(i);
-        const response = await fetch(`${base}${pathname}`, { headers: cookie ? { cookie } : {} });
-        bytes = (await response.arrayBuffer()).byteLength;
-        if (response.status !== 200) throw new Error(`${pathname} answered ${response.status}`);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const after = sampleCpu();
-  const cpu =
-    before && after
-      ? {
-          serverMs: after.serverMs - before.serverMs,
-          serverMainMs: after.serverMainMs - before.serverMainMs,
-          databaseMs: after.databaseMs - before.databaseMs,
-          clientMs: after.clientMs - before.clientMs,
-          machineMs: after.machineMs - before.machineMs,
-        }
-      : null;
-  return { latencies, seconds: duration, bytes, cpu };
-}
-
-/** All rounds of one page together: throughput, percentiles and CPU per request. */
-function summarize(samples: Sample[]): Result {
-  const latencies = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
-  const seconds = samples.reduce((sum, s) => sum + s.seconds, 0);
-  const n = latencies.length || 1;
-  const at = (q: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
-  const cpus = samples.map((s) => s.cpu);
-  const total = (key: keyof CpuSample) => cpus.reduce((sum, c) => sum + (c?.[key] ?? 0), 0) / n;
-  return {
-    count: latencies.length,
-    perSecond: latencies.length / seconds,
-    p50: at(0.5),
-    p95: at(0.95),
-    bytes: samples.at(-1)?.bytes ?? 0,
-    cpu: cpus.every((c) => c !== null)
-      ? {
-          serverMs: total('serverMs'),
-          serverMainMs: total('serverMainMs'),
-          databaseMs: total('databaseMs'),
-          clientMs: total('clientMs'),
-          machineMs: total('machineMs'),
-        }
-      : undefined,
-  };
 }
