@@ -19,7 +19,7 @@ import { maskStaffNumber } from './requirements.ts';
 
 /**
  * The staff training dashboard reads the figures the daily `training-compliance` job writes into
- * the monthly KPI rollups (decision record 023): the dashboard, the scorecard's training KPI and
+ * the monthly KPI rollups (decision record 028): the dashboard, the scorecard's training KPI and
  * the quarterly review then agree by construction, and the page costs a few indexed reads however
  * many people the partners have. Only overdue people are counted live, for the partners shown.
  */
