@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { e2eEnabled, newPage, signInAs, useBrowser } from '../support/e2e-fixtures.ts';
+import { demo, e2eEnabled, newPage, signInAs, useBrowser } from '../support/e2e-fixtures.ts';
 
 describe.skipIf(!e2eEnabled)('training compliance dashboard', () => {
   const browser = useBrowser();
@@ -49,6 +49,25 @@ describe.skipIf(!e2eEnabled)('training compliance dashboard', () => {
     } finally {
       await staff.page.request.post('/lang', { form: { locale: 'zh-CN', redirectTo: '/' }, maxRedirects: 0 });
       await staff.close();
+    }
+  });
+
+  test('a partner administrator sees the same for their own people only', async () => {
+    const partner = await newPage(browser());
+    try {
+      const { page } = partner;
+      await signInAs(page, demo.partnerAdmin.email);
+      await page.request.post('/lang', { form: { locale: 'zh-CN', redirectTo: '/p' }, maxRedirects: 0 });
+      await page.goto('/p/training');
+      await page.getByRole('link', { name: '培训合规' }).click();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('培训合规');
+      const people = page.getByRole('table', { name: `${demo.partnerAdmin.partner}的培训情况` });
+      expect(await people.locator('tbody tr').count()).toBeGreaterThan(0);
+      // Another partner's page is not reachable from here: the staff console refuses partners.
+      const foreign = await page.request.get('/s/training', { maxRedirects: 0 });
+      expect(foreign.status()).toBe(403);
+    } finally {
+      await partner.close();
     }
   });
 });

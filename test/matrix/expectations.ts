@@ -317,6 +317,7 @@ export const expectations: Record<string, Expected> = {
   },
   'GET /s/kpis': { default: 200, anonymous: 302, partnerAdmin: 403, partnerMember: 403, apiKey: 302 },
   'POST /s/kpis': { default: 403, anonymous: 302, 'staff:admin': 422, apiKey: 302 },
+  'GET /p/training/compliance': { default: 403, anonymous: 302, partnerAdmin: 200, apiKey: 302 },
   'GET /s/training': { default: 200, anonymous: 302, partnerAdmin: 403, partnerMember: 403, apiKey: 302 },
   'GET /s/training/partners/:partnerId': {
     default: 200,

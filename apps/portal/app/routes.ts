@@ -27,6 +27,7 @@ export default [
         route('scorecard', 'routes/partner/scorecard.tsx'),
         route('training', 'routes/partner/training.tsx'),
         route('training/people', 'routes/partner/training-people.tsx'),
+        route('training/compliance', 'routes/partner/training-compliance.tsx'),
         route('training/:courseId', 'routes/partner/training-course.tsx'),
         route('training/:courseId/certificate', 'routes/partner/training-certificate.ts'),
       ]),

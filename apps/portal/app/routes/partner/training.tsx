@@ -35,6 +35,8 @@ export default function PartnerTraining({ loaderData }: Route.ComponentProps) {
         {view.canManageRoster ? (
           <p>
             <AppLink to="/p/training/people">{t('training.roster.title')}</AppLink>
+            {' · '}
+            <AppLink to="/p/training/compliance">{t('training-dashboard.title')}</AppLink>
           </p>
         ) : null}
       </header>
