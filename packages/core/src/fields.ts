@@ -67,5 +67,8 @@ export const instant = (options: { message?: string; fromYear?: number } = {}) =
       if (!Number.isFinite(at)) return false;
       const year = new Date(at).getUTCFullYear();
       return year >= fromYear && year <= 9999;
-    }, `Use a time between the years ${fromYear} and 9999.`);
+    }, {
+      message: `Use a time between the years ${fromYear} and 9999.`,
+      params: { code: 'year_out_of_range', fromYear, toYear: 9999 },
+    });
 };
