@@ -133,7 +133,9 @@ function issueOf(issue: z.core.$ZodIssue, raw: Record<string, unknown>): FieldIs
  */
 export function eventIssues(raw: unknown, error?: z.ZodError): FieldIssue[] {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return [{ path: '', code: 'invalid_type', params: { expected: 'object' }, message: 'Not an event object.' }];
+    return [
+      { path: '', code: 'invalid_type', params: { expected: 'object' }, message: 'Not an event object.' },
+    ];
   }
   const record = raw as Record<string, unknown>;
   const failure = error ?? serviceEventSchema.safeParse(raw).error;
@@ -145,5 +147,9 @@ export function eventIssues(raw: unknown, error?: z.ZodError): FieldIssue[] {
   }
   // One issue per field: the first (zod may report a field twice, e.g. format and range).
   const seen = new Set<string>();
-  return issues.filter((i) => (seen.has(i.path) ? false : (seen.add(i.path), true)));
+  return issues.filter((i) => {
+    if (seen.has(i.path)) return false;
+    seen.add(i.path);
+    return true;
+  });
 }

@@ -73,7 +73,13 @@ async function checkCorrections(
     const type = stored.get(c.target) ?? inFile.get(c.target);
     const earlier = voided.get(c.target) ?? claimed.get(c.target);
     const issue = (code: ImportIssue['code'], message: string, params: Record<string, string> = {}) =>
-      errors.push({ row: c.row, path: 'correctsExternalId', code, params: { target: c.target, ...params }, message });
+      errors.push({
+        row: c.row,
+        path: 'correctsExternalId',
+        code,
+        params: { target: c.target, ...params },
+        message,
+      });
     if (!type) issue('unknown_target', `correctsExternalId ${c.target} names no event of this partner.`);
     else if (type === 'correction') issue('correction_of_correction', 'A correction cannot be corrected.');
     else if (earlier !== undefined && earlier !== c.id)

@@ -85,8 +85,7 @@ export const cstInstant = (d: Date) =>
     d.getUTCMinutes(),
   )}:${pad(d.getUTCSeconds())}+08:00`;
 
-const zoneLess =
-  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?)?$/;
+const zoneLess = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?)?$/;
 
 /**
  * A time written without a zone (`2026-11-01 09:00`, `2026/11/01 09:00:00`, `2026-11-01T09:00`,
@@ -118,7 +117,7 @@ export function beijingInstant(text: string): string {
 const truthy = new Set(['true', '1', 'yes', 'y', '是', '通过', 'pass', 'passed']);
 const falsy = new Set(['false', '0', 'no', 'n', '否', '不通过', 'fail', 'failed']);
 /** NUL and unpaired surrogates: PostgreSQL cannot store them (see input-guard.ts). */
-const unstorable = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const unstorable = (text: string) => text.includes('\u0000') || !text.isWellFormed();
 
 type CellResult =
   | { value: unknown }
@@ -127,8 +126,12 @@ type CellResult =
 function cellValue(column: ImportColumn, cell: ImportCell): CellResult | null {
   if (cell === null || cell === undefined) return null;
   if (typeof cell === 'string' && cell.trim() === '') return null;
-  if (typeof cell === 'string' && unstorable.test(cell)) {
-    return { code: 'invalid_characters', params: {}, message: `${column}: contains characters that cannot be stored.` };
+  if (typeof cell === 'string' && unstorable(cell)) {
+    return {
+      code: 'invalid_characters',
+      params: {},
+      message: `${column}: contains characters that cannot be stored.`,
+    };
   }
   if (column === 'passed') {
     if (typeof cell === 'boolean') return { value: cell };
@@ -296,13 +299,20 @@ export function checkImportTable(table: ImportCell[][], now = Date.now()): Mappe
     const reported = new Set(rowIssues.map((p) => p.path));
     const checked = checkEvent(event, latest);
     if ('issues' in checked) {
-      for (const issue of checked.issues) if (!reported.has(issue.path)) rowIssues.push(fromField(row, issue));
+      for (const issue of checked.issues)
+        if (!reported.has(issue.path)) rowIssues.push(fromField(row, issue));
     }
     if (rowIssues.length > 0) for (const issue of rowIssues) problems.add(issue);
     else kept.push({ event: event as ServiceEventInput, row });
   }
   if (eventRows === 0) {
-    problems.add({ row: headerRow + 1, path: null, code: 'no_rows', params: {}, message: 'The file has no events.' });
+    problems.add({
+      row: headerRow + 1,
+      path: null,
+      code: 'no_rows',
+      params: {},
+      message: 'The file has no events.',
+    });
   }
   const ordered = [
     ...kept.filter((k) => k.event.type !== 'correction'),
