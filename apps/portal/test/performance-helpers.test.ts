@@ -1,3 +1,4 @@
+import type { ImportIssueCode } from '@outpost/core';
 import { translator } from '@outpost/i18n';
 import { describe, expect, test } from 'vitest';
 import { trendGeometry, trendSvgContent } from '../app/lib/performance/chart';
@@ -87,13 +88,66 @@ describe('formatting and import helpers', () => {
     expect(formatKpiValue('en', en, 4.5, 'rating')).toBe('4.5 out of 5');
     expect(formatKpiValue('zh-CN', zh, null, 'percent')).toBe('暂无数据');
   });
-  test('row problems are translated unless they are the API’s own rule text', () => {
-    expect(importErrorText(zh, { problem: 'unknown_column', column: 'colour', reason: '' })).toBe(
-      '未知列“colour”。',
+  test('row problems are rendered from their code, naming the column and what to fix', () => {
+    expect(importErrorText(zh, { code: 'unknown_column', path: 'colour', params: {} })).toBe(
+      '未知列“colour”，请只使用下文列出的列。',
     );
-    expect(importErrorText(zh, { problem: 'invalid', column: 'rating', reason: 'rating: Too big' })).toBe(
-      'rating: Too big',
+    expect(importErrorText(zh, { code: 'too_big', path: 'rating', params: { max: 5 } })).toBe(
+      'rating 不能大于 5。',
     );
+    expect(importErrorText(en, { code: 'too_big', path: 'rating', params: { max: 5 } })).toBe(
+      'rating must be at most 5.',
+    );
+    expect(
+      importErrorText(zh, { code: 'invalid_type', path: 'amount', params: { expected: 'number' } }),
+    ).toBe('amount 请填写数字。');
+    expect(
+      importErrorText(en, { code: 'invalid_type', path: 'passed', params: { expected: 'boolean' } }),
+    ).toBe('Write true or false (是/否) in passed.');
+    expect(
+      importErrorText(en, {
+        code: 'year_out_of_range',
+        path: 'occurredAt',
+        params: { fromYear: 2000, toYear: 9999 },
+      }),
+    ).toBe('Use a year from 2000 to 9999 in occurredAt.');
+  });
+  test('every code core can report has words in both languages', () => {
+    // A Record, so the type checker fails here when core gains a code.
+    const all: Record<ImportIssueCode, true> = {
+      required: true,
+      invalid_type: true,
+      invalid_datetime: true,
+      year_out_of_range: true,
+      invalid_value: true,
+      too_small: true,
+      too_big: true,
+      too_long: true,
+      too_many_decimals: true,
+      not_positive: true,
+      not_for_type: true,
+      invalid_characters: true,
+      in_future: true,
+      self_correction: true,
+      duplicate_id: true,
+      unknown_target: true,
+      correction_of_correction: true,
+      already_corrected: true,
+      invalid: true,
+      unknown_column: true,
+      missing_column: true,
+      duplicate_column: true,
+      unnamed_column: true,
+      no_rows: true,
+      too_many_rows: true,
+    };
+    const codes = Object.keys(all) as ImportIssueCode[];
+    for (const t of [zh, en]) {
+      for (const code of codes) {
+        const text = importErrorText(t, { code, path: 'x', params: {} });
+        expect(text).not.toContain('performance.import.issue');
+      }
+    }
   });
   test('events go out in batches of at most the API’s size, in order', () => {
     expect(chunks([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);

@@ -62,10 +62,16 @@ export const instant = (options: { message?: string; fromYear?: number } = {}) =
       message:
         options.message ?? 'Use an ISO 8601 timestamp with a time zone, e.g. 2026-07-01T09:30:00+08:00.',
     })
-    .refine((text) => {
-      const at = Date.parse(text);
-      if (!Number.isFinite(at)) return false;
-      const year = new Date(at).getUTCFullYear();
-      return year >= fromYear && year <= 9999;
-    }, `Use a time between the years ${fromYear} and 9999.`);
+    .refine(
+      (text) => {
+        const at = Date.parse(text);
+        if (!Number.isFinite(at)) return false;
+        const year = new Date(at).getUTCFullYear();
+        return year >= fromYear && year <= 9999;
+      },
+      {
+        message: `Use a time between the years ${fromYear} and 9999.`,
+        params: { code: 'year_out_of_range', fromYear, toYear: 9999 },
+      },
+    );
 };

@@ -9,7 +9,7 @@ import {
   ensureDefaultKpis,
   importEventFile,
   importTemplateCsv,
-  mapImportTable,
+  checkImportTable,
   parseCsv,
   prepareEventImport,
 } from '../src/index.ts';
@@ -82,7 +82,7 @@ describe('parseCsv', () => {
     expect(() => parseCsv('a\n"open')).toThrow(AppError);
   });
   it('the downloadable template is itself a valid file', () => {
-    const mapped = mapImportTable(parseCsv(importTemplateCsv));
+    const mapped = checkImportTable(parseCsv(importTemplateCsv), NOW);
     expect(mapped.errors).toEqual([]);
     expect(mapped.events).toHaveLength(7);
   });
@@ -134,8 +134,8 @@ describe('importEventFile', () => {
     );
     expect(result.stored).toBe(false);
     expect(result.errorCount).toBe(1);
-    expect(result.errors[0]).toMatchObject({ row: 3, column: 'rating', problem: 'invalid' });
-    expect(result.errors[0]!.reason).toMatch(/rating/);
+    expect(result.errors[0]).toMatchObject({ row: 3, path: 'rating', code: 'too_big', params: { max: 5 } });
+    expect(result.errors[0]!.message).toMatch(/rating/);
     expect(await stored(p.id)).toEqual([]);
   });
 
@@ -159,11 +159,14 @@ describe('importEventFile', () => {
       NOW,
     );
     expect(bad.events).toEqual([]);
-    expect(bad.errors.map((e) => [e.row, e.column, e.problem])).toEqual([
-      [2, 'rating', 'not_a_number'],
-      [3, 'passed', 'not_a_boolean'],
-      [5, 'occurredAt', 'invalid'],
+    expect(bad.errors.map((e) => [e.row, e.path, e.code])).toEqual([
+      [2, 'rating', 'invalid_type'],
+      [3, 'passed', 'invalid_type'],
+      [4, 'externalId', 'duplicate_id'],
+      [5, 'occurredAt', 'in_future'],
     ]);
+    expect(bad.errors[0]!.params).toEqual({ expected: 'number' });
+    expect(bad.errors[2]!.params).toEqual({ first: 3 });
     // With the type errors fixed, the duplicate id and the dangling correction show up too.
     const second = await prepareEventImport(
       conn.db,
@@ -180,7 +183,7 @@ describe('importEventFile', () => {
       NOW,
     );
     expect(second.errors).toEqual([
-      expect.objectContaining({ row: 3, column: 'externalId', problem: 'duplicate_id' }),
+      expect.objectContaining({ row: 3, path: 'externalId', code: 'duplicate_id', params: { first: 2 } }),
     ]);
     const third = await prepareEventImport(
       conn.db,
@@ -196,7 +199,12 @@ describe('importEventFile', () => {
       NOW,
     );
     expect(third.errors).toEqual([
-      expect.objectContaining({ row: 2, column: 'correctsExternalId', problem: 'bad_correction' }),
+      expect.objectContaining({
+        row: 2,
+        path: 'correctsExternalId',
+        code: 'unknown_target',
+        params: { target: 'nope' },
+      }),
     ]);
     const headers = await prepareEventImport(
       conn.db,
@@ -204,7 +212,7 @@ describe('importEventFile', () => {
       { partnerId: p.id, fileName: 'e.csv', bytes: csv(['externalId,type,colour', 'a,b,c']) },
       NOW,
     );
-    expect(headers.errors.map((e) => [e.row, e.column, e.problem])).toEqual([
+    expect(headers.errors.map((e) => [e.row, e.path, e.code])).toEqual([
       [1, 'colour', 'unknown_column'],
       [1, 'occurredAt', 'missing_column'],
     ]);
@@ -239,7 +247,7 @@ describe('importEventFile', () => {
       { now: NOW },
     );
     expect(bad.stored).toBe(false);
-    expect(bad.errors).toEqual([expect.objectContaining({ row: 5, column: 'amount' })]);
+    expect(bad.errors).toEqual([expect.objectContaining({ row: 5, path: 'amount', code: 'too_small' })]);
     expect(await stored(q.id)).toEqual([]);
   });
 

@@ -233,7 +233,14 @@ describe('ingestEvents', () => {
       }),
     );
     expect(error.details!.events).toEqual([
-      { index: 1, externalId: 'f2', reason: expect.stringMatching(/more than 5 minutes in the future/) },
+      {
+        index: 1,
+        externalId: 'f2',
+        reason: expect.stringMatching(/more than 5 minutes in the future/),
+        issues: [
+          expect.objectContaining({ path: 'occurredAt', code: 'in_future', params: { toleranceMinutes: 5 } }),
+        ],
+      },
     ]);
     expect(
       await ingestEvents(conn.db, keyFor(p.id), {

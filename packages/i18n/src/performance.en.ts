@@ -154,7 +154,8 @@ export const performanceEn = {
   'performance.import.col.externalId': 'Required. Your own unique id for the event; re-sent ids are skipped.',
   'performance.import.col.type':
     'Required. case_opened, case_closed, customer_rating, compliance_check, loss, complaint or correction.',
-  'performance.import.col.occurredAt': 'Required. When it happened, e.g. 2026-07-01T09:30:00+08:00.',
+  'performance.import.col.occurredAt':
+    'Required. When it happened, e.g. 2026-07-01 09:30 (Beijing time) or 2026-07-01T09:30:00+08:00.',
   'performance.import.col.caseId': 'The case number (required for case_opened and case_closed).',
   'performance.import.col.slaDueAt': 'The SLA deadline (required for case_opened and case_closed).',
   'performance.import.col.rating': 'customer_rating: a whole number from 1 to 5.',
@@ -166,14 +167,40 @@ export const performanceEn = {
   'performance.import.col.category': 'complaint: its category (optional).',
   'performance.import.col.correctsExternalId': 'correction: the id of the event it voids.',
   'performance.import.col.reason': 'correction: why (required).',
-  'performance.import.problem.unknown_column': 'Unknown column “{column}”.',
-  'performance.import.problem.missing_column': 'The required column “{column}” is missing.',
-  'performance.import.problem.duplicate_column': 'Column “{column}” appears twice.',
-  'performance.import.problem.no_rows': 'The file has no events.',
-  'performance.import.problem.too_many_rows': 'Too many rows in one file; split it or use the API.',
-  'performance.import.problem.not_a_number': 'Not a number.',
-  'performance.import.problem.not_a_boolean': 'Write true or false (是/否).',
-  'performance.import.problem.duplicate_id': 'This externalId is used on an earlier row.',
+  'performance.import.issue.unknown_column': 'Unknown column “{column}”; use only the columns listed below.',
+  'performance.import.issue.missing_column':
+    'The required column “{column}” is missing; add it to the first row.',
+  'performance.import.issue.duplicate_column': 'Column “{column}” appears twice; keep one.',
+  'performance.import.issue.unnamed_column':
+    'Column {position} has a value but no name in the first row; name the column or clear the value.',
+  'performance.import.issue.no_rows': 'The file has no events.',
+  'performance.import.issue.too_many_rows': 'Too many rows in one file; split it or use the API.',
+  'performance.import.issue.required': 'Fill in {column}: this type of event needs it.',
+  'performance.import.issue.invalid_type':
+    '{expected, select, number {Write a number in {column}.} int {Write a whole number in {column}.} boolean {Write true or false (是/否) in {column}.} other {Write text in {column}.}}',
+  'performance.import.issue.invalid_datetime':
+    'Not a time: write {column} like 2026-11-01 09:00 (Beijing time) or 2026-11-01T09:00:00+08:00.',
+  'performance.import.issue.year_out_of_range': 'Use a year from {fromYear} to {toYear} in {column}.',
+  'performance.import.issue.invalid_value': 'Use one of: {allowed}.',
+  'performance.import.issue.too_small': '{column} must be at least {min}.',
+  'performance.import.issue.too_big': '{column} must be at most {max}.',
+  'performance.import.issue.too_long': 'Keep {column} to {max} characters.',
+  'performance.import.issue.too_many_decimals': 'Use at most two decimals in {column}.',
+  'performance.import.issue.not_positive': 'A loss amount must be above 0.',
+  'performance.import.issue.not_for_type': 'A {type} event does not use {column}; leave it empty.',
+  'performance.import.issue.invalid_characters':
+    '{column} contains characters that cannot be stored (such as NUL); remove them.',
+  'performance.import.issue.in_future':
+    'This time is more than {toleranceMinutes} minutes in the future; check the date and time zone.',
+  'performance.import.issue.self_correction': 'A correction cannot correct itself; name the event it voids.',
+  'performance.import.issue.duplicate_id':
+    'This externalId is already used on row {first}; give each event its own id.',
+  'performance.import.issue.unknown_target':
+    'This partner has no event with the id {target}; check correctsExternalId.',
+  'performance.import.issue.correction_of_correction':
+    'Event {target} is itself a correction and cannot be corrected; correct the original event.',
+  'performance.import.issue.already_corrected': 'Event {target} was already corrected by {by}.',
+  'performance.import.issue.invalid': 'This value is not valid.',
   'errors.import_bad_csv': 'The CSV file could not be read: check its quotes.',
   'errors.import_bad_xlsx': 'The file could not be read as an XLSX workbook.',
   'errors.import_too_large': 'The file is too large to import.',

@@ -17,7 +17,7 @@ const ingest = createRoute({
   tags: ['Performance'],
   summary: `Send up to ${MAX_EVENTS_PER_BATCH} service events (API key with scope "events", or staff naming partnerId)`,
   description: [
-    'All or nothing: if any event is invalid nothing is stored and `error.details.events` lists each bad one as { index, externalId, reason }.',
+    'All or nothing: if any event is invalid nothing is stored and `error.details.events` lists each bad one as { index, externalId, reason, issues }: `issues` names every bad field as { path, code, params, message } (codes such as required, invalid_type, invalid_datetime, too_big, not_for_type, in_future, duplicate_id), `reason` is the same in one English sentence.',
     'Idempotent: an event whose externalId was already received for your partner is counted under `duplicates` and stored once; retrying a whole batch is always safe.',
     'Events are immutable; to change one, send a `correction` naming its externalId and then the right event under a new externalId.',
     'Timestamps are ISO 8601 with a zone; occurredAt may be at most 5 minutes in the future.',

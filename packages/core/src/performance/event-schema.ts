@@ -22,7 +22,10 @@ const money = z
   .finite()
   .min(0)
   .max(1e15)
-  .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, 'Use at most two decimals for amounts.');
+  .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, {
+    message: 'Use at most two decimals for amounts.',
+    params: { code: 'too_many_decimals' },
+  });
 
 const base = { externalId, occurredAt: instant };
 
@@ -55,7 +58,10 @@ export const serviceEventSchema = z.discriminatedUnion('type', [
   z.strictObject({
     ...base,
     type: z.literal('loss'),
-    amount: money.refine((n) => n > 0, 'A loss amount must be above 0.'),
+    amount: money.refine((n) => n > 0, {
+      message: 'A loss amount must be above 0.',
+      params: { code: 'not_positive' },
+    }),
     cause: text.optional(),
     caseId: caseId.optional(),
   }),

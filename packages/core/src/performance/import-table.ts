@@ -3,15 +3,12 @@ import { AppError } from '../errors.ts';
 import { checkOoxml, fileRefused } from '../uploads/judge-upload.ts';
 import { entryDataStart, type ZipLimits } from '../uploads/zip.ts';
 
-/** One cell as a spreadsheet gives it: text from CSV; text, number, boolean or date from XLSX. */
-export type ImportCell = string | number | boolean | Date | null;
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './import-limits.ts';
+import type { MappedImport } from './import-rows.ts';
+
+export type { ImportCell } from './import-rows.ts';
+export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './import-limits.ts';
 export type ImportFormat = 'csv' | 'xlsx';
-
-/** Large enough for a quarter of a busy partner's events; beyond it, partners should use the API. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
-
-/** One file holds at most this many rows; bigger feeds belong on the API. */
-export const MAX_IMPORT_ROWS = 200_000;
 
 /**
  * What an import workbook may unpack to. 200,000 rows of 13 columns are ~100 MB of sheet
@@ -25,7 +22,7 @@ export const XLSX_IMPORT_LIMITS: ZipLimits = {
 /** The worker's heap: enough for the largest workbook the limits let through. */
 const WORKER_HEAP_MB = 1024;
 const WORKER_TIMEOUT_MS = 120_000;
-/** Workbooks read at once per process; more wait their turn (each worker may use the heap above). */
+/** Files checked at once per process; more wait their turn (each worker may use the heap above). */
 const MAX_PARALLEL_READS = 2;
 
 /** The file's format from its name (the browser's MIME type for CSV varies too much to trust). */
@@ -36,73 +33,51 @@ export function importFormatOf(fileName: string): ImportFormat | null {
   return null;
 }
 
-/**
- * RFC 4180 CSV (quoted fields, "" escapes, CRLF or LF, a comma inside quotes).
- * Written here rather than taking papaparse: ~40 lines, no streaming or type guessing needed,
- * and every cell stays text so the row mapping decides types in one place.
- */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (quoted) {
-    throw new AppError('validation_failed', 'The CSV file ends inside a quoted field; check its quotes.', {
-      messageKey: 'errors.import_bad_csv',
-      details: { fields: [{ path: 'file', message: 'Unbalanced quotes.' }] },
-    });
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
+export { decodeCsv, parseCsv } from './import-csv.ts';
 
 /**
- * CSV bytes as text: UTF-8 (with or without BOM), else GB18030 — what Excel on a
- * Chinese-language Windows writes when it saves "CSV" — so such files import as they are.
+ * A whole import file read and checked off the event loop: the CSV, or the XLSX's first sheet
+ * (its archive bounded first), is parsed in a worker thread, which also maps and validates
+ * every row (checkImportTable) — the main thread receives only the checked events and the
+ * problems. The worker has its own heap limit and a deadline, and exits afterwards.
  */
-export function decodeCsv(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
-
-/** The first sheet of an XLSX file, or the CSV, as rows of cells. */
-export async function readImportTable(bytes: Uint8Array, format: ImportFormat): Promise<ImportCell[][]> {
+export async function checkImportFile(
+  bytes: Uint8Array,
+  format: ImportFormat,
+  now = Date.now(),
+): Promise<MappedImport> {
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
     throw new AppError('payload_too_large', `Import files may be at most ${MAX_IMPORT_BYTES} bytes.`, {
       messageKey: 'errors.import_too_large',
       details: { maxBytes: MAX_IMPORT_BYTES, fields: [{ path: 'file', message: 'Too large.' }] },
     });
   }
-  if (format === 'csv') return parseCsv(decodeCsv(bytes));
-  return readXlsx(bytes);
+  const sheets = format === 'xlsx' ? await worksheetsOf(bytes) : [];
+  const result = await withReadSlot(() =>
+    runWorker({ bytes, format, maxRows: MAX_IMPORT_ROWS + 1, sheets, now }),
+  );
+  if (result.ok) return result.checked;
+  if (result.problem === 'bad_csv') {
+    throw new AppError('validation_failed', 'The CSV file ends inside a quoted field; check its quotes.', {
+      messageKey: 'errors.import_bad_csv',
+      details: { fields: [{ path: 'file', message: 'Unbalanced quotes.' }] },
+    });
+  }
+  if (result.problem === 'too_many_rows') {
+    throw fileRefused(
+      'errors.import_too_many_rows',
+      `A file may hold at most ${MAX_IMPORT_ROWS} rows; split it or use the API.`,
+      { maxRows: MAX_IMPORT_ROWS },
+    );
+  }
+  if (result.problem === 'too_large') {
+    throw new AppError('payload_too_large', 'The file is too large to read.', {
+      messageKey: 'errors.import_too_large',
+      details: { fields: [{ path: 'file', message: 'Too large to read.' }] },
+    });
+  }
+  if (result.problem === 'failed') throw new Error(`Import check failed: ${result.message}`);
+  throw unreadableXlsx(result.message);
 }
 
 const unreadableXlsx = (cause?: unknown) =>
@@ -125,13 +100,20 @@ async function withReadSlot<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+interface SheetEntry {
+  name: string;
+  method: number;
+  dataStart: number;
+  compressedSize: number;
+  uncompressedSize: number;
+}
+
 /**
- * An XLSX's first sheet, never on the event loop: the archive is bounded first (entries,
- * declared and real unpacked size, inflation ratio — see checkOoxml), then the rows are
- * counted and the sheet parsed in a worker thread with its own heap limit and a deadline.
- * The worker exits afterwards, so its memory goes with it.
+ * The worksheets of an XLSX whose archive is bounded first (entries, declared and real
+ * unpacked size, inflation ratio — see checkOoxml), so the worker can count their rows on
+ * the raw XML before a single cell is built.
  */
-export async function readXlsx(bytes: Uint8Array): Promise<ImportCell[][]> {
+async function worksheetsOf(bytes: Uint8Array): Promise<SheetEntry[]> {
   let entries: Awaited<ReturnType<typeof checkOoxml>>;
   try {
     entries = await checkOoxml(bytes, 'xlsx', XLSX_IMPORT_LIMITS);
@@ -140,7 +122,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<ImportCell[][]> {
     if ((error as AppError).messageKey === 'errors.file_malformed') throw unreadableXlsx(error);
     throw error;
   }
-  const sheets = entries
+  return entries
     .filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name))
     .map((e) => ({
       name: e.name,
@@ -149,41 +131,25 @@ export async function readXlsx(bytes: Uint8Array): Promise<ImportCell[][]> {
       compressedSize: e.compressedSize,
       uncompressedSize: e.uncompressedSize,
     }));
-  const result = await withReadSlot(() => runWorker({ bytes, maxRows: MAX_IMPORT_ROWS + 1, sheets }));
-  if (result.ok) return result.table;
-  if (result.problem === 'too_many_rows') {
-    throw fileRefused(
-      'errors.import_too_many_rows',
-      `A file may hold at most ${MAX_IMPORT_ROWS} rows; split it or use the API.`,
-      { maxRows: MAX_IMPORT_ROWS },
-    );
-  }
-  if (result.problem === 'too_large') {
-    throw new AppError('payload_too_large', 'The workbook is too large to read.', {
-      messageKey: 'errors.import_too_large',
-      details: { fields: [{ path: 'file', message: 'Too large to read.' }] },
-    });
-  }
-  throw unreadableXlsx(result.message);
 }
 
 type WorkerResult =
-  | { ok: true; table: ImportCell[][] }
-  | { ok: false; problem: 'too_many_rows' | 'too_large' | 'unreadable'; message?: string };
+  | { ok: true; checked: MappedImport }
+  | {
+      ok: false;
+      problem: 'too_many_rows' | 'too_large' | 'unreadable' | 'bad_csv' | 'failed';
+      message?: string;
+    };
 
 function runWorker(job: {
   bytes: Uint8Array;
+  format: ImportFormat;
   maxRows: number;
-  sheets: {
-    name: string;
-    method: number;
-    dataStart: number;
-    compressedSize: number;
-    uncompressedSize: number;
-  }[];
+  sheets: SheetEntry[];
+  now: number;
 }): Promise<WorkerResult> {
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('./xlsx-worker.ts', import.meta.url), {
+    const worker = new Worker(new URL('./import-worker.ts', import.meta.url), {
       workerData: job,
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 64 },
     });

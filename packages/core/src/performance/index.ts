@@ -13,3 +13,4 @@ export * from './ranking.ts';
 export * from './sample-events.ts';
 export * from './scorecard.ts';
 export * from './validate-batch.ts';
+export * from './event-issues.ts';

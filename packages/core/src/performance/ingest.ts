@@ -7,6 +7,7 @@ import { AppError, notFound } from '../errors.ts';
 import { assertCan, can } from '../permissions.ts';
 import { assertNotSuspended } from '../partner-status.ts';
 import { isUuid } from '../validation.ts';
+import type { FieldIssue } from './event-issues.ts';
 import { rollupCtes } from './rollup-sql.ts';
 import { type BadEvent, batchError, type EventRow, validateBatch } from './validate-batch.ts';
 
@@ -192,14 +193,30 @@ async function checkCorrectionTargets(tx: Database, partnerId: string, rows: Eve
     if (!target) continue;
     const type = storedType.get(target) ?? inBatch.get(target);
     const earlier = voidedBy.get(target) ?? claimed.get(target);
-    let reason: string | undefined;
-    if (!type) reason = `correctsExternalId ${target} names no event of yours.`;
+    let issue: FieldIssue | undefined;
+    if (!type)
+      issue = {
+        path: 'correctsExternalId',
+        code: 'unknown_target',
+        params: { target },
+        message: `correctsExternalId ${target} names no event of yours.`,
+      };
     else if (type === 'correction')
-      reason = 'A correction cannot be corrected; send the right event and correct the original instead.';
+      issue = {
+        path: 'correctsExternalId',
+        code: 'correction_of_correction',
+        params: { target },
+        message: 'A correction cannot be corrected; send the right event and correct the original instead.',
+      };
     // The same correction sent again is a harmless duplicate, not a second voiding.
     else if (earlier !== undefined && earlier !== row.external_id)
-      reason = `Event ${target} was already corrected by ${earlier}.`;
-    if (reason) bad.push({ index, externalId: row.external_id, reason });
+      issue = {
+        path: 'correctsExternalId',
+        code: 'already_corrected',
+        params: { target, by: earlier },
+        message: `Event ${target} was already corrected by ${earlier}.`,
+      };
+    if (issue) bad.push({ index, externalId: row.external_id, reason: issue.message, issues: [issue] });
     else claimed.set(target, row.external_id);
   }
   if (bad.length > 0) throw batchError(bad);

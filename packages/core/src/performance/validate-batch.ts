@@ -2,6 +2,7 @@ import type { serviceEventTypes } from '@outpost/db';
 import type { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { assertCleanInput } from '../input-guard.ts';
+import { type FieldIssue, eventIssues } from './event-issues.ts';
 import { FUTURE_TOLERANCE_MS, MAX_EVENTS_PER_BATCH, serviceEventSchema } from './event-schema.ts';
 
 /** One event as it is stored: the common columns and the type's fields as payload. */
@@ -16,7 +17,10 @@ export interface EventRow {
 export interface BadEvent {
   index: number;
   externalId: string | null;
+  /** Every problem in one English sentence (kept for existing API clients). */
   reason: string;
+  /** Each bad field with a code and params to translate, and its English message. */
+  issues: FieldIssue[];
 }
 
 /** Enough to fix a batch without a response the size of the batch itself. */
@@ -72,50 +76,77 @@ export function validateBatch(events: unknown, now = Date.now()): EventRow[] {
     // Checked first and for invalid events too: an id sent twice is a bug in the sender either way.
     const first = claimedId === null ? undefined : seen.get(claimedId);
     if (first !== undefined) {
+      const reason = `externalId ${claimedId} is also used by the event at index ${first}.`;
       bad.push({
         index,
         externalId: claimedId,
-        reason: `externalId ${claimedId} is also used by the event at index ${first}.`,
+        reason,
+        issues: [{ path: 'externalId', code: 'duplicate_id', params: { first }, message: reason }],
       });
       return;
     }
     if (claimedId !== null) seen.set(claimedId, index);
-    const result = serviceEventSchema.safeParse(raw);
-    if (!result.success) {
-      bad.push({ index, externalId: claimedId, reason: describe(result.error) });
-      return;
-    }
-    const { externalId, type, occurredAt, ...fields } = result.data;
-    const occurred = Date.parse(occurredAt);
-    if (occurred > latest) {
-      bad.push({
-        index,
-        externalId,
-        reason: `occurredAt ${occurredAt} is more than 5 minutes in the future.`,
-      });
-      return;
-    }
-    const payload: Record<string, unknown> = fields;
-    let corrects: string | null = null;
-    if (type === 'correction') {
-      corrects = (fields as { correctsExternalId: string }).correctsExternalId;
-      if (corrects === externalId) {
-        bad.push({ index, externalId, reason: 'A correction cannot correct itself.' });
-        return;
-      }
-    }
-    // Normalise instants to UTC so stored payloads compare and sort the same way everywhere.
-    if (typeof payload.slaDueAt === 'string') payload.slaDueAt = new Date(payload.slaDueAt).toISOString();
-    rows.push({
-      external_id: externalId,
-      type,
-      occurred_at: new Date(occurred).toISOString(),
-      payload,
-      corrects,
-    });
+    const checked = checkEvent(raw, latest);
+    if ('issues' in checked) bad.push({ index, externalId: claimedId, ...checked });
+    else rows.push(checked.row);
   });
   if (bad.length > 0) throw batchError(bad);
   return rows;
+}
+
+/**
+ * One event against the wire schema and the rules beyond it (not in the future, a correction
+ * not of itself): the stored row, or every bad field. Shared by the API's batches and the file
+ * import, so both report the same codes.
+ */
+export function checkEvent(
+  raw: unknown,
+  latest: number,
+): { row: EventRow } | { reason: string; issues: FieldIssue[] } {
+  const result = serviceEventSchema.safeParse(raw);
+  const record = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const issues = result.success ? [] : eventIssues(raw, result.error);
+  const reasons = result.success ? [] : [describe(result.error)];
+  const occurredAt = record.occurredAt;
+  if (
+    typeof occurredAt === 'string' &&
+    !issues.some((i) => i.path === 'occurredAt') &&
+    Date.parse(occurredAt) > latest
+  ) {
+    const reason = `occurredAt ${occurredAt} is more than 5 minutes in the future.`;
+    reasons.push(reason);
+    issues.push({
+      path: 'occurredAt',
+      code: 'in_future',
+      params: { toleranceMinutes: FUTURE_TOLERANCE_MS / 60_000 },
+      message: reason,
+    });
+  }
+  if (
+    record.type === 'correction' &&
+    typeof record.correctsExternalId === 'string' &&
+    record.correctsExternalId === record.externalId
+  ) {
+    const reason = 'A correction cannot correct itself.';
+    reasons.push(reason);
+    issues.push({ path: 'correctsExternalId', code: 'self_correction', params: {}, message: reason });
+  }
+  if (!result.success || issues.length > 0) return { reason: reasons.join('; '), issues };
+  const { externalId, type, occurredAt: at, ...fields } = result.data;
+  const payload: Record<string, unknown> = fields;
+  const corrects =
+    type === 'correction' ? (fields as { correctsExternalId: string }).correctsExternalId : null;
+  // Normalise instants to UTC so stored payloads compare and sort the same way everywhere.
+  if (typeof payload.slaDueAt === 'string') payload.slaDueAt = new Date(payload.slaDueAt).toISOString();
+  return {
+    row: {
+      external_id: externalId,
+      type,
+      occurred_at: new Date(Date.parse(at)).toISOString(),
+      payload,
+      corrects,
+    },
+  };
 }
 
 function describe(error: z.ZodError): string {

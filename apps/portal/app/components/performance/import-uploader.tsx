@@ -1,4 +1,4 @@
-import type { ImportRowError, ServiceEventInput } from '@outpost/core';
+import type { ImportIssue, ServiceEventInput } from '@outpost/core';
 import { Alert } from '@outpost/ui';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useFetcher } from 'react-router';
@@ -9,7 +9,7 @@ export type CheckResult =
   | { ok: true; partnerId: string; events: ServiceEventInput[]; batchSize: number }
   | {
       ok: false;
-      errors: ImportRowError[];
+      errors: ImportIssue[];
       errorCount: number;
       form?: string;
       fields?: Record<string, string>;
@@ -181,7 +181,7 @@ export function ImportUploader({
                   // biome-ignore lint/suspicious/noArrayIndexKey: one row can have several problems; order is stable.
                   <tr key={i}>
                     <th scope="row">{e.row}</th>
-                    <td className="mono">{e.column ?? '—'}</td>
+                    <td className="mono">{e.path ?? '—'}</td>
                     <td>{importErrorText(t, e)}</td>
                   </tr>
                 ))}

@@ -1,16 +1,15 @@
-import type { ImportRowError } from '@outpost/core';
-import type { Translate } from '@outpost/i18n';
+import type { ImportIssue } from '@outpost/core';
+import type { MessageKey, Translate } from '@outpost/i18n';
 
 /**
- * A row problem in the reader's language. Problems the portal has words for are translated;
- * a schema rule's reason is core's English sentence (it names the field and the rule exactly).
+ * A problem in an import file in the reader's language: its code and params rendered through
+ * the catalogue (`performance.import.issue.<code>`), naming the column and what to fix.
+ * Core's English `message` is never shown here; it is for logs and API clients.
  */
-export function importErrorText(
-  t: Translate,
-  error: Pick<ImportRowError, 'problem' | 'reason' | 'column'>,
-): string {
-  if (error.problem === 'invalid' || error.problem === 'bad_correction') return error.reason;
-  return t(`performance.import.problem.${error.problem}`, { column: error.column ?? '' });
+export function importErrorText(t: Translate, issue: Pick<ImportIssue, 'code' | 'path' | 'params'>): string {
+  const params: Record<string, string> = { column: issue.path ?? '' };
+  for (const [name, value] of Object.entries(issue.params ?? {})) params[name] = String(value);
+  return t(`performance.import.issue.${issue.code}` as MessageKey, params);
 }
 
 /** Splits events into the API's batches (at most `size` each), in order. */
