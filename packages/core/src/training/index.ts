@@ -7,3 +7,6 @@ export * from './requirements.ts';
 export * from './roster.ts';
 export * from './certificate-pdf.ts';
 export * from './kpi-feed.ts';
+export * from './roster-import.ts';
+export * from './reminders.ts';
+export * from './records-export.ts';
