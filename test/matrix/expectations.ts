@@ -316,6 +316,14 @@ export const expectations: Record<string, Expected> = {
     apiKey: 302,
   },
   'GET /s/kpis': { default: 200, anonymous: 302, partnerAdmin: 403, partnerMember: 403, apiKey: 302 },
+  // Any partner's training records (downloads with ?partner=&format=): every staff role reads training.
+  'GET /s/training/records': {
+    default: 200,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
   'POST /s/kpis': { default: 403, anonymous: 302, 'staff:admin': 422, apiKey: 302 },
   'GET /s/import': {
     default: 403,

@@ -51,6 +51,7 @@ export default [
         route('scorecards/:partnerId', 'routes/staff/scorecard.tsx'),
         route('kpis', 'routes/staff/kpis.tsx'),
         route('import', 'routes/staff/import.tsx'),
+        route('training/records', 'routes/staff/training-records.tsx'),
       ]),
     ]),
   ]),

@@ -5,7 +5,7 @@ import { crc32, deflateRawSync } from 'node:zlib';
  * XML parts in a ZIP, and node:zlib deflates them. Cells are inline strings (no shared-string
  * table), so what is written is what is read; text that starts like a formula stays text.
  */
-export function writeXlsx(sheetName: string, rows: (string | number | null)[][]): Uint8Array {
+export function writeXlsx(sheetName: string, rows: (string | number | null)[][]): Uint8Array<ArrayBuffer> {
   const esc = (s: string) =>
     s
       // XML 1.0 has no place for most control characters.
@@ -58,7 +58,7 @@ export function writeXlsx(sheetName: string, rows: (string | number | null)[][])
 }
 
 /** A ZIP archive of deflated entries (the subset of the format every reader accepts). */
-function zip(files: [string, Buffer][]): Uint8Array {
+function zip(files: [string, Buffer][]): Uint8Array<ArrayBuffer> {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;

@@ -144,6 +144,6 @@ export function recordsCsv(records: { header: string[]; rows: (string | number |
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-export function recordsXlsx(records: { header: string[]; rows: (string | number | null)[][] }): Uint8Array {
+export function recordsXlsx(records: { header: string[]; rows: (string | number | null)[][] }): Uint8Array<ArrayBuffer> {
   return writeXlsx('Training', [records.header, ...records.rows]);
 }

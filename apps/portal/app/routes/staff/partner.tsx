@@ -106,6 +106,9 @@ export default function StaffPartner({ loaderData, actionData }: Route.Component
       {loaderData.contactEmail ? (
         <p className="muted">{t('staff-portal.partner.contact', { email: loaderData.contactEmail })}</p>
       ) : null}
+      <p>
+        <AppLink to={`/s/training/records?partner=${loaderData.partner.id}`}>{t('training.records.title')}</AppLink>
+      </p>
 
       {loaderData.suspendedBanner && !loaderData.suspension ? (
         <p>
