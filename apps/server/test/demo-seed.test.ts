@@ -251,7 +251,9 @@ describe('training reminders in the first-run demo', () => {
     const admin = await userByEmail(conn.db, huaan.admin.email);
     const inbox = (id: string) =>
       conn.db.select().from(notifications).where(eq(notifications.recipientId, id));
-    expect((await inbox(member!.id)).filter((n) => n.template === 'notify.training_due').map((n) => n.params.days)).toContain(3);
+    expect(
+      (await inbox(member!.id)).filter((n) => n.template === 'notify.training_due').map((n) => n.params.days),
+    ).toContain(3);
     expect((await inbox(admin!.id)).filter((n) => n.template === 'notify.training_overdue')).toHaveLength(1);
   });
 });

@@ -29,9 +29,7 @@ export const settingSchemas = {
     )
     .default({ financial: 0.3, capability: 0.3, compliance: 0.25, reputation: 0.15 }),
   /** The weekly Slack digest lists partners whose training compliance is below this share. */
-  'training.digest': z
-    .object({ threshold: z.number().gt(0).max(1) })
-    .default({ threshold: 0.9 }),
+  'training.digest': z.object({ threshold: z.number().gt(0).max(1) }).default({ threshold: 0.9 }),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

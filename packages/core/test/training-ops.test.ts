@@ -120,7 +120,8 @@ describe('roster import', () => {
 
   it('adds nobody when the same file is imported again, and updates a changed person matched on the number', async () => {
     const { partner, admin } = await partnerWithAdmin();
-    const file = 'Name,ID or staff number,Role,Service category,Start date\nAnn Lee,B-0001,Agent,agency,2025-01-01\nBo Wu,B-0002,Agent,Agency,2025-01-01\n';
+    const file =
+      'Name,ID or staff number,Role,Service category,Start date\nAnn Lee,B-0001,Agent,agency,2025-01-01\nBo Wu,B-0002,Agent,Agency,2025-01-01\n';
     expect(await importRoster(conn.db, admin, { fileName: 'r.csv', bytes: csv(file) })).toMatchObject({
       added: 2,
       refused: 0,
@@ -182,7 +183,9 @@ describe('roster import', () => {
   it('does not let one partner link a portal account of another partner', async () => {
     const { admin } = await partnerWithAdmin();
     const foreign = await partnerWithAdmin();
-    const file = csv(`name,staffNumber,jobRole,serviceCategory,startDate,email\nA,D-0001,x,agency,2025-01-01,${foreign.adminUser.email}\n`);
+    const file = csv(
+      `name,staffNumber,jobRole,serviceCategory,startDate,email\nA,D-0001,x,agency,2025-01-01,${foreign.adminUser.email}\n`,
+    );
     const result = await importRoster(conn.db, admin, { fileName: 'r.csv', bytes: file });
     expect(result.rows[0]).toMatchObject({ status: 'refused', problems: [{ column: 'email' }] });
   });
@@ -196,8 +199,16 @@ describe('training reminders', () => {
   async function setup() {
     const { actor: trainer } = await makeStaff(conn.db, ['risk_officer']);
     const { partner, admin, adminUser } = await partnerWithAdmin();
-    const { user: learnerUser, actor: learner } = await makePartnerUser(conn.db, partner.id, 'partner_member');
-    const { user: doneUser, actor: doneLearner } = await makePartnerUser(conn.db, partner.id, 'partner_member');
+    const { user: learnerUser, actor: learner } = await makePartnerUser(
+      conn.db,
+      partner.id,
+      'partner_member',
+    );
+    const { user: doneUser, actor: doneLearner } = await makePartnerUser(
+      conn.db,
+      partner.id,
+      'partner_member',
+    );
     const person = (name: string, userId?: string) =>
       addPerson(conn.db, admin, {
         name,
@@ -224,11 +235,24 @@ describe('training reminders', () => {
       attempt: 1,
       answers: { q1: [0] },
     });
-    return { partner, admin, adminUser, learner, learnerUser, doneUser, learnerPerson, courseId: created.course.id };
+    return {
+      partner,
+      admin,
+      adminUser,
+      learner,
+      learnerUser,
+      doneUser,
+      learnerPerson,
+      courseId: created.course.id,
+    };
   }
 
   const inbox = (userId: string) =>
-    conn.db.select().from(notifications).where(eq(notifications.recipientId, userId)).orderBy(notifications.createdAt);
+    conn.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.recipientId, userId))
+      .orderBy(notifications.createdAt);
 
   it('reminds 14 and 3 days before the due date, once each, only people with an account who have not completed', async () => {
     const { learnerUser, doneUser, adminUser, learner } = await setup();
@@ -271,7 +295,9 @@ describe('training reminders', () => {
     // First seen overdue: the learner gets no late "due in" reminder.
     expect(await inbox(learnerUser.id)).toHaveLength(0);
     await runTrainingReminders(conn.db, later(17));
-    expect((await inbox(adminUser.id)).filter((n) => n.template === 'notify.training_overdue')).toHaveLength(2);
+    expect((await inbox(adminUser.id)).filter((n) => n.template === 'notify.training_overdue')).toHaveLength(
+      2,
+    );
   });
 });
 
@@ -289,8 +315,24 @@ describe('weekly training digest to the risk channel', () => {
       });
       if (i < compliant) {
         await conn.db.insert(trainingCompletions).values([
-          { personId: p.id, partnerId: partner.id, source: 'external', category: 'law_ethics', minutes: 720, completedOn: '2031-01-10', certificateCode: `X${uniq()}${i}a` },
-          { personId: p.id, partnerId: partner.id, source: 'external', category: 'professional_skills', minutes: 1440, completedOn: '2031-01-10', certificateCode: `X${uniq()}${i}b` },
+          {
+            personId: p.id,
+            partnerId: partner.id,
+            source: 'external',
+            category: 'law_ethics',
+            minutes: 720,
+            completedOn: '2031-01-10',
+            certificateCode: `X${uniq()}${i}a`,
+          },
+          {
+            personId: p.id,
+            partnerId: partner.id,
+            source: 'external',
+            category: 'professional_skills',
+            minutes: 1440,
+            completedOn: '2031-01-10',
+            certificateCode: `X${uniq()}${i}b`,
+          },
         ]);
       }
     }
@@ -306,7 +348,9 @@ describe('weekly training digest to the risk channel', () => {
     const monday = new Date('2031-06-02T01:00:00Z'); // Monday 09:00 in Shanghai
     const first = await runTrainingSlackDigest(conn.db, monday);
     expect(first).toMatchObject({ week: '2031-06-02', posted: true });
-    expect(await runTrainingSlackDigest(conn.db, new Date('2031-06-03T01:00:00Z'))).toMatchObject({ posted: false });
+    expect(await runTrainingSlackDigest(conn.db, new Date('2031-06-03T01:00:00Z'))).toMatchObject({
+      posted: false,
+    });
     const rows = (await conn.db.select().from(outbox).where(eq(outbox.target, RISK_CHANNEL))).filter(
       (r) => (r.payload as { template?: string }).template === 'notify.training_digest',
     );
@@ -353,10 +397,25 @@ describe('training records export', () => {
       startDate: '2024-01-01',
     });
     const created = await createCourse(conn.db, trainer, course('Export course'));
-    await assignCourse(conn.db, trainer, { target: 'partner', courseId: created.course.id, partnerId: partner.id, dueDate: '2031-12-31' });
+    await assignCourse(conn.db, trainer, {
+      target: 'partner',
+      courseId: created.course.id,
+      partnerId: partner.id,
+      dueDate: '2031-12-31',
+    });
     const view = await courseForLearner(conn.db, learner, created.course.id);
-    await submitAttempt(conn.db, learner, { courseId: created.course.id, versionId: view.versionId, attempt: 1, answers: { q1: [1] } });
-    await submitAttempt(conn.db, learner, { courseId: created.course.id, versionId: view.versionId, attempt: 2, answers: { q1: [0] } });
+    await submitAttempt(conn.db, learner, {
+      courseId: created.course.id,
+      versionId: view.versionId,
+      attempt: 1,
+      answers: { q1: [1] },
+    });
+    await submitAttempt(conn.db, learner, {
+      courseId: created.course.id,
+      versionId: view.versionId,
+      attempt: 2,
+      answers: { q1: [0] },
+    });
 
     const zh = await trainingRecords(conn.db, admin, { locale: 'zh-CN', partnerId: foreign.partner.id });
     expect(zh.partner.id).toBe(partner.id);
@@ -370,7 +429,11 @@ describe('training records export', () => {
     expect(text.startsWith('\uFEFF姓名,')).toBe(true);
     expect(text).not.toContain('Foreign Person');
 
-    const en = await trainingRecords(conn.db, trainer, { locale: 'en', partnerId: partner.id, personId: mine.id });
+    const en = await trainingRecords(conn.db, trainer, {
+      locale: 'en',
+      partnerId: partner.id,
+      personId: mine.id,
+    });
     expect(en.header).toContain('Recorded at (Beijing time)');
     // Read back through the import's own XLSX reader (worker thread, archive limits).
     const sheet = await readImportTable(recordsXlsx(en), 'xlsx');
@@ -379,11 +442,15 @@ describe('training records export', () => {
     expect(sheet[2]![7]).toBe(100);
 
     // A person of another partner is "not found", for a partner and for staff asking under the wrong partner.
-    await expect(trainingRecords(conn.db, admin, { locale: 'en', personId: theirs.id })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      trainingRecords(conn.db, admin, { locale: 'en', personId: theirs.id }),
+    ).rejects.toMatchObject({ code: 'not_found' });
     await expect(
       trainingRecords(conn.db, trainer, { locale: 'en', partnerId: partner.id, personId: theirs.id }),
     ).rejects.toMatchObject({ code: 'not_found' });
     const { actor: member } = await makePartnerUser(conn.db, partner.id, 'partner_member');
-    await expect(trainingRecords(conn.db, member, { locale: 'en' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(trainingRecords(conn.db, member, { locale: 'en' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 });

@@ -23,8 +23,7 @@ export const trainingOpsEn = {
   'training.import.file': 'Roster file',
   'training.import.submit': 'Import',
   'training.import.fileRequired': 'Choose a .csv or .xlsx file.',
-  'training.import.summary':
-    'Added {added}, updated {updated}, unchanged {unchanged}, refused {refused}.',
+  'training.import.summary': 'Added {added}, updated {updated}, unchanged {unchanged}, refused {refused}.',
   'training.import.reportTitle': 'Import report',
   'training.import.line': 'Row',
   'training.import.person': 'Name',

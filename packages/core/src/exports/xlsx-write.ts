@@ -7,9 +7,10 @@ import { crc32, deflateRawSync } from 'node:zlib';
  */
 export function writeXlsx(sheetName: string, rows: (string | number | null)[][]): Uint8Array<ArrayBuffer> {
   const esc = (s: string) =>
-    s
-      // XML 1.0 has no place for most control characters.
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+    [...s]
+      // XML 1.0 has no place for control characters other than tab, line feed and carriage return.
+      .filter((ch) => ch.charCodeAt(0) >= 0x20 || ch === '\t' || ch === '\n' || ch === '\r')
+      .join('')
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')

@@ -91,7 +91,8 @@ export async function trainingRecords(
   const byAttempt = new Map(completions.filter((c) => c.attemptId).map((c) => [c.attemptId!, c]));
   const t = (key: string, params?: Record<string, string | number>) =>
     translate(options.locale, key as MessageKey, params);
-  const title = (v: { titleZh: string; titleEn: string }) => (options.locale === 'zh-CN' ? v.titleZh : v.titleEn);
+  const title = (v: { titleZh: string; titleEn: string }) =>
+    options.locale === 'zh-CN' ? v.titleZh : v.titleEn;
   const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 
   const rows: (string | number | null)[][] = [];
@@ -140,10 +141,15 @@ export async function trainingRecords(
 
 /** The records as CSV: UTF-8 with a BOM so Excel reads the Chinese, formulas defused. */
 export function recordsCsv(records: { header: string[]; rows: (string | number | null)[][] }): string {
-  const lines = [records.header, ...records.rows].map((r) => r.map((v) => csvCell(v === null ? '' : String(v))).join(','));
+  const lines = [records.header, ...records.rows].map((r) =>
+    r.map((v) => csvCell(v === null ? '' : String(v))).join(','),
+  );
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-export function recordsXlsx(records: { header: string[]; rows: (string | number | null)[][] }): Uint8Array<ArrayBuffer> {
+export function recordsXlsx(records: {
+  header: string[];
+  rows: (string | number | null)[][];
+}): Uint8Array<ArrayBuffer> {
   return writeXlsx('Training', [records.header, ...records.rows]);
 }

@@ -184,7 +184,9 @@ export async function runTrainingReminders(db: Database, now = new Date()) {
       const admins = await tx
         .select({ userId: partnerMemberships.userId })
         .from(partnerMemberships)
-        .where(and(eq(partnerMemberships.partnerId, partnerId), eq(partnerMemberships.role, 'partner_admin')));
+        .where(
+          and(eq(partnerMemberships.partnerId, partnerId), eq(partnerMemberships.role, 'partner_admin')),
+        );
       const names = [...new Set(items.map((i) => i.personName))];
       const listed = names.slice(0, DIGEST_NAMES);
       await notify(tx, {

@@ -87,7 +87,11 @@ function isoDay(value: string): string {
 function categoryOf(value: string): string {
   const v = value.trim().toLowerCase();
   for (const c of serviceCategories) {
-    const labels = [c, translate('zh-CN', `category.${c}` as MessageKey), translate('en', `category.${c}` as MessageKey)];
+    const labels = [
+      c,
+      translate('zh-CN', `category.${c}` as MessageKey),
+      translate('en', `category.${c}` as MessageKey),
+    ];
     if (labels.some((l) => l.toLowerCase() === v)) return c;
   }
   return value;
@@ -132,7 +136,10 @@ export async function importRoster(
   );
   if (table.length < 2) throw fileProblem('training.import.empty', 'The file holds no people.');
   if (table.length - 1 > MAX_ROSTER_ROWS) {
-    throw fileProblem('training.import.tooManyRows', `A roster file may hold at most ${MAX_ROSTER_ROWS} people.`);
+    throw fileProblem(
+      'training.import.tooManyRows',
+      `A roster file may hold at most ${MAX_ROSTER_ROWS} people.`,
+    );
   }
   const headers = headerIndex();
   const positions = new Map<RosterImportColumn, number>();
@@ -161,7 +168,10 @@ export async function importRoster(
   const accountByEmail = new Map(accounts.map((a) => [a.email.toLowerCase(), a.id]));
 
   const rows: RosterImportRow[] = [];
-  const good: { line: number; value: Omit<ReturnType<typeof personInput.parse>, 'userId'> & { userId: string | null } }[] = [];
+  const good: {
+    line: number;
+    value: Omit<ReturnType<typeof personInput.parse>, 'userId'> & { userId: string | null };
+  }[] = [];
   const seen = new Map<string, number>();
   table.slice(1).forEach((row, index) => {
     const line = index + 2;

@@ -14,7 +14,9 @@ import { formatBytes, type Locale, type MessageKey, todayInChina, translate } fr
 import { translateError } from '../translate-error';
 
 const columnName = (locale: Locale, c: RosterImportColumn | 'file') =>
-  c === 'file' ? translate(locale, 'training.import.file') : translate(locale, `training.import.column.${c}` as MessageKey);
+  c === 'file'
+    ? translate(locale, 'training.import.file')
+    : translate(locale, `training.import.column.${c}` as MessageKey);
 
 /** What the roster page shows after an import: the counts and each row's outcome, in the reader's language. */
 export interface RosterImportReport {
@@ -36,7 +38,12 @@ export async function rosterImportAction(
 ): Promise<RosterImportReport> {
   const file = form.get('file');
   if (!(file instanceof File) || file.size === 0) {
-    return { ok: false, intent: 'import', status: 422, error: translate(locale, 'training.import.fileRequired') };
+    return {
+      ok: false,
+      intent: 'import',
+      status: 422,
+      error: translate(locale, 'training.import.fileRequired'),
+    };
   }
   const maxBytes = Math.min(uploadMaxBytes, MAX_IMPORT_BYTES);
   if (file.size > maxBytes) {
@@ -77,7 +84,9 @@ export async function rosterImportAction(
   } catch (raw) {
     const error = asAppError(raw);
     if (!error || error.status >= 500) throw raw;
-    const missing = Array.isArray(error.details?.missing) ? (error.details.missing as RosterImportColumn[]) : [];
+    const missing = Array.isArray(error.details?.missing)
+      ? (error.details.missing as RosterImportColumn[])
+      : [];
     const message =
       error.messageKey === 'training.import.missingColumns'
         ? translate(locale, 'training.import.missingColumns', {

@@ -77,7 +77,7 @@ function ImportReport({ report }: { report: RosterImportReport }) {
             {report.rows?.map((r) => (
               <tr key={r.line}>
                 <td>{r.line}</td>
-                <th scope="row">{r.name}</th>
+                <td>{r.name}</td>
                 <td>
                   {r.status}
                   {r.problems.length > 0 ? (
@@ -234,12 +234,7 @@ export default function TrainingPeople({ loaderData, actionData }: Route.Compone
       {view.canManage ? (
         <section className="card stack" aria-labelledby="add-heading">
           <h2 id="add-heading">{t('training.roster.addTitle')}</h2>
-          <Form
-            method="post"
-            noValidate
-            className="stack"
-            key={roster?.ok ? `add-${roster.at}` : 'add'}
-          >
+          <Form method="post" noValidate className="stack" key={roster?.ok ? `add-${roster.at}` : 'add'}>
             <input type="hidden" name="intent" value="add" />
             <TextField name="name" label={t('training.roster.name')} required error={fieldErrors.name} />
             <TextField

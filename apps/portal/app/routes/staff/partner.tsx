@@ -107,7 +107,9 @@ export default function StaffPartner({ loaderData, actionData, params }: Route.C
         <p className="muted">{t('staff-portal.partner.contact', { email: loaderData.contactEmail })}</p>
       ) : null}
       <p>
-        <AppLink to={`/s/training/records?partner=${params.partnerId}`}>{t('training.records.title')}</AppLink>
+        <AppLink to={`/s/training/records?partner=${params.partnerId}`}>
+          {t('training.records.title')}
+        </AppLink>
       </p>
 
       {loaderData.suspendedBanner && !loaderData.suspension ? (
