@@ -31,6 +31,13 @@ describe.skipIf(!e2eEnabled)('training roster import', () => {
       ]);
       const template = await readFile((await download.path())!, 'utf8');
       expect(template.startsWith(`\uFEFF${zhHeader}`)).toBe(true);
+      // The partner's own training records, headed in Chinese.
+      const [records] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: '下载培训记录（CSV）' }).click(),
+      ]);
+      const recordsText = await readFile((await records.path())!, 'utf8');
+      expect(recordsText.startsWith('\uFEFF姓名,身份证号或工号,课程,课程版本')).toBe(true);
 
       await page.getByLabel('名册文件', { exact: true }).setInputFiles(file(zhHeader));
       await page.getByRole('button', { name: '导入', exact: true }).click();

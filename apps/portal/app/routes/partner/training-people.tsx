@@ -10,27 +10,12 @@ import { useT } from '../../lib/i18n';
 import { requirePartner } from '../../lib/partner/partner-viewer.server';
 import { pageCount, pageParam } from '../../lib/search-params';
 import { loadRoster, rosterAction, serviceCategories } from '../../lib/training/roster.server';
-import {
-  type RosterImportReport,
-  rosterImportAction,
-  rosterTemplateResponse,
-  trainingRecordsResponse,
-} from '../../lib/training/roster-import.server';
+import { type RosterImportReport, rosterImportAction } from '../../lib/training/roster-import.server';
 import type { Route } from './+types/training-people';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { actor, deps, locale } = requirePartner(context, request);
   const params = new URL(request.url).searchParams;
-  if (params.get('template') === 'csv') return rosterTemplateResponse(locale);
-  const records = params.get('records');
-  if (records === 'csv' || records === 'xlsx') {
-    return orRouteError(locale, () =>
-      trainingRecordsResponse(deps.db, actor, locale, {
-        format: records,
-        personId: params.get('person') ?? undefined,
-      }),
-    );
-  }
   const search = (params.get('q') ?? '').trim().slice(0, 100);
   const roster = await orRouteError(locale, () =>
     loadRoster(deps.db, actor, locale, { page: pageParam(params), search }),
@@ -165,7 +150,7 @@ export default function TrainingPeople({ loaderData, actionData }: Route.Compone
                   </td>
                   {view.canManage ? (
                     <td>
-                      <a href={`?records=csv&person=${p.id}`} download>
+                      <a href={`/p/training/people/file?records=csv&person=${p.id}`} download>
                         {t('training.records.person', { name: p.name })}
                       </a>
                       <Form method="post">
@@ -190,10 +175,10 @@ export default function TrainingPeople({ loaderData, actionData }: Route.Compone
           <h2 id="records-heading">{t('training.records.title')}</h2>
           <p className="muted">{t('training.records.intro')}</p>
           <p className="actions">
-            <a className="button" href="?records=csv" download>
+            <a className="button" href="/p/training/people/file?records=csv" download>
               {t('training.records.csv')}
             </a>{' '}
-            <a className="button" href="?records=xlsx" download>
+            <a className="button" href="/p/training/people/file?records=xlsx" download>
               {t('training.records.xlsx')}
             </a>
           </p>
@@ -205,7 +190,7 @@ export default function TrainingPeople({ loaderData, actionData }: Route.Compone
           <h2 id="import-heading">{t('training.import.title')}</h2>
           <p className="muted">{t('training.import.intro')}</p>
           <p>
-            <a href="?template=csv" download>
+            <a href="/p/training/people/file?template=csv" download>
               {t('training.import.template')}
             </a>
           </p>

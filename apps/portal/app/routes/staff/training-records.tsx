@@ -5,27 +5,16 @@ import { TableRegion } from '../../components/table-region';
 import { depsContext, localeContext } from '../../context';
 import { orRouteError } from '../../lib/app-error.server';
 import { useT } from '../../lib/i18n';
-import { trainingRecordsResponse } from '../../lib/training/roster-import.server';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/training-records';
 
-/** Staff download any partner's training records: ?partner=<id>&format=csv|xlsx[&person=<id>]. */
+/** Staff choose a partner and download its training records (CSV or Excel). */
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { person } = requireKind(context, request, 'staff');
   const locale = context.get(localeContext);
   const { db } = context.get(depsContext);
   const params = new URL(request.url).searchParams;
   const partnerId = params.get('partner');
-  const format = params.get('format');
-  if (partnerId && (format === 'csv' || format === 'xlsx')) {
-    return orRouteError(locale, () =>
-      trainingRecordsResponse(db, person.actor, locale, {
-        format,
-        partnerId,
-        personId: params.get('person') ?? undefined,
-      }),
-    );
-  }
   const q = (params.get('q') ?? '').trim().slice(0, 100);
   const list = await orRouteError(locale, () =>
     listPartners(db, person.actor, { q: q || undefined, pageSize: 100 }),
@@ -73,11 +62,11 @@ export default function TrainingRecords({ loaderData }: Route.ComponentProps) {
                 <tr key={p.id}>
                   <th scope="row">{p.legalName}</th>
                   <td>
-                    <a href={`?partner=${p.id}&format=csv`} download>
+                    <a href={`/s/training/records/file?partner=${p.id}&format=csv`} download>
                       {t('training.records.csv')}
                     </a>{' '}
                     ·{' '}
-                    <a href={`?partner=${p.id}&format=xlsx`} download>
+                    <a href={`/s/training/records/file?partner=${p.id}&format=xlsx`} download>
                       {t('training.records.xlsx')}
                     </a>
                   </td>
