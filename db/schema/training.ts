@@ -222,3 +222,20 @@ export const trainingRequirements = pgTable('training_requirements', {
   updatedBy: uuid('updated_by').references(() => users.id),
   updatedAt: updatedAt(),
 });
+
+/**
+ * Reminders and digests already sent, one row per dedupe key (e.g. `due:14:<assignment>:<person>`,
+ * `overdue:<partner>:<day>`, `slack-week:<week>`): the job claims the key before sending, so a
+ * rerun, a retry or a second worker on the same day sends nothing twice.
+ */
+export const trainingRemindersSent = pgTable(
+  'training_reminders_sent',
+  {
+    key: text('key').primaryKey(),
+    kind: text('kind', { enum: ['due', 'overdue', 'slack_digest'] }).notNull(),
+    partnerId: uuid('partner_id').references(() => partners.id, { onDelete: 'cascade' }),
+    sentOn: date('sent_on').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('training_reminders_sent_partner_idx').on(t.partnerId, t.sentOn)],
+);

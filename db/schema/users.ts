@@ -7,7 +7,14 @@ export const userKinds = ['partner', 'staff'] as const;
 export const staffRoles = ['reviewer', 'legal', 'committee', 'risk_officer', 'admin', 'auditor'] as const;
 export const locales = ['zh-CN', 'en'] as const;
 /** Kinds of partner e-mail a person may turn off on their account page. */
-export const emailKinds = ['admission', 'documents', 'reviews', 'rectification', 'partner_status'] as const;
+export const emailKinds = [
+  'admission',
+  'documents',
+  'reviews',
+  'rectification',
+  'partner_status',
+  'training',
+] as const;
 
 export const users = pgTable(
   'users',

@@ -205,6 +205,8 @@ export const expectations: Record<string, Expected> = {
   'GET /p/training': { default: 403, anonymous: 302, partnerAdmin: 200, partnerMember: 200, apiKey: 302 },
   // The roster is the partner administrator's.
   'GET /p/training/people': { default: 403, anonymous: 302, partnerAdmin: 200, apiKey: 302 },
+  // Template and records downloads of the administrator's own roster; without a query: 400.
+  'GET /p/training/people/file': { default: 403, anonymous: 302, partnerAdmin: 400, apiKey: 302 },
   'POST /p/training/people': { default: 403, anonymous: 302, partnerAdmin: 422, apiKey: 302 },
   // Courses are taken by people on their organisation's roster; the matrix's partner users are not on one.
   'GET /p/training/:courseId': { default: 403, anonymous: 302, apiKey: 302 },
@@ -316,6 +318,22 @@ export const expectations: Record<string, Expected> = {
     apiKey: 302,
   },
   'GET /s/kpis': { default: 200, anonymous: 302, partnerAdmin: 403, partnerMember: 403, apiKey: 302 },
+  // Any partner's training records (downloads with ?partner=&format=): every staff role reads training.
+  'GET /s/training/records': {
+    default: 200,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  // The download itself: without ?format= the request is refused (400) for staff.
+  'GET /s/training/records/file': {
+    default: 400,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
   'POST /s/kpis': { default: 403, anonymous: 302, 'staff:admin': 422, apiKey: 302 },
   'GET /p/training/compliance': { default: 403, anonymous: 302, partnerAdmin: 200, apiKey: 302 },
   'GET /s/training': { default: 200, anonymous: 302, partnerAdmin: 403, partnerMember: 403, apiKey: 302 },

@@ -238,3 +238,22 @@ describe('training in the first-run demo', () => {
     });
   });
 });
+
+describe('training reminders in the first-run demo', () => {
+  it('has a 3-day reminder for the demo member and an overdue digest for the administrator, each sent once', async () => {
+    const { runTrainingReminders } = await import('@outpost/core');
+    const { notifications } = await import('@outpost/db');
+    const first = await runTrainingReminders(conn.db);
+    expect(first.reminded).toBeGreaterThan(0);
+    expect(first.overdueDigests).toBeGreaterThan(0);
+    expect(await runTrainingReminders(conn.db)).toEqual({ reminded: 0, overdueDigests: 0 });
+    const member = await userByEmail(conn.db, 'partner.member@huaan-agency.test');
+    const admin = await userByEmail(conn.db, huaan.admin.email);
+    const inbox = (id: string) =>
+      conn.db.select().from(notifications).where(eq(notifications.recipientId, id));
+    expect(
+      (await inbox(member!.id)).filter((n) => n.template === 'notify.training_due').map((n) => n.params.days),
+    ).toContain(3);
+    expect((await inbox(admin!.id)).filter((n) => n.template === 'notify.training_overdue')).toHaveLength(1);
+  });
+});

@@ -8,6 +8,7 @@ import { remindRectifications } from './jobs/rectification-reminders.ts';
 import { draftReviews } from './jobs/reviews-draft.ts';
 import { purgeIdleSessions } from './jobs/sessions-purge.ts';
 import { recordTrainingKpi } from './jobs/training-compliance.ts';
+import { postTrainingDigest, remindTraining } from './jobs/training-reminders.ts';
 
 export interface ScheduledJob {
   /** Also the pg-boss queue name. */
@@ -117,5 +118,27 @@ export const schedules: readonly ScheduledJob[] = [
     expireInSeconds: 15 * 60,
     retryLimit: 2,
     handler: checkpointAudit,
+  },
+  {
+    name: 'training-reminders',
+    // After the rectification reminders: a person's morning mail holds all of the day's reminders.
+    cron: '20 2 * * *',
+    tz: 'Asia/Shanghai',
+    description:
+      'Reminds people of assigned training due in 14 and in 3 days, and sends partner administrators one digest a day of overdue people.',
+    expireInSeconds: 30 * 60,
+    retryLimit: 2,
+    handler: remindTraining,
+  },
+  {
+    name: 'training-slack-digest',
+    // Monday 09:00 in China, when the risk officers start the week; claimed per week.
+    cron: '0 9 * * 1',
+    tz: 'Asia/Shanghai',
+    description:
+      'Posts the partners below the training compliance threshold (setting training.digest) to the risk channel, once a week.',
+    expireInSeconds: 30 * 60,
+    retryLimit: 2,
+    handler: postTrainingDigest,
   },
 ];

@@ -28,6 +28,8 @@ export const settingSchemas = {
       'At least one weight must be positive.',
     )
     .default({ financial: 0.3, capability: 0.3, compliance: 0.25, reputation: 0.15 }),
+  /** The weekly Slack digest lists partners whose training compliance is below this share. */
+  'training.digest': z.object({ threshold: z.number().gt(0).max(1) }).default({ threshold: 0.9 }),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

@@ -25,6 +25,8 @@ import { partnerStatusEn } from './partner-status.en.ts';
 import { partnerStatusZhCN } from './partner-status.zh-CN.ts';
 import { auditAnchorEn } from './audit-anchor.en.ts';
 import { auditAnchorZhCN } from './audit-anchor.zh-CN.ts';
+import { trainingOpsEn } from './training-ops.en.ts';
+import { trainingOpsZhCN } from './training-ops.zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
 const enAll = {
@@ -41,6 +43,7 @@ const enAll = {
   ...partnerStatusEn,
   ...auditAnchorEn,
   ...trainingDashboardEn,
+  ...trainingOpsEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -62,6 +65,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...partnerStatusZhCN,
     ...auditAnchorZhCN,
     ...trainingDashboardZhCN,
+    ...trainingOpsZhCN,
   },
   en: enAll,
 };

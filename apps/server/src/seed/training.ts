@@ -238,6 +238,17 @@ export async function seedTraining(db: Database): Promise<void> {
       });
     }
     await seedRecords(db, partner.id, people, created, year);
+    // The product course falls due in three days for the people with a portal account, so the
+    // daily reminders job has a 3-day reminder to send (and the security course above, overdue
+    // people for the administrators' digest).
+    for (const p of people.filter((p) => p.hasAccount)) {
+      await assignCourse(db, trainer, {
+        target: 'person',
+        courseId: created[3]!.course.id,
+        personId: p.person.id,
+        dueDate: addDays(today, 3),
+      });
+    }
   }
   // The KPI as the daily job would have recorded it: each past month of the year at its last day.
   for (let month = 1; month <= Number(today.slice(5, 7)); month++) {

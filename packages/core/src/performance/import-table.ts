@@ -4,7 +4,7 @@ import { checkOoxml, fileRefused } from '../uploads/judge-upload.ts';
 import { entryDataStart, type ZipLimits } from '../uploads/zip.ts';
 
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './import-limits.ts';
-import type { MappedImport } from './import-rows.ts';
+import type { ImportCell, MappedImport } from './import-rows.ts';
 
 export type { ImportCell } from './import-rows.ts';
 export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './import-limits.ts';
@@ -46,6 +46,26 @@ export async function checkImportFile(
   format: ImportFormat,
   now = Date.now(),
 ): Promise<MappedImport> {
+  const result = await readInWorker(bytes, format, { check: true, now });
+  if (!('checked' in result)) throw new Error('the import worker sent no checked rows');
+  return result.checked;
+}
+
+/**
+ * The rows of an import file as read (CSV, or the XLSX's first sheet), with the same bounds and
+ * off the event loop like checkImportFile, for imports that map their own columns (the roster).
+ */
+export async function readImportTable(bytes: Uint8Array, format: ImportFormat): Promise<ImportCell[][]> {
+  const result = await readInWorker(bytes, format, { check: false, now: Date.now() });
+  if (!('table' in result)) throw new Error('the import worker sent no table');
+  return result.table;
+}
+
+async function readInWorker(
+  bytes: Uint8Array,
+  format: ImportFormat,
+  options: { check: boolean; now: number },
+): Promise<WorkerResult & { ok: true }> {
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
     throw new AppError('payload_too_large', `Import files may be at most ${MAX_IMPORT_BYTES} bytes.`, {
       messageKey: 'errors.import_too_large',
@@ -54,9 +74,9 @@ export async function checkImportFile(
   }
   const sheets = format === 'xlsx' ? await worksheetsOf(bytes) : [];
   const result = await withReadSlot(() =>
-    runWorker({ bytes, format, maxRows: MAX_IMPORT_ROWS + 1, sheets, now }),
+    runWorker({ bytes, format, maxRows: MAX_IMPORT_ROWS + 1, sheets, ...options }),
   );
-  if (result.ok) return result.checked;
+  if (result.ok) return result;
   if (result.problem === 'bad_csv') {
     throw new AppError('validation_failed', 'The CSV file ends inside a quoted field; check its quotes.', {
       messageKey: 'errors.import_bad_csv',
@@ -135,6 +155,7 @@ async function worksheetsOf(bytes: Uint8Array): Promise<SheetEntry[]> {
 
 type WorkerResult =
   | { ok: true; checked: MappedImport }
+  | { ok: true; table: ImportCell[][] }
   | {
       ok: false;
       problem: 'too_many_rows' | 'too_large' | 'unreadable' | 'bad_csv' | 'failed';
@@ -147,6 +168,7 @@ function runWorker(job: {
   maxRows: number;
   sheets: SheetEntry[];
   now: number;
+  check: boolean;
 }): Promise<WorkerResult> {
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./import-worker.ts', import.meta.url), {

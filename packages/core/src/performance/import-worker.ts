@@ -18,6 +18,8 @@ interface Job {
   maxRows: number;
   /** The moment the rows are checked at (the future tolerance is measured from it). */
   now: number;
+  /** False: send back the table as read (the roster import maps its own columns). */
+  check: boolean;
   /** Central-directory entries of the worksheets: where their data is and how big it says it is. */
   sheets: {
     name: string;
@@ -78,7 +80,10 @@ async function readTable(): Promise<ImportCell[][] | null> {
 
 try {
   const table = await readTable();
-  if (table) parentPort!.postMessage({ ok: true, checked: checkImportTable(table, job.now) });
+  if (table)
+    parentPort!.postMessage(
+      job.check ? { ok: true, checked: checkImportTable(table, job.now) } : { ok: true, table },
+    );
 } catch (error) {
   parentPort!.postMessage({
     ok: false,

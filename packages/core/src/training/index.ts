@@ -8,3 +8,6 @@ export * from './roster.ts';
 export * from './certificate-pdf.ts';
 export * from './kpi-feed.ts';
 export * from './dashboard.ts';
+export * from './roster-import.ts';
+export * from './reminders.ts';
+export * from './records-export.ts';

@@ -10,6 +10,7 @@ import { useT } from '../../lib/i18n';
 import { requirePartner } from '../../lib/partner/partner-viewer.server';
 import { pageCount, pageParam } from '../../lib/search-params';
 import { loadRoster, rosterAction, serviceCategories } from '../../lib/training/roster.server';
+import { type RosterImportReport, rosterImportAction } from '../../lib/training/roster-import.server';
 import type { Route } from './+types/training-people';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -29,8 +30,56 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   const { actor, deps, locale } = requirePartner(context, request);
-  const result = await rosterAction(deps.db, actor, await request.formData(), locale);
+  const form = await request.formData();
+  if (form.get('intent') === 'import') {
+    const report = await rosterImportAction(deps.db, actor, form, locale, deps.uploadMaxBytes);
+    return data({ report, at: Date.now() }, { status: report.status });
+  }
+  const result = await rosterAction(deps.db, actor, form, locale);
   return data({ ...result, at: Date.now() }, { status: result.ok ? 200 : result.status });
+}
+
+/** The outcome of a roster import: the counts, then each row with its reasons. */
+function ImportReport({ report }: { report: RosterImportReport }) {
+  const t = useT();
+  if (!report.ok) return <Alert tone="error">{report.error}</Alert>;
+  return (
+    <div className="stack" aria-live="polite">
+      <Alert tone={report.rows?.some((r) => r.problems.length > 0) ? 'info' : 'success'}>
+        {report.summary}
+      </Alert>
+      <TableRegion labelledBy="import-report-caption">
+        <table className="table">
+          <caption id="import-report-caption">{t('training.import.reportTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('training.import.line')}</th>
+              <th scope="col">{t('training.import.person')}</th>
+              <th scope="col">{t('training.import.outcome')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.rows?.map((r) => (
+              <tr key={r.line}>
+                <td>{r.line}</td>
+                <td>{r.name}</td>
+                <td>
+                  {r.status}
+                  {r.problems.length > 0 ? (
+                    <ul>
+                      {r.problems.map((p) => (
+                        <li key={p}>{p}</li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
+    </div>
+  );
 }
 
 const hours = (minutes: number) => String(Math.round((minutes / 60) * 10) / 10);
@@ -41,7 +90,9 @@ export default function TrainingPeople({ loaderData, actionData }: Route.Compone
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const view = loaderData;
-  const failed = actionData && !actionData.ok ? actionData : null;
+  const report = actionData && 'report' in actionData ? actionData.report : null;
+  const roster = actionData && !('report' in actionData) ? actionData : null;
+  const failed = roster && !roster.ok ? roster : null;
   const fieldErrors = failed?.intent === 'add' ? (failed.errors.fields ?? {}) : {};
   return (
     <div className="page">
@@ -54,7 +105,7 @@ export default function TrainingPeople({ loaderData, actionData }: Route.Compone
         <h1>{t('training.roster.title')}</h1>
         <p className="muted">{t('training.roster.intro', { year: view.year })}</p>
       </header>
-      {actionData?.ok ? <Alert tone="success">{actionData.notice}</Alert> : null}
+      {roster?.ok ? <Alert tone="success">{roster.notice}</Alert> : null}
       {failed?.errors.form ? <Alert tone="error">{failed.errors.form}</Alert> : null}
 
       <Form method="get" className="filters" role="search" aria-label={t('training.roster.search')}>
@@ -99,6 +150,9 @@ export default function TrainingPeople({ loaderData, actionData }: Route.Compone
                   </td>
                   {view.canManage ? (
                     <td>
+                      <a href={`/p/training/people/file?records=csv&person=${p.id}`} download>
+                        {t('training.records.person', { name: p.name })}
+                      </a>
                       <Form method="post">
                         <input type="hidden" name="intent" value="remove" />
                         <input type="hidden" name="personId" value={p.id} />
@@ -117,14 +171,55 @@ export default function TrainingPeople({ loaderData, actionData }: Route.Compone
       <PageLinks page={view.page} pages={view.pages} params={params} />
 
       {view.canManage ? (
+        <section className="card stack" aria-labelledby="records-heading">
+          <h2 id="records-heading">{t('training.records.title')}</h2>
+          <p className="muted">{t('training.records.intro')}</p>
+          <p className="actions">
+            <a className="button" href="/p/training/people/file?records=csv" download>
+              {t('training.records.csv')}
+            </a>{' '}
+            <a className="button" href="/p/training/people/file?records=xlsx" download>
+              {t('training.records.xlsx')}
+            </a>
+          </p>
+        </section>
+      ) : null}
+
+      {view.canManage ? (
+        <section className="card stack" aria-labelledby="import-heading">
+          <h2 id="import-heading">{t('training.import.title')}</h2>
+          <p className="muted">{t('training.import.intro')}</p>
+          <p>
+            <a href="/p/training/people/file?template=csv" download>
+              {t('training.import.template')}
+            </a>
+          </p>
+          <Form method="post" encType="multipart/form-data" className="stack">
+            <input type="hidden" name="intent" value="import" />
+            <div className="ui-field">
+              <label htmlFor="roster-file">{t('training.import.file')}</label>
+              <input
+                id="roster-file"
+                name="file"
+                type="file"
+                required
+                accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              />
+            </div>
+            <p>
+              <button type="submit" className="button" disabled={navigation.state === 'submitting'}>
+                {t('training.import.submit')}
+              </button>
+            </p>
+          </Form>
+          {report ? <ImportReport report={report} /> : null}
+        </section>
+      ) : null}
+
+      {view.canManage ? (
         <section className="card stack" aria-labelledby="add-heading">
           <h2 id="add-heading">{t('training.roster.addTitle')}</h2>
-          <Form
-            method="post"
-            noValidate
-            className="stack"
-            key={actionData?.ok ? `add-${actionData.at}` : 'add'}
-          >
+          <Form method="post" noValidate className="stack" key={roster?.ok ? `add-${roster.at}` : 'add'}>
             <input type="hidden" name="intent" value="add" />
             <TextField name="name" label={t('training.roster.name')} required error={fieldErrors.name} />
             <TextField

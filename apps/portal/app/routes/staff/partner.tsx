@@ -92,7 +92,7 @@ export function action({ context, request }: Route.ActionArgs) {
 }
 
 /** One partner as staff see it: the register entry, its qualification documents (with review) and its applications. */
-export default function StaffPartner({ loaderData, actionData }: Route.ComponentProps) {
+export default function StaffPartner({ loaderData, actionData, params }: Route.ComponentProps) {
   const t = useT();
   const result = actionData as StaffActionData | undefined;
   const { documents, applications } = loaderData;
@@ -106,6 +106,11 @@ export default function StaffPartner({ loaderData, actionData }: Route.Component
       {loaderData.contactEmail ? (
         <p className="muted">{t('staff-portal.partner.contact', { email: loaderData.contactEmail })}</p>
       ) : null}
+      <p>
+        <AppLink to={`/s/training/records?partner=${params.partnerId}`}>
+          {t('training.records.title')}
+        </AppLink>
+      </p>
 
       {loaderData.suspendedBanner && !loaderData.suspension ? (
         <p>

@@ -1,0 +1,81 @@
+import { listPartners } from '@outpost/core';
+import { EmptyState, TextField } from '@outpost/ui';
+import { Form } from 'react-router';
+import { TableRegion } from '../../components/table-region';
+import { depsContext, localeContext } from '../../context';
+import { orRouteError } from '../../lib/app-error.server';
+import { useT } from '../../lib/i18n';
+import { requireKind } from '../../lib/viewer.server';
+import type { Route } from './+types/training-records';
+
+/** Staff choose a partner and download its training records (CSV or Excel). */
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const { person } = requireKind(context, request, 'staff');
+  const locale = context.get(localeContext);
+  const { db } = context.get(depsContext);
+  const params = new URL(request.url).searchParams;
+  const partnerId = params.get('partner');
+  const q = (params.get('q') ?? '').trim().slice(0, 100);
+  const list = await orRouteError(locale, () =>
+    listPartners(db, person.actor, { q: q || undefined, pageSize: 100 }),
+  );
+  return {
+    q,
+    chosen: partnerId ?? '',
+    partners: list.items.map((p) => ({ id: p.id, legalName: p.legalName })),
+  };
+}
+
+export default function TrainingRecords({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const { partners, q, chosen } = loaderData;
+  const shown = chosen ? partners.filter((p) => p.id === chosen) : partners;
+  return (
+    <div className="page">
+      <title>{`${t('training.records.title')} · ${t('app.name')}`}</title>
+      <header className="page-header">
+        <h1>{t('training.records.title')}</h1>
+        <p className="muted">{t('training.records.intro')}</p>
+      </header>
+      <Form method="get" className="filters" role="search" aria-label={t('training.records.partner')}>
+        <TextField name="q" label={t('training.records.partner')} defaultValue={q} />
+        <button type="submit" className="button">
+          {t('training.records.choose')}
+        </button>
+      </Form>
+      {shown.length === 0 ? (
+        <EmptyState title={t('training.records.partner')} />
+      ) : (
+        <TableRegion labelledBy="records-caption">
+          <table className="table">
+            <caption id="records-caption" className="visually-hidden">
+              {t('training.records.title')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('training.records.partner')}</th>
+                <th scope="col">{t('training.records.title')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">{p.legalName}</th>
+                  <td>
+                    <a href={`/s/training/records/file?partner=${p.id}&format=csv`} download>
+                      {t('training.records.csv')}
+                    </a>{' '}
+                    ·{' '}
+                    <a href={`/s/training/records/file?partner=${p.id}&format=xlsx`} download>
+                      {t('training.records.xlsx')}
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+    </div>
+  );
+}
