@@ -23,6 +23,8 @@ import { partnerStatusEn } from './partner-status.en.ts';
 import { partnerStatusZhCN } from './partner-status.zh-CN.ts';
 import { auditAnchorEn } from './audit-anchor.en.ts';
 import { auditAnchorZhCN } from './audit-anchor.zh-CN.ts';
+import { trainingStaffEn } from './training-staff.en.ts';
+import { trainingStaffZhCN } from './training-staff.zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
 const enAll = {
@@ -38,6 +40,7 @@ const enAll = {
   ...trainingEn,
   ...partnerStatusEn,
   ...auditAnchorEn,
+  ...trainingStaffEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -58,6 +61,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...trainingZhCN,
     ...partnerStatusZhCN,
     ...auditAnchorZhCN,
+    ...trainingStaffZhCN,
   },
   en: enAll,
 };

@@ -7,3 +7,5 @@ export * from './requirements.ts';
 export * from './roster.ts';
 export * from './certificate-pdf.ts';
 export * from './kpi-feed.ts';
+export * from './external.ts';
+export * from './course-admin.ts';
