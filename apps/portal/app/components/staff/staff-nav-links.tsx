@@ -5,7 +5,7 @@ import { NavItemLink } from '../app-link';
 import { NavGroup, withinAny } from '../site-nav/nav-group';
 
 const partnerSections = ['/s/partners', '/s/applications', '/s/blacklist'];
-const performanceSections = ['/s/scorecards', '/s/reviews', '/s/kpis', '/s/import'];
+const performanceSections = ['/s/scorecards', '/s/reviews', '/s/kpis', '/s/import', '/s/training'];
 const settingsSections = ['/s/requirements', '/s/settings'];
 
 /**
@@ -52,6 +52,16 @@ export function StaffNavLinks({ may }: { may: ViewerSummary['may'] }) {
           <li>
             <NavItemLink to="/s/import">{t('work-queue.nav.import')}</NavItemLink>
           </li>
+        ) : null}
+        {may.manageTraining ? (
+          <>
+            <li>
+              <NavItemLink to="/s/training/courses">{t('training-staff.nav.courses')}</NavItemLink>
+            </li>
+            <li>
+              <NavItemLink to="/s/training/external">{t('training-staff.nav.external')}</NavItemLink>
+            </li>
+          </>
         ) : null}
       </NavGroup>
       <NavGroup label={t('work-queue.nav.settingsGroup')} active={withinAny(pathname, settingsSections)}>
