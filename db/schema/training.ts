@@ -277,3 +277,5 @@ export const trainingExternalCertificates = pgTable(
     check('training_external_certificates_minutes', sql`${t.minutes} between 1 and 6000`),
   ],
 );
+
+export type TrainingCourseVersion = typeof trainingCourseVersions.$inferSelect;

@@ -102,6 +102,7 @@ export async function courseForLearner(db: Database, actor: Actor, courseId: str
     bodyZh: version.bodyZh,
     bodyEn: version.bodyEn,
     videoUrl: version.videoUrl,
+    attachments: version.attachments.map((a) => ({ id: a.id, fileName: a.fileName, sizeBytes: a.sizeBytes })),
     creditMinutes: version.creditMinutes,
     passMark: version.passMark,
     attemptLimit: version.attemptLimit,

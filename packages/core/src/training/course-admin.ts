@@ -139,3 +139,23 @@ export async function cancelAssignment(db: Database, actor: Actor, assignmentId:
     return row;
   });
 }
+
+/** Who a course can be assigned to, for the staff form: partners and live roster people (capped). */
+export async function assignmentChoices(db: Database, actor: Actor) {
+  assertCan(actor, 'manage:training');
+  const [partnerRows, people] = await Promise.all([
+    db
+      .select({ id: partners.id, name: partners.legalName })
+      .from(partners)
+      .orderBy(asc(partners.legalName), asc(partners.id))
+      .limit(1000),
+    db
+      .select({ id: trainingPeople.id, name: trainingPeople.name, partnerName: partners.legalName })
+      .from(trainingPeople)
+      .innerJoin(partners, eq(partners.id, trainingPeople.partnerId))
+      .where(isNull(trainingPeople.removedAt))
+      .orderBy(asc(partners.legalName), asc(trainingPeople.name), asc(trainingPeople.id))
+      .limit(1000),
+  ]);
+  return { partners: partnerRows, people };
+}

@@ -311,3 +311,22 @@ export async function readExternalCertificate(
     contentType: row.certificate.contentType,
   };
 }
+
+/** The roster people the actor may upload a certificate for: themselves, or (administrator) everyone. */
+export async function externalUploadChoices(db: Database, actor: Actor) {
+  assertCan(actor, 'take:training:own');
+  if (actor.type !== 'partner') return [];
+  const admin = can(actor, 'manage:training-roster:own');
+  return db
+    .select({ id: trainingPeople.id, name: trainingPeople.name, userId: trainingPeople.userId })
+    .from(trainingPeople)
+    .where(
+      and(
+        eq(trainingPeople.partnerId, actor.partnerId),
+        isNull(trainingPeople.removedAt),
+        admin ? undefined : eq(trainingPeople.userId, actor.userId),
+      ),
+    )
+    .orderBy(asc(trainingPeople.name), asc(trainingPeople.id))
+    .limit(1000);
+}

@@ -37,6 +37,9 @@ export default function PartnerTraining({ loaderData }: Route.ComponentProps) {
             <AppLink to="/p/training/people">{t('training.roster.title')}</AppLink>
           </p>
         ) : null}
+        <p>
+          <AppLink to="/p/training/external">{t('training-staff.mine.link')}</AppLink>
+        </p>
       </header>
       {!view.onRoster ? (
         <EmptyState title={t('training.notOnRoster')} />
