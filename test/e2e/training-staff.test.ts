@@ -59,9 +59,9 @@ describe.skipIf(!e2eEnabled)('training for staff', () => {
       await assign.getByLabel('截止日期', { exact: true }).fill('2030-06-30');
       await assign.getByRole('button', { name: '分配', exact: true }).click();
       await expect.poll(() => page.getByText('课程已分配。').isVisible()).toBe(true);
-      expect(
-        await page.getByRole('row', { name: new RegExp(`合作伙伴：${demo.partnerAdmin.partner}`) }).count(),
-      ).toBe(1);
+      await expect
+        .poll(() => page.getByText(`合作伙伴：${demo.partnerAdmin.partner}`, { exact: true }).count())
+        .toBe(1);
 
       // The partner member uploads a certificate of training done elsewhere.
       await signInAs(member.page, demo.partnerMember.email);
@@ -81,14 +81,14 @@ describe.skipIf(!e2eEnabled)('training for staff', () => {
       await member.page.getByRole('button', { name: '上传并提交审核' }).click();
       await expect.poll(() => member.page.getByText('已上传，等待保险公司审核。').isVisible()).toBe(true);
       const row = member.page.getByRole('row', { name: new RegExp(external) });
-      expect(await row.getByText('待审核').isVisible()).toBe(true);
+      await expect.poll(() => row.getByText('待审核').isVisible()).toBe(true);
 
       // Staff accept it from the queue.
       await page.goto('/s/training/external');
       const card = page.locator('li.card').filter({ has: page.getByRole('heading', { level: 2, name: external }) });
       await card.getByRole('button', { name: '通过', exact: true }).click();
       await expect.poll(() => page.getByText('已通过，学时已记录。').isVisible()).toBe(true);
-      expect(await page.getByRole('heading', { level: 2, name: external }).count()).toBe(0);
+      await expect.poll(() => page.getByRole('heading', { level: 2, name: external }).count()).toBe(0);
 
       await member.page.reload();
       await expect
