@@ -7,8 +7,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const pdf = path.join(repoRoot, 'packages/core/test/fixtures/licence.pdf');
 
 /** Yesterday in China (YYYY-MM-DD): a training date that is never in the future. */
-const yesterday = () =>
-  new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+const yesterday = () => new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
 
 describe.skipIf(!e2eEnabled)('training for staff', () => {
   const browser = useBrowser();
@@ -38,11 +37,15 @@ describe.skipIf(!e2eEnabled)('training for staff', () => {
       await page.getByLabel('标题（中文）', { exact: true }).fill(titleZh);
       await page.getByLabel('标题（英文）', { exact: true }).fill(`Data security basics ${stamp}`);
       await page.getByLabel('内容（中文，Markdown）', { exact: true }).fill('## 第一章\n\n密码不得外借。');
-      await page.getByLabel('内容（英文，Markdown）', { exact: true }).fill('## Chapter 1\n\nNever lend a password.');
+      await page
+        .getByLabel('内容（英文，Markdown）', { exact: true })
+        .fill('## Chapter 1\n\nNever lend a password.');
       await page.getByLabel('学时', { exact: true }).fill('1.5');
       const question = page.getByRole('group', { name: /^第 1 题/ });
       await question.getByLabel('题干（中文）', { exact: true }).fill('可以把密码告诉同事吗？');
-      await question.getByLabel('题干（英文）', { exact: true }).fill('May you tell a colleague your password?');
+      await question
+        .getByLabel('题干（英文）', { exact: true })
+        .fill('May you tell a colleague your password?');
       await question.getByLabel('选项 1（中文）', { exact: true }).fill('不可以');
       await question.getByLabel('选项 1（英文）', { exact: true }).fill('No');
       await question.getByLabel('选项 2（中文）', { exact: true }).fill('可以');
@@ -85,14 +88,21 @@ describe.skipIf(!e2eEnabled)('training for staff', () => {
 
       // Staff accept it from the queue.
       await page.goto('/s/training/external');
-      const card = page.locator('li.card').filter({ has: page.getByRole('heading', { level: 2, name: external }) });
+      const card = page
+        .locator('li.card')
+        .filter({ has: page.getByRole('heading', { level: 2, name: external }) });
       await card.getByRole('button', { name: '通过', exact: true }).click();
       await expect.poll(() => page.getByText('已通过，学时已记录。').isVisible()).toBe(true);
       await expect.poll(() => page.getByRole('heading', { level: 2, name: external }).count()).toBe(0);
 
       await member.page.reload();
       await expect
-        .poll(() => member.page.getByRole('row', { name: new RegExp(external) }).getByText('已通过').isVisible())
+        .poll(() =>
+          member.page
+            .getByRole('row', { name: new RegExp(external) })
+            .getByText('已通过')
+            .isVisible(),
+        )
         .toBe(true);
     } finally {
       await staff.close();

@@ -109,9 +109,19 @@ describe('course authoring', () => {
     });
     const courseId = created.course.id;
     expect(created.version.attachments).toHaveLength(1);
-    await assignCourse(conn.db, trainer, { target: 'partner', courseId, partnerId: partner.id, dueDate: '2030-12-31' });
+    await assignCourse(conn.db, trainer, {
+      target: 'partner',
+      courseId,
+      partnerId: partner.id,
+      dueDate: '2030-12-31',
+    });
     const view = await courseForLearner(conn.db, member, courseId);
-    await submitAttempt(conn.db, member, { courseId, versionId: view.versionId, attempt: 1, answers: { q1: [0] } });
+    await submitAttempt(conn.db, member, {
+      courseId,
+      versionId: view.versionId,
+      attempt: 1,
+      answers: { q1: [0] },
+    });
 
     const v2 = await publishCourseVersion(
       conn.db,
@@ -146,7 +156,10 @@ describe('course authoring', () => {
   it('refuses attachments that are not PDF before storing anything', async () => {
     const { storage, trainer } = await world();
     await expect(
-      createCourse(conn.db, trainer, course, { storage, uploads: [{ fileName: 'a.docx', bytes: docxFile() }] }),
+      createCourse(conn.db, trainer, course, {
+        storage,
+        uploads: [{ fileName: 'a.docx', bytes: docxFile() }],
+      }),
     ).rejects.toMatchObject({ status: 415, messageKey: 'errors.training.attachment_type' });
   });
 
@@ -172,9 +185,9 @@ describe('course authoring', () => {
     await expect(
       courseAttachmentFile(conn.db, foreign.member, storage, created.version.id, attachmentId),
     ).rejects.toMatchObject({ status: 404 });
-    expect((await courseAttachmentFile(conn.db, trainer, storage, created.version.id, attachmentId)).fileName).toBe(
-      'handout.pdf',
-    );
+    expect(
+      (await courseAttachmentFile(conn.db, trainer, storage, created.version.id, attachmentId)).fileName,
+    ).toBe('handout.pdf');
   });
 });
 
@@ -194,7 +207,12 @@ describe('assignments', () => {
       serviceCategory: 'agency',
       dueDate: '2030-09-30',
     });
-    await assignCourse(conn.db, trainer, { target: 'person', courseId: c.id, personId: other.id, dueDate: '2030-03-31' });
+    await assignCourse(conn.db, trainer, {
+      target: 'person',
+      courseId: c.id,
+      personId: other.id,
+      dueDate: '2030-03-31',
+    });
     const list = await courseAssignments(conn.db, trainer, c.id);
     expect(list.map((a) => a.target)).toEqual(['person', 'partner', 'category']);
     expect(list[0]).toMatchObject({ personName: '赵同事', partnerName: expect.any(String), people: 1 });
@@ -202,13 +220,19 @@ describe('assignments', () => {
     expect(list[2]!.people).toBeGreaterThanOrEqual(2);
 
     await cancelAssignment(conn.db, trainer, byPartner.id);
-    expect((await courseAssignments(conn.db, trainer, c.id)).map((a) => a.target)).toEqual(['person', 'category']);
+    expect((await courseAssignments(conn.db, trainer, c.id)).map((a) => a.target)).toEqual([
+      'person',
+      'category',
+    ]);
     const entries = await conn.db
       .select()
       .from(auditLog)
       .where(eq(auditLog.entityId, byPartner.id))
       .orderBy(auditLog.id);
-    expect(entries.map((e) => e.action)).toEqual(['training.course_assigned', 'training.assignment_cancelled']);
+    expect(entries.map((e) => e.action)).toEqual([
+      'training.course_assigned',
+      'training.assignment_cancelled',
+    ]);
     await expect(cancelAssignment(conn.db, trainer, byPartner.id)).rejects.toMatchObject({ status: 404 });
   });
 });
@@ -224,7 +248,9 @@ describe('external training certificates', () => {
       uploadExternalCertificate(conn.db, admin, storage, { ...certificate(foreign.person.id) }),
     ).rejects.toMatchObject({ status: 404 });
     // A member uploads for themselves only, not for a colleague.
-    await expect(uploadExternalCertificate(conn.db, member, storage, certificate(other.id))).rejects.toMatchObject({
+    await expect(
+      uploadExternalCertificate(conn.db, member, storage, certificate(other.id)),
+    ).rejects.toMatchObject({
       status: 404,
     });
     await expect(
@@ -249,7 +275,10 @@ describe('external training certificates', () => {
     const before = (await yearProgress(conn.db, partner.id, year)).find((p) => p.personId === person.id)!;
     expect(before.doneMinutes).toBe(0);
 
-    const mine = await uploadExternalCertificate(conn.db, member, storage, { ...certificate(person.id), hours: 40 });
+    const mine = await uploadExternalCertificate(conn.db, member, storage, {
+      ...certificate(person.id),
+      hours: 40,
+    });
     const theirs = await uploadExternalCertificate(conn.db, admin, storage, certificate(other.id));
     expect(mine).not.toHaveProperty('storageKey');
     // The member sees their own certificate only; the administrator sees both.
@@ -257,7 +286,9 @@ describe('external training certificates', () => {
     expect((await myExternalCertificates(conn.db, admin)).map((c) => c.id).sort()).toEqual(
       [mine.id, theirs.id].sort(),
     );
-    await expect(readExternalCertificate(conn.db, member, storage, theirs.id)).rejects.toMatchObject({ status: 404 });
+    await expect(readExternalCertificate(conn.db, member, storage, theirs.id)).rejects.toMatchObject({
+      status: 404,
+    });
     const foreign = await world();
     await expect(readExternalCertificate(conn.db, foreign.admin, storage, mine.id)).rejects.toMatchObject({
       status: 404,
@@ -276,7 +307,11 @@ describe('external training certificates', () => {
       decideExternalCertificate(conn.db, trainer, { certificateId: mine.id, decision: 'accept' }),
     ).rejects.toMatchObject({ status: 409 });
     await expect(
-      decideExternalCertificate(conn.db, trainer, { certificateId: theirs.id, decision: 'reject', reason: '' }),
+      decideExternalCertificate(conn.db, trainer, {
+        certificateId: theirs.id,
+        decision: 'reject',
+        reason: '',
+      }),
     ).rejects.toMatchObject({ status: 422 });
     await decideExternalCertificate(conn.db, trainer, {
       certificateId: theirs.id,
@@ -302,6 +337,9 @@ describe('external training certificates', () => {
       .from(auditLog)
       .where(eq(auditLog.entityId, mine.id))
       .orderBy(auditLog.id);
-    expect(entries.map((e) => e.action)).toEqual(['training.external_uploaded', 'training.external_accepted']);
+    expect(entries.map((e) => e.action)).toEqual([
+      'training.external_uploaded',
+      'training.external_accepted',
+    ]);
   });
 });

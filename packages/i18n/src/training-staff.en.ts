@@ -152,7 +152,8 @@ export const trainingStaffEn = {
   'training-staff.error.mine.category': 'Category: choose a category.',
   'training-staff.error.mine.file': 'Certificate: attach a PDF, PNG or JPEG file.',
   'notify.training_external_submitted': '{name} uploaded an external training certificate: “{title}”.',
-  'notify.training_external_accepted': 'Your external training “{title}” was accepted; its hours are on record.',
+  'notify.training_external_accepted':
+    'Your external training “{title}” was accepted; its hours are on record.',
   'notify.training_external_rejected': 'Your external training “{title}” was not accepted: {reason}',
   'errors.training.external_future': 'The training date is in the future.',
   'errors.training.external_file_type': 'Upload the certificate as a PDF, PNG or JPEG file.',

@@ -81,5 +81,6 @@ export const workQueueEn = {
 
   // External training certificates (decision record 026).
   'work-queue.group.externalTrainingToReview': 'External training to review',
-  'work-queue.group.externalTrainingToReview.hint': 'Certificates of training done elsewhere, uploaded by partners.',
+  'work-queue.group.externalTrainingToReview.hint':
+    'Certificates of training done elsewhere, uploaded by partners.',
 } as const;

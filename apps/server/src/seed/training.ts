@@ -376,8 +376,18 @@ async function seedExternalTraining(db: Database, storage: FileStorage, trainer:
     const d = addDays(today, -back);
     return d < `${year}-01-01` ? `${year}-01-01` : d;
   };
-  const adminActor: Actor = { type: 'partner', userId: admin.userId, partnerId: partner.id, role: 'partner_admin' };
-  const memberActor: Actor = { type: 'partner', userId: member.userId, partnerId: partner.id, role: 'partner_member' };
+  const adminActor: Actor = {
+    type: 'partner',
+    userId: admin.userId,
+    partnerId: partner.id,
+    role: 'partner_admin',
+  };
+  const memberActor: Actor = {
+    type: 'partner',
+    userId: member.userId,
+    partnerId: partner.id,
+    role: 'partner_member',
+  };
   const accepted = await uploadExternalCertificate(db, adminActor, storage, {
     personId: colleague.id,
     title: '反洗钱与客户身份识别专题培训',

@@ -151,14 +151,7 @@ export async function publishCourseVersion(
     const kept = (current?.attachments ?? []).filter((a) => keep.has(a.id));
     const attachments = [...kept, ...uploaded];
     if (attachments.length > MAX_ATTACHMENTS) throw tooManyAttachments();
-    const version = await insertVersion(
-      tx,
-      actor,
-      courseId,
-      (last?.version ?? 0) + 1,
-      input,
-      attachments,
-    );
+    const version = await insertVersion(tx, actor, courseId, (last?.version ?? 0) + 1, input, attachments);
     await audit(tx, actor, {
       action: 'training.course_version_published',
       entityType: 'training_course',

@@ -302,8 +302,10 @@ export async function readExternalCertificate(
   if (!row) throw notFound('Certificate');
   if (!can(actor, 'manage:training')) {
     assertCan(actor, 'take:training:own');
-    if (actor.type !== 'partner' || row.certificate.partnerId !== actor.partnerId) throw notFound('Certificate');
-    if (row.userId !== actor.userId && !can(actor, 'manage:training-roster:own')) throw notFound('Certificate');
+    if (actor.type !== 'partner' || row.certificate.partnerId !== actor.partnerId)
+      throw notFound('Certificate');
+    if (row.userId !== actor.userId && !can(actor, 'manage:training-roster:own'))
+      throw notFound('Certificate');
   }
   return {
     bytes: await storage.get(row.certificate.storageKey),

@@ -69,8 +69,18 @@ export function CourseForm({
       ) : (
         <input type="hidden" name="category" value={values.category} />
       )}
-      <TextField name="titleZh" label={t('training-staff.form.titleZh')} defaultValue={values.titleZh} error={f.titleZh} />
-      <TextField name="titleEn" label={t('training-staff.form.titleEn')} defaultValue={values.titleEn} error={f.titleEn} />
+      <TextField
+        name="titleZh"
+        label={t('training-staff.form.titleZh')}
+        defaultValue={values.titleZh}
+        error={f.titleZh}
+      />
+      <TextField
+        name="titleEn"
+        label={t('training-staff.form.titleEn')}
+        defaultValue={values.titleEn}
+        error={f.titleEn}
+      />
       <TextAreaField
         name="bodyZh"
         rows={8}
@@ -151,7 +161,11 @@ export function CourseForm({
         defaultValue={values.attemptLimit}
         error={f.attemptLimit}
       />
-      <CheckboxField name="shuffle" label={t('training-staff.form.shuffle')} defaultChecked={values.shuffle} />
+      <CheckboxField
+        name="shuffle"
+        label={t('training-staff.form.shuffle')}
+        defaultChecked={values.shuffle}
+      />
 
       <section className="stack" aria-labelledby="questions-heading">
         <h2 id="questions-heading">{t('training-staff.form.questions')}</h2>
@@ -180,8 +194,16 @@ export function CourseForm({
                 { value: 'multiple', label: t('training-staff.form.kind.multiple') },
               ]}
             />
-            <TextField name={`q${i}.promptZh`} label={t('training-staff.form.promptZh')} defaultValue={q.promptZh} />
-            <TextField name={`q${i}.promptEn`} label={t('training-staff.form.promptEn')} defaultValue={q.promptEn} />
+            <TextField
+              name={`q${i}.promptZh`}
+              label={t('training-staff.form.promptZh')}
+              defaultValue={q.promptZh}
+            />
+            <TextField
+              name={`q${i}.promptEn`}
+              label={t('training-staff.form.promptEn')}
+              defaultValue={q.promptEn}
+            />
             {q.options.map((o, j) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: options are positional in the form
               <div key={j} className="training-option">

@@ -93,7 +93,10 @@ export function valuesFromForm(form: FormData): CourseFormValues {
   const count = Math.min(Math.max(Number(formText(form, 'questionCount')) || 1, 1), MAX_QUESTIONS);
   const questions: QuestionValues[] = [];
   for (let i = 0; i < count; i++) {
-    const optionCount = Math.min(Math.max(Number(formText(form, `q${i}.optionCount`)) || 0, OPTIONS_PER_QUESTION), 8);
+    const optionCount = Math.min(
+      Math.max(Number(formText(form, `q${i}.optionCount`)) || 0, OPTIONS_PER_QUESTION),
+      8,
+    );
     questions.push({
       kind: formText(form, `q${i}.kind`) === 'multiple' ? 'multiple' : 'single',
       promptZh: formText(form, `q${i}.promptZh`),
@@ -217,7 +220,10 @@ function uploadsFrom(form: FormData) {
   return form
     .getAll('attachments')
     .filter((f): f is File => f instanceof File && f.size > 0)
-    .map(async (f) => ({ fileName: f.name || 'attachment.pdf', bytes: new Uint8Array(await f.arrayBuffer()) }));
+    .map(async (f) => ({
+      fileName: f.name || 'attachment.pdf',
+      bytes: new Uint8Array(await f.arrayBuffer()),
+    }));
 }
 
 /**
@@ -307,7 +313,8 @@ export async function assignmentAction(
       const key = assignFields[head];
       if (key) fields[head] = translate(locale, key as 'training-staff.error.assignDue');
     }
-    if (error && Object.keys(fields).length > 0) return { ok: false, intent, status: error.status, errors: { fields } };
+    if (error && Object.keys(fields).length > 0)
+      return { ok: false, intent, status: error.status, errors: { fields } };
     const mapped = appErrorToForm(raw, locale);
     if (!mapped) throw raw;
     return { ok: false, intent, status: mapped.status, errors: mapped.errors };

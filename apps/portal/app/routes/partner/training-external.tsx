@@ -91,7 +91,11 @@ export async function action({ context, request }: Route.ActionArgs) {
       },
       { maxBytes: deps.uploadMaxBytes },
     );
-    return data({ ok: true as const, notice: translate(locale, 'training-staff.mine.uploaded'), at: Date.now() });
+    return data({
+      ok: true as const,
+      notice: translate(locale, 'training-staff.mine.uploaded'),
+      at: Date.now(),
+    });
   } catch (raw) {
     const error = asAppError(raw);
     const listed = Array.isArray(error?.details?.fields) ? (error.details.fields as { path: string }[]) : [];
@@ -99,7 +103,11 @@ export async function action({ context, request }: Route.ActionArgs) {
     for (const f of listed) {
       const head = f.path.split('.')[0] ?? '';
       const key = fieldKeys[head];
-      if (key) fields[head === 'fileName' ? 'file' : head] = translate(locale, key as 'training-staff.error.mine.file');
+      if (key)
+        fields[head === 'fileName' ? 'file' : head] = translate(
+          locale,
+          key as 'training-staff.error.mine.file',
+        );
     }
     if (error && (error.code === 'payload_too_large' || error.messageKey?.startsWith('errors.file_'))) {
       fields.file = `${translate(locale, 'training-staff.error.mine.file')} ${translateError(locale, error.messageKey ?? `errors.${error.code}`, {})}`;
@@ -108,11 +116,17 @@ export async function action({ context, request }: Route.ActionArgs) {
       fields.personId ??= translate(locale, 'training-staff.error.mine.personId');
     }
     if (error && Object.keys(fields).length > 0) {
-      return data({ ok: false as const, errors: { fields } as FormErrors, at: Date.now() }, { status: error.status });
+      return data(
+        { ok: false as const, errors: { fields } as FormErrors, at: Date.now() },
+        { status: error.status },
+      );
     }
     const mapped = appErrorToForm(raw, locale);
     if (!mapped) throw raw;
-    return data({ ok: false as const, errors: mapped.errors as FormErrors, at: Date.now() }, { status: mapped.status });
+    return data(
+      { ok: false as const, errors: mapped.errors as FormErrors, at: Date.now() },
+      { status: mapped.status },
+    );
   }
 }
 
@@ -171,7 +185,9 @@ export default function PartnerTrainingExternal({ loaderData, actionData }: Rout
                   <td>
                     <Badge tone={tone[c.status]}>{t(`training-staff.external.status.${c.status}`)}</Badge>
                     {c.rejectReason ? (
-                      <div className="muted">{t('training-staff.mine.reason', { reason: c.rejectReason })}</div>
+                      <div className="muted">
+                        {t('training-staff.mine.reason', { reason: c.rejectReason })}
+                      </div>
                     ) : null}
                   </td>
                 </tr>
@@ -186,7 +202,13 @@ export default function PartnerTrainingExternal({ loaderData, actionData }: Rout
         {view.people.length === 0 ? (
           <p className="muted">{t('training-staff.mine.notOnRoster')}</p>
         ) : (
-          <Form method="post" encType="multipart/form-data" className="stack" noValidate key={failed ? failed.at : actionData?.at ?? 'upload'}>
+          <Form
+            method="post"
+            encType="multipart/form-data"
+            className="stack"
+            noValidate
+            key={failed ? failed.at : (actionData?.at ?? 'upload')}
+          >
             <SelectField
               name="personId"
               label={t('training-staff.mine.person')}
@@ -235,7 +257,11 @@ export default function PartnerTrainingExternal({ loaderData, actionData }: Rout
               ) : null}
             </div>
             <div>
-              <button type="submit" className="button button--primary" disabled={navigation.state === 'submitting'}>
+              <button
+                type="submit"
+                className="button button--primary"
+                disabled={navigation.state === 'submitting'}
+              >
                 {t('training-staff.mine.submit')}
               </button>
             </div>

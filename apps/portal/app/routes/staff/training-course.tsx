@@ -1,9 +1,4 @@
-import {
-  assignmentChoices,
-  completionsByVersion,
-  courseAssignments,
-  courseForAuthors,
-} from '@outpost/core';
+import { assignmentChoices, completionsByVersion, courseAssignments, courseForAuthors } from '@outpost/core';
 import { formatDateTime, formatDay } from '@outpost/i18n';
 import { Alert, EmptyState, SelectField } from '@outpost/ui';
 import Markdown from 'react-markdown';
@@ -15,15 +10,10 @@ import { CourseForm } from '../../components/training/course-form';
 import { categoryLabel } from '../../components/partner-labels';
 import { formText, orRouteError } from '../../lib/app-error.server';
 import { useLocale, useT } from '../../lib/i18n';
-import {
-  assignmentAction,
-  courseFormAction,
-  formFromVersion,
-} from '../../lib/training/staff-courses.server';
+import { assignmentAction, courseFormAction, formFromVersion } from '../../lib/training/staff-courses.server';
 import { serviceCategories } from '../../lib/training/roster.server';
 import { requireTrainingStaff } from '../../lib/training/staff-guard.server';
 import type { Route } from './+types/training-course';
-
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { actor, deps, locale } = requireTrainingStaff(context, request);
@@ -81,7 +71,10 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const intent = formText(form, 'intent');
   if (intent === 'assign' || intent === 'cancel') {
     const result = await assignmentAction(deps, actor, form, locale, params.courseId);
-    return data({ kind: 'assign' as const, ...result, at: Date.now() }, { status: result.ok ? 200 : result.status });
+    return data(
+      { kind: 'assign' as const, ...result, at: Date.now() },
+      { status: result.ok ? 200 : result.status },
+    );
   }
   const result = await courseFormAction(deps, actor, form, locale, params.courseId);
   if (result.ok) return redirect(`/s/training/courses/${params.courseId}?published=${result.version}`);
@@ -230,7 +223,12 @@ export default function TrainingCourse({ loaderData, actionData }: Route.Compone
             </table>
           </TableRegion>
         )}
-        <Form method="post" className="card stack" aria-labelledby="assign-heading" key={assign?.at ?? 'assign'}>
+        <Form
+          method="post"
+          className="card stack"
+          aria-labelledby="assign-heading"
+          key={assign?.at ?? 'assign'}
+        >
           <h3 id="assign-heading">{t('training-staff.assign.addTitle')}</h3>
           <input type="hidden" name="intent" value="assign" />
           <SelectField

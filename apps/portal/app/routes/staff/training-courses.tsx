@@ -67,7 +67,9 @@ export default function TrainingCourses({ loaderData }: Route.ComponentProps) {
       </Form>
       <p className="muted">{t('training-staff.courses.count', { count: view.total })}</p>
       {view.courses.length === 0 ? (
-        <EmptyState title={view.search ? t('training-staff.courses.noMatch') : t('training-staff.courses.empty')} />
+        <EmptyState
+          title={view.search ? t('training-staff.courses.noMatch') : t('training-staff.courses.empty')}
+        />
       ) : (
         <TableRegion labelledBy="courses-caption">
           <table className="table">

@@ -75,7 +75,10 @@ export async function action({ context, request }: Route.ActionArgs) {
     }
     const mapped = appErrorToForm(raw, locale);
     if (!mapped) throw raw;
-    return data({ ok: false as const, certificateId, errors: mapped.errors as FormErrors, at: Date.now() }, { status: mapped.status });
+    return data(
+      { ok: false as const, certificateId, errors: mapped.errors as FormErrors, at: Date.now() },
+      { status: mapped.status },
+    );
   }
 }
 
@@ -116,7 +119,8 @@ export default function TrainingExternal({ loaderData, actionData }: Route.Compo
       ) : (
         <ul className="stack" aria-label={t(`training-staff.external.status.${view.status}`)}>
           {view.certificates.map((c) => {
-            const failed = actionData && !actionData.ok && actionData.certificateId === c.id ? actionData : null;
+            const failed =
+              actionData && !actionData.ok && actionData.certificateId === c.id ? actionData : null;
             return (
               <li key={c.id} id={`certificate-${c.id}`} className="card stack">
                 <h2>{c.title}</h2>
