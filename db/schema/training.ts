@@ -38,6 +38,16 @@ export interface TrainingQuestion {
   correct: number[];
 }
 
+/** A PDF handed out with a course version; the bytes live in file storage under `storageKey`. */
+export interface TrainingAttachment {
+  id: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  storageKey: string;
+}
+
 /** A course (课程): its identity and category. What people read and answer lives in its versions. */
 export const trainingCourses = pgTable('training_courses', {
   id: id(),
@@ -74,6 +84,8 @@ export const trainingCourseVersions = pgTable(
     passMark: integer('pass_mark').notNull(),
     attemptLimit: integer('attempt_limit').notNull(),
     shuffle: boolean('shuffle').notNull().default(false),
+    /** PDF attachments stored through the uploads module (content-addressed); immutable like the version. */
+    attachments: jsonb('attachments').$type<TrainingAttachment[]>().notNull().default([]),
     publishedBy: uuid('published_by').references(() => users.id),
     publishedAt: ts('published_at').notNull().defaultNow(),
   },
@@ -239,3 +251,47 @@ export const trainingRemindersSent = pgTable(
   },
   (t) => [index('training_reminders_sent_partner_idx').on(t.partnerId, t.sentOn)],
 );
+/** Review state of an external training certificate a partner person uploaded. */
+export const externalCertificateStatuses = ['submitted', 'accepted', 'rejected'] as const;
+
+/**
+ * Training done elsewhere (外部培训证明): a partner uploads the certificate for one roster person,
+ * staff accept or reject it. Accepting adds one `training_completions` row (source `external`), so
+ * the hours count in progress and compliance like any other.
+ */
+export const trainingExternalCertificates = pgTable(
+  'training_external_certificates',
+  {
+    id: id(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => trainingPeople.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    provider: text('provider').notNull(),
+    completedOn: date('completed_on').notNull(),
+    minutes: integer('minutes').notNull(),
+    category: text('category', { enum: trainingCategories }).notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    status: text('status', { enum: externalCertificateStatuses }).notNull().default('submitted'),
+    rejectReason: text('reject_reason'),
+    completionId: uuid('completion_id').references(() => trainingCompletions.id),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: ts('decided_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('training_external_certificates_status_idx').on(t.status, t.createdAt),
+    index('training_external_certificates_partner_idx').on(t.partnerId, t.createdAt),
+    check('training_external_certificates_minutes', sql`${t.minutes} between 1 and 6000`),
+  ],
+);
+
+export type TrainingCourseVersion = typeof trainingCourseVersions.$inferSelect;

@@ -37,6 +37,7 @@ export async function loader({ context, request }: Route.LoaderArgs): Promise<Ro
       may: {
         importEvents: can(actor, 'ingest:events:any'),
         manageSettings: can(actor, 'manage:requirements'),
+        manageTraining: can(actor, 'manage:training'),
       },
     },
     // Read with the session, unless an action of this same request may have changed it.

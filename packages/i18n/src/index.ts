@@ -27,6 +27,8 @@ import { auditAnchorEn } from './audit-anchor.en.ts';
 import { auditAnchorZhCN } from './audit-anchor.zh-CN.ts';
 import { trainingOpsEn } from './training-ops.en.ts';
 import { trainingOpsZhCN } from './training-ops.zh-CN.ts';
+import { trainingStaffEn } from './training-staff.en.ts';
+import { trainingStaffZhCN } from './training-staff.zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
 const enAll = {
@@ -44,6 +46,7 @@ const enAll = {
   ...auditAnchorEn,
   ...trainingDashboardEn,
   ...trainingOpsEn,
+  ...trainingStaffEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -66,6 +69,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...auditAnchorZhCN,
     ...trainingDashboardZhCN,
     ...trainingOpsZhCN,
+    ...trainingStaffZhCN,
   },
   en: enAll,
 };

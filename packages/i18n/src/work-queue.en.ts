@@ -78,4 +78,9 @@ export const workQueueEn = {
 
   // Wide tables on narrow screens.
   'work-queue.table.scrollHint': 'Wider than the screen: scroll sideways to see every column.',
+
+  // External training certificates (decision record 026).
+  'work-queue.group.externalTrainingToReview': 'External training to review',
+  'work-queue.group.externalTrainingToReview.hint':
+    'Certificates of training done elsewhere, uploaded by partners.',
 } as const;

@@ -75,4 +75,8 @@ export const workQueueZhCN: Record<keyof typeof workQueueEn, string> = {
   'work-queue.docs.expiring': '{count} 份将在 30 天内到期',
 
   'work-queue.table.scrollHint': '表格比屏幕宽，可左右滑动查看全部列。',
+
+  // 外部培训证明（决策记录 026）。
+  'work-queue.group.externalTrainingToReview': '待审核的外部培训证明',
+  'work-queue.group.externalTrainingToReview.hint': '合作伙伴上传的外部培训证明。',
 };

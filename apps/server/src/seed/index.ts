@@ -58,5 +58,5 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   for (const applicant of applicants) await seedApplicant(context, applicant);
   await seedEvents(context, admitted);
   await seedReviews(context, admitted);
-  await seedTraining(db);
+  await seedTraining(db, storage);
 }

@@ -4,6 +4,8 @@ import {
   addPerson,
   assignCourse,
   createCourse,
+  decideExternalCertificate,
+  publishCourseVersion,
   recordTrainingCompliance,
   setAnnualRule,
 } from '@outpost/core';
@@ -17,7 +19,10 @@ import {
   users,
 } from '@outpost/db';
 import { addDays, todayInChina } from '@outpost/i18n';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
+import { trainingPeople } from '@outpost/db';
+import { type FileStorage, uploadExternalCertificate } from '@outpost/core';
+import { scanPng } from './files.ts';
 
 const yes = { zh: '是', en: 'Yes' };
 const no = { zh: '否', en: 'No' };
@@ -150,7 +155,7 @@ const rosterNames = ['周敏', '吴磊', '郑华', '王芳'];
  * partner member of 华安 is left with the law course untried, for the newcomer (and the browser
  * test) to take.
  */
-export async function seedTraining(db: Database): Promise<void> {
+export async function seedTraining(db: Database, storage?: FileStorage): Promise<void> {
   const [risk] = await db.select().from(users).where(eq(users.email, 'risk@outpost.test'));
   if (!risk) return;
   const trainer: Actor = { type: 'staff', userId: risk.id, roles: ['risk_officer'] };
@@ -250,6 +255,19 @@ export async function seedTraining(db: Database): Promise<void> {
       });
     }
   }
+  // The product course is revised: version 2 is current, the completions stay on version 1.
+  const product = created[3]!;
+  await publishCourseVersion(db, trainer, product.course.id, {
+    titleZh: `${courses[3]!.titleZh}（修订版）`,
+    titleEn: `${courses[3]!.titleEn} (revised)`,
+    ...body(courses[3]!.titleZh, courses[3]!.titleEn),
+    creditHours: courses[3]!.hours,
+    passMark: 80,
+    attemptLimit: 3,
+    shuffle: true,
+    questions: product.version.questions.map(({ id: _id, ...q }) => q),
+  });
+  if (storage) await seedExternalTraining(db, storage, trainer, today);
   // The KPI as the daily job would have recorded it: each past month of the year at its last day.
   for (let month = 1; month <= Number(today.slice(5, 7)); month++) {
     const monthEnd =
@@ -340,4 +358,66 @@ function demoCode(partnerId: string, serial: number): string {
   const bytes = createHash('sha256').update(`demo-certificate:${partnerId}:${serial}`).digest();
   const out = [...bytes.subarray(0, 12)].map((b) => alphabet[b % 32]).join('');
   return `${out.slice(0, 4)}-${out.slice(4, 8)}-${out.slice(8)}`;
+}
+
+/**
+ * 华安's external training: one certificate the member uploaded for themselves, waiting for review,
+ * and one the administrator uploaded for a colleague, accepted (its hours count in the KPI).
+ */
+async function seedExternalTraining(db: Database, storage: FileStorage, trainer: Actor, today: string) {
+  const [partner] = await db.select().from(partners).where(eq(partners.legalName, '华安保险代理有限公司'));
+  if (!partner) return;
+  const members = await db
+    .select({ userId: partnerMemberships.userId, role: partnerMemberships.role })
+    .from(partnerMemberships)
+    .where(eq(partnerMemberships.partnerId, partner.id));
+  const admin = members.find((m) => m.role === 'partner_admin');
+  const member = members.find((m) => m.role === 'partner_member');
+  if (!admin || !member) return;
+  const people = await db
+    .select()
+    .from(trainingPeople)
+    .where(and(eq(trainingPeople.partnerId, partner.id), isNull(trainingPeople.removedAt)))
+    .orderBy(trainingPeople.staffNumber);
+  const self = people.find((p) => p.userId === member.userId);
+  const colleague = people.find((p) => p.userId === null);
+  if (!self || !colleague) return;
+  const year = today.slice(0, 4);
+  const day = (back: number) => {
+    const d = addDays(today, -back);
+    return d < `${year}-01-01` ? `${year}-01-01` : d;
+  };
+  const adminActor: Actor = {
+    type: 'partner',
+    userId: admin.userId,
+    partnerId: partner.id,
+    role: 'partner_admin',
+  };
+  const memberActor: Actor = {
+    type: 'partner',
+    userId: member.userId,
+    partnerId: partner.id,
+    role: 'partner_member',
+  };
+  const accepted = await uploadExternalCertificate(db, adminActor, storage, {
+    personId: colleague.id,
+    title: '反洗钱与客户身份识别专题培训',
+    provider: '中国保险行业协会',
+    completedOn: day(60),
+    hours: 4,
+    category: 'risk_compliance',
+    fileName: '反洗钱培训证明.png',
+    bytes: scanPng(11),
+  });
+  await decideExternalCertificate(db, trainer, { certificateId: accepted.id, decision: 'accept' });
+  await uploadExternalCertificate(db, memberActor, storage, {
+    personId: self.id,
+    title: '保险消费者权益保护培训',
+    provider: '上海市保险同业公会',
+    completedOn: day(20),
+    hours: 3,
+    category: 'law_ethics',
+    fileName: '消费者权益保护培训证书.png',
+    bytes: scanPng(12),
+  });
 }

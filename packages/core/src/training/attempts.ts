@@ -18,6 +18,8 @@ import { randomToken } from '../secrets.ts';
 import { isUuid, parse } from '../validation.ts';
 import { answersInput, publicQuestions, scoreAnswers } from './assessment.ts';
 import { assignmentAppliesTo, assignmentFor } from './assignments.ts';
+import { readCourseAttachment } from './courses.ts';
+import type { FileStorage } from '../ports.ts';
 
 /** The roster entry of the signed-in partner user: training is taken by people, not organisations. */
 async function learner(tx: Database, actor: Actor, lock = false) {
@@ -100,6 +102,7 @@ export async function courseForLearner(db: Database, actor: Actor, courseId: str
     bodyZh: version.bodyZh,
     bodyEn: version.bodyEn,
     videoUrl: version.videoUrl,
+    attachments: version.attachments.map((a) => ({ id: a.id, fileName: a.fileName, sizeBytes: a.sizeBytes })),
     creditMinutes: version.creditMinutes,
     passMark: version.passMark,
     attemptLimit: version.attemptLimit,
@@ -366,4 +369,22 @@ export async function myCertificate(db: Database, actor: Actor, courseId: string
   const completion = await completionOf(db, person.id, courseId);
   if (!completion) throw notFound('Certificate');
   return { ...(await verifyCertificate(db, completion.certificateCode)), code: completion.certificateCode };
+}
+
+/**
+ * A course attachment for download: staff who manage training read any; a partner person only
+ * those of courses assigned to them (another partner's course is "not found").
+ */
+export async function courseAttachmentFile(
+  db: Database,
+  actor: Actor,
+  storage: FileStorage,
+  versionId: string,
+  attachmentId: string,
+) {
+  return readCourseAttachment(db, actor, storage, versionId, attachmentId, async (tx, courseId) => {
+    const person = await learner(tx, actor).catch(() => null);
+    if (!person) return false;
+    return (await assignmentFor(tx, person, courseId)) !== null;
+  });
 }

@@ -11,3 +11,5 @@ export * from './dashboard.ts';
 export * from './roster-import.ts';
 export * from './reminders.ts';
 export * from './records-export.ts';
+export * from './external.ts';
+export * from './course-admin.ts';

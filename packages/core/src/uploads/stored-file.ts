@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { assessments, type Database, documentVersions, rectificationEvidence } from '@outpost/db';
+import {
+  assessments,
+  type Database,
+  documentVersions,
+  rectificationEvidence,
+  trainingCourseVersions,
+  trainingExternalCertificates,
+} from '@outpost/db';
 import { isNotNull, sql } from 'drizzle-orm';
 import { systemActor } from '../actor.ts';
 import { audit } from '../audit.ts';
@@ -53,15 +60,18 @@ export async function storeWithRows<T>(
 
 /** Every storage key a row refers to (documents, third-party reports, rectification evidence). */
 export async function referencedStorageKeys(db: Database): Promise<Set<string>> {
-  const [versions, reports, evidence] = await Promise.all([
+  const [versions, reports, evidence, external, courseVersions] = await Promise.all([
     db.selectDistinct({ key: documentVersions.storageKey }).from(documentVersions),
     db
       .selectDistinct({ key: assessments.thirdPartyReportStorageKey })
       .from(assessments)
       .where(isNotNull(assessments.thirdPartyReportStorageKey)),
     db.selectDistinct({ key: rectificationEvidence.storageKey }).from(rectificationEvidence),
+    db.selectDistinct({ key: trainingExternalCertificates.storageKey }).from(trainingExternalCertificates),
+    db.select({ attachments: trainingCourseVersions.attachments }).from(trainingCourseVersions),
   ]);
-  return new Set([...versions, ...reports, ...evidence].map((r) => r.key!));
+  const attachments = courseVersions.flatMap((v) => v.attachments.map((a) => ({ key: a.storageKey })));
+  return new Set([...versions, ...reports, ...evidence, ...external, ...attachments].map((r) => r.key!));
 }
 
 /** Files younger than this may belong to an upload still committing; the scan leaves them be. */

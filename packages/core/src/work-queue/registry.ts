@@ -6,6 +6,7 @@ import { overdueRectifications } from './groups/overdue-rectifications.ts';
 import { rectificationsToVerify } from './groups/rectifications-to-verify.ts';
 import { reviewsToFinalise } from './groups/reviews-to-finalise.ts';
 import type { WorkSource } from './types.ts';
+import { externalTrainingToReview } from './groups/external-training-to-review.ts';
 
 /**
  * Every kind of staff work, in the order the work queue shows it. A new capability
@@ -20,4 +21,5 @@ export const workSources: readonly WorkSource[] = [
   reviewsToFinalise,
   rectificationsToVerify,
   overdueRectifications,
+  externalTrainingToReview,
 ];

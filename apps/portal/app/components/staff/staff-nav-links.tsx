@@ -5,12 +5,13 @@ import { NavItemLink } from '../app-link';
 import { NavGroup, withinAny } from '../site-nav/nav-group';
 
 const partnerSections = ['/s/partners', '/s/applications', '/s/blacklist'];
-const performanceSections = ['/s/scorecards', '/s/reviews', '/s/kpis', '/s/import', '/s/training'];
+const performanceSections = ['/s/scorecards', '/s/reviews', '/s/kpis', '/s/import'];
+const trainingSections = ['/s/training'];
 const settingsSections = ['/s/requirements', '/s/settings'];
 
 /**
  * The staff console's sections, grouped so the header fits one row on a laptop:
- * Work · Partners ▾ · Performance ▾ · Settings ▾ (then Inbox and Account, in the header).
+ * Work · Partners ▾ · Performance ▾ · Training ▾ · Settings ▾ (then Inbox and Account, in the header).
  * "Work" is /s itself, so it is current only there (`end`). Import and settings are
  * listed only for those who may open them.
  */
@@ -48,13 +49,30 @@ export function StaffNavLinks({ may }: { may: ViewerSummary['may'] }) {
         <li>
           <NavItemLink to="/s/kpis">{t('performance.nav.kpis')}</NavItemLink>
         </li>
-        <li>
-          <NavItemLink to="/s/training">{t('training-dashboard.nav')}</NavItemLink>
-        </li>
         {may.importEvents ? (
           <li>
             <NavItemLink to="/s/import">{t('work-queue.nav.import')}</NavItemLink>
           </li>
+        ) : null}
+      </NavGroup>
+      <NavGroup label={t('training.nav')} active={withinAny(pathname, trainingSections)}>
+        <li>
+          <NavItemLink to="/s/training" end>
+            {t('training-dashboard.nav')}
+          </NavItemLink>
+        </li>
+        <li>
+          <NavItemLink to="/s/training/records">{t('training.records.title')}</NavItemLink>
+        </li>
+        {may.manageTraining ? (
+          <>
+            <li>
+              <NavItemLink to="/s/training/courses">{t('training-staff.nav.courses')}</NavItemLink>
+            </li>
+            <li>
+              <NavItemLink to="/s/training/external">{t('training-staff.nav.external')}</NavItemLink>
+            </li>
+          </>
         ) : null}
       </NavGroup>
       <NavGroup label={t('work-queue.nav.settingsGroup')} active={withinAny(pathname, settingsSections)}>

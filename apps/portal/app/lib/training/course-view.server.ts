@@ -15,6 +15,7 @@ export async function courseView(db: Database, actor: Actor, courseId: string, l
     title: en ? c.titleEn : c.titleZh,
     body: en ? c.bodyEn : c.bodyZh,
     videoUrl: c.videoUrl,
+    attachments: c.attachments.map((a) => ({ id: a.id, fileName: a.fileName })),
     hours: hours(c.creditMinutes),
     passMark: c.passMark,
     attemptLimit: c.attemptLimit,

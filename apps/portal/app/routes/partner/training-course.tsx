@@ -72,6 +72,18 @@ export default function TrainingCourse({ loaderData, actionData }: Route.Compone
             </a>
           </p>
         ) : null}
+        {course.attachments.length > 0 ? (
+          <section aria-label={t('training-staff.course.attachmentsTitle')}>
+            <h2>{t('training-staff.course.attachmentsTitle')}</h2>
+            <ul>
+              {course.attachments.map((a) => (
+                <li key={a.id}>
+                  <a href={`/p/training/attachments/${course.versionId}/${a.id}`}>{a.fileName}</a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
       </article>
 
       {actionData?.error ? <Alert tone="error">{actionData.error}</Alert> : null}

@@ -39,6 +39,9 @@ export default function PartnerTraining({ loaderData }: Route.ComponentProps) {
             <AppLink to="/p/training/compliance">{t('training-dashboard.title')}</AppLink>
           </p>
         ) : null}
+        <p>
+          <AppLink to="/p/training/external">{t('training-staff.mine.link')}</AppLink>
+        </p>
       </header>
       {!view.onRoster ? (
         <EmptyState title={t('training.notOnRoster')} />
