@@ -33,7 +33,13 @@ export function TrendChart({ trend }: { trend: (TrendPoint & { grade: string | n
         className="trend-chart__svg"
         preserveAspectRatio="xMidYMid meet"
         // biome-ignore lint/security/noDangerouslySetInnerHtml: numbers and escaped text (trendSvgContent).
-        dangerouslySetInnerHTML={{ __html: trendSvgContent(g, { id: `${id}-title`, text: summary }) }}
+        dangerouslySetInnerHTML={{
+          __html: trendSvgContent(
+            g,
+            { id: `${id}-title`, text: summary },
+            t('performance.provisional.inProgress'),
+          ),
+        }}
       />
       <figcaption className="muted">{t('performance.trend.caption')}</figcaption>
       <table className="visually-hidden">
@@ -48,9 +54,14 @@ export function TrendChart({ trend }: { trend: (TrendPoint & { grade: string | n
         <tbody>
           {trend.map((p) => (
             <tr key={p.period}>
-              <th scope="row">{p.period}</th>
+              <th scope="row">
+                {p.provisional ? t('performance.trend.inProgress', { period: p.period }) : p.period}
+              </th>
               <td>{p.score === null ? t('kpi_status.no_data') : formatScore(locale, p.score)}</td>
-              <td>{p.grade ?? '—'}</td>
+              <td>
+                {p.grade ?? '—'}
+                {p.grade && p.provisional ? ` (${t('performance.provisional.grade')})` : null}
+              </td>
             </tr>
           ))}
         </tbody>
