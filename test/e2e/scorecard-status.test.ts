@@ -170,6 +170,14 @@ describe.skipIf(!e2eEnabled)('scorecard statuses, the period in progress, labell
       // On a phone the chart shrinks with its labels; none is cut off.
       await page.setViewportSize({ width: 390, height: 844 });
       await checkChartLabels(page);
+      // …and neither it nor its screen-reader table widens the page past the chart's card.
+      const card = await page.locator('.trend-chart').evaluate((el) => {
+        const figure = el.getBoundingClientRect();
+        const hidden = el.querySelector('.visually-hidden')!.getBoundingClientRect();
+        return { figure: figure.right, hidden: hidden.right };
+      });
+      expect(card.figure).toBeLessThanOrEqual(390);
+      expect(card.hidden).toBeLessThanOrEqual(390);
       if (screenshots) await page.screenshot({ path: `${screenshots}/scorecard-en-390.png`, fullPage: true });
       assertNoConsoleErrors();
     } finally {
