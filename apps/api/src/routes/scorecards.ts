@@ -122,7 +122,8 @@ const Event = z
       .nullable()
       .openapi({ description: 'The correction that voided this event; it no longer counts.' }),
     late: z.boolean().nullable().openapi({
-      description: 'A closed case closed after its slaDueAt (missed its SLA); null for events without an SLA.',
+      description:
+        'A closed case closed after its slaDueAt (missed its SLA); null for events without an SLA.',
     }),
     minutesLate: z.number().int().nullable(),
   })

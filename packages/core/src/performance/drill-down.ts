@@ -34,16 +34,17 @@ export const eventsBehindInput = z.object({
  * `slaDueAt` (rollup-sql.ts counts `occurred_at <= slaDueAt` as within SLA). Null when the
  * event has no SLA (every type but `case_closed`); `minutesLate` is how late, rounded up.
  */
-export function slaOutcome(event: {
-  type: string;
-  occurredAt: Date | string;
-  payload: unknown;
-}): { late: boolean | null; minutesLate: number | null } {
+export function slaOutcome(event: { type: string; occurredAt: Date | string; payload: unknown }): {
+  late: boolean | null;
+  minutesLate: number | null;
+} {
   const due = (event.payload as { slaDueAt?: unknown } | null)?.slaDueAt;
   if (event.type !== 'case_closed' || typeof due !== 'string') return { late: null, minutesLate: null };
   const overBy = new Date(event.occurredAt).getTime() - Date.parse(due);
   if (!Number.isFinite(overBy)) return { late: null, minutesLate: null };
-  return overBy > 0 ? { late: true, minutesLate: Math.ceil(overBy / 60_000) } : { late: false, minutesLate: null };
+  return overBy > 0
+    ? { late: true, minutesLate: Math.ceil(overBy / 60_000) }
+    : { late: false, minutesLate: null };
 }
 
 /**

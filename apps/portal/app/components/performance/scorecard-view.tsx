@@ -60,7 +60,9 @@ export function ScorecardView({
             <span className="muted"> {t('performance.noScore')}</span>
           )}
         </p>
-        {scorecard.provisional ? <p className="provisional-note">{t('performance.provisional.note')}</p> : null}
+        {scorecard.provisional ? (
+          <p className="provisional-note">{t('performance.provisional.note')}</p>
+        ) : null}
         <ul className="scorecard__peers">
           {scorecard.peers.map((p) => (
             <li key={p.category}>
