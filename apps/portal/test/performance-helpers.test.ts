@@ -2,6 +2,7 @@ import type { ImportIssueCode } from '@outpost/core';
 import { translator } from '@outpost/i18n';
 import { describe, expect, test } from 'vitest';
 import { trendGeometry, trendSvgContent } from '../app/lib/performance/chart';
+import { eventFields, formatMinutes, formatYuan, humaniseKey } from '../app/lib/performance/event-fields';
 import { formatKpiValue } from '../app/lib/performance/format';
 import { chunks, importErrorText } from '../app/lib/performance/import-errors';
 import { kpiFromForm } from '../app/lib/performance/kpi-form';
@@ -197,5 +198,63 @@ describe('formatting and import helpers', () => {
     expect(svg.match(/<polyline points="([^"]+)"/g)).toHaveLength(1); // Q1 alone before the gap: a dot, no line
     expect(svg).toContain(`points="${g.segments[0]}"`);
     expect(svg).not.toContain('<script');
+  });
+});
+
+describe('trend chart labels and provisional quarters', () => {
+  test('every period label, and the "in progress" line, stays inside the view box', () => {
+    const trend = [
+      '2025-Q1',
+      '2025-Q2',
+      '2025-Q3',
+      '2025-Q4',
+      '2026-Q1',
+      '2026-Q2',
+      '2026-Q3',
+      '2026-Q4',
+    ].map((period, i) => ({ period, score: 70 + i, provisional: i === 7 }));
+    const g = trendGeometry(trend);
+    // 11 px text: "26-Q4" is about 32 px wide, "In progress" about 60 px; each is centred on its point.
+    for (const p of g.points) {
+      expect(p.x - 30).toBeGreaterThanOrEqual(0);
+      expect(p.x + 30).toBeLessThanOrEqual(g.width);
+    }
+    expect(g.noteY + 4).toBeLessThanOrEqual(g.height);
+    const svg = trendSvgContent(g, { id: 't', text: 'trend' }, '进行中');
+    expect(svg.match(/trend-chart__label--provisional">进行中</g)).toHaveLength(1);
+    expect(svg.match(/trend-chart__dot--provisional/g)).toHaveLength(1);
+  });
+});
+
+describe('drill-down event fields', () => {
+  const zh = translator('zh-CN');
+  const en = translator('en');
+  test('known payload fields are labelled and formatted: yuan, Beijing time, yes/no, ratings', () => {
+    const payload = { slaDueAt: '2026-07-01T02:30:00Z', amount: 30605.26, caseId: 'C-1' };
+    expect(eventFields('zh-CN', zh, payload)).toEqual([
+      { key: 'caseId', label: '案件编号', value: 'C-1' },
+      { key: 'amount', label: '金额', value: '¥30,605.26' },
+      { key: 'slaDueAt', label: '时效截止', value: expect.stringContaining('10:30') },
+    ]);
+    expect(eventFields('en', en, { amount: 1000 })).toEqual([
+      { key: 'amount', label: 'Amount', value: '¥1,000.00' },
+    ]);
+    expect(eventFields('en', en, { passed: false, rating: 4 }).map((f) => `${f.label}: ${f.value}`)).toEqual([
+      'Rating: 4 out of 5',
+      'Passed: No',
+    ]);
+    expect(eventFields('zh-CN', zh, { passed: true })[0]!.value).toBe('是');
+  });
+  test('an unknown key falls back to a humanised name; amounts and durations read naturally', () => {
+    expect(eventFields('en', en, { handlerName: 'Li', extra_note: 'x' }).map((f) => f.label)).toEqual([
+      'Handler name',
+      'Extra note',
+    ]);
+    expect(humaniseKey('slaDueAt')).toBe('Sla due at');
+    expect(formatYuan('zh-CN', 1234567.5)).toBe('¥1,234,567.50');
+    expect(formatMinutes(zh, 60)).toBe('1 小时');
+    expect(formatMinutes(en, 125)).toBe('2 hours 5 minutes');
+    expect(formatMinutes(en, 1)).toBe('1 minute');
+    expect(formatMinutes(zh, 26 * 60)).toBe('1 天 2 小时');
   });
 });

@@ -9,6 +9,8 @@ import {
   eventsBehind,
   getScorecard,
   ingestEvents,
+  isProvisional,
+  kpiStatus,
   listKpis,
   monthOf,
   parsePeriod,
@@ -18,6 +20,7 @@ import {
   saveKpi,
   type ServiceEventInput,
   trailingQuarters,
+  worstKpiStatus,
 } from '../src/index.ts';
 import { makePartner, makePartnerUser, makeStaff } from '../src/testing/fixtures.ts';
 
@@ -141,6 +144,89 @@ describe('default KPI definitions', () => {
   });
 });
 
+describe('kpiStatus', () => {
+  const satisfaction = {
+    direction: 'higher_better',
+    target: 4.5,
+    warningThreshold: 4.2,
+    criticalThreshold: 3.8,
+  } as const;
+  const compliance = {
+    direction: 'higher_better',
+    target: 98,
+    warningThreshold: 95,
+    criticalThreshold: 90,
+  } as const;
+  const lossRate = {
+    direction: 'lower_better',
+    target: 0.5,
+    warningThreshold: 1,
+    criticalThreshold: 2,
+  } as const;
+
+  it('is met only at or better than the target: 4.4 of 4.5 and 97.6 % of 98 % are below target', () => {
+    expect(kpiStatus(satisfaction, 4.5)).toBe('met');
+    expect(kpiStatus(satisfaction, 4.8)).toBe('met');
+    expect(kpiStatus(satisfaction, 4.4)).toBe('below_target');
+    expect(kpiStatus(satisfaction, 4.4999)).toBe('below_target');
+    expect(kpiStatus(compliance, 97.6)).toBe('below_target');
+    expect(kpiStatus(compliance, 98)).toBe('met');
+  });
+
+  it('is warning once worse than the warning threshold and critical once worse than the critical one', () => {
+    expect(kpiStatus(satisfaction, 4.2)).toBe('below_target');
+    expect(kpiStatus(satisfaction, 4.19)).toBe('warning');
+    expect(kpiStatus(satisfaction, 3.8)).toBe('warning');
+    expect(kpiStatus(satisfaction, 3.79)).toBe('critical');
+    expect(kpiStatus(compliance, 95)).toBe('below_target');
+    expect(kpiStatus(compliance, 94.9)).toBe('warning');
+    expect(kpiStatus(compliance, 89.9)).toBe('critical');
+    expect(kpiStatus(compliance, null)).toBe('no_data');
+  });
+
+  it('reads the thresholds the other way round when lower is better', () => {
+    expect(kpiStatus(lossRate, 0)).toBe('met');
+    expect(kpiStatus(lossRate, 0.5)).toBe('met');
+    expect(kpiStatus(lossRate, 0.6)).toBe('below_target');
+    expect(kpiStatus(lossRate, 1)).toBe('below_target');
+    expect(kpiStatus(lossRate, 1.01)).toBe('warning');
+    expect(kpiStatus(lossRate, 2)).toBe('warning');
+    expect(kpiStatus(lossRate, 2.01)).toBe('critical');
+  });
+
+  it('the worst of a partner’s statuses; no data only when nothing has data', () => {
+    expect(worstKpiStatus(['met', 'no_data', 'below_target'])).toBe('below_target');
+    expect(worstKpiStatus(['met', 'critical', 'warning'])).toBe('critical');
+    expect(worstKpiStatus(['no_data', 'met'])).toBe('met');
+    expect(worstKpiStatus(['no_data'])).toBe('no_data');
+  });
+});
+
+describe('isProvisional', () => {
+  const Q4 = { kind: 'quarter', year: 2026, index: 4 } as const;
+  it('a quarter is provisional until midnight at its end in China time, not UTC', () => {
+    // 2026-12-31 23:59 in Beijing = 15:59 UTC; the quarter ends at 16:00 UTC.
+    expect(isProvisional(Q4, new Date('2026-12-31T15:59:59.999Z'))).toBe(true);
+    expect(isProvisional(Q4, new Date('2026-12-31T16:00:00Z'))).toBe(false);
+    // Still Dec 31 in UTC, already Jan 1 in China: ended.
+    expect(isProvisional(Q4, new Date('2026-12-31T20:00:00Z'))).toBe(false);
+    expect(isProvisional(Q4, new Date('2026-10-01T00:00:00+08:00'))).toBe(true);
+    // A future quarter has not ended either; an old one has.
+    expect(isProvisional({ kind: 'quarter', year: 2027, index: 1 }, new Date('2026-12-01T00:00:00Z'))).toBe(
+      true,
+    );
+    expect(isProvisional({ kind: 'quarter', year: 2026, index: 3 }, new Date('2026-12-01T00:00:00Z'))).toBe(
+      false,
+    );
+    expect(isProvisional({ kind: 'month', year: 2026, index: 12 }, new Date('2026-12-31T15:00:00Z'))).toBe(
+      true,
+    );
+    expect(isProvisional({ kind: 'year', year: 2026, index: 1 }, new Date('2027-01-01T00:00:00+08:00'))).toBe(
+      false,
+    );
+  });
+});
+
 describe('getScorecard', () => {
   it('computes each KPI, its status in words, the weighted score and grade from the rollups', async () => {
     const card = await getScorecard(conn.db, staff, { partnerId: p.id, period: Q1 });
@@ -156,21 +242,23 @@ describe('getScorecard', () => {
     expect(byKey.customer_satisfaction).toMatchObject({
       value: 4.5,
       sampleSize: 6,
-      status: 'good',
-      statusText: 'On track',
+      status: 'met',
+      statusText: 'Met',
       score: 100,
     });
     expect(byKey.processing_timeliness).toMatchObject({
       value: 90,
       sampleSize: 10,
-      status: 'good',
+      // Below the 95 % target but not below the 90 % warning threshold.
+      status: 'below_target',
+      statusText: 'Below target',
       score: 86.7,
     });
     expect(byKey.compliance_rate).toMatchObject({
       value: 90,
       sampleSize: 20,
       status: 'warning',
-      statusText: 'Needs attention',
+      statusText: 'Warning',
       score: 60,
     });
     expect(byKey.loss_rate).toMatchObject({ value: 1.5, status: 'warning', score: 73.3 });
@@ -184,6 +272,35 @@ describe('getScorecard', () => {
     expect(card.score).toBe(69.7);
     expect(card.grade).toBe('D');
     expect(card.period).toMatchObject({ label: '2026-Q1', from: '2026-01-01', to: '2026-04-01' });
+    expect(card.provisional).toBe(false);
+  });
+
+  it('marks a period, and each trend quarter, provisional until it has ended in China time', async () => {
+    // 2026-03-31 23:59:59 in Beijing is 15:59:59 UTC: Q1 still runs there.
+    const during = await getScorecard(
+      conn.db,
+      staff,
+      { partnerId: p.id, period: Q1 },
+      undefined,
+      new Date('2026-03-31T15:59:59Z'),
+    );
+    expect(during.provisional).toBe(true);
+    expect(during.score).toBe(69.7);
+    expect(during.trend.filter((t) => t.provisional).map((t) => t.period)).toEqual(['2026-Q1']);
+    const after = await getScorecard(
+      conn.db,
+      staff,
+      { partnerId: p.id, period: Q1 },
+      undefined,
+      new Date('2026-03-31T16:00:00Z'),
+    );
+    expect(after.provisional).toBe(false);
+    expect(after.trend.some((t) => t.provisional)).toBe(false);
+    const ranking = await rankPartners(conn.db, staff, { period: Q1 }, new Date('2026-03-31T15:59:59Z'));
+    expect(ranking.provisional).toBe(true);
+    expect(
+      (await rankPartners(conn.db, staff, { period: Q1 }, new Date('2026-04-01T00:00:00+08:00'))).provisional,
+    ).toBe(false);
   });
 
   it('shows the last eight quarters as a trend', async () => {
@@ -298,6 +415,8 @@ describe('eventsBehind', () => {
       'p-march2',
     ]);
     expect(all.items.find((e) => e.externalId === 'p-void')!.voidedBy).toBe('p-fix');
+    // Ratings have no SLA.
+    expect(all.items.every((e) => e.late === null)).toBe(true);
     const page = await eventsBehind(conn.db, staff, {
       partnerId: p.id,
       kpiKey: 'customer_satisfaction',
@@ -308,6 +427,19 @@ describe('eventsBehind', () => {
     expect(page.items.map((e) => e.externalId)).toEqual(['p-march', 'p-march2']);
     const loss = await eventsBehind(conn.db, staff, { partnerId: p.id, kpiKey: 'loss_rate', period: Q1 });
     expect(loss.total).toBe(12);
+  });
+
+  it('marks closed cases that missed their SLA as late, as the timeliness KPI counts them', async () => {
+    const closed = await eventsBehind(conn.db, staff, {
+      partnerId: p.id,
+      kpiKey: 'processing_timeliness',
+      period: Q1,
+      pageSize: 200,
+    });
+    const late = closed.items.filter((e) => e.late);
+    // p-c0 closed at 12:00, due 11:00: the one case of ten outside the SLA (timeliness 90 %).
+    expect(late.map((e) => [e.externalId, e.minutesLate])).toEqual([['p-c0', 60]]);
+    expect(closed.items.filter((e) => e.late === false)).toHaveLength(9);
   });
 
   it('is scoped like the scorecard', async () => {

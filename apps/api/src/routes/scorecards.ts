@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { eventsBehind, getScorecard, parsePeriod, quarterOf, rankPartners } from '@outpost/core';
+import { eventsBehind, getScorecard, kpiStatuses, parsePeriod, quarterOf, rankPartners } from '@outpost/core';
 import { kpiDirections, kpiUnits, serviceCategories, serviceEventTypes } from '@outpost/db';
 import { sessionOnly } from '../access.ts';
 import { pageNumber, pageSize } from '@outpost/core';
@@ -8,7 +8,13 @@ import { json } from '../json.ts';
 import { requireActor } from '../middleware/authenticate.ts';
 import { errorResponses, IdParam, PageMeta } from '../schemas.ts';
 
-const status = z.enum(['good', 'warning', 'critical', 'no_data']);
+const status = z.enum(kpiStatuses).openapi({
+  description:
+    'met: at or better than the target; below_target: worse than the target, no worse than the warning threshold; warning; critical; no_data.',
+});
+const provisional = z.boolean().openapi({
+  description: 'The period has not ended in China Standard Time: score and grade are provisional.',
+});
 const grade = z.enum(['A', 'B', 'C', 'D', 'E']).nullable();
 const periodParam = z
   .string()
@@ -64,12 +70,14 @@ const Scorecard = z
       .nullable()
       .openapi({ description: 'Weighted score 0–100 over the KPIs that have data.' }),
     grade,
+    provisional,
     kpis: z.array(KpiResult),
     trend: z.array(
       z.object({
         period: z.string(),
         score: z.number().nullable(),
         grade,
+        provisional,
         values: z.record(z.string(), z.number().nullable()),
       }),
     ),
@@ -113,6 +121,11 @@ const Event = z
       .string()
       .nullable()
       .openapi({ description: 'The correction that voided this event; it no longer counts.' }),
+    late: z.boolean().nullable().openapi({
+      description:
+        'A closed case closed after its slaDueAt (missed its SLA); null for events without an SLA.',
+    }),
+    minutesLate: z.number().int().nullable(),
   })
   .openapi('StoredServiceEvent');
 
@@ -171,6 +184,7 @@ const ranking = createRoute({
         'application/json': {
           schema: z.object({
             period: z.string(),
+            provisional,
             items: z.array(
               z.object({
                 rank: z.number().int().nullable(),
@@ -181,6 +195,7 @@ const ranking = createRoute({
                 score: z.number().nullable(),
                 grade,
                 kpis: z.array(z.object({ key: z.string(), value: z.number().nullable(), status })),
+                worstStatus: status,
               }),
             ),
             ...PageMeta,

@@ -30,8 +30,27 @@ export const eventsBehindInput = z.object({
 });
 
 /**
+ * Whether a closed case missed its SLA, as the timeliness KPI counts it: closed after
+ * `slaDueAt` (rollup-sql.ts counts `occurred_at <= slaDueAt` as within SLA). Null when the
+ * event has no SLA (every type but `case_closed`); `minutesLate` is how late, rounded up.
+ */
+export function slaOutcome(event: { type: string; occurredAt: Date | string; payload: unknown }): {
+  late: boolean | null;
+  minutesLate: number | null;
+} {
+  const due = (event.payload as { slaDueAt?: unknown } | null)?.slaDueAt;
+  if (event.type !== 'case_closed' || typeof due !== 'string') return { late: null, minutesLate: null };
+  const overBy = new Date(event.occurredAt).getTime() - Date.parse(due);
+  if (!Number.isFinite(overBy)) return { late: null, minutesLate: null };
+  return overBy > 0
+    ? { late: true, minutesLate: Math.ceil(overBy / 60_000) }
+    : { late: false, minutesLate: null };
+}
+
+/**
  * The raw events behind one KPI of one partner in a period, oldest first, paginated.
- * Voided events are listed with the correction that voided them (they no longer count).
+ * Voided events are listed with the correction that voided them (they no longer count);
+ * closed cases say whether they missed their SLA (`late`, `minutesLate`).
  */
 export async function eventsBehind(db: Database, actor: Actor, raw: z.input<typeof eventsBehindInput>) {
   const input = parse(eventsBehindInput, raw);
@@ -82,5 +101,5 @@ export async function eventsBehind(db: Database, actor: Actor, raw: z.input<type
       .offset((input.page - 1) * input.pageSize),
     db.select({ n: count() }).from(serviceEvents).where(where),
   ]);
-  return { ...page, items, total: total?.n ?? 0 };
+  return { ...page, items: items.map((e) => ({ ...e, ...slaOutcome(e) })), total: total?.n ?? 0 };
 }

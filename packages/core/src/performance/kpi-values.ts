@@ -33,9 +33,15 @@ export const emptySums = (): RollupSums => ({
   trainingMet: 0,
 });
 
-export type KpiStatus = 'good' | 'warning' | 'critical' | 'no_data';
+/**
+ * A KPI's status against its definition (decision 024): `met` at or better than the target,
+ * `below_target` worse than the target but no worse than the warning threshold, `warning`
+ * worse than the warning threshold, `critical` worse than the critical threshold.
+ */
+export const kpiStatuses = ['met', 'below_target', 'warning', 'critical', 'no_data'] as const;
+export type KpiStatus = (typeof kpiStatuses)[number];
 const statusTexts = Object.fromEntries(
-  (['good', 'warning', 'critical', 'no_data'] as const).map((s) => [s, translate('en', `kpi_status.${s}`)]),
+  kpiStatuses.map((s) => [s, translate('en', `kpi_status.${s}`)]),
 ) as Record<KpiStatus, string>;
 
 /** The status in words (English for API clients; the portal translates `kpi_status.<status>`). */
@@ -71,13 +77,24 @@ export function kpiValue(
 
 type Thresholds = Pick<KpiDefinition, 'direction' | 'target' | 'warningThreshold' | 'criticalThreshold'>;
 
-/** Good while no worse than the warning threshold; critical once worse than the critical one. */
+/**
+ * Met at or better than the target (in the KPI's direction); below target while no worse than
+ * the warning threshold; warning once worse than it; critical once worse than the critical one.
+ */
 export function kpiStatus(def: Thresholds, value: number | null): KpiStatus {
   if (value === null) return 'no_data';
   const worse = (a: number, b: number) => (def.direction === 'higher_better' ? a < b : a > b);
   if (worse(value, def.criticalThreshold)) return 'critical';
   if (worse(value, def.warningThreshold)) return 'warning';
-  return 'good';
+  if (worse(value, def.target)) return 'below_target';
+  return 'met';
+}
+
+const severity: Record<KpiStatus, number> = { no_data: 0, met: 1, below_target: 2, warning: 3, critical: 4 };
+
+/** The worst status among a partner's KPIs (no data only when no KPI has data). */
+export function worstKpiStatus(statuses: readonly KpiStatus[]): KpiStatus {
+  return statuses.reduce<KpiStatus>((worst, s) => (severity[s] > severity[worst] ? s : worst), 'no_data');
 }
 
 /**

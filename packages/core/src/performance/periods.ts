@@ -78,3 +78,13 @@ export function quarterOf(at: Date): Period {
   const { year, index: month } = monthOf(at);
   return { kind: 'quarter', year, index: Math.ceil(month / 3) };
 }
+
+/**
+ * Whether a period has not yet ended in China Standard Time at `now`: its figures are still
+ * growing, so its score and grade are provisional (decision 024). A future period is too.
+ */
+export function isProvisional(p: Period, now: Date = new Date()): boolean {
+  const { to } = periodDays(p);
+  // The period ends at midnight China time on `to`, i.e. 16:00 UTC the day before.
+  return now.getTime() < Date.parse(`${to}T00:00:00+08:00`);
+}

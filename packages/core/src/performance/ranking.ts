@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { assertCan } from '../permissions.ts';
 import { parse } from '../validation.ts';
-import { formatPeriod, periodDays, periodSchema } from './periods.ts';
+import { formatPeriod, isProvisional, periodDays, periodSchema } from './periods.ts';
+import { worstKpiStatus } from './kpi-values.ts';
 import { sumsByPartner } from './rollup-sums.ts';
 import { rankedStatuses } from './peer-scores.ts';
 import { activeKpis, scorePartner } from './score-partner.ts';
@@ -24,7 +25,12 @@ export const rankPartnersInput = z.object({
  * Rank is by score (ties share a rank); partners without data have no rank and sort last.
  * Scores come from the rollups of all candidates at once — one grouped query.
  */
-export async function rankPartners(db: Database, actor: Actor, raw: z.input<typeof rankPartnersInput>) {
+export async function rankPartners(
+  db: Database,
+  actor: Actor,
+  raw: z.input<typeof rankPartnersInput>,
+  now: Date = new Date(),
+) {
   assertCan(actor, 'read:scorecard:any');
   const input = parse(rankPartnersInput, raw);
   const days = periodDays(input.period);
@@ -55,6 +61,7 @@ export async function rankPartners(db: Database, actor: Actor, raw: z.input<type
         score: scored.score,
         grade: scored.grade,
         kpis: scored.kpis.map((k) => ({ key: k.key, value: k.value, status: k.status })),
+        worstStatus: worstKpiStatus(scored.kpis.map((k) => k.status)),
         rank: null as number | null,
       };
     });
@@ -79,6 +86,8 @@ export async function rankPartners(db: Database, actor: Actor, raw: z.input<type
   const start = (input.page - 1) * input.pageSize;
   return {
     period: formatPeriod(input.period),
+    /** The period has not ended in China Standard Time: scores and grades are provisional. */
+    provisional: isProvisional(input.period, now),
     items: rows.slice(start, start + input.pageSize),
     total: rows.length,
     page: input.page,

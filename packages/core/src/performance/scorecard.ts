@@ -12,7 +12,14 @@ import {
   refreshPeerScores,
   standingsIn,
 } from './peer-scores.ts';
-import { formatPeriod, type Period, periodDays, periodSchema, trailingQuarters } from './periods.ts';
+import {
+  formatPeriod,
+  isProvisional,
+  type Period,
+  periodDays,
+  periodSchema,
+  trailingQuarters,
+} from './periods.ts';
 import { readPeerDistribution, readScorecardData } from './scorecard-read.ts';
 import { scorePartner } from './score-partner.ts';
 
@@ -50,12 +57,15 @@ export async function readablePartner(db: Database, actor: Actor, partnerId: str
  * each KPI against its target and thresholds, the weighted score and grade, the last eight
  * quarters, and its percentile among peers of each of its service categories (never who they
  * are; the peer distribution is at most PEER_SCORES_MAX_AGE_MS old, the partner's own figures live).
+ * A period (or trend quarter) that has not ended in China Standard Time at `now` is marked
+ * `provisional`: its score and grade still move as events arrive.
  */
 export async function getScorecard(
   db: Database,
   actor: Actor,
   raw: { partnerId: string; period: Period },
   peerMaxAgeMs = PEER_SCORES_MAX_AGE_MS,
+  now: Date = new Date(),
 ) {
   const { partnerId, period } = parse(scorecardInput, raw);
   assertReadable(actor, partnerId);
@@ -71,6 +81,7 @@ export async function getScorecard(
       period: label,
       score: scored.score,
       grade: scored.grade,
+      provisional: isProvisional(q, now),
       values: Object.fromEntries(scored.kpis.map((k) => [k.key, k.value])),
     };
   });
@@ -91,6 +102,7 @@ export async function getScorecard(
     period: { ...period, label: formatPeriod(period), from: days.from, to: days.to },
     score: current.score,
     grade: current.grade,
+    provisional: isProvisional(period, now),
     kpis: current.kpis,
     trend,
     peers,

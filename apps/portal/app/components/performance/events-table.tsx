@@ -1,6 +1,7 @@
 import { formatDateTime } from '@outpost/i18n';
 import { Badge } from '@outpost/ui';
 import { useLocale, useT } from '../../lib/i18n';
+import { eventFields, formatMinutes } from '../../lib/performance/event-fields';
 
 export interface EventRow {
   id: number;
@@ -9,18 +10,9 @@ export interface EventRow {
   occurredAt: Date | string;
   payload: unknown;
   voidedBy: string | null;
-}
-
-/** The fields of an event's payload as "name: value" pairs (instants in the reader's locale). */
-function describePayload(locale: 'zh-CN' | 'en', payload: unknown): string {
-  if (!payload || typeof payload !== 'object') return '';
-  return Object.entries(payload as Record<string, unknown>)
-    .map(([k, v]) => {
-      const value =
-        typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v) ? formatDateTime(locale, v) : String(v);
-      return `${k}: ${value}`;
-    })
-    .join(' · ');
+  /** A closed case that missed its SLA (core's slaOutcome); null when the event has no SLA. */
+  late?: boolean | null;
+  minutesLate?: number | null;
 }
 
 /** Raw events behind a KPI; a voided event stays listed, marked with the correction that voided it. */
@@ -55,9 +47,33 @@ export function EventsTable({ items, caption }: { items: EventRow[]; caption: st
                     <Badge tone="caution">{t('scorecard.voided_by', { externalId: e.voidedBy })}</Badge>
                   </>
                 ) : null}
+                {e.late ? (
+                  <>
+                    {' '}
+                    <Badge tone="negative">
+                      <span aria-hidden="true" className="kpi-status__mark">
+                        {'✕ '}
+                      </span>
+                      <span className="event-late">
+                        {e.minutesLate
+                          ? t('performance.event.lateBy', { duration: formatMinutes(t, e.minutesLate) })
+                          : t('performance.event.late')}
+                      </span>
+                    </Badge>
+                  </>
+                ) : null}
               </td>
               <td>{formatDateTime(locale, e.occurredAt)}</td>
-              <td className="event-details">{describePayload(locale, e.payload)}</td>
+              <td className="event-details">
+                <dl className="event-fields">
+                  {eventFields(locale, t, e.payload).map((f) => (
+                    <div key={f.key} className="event-fields__row">
+                      <dt>{f.label}</dt>
+                      <dd>{f.value}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </td>
             </tr>
           ))}
         </tbody>

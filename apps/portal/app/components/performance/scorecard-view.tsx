@@ -35,18 +35,34 @@ export function ScorecardView({
   return (
     <div className="stack scorecard">
       <section className="card scorecard__summary" aria-labelledby="score-heading">
-        <h2 id="score-heading">{t('performance.overall')}</h2>
+        <h2 id="score-heading">
+          {t('performance.overall')}
+          {scorecard.provisional ? (
+            <>
+              {' '}
+              <span className="provisional-badge">{t('performance.provisional.inProgress')}</span>
+            </>
+          ) : null}
+        </h2>
         <p className="scorecard__score">
           <span className="scorecard__number">{formatScore(locale, scorecard.score)}</span>
           <span className="muted"> / 100</span>
           {scorecard.grade ? (
-            <span className={`scorecard__grade scorecard__grade--${scorecard.grade}`}>
-              {t('scorecard.grade', { grade: scorecard.grade })}
-            </span>
+            <>
+              <span className={`scorecard__grade scorecard__grade--${scorecard.grade}`}>
+                {t('scorecard.grade', { grade: scorecard.grade })}
+              </span>
+              {scorecard.provisional ? (
+                <span className="provisional-mark">{t('performance.provisional.grade')}</span>
+              ) : null}
+            </>
           ) : (
             <span className="muted"> {t('performance.noScore')}</span>
           )}
         </p>
+        {scorecard.provisional ? (
+          <p className="provisional-note">{t('performance.provisional.note')}</p>
+        ) : null}
         <ul className="scorecard__peers">
           {scorecard.peers.map((p) => (
             <li key={p.category}>

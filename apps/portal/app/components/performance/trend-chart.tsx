@@ -33,28 +33,42 @@ export function TrendChart({ trend }: { trend: (TrendPoint & { grade: string | n
         className="trend-chart__svg"
         preserveAspectRatio="xMidYMid meet"
         // biome-ignore lint/security/noDangerouslySetInnerHtml: numbers and escaped text (trendSvgContent).
-        dangerouslySetInnerHTML={{ __html: trendSvgContent(g, { id: `${id}-title`, text: summary }) }}
+        dangerouslySetInnerHTML={{
+          __html: trendSvgContent(
+            g,
+            { id: `${id}-title`, text: summary },
+            t('performance.provisional.inProgress'),
+          ),
+        }}
       />
       <figcaption className="muted">{t('performance.trend.caption')}</figcaption>
-      <table className="visually-hidden">
-        <caption>{t('performance.trend.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('performance.period.label')}</th>
-            <th scope="col">{t('performance.score')}</th>
-            <th scope="col">{t('performance.grade')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {trend.map((p) => (
-            <tr key={p.period}>
-              <th scope="row">{p.period}</th>
-              <td>{p.score === null ? t('kpi_status.no_data') : formatScore(locale, p.score)}</td>
-              <td>{p.grade ?? '—'}</td>
+      {/* The wrapper hides the table: a table grows to its content whatever its own width, and would widen a phone's page. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>{t('performance.trend.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('performance.period.label')}</th>
+              <th scope="col">{t('performance.score')}</th>
+              <th scope="col">{t('performance.grade')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {trend.map((p) => (
+              <tr key={p.period}>
+                <th scope="row">
+                  {p.provisional ? t('performance.trend.inProgress', { period: p.period }) : p.period}
+                </th>
+                <td>{p.score === null ? t('kpi_status.no_data') : formatScore(locale, p.score)}</td>
+                <td>
+                  {p.grade ?? '—'}
+                  {p.grade && p.provisional ? ` (${t('performance.provisional.grade')})` : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -19,6 +19,9 @@ export const decisionTone: Record<string, BadgeTone> = {
   termination_recommendation: 'negative',
 };
 export const kpiTone: Record<string, BadgeTone> = {
+  met: 'positive',
+  below_target: 'info',
+  // Snapshots drafted before decision 024 hold "good" (no worse than the warning threshold).
   good: 'positive',
   warning: 'caution',
   critical: 'negative',

@@ -17,11 +17,21 @@ export function formatScore(locale: Locale, score: number | null): string {
 
 /** How a KPI status looks; the text always goes with it. */
 export const statusTone = {
-  good: 'positive',
+  met: 'positive',
+  below_target: 'info',
   warning: 'caution',
   critical: 'negative',
   no_data: 'neutral',
 } as const;
+
+/** The mark shown before a status's words (hidden from screen readers: the words say it). */
+export const statusMark = {
+  met: '✓',
+  below_target: '↓',
+  warning: '!',
+  critical: '✕',
+  no_data: '–',
+} as const satisfies Record<keyof typeof statusTone, string>;
 
 /** A KPI's name in the reader's language. */
 export const kpiName = (locale: Locale, kpi: { nameZh: string; nameEn: string }) =>

@@ -86,6 +86,12 @@ export default function StaffScorecards({ loaderData }: Route.ComponentProps) {
         ) : null}
       </header>
       <PeriodSwitcher links={links} />
+      {loaderData.provisional ? (
+        <p className="provisional-note">
+          <span className="provisional-badge">{t('performance.provisional.inProgress')}</span>{' '}
+          {t('performance.provisional.ranking')}
+        </p>
+      ) : null}
       <Form method="get" className="filters" aria-label={t('performance.ranking.filters')}>
         <input type="hidden" name="period" value={links.label} />
         <input type="hidden" name="sort" value={sort} />
@@ -129,8 +135,6 @@ export default function StaffScorecards({ loaderData }: Route.ComponentProps) {
             </thead>
             <tbody>
               {items.map((p) => {
-                const worst =
-                  p.kpis.find((k) => k.status === 'critical') ?? p.kpis.find((k) => k.status === 'warning');
                 return (
                   <tr key={p.partnerId}>
                     <td>{p.rank ?? '—'}</td>
@@ -140,16 +144,13 @@ export default function StaffScorecards({ loaderData }: Route.ComponentProps) {
                       </AppLink>
                     </th>
                     <td>{p.score === null ? t('kpi_status.no_data') : formatScore(locale, p.score)}</td>
-                    <td>{p.grade ?? '—'}</td>
                     <td>
-                      {worst ? (
-                        <KpiStatusBadge status={worst.status} />
-                      ) : p.score === null ? (
-                        '—'
-                      ) : (
-                        <KpiStatusBadge status="good" />
-                      )}
+                      {p.grade ?? '—'}
+                      {p.grade && loaderData.provisional ? (
+                        <span className="provisional-mark"> {t('performance.provisional.grade')}</span>
+                      ) : null}
                     </td>
+                    <td>{p.score === null ? '—' : <KpiStatusBadge status={p.worstStatus} />}</td>
                     <td>
                       {p.serviceCategories.map((c) => categoryLabel(t, c)).join(', ') || t('common.none')}
                     </td>
