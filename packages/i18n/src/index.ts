@@ -23,6 +23,10 @@ import { partnerStatusEn } from './partner-status.en.ts';
 import { partnerStatusZhCN } from './partner-status.zh-CN.ts';
 import { auditAnchorEn } from './audit-anchor.en.ts';
 import { auditAnchorZhCN } from './audit-anchor.zh-CN.ts';
+import { csvExportEn } from './csv-export.en.ts';
+import { csvExportZhCN } from './csv-export.zh-CN.ts';
+import { fieldErrorsEn } from './field-errors.en.ts';
+import { fieldErrorsZhCN } from './field-errors.zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
 const enAll = {
@@ -38,6 +42,8 @@ const enAll = {
   ...trainingEn,
   ...partnerStatusEn,
   ...auditAnchorEn,
+  ...csvExportEn,
+  ...fieldErrorsEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -58,6 +64,8 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...trainingZhCN,
     ...partnerStatusZhCN,
     ...auditAnchorZhCN,
+    ...csvExportZhCN,
+    ...fieldErrorsZhCN,
   },
   en: enAll,
 };
@@ -148,6 +156,16 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
     if (tag === 'en' || tag.startsWith('en-')) return 'en';
   }
   return defaultLocale;
+}
+
+/**
+ * The language to show a browser (decision record 025): its explicit choice (the language
+ * cookie, set by the visible switch) when it is one we support, else its Accept-Language,
+ * else zh-CN. A person's saved preference is deliberately not an input: it is for messages
+ * sent outside the browser (Slack, e-mail).
+ */
+export function negotiateLocale(chosen: unknown, acceptLanguage: string | null | undefined): Locale {
+  return isLocale(chosen) ? chosen : localeFromAcceptLanguage(acceptLanguage);
 }
 
 export * from './format.ts';
