@@ -46,14 +46,16 @@ export function domainFormErrors(
         : (issueText(locale, issue) ??
           translate(locale, (error.messageKey as MessageKey | undefined) ?? 'staff-portal.errors.invalidField'));
     }
-    // The banner says what to fix too (a form may not show every field it refused, e.g. a
-    // rectification item's evidence); a rule about the whole form (no path) names itself.
+    // A rule about the whole form (no path) names itself. When every refused field is one the
+    // page words (and shows) itself, the banner only points to them; otherwise it says what
+    // to fix, as the form may not show that field (a rectification item's evidence).
     const whole = listed.some((issue) => !topField(issue.path)) && fieldMessages[''];
+    const allShown = Object.keys(fields).every((field) => fieldMessages[field]);
     const form = whole
       ? translate(locale, fieldMessages[''] as MessageKey)
-      : Object.keys(fields).length > 0
+      : Object.keys(fields).length > 0 && !allShown
         ? summarise(locale, Object.values(fields))
-        : translate(locale, (error.messageKey as MessageKey | undefined) ?? 'errors.validation_failed');
+        : translate(locale, 'errors.validation_failed');
     return {
       status: error.status,
       errors: Object.keys(fields).length > 0 ? { fields, form } : { form },
