@@ -1,7 +1,15 @@
 import { validCreditCode } from '@outpost/core/testing';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { baseUrl, demo, e2eEnabled, followNavLink, newPage, useBrowser } from '../support/e2e-fixtures.ts';
+import {
+  baseUrl,
+  demo,
+  e2eEnabled,
+  followNavLink,
+  newPage,
+  sessionCookieFor,
+  useBrowser,
+} from '../support/e2e-fixtures.ts';
 
 /**
  * Decision record 025: pages follow the language cookie, then Accept-Language, then zh-CN —
@@ -33,6 +41,16 @@ describe.skipIf(!e2eEnabled)('language', () => {
   const browser = useBrowser();
 
   test('an English browser stays English after signing in; the switch to Chinese shows and sticks', async () => {
+    // An entry of our own, so the export has a row whose time we can check.
+    const creditCode = validCreditCode();
+    const added = await fetch(`${baseUrl}/api/v1/blacklist`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: await sessionCookieFor(demo.admin.email) },
+      body: JSON.stringify({ creditCode, name: '语言测试失信机构', reason: 'Language test entry' }),
+    });
+    expect(added.status).toBe(201);
+    const addedAt = new Date(((await added.json()) as { entry: { createdAt: string } }).entry.createdAt);
+    const beijing = new Date(addedAt.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
     const { page, assertNoConsoleErrors, close } = await newPage(browser(), { locale: 'en-US' });
     try {
       await page.goto('/sign-in');
@@ -51,8 +69,10 @@ describe.skipIf(!e2eEnabled)('language', () => {
       expect(english.split('\r\n')[0]).toBe(
         'Unified social credit code,Entity name,Reason,Evidence,Added (Beijing time UTC+8),Removed (Beijing time UTC+8),Reason for removal',
       );
-      const firstRow = english.split('\r\n')[1] ?? '';
-      if (firstRow) expect(firstRow).toMatch(beijingTime);
+      const row = (text: string) => text.split('\r\n').find((line) => line.startsWith(creditCode)) ?? '';
+      expect(row(english)).toMatch(beijingTime);
+      // The same minute as the entry was added, in Beijing time (UTC+8), not UTC.
+      expect(row(english)).toContain(beijing);
       expect(english).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
 
       // Switch to Chinese: visible at once, and kept on the next page.
@@ -64,7 +84,7 @@ describe.skipIf(!e2eEnabled)('language', () => {
       expect(chinese.split('\r\n')[0]).toBe(
         '统一社会信用代码,机构名称,列入原因,证据,列入时间（北京时间，UTC+8）,移除时间（北京时间，UTC+8）,移除原因',
       );
-      if (firstRow) expect(chinese.split('\r\n')[1]).toMatch(beijingTime);
+      expect(row(chinese)).toContain(`${creditCode},语言测试失信机构,Language test entry,,${beijing}`);
       await page.reload();
       expect(await htmlLang(page)).toBe('zh-CN');
       // The switch to 中文 also saved the shared demo account's preference back to zh-CN.
