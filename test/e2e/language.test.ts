@@ -126,7 +126,9 @@ describe.skipIf(!e2eEnabled)('language', () => {
 
       await page.getByRole('button', { name: 'English' }).click();
       await expect.poll(() => htmlLang(page)).toBe('en');
-      await page.getByLabel('Item 1: what must be rectified', { exact: true }).fill('Respond within 48 hours');
+      await page
+        .getByLabel('Item 1: what must be rectified', { exact: true })
+        .fill('Respond within 48 hours');
       await page.getByLabel('Item 1: due date', { exact: true }).fill('2020-01-01');
       await page.getByRole('button', { name: 'Save draft', exact: true }).click();
       await expect

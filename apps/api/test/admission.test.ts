@@ -280,10 +280,10 @@ describe('invitations over HTTP', () => {
     const cookieChoice = await api.request('/v1/blacklist/export.csv', {
       headers: { cookie: `${reviewer}; outpost_lang=en`, 'accept-language': 'zh-CN' },
     });
-    expect((await cookieChoice.text())).toMatch(/^Unified social credit code,/);
+    expect(await cookieChoice.text()).toMatch(/^Unified social credit code,/);
     const asked = await api.request('/v1/blacklist/export.csv?locale=zh-CN', {
       headers: { cookie: `${reviewer}; outpost_lang=en` },
     });
-    expect((await asked.text())).toMatch(/^统一社会信用代码,/);
+    expect(await asked.text()).toMatch(/^统一社会信用代码,/);
   });
 });

@@ -41,7 +41,10 @@ describe('appErrorToForm', () => {
       },
     });
     expect(appErrorToForm(error, 'zh-CN', { legalName: '法定名称' })?.errors).toEqual({
-      fields: { serviceCategories: '申请的服务类别：请至少选择一项', legalName: '法定名称：请至少填写 2 个字符' },
+      fields: {
+        serviceCategories: '申请的服务类别：请至少选择一项',
+        legalName: '法定名称：请至少填写 2 个字符',
+      },
       form: '申请的服务类别：请至少选择一项；法定名称：请至少填写 2 个字符',
     });
     expect(appErrorToForm(error, 'en', { legalName: 'Legal name' })?.errors.fields).toEqual({

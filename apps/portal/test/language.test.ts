@@ -75,8 +75,13 @@ const savedLocale = async () =>
   (await conn.db.select({ locale: users.locale }).from(users).where(eq(users.id, userId)))[0]!.locale;
 
 async function signInCookie(headers: Record<string, string>) {
-  const { response, context } = await run(post('/sign-in', { email, password }, headers), async (ctx) =>
-    (await signInAction({ context: ctx, request: post('/sign-in', { email, password }, headers) } as never)) as Response,
+  const { response, context } = await run(
+    post('/sign-in', { email, password }, headers),
+    async (ctx) =>
+      (await signInAction({
+        context: ctx,
+        request: post('/sign-in', { email, password }, headers),
+      } as never)) as Response,
   );
   return { response, context };
 }
@@ -101,7 +106,10 @@ describe('page language', () => {
 
   test('the switch sets the cookie (which then wins) and saves the preference for messages, audited', async () => {
     const { response } = await signInCookie({});
-    const session = response.headers.getSetCookie().find((c) => c.startsWith('outpost_session='))!.split(';')[0]!;
+    const session = response.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('outpost_session='))!
+      .split(';')[0]!;
     const switched = await run(
       post('/lang', { locale: 'en', redirectTo: '/s' }, { cookie: session, 'accept-language': 'zh-CN' }),
       (ctx) =>
@@ -131,19 +139,26 @@ describe('page language', () => {
     expect(next.context.get(localeContext)).toBe('en');
 
     // Back to Chinese (and the preference with it).
-    await run(post('/lang', { locale: 'zh-CN', redirectTo: '/s' }, { cookie: session }), (ctx) =>
-      langAction({
-        context: ctx,
-        request: post('/lang', { locale: 'zh-CN', redirectTo: '/s' }, { cookie: session }),
-      } as never) as Promise<Response>,
+    await run(
+      post('/lang', { locale: 'zh-CN', redirectTo: '/s' }, { cookie: session }),
+      (ctx) =>
+        langAction({
+          context: ctx,
+          request: post('/lang', { locale: 'zh-CN', redirectTo: '/s' }, { cookie: session }),
+        } as never) as Promise<Response>,
     );
     expect(await savedLocale()).toBe('zh-CN');
   });
 
   test('signed out, the switch only sets the cookie', async () => {
     const before = await savedLocale();
-    const { response } = await run(post('/lang', { locale: 'en', redirectTo: '/sign-in' }), (ctx) =>
-      langAction({ context: ctx, request: post('/lang', { locale: 'en', redirectTo: '/sign-in' }) } as never) as Promise<Response>,
+    const { response } = await run(
+      post('/lang', { locale: 'en', redirectTo: '/sign-in' }),
+      (ctx) =>
+        langAction({
+          context: ctx,
+          request: post('/lang', { locale: 'en', redirectTo: '/sign-in' }),
+        } as never) as Promise<Response>,
     );
     expect(response.headers.getSetCookie().some((c) => c.startsWith('outpost_lang=en;'))).toBe(true);
     expect(await savedLocale()).toBe(before);

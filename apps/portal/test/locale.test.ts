@@ -6,7 +6,9 @@ const request = (headers: Record<string, string>) => new Request('http://localho
 describe('resolveLocale', () => {
   test('the language cookie (the visible switch) wins over the browser', () => {
     expect(resolveLocale(request({ cookie: 'outpost_lang=en', 'accept-language': 'zh-CN' }))).toBe('en');
-    expect(resolveLocale(request({ cookie: 'outpost_lang=zh-CN', 'accept-language': 'en-US' }))).toBe('zh-CN');
+    expect(resolveLocale(request({ cookie: 'outpost_lang=zh-CN', 'accept-language': 'en-US' }))).toBe(
+      'zh-CN',
+    );
   });
 
   test('then Accept-Language (zh* → zh-CN, en* → en), and Chinese when nothing is known', () => {

@@ -177,7 +177,8 @@ export function blacklistRoutes(app: ApiApp, { db }: ApiDeps) {
   app.openapi(csv, async (c) => {
     const query = c.req.valid('query');
     const locale =
-      query.locale ?? negotiateLocale(readCookie(c.req.header('cookie'), LOCALE_COOKIE), c.req.header('accept-language'));
+      query.locale ??
+      negotiateLocale(readCookie(c.req.header('cookie'), LOCALE_COOKIE), c.req.header('accept-language'));
     const body = await blacklistCsv(db, requireActor(c), query.includeRemoved === 'true', locale);
     c.header('Content-Disposition', 'attachment; filename="blacklist.csv"');
     return c.body(body, 200, { 'Content-Type': 'text/csv; charset=utf-8' });

@@ -33,7 +33,11 @@ export const topField = (path: string) => path.split('.')[0] ?? '';
  * A field's label: the page's own (by full path or input name), else the shared catalogue
  * (`field-errors.label.<path without row numbers>`, the row number as {n}).
  */
-export function fieldLabel(locale: Locale, path: string, labels: Record<string, string> = {}): string | undefined {
+export function fieldLabel(
+  locale: Locale,
+  path: string,
+  labels: Record<string, string> = {},
+): string | undefined {
   const own = labels[path] ?? labels[topField(path)];
   if (own) return own;
   const segments = path.split('.');

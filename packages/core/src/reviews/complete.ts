@@ -59,7 +59,11 @@ async function applyDraft(tx: Database, input: z.output<typeof completeReviewInp
       throw new AppError('validation_failed', 'A due date cannot be in the past.', {
         details: {
           fields: [
-            { path: `items.${past}.dueDate`, message: 'A due date cannot be in the past.', code: 'in_the_past' },
+            {
+              path: `items.${past}.dueDate`,
+              message: 'A due date cannot be in the past.',
+              code: 'in_the_past',
+            },
           ],
         },
       });

@@ -114,7 +114,9 @@ export async function submitRectificationItem(db: Database, actor: Actor, itemId
       throw new AppError('validation_failed', 'Upload at least one evidence file before submitting.', {
         messageKey: 'errors.rectification_evidence_required',
         details: {
-          fields: [{ path: 'evidence', message: 'Upload at least one evidence file.', code: 'file_required' }],
+          fields: [
+            { path: 'evidence', message: 'Upload at least one evidence file.', code: 'file_required' },
+          ],
         },
       });
     }

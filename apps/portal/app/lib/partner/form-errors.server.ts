@@ -43,7 +43,8 @@ export function domainErrorToForm(
       ? message
       : (fieldMessages[issue.path] ?? issueText(locale, issue) ?? message);
   }
-  const worded = Boolean(error.messageKey) || listed.every((i) => i.path in fieldMessages || issueText(locale, i));
+  const worded =
+    Boolean(error.messageKey) || listed.every((i) => i.path in fieldMessages || issueText(locale, i));
   const shown = Object.keys(fields).some((path) => path in fieldMessages);
   return {
     status: error.status,

@@ -44,7 +44,10 @@ export function domainFormErrors(
       fields[field] = own
         ? translate(locale, own)
         : (issueText(locale, issue) ??
-          translate(locale, (error.messageKey as MessageKey | undefined) ?? 'staff-portal.errors.invalidField'));
+          translate(
+            locale,
+            (error.messageKey as MessageKey | undefined) ?? 'staff-portal.errors.invalidField',
+          ));
     }
     // A rule about the whole form (no path) names itself. When every refused field is one the
     // page words (and shows) itself, the banner only points to them; otherwise it says what
