@@ -90,7 +90,7 @@ describe.skipIf(!e2eEnabled)('staff admission console', () => {
 
       // The export link answers a CSV download with the entry (BOM first, so Excel reads Chinese).
       const href = await admin.page.getByRole('link', { name: '导出 CSV' }).getAttribute('href');
-      expect(href).toBe('/api/v1/blacklist/export.csv');
+      expect(href).toBe('/api/v1/blacklist/export.csv?locale=zh-CN');
       const csv = await admin.page.request.get(href!);
       expect(csv.status()).toBe(200);
       expect(csv.headers()['content-type']).toMatch(/^text\/csv/);

@@ -16,7 +16,7 @@ export const ErrorSchema = z
         .openapi({ description: 'Also in the X-Request-Id header; quote it when reporting a problem.' }),
       details: z.unknown().nullable().openapi({
         description:
-          'Depends on the code. validation_failed: { fields: [{ path, message }] } naming each field; 405: { allowed }; 401: { accepts, hint }.',
+          'Depends on the code. validation_failed: { fields: [{ path, message, code }] } naming each field (code: required, choose_one, too_small, too_big, too_many, in_the_past, file_required, invalid_date, invalid); 405: { allowed }; 401: { accepts, hint }.',
       }),
     }),
   })

@@ -265,7 +265,25 @@ describe('invitations over HTTP', () => {
     const bytes = Buffer.from(await csv.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM: Excel then reads UTF-8
     const text = bytes.subarray(3).toString('utf8');
-    expect(text.startsWith('credit_code,name,reason')).toBe(true);
+    // Headers in the reader's language (zh-CN unless the request says otherwise), times in Beijing time.
+    expect(text.startsWith('统一社会信用代码,机构名称,列入原因,证据,列入时间（北京时间，UTC+8）')).toBe(true);
     expect(text).toContain(`'=HYPERLINK(""evil"")`); // formula defused
+    expect(text).toMatch(/,\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+08:00,/);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/); // no raw UTC ISO instants
+    const english = await api.request('/v1/blacklist/export.csv', {
+      headers: { cookie: reviewer, 'accept-language': 'en-US,en;q=0.9' },
+    });
+    // text() decodes UTF-8 and drops the BOM (checked on the bytes above).
+    expect((await english.text()).split('\r\n')[0]).toBe(
+      'Unified social credit code,Entity name,Reason,Evidence,Added (Beijing time UTC+8),Removed (Beijing time UTC+8),Reason for removal',
+    );
+    const cookieChoice = await api.request('/v1/blacklist/export.csv', {
+      headers: { cookie: `${reviewer}; outpost_lang=en`, 'accept-language': 'zh-CN' },
+    });
+    expect(await cookieChoice.text()).toMatch(/^Unified social credit code,/);
+    const asked = await api.request('/v1/blacklist/export.csv?locale=zh-CN', {
+      headers: { cookie: `${reviewer}; outpost_lang=en` },
+    });
+    expect(await asked.text()).toMatch(/^统一社会信用代码,/);
   });
 });

@@ -31,6 +31,36 @@ describe('appErrorToForm', () => {
     expect(appErrorToForm(error, 'en')?.errors.form).toBe(translateError('en', 'errors.refused'));
   });
 
+  test('field issues with a code read "<label>: <what to do>" under the field and in the banner', () => {
+    const error = new AppError('validation_failed', 'Some fields are not valid; see details.', {
+      details: {
+        fields: [
+          { path: 'serviceCategories', message: 'x', code: 'choose_one', min: 1 },
+          { path: 'legalName', message: 'x', code: 'too_small', min: 2 },
+        ],
+      },
+    });
+    expect(appErrorToForm(error, 'zh-CN', { legalName: '法定名称' })?.errors).toEqual({
+      fields: {
+        serviceCategories: '申请的服务类别：请至少选择一项',
+        legalName: '法定名称：请至少填写 2 个字符',
+      },
+      form: '申请的服务类别：请至少选择一项；法定名称：请至少填写 2 个字符',
+    });
+    expect(appErrorToForm(error, 'en', { legalName: 'Legal name' })?.errors.fields).toEqual({
+      serviceCategories: 'Service categories applied for: choose at least one',
+      legalName: 'Legal name: enter at least 2 characters',
+    });
+  });
+
+  test('a field with no known label keeps the error’s own translated message', () => {
+    const error = new AppError('validation_failed', 'x', {
+      messageKey: 'account.currentWrong',
+      details: { fields: [{ path: 'mystery', message: 'x', code: 'required' }] },
+    });
+    expect(appErrorToForm(error, 'zh-CN')?.errors).toEqual({ form: '当前密码不正确。' });
+  });
+
   test('leaves unexpected errors (and 5xx) to the error boundary', () => {
     expect(appErrorToForm(new Error('boom'), 'en')).toBeNull();
     expect(appErrorToForm(new AppError('unavailable', 'db down'), 'en')).toBeNull();

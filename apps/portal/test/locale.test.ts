@@ -4,23 +4,24 @@ import { localeCookie, resolveLocale } from '../app/lib/locale.server';
 const request = (headers: Record<string, string>) => new Request('http://localhost/p', { headers });
 
 describe('resolveLocale', () => {
-  test('the language cookie wins over the saved preference and the browser', () => {
-    expect(resolveLocale(request({ cookie: 'outpost_lang=en', 'accept-language': 'zh-CN' }), 'zh-CN')).toBe(
-      'en',
+  test('the language cookie (the visible switch) wins over the browser', () => {
+    expect(resolveLocale(request({ cookie: 'outpost_lang=en', 'accept-language': 'zh-CN' }))).toBe('en');
+    expect(resolveLocale(request({ cookie: 'outpost_lang=zh-CN', 'accept-language': 'en-US' }))).toBe(
+      'zh-CN',
     );
   });
 
-  test('then the signed-in person’s saved preference', () => {
-    expect(resolveLocale(request({ 'accept-language': 'zh-CN,zh;q=0.9' }), 'en')).toBe('en');
-  });
-
-  test('then Accept-Language, and Chinese when nothing is known', () => {
+  test('then Accept-Language (zh* → zh-CN, en* → en), and Chinese when nothing is known', () => {
     expect(resolveLocale(request({ 'accept-language': 'en-GB,en;q=0.8' }))).toBe('en');
+    expect(resolveLocale(request({ 'accept-language': 'zh-TW' }))).toBe('zh-CN');
+    expect(resolveLocale(request({ 'accept-language': 'fr-FR,en;q=0.5' }))).toBe('en');
+    expect(resolveLocale(request({ 'accept-language': 'fr-FR' }))).toBe('zh-CN');
     expect(resolveLocale(request({}))).toBe('zh-CN');
   });
 
   test('ignores a cookie holding an unsupported language', () => {
-    expect(resolveLocale(request({ cookie: 'outpost_lang=fr' }), 'en')).toBe('en');
+    expect(resolveLocale(request({ cookie: 'outpost_lang=fr', 'accept-language': 'en' }))).toBe('en');
+    expect(resolveLocale(request({ cookie: 'outpost_lang=fr' }))).toBe('zh-CN');
   });
 
   test('the cookie lasts a year and is Secure except on plain-http localhost', () => {

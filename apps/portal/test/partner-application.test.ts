@@ -71,6 +71,15 @@ describe('applying for admission', () => {
     expect(result.missing).toEqual(page.apply?.missing.map((m) => m.name));
   });
 
+  test('no category chosen: the banner names the field and says what to do, in both languages', async () => {
+    const { admin } = await invitedPartnerWithAdmin(conn.db, ['it']);
+    const zh = await submitApplicationAction(conn.db, admin, formOf({}), 'zh-CN');
+    expect(zh.status).toBe(422);
+    expect(zh.errors?.form).toBe('申请的服务类别：请至少选择一项');
+    const en = await submitApplicationAction(conn.db, admin, formOf({}), 'en');
+    expect(en.errors?.form).toBe('Service categories applied for: choose at least one');
+  });
+
   test('submitted: the stage, the timeline, and nothing internal', async () => {
     const { admin } = await invitedPartnerWithAdmin(conn.db, ['it']);
     await uploadAllMissing(admin);

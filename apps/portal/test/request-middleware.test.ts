@@ -46,13 +46,14 @@ function run(request: Request, response = new Response('ok')) {
 }
 
 describe('requestMiddleware', () => {
-  test('resolves the signed-in person, their saved language, and slides the session cookie', async () => {
+  test('resolves the signed-in person and slides the session cookie; the page language ignores the saved preference', async () => {
+    // The person saved English (for Slack and e-mail); this browser sends no cookie and no Accept-Language.
     const { context, result } = run(
       new Request('http://localhost/s', { headers: { cookie: `outpost_session=${token}` } }),
     );
     const response = await result;
     expect(context.get(viewerContext)?.person.user.email).toBe('mw@outpost.test');
-    expect(context.get(localeContext)).toBe('en');
+    expect(context.get(localeContext)).toBe('zh-CN');
     expect(response.headers.get('set-cookie')).toMatch(/^outpost_session=/);
     expect(response.headers.get('cache-control')).toBe('private, no-store');
   });
@@ -65,6 +66,25 @@ describe('requestMiddleware', () => {
     expect(context.get(viewerContext)).toBeNull();
     expect(context.get(localeContext)).toBe('zh-CN');
     expect(response.headers.get('set-cookie')).toBeNull();
+  });
+
+  test('signed in or not, the same browser gets the same language (cookie, then Accept-Language)', async () => {
+    const english = { 'accept-language': 'en-US,en;q=0.9' };
+    const before = run(new Request('http://localhost/sign-in', { headers: english }));
+    await before.result;
+    const after = run(
+      new Request('http://localhost/s', { headers: { ...english, cookie: `outpost_session=${token}` } }),
+    );
+    await after.result;
+    expect(before.context.get(localeContext)).toBe('en');
+    expect(after.context.get(localeContext)).toBe('en');
+    const chosen = run(
+      new Request('http://localhost/s', {
+        headers: { ...english, cookie: `outpost_session=${token}; outpost_lang=zh-CN` },
+      }),
+    );
+    await chosen.result;
+    expect(chosen.context.get(localeContext)).toBe('zh-CN');
   });
 
   test('a forged token is treated as signed out', async () => {

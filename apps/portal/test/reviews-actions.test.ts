@@ -118,6 +118,24 @@ describe('review actions from the portal', () => {
     expect(noDecision.errors?.fields?.decision).toBe('Choose a decision before finalising.');
   });
 
+  test('a past due date is refused as in the past (not as missing), naming the item, in both languages', async () => {
+    const values = {
+      intent: 'save',
+      comments: '请整改',
+      decision: 'rectification',
+      itemDescription: ['建立投诉响应机制'],
+      itemDue: ['2020-01-01'],
+    };
+    const zh = await act(risk, 'staff', values);
+    expect(zh.status).toBe(422);
+    expect(zh.errors?.fields?.items).toBe('截止日期（事项 1）：不能早于今天');
+    expect(zh.errors?.form).toBe('截止日期（事项 1）：不能早于今天');
+    const en = await act(risk, 'staff', values, 'en');
+    expect(en.errors?.fields?.items).toBe('Due date (item 1): must not be in the past');
+    const empty = await act(risk, 'staff', { ...values, itemDue: [''] }, 'en');
+    expect(empty.errors?.fields?.items).toBe('Due date (item 1): fill this in');
+  });
+
   test('staff save and finalise; the partner acknowledges; a second answer is a conflict', async () => {
     const saved = await act(risk, 'staff', {
       intent: 'save',
@@ -142,6 +160,15 @@ describe('review actions from the portal', () => {
     });
     expect(again.status).toBe(409);
     expect(again.errors?.form).toBe('该考核当前无需您答复。');
+  });
+
+  test('submitting an item without evidence says to attach a file, in both languages', async () => {
+    const item = (await getReview(conn.db, systemActor('test'), reviewId)).items[0]!;
+    const zh = await act(partnerViewer, 'partner', { intent: 'submit', target: item.id });
+    expect(zh.status).toBe(422);
+    expect(zh.errors?.form).toBe('整改证据：请上传至少一个文件');
+    const en = await act(partnerViewer, 'partner', { intent: 'submit', target: item.id }, 'en');
+    expect(en.errors?.form).toBe('Evidence: attach at least one file');
   });
 
   test('an evidence upload without a file is an error on the file field; unknown intents are refused', async () => {

@@ -31,3 +31,4 @@ export * from './partner-profile.ts';
 export * from './email-preferences.ts';
 export * from './audit-checkpoint.ts';
 export * from './slack-refresh.ts';
+export * from './csv.ts';

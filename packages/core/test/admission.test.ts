@@ -320,6 +320,15 @@ describe('documents', () => {
 });
 
 describe('applications', () => {
+  it('with no service category is refused on that field with a code the portal can word', async () => {
+    const partner = await makePartner(conn.db, { status: 'invited' });
+    const { actor } = await makePartnerUser(conn.db, partner.id);
+    await expect(submitApplication(conn.db, actor, { serviceCategories: [] })).rejects.toMatchObject({
+      code: 'validation_failed',
+      details: { fields: [{ path: 'serviceCategories', code: 'choose_one', min: 1 }] },
+    });
+  });
+
   it('cannot be submitted while documents are missing; the error lists them', async () => {
     const partner = await makePartner(conn.db, { status: 'invited' });
     const { actor } = await makePartnerUser(conn.db, partner.id);

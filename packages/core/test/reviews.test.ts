@@ -195,8 +195,14 @@ describe('completing and finalising', () => {
       }),
     );
     expect(past.details?.fields).toEqual([
-      { path: 'items.0.dueDate', message: 'A due date cannot be in the past.' },
+      { path: 'items.0.dueDate', message: 'A due date cannot be in the past.', code: 'in_the_past' },
     ]);
+    // An empty due date is "fill this in", not a bad date (the form says which).
+    const empty = await refusal(
+      saveReviewDraft(conn.db, risk, { reviewId: id, items: [{ description: 'Fix it', dueDate: '' }] }),
+    );
+    const emptyIssues = empty.details?.fields as { path: string; code: string }[];
+    expect(emptyIssues[0]).toMatchObject({ path: 'items.0.dueDate', code: 'required' });
     expect(
       (await refusal(finaliseReview(conn.db, reviewer, { reviewId: id, decision: 'warning' }))).code,
     ).toBe('forbidden');
@@ -273,9 +279,9 @@ describe('rectification items and evidence', () => {
     expect((await refusal(upload(userB.actor, 'licence.pdf'))).code).toBe('not_found');
     expect((await refusal(upload(memberA, 'licence.pdf'))).code).toBe('forbidden');
     expect((await refusal(upload(risk, 'licence.pdf'))).code).toBe('forbidden');
-    expect((await refusal(submitRectificationItem(conn.db, userA.actor, item.id))).messageKey).toBe(
-      'errors.rectification_evidence_required',
-    );
+    const noEvidence = await refusal(submitRectificationItem(conn.db, userA.actor, item.id));
+    expect(noEvidence.messageKey).toBe('errors.rectification_evidence_required');
+    expect(noEvidence.details?.fields).toMatchObject([{ path: 'evidence', code: 'file_required' }]);
     const evidence = await upload(userA.actor, 'scan.png');
     expect(evidence.contentType).toBe('image/png');
     expect('storageKey' in evidence).toBe(false);

@@ -29,6 +29,10 @@ import { trainingOpsEn } from './training-ops.en.ts';
 import { trainingOpsZhCN } from './training-ops.zh-CN.ts';
 import { trainingStaffEn } from './training-staff.en.ts';
 import { trainingStaffZhCN } from './training-staff.zh-CN.ts';
+import { csvExportEn } from './csv-export.en.ts';
+import { csvExportZhCN } from './csv-export.zh-CN.ts';
+import { fieldErrorsEn } from './field-errors.en.ts';
+import { fieldErrorsZhCN } from './field-errors.zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
 const enAll = {
@@ -47,6 +51,8 @@ const enAll = {
   ...trainingDashboardEn,
   ...trainingOpsEn,
   ...trainingStaffEn,
+  ...csvExportEn,
+  ...fieldErrorsEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -70,6 +76,8 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...trainingDashboardZhCN,
     ...trainingOpsZhCN,
     ...trainingStaffZhCN,
+    ...csvExportZhCN,
+    ...fieldErrorsZhCN,
   },
   en: enAll,
 };
@@ -160,6 +168,16 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
     if (tag === 'en' || tag.startsWith('en-')) return 'en';
   }
   return defaultLocale;
+}
+
+/**
+ * The language to show a browser (decision record 025): its explicit choice (the language
+ * cookie, set by the visible switch) when it is one we support, else its Accept-Language,
+ * else zh-CN. A person's saved preference is deliberately not an input: it is for messages
+ * sent outside the browser (Slack, e-mail).
+ */
+export function negotiateLocale(chosen: unknown, acceptLanguage: string | null | undefined): Locale {
+  return isLocale(chosen) ? chosen : localeFromAcceptLanguage(acceptLanguage);
 }
 
 export * from './format.ts';

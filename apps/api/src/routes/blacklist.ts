@@ -7,6 +7,8 @@ import {
   removeFromBlacklist,
 } from '@outpost/core';
 import { criticalities, partnerStatuses } from '@outpost/db';
+import { LOCALE_COOKIE, readCookie } from '@outpost/auth';
+import { negotiateLocale } from '@outpost/i18n';
 import { sessionOnly } from '../access.ts';
 import { longText, pageNumber, pageSize, shortText } from '@outpost/core';
 import type { ApiApp, ApiDeps } from '../context.ts';
@@ -56,7 +58,14 @@ const csv = createRoute({
   ...sessionOnly,
   tags: ['Blacklist'],
   summary: 'The list as CSV (UTF-8 with BOM, opens in Excel)',
-  request: { query: z.object({ includeRemoved: z.enum(['true', 'false']).optional() }) },
+  description:
+    'Column headers in `locale` (else the language cookie, else Accept-Language, else zh-CN); times in Beijing time with their offset (+08:00).',
+  request: {
+    query: z.object({
+      includeRemoved: z.enum(['true', 'false']).optional(),
+      locale: z.enum(['zh-CN', 'en']).optional(),
+    }),
+  },
   responses: {
     200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
     ...errorResponses(401, 403),
@@ -166,7 +175,11 @@ export function blacklistRoutes(app: ApiApp, { db }: ApiDeps) {
     );
   });
   app.openapi(csv, async (c) => {
-    const body = await blacklistCsv(db, requireActor(c), c.req.valid('query').includeRemoved === 'true');
+    const query = c.req.valid('query');
+    const locale =
+      query.locale ??
+      negotiateLocale(readCookie(c.req.header('cookie'), LOCALE_COOKIE), c.req.header('accept-language'));
+    const body = await blacklistCsv(db, requireActor(c), query.includeRemoved === 'true', locale);
     c.header('Content-Disposition', 'attachment; filename="blacklist.csv"');
     return c.body(body, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
   });

@@ -1,5 +1,6 @@
 import { asAppError } from '@outpost/core';
 import type { Locale } from '@outpost/i18n';
+import { issueText, listedIssues, summarise, topField } from './field-issues';
 import type { FormErrors } from './form-errors';
 import { routeError } from './route-error';
 import { translateError } from './translate-error';
@@ -15,14 +16,23 @@ function messageParams(details: Record<string, unknown> | undefined): Record<str
 
 /**
  * Maps a domain error (AppError from core/auth) to form errors in the person's
- * language: its messageKey is translated, and `details.field` puts it under the
- * right input. Returns null for anything that is not an expected domain error, so
- * the caller rethrows it and the error boundary shows a generic message.
+ * language. Field issues core lists with a code (details.fields) become "<label>: <what
+ * to do>" under each input and, together, the banner (field-issues.ts); otherwise its
+ * messageKey is translated, and `details.field` puts it under the right input. `labels`
+ * names the page's fields the shared catalogue does not know. Returns null for anything
+ * that is not an expected domain error, so the caller rethrows it and the error
+ * boundary shows a generic message.
  */
-export function appErrorToForm(raw: unknown, locale: Locale): { status: number; errors: FormErrors } | null {
+export function appErrorToForm(
+  raw: unknown,
+  locale: Locale,
+  labels: Record<string, string> = {},
+): { status: number; errors: FormErrors } | null {
   // What the database refused counts too (core's database-errors.ts): a field error, not a 500.
   const error = asAppError(raw);
   if (!error || error.status >= 500) return null;
+  const worded = wordedIssues(locale, error.details, labels);
+  if (worded) return { status: error.status, errors: worded };
   const message = translateError(
     locale,
     error.messageKey ?? `errors.${error.code}`,
@@ -30,6 +40,27 @@ export function appErrorToForm(raw: unknown, locale: Locale): { status: number; 
   );
   const field = typeof error.details?.field === 'string' ? error.details.field : undefined;
   return { status: error.status, errors: field ? { fields: { [field]: message } } : { form: message } };
+}
+
+/**
+ * The listed field issues core sent with codes, each as "<label>: <what to do>" under its
+ * input, all of them in the banner. Null when none can be worded (no code, no label): the
+ * caller then falls back to its own messages.
+ */
+export function wordedIssues(
+  locale: Locale,
+  details: Record<string, unknown> | undefined,
+  labels: Record<string, string> = {},
+): FormErrors | null {
+  const fields: Record<string, string> = {};
+  for (const issue of listedIssues(details)) {
+    const text = issueText(locale, issue, labels);
+    if (!text) return null;
+    const field = topField(issue.path);
+    if (field && !fields[field]) fields[field] = text;
+  }
+  const messages = Object.values(fields);
+  return messages.length ? { fields, form: summarise(locale, messages) } : null;
 }
 
 /** A text field from a submitted form ('' when missing or a file). */

@@ -1,16 +1,18 @@
 import { LOCALE_COOKIE, readCookie, serializeCookie } from '@outpost/auth';
-import { isLocale, type Locale, localeFromAcceptLanguage } from '@outpost/i18n';
+import { type Locale, negotiateLocale } from '@outpost/i18n';
 
 /**
- * The language to answer in: an explicit choice on this browser (the cookie set by
- * the language switcher) wins, then the signed-in user's saved preference, then the
- * browser's Accept-Language (which falls back to zh-CN, the product's default).
+ * The language a page is shown in (decision record 025): the choice made on this
+ * browser with the visible language switch (its cookie) wins, then the browser's
+ * Accept-Language, then zh-CN. Nothing else: the signed-in person's saved preference
+ * (users.locale) is only for what reaches them outside the browser (Slack, e-mail),
+ * so signing in never changes the language of the page in front of them.
  */
-export function resolveLocale(request: Request, savedLocale?: string | null): Locale {
-  const chosen = readCookie(request.headers.get('cookie'), LOCALE_COOKIE);
-  if (isLocale(chosen)) return chosen;
-  if (isLocale(savedLocale)) return savedLocale;
-  return localeFromAcceptLanguage(request.headers.get('accept-language'));
+export function resolveLocale(request: Request): Locale {
+  return negotiateLocale(
+    readCookie(request.headers.get('cookie'), LOCALE_COOKIE),
+    request.headers.get('accept-language'),
+  );
 }
 
 const ONE_YEAR_SECONDS = 365 * 24 * 3600;

@@ -9,7 +9,7 @@ import { routeError } from './route-error';
  * 1. refuses state-changing requests sent from another site (CSRF) before touching
  *    anything, answering with a translated 403 page;
  * 2. resolves the signed-in person from the session cookie;
- * 3. picks the language;
+ * 3. picks the page language (cookie → Accept-Language → zh-CN, never the saved preference);
  * and on the way back sends the refreshed session cookie (the session slides with
  * use) and keeps signed-in pages out of shared caches.
  */
@@ -22,7 +22,7 @@ export const requestMiddleware: MiddlewareFunction<Response> = async ({ request,
   const found = await sessionFromRequest(db, request);
   const viewer = found ? { person: found.person, session: found.session, unread: found.unread } : null;
   context.set(viewerContext, viewer);
-  context.set(localeContext, resolveLocale(request, found?.person.user.locale));
+  context.set(localeContext, resolveLocale(request));
 
   const response = await next();
   if (!found) return response;

@@ -10,6 +10,8 @@ import { assertCan } from '../permissions.ts';
 import { applySuspension, blacklistImpact } from '../partner-status.ts';
 import { isUuid, parse } from '../validation.ts';
 import { pageNumber, pageSize } from '../fields.ts';
+import { csvBeijingTime, csvDocument } from '../csv.ts';
+import { defaultLocale, type Locale, translate } from '@outpost/i18n';
 
 /** The live (not removed) blacklist entry for a credit code, if any. */
 export async function liveBlacklistEntry(db: Database, creditCode: string) {
@@ -225,35 +227,37 @@ export async function listBlacklist(
   return { items, total: total?.n ?? 0, page: input.page, pageSize: input.pageSize };
 }
 
-/** The whole list (live entries, or all with includeRemoved) as CSV with a BOM so Excel reads Chinese correctly. */
-export async function blacklistCsv(db: Database, actor: Actor, includeRemoved = false): Promise<string> {
+/**
+ * The whole list (live entries, or all with includeRemoved) as CSV for Excel: headers in
+ * the reader's language, times in Beijing time with their offset, UTF-8 with a BOM (csv.ts).
+ */
+export async function blacklistCsv(
+  db: Database,
+  actor: Actor,
+  includeRemoved = false,
+  locale: Locale = defaultLocale,
+): Promise<string> {
   assertCan(actor, 'read:blacklist');
   const rows = await db
     .select()
     .from(blacklistEntries)
     .where(includeRemoved ? undefined : isNull(blacklistEntries.removedAt))
     .orderBy(desc(blacklistEntries.createdAt));
-  const header = ['credit_code', 'name', 'reason', 'evidence', 'added_at', 'removed_at', 'removal_reason'];
-  const lines = rows.map((r) =>
-    [
+  const header = (
+    ['creditCode', 'name', 'reason', 'evidence', 'addedAt', 'removedAt', 'removalReason'] as const
+  ).map((column) => translate(locale, `csv-export.blacklist.${column}`));
+  return csvDocument(
+    header,
+    rows.map((r) => [
       r.creditCode,
       r.name,
       r.reason,
       r.evidence ?? '',
-      r.createdAt.toISOString(),
-      r.removedAt?.toISOString() ?? '',
+      csvBeijingTime(r.createdAt),
+      csvBeijingTime(r.removedAt),
       r.removalReason ?? '',
-    ]
-      .map(csvCell)
-      .join(','),
+    ]),
   );
-  return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
-}
-
-/** Quotes a CSV cell and defuses spreadsheet formulas (=, +, -, @ at the start). */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function actorUserId(actor: Actor): string | null {

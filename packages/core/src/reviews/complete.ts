@@ -58,7 +58,13 @@ async function applyDraft(tx: Database, input: z.output<typeof completeReviewInp
     if (past >= 0) {
       throw new AppError('validation_failed', 'A due date cannot be in the past.', {
         details: {
-          fields: [{ path: `items.${past}.dueDate`, message: 'A due date cannot be in the past.' }],
+          fields: [
+            {
+              path: `items.${past}.dueDate`,
+              message: 'A due date cannot be in the past.',
+              code: 'in_the_past',
+            },
+          ],
         },
       });
     }

@@ -113,7 +113,11 @@ export async function submitRectificationItem(db: Database, actor: Actor, itemId
     if (!evidence) {
       throw new AppError('validation_failed', 'Upload at least one evidence file before submitting.', {
         messageKey: 'errors.rectification_evidence_required',
-        details: { fields: [{ path: 'file', message: 'Upload at least one evidence file.' }] },
+        details: {
+          fields: [
+            { path: 'evidence', message: 'Upload at least one evidence file.', code: 'file_required' },
+          ],
+        },
       });
     }
     const [updated] = await tx

@@ -101,9 +101,8 @@ export async function submitApplicationAction(
       notice: translate(locale, 'partner-portal.application.submitted'),
     };
   } catch (error) {
-    const mapped = domainErrorToForm(error, locale, {
-      serviceCategories: translate(locale, 'partner-portal.application.categories'),
-    });
+    // "申请的服务类别：请至少选择一项" comes from core's field code and the shared labels.
+    const mapped = domainErrorToForm(error, locale);
     if (!mapped) throw error;
     const missing =
       isAppError(error) && Array.isArray(error.details?.missing)

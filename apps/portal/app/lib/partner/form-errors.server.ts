@@ -1,6 +1,7 @@
 import { asAppError } from '@outpost/core';
 import type { Locale } from '@outpost/i18n';
 import { translate } from '@outpost/i18n';
+import { issueText, listedIssues, summarise } from '../field-issues';
 import type { FormErrors } from '../form-errors';
 import { translateError } from '../translate-error';
 
@@ -27,23 +28,34 @@ export function domainErrorToForm(
     ),
   );
   const message = translateError(locale, error.messageKey ?? `errors.${error.code}`, params);
-  const listed = Array.isArray(error.details?.fields)
-    ? (error.details.fields as { path?: unknown }[]).map((f) => String(f.path ?? ''))
+  const issues = listedIssues(error.details);
+  const listed = issues.length
+    ? issues
     : typeof error.details?.field === 'string'
-      ? [error.details.field]
+      ? [{ path: error.details.field }]
       : [];
   if (listed.length === 0) return { status: error.status, errors: { form: message } };
   const fields: FieldMessages = {};
-  for (const path of listed) {
-    // A messageKey names the one problem precisely; otherwise the page's wording for that field.
-    fields[path] = error.messageKey ? message : (fieldMessages[path] ?? message);
+  for (const issue of listed) {
+    // A messageKey names the one problem precisely; otherwise the page's wording for that
+    // field, else "<label>: <what to do>" from core's code (field-issues.ts).
+    fields[issue.path] = error.messageKey
+      ? message
+      : (fieldMessages[issue.path] ?? issueText(locale, issue) ?? message);
   }
+  const worded =
+    Boolean(error.messageKey) || listed.every((i) => i.path in fieldMessages || issueText(locale, i));
   const shown = Object.keys(fields).some((path) => path in fieldMessages);
   return {
     status: error.status,
-    // A field the form does not show still needs saying somewhere.
+    // A field the form does not show still needs saying somewhere: the banner then names it.
     errors: shown
       ? { fields }
-      : { fields, form: Object.values(fields)[0] ?? translate(locale, 'errors.refused') },
+      : {
+          fields,
+          form: worded
+            ? summarise(locale, Object.values(fields))
+            : (Object.values(fields)[0] ?? translate(locale, 'errors.refused')),
+        },
   };
 }

@@ -43,7 +43,7 @@ type Handler = (args: HandlerArgs) => Promise<{ notice: string }>;
 
 const messages: Record<string, FieldMessages> = {
   draft: { quarter: 'errors.validation_failed' },
-  save: { items: 'reviews.dueInvalid', comments: 'reviews.fieldRequired' },
+  save: { comments: 'reviews.fieldRequired' },
   finalise: { items: 'errors.rectification_items_required', decision: 'errors.review_decision_required' },
   answer: { response: 'reviews.reasonTooShort', outcome: 'reviews.fieldRequired' },
   appeal: { reason: 'reviews.reasonTooShort' },

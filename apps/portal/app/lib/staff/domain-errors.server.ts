@@ -1,6 +1,7 @@
 import { asAppError } from '@outpost/core';
 import { type Locale, type MessageKey, translate } from '@outpost/i18n';
 import { appErrorToForm } from '../app-error.server';
+import { issueText, listedIssues, summarise, topField } from '../field-issues';
 import type { FormErrors } from '../form-errors';
 
 /** The translated message to show under each field when core finds it invalid ('' for a whole-form rule). */
@@ -31,21 +32,33 @@ export function domainFormErrors(
   const error = asAppError(raw); // what the database refused counts too (core's database-errors.ts)
   if (!error || error.status >= 500) return null;
   const details = error.details ?? {};
-  const listed = Array.isArray(details.fields) ? (details.fields as { path?: unknown }[]) : [];
+  const listed = listedIssues(details);
   if (listed.length > 0) {
     const fields: Record<string, string> = {};
-    let form = translate(locale, 'errors.validation_failed');
-    for (const item of listed) {
-      const field = String(item.path ?? '').split('.')[0] ?? '';
-      // A rule about the whole form (no path) replaces the generic sentence when the page names it.
-      if (!field && fieldMessages['']) form = translate(locale, fieldMessages['']);
+    for (const issue of listed) {
+      const field = topField(issue.path);
       if (!field || fields[field]) continue;
-      const key =
-        fieldMessages[field] ??
-        (error.messageKey as MessageKey | undefined) ??
-        'staff-portal.errors.invalidField';
-      fields[field] = translate(locale, key);
+      // The page's own sentence for the field, else "<label>: <what to do>" from core's
+      // code (field-issues.ts), else the error's message.
+      const own = fieldMessages[field];
+      fields[field] = own
+        ? translate(locale, own)
+        : (issueText(locale, issue) ??
+          translate(
+            locale,
+            (error.messageKey as MessageKey | undefined) ?? 'staff-portal.errors.invalidField',
+          ));
     }
+    // A rule about the whole form (no path) names itself. When every refused field is one the
+    // page words (and shows) itself, the banner only points to them; otherwise it says what
+    // to fix, as the form may not show that field (a rectification item's evidence).
+    const whole = listed.some((issue) => !topField(issue.path)) && fieldMessages[''];
+    const allShown = Object.keys(fields).every((field) => fieldMessages[field]);
+    const form = whole
+      ? translate(locale, fieldMessages[''] as MessageKey)
+      : Object.keys(fields).length > 0 && !allShown
+        ? summarise(locale, Object.values(fields))
+        : translate(locale, 'errors.validation_failed');
     return {
       status: error.status,
       errors: Object.keys(fields).length > 0 ? { fields, form } : { form },

@@ -7,7 +7,7 @@ import { CheckboxField, TextAreaField } from '../../components/staff/fields';
 import { FormOutcome, fieldErrorsOf } from '../../components/staff/form-outcome';
 import { depsContext, localeContext } from '../../context';
 import { orRouteError } from '../../lib/app-error.server';
-import { useT } from '../../lib/i18n';
+import { useLocale, useT } from '../../lib/i18n';
 import { pageCount, pageParam } from '../../lib/search-params';
 import type { StaffActionData } from '../../lib/staff/action-result';
 import { type BlacklistExtra, blacklistActions } from '../../lib/staff/blacklist-actions.server';
@@ -59,13 +59,15 @@ export function action({ context, request }: Route.ActionArgs) {
 /** The Do-Not-Contract list (黑名单): searchable, exportable, added to by risk staff and cleared only by administrators. */
 export default function StaffBlacklist({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
+  const locale = useLocale();
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const result = actionData as StaffActionData<BlacklistExtra> | undefined;
   const { entries, total, page, pages, may } = loaderData;
   const addErrors = fieldErrorsOf(result, 'add');
   const filtered = Boolean(loaderData.q) || loaderData.includeRemoved;
-  const exportHref = `/api/v1/blacklist/export.csv${loaderData.includeRemoved ? '?includeRemoved=true' : ''}`;
+  // The file speaks the page's language (headers) and shows Beijing time like the page.
+  const exportHref = `/api/v1/blacklist/export.csv?locale=${locale}${loaderData.includeRemoved ? '&includeRemoved=true' : ''}`;
   // A new key after a successful add empties the form for the next entry.
   const addFormKey = result?.intent === 'add' && result.notice ? `add-${result.at}` : 'add';
   const preview = result?.intent === 'preview' ? result.extra?.preview : undefined;
