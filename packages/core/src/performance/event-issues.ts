@@ -7,7 +7,7 @@ import { EARLIEST_EVENT_YEAR, serviceEventSchema } from './event-schema.ts';
  * import page renders `performance.import.issue.<code>` with `params`) and an English
  * `message` for logs and API clients. Every bad field of an event is listed, not only the first.
  */
-export type FieldIssueCode =
+export type EventIssueCode =
   /** A field the event's type needs is missing or empty. */
   | 'required'
   /** params.expected: string | number | int | boolean. */
@@ -41,10 +41,10 @@ export type FieldIssueCode =
   | 'already_corrected'
   | 'invalid';
 
-export interface FieldIssue {
+export interface EventIssue {
   /** The field (for an import, the column). */
   path: string;
-  code: FieldIssueCode;
+  code: EventIssueCode;
   params: Record<string, string | number>;
   /** English, for logs and API clients. */
   message: string;
@@ -68,11 +68,11 @@ const commonFields = z.object({
 
 const controlCharacters = /\p{Cc}/u;
 
-function issueOf(issue: z.core.$ZodIssue, raw: Record<string, unknown>): FieldIssue[] {
+function issueOf(issue: z.core.$ZodIssue, raw: Record<string, unknown>): EventIssue[] {
   const path = issue.path.map(String).join('.');
   const value = raw[String(issue.path[0] ?? '')];
   const issueText = (message: string) => (path ? `${path}: ${message}` : message);
-  const make = (code: FieldIssueCode, params: Record<string, string | number> = {}): FieldIssue => ({
+  const make = (code: EventIssueCode, params: Record<string, string | number> = {}): EventIssue => ({
     path,
     code,
     params,
@@ -131,7 +131,7 @@ function issueOf(issue: z.core.$ZodIssue, raw: Record<string, unknown>): FieldIs
  * the schema cannot say which fields the event needs, so the common fields are checked on their
  * own too — a row with a bad type and a bad time names both.
  */
-export function eventIssues(raw: unknown, error?: z.ZodError): FieldIssue[] {
+export function eventIssues(raw: unknown, error?: z.ZodError): EventIssue[] {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return [
       { path: '', code: 'invalid_type', params: { expected: 'object' }, message: 'Not an event object.' },

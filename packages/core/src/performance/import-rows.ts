@@ -4,7 +4,7 @@
  * tests call it directly. Node loads it in the worker with types stripped — keep it free of
  * TypeScript-only runtime syntax and of imports beyond zod and core's own pure modules.
  */
-import type { FieldIssue, FieldIssueCode } from './event-issues.ts';
+import type { EventIssue, EventIssueCode } from './event-issues.ts';
 import { FUTURE_TOLERANCE_MS, type ServiceEventInput } from './event-schema.ts';
 import { MAX_IMPORT_ROWS } from './import-limits.ts';
 import { checkEvent } from './validate-batch.ts';
@@ -40,7 +40,7 @@ const instantColumns = new Set<ImportColumn>(['occurredAt', 'slaDueAt']);
 export const MAX_REPORTED_ROWS = 500;
 
 export type ImportIssueCode =
-  | FieldIssueCode
+  | EventIssueCode
   | 'unknown_column'
   | 'missing_column'
   | 'duplicate_column'
@@ -121,7 +121,7 @@ const unstorable = (text: string) => text.includes('\u0000') || !text.isWellForm
 
 type CellResult =
   | { value: unknown }
-  | { code: FieldIssueCode; params: Record<string, string | number>; message: string };
+  | { code: EventIssueCode; params: Record<string, string | number>; message: string };
 
 function cellValue(column: ImportColumn, cell: ImportCell): CellResult | null {
   if (cell === null || cell === undefined) return null;
@@ -174,7 +174,7 @@ class Problems {
   }
 }
 
-const fromField = (row: number, issue: FieldIssue): ImportIssue => ({
+const fromField = (row: number, issue: EventIssue): ImportIssue => ({
   row,
   path: issue.path || null,
   code: issue.code,

@@ -7,7 +7,7 @@ import { AppError, notFound } from '../errors.ts';
 import { assertCan, can } from '../permissions.ts';
 import { assertNotSuspended } from '../partner-status.ts';
 import { isUuid } from '../validation.ts';
-import type { FieldIssue } from './event-issues.ts';
+import type { EventIssue } from './event-issues.ts';
 import { rollupCtes } from './rollup-sql.ts';
 import { type BadEvent, batchError, type EventRow, validateBatch } from './validate-batch.ts';
 
@@ -193,7 +193,7 @@ async function checkCorrectionTargets(tx: Database, partnerId: string, rows: Eve
     if (!target) continue;
     const type = storedType.get(target) ?? inBatch.get(target);
     const earlier = voidedBy.get(target) ?? claimed.get(target);
-    let issue: FieldIssue | undefined;
+    let issue: EventIssue | undefined;
     if (!type)
       issue = {
         path: 'correctsExternalId',

@@ -2,7 +2,7 @@ import type { serviceEventTypes } from '@outpost/db';
 import type { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { assertCleanInput } from '../input-guard.ts';
-import { type FieldIssue, eventIssues } from './event-issues.ts';
+import { type EventIssue, eventIssues } from './event-issues.ts';
 import { FUTURE_TOLERANCE_MS, MAX_EVENTS_PER_BATCH, serviceEventSchema } from './event-schema.ts';
 
 /** One event as it is stored: the common columns and the type's fields as payload. */
@@ -20,7 +20,7 @@ export interface BadEvent {
   /** Every problem in one English sentence (kept for existing API clients). */
   reason: string;
   /** Each bad field with a code and params to translate, and its English message. */
-  issues: FieldIssue[];
+  issues: EventIssue[];
 }
 
 /** Enough to fix a batch without a response the size of the batch itself. */
@@ -102,7 +102,7 @@ export function validateBatch(events: unknown, now = Date.now()): EventRow[] {
 export function checkEvent(
   raw: unknown,
   latest: number,
-): { row: EventRow } | { reason: string; issues: FieldIssue[] } {
+): { row: EventRow } | { reason: string; issues: EventIssue[] } {
   const result = serviceEventSchema.safeParse(raw);
   const record = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const issues = result.success ? [] : eventIssues(raw, result.error);

@@ -8,8 +8,8 @@ import {
 } from '@outpost/db';
 import { formatDateTime, type Locale, type MessageKey, translate } from '@outpost/i18n';
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
-import { csvCell } from '../admission/blacklist.ts';
 import type { Actor } from '../actor.ts';
+import { csvDocument } from '../csv.ts';
 import { notFound } from '../errors.ts';
 import { writeXlsx } from '../exports/xlsx-write.ts';
 import { assertCan } from '../permissions.ts';
@@ -139,12 +139,12 @@ export async function trainingRecords(
   return { partner, person: options.personId ? people[0]! : null, header, rows };
 }
 
-/** The records as CSV: UTF-8 with a BOM so Excel reads the Chinese, formulas defused. */
+/** The records as CSV through the one CSV writer (BOM for Excel, formulas defused). */
 export function recordsCsv(records: { header: string[]; rows: (string | number | null)[][] }): string {
-  const lines = [records.header, ...records.rows].map((r) =>
-    r.map((v) => csvCell(v === null ? '' : String(v))).join(','),
+  return csvDocument(
+    records.header,
+    records.rows.map((r) => r.map((v) => (v === null ? '' : String(v)))),
   );
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 export function recordsXlsx(records: {

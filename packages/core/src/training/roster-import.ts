@@ -2,6 +2,7 @@ import { type Database, partnerMemberships, serviceCategories, trainingPeople, u
 import { type MessageKey, translate } from '@outpost/i18n';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
+import { csvDocument } from '../csv.ts';
 import { audit } from '../audit.ts';
 import { AppError } from '../errors.ts';
 import { assertPartnerActive } from '../partner-status.ts';
@@ -43,12 +44,12 @@ const normaliseHeader = (s: string) =>
 
 /** The template a partner administrator downloads: UTF-8 with a BOM (Excel), headings in their language. */
 export function rosterTemplateCsv(locale: 'zh-CN' | 'en'): string {
-  const header = rosterImportColumns.map((c) => translate(locale, columnLabel(c))).join(',');
+  const header = rosterImportColumns.map((c) => translate(locale, columnLabel(c)));
   const sample =
     locale === 'zh-CN'
-      ? '张三,S-10001,客户经理,agency,2026-01-05,'
-      : 'Zhang San,S-10001,Account manager,agency,2026-01-05,';
-  return `\uFEFF${header}\r\n${sample}\r\n`;
+      ? ['张三', 'S-10001', '客户经理', 'agency', '2026-01-05', '']
+      : ['Zhang San', 'S-10001', 'Account manager', 'agency', '2026-01-05', ''];
+  return csvDocument(header, [sample]);
 }
 
 export interface RosterImportProblem {
