@@ -64,6 +64,6 @@ describe('training schedules', () => {
     expect(posts).toHaveLength(1);
     expect(posts[0]!.args.channel).toBe('C0RISK');
     expect(String(posts[0]!.args.text)).toContain('落后保险代理有限公司: 0%');
-    expect(JSON.stringify(posts[0]!.args.blocks)).toContain('https://outpost.example/s/training/records');
+    expect(JSON.stringify(posts[0]!.args.blocks)).toContain('https://outpost.example/s/training');
   });
 });

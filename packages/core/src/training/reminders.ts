@@ -243,7 +243,8 @@ export async function runTrainingSlackDigest(db: Database, now = new Date()) {
     await notify(tx, {
       template: 'notify.training_digest',
       params: { count: below.length, threshold: Math.round(threshold * 100), list },
-      link: '/s/training/records',
+      // The dashboard shows the same partners worst first, with their people one click away.
+      link: '/s/training',
       slackChannel: RISK_CHANNEL,
     });
     await audit(tx, systemActor('training-slack-digest'), {
