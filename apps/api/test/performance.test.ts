@@ -78,7 +78,20 @@ describe('POST /v1/events', () => {
     expect(body.error.code).toBe('validation_failed');
     expect(body.error.requestId).toBeTruthy();
     expect(body.error.details!.events).toEqual([
-      { index: 3, externalId: 'bad-3', reason: 'unknown field(s): colour' },
+      {
+        index: 3,
+        externalId: 'bad-3',
+        reason: 'unknown field(s): colour',
+        // Each bad field with its code, for clients that translate (decision record 023).
+        issues: [
+          {
+            path: 'colour',
+            code: 'not_for_type',
+            params: { type: 'case_opened' },
+            message: 'colour: not a field of a case_opened event; leave it out.',
+          },
+        ],
+      },
     ]);
     const again = await api.request('/v1/events', json({ events: batch.slice(0, 3) }, bearer(keyA)));
     expect(await again.json()).toMatchObject({ accepted: 3, duplicates: 0 });

@@ -75,6 +75,7 @@ describe('whose work is which', () => {
       'reviewsToFinalise',
       'rectificationsToVerify',
       'overdueRectifications',
+      'externalTrainingToReview',
     ]);
     // Administrators do everything but vote.
     expect(await keysOf(staff.admin)).toEqual([
@@ -84,6 +85,7 @@ describe('whose work is which', () => {
       'reviewsToFinalise',
       'rectificationsToVerify',
       'overdueRectifications',
+      'externalTrainingToReview',
     ]);
     expect(await keysOf(staff.auditor)).toEqual([]);
     expect(await keysOf(staff.legal)).toEqual([]);
