@@ -37,7 +37,7 @@ export const trainingOpsZhCN: Record<keyof typeof trainingOpsEn, string> = {
   'training.import.problem': '{column}：{reason}',
 
   'notify.training_due':
-    '{days, plural, =0 {培训“{courseZh}”今天到期（{date}）。} one {培训“{courseZh}”明天到期（{date}）。} other {培训“{courseZh}”将在 # 天后到期（{date}）。}}',
+    '{days, plural, =0 {培训“{course}”今天到期（{date}）。} one {培训“{course}”明天到期（{date}）。} other {培训“{course}”将在 # 天后到期（{date}）。}}',
   'notify.training_overdue': '{count} 人的指派培训已逾期：{names}{more, plural, =0 {} other {，另有 # 人}}。',
   'notify.training_digest': '{count} 家合作伙伴的培训合规率低于 {threshold}%（从低到高）：\n{list}',
   'email.kind.training': 'Outpost：培训提醒',

@@ -158,7 +158,7 @@ export async function runTrainingReminders(db: Database, now = new Date()) {
       await notify(tx, {
         userIds: [item.userId!],
         template: 'notify.training_due',
-        params: { courseZh: item.titleZh, courseEn: item.titleEn, date: item.dueDate, days },
+        params: { course: item.titleZh, courseEn: item.titleEn, date: item.dueDate, days },
         link: `/p/training/${item.courseId}`,
         email: 'training',
       });
