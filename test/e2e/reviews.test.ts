@@ -74,8 +74,10 @@ describe.skipIf(!e2eEnabled)('quarterly reviews', () => {
     const partner = await newPage(browser());
     try {
       const { page } = partner;
-      // The disguised executable below is refused with 415, which Chromium logs.
+      // The disguised executable below is refused with 415, and submitting without evidence
+      // with 422; Chromium logs both.
       partner.expectConsoleError(/status of 415/);
+      partner.expectConsoleError(/status of 422/);
       await signInAs(page, demo.partnerAdmin.email);
       await page.waitForURL('**/p');
       await page.getByRole('link', { name: '季度考核', exact: true }).click();
@@ -85,6 +87,10 @@ describe.skipIf(!e2eEnabled)('quarterly reviews', () => {
         .poll(() => page.getByRole('heading', { level: 1 }).textContent())
         .toBe(`${quarter} 季度考核：${demo.partnerAdmin.partner}`);
       expect(await page.getByText('投诉处理时效未达标，请限期整改。').isVisible()).toBe(true);
+
+      // Submitting the item before any evidence is uploaded names the field and what to do.
+      await page.getByRole('button', { name: '提交核验' }).click();
+      await expect.poll(() => page.getByText('整改证据：请上传至少一个文件').first().isVisible()).toBe(true);
 
       // Evidence for the rectification item: the type is checked by content.
       await page

@@ -47,12 +47,12 @@ export function createApi(deps: ApiDeps) {
     await next();
   });
   // Document, third-party report and rectification evidence uploads and event batches set their own, larger limits.
-  const hasOwnLimit = (path: string, method: string) =>
-    method === 'POST' &&
-    (path.endsWith('/v1/documents') ||
-      path.endsWith('/v1/events') ||
-      /\/v1\/applications\/[^/]+\/assessment\/report$/.test(path) ||
-      /\/v1\/rectification-items\/[^/]+\/evidence$/.test(path));
+  const ownLimitPath = (path: string) =>
+    path.endsWith('/v1/documents') ||
+    path.endsWith('/v1/events') ||
+    /\/v1\/applications\/[^/]+\/assessment\/report$/.test(path) ||
+    /\/v1\/rectification-items\/[^/]+\/evidence$/.test(path);
+  const hasOwnLimit = (path: string, method: string) => method === 'POST' && ownLimitPath(path);
   const generalLimit = bodyLimit({
     maxSize: deps.maxBodyBytes,
     onError: () => {
@@ -63,8 +63,9 @@ export function createApi(deps: ApiDeps) {
   });
   app.use('*', (c, next) => (hasOwnLimit(c.req.path, c.req.method) ? next() : generalLimit(c, next)));
   app.use('*', inputGuard);
-  // The routes with their own body limit guard their JSON after that limit (events.ts).
-  app.use('*', (c, next) => (hasOwnLimit(c.req.path, c.req.method) ? next() : jsonBodyGuard(c, next)));
+  // Their own limit middleware runs for every method (and reads the body again), so those paths
+  // are never read here, whatever the method; events.ts guards its JSON after its limit.
+  app.use('*', (c, next) => (ownLimitPath(c.req.path) ? next() : jsonBodyGuard(c, next)));
   app.use('/v1/*', authenticate(deps.db, deps.rateLimit));
 
   meRoutes(app, deps);

@@ -93,6 +93,22 @@ describe('numbers, dates and lists beyond their columns', () => {
     expect(body.error.details.fields.map((f) => f.path)).toContain('serviceCategories');
   });
 
+  it('another method with a JSON body on a path with its own body limit → 405, not 500', async () => {
+    // Found by the fuzz suite (seed 1332007430): the body was read twice and the second read failed.
+    for (const [method, path] of [
+      ['OPTIONS', '/v1/events'],
+      ['DELETE', '/v1/events'],
+      ['PUT', '/v1/applications/a2f873f8-7b44-47f1-bf56-c0dd2fcd9f87/assessment/report'],
+    ] as const) {
+      const response = await api.request(path, {
+        method,
+        headers: { cookie: admin, 'content-type': 'application/json' },
+        body: '{"unexpected": true}',
+      });
+      expect([method, response.status]).toEqual([method, 405]);
+    }
+  });
+
   it('malformed JSON → 400 invalid_json, as before the guard read the body', async () => {
     const response = await api.request('/v1/partners', {
       method: 'POST',
