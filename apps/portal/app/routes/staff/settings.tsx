@@ -18,11 +18,12 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   if (!can(person.actor, 'manage:requirements'))
     throw routeError(context.get(localeContext), 403, 'errors.forbidden');
   const { db } = context.get(depsContext);
-  const [committee, weights] = await Promise.all([
+  const [committee, weights, trainingDigest] = await Promise.all([
     getSetting(db, 'admission.committee'),
     getSetting(db, 'admission.weights'),
+    getSetting(db, 'training.digest'),
   ]);
-  return { committee, weights };
+  return { committee, weights, trainingDigest };
 }
 
 export function action({ context, request }: Route.ActionArgs) {
@@ -36,7 +37,8 @@ export default function StaffSettings({ loaderData, actionData }: Route.Componen
   const t = useT();
   const navigation = useNavigation();
   const result = actionData as StaffActionData | undefined;
-  const { committee, weights } = loaderData;
+  const { committee, weights, trainingDigest } = loaderData;
+  const digestErrors = fieldErrorsOf(result, 'trainingDigest');
   const committeeErrors = fieldErrorsOf(result, 'committee');
   const weightErrors = fieldErrorsOf(result, 'weights');
   const total = dimensions.reduce((sum, d) => sum + weights[d], 0);
@@ -118,6 +120,31 @@ export default function StaffSettings({ loaderData, actionData }: Route.Componen
               />
             ))}
           </div>
+          <div>
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {t('staff-portal.settings.save')}
+            </button>
+          </div>
+        </Form>
+      </section>
+
+      <section className="card stack" aria-labelledby="training-digest-heading">
+        <h2 id="training-digest-heading">{t('staff-portal.settings.trainingDigest')}</h2>
+        <p className="muted">{t('staff-portal.settings.trainingDigestHint')}</p>
+        <FormOutcome result={result} intent="trainingDigest" />
+        <Form method="post" noValidate className="stack" key={`digest-${trainingDigest.threshold}`}>
+          <input type="hidden" name="intent" value="trainingDigest" />
+          <InputField
+            name="threshold"
+            label={t('staff-portal.settings.digestThreshold')}
+            hint={t('staff-portal.settings.digestThresholdHint', {
+              now: formatPercent(trainingDigest.threshold),
+            })}
+            defaultValue={formatPercent(trainingDigest.threshold)}
+            inputMode="decimal"
+            maxLength={20}
+            error={digestErrors.threshold}
+          />
           <div>
             <button type="submit" className="button button--primary" disabled={busy}>
               {t('staff-portal.settings.save')}
