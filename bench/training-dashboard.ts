@@ -20,7 +20,7 @@ import { todayInChina } from '@outpost/i18n';
 import { sql } from 'drizzle-orm';
 import { type BenchServer, startBenchServer } from './bench-server.ts';
 import { cpuSample } from './cpu-usage.ts';
-import { measure, type Result, type Sample, summarize } from './page-load.ts';
+import { measure, printResult, type Result, type Sample, summarize } from './page-load.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -165,10 +165,7 @@ try {
   }
   const signIn = summarize(signInRuns);
   const dashboard = summarize(dashboardRuns);
-  const line = (label: string, r: Result) =>
-    console.log(
-      `${label.padEnd(24)}${r.perSecond.toFixed(1).padStart(8)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   (${r.count} requests, ${users} concurrent users, page ${(r.bytes / 1024).toFixed(1)} KB)`,
-    );
+  const line = (label: string, r: Result) => printResult(label, r, users, 24);
   console.log('');
   console.log(
     `${partnerCount.toLocaleString('en')} partners, ${counts!.people.toLocaleString('en')} people, ${counts!.completions.toLocaleString('en')} completions over 2 years`,
