@@ -46,10 +46,7 @@ export const trainingNotices = pgTable(
         or (${t.target} = 'person' and ${t.personId} is not null and ${t.partnerId} is not null)`,
     ),
     // A confirmation is always asked for by a date, so "overdue" has one meaning.
-    check(
-      'training_notices_confirm_by',
-      sql`${t.requiresConfirmation} = (${t.confirmBy} is not null)`,
-    ),
+    check('training_notices_confirm_by', sql`${t.requiresConfirmation} = (${t.confirmBy} is not null)`),
   ],
 );
 

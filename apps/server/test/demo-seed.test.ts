@@ -246,7 +246,11 @@ describe('training reminders in the first-run demo', () => {
     const first = await runTrainingReminders(conn.db);
     expect(first.reminded).toBeGreaterThan(0);
     expect(first.overdueDigests).toBeGreaterThan(0);
-    expect(await runTrainingReminders(conn.db)).toEqual({ reminded: 0, overdueDigests: 0, noticeReminders: 0 });
+    expect(await runTrainingReminders(conn.db)).toEqual({
+      reminded: 0,
+      overdueDigests: 0,
+      noticeReminders: 0,
+    });
     const member = await userByEmail(conn.db, 'partner.member@huaan-agency.test');
     const admin = await userByEmail(conn.db, huaan.admin.email);
     const inbox = (id: string) =>

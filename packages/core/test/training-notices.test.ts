@@ -112,7 +112,9 @@ describe('policy notices', () => {
       code: 'forbidden',
     });
     const refused = (raw: Record<string, unknown>) =>
-      publishNotice(conn.db, staff, notice(raw)).catch((e) => e.details.fields.map((f: { path: string }) => f.path));
+      publishNotice(conn.db, staff, notice(raw)).catch((e) =>
+        e.details.fields.map((f: { path: string }) => f.path),
+      );
     expect(await refused({ titleEn: '', partnerId: undefined })).toEqual(['titleEn', 'partnerId']);
     expect(await refused({ partnerId: a.partner.id, requiresConfirmation: true })).toEqual(['confirmBy']);
     expect(
@@ -127,7 +129,10 @@ describe('policy notices', () => {
       staff,
       notice({ partnerId: a.partner.id, requiresConfirmation: true, confirmBy: addDays(today, 10) }),
     );
-    const results = await Promise.all([confirmNotice(conn.db, a.member, n.id), confirmNotice(conn.db, a.member, n.id)]);
+    const results = await Promise.all([
+      confirmNotice(conn.db, a.member, n.id),
+      confirmNotice(conn.db, a.member, n.id),
+    ]);
     expect(results.filter((r) => !r.already)).toHaveLength(1);
     expect(await confirmNotice(conn.db, a.member, n.id)).toMatchObject({ already: true });
     const receipts = await conn.db
@@ -170,7 +175,10 @@ describe('policy notices', () => {
   it('counts an unconfirmed notice past its confirm-by date against training compliance', async () => {
     const a = await partnerWithPeople();
     const tomorrow = addDays(today, 1);
-    expect(await trainingCompliance(conn.db, a.partner.id, tomorrow)).toMatchObject({ people: 1, meeting: 1 });
+    expect(await trainingCompliance(conn.db, a.partner.id, tomorrow)).toMatchObject({
+      people: 1,
+      meeting: 1,
+    });
     const n = await publishNotice(
       conn.db,
       staff,
@@ -178,9 +186,15 @@ describe('policy notices', () => {
     );
     // On its confirm-by day it is not overdue yet; the day after it is.
     expect(await trainingCompliance(conn.db, a.partner.id, today)).toMatchObject({ meeting: 1 });
-    expect(await trainingCompliance(conn.db, a.partner.id, tomorrow)).toMatchObject({ people: 1, meeting: 0 });
+    expect(await trainingCompliance(conn.db, a.partner.id, tomorrow)).toMatchObject({
+      people: 1,
+      meeting: 0,
+    });
     const detail = await partnerTrainingDetail(conn.db, a.admin, a.partner.id, tomorrow);
-    expect(detail.people[0]).toMatchObject({ onPace: false, overdueNotices: [expect.objectContaining({ noticeId: n.id })] });
+    expect(detail.people[0]).toMatchObject({
+      onPace: false,
+      overdueNotices: [expect.objectContaining({ noticeId: n.id })],
+    });
     expect(detail.confirmation).toMatchObject({ owed: 1, confirmed: 0, overdue: 1, share: 0 });
 
     // Confirming late still counts from then on.
@@ -223,9 +237,8 @@ describe('policy notices', () => {
       .select()
       .from(notifications)
       .where(eq(notifications.recipientId, confirmer.memberUser.id));
-    expect(theirInbox.filter((x) => x.template === 'notify.training_notice_due').map((x) => x.params.days)).toEqual([
-      10,
-      2,
-    ]);
+    expect(
+      theirInbox.filter((x) => x.template === 'notify.training_notice_due').map((x) => x.params.days),
+    ).toEqual([10, 2]);
   });
 });

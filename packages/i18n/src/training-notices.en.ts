@@ -49,7 +49,8 @@ export const trainingNoticesEn = {
   'training-notices.form.serviceCategory': 'Service category',
   'training-notices.form.personId': 'Person',
   'training-notices.form.choose': 'Choose…',
-  'training-notices.form.requiresConfirmation': 'Each person must confirm they have read it and will follow it',
+  'training-notices.form.requiresConfirmation':
+    'Each person must confirm they have read it and will follow it',
   'training-notices.form.confirmBy': 'Confirm by',
   'training-notices.form.confirmByHint': 'Needed when a confirmation is asked for.',
   'training-notices.form.attachments': 'Attachments (PDF)',
@@ -58,7 +59,8 @@ export const trainingNoticesEn = {
 
   'training-notices.detail.published': 'Published {date}',
   'training-notices.detail.confirmBy': 'Each person must confirm by {date}.',
-  'training-notices.detail.withdrawnOn': 'Withdrawn {date}: partners no longer see it and it no longer counts.',
+  'training-notices.detail.withdrawnOn':
+    'Withdrawn {date}: partners no longer see it and it no longer counts.',
   'training-notices.detail.withdraw': 'Withdraw notice',
   'training-notices.detail.withdrawDone': 'The notice was withdrawn.',
   'training-notices.detail.publishedDone': 'The notice was published.',

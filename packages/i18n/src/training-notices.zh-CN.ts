@@ -8,7 +8,8 @@ export const trainingNoticesZhCN: Record<keyof typeof trainingNoticesEn, string>
   'training-notices.nav': '通知',
 
   'training-notices.staff.title': '政策通知',
-  'training-notices.staff.intro': '发送给合作方、服务类别或指定人员的法规、制度变更与风险提示，以及确认情况。',
+  'training-notices.staff.intro':
+    '发送给合作方、服务类别或指定人员的法规、制度变更与风险提示，以及确认情况。',
   'training-notices.staff.new': '新建通知',
   'training-notices.staff.search': '按标题搜索',
   'training-notices.staff.searchButton': '搜索',

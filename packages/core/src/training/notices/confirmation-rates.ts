@@ -84,7 +84,14 @@ export async function overdueNoticesByPerson(db: Database, partnerId: string, as
 
 /** Per notice owed by a partner's people: how many owe it and how many confirmed (for its administrator). */
 export async function confirmationByNotice(db: Database, partnerId: string, asOf = todayInChina()) {
-  type Row = { notice_id: string; title_zh: string; title_en: string; confirm_by: string; owed: number; confirmed: number };
+  type Row = {
+    notice_id: string;
+    title_zh: string;
+    title_en: string;
+    confirm_by: string;
+    owed: number;
+    confirmed: number;
+  };
   const rows = await db.execute<Row>(sql`
     select n.id as notice_id, n.title_zh, n.title_en, n.confirm_by::text as confirm_by,
       count(*)::int as owed, count(r.confirmed_at)::int as confirmed

@@ -40,7 +40,8 @@ export const noticeInput = z
   .superRefine((v, ctx) => {
     const need = { partner: 'partnerId', category: 'serviceCategory', person: 'personId' } as const;
     const field = need[v.target];
-    if (!v[field]) ctx.addIssue({ code: 'custom', path: [field], message: 'Choose who it is for.', input: '' });
+    if (!v[field])
+      ctx.addIssue({ code: 'custom', path: [field], message: 'Choose who it is for.', input: '' });
     if (v.requiresConfirmation && !v.confirmBy)
       ctx.addIssue({ code: 'custom', path: ['confirmBy'], message: 'Give the confirm-by date.', input: '' });
   });

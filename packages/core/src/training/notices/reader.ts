@@ -28,9 +28,13 @@ async function reader(tx: Database, actor: Actor) {
       ),
     );
   if (!person) {
-    throw new AppError('forbidden', 'You are not on your organisation’s training roster; ask your administrator.', {
-      messageKey: 'errors.training.not_on_roster',
-    });
+    throw new AppError(
+      'forbidden',
+      'You are not on your organisation’s training roster; ask your administrator.',
+      {
+        messageKey: 'errors.training.not_on_roster',
+      },
+    );
   }
   return person;
 }
@@ -58,10 +62,17 @@ export async function listMyNotices(db: Database, actor: Actor, today = todayInC
     .from(trainingNotices)
     .leftJoin(
       trainingNoticeReceipts,
-      and(eq(trainingNoticeReceipts.noticeId, trainingNotices.id), eq(trainingNoticeReceipts.personId, person.id)),
+      and(
+        eq(trainingNoticeReceipts.noticeId, trainingNotices.id),
+        eq(trainingNoticeReceipts.personId, person.id),
+      ),
     )
     .where(and(live, noticeReaches(person)))
-    .orderBy(sql`${trainingNoticeReceipts.readAt} is not null`, desc(trainingNotices.publishedAt), asc(trainingNotices.id));
+    .orderBy(
+      sql`${trainingNoticeReceipts.readAt} is not null`,
+      desc(trainingNotices.publishedAt),
+      asc(trainingNotices.id),
+    );
   return rows.map((r) => ({
     ...r,
     unread: r.readAt === null,
@@ -81,12 +92,26 @@ async function reachingNotice(tx: Database, person: Awaited<ReturnType<typeof re
   return notice;
 }
 
-/** Records that the person opened the notice; the first read counts, later ones change nothing. */
-async function markRead(tx: Database, person: { id: string; partnerId: string }, noticeId: string) {
-  await tx
+/** Records (and audits) that the person opened the notice; only the first read changes anything. */
+async function markRead(
+  tx: Database,
+  actor: Actor,
+  person: { id: string; partnerId: string },
+  noticeId: string,
+) {
+  const inserted = await tx
     .insert(trainingNoticeReceipts)
     .values({ noticeId, personId: person.id, partnerId: person.partnerId })
-    .onConflictDoNothing();
+    .onConflictDoNothing()
+    .returning({ id: trainingNoticeReceipts.id });
+  if (inserted.length === 0) return;
+  await audit(tx, actor, {
+    action: 'training.notice_read',
+    entityType: 'training_notice',
+    entityId: noticeId,
+    partnerId: person.partnerId,
+    data: { personId: person.id },
+  });
 }
 
 /** A notice for its reader, with its body; opening it marks it read. */
@@ -94,11 +119,13 @@ export async function openNotice(db: Database, actor: Actor, noticeId: string) {
   return db.transaction(async (tx) => {
     const person = await reader(tx, actor);
     const notice = await reachingNotice(tx, person, noticeId);
-    await markRead(tx, person, notice.id);
+    await markRead(tx, actor, person, notice.id);
     const [receipt] = await tx
       .select()
       .from(trainingNoticeReceipts)
-      .where(and(eq(trainingNoticeReceipts.noticeId, notice.id), eq(trainingNoticeReceipts.personId, person.id)));
+      .where(
+        and(eq(trainingNoticeReceipts.noticeId, notice.id), eq(trainingNoticeReceipts.personId, person.id)),
+      );
     return { notice, readAt: receipt!.readAt, confirmedAt: receipt!.confirmedAt };
   });
 }
@@ -122,7 +149,13 @@ export async function confirmNotice(db: Database, actor: Actor, noticeId: string
     const userId = actor.type === 'partner' ? actor.userId : null;
     const changed = await tx
       .insert(trainingNoticeReceipts)
-      .values({ noticeId: notice.id, personId: person.id, partnerId: person.partnerId, confirmedAt: now, confirmedBy: userId })
+      .values({
+        noticeId: notice.id,
+        personId: person.id,
+        partnerId: person.partnerId,
+        confirmedAt: now,
+        confirmedBy: userId,
+      })
       .onConflictDoUpdate({
         target: [trainingNoticeReceipts.noticeId, trainingNoticeReceipts.personId],
         set: { confirmedAt: now, confirmedBy: userId },
@@ -133,7 +166,9 @@ export async function confirmNotice(db: Database, actor: Actor, noticeId: string
       const [receipt] = await tx
         .select({ confirmedAt: trainingNoticeReceipts.confirmedAt })
         .from(trainingNoticeReceipts)
-        .where(and(eq(trainingNoticeReceipts.noticeId, notice.id), eq(trainingNoticeReceipts.personId, person.id)));
+        .where(
+          and(eq(trainingNoticeReceipts.noticeId, notice.id), eq(trainingNoticeReceipts.personId, person.id)),
+        );
       return { confirmedAt: receipt!.confirmedAt!, already: true };
     }
     await audit(tx, actor, {
@@ -159,7 +194,9 @@ export async function noticeAttachmentFile(
   attachmentId: string,
 ) {
   if (!isUuid(noticeId)) throw notFound('Attachment');
-  let notice: { attachments: { id: string; storageKey: string; fileName: string; contentType: string }[] } | undefined;
+  let notice:
+    | { attachments: { id: string; storageKey: string; fileName: string; contentType: string }[] }
+    | undefined;
   if (can(actor, 'manage:training')) {
     [notice] = await db
       .select({ attachments: trainingNotices.attachments })

@@ -1,6 +1,6 @@
 import { type Database, partners, trainingNotices, trainingPeople } from '@outpost/db';
 import { todayInChina } from '@outpost/i18n';
-import { and, asc, count, desc, eq, ilike, or } from 'drizzle-orm';
+import { asc, count, desc, eq, ilike, or } from 'drizzle-orm';
 import type { Actor } from '../../actor.ts';
 import { notFound } from '../../errors.ts';
 import { assertCan, can } from '../../permissions.ts';
@@ -59,7 +59,12 @@ export async function noticeForStaff(db: Database, actor: Actor, noticeId: strin
     .leftJoin(trainingPeople, eq(trainingPeople.id, trainingNotices.personId))
     .where(eq(trainingNotices.id, noticeId));
   if (!row) throw notFound('Notice');
-  return { ...row.notice, partnerName: row.partnerName, personName: row.personName, partners: await noticeReachByPartner(db, noticeId) };
+  return {
+    ...row.notice,
+    partnerName: row.partnerName,
+    personName: row.personName,
+    partners: await noticeReachByPartner(db, noticeId),
+  };
 }
 
 /**
