@@ -261,3 +261,24 @@ describe('training reminders in the first-run demo', () => {
     expect((await inbox(admin!.id)).filter((n) => n.template === 'notify.training_overdue')).toHaveLength(1);
   });
 });
+
+describe('policy notices in the first-run demo', () => {
+  it('has an unread regulation to confirm and a risk bulletin for the 华安 member, confirmed so far by administrators', async () => {
+    const { listMyNotices, partnerNoticeConfirmation } = await import('@outpost/core');
+    const member = await actor('partner.member@huaan-agency.test');
+    const mine = await listMyNotices(conn.db, member);
+    expect(mine.map((n) => [n.kind, n.unread, n.awaitingConfirmation])).toEqual(
+      expect.arrayContaining([
+        ['regulation', true, true],
+        ['risk_bulletin', true, false],
+      ]),
+    );
+    const admin = await actor(huaan.admin.email);
+    if (admin.type !== 'partner') throw new Error('not a partner');
+    const { summary } = await partnerNoticeConfirmation(conn.db, admin, admin.partnerId);
+    // The administrator confirmed; the member and the people without accounts have not yet.
+    expect(summary.confirmed).toBe(1);
+    expect(summary.owed).toBeGreaterThan(1);
+    expect(summary.overdue).toBe(0);
+  });
+});
