@@ -75,7 +75,7 @@ describe.skipIf(!e2eEnabled)('policy notices', () => {
       await member.page.getByRole('link', { name: '返回通知列表' }).click();
       await member.page.waitForURL('**/p/training/notices');
       const mine = items.filter({ hasText: title });
-      await expect.poll(() => mine.textContent()).toContain('已确认');
+      await expect.poll(() => mine.textContent()).toMatch(/已于 .+ 确认/);
       expect(await mine.textContent()).toContain('已读');
       const texts = await items.allTextContents();
       const at = texts.findIndex((t) => t.includes(title));
@@ -84,7 +84,8 @@ describe.skipIf(!e2eEnabled)('policy notices', () => {
       // Staff see the confirmation on the notice's page.
       await staff.page.goto(noticeUrl);
       const row = staff.page.getByRole('row', { name: new RegExp(demo.partnerAdmin.partner) });
-      await expect.poll(() => row.textContent()).toMatch(/已确认|1/);
+      // Cells after the partner's name: people reached, read, confirmed, rate — the member's one confirmation.
+      await expect.poll(() => row.getByRole('cell').nth(2).textContent()).toBe('1');
     } finally {
       // The demo is shared: withdraw the notice so it is in no one's list and counts nowhere.
       if (noticeUrl) {

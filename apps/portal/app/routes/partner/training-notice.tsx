@@ -81,10 +81,9 @@ export default function PartnerTrainingNotice({ loaderData, actionData }: Route.
         ) : null}
       </article>
       {actionData?.error ? <Alert tone="error">{actionData.error}</Alert> : null}
+      {/* The success alert is a status region itself, so the confirmation is announced. */}
       {actionData?.confirmed ? (
-        <div role="status">
-          <Alert tone="success">{t('training-notices.partner.confirmDone')}</Alert>
-        </div>
+        <Alert tone="success">{t('training-notices.partner.confirmDone')}</Alert>
       ) : null}
       {n.confirmedOn ? (
         <p>
