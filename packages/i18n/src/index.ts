@@ -33,6 +33,8 @@ import { csvExportEn } from './csv-export.en.ts';
 import { csvExportZhCN } from './csv-export.zh-CN.ts';
 import { fieldErrorsEn } from './field-errors.en.ts';
 import { fieldErrorsZhCN } from './field-errors.zh-CN.ts';
+import { trainingNoticesEn } from './training-notices.en.ts';
+import { trainingNoticesZhCN } from './training-notices.zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
 const enAll = {
@@ -53,6 +55,7 @@ const enAll = {
   ...trainingStaffEn,
   ...csvExportEn,
   ...fieldErrorsEn,
+  ...trainingNoticesEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -78,6 +81,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...trainingStaffZhCN,
     ...csvExportZhCN,
     ...fieldErrorsZhCN,
+    ...trainingNoticesZhCN,
   },
   en: enAll,
 };
