@@ -30,6 +30,8 @@ const { values: args } = parseArgs({
     users: { type: 'string', default: '20' },
     seconds: { type: 'string', default: '20' },
     rounds: { type: 'string', default: '4' },
+    /** Keep the database and stop after creating the data (to EXPLAIN the page's queries by hand). */
+    'setup-only': { type: 'boolean', default: false },
   },
 });
 const partnerCount = Number(args.partners);
@@ -141,6 +143,10 @@ try {
     ),
   );
   await conn.close();
+  if (args['setup-only']) {
+    console.log(`data kept in ${url}`);
+    process.exit(0);
+  }
 
   server = await startBenchServer(url);
   const base = server.base;
@@ -192,6 +198,7 @@ try {
   );
 } finally {
   await server?.stop();
-  await admin.unsafe(`drop database if exists "${database}" with (force)`).catch(() => {});
+  if (!args['setup-only'])
+    await admin.unsafe(`drop database if exists "${database}" with (force)`).catch(() => {});
   await admin.end({ timeout: 5 });
 }
