@@ -39,9 +39,17 @@ export function AppLink({ to, onClick, target, ...rest }: AppLinkProps) {
 }
 
 /** A main-navigation item: marked as the current page (aria-current) on its path and, unless `end`, below it. */
-export function NavItemLink({ to, end = false, ...rest }: AppLinkProps & { end?: boolean }) {
+export function NavItemLink({
+  to,
+  end = false,
+  except = [],
+  ...rest
+}: AppLinkProps & { end?: boolean; except?: string[] }) {
   const { pathname } = useLocation();
-  const current = pathname === to || (!end && pathname.startsWith(to.endsWith('/') ? to : `${to}/`));
+  const under = (prefix: string) =>
+    pathname === prefix || pathname.startsWith(`${prefix.replace(/\/$/, '')}/`);
+  // `except`: sections below this one that have their own entry in the same menu.
+  const current = pathname === to || (!end && under(to) && !except.some(under));
   return <AppLink {...rest} to={to} aria-current={current ? 'page' : undefined} />;
 }
 

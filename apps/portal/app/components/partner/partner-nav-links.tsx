@@ -22,7 +22,9 @@ export function PartnerNavLinks() {
         <NavItemLink to="/p/reviews">{t('reviews.nav')}</NavItemLink>
       </li>
       <li>
-        <NavItemLink to="/p/training">{t('training.nav')}</NavItemLink>
+        <NavItemLink to="/p/training" except={['/p/training/notices']}>
+          {t('training.nav')}
+        </NavItemLink>
       </li>
       <li>
         <NavItemLink to="/p/training/notices">{t('training-notices.nav')}</NavItemLink>

@@ -35,7 +35,7 @@ export default function PartnerTrainingNotices({ loaderData }: Route.ComponentPr
       ) : view.notices.length === 0 ? (
         <EmptyState title={t('training-notices.partner.empty')} />
       ) : (
-        <ul className="plain-list stack" aria-label={t('training-notices.partner.title')}>
+        <ul className="card-list stack" aria-label={t('training-notices.partner.title')}>
           {view.notices.map((n) => (
             <li key={n.id} className="card">
               <p className="page-header__eyebrow">
