@@ -13,3 +13,4 @@ export * from './users.ts';
 export * from './performance.ts';
 export * from './reviews.ts';
 export * from './training.ts';
+export * from './risk.ts';
