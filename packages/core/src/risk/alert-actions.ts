@@ -24,7 +24,8 @@ const reasonInput = z.strictObject({
 const assignInput = z.strictObject({ alertId: z.string(), ownerId: z.string() });
 
 function staffId(actor: Actor): string {
-  if (actor.type !== 'staff') throw new AppError('forbidden', 'Only staff act on risk alerts.', { messageKey: 'errors.forbidden' });
+  if (actor.type !== 'staff')
+    throw new AppError('forbidden', 'Only staff act on risk alerts.', { messageKey: 'errors.forbidden' });
   return actor.userId;
 }
 
@@ -46,7 +47,11 @@ export async function acknowledgeRiskAlert(db: Database, actor: Actor, alertId: 
     if (!row) throw await notOpen(tx, alertId);
     let alert = row;
     if (!row.ownerId) {
-      [alert] = (await tx.update(riskAlerts).set({ ownerId: userId }).where(eq(riskAlerts.id, alertId)).returning()) as [RiskAlert];
+      [alert] = (await tx
+        .update(riskAlerts)
+        .set({ ownerId: userId })
+        .where(eq(riskAlerts.id, alertId))
+        .returning()) as [RiskAlert];
     }
     await recordAlertEvent(tx, actor, alert, 'acknowledged', now, {
       responseMinutes: Math.round((now.getTime() - row.raisedAt.getTime()) / 60_000),
@@ -57,17 +62,29 @@ export async function acknowledgeRiskAlert(db: Database, actor: Actor, alertId: 
 }
 
 /** Gives the alert an owner: a staff member who may act on alerts. */
-export async function assignRiskAlert(db: Database, actor: Actor, raw: { alertId: string; ownerId: string }, now = new Date()) {
+export async function assignRiskAlert(
+  db: Database,
+  actor: Actor,
+  raw: { alertId: string; ownerId: string },
+  now = new Date(),
+) {
   assertCan(actor, 'manage:risk-alerts');
   staffId(actor);
   const input = parse(assignInput, raw);
   await findAlert(db, input.alertId);
   const owner = isUuid(input.ownerId)
-    ? (await db.select().from(users).where(and(eq(users.id, input.ownerId), eq(users.kind, 'staff'))))[0]
+    ? (
+        await db
+          .select()
+          .from(users)
+          .where(and(eq(users.id, input.ownerId), eq(users.kind, 'staff')))
+      )[0]
     : undefined;
   if (!owner || !owner.staffRoles.some((r) => r === 'risk_officer' || r === 'admin')) {
     throw new AppError('validation_failed', 'Choose a risk officer or administrator.', {
-      details: { fields: [{ path: 'ownerId', code: 'invalid', message: 'Choose a risk officer or administrator.' }] },
+      details: {
+        fields: [{ path: 'ownerId', code: 'invalid', message: 'Choose a risk officer or administrator.' }],
+      },
     });
   }
   return db.transaction(async (tx) => {
@@ -77,13 +94,21 @@ export async function assignRiskAlert(db: Database, actor: Actor, raw: { alertId
       .where(and(eq(riskAlerts.id, input.alertId), inArray(riskAlerts.status, [...live])))
       .returning();
     if (!row) throw await notOpen(tx, input.alertId);
-    await recordAlertEvent(tx, actor, row, 'assigned', now, { ownerId: owner.id, ownerName: owner.displayName });
+    await recordAlertEvent(tx, actor, row, 'assigned', now, {
+      ownerId: owner.id,
+      ownerName: owner.displayName,
+    });
     return row;
   });
 }
 
 /** Closes the alert with what was done about it; the note is required. */
-export async function resolveRiskAlert(db: Database, actor: Actor, raw: { alertId: string; note: string }, now = new Date()) {
+export async function resolveRiskAlert(
+  db: Database,
+  actor: Actor,
+  raw: { alertId: string; note: string },
+  now = new Date(),
+) {
   assertCan(actor, 'manage:risk-alerts');
   const userId = staffId(actor);
   const input = parse(noteInput, raw);
@@ -91,7 +116,13 @@ export async function resolveRiskAlert(db: Database, actor: Actor, raw: { alertI
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(riskAlerts)
-      .set({ status: 'resolved', resolvedAt: now, resolvedBy: userId, resolutionNote: input.note, updatedAt: now })
+      .set({
+        status: 'resolved',
+        resolvedAt: now,
+        resolvedBy: userId,
+        resolutionNote: input.note,
+        updatedAt: now,
+      })
       .where(and(eq(riskAlerts.id, input.alertId), inArray(riskAlerts.status, [...live])))
       .returning();
     if (!row) throw await notOpen(tx, input.alertId);
@@ -101,7 +132,12 @@ export async function resolveRiskAlert(db: Database, actor: Actor, raw: { alertI
 }
 
 /** Closes the alert as not a real risk (a false positive, already handled elsewhere); the reason is required. */
-export async function dismissRiskAlert(db: Database, actor: Actor, raw: { alertId: string; reason: string }, now = new Date()) {
+export async function dismissRiskAlert(
+  db: Database,
+  actor: Actor,
+  raw: { alertId: string; reason: string },
+  now = new Date(),
+) {
   assertCan(actor, 'manage:risk-alerts');
   const userId = staffId(actor);
   const input = parse(reasonInput, raw);
@@ -109,7 +145,13 @@ export async function dismissRiskAlert(db: Database, actor: Actor, raw: { alertI
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(riskAlerts)
-      .set({ status: 'dismissed', dismissedAt: now, dismissedBy: userId, dismissalReason: input.reason, updatedAt: now })
+      .set({
+        status: 'dismissed',
+        dismissedAt: now,
+        dismissedBy: userId,
+        dismissalReason: input.reason,
+        updatedAt: now,
+      })
       .where(and(eq(riskAlerts.id, input.alertId), inArray(riskAlerts.status, [...live])))
       .returning();
     if (!row) throw await notOpen(tx, input.alertId);

@@ -1,4 +1,13 @@
-import { type Database, partners, riskAlertEvents, riskAlerts, riskLevels, riskAlertStatuses, riskRules, users } from '@outpost/db';
+import {
+  type Database,
+  partners,
+  riskAlertEvents,
+  riskAlerts,
+  riskLevels,
+  riskAlertStatuses,
+  riskRules,
+  users,
+} from '@outpost/db';
 import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, desc, eq, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -37,7 +46,9 @@ export async function listRiskAlerts(db: Database, actor: Actor, raw: AlertListI
   if (input.overdue) where.push(and(eq(riskAlerts.status, 'open'), lt(riskAlerts.responseDeadline, now))!);
   if (input.q) {
     const like = `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(or(ilike(partners.legalName, like), ilike(riskRules.nameZh, like), ilike(riskRules.nameEn, like))!);
+    where.push(
+      or(ilike(partners.legalName, like), ilike(riskRules.nameZh, like), ilike(riskRules.nameEn, like))!,
+    );
   }
   const owner = alias(users, 'owner');
   const statusOrder = sql`case ${riskAlerts.status} when 'open' then 0 when 'acknowledged' then 1 else 2 end`;
@@ -86,7 +97,12 @@ export async function getRiskAlert(db: Database, actor: Actor, alertId: string, 
     .select({ id: partners.id, legalName: partners.legalName })
     .from(partners)
     .where(eq(partners.id, alert.partnerId));
-  const people = await peopleByIds(db, [alert.ownerId, alert.acknowledgedBy, alert.resolvedBy, alert.dismissedBy]);
+  const people = await peopleByIds(db, [
+    alert.ownerId,
+    alert.acknowledgedBy,
+    alert.resolvedBy,
+    alert.dismissedBy,
+  ]);
   const timeline = await db
     .select({
       id: riskAlertEvents.id,
@@ -126,6 +142,9 @@ export async function riskAlertOwners(db: Database, actor: Actor) {
 async function peopleByIds(db: Database, ids: (string | null)[]) {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
   if (wanted.length === 0) return new Map<string, string>();
-  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted));
+  const rows = await db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(inArray(users.id, wanted));
   return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -14,7 +14,13 @@ export const defaultRiskRules: (RiskRuleInput & { defaultKey: string })[] = [
     nameZh: '处理时效 7 天内低于严重阈值',
     nameEn: 'Processing timeliness below critical over 7 days',
     level: 'critical',
-    params: { kpiKey: 'processing_timeliness', windowDays: 7, breach: 'critical', minSample: 10, clearAfterHours: 48 },
+    params: {
+      kpiKey: 'processing_timeliness',
+      windowDays: 7,
+      breach: 'critical',
+      minSample: 10,
+      clearAfterHours: 48,
+    },
   },
   {
     defaultKey: 'compliance_warning_30d',
@@ -22,7 +28,13 @@ export const defaultRiskRules: (RiskRuleInput & { defaultKey: string })[] = [
     nameZh: '合规率 30 天内低于预警阈值',
     nameEn: 'Compliance rate below warning over 30 days',
     level: 'warning',
-    params: { kpiKey: 'compliance_rate', windowDays: 30, breach: 'warning', minSample: 20, clearAfterHours: 72 },
+    params: {
+      kpiKey: 'compliance_rate',
+      windowDays: 30,
+      breach: 'warning',
+      minSample: 20,
+      clearAfterHours: 72,
+    },
   },
   {
     defaultKey: 'satisfaction_warning_30d',
@@ -30,7 +42,13 @@ export const defaultRiskRules: (RiskRuleInput & { defaultKey: string })[] = [
     nameZh: '客户满意度 30 天内低于预警阈值',
     nameEn: 'Customer satisfaction below warning over 30 days',
     level: 'warning',
-    params: { kpiKey: 'customer_satisfaction', windowDays: 30, breach: 'warning', minSample: 20, clearAfterHours: 72 },
+    params: {
+      kpiKey: 'customer_satisfaction',
+      windowDays: 30,
+      breach: 'warning',
+      minSample: 20,
+      clearAfterHours: 72,
+    },
   },
   {
     defaultKey: 'complaints_critical_30d',
@@ -38,7 +56,13 @@ export const defaultRiskRules: (RiskRuleInput & { defaultKey: string })[] = [
     nameZh: '投诉率 30 天内超过严重阈值',
     nameEn: 'Complaint rate beyond critical over 30 days',
     level: 'critical',
-    params: { kpiKey: 'complaint_rate', windowDays: 30, breach: 'critical', minSample: 50, clearAfterHours: 72 },
+    params: {
+      kpiKey: 'complaint_rate',
+      windowDays: 30,
+      breach: 'critical',
+      minSample: 50,
+      clearAfterHours: 72,
+    },
   },
   {
     defaultKey: 'timeliness_sudden_drop',
@@ -46,7 +70,13 @@ export const defaultRiskRules: (RiskRuleInput & { defaultKey: string })[] = [
     nameZh: '处理时效骤降（偏离近 12 周均值 3 个标准差）',
     nameEn: 'Sudden drop in processing timeliness (3 σ below the 12-week mean)',
     level: 'warning',
-    params: { kpiKey: 'processing_timeliness', sigma: 3, trailingWeeks: 12, minSample: 10, clearAfterHours: 72 },
+    params: {
+      kpiKey: 'processing_timeliness',
+      sigma: 3,
+      trailingWeeks: 12,
+      minSample: 10,
+      clearAfterHours: 72,
+    },
   },
   {
     defaultKey: 'document_expiring_30d',

@@ -34,12 +34,18 @@ export interface EvaluationResult {
  * back before that un-clears the same alert. After an alert is closed, the condition coming back
  * raises a new one. `now` is explicit so tests (and the follow-up's escalation) control the clock.
  */
-export async function evaluateRiskRules(db: Database, options: EvaluationOptions = {}): Promise<EvaluationResult> {
+export async function evaluateRiskRules(
+  db: Database,
+  options: EvaluationOptions = {},
+): Promise<EvaluationResult> {
   const now = options.now ?? new Date();
   const scope = { partnerIds: options.partnerIds, now, today: todayInChina(now) };
   const where = [eq(riskRules.enabled, true)];
   if (options.kinds) where.push(inArray(riskRules.kind, [...options.kinds]));
-  const rules = await db.select().from(riskRules).where(and(...where));
+  const rules = await db
+    .select()
+    .from(riskRules)
+    .where(and(...where));
   const hours = await getSetting(db, 'risk.responseHours');
   const total: EvaluationResult = { raised: 0, cleared: 0, returned: 0, autoResolved: 0 };
   for (const rule of rules) {
@@ -76,7 +82,10 @@ async function reconcile(
   const result: EvaluationResult = { raised: 0, cleared: 0, returned: 0, autoResolved: 0 };
   const where = [eq(riskAlerts.ruleId, rule.id), inArray(riskAlerts.status, [...liveStatuses])];
   if (partnerIds) where.push(inArray(riskAlerts.partnerId, [...partnerIds]));
-  const live = await db.select().from(riskAlerts).where(and(...where));
+  const live = await db
+    .select()
+    .from(riskAlerts)
+    .where(and(...where));
   const keyOf = (partnerId: string, conditionKey: string) => `${partnerId}\u0000${conditionKey}`;
   const liveByKey = new Map(live.map((a) => [keyOf(a.partnerId, a.conditionKey), a]));
   const found = new Set<string>();

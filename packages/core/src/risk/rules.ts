@@ -65,7 +65,10 @@ export function ruleSnapshot(rule: RiskRule): Record<string, unknown> {
 
 export async function listRiskRules(db: Database, actor: Actor) {
   assertCan(actor, 'read:risk');
-  return db.select().from(riskRules).orderBy(asc(riskRules.kind), asc(riskRules.createdAt), asc(riskRules.id));
+  return db
+    .select()
+    .from(riskRules)
+    .orderBy(asc(riskRules.kind), asc(riskRules.createdAt), asc(riskRules.id));
 }
 
 /** One rule and every version of it, newest first. */
@@ -95,12 +98,20 @@ export async function saveRiskRule(db: Database, actor: Actor, raw: RiskRuleInpu
   return db.transaction(async (tx) => {
     let rule: RiskRule | undefined;
     if (id === undefined) {
-      [rule] = await tx.insert(riskRules).values({ ...input, updatedBy: changedBy }).returning();
+      [rule] = await tx
+        .insert(riskRules)
+        .values({ ...input, updatedBy: changedBy })
+        .returning();
     } else {
       if (!isUuid(id)) throw notFound('Rule');
       [rule] = await tx
         .update(riskRules)
-        .set({ ...input, version: sql`${riskRules.version} + 1`, updatedAt: new Date(), updatedBy: changedBy })
+        .set({
+          ...input,
+          version: sql`${riskRules.version} + 1`,
+          updatedAt: new Date(),
+          updatedBy: changedBy,
+        })
         .where(eq(riskRules.id, id))
         .returning();
       if (!rule) throw notFound('Rule');
@@ -128,7 +139,12 @@ export async function setRiskRuleEnabled(db: Database, actor: Actor, ruleId: str
 export async function recordVersion(tx: Database, actor: Actor, rule: RiskRule, changedBy: string | null) {
   const snapshot = ruleSnapshot(rule);
   await tx.insert(riskRuleVersions).values({ ruleId: rule.id, version: rule.version, snapshot, changedBy });
-  await audit(tx, actor, { action: 'risk_rule.saved', entityType: 'risk_rule', entityId: rule.id, data: snapshot });
+  await audit(tx, actor, {
+    action: 'risk_rule.saved',
+    entityType: 'risk_rule',
+    entityId: rule.id,
+    data: snapshot,
+  });
 }
 
 /** KPI rules need a KPI that exists and is computed from events (training has its own rule kind). */
@@ -142,7 +158,13 @@ async function assertKpiUsable(db: Database, input: ParsedRule) {
   if (!kpi || kpi.computation === 'external') {
     throw new AppError('validation_failed', 'Choose an active KPI computed from service events.', {
       details: {
-        fields: [{ path: 'params.kpiKey', code: 'invalid', message: 'Choose an active KPI computed from service events.' }],
+        fields: [
+          {
+            path: 'params.kpiKey',
+            code: 'invalid',
+            message: 'Choose an active KPI computed from service events.',
+          },
+        ],
       },
     });
   }

@@ -18,7 +18,7 @@ export const blacklistHit: Condition = async (db, rule, scope) => {
     .where(and(isNull(blacklistEntries.removedAt), inArray(blacklistEntries.creditCode, [...byCode.keys()])));
   return entries.map((e) => ({
     partnerId: byCode.get(e.creditCode)!.id,
-    conditionKey: `blacklist:${e.id}`,
+    conditionKey: 'blacklist',
     evidence: {
       entryId: e.id,
       listedName: e.name,

@@ -1,4 +1,5 @@
 import { type Database, kpiDailyRollups } from '@outpost/db';
+import { addDays } from '@outpost/i18n';
 import { and, gte, inArray, lte, sql } from 'drizzle-orm';
 import { emptySums, type RollupSums } from '../../performance/kpi-values.ts';
 
@@ -18,7 +19,7 @@ export async function weeklySums(
 ): Promise<Map<string, Map<number, RollupSums>>> {
   const result = new Map<string, Map<number, RollupSums>>();
   if (partnerIds.length === 0) return result;
-  const bucket = sql<number>`((${to}::date - ${t.day}) / ${bucketDays})::int`;
+  const bucket = sql<number>`((${to}::date - ${t.day}) / ${bucketDays}::int)::int`;
   const rows = await db
     .select({
       partnerId: t.partnerId,
@@ -35,14 +36,9 @@ export async function weeklySums(
       lossAmount: sql<string>`sum(${t.lossAmount})::text`,
     })
     .from(t)
-    .where(
-      and(
-        inArray(t.partnerId, partnerIds),
-        lte(t.day, to),
-        gte(t.day, sql`${to}::date - ${days - 1}`),
-      ),
-    )
-    .groupBy(t.partnerId, bucket);
+    .where(and(inArray(t.partnerId, partnerIds), lte(t.day, to), gte(t.day, addDays(to, -(days - 1)))))
+    // By position: the bucket expression carries parameters, which PostgreSQL would not match textually.
+    .groupBy(t.partnerId, sql`2`);
   for (const { partnerId, bucket: b, ...raw } of rows) {
     const sums = emptySums();
     for (const [k, v] of Object.entries(raw)) (sums as unknown as Record<string, number>)[k] = Number(v);

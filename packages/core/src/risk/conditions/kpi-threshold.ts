@@ -30,7 +30,8 @@ export const kpiThreshold: Condition = async (db, rule, scope) => {
     const { value, sampleSize } = kpiValue(kpi.computation, window);
     if (value === null || sampleSize < params.minSample) return [];
     const status = kpiStatus(kpi, value);
-    const breached = params.breach === 'critical' ? status === 'critical' : status === 'warning' || status === 'critical';
+    const breached =
+      params.breach === 'critical' ? status === 'critical' : status === 'warning' || status === 'critical';
     if (!breached) return [];
     return [
       {
