@@ -18,6 +18,7 @@ import { depsContext, localeContext } from '../../context';
 import { appErrorToForm, formText, orRouteError } from '../../lib/app-error.server';
 import type { FormErrors } from '../../lib/form-errors';
 import { useT } from '../../lib/i18n';
+import { routeError } from '../../lib/route-error';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/risk-alert';
 
@@ -79,6 +80,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const { person } = requireKind(context, request, 'staff');
   const locale = context.get(localeContext);
   const db = context.get(depsContext).db;
+  // Those who may only read are refused before the form is looked at (core refuses too).
+  if (!can(person.actor, 'manage:risk-alerts')) throw routeError(locale, 403, 'errors.forbidden');
   const form = await request.formData();
   const intent = intents.find((i) => i === formText(form, 'intent'));
   const alertId = params.alertId;

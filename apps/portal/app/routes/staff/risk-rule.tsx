@@ -57,6 +57,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const { person } = requireKind(context, request, 'staff');
   const locale = context.get(localeContext);
   const db = context.get(depsContext).db;
+  // Those who may only read are refused before the form is looked at (core refuses too).
+  if (!can(person.actor, 'manage:risk-rules')) throw routeError(locale, 403, 'errors.forbidden');
   const form = await request.formData();
   const kind = form.get('kind');
   if (!isRuleKind(kind)) {

@@ -10,6 +10,7 @@ import { TableRegion } from '../../components/table-region';
 import { depsContext, localeContext } from '../../context';
 import { appErrorToForm, formText, orRouteError } from '../../lib/app-error.server';
 import { useLocale, useT } from '../../lib/i18n';
+import { routeError } from '../../lib/route-error';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/risk-rules';
 
@@ -40,6 +41,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 export async function action({ context, request }: Route.ActionArgs) {
   const { person } = requireKind(context, request, 'staff');
   const locale = context.get(localeContext);
+  // Those who may only read are refused before the form is looked at (core refuses too).
+  if (!can(person.actor, 'manage:risk-rules')) throw routeError(locale, 403, 'errors.forbidden');
   const form = await request.formData();
   const enabled = formText(form, 'enabled') === 'true';
   try {
