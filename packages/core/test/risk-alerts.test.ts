@@ -264,7 +264,7 @@ describe('rules', () => {
     for (const [input, path] of cases) {
       const error = await refused(saveRiskRule(conn.db, risk, input as unknown as RiskRuleInput));
       expect(error.status).toBe(422);
-      expect((error.details?.fields as { path: string }[]).map((f) => f.path)).toContain(path);
+      expect(((error.details?.fields ?? []) as { path: string }[]).map((f) => f.path)).toContain(path);
     }
     const [{ n: after }] = (await conn.db.select({ n: count() }).from(riskRules)) as [{ n: number }];
     expect(after).toBe(before);

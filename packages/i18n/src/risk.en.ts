@@ -109,7 +109,8 @@ export const riskEn = {
   'risk.error.closed': 'This alert is already closed; nothing was changed.',
 
   'risk.rules.title': 'Risk rules',
-  'risk.rules.intro': 'What raises alerts. Every edit is a new version; alerts keep the rule as it was when raised.',
+  'risk.rules.intro':
+    'What raises alerts. Every edit is a new version; alerts keep the rule as it was when raised.',
   'risk.rules.new': 'New rule',
   'risk.rules.empty': 'No rules yet.',
   'risk.rules.name': 'Rule',
@@ -149,8 +150,10 @@ export const riskEn = {
   'risk.rules.field.belowPercent': 'Below (%)',
   'risk.rules.field.clearAfterHours': 'Close after cleared for (hours)',
   'risk.rules.summary.kpi_threshold': '{kpi} over {days} days beyond the {breach} threshold',
-  'risk.rules.summary.kpi_sudden_change': '{kpi}: last 7 days {sigma} σ worse than the trailing {weeks} weeks',
-  'risk.rules.summary.document_expiry': '{days, plural, =0 {Expired documents} other {Documents expiring within # days}}',
+  'risk.rules.summary.kpi_sudden_change':
+    '{kpi}: last 7 days {sigma} σ worse than the trailing {weeks} weeks',
+  'risk.rules.summary.document_expiry':
+    '{days, plural, =0 {Expired documents} other {Documents expiring within # days}}',
   'risk.rules.summary.blacklist_hit': 'Credit code on the live blacklist',
   'risk.rules.summary.training_compliance': 'Training compliance below {percent} %',
 } as const;

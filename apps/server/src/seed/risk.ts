@@ -92,7 +92,9 @@ export async function seedRisk(context: SeedContext, admitted: { partner: Active
   const [stamped] = await db
     .select({ id: riskAlerts.id })
     .from(riskAlerts)
-    .where(and(eq(riskAlerts.partnerId, idOf('ruifeng')), inArray(riskAlerts.status, ['open', 'acknowledged'])));
+    .where(
+      and(eq(riskAlerts.partnerId, idOf('ruifeng')), inArray(riskAlerts.status, ['open', 'acknowledged'])),
+    );
   if (stamped) {
     await resolveRiskAlert(
       db,

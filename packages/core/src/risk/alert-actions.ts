@@ -80,7 +80,7 @@ export async function assignRiskAlert(
           .where(and(eq(users.id, input.ownerId), eq(users.kind, 'staff')))
       )[0]
     : undefined;
-  if (!owner || !owner.staffRoles.some((r) => r === 'risk_officer' || r === 'admin')) {
+  if (!owner?.staffRoles.some((r) => r === 'risk_officer' || r === 'admin')) {
     throw new AppError('validation_failed', 'Choose a risk officer or administrator.', {
       details: {
         fields: [{ path: 'ownerId', code: 'invalid', message: 'Choose a risk officer or administrator.' }],

@@ -20,12 +20,20 @@ export function RuleSummary({
           {t('risk.rules.summary.kpi_threshold', {
             kpi,
             days: n('windowDays'),
-            breach: t(params.breach === 'critical' ? 'risk.rules.field.breach.critical' : 'risk.rules.field.breach.warning'),
+            breach: t(
+              params.breach === 'critical'
+                ? 'risk.rules.field.breach.critical'
+                : 'risk.rules.field.breach.warning',
+            ),
           })}
         </>
       );
     case 'kpi_sudden_change':
-      return <>{t('risk.rules.summary.kpi_sudden_change', { kpi, sigma: n('sigma'), weeks: n('trailingWeeks') })}</>;
+      return (
+        <>
+          {t('risk.rules.summary.kpi_sudden_change', { kpi, sigma: n('sigma'), weeks: n('trailingWeeks') })}
+        </>
+      );
     case 'document_expiry':
       return <>{t('risk.rules.summary.document_expiry', { days: n('withinDays') })}</>;
     case 'blacklist_hit':

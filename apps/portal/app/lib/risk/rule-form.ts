@@ -33,7 +33,9 @@ export function ruleFromForm(form: FormData, kind: RuleKind) {
     nameZh: text('nameZh'),
     nameEn: text('nameEn'),
     level: text('level') as 'notice' | 'warning' | 'critical',
-    serviceCategories: form.getAll('serviceCategories').filter((v): v is string => typeof v === 'string') as never[],
+    serviceCategories: form
+      .getAll('serviceCategories')
+      .filter((v): v is string => typeof v === 'string') as never[],
     enabled: form.get('enabled') === 'on',
     params,
   };

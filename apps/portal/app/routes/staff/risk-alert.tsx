@@ -49,9 +49,15 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       overdue: view.overdue,
       ownerId: a.ownerId,
       ownerName: view.ownerName,
-      acknowledged: a.acknowledgedAt ? { name: view.acknowledgedByName ?? '', when: when(a.acknowledgedAt) } : null,
-      resolved: a.resolvedAt ? { name: view.resolvedByName, when: when(a.resolvedAt), note: a.resolutionNote } : null,
-      dismissed: a.dismissedAt ? { name: view.dismissedByName ?? '', when: when(a.dismissedAt), reason: a.dismissalReason } : null,
+      acknowledged: a.acknowledgedAt
+        ? { name: view.acknowledgedByName ?? '', when: when(a.acknowledgedAt) }
+        : null,
+      resolved: a.resolvedAt
+        ? { name: view.resolvedByName, when: when(a.resolvedAt), note: a.resolutionNote }
+        : null,
+      dismissed: a.dismissedAt
+        ? { name: view.dismissedByName ?? '', when: when(a.dismissedAt), reason: a.dismissalReason }
+        : null,
       cleared: a.clearedSince ? when(a.clearedSince) : null,
     },
     partner: view.partner,
@@ -62,7 +68,12 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       actorName: e.actorName,
       via: e.via,
       ownerName: typeof e.data.ownerName === 'string' ? e.data.ownerName : null,
-      note: typeof e.data.note === 'string' ? e.data.note : typeof e.data.reason === 'string' ? e.data.reason : null,
+      note:
+        typeof e.data.note === 'string'
+          ? e.data.note
+          : typeof e.data.reason === 'string'
+            ? e.data.reason
+            : null,
       responseMinutes: typeof e.data.responseMinutes === 'number' ? e.data.responseMinutes : null,
     })),
   };
@@ -87,10 +98,21 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const alertId = params.alertId;
   try {
     if (intent === 'acknowledge') await acknowledgeRiskAlert(db, person.actor, alertId);
-    else if (intent === 'assign') await assignRiskAlert(db, person.actor, { alertId, ownerId: formText(form, 'ownerId') });
-    else if (intent === 'resolve') await resolveRiskAlert(db, person.actor, { alertId, note: formText(form, 'note') });
-    else if (intent === 'dismiss') await dismissRiskAlert(db, person.actor, { alertId, reason: formText(form, 'reason') });
-    else return data({ ok: false as const, intent: null, errors: { form: translate(locale, 'errors.bad_request') } as FormErrors }, { status: 400 });
+    else if (intent === 'assign')
+      await assignRiskAlert(db, person.actor, { alertId, ownerId: formText(form, 'ownerId') });
+    else if (intent === 'resolve')
+      await resolveRiskAlert(db, person.actor, { alertId, note: formText(form, 'note') });
+    else if (intent === 'dismiss')
+      await dismissRiskAlert(db, person.actor, { alertId, reason: formText(form, 'reason') });
+    else
+      return data(
+        {
+          ok: false as const,
+          intent: null,
+          errors: { form: translate(locale, 'errors.bad_request') } as FormErrors,
+        },
+        { status: 400 },
+      );
     return data({ ok: true as const, intent, notice: translate(locale, done[intent]) });
   } catch (raw) {
     const mapped = appErrorToForm(raw, locale, {
@@ -99,7 +121,10 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       ownerId: translate(locale, 'risk.action.assignTo'),
     });
     if (!mapped) throw raw;
-    return data({ ok: false as const, intent: intent ?? null, errors: mapped.errors }, { status: mapped.status });
+    return data(
+      { ok: false as const, intent: intent ?? null, errors: mapped.errors },
+      { status: mapped.status },
+    );
   }
 }
 
@@ -135,13 +160,17 @@ export default function RiskAlertPage({ loaderData, actionData }: Route.Componen
             <dt>{t('risk.alerts.partner')}</dt>
             <dd>
               <AppLink to={`/s/partners/${partner.id}`}>{partner.legalName}</AppLink> ·{' '}
-              <AppLink to={`/s/risk/alerts?partner=${partner.id}&status=all`}>{t('risk.alert.otherAlerts')}</AppLink>
+              <AppLink to={`/s/risk/alerts?partner=${partner.id}&status=all`}>
+                {t('risk.alert.otherAlerts')}
+              </AppLink>
             </dd>
           </div>
           <div>
             <dt>{t('risk.alerts.rule')}</dt>
             <dd>
-              <AppLink to={`/s/risk/rules/${alert.ruleId}`}>{t('risk.alert.ruleAsRaised', { version: alert.ruleVersion })}</AppLink>
+              <AppLink to={`/s/risk/rules/${alert.ruleId}`}>
+                {t('risk.alert.ruleAsRaised', { version: alert.ruleVersion })}
+              </AppLink>
               {' · '}
               {alert.ruleName}
             </dd>
@@ -174,7 +203,9 @@ export default function RiskAlertPage({ loaderData, actionData }: Route.Componen
             {alert.dismissed.reason ? ` — ${alert.dismissed.reason}` : ''}
           </p>
         ) : null}
-        {alert.cleared && live ? <p className="muted">{t('risk.alerts.cleared', { when: alert.cleared })}</p> : null}
+        {alert.cleared && live ? (
+          <p className="muted">{t('risk.alerts.cleared', { when: alert.cleared })}</p>
+        ) : null}
       </section>
 
       <section className="card stack" aria-labelledby="alert-evidence">
@@ -206,7 +237,9 @@ export default function RiskAlertPage({ loaderData, actionData }: Route.Componen
                   </option>
                 ))}
               </select>
-              {fieldError('assign', 'ownerId') ? <p className="ui-field__error">{fieldError('assign', 'ownerId')}</p> : null}
+              {fieldError('assign', 'ownerId') ? (
+                <p className="ui-field__error">{fieldError('assign', 'ownerId')}</p>
+              ) : null}
             </div>
             <button type="submit" className="button">
               {t('risk.action.assign')}
@@ -214,7 +247,12 @@ export default function RiskAlertPage({ loaderData, actionData }: Route.Componen
           </Form>
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="resolve" />
-            <TextAreaField name="note" label={t('risk.alert.note')} error={fieldError('resolve', 'note')} maxLength={4000} />
+            <TextAreaField
+              name="note"
+              label={t('risk.alert.note')}
+              error={fieldError('resolve', 'note')}
+              maxLength={4000}
+            />
             <div>
               <button type="submit" className="button">
                 {t('risk.action.resolve')}
@@ -223,7 +261,12 @@ export default function RiskAlertPage({ loaderData, actionData }: Route.Componen
           </Form>
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="dismiss" />
-            <TextAreaField name="reason" label={t('risk.alert.reason')} error={fieldError('dismiss', 'reason')} maxLength={4000} />
+            <TextAreaField
+              name="reason"
+              label={t('risk.alert.reason')}
+              error={fieldError('dismiss', 'reason')}
+              maxLength={4000}
+            />
             <div>
               <button type="submit" className="button">
                 {t('risk.action.dismiss')}
@@ -239,12 +282,18 @@ export default function RiskAlertPage({ loaderData, actionData }: Route.Componen
         <h2 id="alert-timeline">{t('risk.alert.timeline')}</h2>
         <ol className="risk-timeline">
           {timeline.map((e) => (
-            <li key={e.id}>
-              <strong>{e.kind === 'assigned' ? t('risk.event.assigned', { name: e.ownerName ?? '' }) : t(`risk.event.${e.kind}`)}</strong>
+            <li key={e.id} className="risk-timeline__item">
+              <strong>
+                {e.kind === 'assigned'
+                  ? t('risk.event.assigned', { name: e.ownerName ?? '' })
+                  : t(`risk.event.${e.kind}`)}
+              </strong>
               {' · '}
               {e.when} · {e.actorName ?? t('risk.alert.system')}
               {e.via === 'slack' ? ` ${t('risk.alert.via.slack')}` : ''}
-              {e.responseMinutes !== null ? <p className="muted">{t('risk.event.responseTime', { minutes: e.responseMinutes })}</p> : null}
+              {e.responseMinutes !== null ? (
+                <p className="muted">{t('risk.event.responseTime', { minutes: e.responseMinutes })}</p>
+              ) : null}
               {e.note ? <p>{e.note}</p> : null}
             </li>
           ))}

@@ -83,7 +83,13 @@ export default function RiskAlerts({ loaderData }: Route.ComponentProps) {
         </AppLink>
       </header>
 
-      <Form method="get" action="/s/risk/alerts" role="search" className="filters" aria-label={t('risk.alerts.search')}>
+      <Form
+        method="get"
+        action="/s/risk/alerts"
+        role="search"
+        className="filters"
+        aria-label={t('risk.alerts.search')}
+      >
         <div className="ui-field filters__query">
           <label htmlFor="risk-q">{t('risk.alerts.search')}</label>
           <input id="risk-q" name="q" type="search" defaultValue={params.get('q') ?? ''} maxLength={100} />
@@ -110,7 +116,9 @@ export default function RiskAlerts({ loaderData }: Route.ComponentProps) {
           <input type="checkbox" name="overdue" value="1" defaultChecked={params.get('overdue') === '1'} />
           <span>{t('risk.alerts.overdueOnly')}</span>
         </label>
-        {params.get('partner') ? <input type="hidden" name="partner" value={params.get('partner') ?? ''} /> : null}
+        {params.get('partner') ? (
+          <input type="hidden" name="partner" value={params.get('partner') ?? ''} />
+        ) : null}
         <button type="submit" className="button button--primary">
           {t('common.search')}
         </button>
@@ -120,7 +128,9 @@ export default function RiskAlerts({ loaderData }: Route.ComponentProps) {
           </AppLink>
         ) : null}
       </Form>
-      {loaderData.partnerName ? <p>{t('risk.alerts.partnerFilter', { name: loaderData.partnerName })}</p> : null}
+      {loaderData.partnerName ? (
+        <p>{t('risk.alerts.partnerFilter', { name: loaderData.partnerName })}</p>
+      ) : null}
 
       <p className="muted" role="status">
         {t('risk.alerts.count', { count: total })}
@@ -151,7 +161,9 @@ export default function RiskAlerts({ loaderData }: Route.ComponentProps) {
               {alerts.map((a) => (
                 <tr key={a.id} className={a.overdue ? 'risk-row--overdue' : undefined}>
                   <th scope="row">
-                    <AppLink to={`/s/risk/alerts/${a.id}`}>{locale === 'en' ? a.ruleNameEn : a.ruleNameZh}</AppLink>
+                    <AppLink to={`/s/risk/alerts/${a.id}`}>
+                      {locale === 'en' ? a.ruleNameEn : a.ruleNameZh}
+                    </AppLink>
                   </th>
                   <td>
                     <LevelBadge level={a.level} />
@@ -159,7 +171,9 @@ export default function RiskAlerts({ loaderData }: Route.ComponentProps) {
                   <td>{a.partnerName}</td>
                   <td>
                     <AlertStatusBadge status={a.status} />
-                    {a.cleared ? <p className="muted">{t('risk.alerts.cleared', { when: a.cleared })}</p> : null}
+                    {a.cleared ? (
+                      <p className="muted">{t('risk.alerts.cleared', { when: a.cleared })}</p>
+                    ) : null}
                   </td>
                   <td>{a.raised}</td>
                   <td>

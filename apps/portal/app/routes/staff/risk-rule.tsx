@@ -48,7 +48,13 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     versions: versions.map((v) => ({
       version: v.version,
       when: formatDateTime(locale, v.changedAt),
-      snapshot: v.snapshot as { nameZh: string; nameEn: string; level: 'notice' | 'warning' | 'critical'; enabled: boolean; params: Record<string, unknown> },
+      snapshot: v.snapshot as {
+        nameZh: string;
+        nameEn: string;
+        level: 'notice' | 'warning' | 'critical';
+        enabled: boolean;
+        params: Record<string, unknown>;
+      },
     })),
   };
 }
@@ -66,7 +72,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   }
   const input = ruleFromForm(form, kind);
   try {
-    const saved = await saveRiskRule(db, person.actor, params.ruleId === 'new' ? input : { ...input, id: params.ruleId });
+    const saved = await saveRiskRule(
+      db,
+      person.actor,
+      params.ruleId === 'new' ? input : { ...input, id: params.ruleId },
+    );
     return redirect(`/s/risk/rules/${saved.id}?saved=${saved.version}`);
   } catch (raw) {
     const labels: Record<string, string> = {
@@ -76,7 +86,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       serviceCategories: translate(locale, 'risk.rules.categories'),
       params: translate(locale, 'risk.rules.kind'),
     };
-    for (const field of paramFields[kind]) labels[`params.${field}`] = translate(locale, `risk.rules.field.${field}`);
+    for (const field of paramFields[kind])
+      labels[`params.${field}`] = translate(locale, `risk.rules.field.${field}`);
     const mapped = appErrorToForm(raw, locale, labels);
     if (!mapped) throw raw;
     return data({ errors: mapped.errors }, { status: mapped.status });
@@ -106,7 +117,9 @@ export default function RiskRulePage({ loaderData, actionData }: Route.Component
         <h1>{title}</h1>
         {kind ? <p className="muted">{t(`risk.kind.${kind}`)}</p> : null}
       </header>
-      {saved && rule ? <Alert tone="success">{t('risk.rules.saved', { version: rule.version })}</Alert> : null}
+      {saved && rule ? (
+        <Alert tone="success">{t('risk.rules.saved', { version: rule.version })}</Alert>
+      ) : null}
       {errors?.form ? <Alert tone="error">{errors.form}</Alert> : null}
 
       {!kind ? (
@@ -125,8 +138,20 @@ export default function RiskRulePage({ loaderData, actionData }: Route.Component
       ) : mayManage ? (
         <Form method="post" className="card stack" key={rule?.version ?? 'new'}>
           <input type="hidden" name="kind" value={kind} />
-          <InputField name="nameZh" label={t('risk.rules.field.nameZh')} defaultValue={rule?.nameZh} error={fieldError('nameZh')} maxLength={200} />
-          <InputField name="nameEn" label={t('risk.rules.field.nameEn')} defaultValue={rule?.nameEn} error={fieldError('nameEn')} maxLength={200} />
+          <InputField
+            name="nameZh"
+            label={t('risk.rules.field.nameZh')}
+            defaultValue={rule?.nameZh}
+            error={fieldError('nameZh')}
+            maxLength={200}
+          />
+          <InputField
+            name="nameEn"
+            label={t('risk.rules.field.nameEn')}
+            defaultValue={rule?.nameEn}
+            error={fieldError('nameEn')}
+            maxLength={200}
+          />
           <SelectField
             name="level"
             label={t('risk.rules.level')}
@@ -165,7 +190,10 @@ export default function RiskRulePage({ loaderData, actionData }: Route.Component
                   label={t('risk.rules.field.breach')}
                   defaultValue={typeof value === 'string' ? value : 'warning'}
                   error={fieldError(name)}
-                  options={(['warning', 'critical'] as const).map((b) => ({ value: b, label: t(`risk.rules.field.breach.${b}`) }))}
+                  options={(['warning', 'critical'] as const).map((b) => ({
+                    value: b,
+                    label: t(`risk.rules.field.breach.${b}`),
+                  }))}
                 />
               );
             }
@@ -181,7 +209,11 @@ export default function RiskRulePage({ loaderData, actionData }: Route.Component
               />
             );
           })}
-          <CheckboxField name="enabled" label={t('risk.rules.field.enabled')} defaultChecked={rule?.enabled ?? true} />
+          <CheckboxField
+            name="enabled"
+            label={t('risk.rules.field.enabled')}
+            defaultChecked={rule?.enabled ?? true}
+          />
           <div>
             <button type="submit" className="button button--primary">
               {t('risk.rules.save')}
@@ -197,10 +229,11 @@ export default function RiskRulePage({ loaderData, actionData }: Route.Component
           <h2 id="rule-history">{t('risk.rules.history')}</h2>
           <ol className="risk-timeline">
             {versions.map((v) => (
-              <li key={v.version}>
+              <li key={v.version} className="risk-timeline__item">
                 <strong>{t('risk.rules.historyEntry', { version: v.version, when: v.when })}</strong>
                 <p>
-                  {locale === 'en' ? v.snapshot.nameEn : v.snapshot.nameZh} · {t(`risk.level.${v.snapshot.level}`)} ·{' '}
+                  {locale === 'en' ? v.snapshot.nameEn : v.snapshot.nameZh} ·{' '}
+                  {t(`risk.level.${v.snapshot.level}`)} ·{' '}
                   {v.snapshot.enabled ? t('risk.rules.enabled') : t('risk.rules.disabled')}
                 </p>
                 <p className="muted">

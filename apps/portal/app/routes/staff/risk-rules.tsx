@@ -54,7 +54,10 @@ export async function action({ context, request }: Route.ActionArgs) {
   } catch (raw) {
     const mapped = appErrorToForm(raw, locale);
     if (!mapped) throw raw;
-    return data({ ok: false as const, error: mapped.errors.form ?? asAppError(raw)?.message ?? '' }, { status: mapped.status });
+    return data(
+      { ok: false as const, error: mapped.errors.form ?? asAppError(raw)?.message ?? '' },
+      { status: mapped.status },
+    );
   }
 }
 
@@ -117,7 +120,8 @@ export default function RiskRules({ loaderData, actionData }: Route.ComponentPro
                     <LevelBadge level={r.level} />
                   </td>
                   <td>
-                    {r.serviceCategories.map((c) => categoryLabel(t, c)).join(', ') || t('risk.rules.allCategories')}
+                    {r.serviceCategories.map((c) => categoryLabel(t, c)).join(', ') ||
+                      t('risk.rules.allCategories')}
                   </td>
                   <td>
                     <Badge tone={r.enabled ? 'positive' : 'neutral'}>

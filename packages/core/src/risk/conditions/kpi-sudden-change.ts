@@ -28,17 +28,17 @@ export const kpiSuddenChange: Condition = async (db, rule, scope) => {
   return partners.flatMap((p) => {
     const weeks = sums.get(p.id);
     if (!weeks) return [];
-    const valueOf = (bucket: number) => {
+    const weekValue = (bucket: number) => {
       const s = weeks.get(bucket);
       if (!s) return null;
       const v = kpiValue(kpi.computation, s);
       return v.value !== null && v.sampleSize >= params.minSample ? v : null;
     };
-    const current = valueOf(0);
+    const current = weekValue(0);
     if (!current) return [];
     const history: number[] = [];
     for (let b = 1; b <= params.trailingWeeks; b++) {
-      const v = valueOf(b);
+      const v = weekValue(b);
       if (v) history.push(v.value!);
     }
     if (history.length < MIN_HISTORY_WEEKS) return [];
