@@ -1,5 +1,4 @@
 import { listRiskAlerts } from '@outpost/core';
-import { riskAlertStatuses, riskLevels } from '@outpost/db';
 import { formatDateTime } from '@outpost/i18n';
 import { EmptyState } from '@outpost/ui';
 import { Form, useSearchParams } from 'react-router';
@@ -12,6 +11,7 @@ import { depsContext, localeContext } from '../../context';
 import { orRouteError } from '../../lib/app-error.server';
 import { useLocale, useT } from '../../lib/i18n';
 import { pageCount, pageParam } from '../../lib/search-params';
+import { riskAlertStatusCodes as riskAlertStatuses, riskLevelCodes as riskLevels } from '../../lib/risk/risk-codes';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/risk-alerts';
 

@@ -1,5 +1,4 @@
 import { can, getRiskRule, listKpis, saveRiskRule } from '@outpost/core';
-import { riskLevels, serviceCategories } from '@outpost/db';
 import { formatDateTime, translate } from '@outpost/i18n';
 import { Alert, SelectField } from '@outpost/ui';
 import { data, Form, redirect } from 'react-router';
@@ -13,6 +12,7 @@ import type { FormErrors } from '../../lib/form-errors';
 import { useLocale, useT } from '../../lib/i18n';
 import { routeError } from '../../lib/route-error';
 import { isRuleKind, paramFields, ruleFromForm, ruleKinds } from '../../lib/risk/rule-form';
+import { riskLevelCodes as riskLevels, serviceCategoryCodes as serviceCategories } from '../../lib/risk/risk-codes';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/risk-rule';
 
