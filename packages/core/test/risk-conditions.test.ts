@@ -18,6 +18,7 @@ import {
   ingestEvents,
   type RiskRuleInput,
   saveRiskRule,
+  setSetting,
 } from '../src/index.ts';
 import { makePartner, makeStaff } from '../src/testing/fixtures.ts';
 
@@ -146,5 +147,24 @@ describe('rule kinds', () => {
     await evaluateRiskRules(conn.db, { kinds: ['blacklist_hit'] });
     expect(await liveAlerts(watched.id)).toHaveLength(1);
     expect(await liveAlerts(other.id)).toHaveLength(0);
+  });
+
+  it('the response deadline follows the setting for the rule’s level', async () => {
+    const { actor: admin } = await makeStaff(conn.db, ['admin']);
+    await setSetting(conn.db, admin, 'risk.responseHours', { notice: 72, warning: 24, critical: 4 });
+    await saveRiskRule(conn.db, risk, {
+      kind: 'blacklist_hit',
+      nameZh: '黑名单',
+      nameEn: 'Blacklist',
+      level: 'critical',
+      serviceCategories: ['agency'],
+      params: {},
+    });
+    const partner = await partnerIn('agency');
+    await conn.db.insert(blacklistEntries).values({ creditCode: partner.creditCode, name: 'x', reason: 'x' });
+    const now = new Date();
+    await evaluateRiskRules(conn.db, { kinds: ['blacklist_hit'], now });
+    const [alert] = await liveAlerts(partner.id);
+    expect(alert!.responseDeadline.getTime() - now.getTime()).toBe(4 * 3_600_000);
   });
 });

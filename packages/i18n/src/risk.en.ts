@@ -156,4 +156,8 @@ export const riskEn = {
     '{days, plural, =0 {Expired documents} other {Documents expiring within # days}}',
   'risk.rules.summary.blacklist_hit': 'Credit code on the live blacklist',
   'risk.rules.summary.training_compliance': 'Training compliance below {percent} %',
+  'risk.settings.hours': 'Risk alerts: hours to respond',
+  'risk.settings.hoursHint':
+    'Per level, how long staff have to acknowledge a new alert. Applies to alerts raised from now on.',
+  'risk.settings.hoursInvalid': 'Use a number of hours above 0 and at most 720.',
 } as const;

@@ -155,4 +155,7 @@ export const riskZhCN: Record<keyof typeof riskEn, string> = {
   'risk.rules.summary.document_expiry': '{days, plural, =0 {资质文件已过期} other {资质文件 # 天内到期}}',
   'risk.rules.summary.blacklist_hit': '统一社会信用代码在有效黑名单中',
   'risk.rules.summary.training_compliance': '培训达标率低于 {percent}%',
+  'risk.settings.hours': '风险预警：响应时限（小时）',
+  'risk.settings.hoursHint': '按级别设置确认新预警的时限，对此后触发的预警生效。',
+  'risk.settings.hoursInvalid': '请填写大于 0、不超过 720 的小时数。',
 };
