@@ -11,7 +11,10 @@ import { depsContext, localeContext } from '../../context';
 import { orRouteError } from '../../lib/app-error.server';
 import { useLocale, useT } from '../../lib/i18n';
 import { pageCount, pageParam } from '../../lib/search-params';
-import { riskAlertStatusCodes as riskAlertStatuses, riskLevelCodes as riskLevels } from '../../lib/risk/risk-codes';
+import {
+  riskAlertStatusCodes as riskAlertStatuses,
+  riskLevelCodes as riskLevels,
+} from '../../lib/risk/risk-codes';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/risk-alerts';
 

@@ -12,7 +12,10 @@ import type { FormErrors } from '../../lib/form-errors';
 import { useLocale, useT } from '../../lib/i18n';
 import { routeError } from '../../lib/route-error';
 import { isRuleKind, paramFields, ruleFromForm, ruleKinds } from '../../lib/risk/rule-form';
-import { riskLevelCodes as riskLevels, serviceCategoryCodes as serviceCategories } from '../../lib/risk/risk-codes';
+import {
+  riskLevelCodes as riskLevels,
+  serviceCategoryCodes as serviceCategories,
+} from '../../lib/risk/risk-codes';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/risk-rule';
 
