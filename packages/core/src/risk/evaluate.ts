@@ -1,9 +1,10 @@
-import { type Database, type RiskRule, riskAlerts, riskRules } from '@outpost/db';
+import { type Database, type RiskAlert, type RiskRule, riskAlerts, riskRules } from '@outpost/db';
 import { todayInChina } from '@outpost/i18n';
 import { and, eq, inArray } from 'drizzle-orm';
 import { systemActor } from '../actor.ts';
 import { getSetting } from '../settings.ts';
 import { conditions, eventDrivenKinds, type Finding } from './conditions/index.ts';
+import { memoised } from './conditions/types.ts';
 import type { RiskRuleKind } from './rule-params.ts';
 import { ruleSnapshot } from './rules.ts';
 import { recordAlertEvent } from './timeline.ts';
@@ -39,18 +40,33 @@ export async function evaluateRiskRules(
   options: EvaluationOptions = {},
 ): Promise<EvaluationResult> {
   const now = options.now ?? new Date();
-  const scope = { partnerIds: options.partnerIds, now, today: todayInChina(now) };
+  const scope = { partnerIds: options.partnerIds, now, today: todayInChina(now), memo: new Map() };
   const where = [eq(riskRules.enabled, true)];
   if (options.kinds) where.push(inArray(riskRules.kind, [...options.kinds]));
   const rules = await db
     .select()
     .from(riskRules)
     .where(and(...where));
-  const hours = await getSetting(db, 'risk.responseHours');
   const total: EvaluationResult = { raised: 0, cleared: 0, returned: 0, autoResolved: 0 };
+  if (rules.length === 0) return total;
+  // The live alerts of all these rules in one read; the deadline setting only once something is raised.
+  const liveWhere = [
+    inArray(riskAlerts.status, [...liveStatuses]),
+    inArray(
+      riskAlerts.ruleId,
+      rules.map((r) => r.id),
+    ),
+  ];
+  if (options.partnerIds) liveWhere.push(inArray(riskAlerts.partnerId, [...options.partnerIds]));
+  const live = await db
+    .select()
+    .from(riskAlerts)
+    .where(and(...liveWhere));
+  const hours = () => memoised(scope, 'responseHours', () => getSetting(db, 'risk.responseHours'));
   for (const rule of rules) {
     const findings = await conditions[rule.kind](db, rule, scope);
-    const result = await reconcile(db, rule, findings, options.partnerIds, now, hours[rule.level]);
+    const ofRule = live.filter((a) => a.ruleId === rule.id);
+    const result = await reconcile(db, rule, findings, ofRule, now, async () => (await hours())[rule.level]);
     for (const k of Object.keys(total) as (keyof EvaluationResult)[]) total[k] += result[k];
   }
   return total;
@@ -75,17 +91,11 @@ async function reconcile(
   db: Database,
   rule: RiskRule,
   findings: Finding[],
-  partnerIds: readonly string[] | undefined,
+  live: RiskAlert[],
   now: Date,
-  responseHours: number,
+  responseHours: () => Promise<number>,
 ): Promise<EvaluationResult> {
   const result: EvaluationResult = { raised: 0, cleared: 0, returned: 0, autoResolved: 0 };
-  const where = [eq(riskAlerts.ruleId, rule.id), inArray(riskAlerts.status, [...liveStatuses])];
-  if (partnerIds) where.push(inArray(riskAlerts.partnerId, [...partnerIds]));
-  const live = await db
-    .select()
-    .from(riskAlerts)
-    .where(and(...where));
   const keyOf = (partnerId: string, conditionKey: string) => `${partnerId}\u0000${conditionKey}`;
   const liveByKey = new Map(live.map((a) => [keyOf(a.partnerId, a.conditionKey), a]));
   const found = new Set<string>();
@@ -109,6 +119,7 @@ async function reconcile(
       }
       continue;
     }
+    const deadline = new Date(now.getTime() + (await responseHours()) * HOUR);
     const raised = await db.transaction(async (tx) => {
       const [alert] = await tx
         .insert(riskAlerts)
@@ -121,7 +132,7 @@ async function reconcile(
           level: rule.level,
           evidence: finding.evidence,
           raisedAt: now,
-          responseDeadline: new Date(now.getTime() + responseHours * HOUR),
+          responseDeadline: deadline,
         })
         // Another evaluation raised it a moment ago: one alert per condition, not per evaluation.
         .onConflictDoNothing()

@@ -1,13 +1,18 @@
 import { type Database, type KpiDefinition, kpiDefinitions } from '@outpost/db';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { formatPeriod, monthOf } from '../../performance/periods.ts';
+import { type ConditionScope, memoised } from './types.ts';
 
 /** The rule's KPI if it is still active and event-based; a rule on a removed KPI finds nothing. */
-export async function activeKpi(db: Database, key: string): Promise<KpiDefinition | null> {
-  const [kpi] = await db
-    .select()
-    .from(kpiDefinitions)
-    .where(and(eq(kpiDefinitions.key, key), eq(kpiDefinitions.active, true)));
+export async function activeKpi(
+  db: Database,
+  key: string,
+  scope: ConditionScope,
+): Promise<KpiDefinition | null> {
+  const all = await memoised(scope, 'kpis', () =>
+    db.select().from(kpiDefinitions).where(eq(kpiDefinitions.active, true)),
+  );
+  const kpi = all.find((k) => k.key === key);
   return kpi && kpi.computation !== 'external' ? kpi : null;
 }
 

@@ -16,7 +16,7 @@ const MIN_HISTORY_WEEKS = 4;
  */
 export const kpiSuddenChange: Condition = async (db, rule, scope) => {
   const params = rule.params as RuleParams<'kpi_sudden_change'>;
-  const kpi = await activeKpi(db, params.kpiKey);
+  const kpi = await activeKpi(db, params.kpiKey, scope);
   if (!kpi) return [];
   const partners = await partnersInScope(db, rule, scope);
   const sums = await weeklySums(

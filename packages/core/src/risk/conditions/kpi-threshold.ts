@@ -13,7 +13,7 @@ import type { Condition } from './types.ts';
  */
 export const kpiThreshold: Condition = async (db, rule, scope) => {
   const params = rule.params as RuleParams<'kpi_threshold'>;
-  const kpi = await activeKpi(db, params.kpiKey);
+  const kpi = await activeKpi(db, params.kpiKey, scope);
   if (!kpi) return [];
   const partners = await partnersInScope(db, rule, scope);
   const sums = await weeklySums(

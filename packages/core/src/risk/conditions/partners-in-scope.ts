@@ -1,12 +1,18 @@
 import { type Database, partners, type RiskRule } from '@outpost/db';
 import { and, arrayOverlaps, inArray, type SQL } from 'drizzle-orm';
-import type { ConditionScope } from './types.ts';
+import { type ConditionScope, memoised } from './types.ts';
 
 /**
  * The partners a rule watches: active or suspended (a suspended partner still carries risk),
  * serving one of the rule's categories (all when it names none), limited to the scope's partners.
  */
-export async function partnersInScope(db: Database, rule: RiskRule, scope: ConditionScope) {
+export function partnersInScope(db: Database, rule: RiskRule, scope: ConditionScope) {
+  return memoised(scope, `partners:${[...rule.serviceCategories].sort().join(',')}`, () =>
+    readPartners(db, rule, scope),
+  );
+}
+
+async function readPartners(db: Database, rule: RiskRule, scope: ConditionScope) {
   if (scope.partnerIds && scope.partnerIds.length === 0) return [];
   const where: SQL[] = [inArray(partners.status, ['active', 'suspended'])];
   if (rule.serviceCategories.length > 0) {

@@ -14,6 +14,21 @@ export interface ConditionScope {
   now: Date;
   /** Today in China (the insurer's calendar), derived from `now`. */
   today: string;
+  /**
+   * Reads shared by the rules of one evaluation (KPI definitions, the partners of a category set),
+   * so evaluating after a batch costs one rollup query per rule, not three.
+   */
+  memo: Map<string, Promise<unknown>>;
+}
+
+/** The value under `key` in this evaluation, read once. */
+export function memoised<T>(scope: ConditionScope, key: string, read: () => Promise<T>): Promise<T> {
+  let value = scope.memo.get(key) as Promise<T> | undefined;
+  if (!value) {
+    value = read();
+    scope.memo.set(key, value);
+  }
+  return value;
 }
 
 /** Which partners currently meet the rule's condition; one function per rule kind. */
