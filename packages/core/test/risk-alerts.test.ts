@@ -268,6 +268,23 @@ describe('rules', () => {
     }
     const [{ n: after }] = (await conn.db.select({ n: count() }).from(riskRules)) as [{ n: number }];
     expect(after).toBe(before);
+    // An existing rule keeps its kind.
+    const kept = await saveRiskRule(conn.db, risk, { ...timelinessRule, nameEn: 'Kind kept' });
+    const changed = await refused(
+      saveRiskRule(conn.db, risk, {
+        id: kept.id,
+        kind: 'blacklist_hit',
+        nameZh: 'x',
+        nameEn: 'x',
+        level: 'notice',
+        params: {},
+      }),
+    );
+    expect(changed.status).toBe(422);
+    expect((await getRiskRule(conn.db, risk, kept.id)).rule).toMatchObject({
+      kind: 'kpi_threshold',
+      version: 1,
+    });
   });
 
   it('only risk officers and administrators manage rules', async () => {

@@ -104,6 +104,18 @@ export async function saveRiskRule(db: Database, actor: Actor, raw: RiskRuleInpu
         .returning();
     } else {
       if (!isUuid(id)) throw notFound('Rule');
+      // A rule keeps its kind: its alerts' condition keys and evidence mean what that kind means.
+      const [current] = await tx.select({ kind: riskRules.kind }).from(riskRules).where(eq(riskRules.id, id));
+      if (!current) throw notFound('Rule');
+      if (current.kind !== input.kind) {
+        throw new AppError('validation_failed', 'A rule keeps its kind; create a new rule instead.', {
+          details: {
+            fields: [
+              { path: 'kind', code: 'invalid', message: 'A rule keeps its kind; create a new rule instead.' },
+            ],
+          },
+        });
+      }
       [rule] = await tx
         .update(riskRules)
         .set({
