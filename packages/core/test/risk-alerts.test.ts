@@ -14,6 +14,7 @@ import {
   type Actor,
   AppError,
   acknowledgeRiskAlert,
+  acknowledgeRiskAlerts,
   assignRiskAlert,
   dismissRiskAlert,
   ensureDefaultKpis,
@@ -398,6 +399,26 @@ describe('alert actions', () => {
     expect((await staffWorkQueue(conn.db, reviewer)).groups.some((g) => g.key === 'riskAlertsOpen')).toBe(
       false,
     );
+  });
+});
+
+describe('bulk acknowledge', () => {
+  it('acknowledges each chosen alert; one someone else took first is named, the others still go through', async () => {
+    const first = await openAlert();
+    const second = await openAlert();
+    const other = await makeStaff(conn.db, ['risk_officer']);
+    await acknowledgeRiskAlert(conn.db, other.actor, second.alert.id);
+    const result = await acknowledgeRiskAlerts(conn.db, risk, {
+      alertIds: [first.alert.id, second.alert.id],
+    });
+    expect(result.acknowledged).toEqual([first.alert.id]);
+    expect(result.skipped).toEqual([
+      { id: second.alert.id, messageKey: 'risk.error.alreadyAcknowledged', name: other.user.displayName },
+    ]);
+    expect((await refused(acknowledgeRiskAlerts(conn.db, risk, { alertIds: [] }))).status).toBe(422);
+    const mine = await listRiskAlerts(conn.db, risk, { mine: true, status: 'acknowledged' });
+    expect(mine.alerts.map((a) => a.id)).toContain(first.alert.id);
+    expect(mine.alerts.map((a) => a.id)).not.toContain(second.alert.id);
   });
 });
 

@@ -160,4 +160,11 @@ export const riskEn = {
   'risk.settings.hoursHint':
     'Per level, how long staff have to acknowledge a new alert. Applies to alerts raised from now on.',
   'risk.settings.hoursInvalid': 'Use a number of hours above 0 and at most 720.',
+  'risk.alerts.mineOnly': 'Assigned to me',
+  'risk.bulk.acknowledge': 'Acknowledge the chosen alerts',
+  'risk.bulk.choose': 'Choose',
+  'risk.bulk.chooseOne': 'Choose: {rule} · {partner}',
+  'risk.bulk.done':
+    '{count, plural, =0 {No alert acknowledged.} one {# alert acknowledged.} other {# alerts acknowledged.}}',
+  'risk.bulk.noneChosen': 'Choose at least one open alert to acknowledge.',
 } as const;

@@ -158,4 +158,10 @@ export const riskZhCN: Record<keyof typeof riskEn, string> = {
   'risk.settings.hours': '风险预警：响应时限（小时）',
   'risk.settings.hoursHint': '按级别设置确认新预警的时限，对此后触发的预警生效。',
   'risk.settings.hoursInvalid': '请填写大于 0、不超过 720 的小时数。',
+  'risk.alerts.mineOnly': '指派给我的',
+  'risk.bulk.acknowledge': '确认所选预警',
+  'risk.bulk.choose': '选择',
+  'risk.bulk.chooseOne': '选择：{rule} · {partner}',
+  'risk.bulk.done': '{count, plural, =0 {未确认任何预警。} other {已确认 # 条预警。}}',
+  'risk.bulk.noneChosen': '请至少选择一条待响应的预警。',
 };

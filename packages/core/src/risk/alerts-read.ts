@@ -18,6 +18,7 @@ import { assertCan } from '../permissions.ts';
 import { isUuid, parse } from '../validation.ts';
 
 export const RISK_ALERTS_PAGE_SIZE = 25;
+const NO_ONE = '00000000-0000-0000-0000-000000000000';
 
 export const alertListInput = z.object({
   level: z.enum(riskLevels).optional(),
@@ -25,6 +26,8 @@ export const alertListInput = z.object({
   status: z.enum([...riskAlertStatuses, 'live', 'all']).default('live'),
   partnerId: z.uuid().optional(),
   overdue: z.boolean().default(false),
+  /** Only the alerts this staff member owns. */
+  mine: z.boolean().default(false),
   q: z.string().trim().max(200).optional(),
   page: pageNumber().default(1),
 });
@@ -43,6 +46,7 @@ export async function listRiskAlerts(db: Database, actor: Actor, raw: AlertListI
   if (input.status === 'live') where.push(inArray(riskAlerts.status, ['open', 'acknowledged']));
   else if (input.status !== 'all') where.push(eq(riskAlerts.status, input.status));
   if (input.partnerId) where.push(eq(riskAlerts.partnerId, input.partnerId));
+  if (input.mine) where.push(eq(riskAlerts.ownerId, actor.type === 'staff' ? actor.userId : NO_ONE));
   if (input.overdue) where.push(and(eq(riskAlerts.status, 'open'), lt(riskAlerts.responseDeadline, now))!);
   if (input.q) {
     const like = `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

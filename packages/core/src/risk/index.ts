@@ -6,3 +6,4 @@ export * from './evaluate.ts';
 export * from './rule-params.ts';
 export * from './rules.ts';
 export type { Finding } from './conditions/types.ts';
+export * from './bulk-acknowledge.ts';

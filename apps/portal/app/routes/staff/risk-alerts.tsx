@@ -1,14 +1,15 @@
-import { listRiskAlerts } from '@outpost/core';
-import { formatDateTime } from '@outpost/i18n';
-import { EmptyState } from '@outpost/ui';
-import { Form, useSearchParams } from 'react-router';
+import { acknowledgeRiskAlerts, can, listRiskAlerts } from '@outpost/core';
+import { formatDateTime, translate } from '@outpost/i18n';
+import { Alert, EmptyState } from '@outpost/ui';
+import { data, Form, useSearchParams } from 'react-router';
 import { AppLink } from '../../components/app-link';
 import { FilterSelect } from '../../components/filter-select';
 import { PageLinks } from '../../components/page-links';
 import { AlertStatusBadge, LevelBadge, OverdueBadge } from '../../components/risk/risk-labels';
 import { TableRegion } from '../../components/table-region';
 import { depsContext, localeContext } from '../../context';
-import { orRouteError } from '../../lib/app-error.server';
+import { appErrorToForm, orRouteError } from '../../lib/app-error.server';
+import { routeError } from '../../lib/route-error';
 import { useLocale, useT } from '../../lib/i18n';
 import { pageCount, pageParam } from '../../lib/search-params';
 import {
@@ -33,6 +34,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const partnerId = uuid.test(partnerParam) ? partnerParam : undefined;
   const q = (params.get('q') ?? '').trim().slice(0, 100) || undefined;
   const overdue = params.get('overdue') === '1';
+  const mine = params.get('mine') === '1';
   const result = await orRouteError(locale, () =>
     listRiskAlerts(context.get(depsContext).db, person.actor, {
       level,
@@ -40,11 +42,13 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       partnerId,
       q,
       overdue,
+      mine,
       page: pageParam(params),
     }),
   );
   return {
-    filtered: Boolean(level || q || overdue || partnerId || status !== 'live'),
+    mayAct: can(person.actor, 'manage:risk-alerts'),
+    filtered: Boolean(level || q || overdue || mine || partnerId || status !== 'live'),
     partnerName: partnerId ? (result.alerts[0]?.partnerName ?? null) : null,
     status,
     total: result.total,
@@ -66,8 +70,32 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   };
 }
 
+/** Bulk acknowledge: each chosen alert on its own; those someone else took first are named. */
+export async function action({ context, request }: Route.ActionArgs) {
+  const { person } = requireKind(context, request, 'staff');
+  const locale = context.get(localeContext);
+  if (!can(person.actor, 'manage:risk-alerts')) throw routeError(locale, 403, 'errors.forbidden');
+  const form = await request.formData();
+  const alertIds = form.getAll('alertId').filter((v): v is string => typeof v === 'string');
+  try {
+    const result = await acknowledgeRiskAlerts(context.get(depsContext).db, person.actor, { alertIds });
+    return data({
+      ok: true as const,
+      notice: translate(locale, 'risk.bulk.done', { count: result.acknowledged.length }),
+      skipped: result.skipped.map((s) => translate(locale, s.messageKey, { name: s.name ?? '' })),
+    });
+  } catch (raw) {
+    const mapped = appErrorToForm(raw, locale);
+    if (!mapped) throw raw;
+    return data(
+      { ok: false as const, error: translate(locale, 'risk.bulk.noneChosen') },
+      { status: mapped.status },
+    );
+  }
+}
+
 /** The alert inbox: filters by level, status, partner and overdue, a search, open ones first. */
-export default function RiskAlerts({ loaderData }: Route.ComponentProps) {
+export default function RiskAlerts({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const locale = useLocale();
   const [params] = useSearchParams();
@@ -119,6 +147,10 @@ export default function RiskAlerts({ loaderData }: Route.ComponentProps) {
           <input type="checkbox" name="overdue" value="1" defaultChecked={params.get('overdue') === '1'} />
           <span>{t('risk.alerts.overdueOnly')}</span>
         </label>
+        <label className="staff-check">
+          <input type="checkbox" name="mine" value="1" defaultChecked={params.get('mine') === '1'} />
+          <span>{t('risk.alerts.mineOnly')}</span>
+        </label>
         {params.get('partner') ? (
           <input type="hidden" name="partner" value={params.get('partner') ?? ''} />
         ) : null}
@@ -138,56 +170,94 @@ export default function RiskAlerts({ loaderData }: Route.ComponentProps) {
       <p className="muted" role="status">
         {t('risk.alerts.count', { count: total })}
       </p>
+      {actionData?.ok ? (
+        <Alert tone="success">
+          {actionData.notice}
+          {actionData.skipped.map((s) => (
+            <span key={s}> {s}</span>
+          ))}
+        </Alert>
+      ) : null}
+      {actionData && !actionData.ok ? <Alert tone="error">{actionData.error}</Alert> : null}
 
       {alerts.length === 0 ? (
         <EmptyState title={t('risk.alerts.empty')}>
           <p>{t('risk.alerts.emptyHint')}</p>
         </EmptyState>
       ) : (
-        <TableRegion labelledBy="risk-alerts-caption">
-          <table className="table">
-            <caption id="risk-alerts-caption" className="visually-hidden">
-              {t('risk.alerts.title')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('risk.alerts.rule')}</th>
-                <th scope="col">{t('risk.alerts.level')}</th>
-                <th scope="col">{t('risk.alerts.partner')}</th>
-                <th scope="col">{t('risk.alerts.status')}</th>
-                <th scope="col">{t('risk.alerts.raised')}</th>
-                <th scope="col">{t('risk.alerts.deadline')}</th>
-                <th scope="col">{t('risk.alerts.owner')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {alerts.map((a) => (
-                <tr key={a.id} className={a.overdue ? 'risk-row--overdue' : undefined}>
-                  <th scope="row">
-                    <AppLink to={`/s/risk/alerts/${a.id}`}>
-                      {locale === 'en' ? a.ruleNameEn : a.ruleNameZh}
-                    </AppLink>
-                  </th>
-                  <td>
-                    <LevelBadge level={a.level} />
-                  </td>
-                  <td>{a.partnerName}</td>
-                  <td>
-                    <AlertStatusBadge status={a.status} />
-                    {a.cleared ? (
-                      <p className="muted">{t('risk.alerts.cleared', { when: a.cleared })}</p>
-                    ) : null}
-                  </td>
-                  <td>{a.raised}</td>
-                  <td>
-                    {a.deadline} {a.overdue ? <OverdueBadge /> : null}
-                  </td>
-                  <td>{a.ownerName ?? t('risk.alerts.noOwner')}</td>
+        <Form method="post" id="bulk-acknowledge" className="stack">
+          <TableRegion labelledBy="risk-alerts-caption">
+            <table className="table">
+              <caption id="risk-alerts-caption" className="visually-hidden">
+                {t('risk.alerts.title')}
+              </caption>
+              <thead>
+                <tr>
+                  {loaderData.mayAct ? (
+                    <th scope="col">
+                      <span className="visually-hidden">{t('risk.bulk.choose')}</span>
+                    </th>
+                  ) : null}
+                  <th scope="col">{t('risk.alerts.rule')}</th>
+                  <th scope="col">{t('risk.alerts.level')}</th>
+                  <th scope="col">{t('risk.alerts.partner')}</th>
+                  <th scope="col">{t('risk.alerts.status')}</th>
+                  <th scope="col">{t('risk.alerts.raised')}</th>
+                  <th scope="col">{t('risk.alerts.deadline')}</th>
+                  <th scope="col">{t('risk.alerts.owner')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+              </thead>
+              <tbody>
+                {alerts.map((a) => (
+                  <tr key={a.id} className={a.overdue ? 'risk-row--overdue' : undefined}>
+                    {loaderData.mayAct ? (
+                      <td>
+                        {a.status === 'open' ? (
+                          <input
+                            type="checkbox"
+                            name="alertId"
+                            value={a.id}
+                            aria-label={t('risk.bulk.chooseOne', {
+                              rule: locale === 'en' ? a.ruleNameEn : a.ruleNameZh,
+                              partner: a.partnerName,
+                            })}
+                          />
+                        ) : null}
+                      </td>
+                    ) : null}
+                    <th scope="row">
+                      <AppLink to={`/s/risk/alerts/${a.id}`}>
+                        {locale === 'en' ? a.ruleNameEn : a.ruleNameZh}
+                      </AppLink>
+                    </th>
+                    <td>
+                      <LevelBadge level={a.level} />
+                    </td>
+                    <td>{a.partnerName}</td>
+                    <td>
+                      <AlertStatusBadge status={a.status} />
+                      {a.cleared ? (
+                        <p className="muted">{t('risk.alerts.cleared', { when: a.cleared })}</p>
+                      ) : null}
+                    </td>
+                    <td>{a.raised}</td>
+                    <td>
+                      {a.deadline} {a.overdue ? <OverdueBadge /> : null}
+                    </td>
+                    <td>{a.ownerName ?? t('risk.alerts.noOwner')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
+          {loaderData.mayAct ? (
+            <div>
+              <button type="submit" className="button">
+                {t('risk.bulk.acknowledge')}
+              </button>
+            </div>
+          ) : null}
+        </Form>
       )}
       <PageLinks page={page} pages={pages} params={params} />
     </div>
