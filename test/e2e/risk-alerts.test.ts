@@ -7,7 +7,7 @@ const HENGTAI = '恒泰保险销售服务有限公司';
 describe.skipIf(!e2eEnabled)('risk alerts in the console', () => {
   const browser = useBrowser();
 
-  test('the risk officer finds the overdue alert, cannot resolve it without a note, and acknowledges it', async () => {
+  test('the risk officer finds the overdue alert, cannot resolve it without a note, acknowledges it, and acknowledges another in bulk', async () => {
     const { page, expectConsoleError, assertNoConsoleErrors, close } = await newPage(browser());
     // The refused resolution answers 422, which the browser logs.
     expectConsoleError(/status of 422/);
@@ -44,6 +44,18 @@ describe.skipIf(!e2eEnabled)('risk alerts in the console', () => {
       expect(await timeline.getByText('孙立华').isVisible()).toBe(true);
       // Acknowledged: no longer offered.
       expect(await page.getByRole('button', { name: '确认', exact: true }).count()).toBe(0);
+
+      // Back in the inbox, another open alert is acknowledged in bulk.
+      await page.getByRole('link', { name: '全部预警' }).click();
+      await page.waitForURL('**/s/risk/alerts');
+      await page.getByRole('checkbox', { name: /^选择：合规率.*明诚保险公估有限公司$/ }).check();
+      await page.getByRole('button', { name: '确认所选预警' }).click();
+      await expect.poll(() => page.getByText('已确认 1 条预警。').isVisible()).toBe(true);
+      const mingcheng = page
+        .getByRole('row')
+        .filter({ hasText: '明诚保险公估有限公司' })
+        .filter({ hasText: '合规率' });
+      await expect.poll(() => mingcheng.locator('.ui-badge', { hasText: '已确认' }).isVisible()).toBe(true);
       assertNoConsoleErrors();
     } finally {
       await close();
