@@ -167,4 +167,5 @@ export const riskEn = {
   'risk.bulk.done':
     '{count, plural, =0 {No alert acknowledged.} one {# alert acknowledged.} other {# alerts acknowledged.}}',
   'risk.bulk.noneChosen': 'Choose at least one open alert to acknowledge.',
+  'risk.rules.categoriesHint': 'Leave all unticked for every category.',
 } as const;

@@ -164,4 +164,5 @@ export const riskZhCN: Record<keyof typeof riskEn, string> = {
   'risk.bulk.chooseOne': '选择：{rule} · {partner}',
   'risk.bulk.done': '{count, plural, =0 {未确认任何预警。} other {已确认 # 条预警。}}',
   'risk.bulk.noneChosen': '请至少选择一条待响应的预警。',
+  'risk.rules.categoriesHint': '全部不选即适用于所有类别。',
 };

@@ -97,7 +97,7 @@ export const defaultRiskRules: (RiskRuleInput & { defaultKey: string })[] = [
   {
     defaultKey: 'blacklist_hit',
     kind: 'blacklist_hit',
-    nameZh: '合作方被列入黑名单',
+    nameZh: '合作伙伴被列入黑名单',
     nameEn: 'Partner on the blacklist',
     level: 'critical',
     params: { clearAfterHours: 0 },

@@ -14,13 +14,16 @@ export function AlertEvidence({ kind, evidence }: { kind: string; evidence: Evid
   const rows: [string, string][] = [];
   let linkText = t('risk.evidence.open');
   if (kind === 'kpi_threshold' || kind === 'kpi_sudden_change') {
+    // The KPI's own unit after each of its values (a rating has none).
+    const unit = evidence.unit === 'percent' ? '%' : evidence.unit === 'per_thousand' ? '‰' : '';
+    const v = (x: unknown) => `${n(x)}${unit}`;
     const name = locale === 'en' ? str(evidence.kpiNameEn) : str(evidence.kpiNameZh);
     rows.push([t('risk.rules.field.kpiKey'), name]);
-    rows.push([t('risk.evidence.value'), n(evidence.value)]);
+    rows.push([t('risk.evidence.value'), v(evidence.value)]);
     rows.push([t('risk.evidence.sample'), n(evidence.sampleSize)]);
     if (kind === 'kpi_threshold') {
-      rows.push([t('risk.evidence.threshold'), n(evidence.threshold)]);
-      rows.push([t('risk.evidence.target'), n(evidence.target)]);
+      rows.push([t('risk.evidence.threshold'), v(evidence.threshold)]);
+      rows.push([t('risk.evidence.target'), v(evidence.target)]);
       rows.push([
         t('risk.evidence.window'),
         t('risk.evidence.windowValue', {
@@ -29,7 +32,7 @@ export function AlertEvidence({ kind, evidence }: { kind: string; evidence: Evid
         }),
       ]);
     } else {
-      rows.push([t('risk.evidence.mean'), n(evidence.mean)]);
+      rows.push([t('risk.evidence.mean'), v(evidence.mean)]);
       rows.push([t('risk.evidence.deviations'), n(evidence.deviations)]);
       rows.push([t('risk.evidence.weeks'), n(evidence.weeks)]);
     }

@@ -34,7 +34,7 @@ export function OverdueBadge() {
   const t = useT();
   return (
     <Badge tone="negative">
-      <span aria-hidden="true">⏰ </span>
+      <span aria-hidden="true">! </span>
       {t('risk.alerts.overdue')}
     </Badge>
   );

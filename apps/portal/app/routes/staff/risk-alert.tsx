@@ -231,6 +231,11 @@ export default function RiskAlertPage({ loaderData, actionData }: Route.Componen
             <div className="ui-field">
               <label htmlFor="risk-owner">{t('risk.action.assignTo')}</label>
               <select id="risk-owner" name="ownerId" defaultValue={alert.ownerId ?? ''}>
+                {alert.ownerId ? null : (
+                  <option value="" disabled>
+                    {t('risk.alerts.noOwner')}
+                  </option>
+                )}
                 {owners.map((o) => (
                   <option key={o.id} value={o.id}>
                     {o.displayName}

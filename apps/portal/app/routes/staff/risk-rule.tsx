@@ -165,7 +165,7 @@ export default function RiskRulePage({ loaderData, actionData }: Route.Component
           <CheckboxGroup
             name="serviceCategories"
             label={t('risk.rules.categories')}
-            hint={t('risk.rules.allCategories')}
+            hint={t('risk.rules.categoriesHint')}
             error={fieldError('serviceCategories')}
             options={serviceCategories.map((c) => ({ value: c, label: categoryLabel(t, c) }))}
             defaultValues={rule?.serviceCategories ?? []}
