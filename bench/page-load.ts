@@ -88,3 +88,14 @@ export function summarize(samples: Sample[]): Result {
       : undefined,
   };
 }
+
+/** One line per page (throughput, p50/p95, page size), and a second with CPU per request when measured. */
+export function printResult(label: string, r: Result, users: number, width = 28) {
+  console.log(
+    `${label.padEnd(width)}${r.perSecond.toFixed(1).padStart(8)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   (${r.count} requests, ${users} concurrent users, page ${(r.bytes / 1024).toFixed(1)} KB)` +
+      (r.cpu
+        ? `\n${''.padEnd(width)}CPU per request: server ${r.cpu.serverMs.toFixed(2)} ms (main thread ${r.cpu.serverMainMs.toFixed(2)} ms, busy ${((r.cpu.serverMainMs * r.perSecond) / 10).toFixed(0)} %), PostgreSQL ${r.cpu.databaseMs.toFixed(2)} ms, ` +
+          `client ${r.cpu.clientMs.toFixed(2)} ms, whole machine ${r.cpu.machineMs.toFixed(2)} ms`
+        : ''),
+  );
+}

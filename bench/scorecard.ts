@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type BenchServer, startBenchServer } from './bench-server.ts';
 import { cpuSample } from './cpu-usage.ts';
-import { measure as measureWith, type Result, type Sample, summarize } from './page-load.ts';
+import { measure as measureWith, printResult, type Result, type Sample, summarize } from './page-load.ts';
 import { createSession } from '@outpost/auth';
 import { ensureDefaultKpis, formatPeriod, quarterOf } from '@outpost/core';
 import { rollupCtes } from '../packages/core/src/performance/rollup-sql.ts';
@@ -180,14 +180,7 @@ try {
   }
   const signIn = summarize(signInRuns);
   const scorecard = summarize(scorecardRuns);
-  const line = (label: string, r: Result) =>
-    console.log(
-      `${label.padEnd(28)}${r.perSecond.toFixed(1).padStart(8)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   (${r.count} requests, ${users} concurrent users)` +
-        (r.cpu
-          ? `\n${''.padEnd(28)}CPU per request: server ${r.cpu.serverMs.toFixed(2)} ms (main thread ${r.cpu.serverMainMs.toFixed(2)} ms, busy ${((r.cpu.serverMainMs * r.perSecond) / 10).toFixed(0)} %), PostgreSQL ${r.cpu.databaseMs.toFixed(2)} ms, ` +
-            `client ${r.cpu.clientMs.toFixed(2)} ms, whole machine ${r.cpu.machineMs.toFixed(2)} ms; page ${(r.bytes / 1024).toFixed(1)} KB`
-          : ''),
-    );
+  const line = (label: string, r: Result) => printResult(label, r, users);
   console.log('');
   console.log(
     `${partnerCount.toLocaleString('en')} partners, ${(perPartner * partnerCount).toLocaleString('en')} events over 2 years, period ${period}; PostgreSQL via ${transport}`,

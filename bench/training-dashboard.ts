@@ -1,7 +1,8 @@
 /**
- * Training dashboard benchmark (issue 11): with 1,000 partners, 50,000 people on their rosters and
- * two years of completions, how fast does the staff training compliance page (/s/training) render,
- * compared with the sign-in page measured in the same run, against the same server?
+ * Training dashboard benchmark (issue 11): with 1,000 partners, 50,000 people on their rosters,
+ * two years of completions and a notice to confirm per category, how fast does the staff training
+ * compliance page (/s/training) render, compared with the sign-in page measured in the same run,
+ * against the same server?
  *
  *   node bench/training-dashboard.ts [--partners 1000] [--people 50000] [--users 20] [--seconds 20] [--rounds 4]
  *
@@ -20,7 +21,7 @@ import { todayInChina } from '@outpost/i18n';
 import { sql } from 'drizzle-orm';
 import { type BenchServer, startBenchServer } from './bench-server.ts';
 import { cpuSample } from './cpu-usage.ts';
-import { measure, type Result, type Sample, summarize } from './page-load.ts';
+import { measure, printResult, type Result, type Sample, summarize } from './page-load.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -29,6 +30,8 @@ const { values: args } = parseArgs({
     users: { type: 'string', default: '20' },
     seconds: { type: 'string', default: '20' },
     rounds: { type: 'string', default: '4' },
+    /** Keep the database and stop after creating the data (to EXPLAIN the page's queries by hand). */
+    'setup-only': { type: 'boolean', default: false },
   },
 });
 const partnerCount = Number(args.partners);
@@ -107,6 +110,17 @@ try {
       insert into training_assignments (course_id, target, service_category, due_date)
       values (${c.id}::uuid, 'category', ${categories[courses.indexOf(c) % categories.length]}, current_date - 30)`);
   }
+  log('publishing a notice to confirm per category, confirmed by three people in four');
+  for (const category of categories) {
+    await conn.db.execute(sql`
+      insert into training_notices (kind, title_zh, title_en, body_zh, body_en, target, service_category, requires_confirmation, confirm_by, published_at)
+      values ('regulation', '基准通知', 'Bench notice', '内容', 'Content', 'category', ${category}, true, current_date - 10, now() - interval '40 days')`);
+  }
+  await conn.db.execute(sql`
+    insert into training_notice_receipts (notice_id, person_id, partner_id, read_at, confirmed_at)
+    select n.id, p.id, p.partner_id, now() - interval '20 days', now() - interval '20 days'
+    from training_people p join training_notices n on n.service_category = p.service_category
+    where random() < 0.75`);
   log('recording this month’s compliance with the daily job, and 23 months of history');
   await recordTrainingCompliance(conn.db, todayInChina());
   await conn.db.execute(sql`
@@ -129,6 +143,10 @@ try {
     ),
   );
   await conn.close();
+  if (args['setup-only']) {
+    console.log(`data kept in ${url}`);
+    process.exit(0);
+  }
 
   server = await startBenchServer(url);
   const base = server.base;
@@ -165,10 +183,7 @@ try {
   }
   const signIn = summarize(signInRuns);
   const dashboard = summarize(dashboardRuns);
-  const line = (label: string, r: Result) =>
-    console.log(
-      `${label.padEnd(24)}${r.perSecond.toFixed(1).padStart(8)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   (${r.count} requests, ${users} concurrent users, page ${(r.bytes / 1024).toFixed(1)} KB)`,
-    );
+  const line = (label: string, r: Result) => printResult(label, r, users, 24);
   console.log('');
   console.log(
     `${partnerCount.toLocaleString('en')} partners, ${counts!.people.toLocaleString('en')} people, ${counts!.completions.toLocaleString('en')} completions over 2 years`,
@@ -183,6 +198,7 @@ try {
   );
 } finally {
   await server?.stop();
-  await admin.unsafe(`drop database if exists "${database}" with (force)`).catch(() => {});
+  if (!args['setup-only'])
+    await admin.unsafe(`drop database if exists "${database}" with (force)`).catch(() => {});
   await admin.end({ timeout: 5 });
 }

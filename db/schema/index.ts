@@ -13,4 +13,5 @@ export * from './users.ts';
 export * from './performance.ts';
 export * from './reviews.ts';
 export * from './training.ts';
+export * from './notices.ts';
 export * from './risk.ts';

@@ -244,7 +244,7 @@ export const trainingRemindersSent = pgTable(
   'training_reminders_sent',
   {
     key: text('key').primaryKey(),
-    kind: text('kind', { enum: ['due', 'overdue', 'slack_digest'] }).notNull(),
+    kind: text('kind', { enum: ['due', 'overdue', 'slack_digest', 'notice'] }).notNull(),
     partnerId: uuid('partner_id').references(() => partners.id, { onDelete: 'cascade' }),
     sentOn: date('sent_on').notNull(),
     createdAt: createdAt(),

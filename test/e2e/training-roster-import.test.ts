@@ -51,7 +51,7 @@ describe.skipIf(!e2eEnabled)('training roster import', () => {
       expect(await bad.textContent()).toContain('身份证号或工号：请使用 4–40 位字母、数字或连字符。');
       expect(await bad.textContent()).toContain('入职日期：请使用 YYYY-MM-DD 格式的日期。');
       // The good row is on the roster.
-      expect(await page.getByRole('rowheader', { name: 'E2E 导入员' }).count()).toBeGreaterThan(0);
+      await expect.poll(() => page.getByRole('rowheader', { name: 'E2E 导入员' }).count()).toBeGreaterThan(0);
 
       // English: the same file with English headings adds nobody a second time.
       await page.getByRole('button', { name: 'English', exact: true }).click();

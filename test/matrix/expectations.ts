@@ -452,6 +452,68 @@ export const expectations: Record<string, Expected> = {
     'staff:admin': 422,
     apiKey: 302,
   },
+  // Policy notices (decision record 029). Partner people read and confirm their own; the matrix's
+  // partner users are not on a roster, so opening or confirming one is refused (403) and an
+  // attachment is "not found". The list page still opens (an administrator sees the rates).
+  'GET /p/training/notices': {
+    default: 403,
+    anonymous: 302,
+    partnerAdmin: 200,
+    partnerMember: 200,
+    apiKey: 302,
+  },
+  'GET /p/training/notices/:noticeId': { default: 403, anonymous: 302, apiKey: 302 },
+  'POST /p/training/notices/:noticeId': { default: 403, anonymous: 302, apiKey: 302 },
+  'GET /p/training/notices/:noticeId/attachments/:attachmentId': {
+    default: 403,
+    anonymous: 302,
+    partnerAdmin: 404,
+    partnerMember: 404,
+    apiKey: 302,
+  },
+  // Staff publish and withdraw notices with manage:training, like course authoring.
+  'GET /s/training/notices': {
+    default: 403,
+    anonymous: 302,
+    'staff:risk_officer': 200,
+    'staff:admin': 200,
+    apiKey: 302,
+  },
+  'GET /s/training/notices/new': {
+    default: 403,
+    anonymous: 302,
+    'staff:risk_officer': 200,
+    'staff:admin': 200,
+    apiKey: 302,
+  },
+  'POST /s/training/notices/new': {
+    default: 403,
+    anonymous: 302,
+    'staff:risk_officer': 422,
+    'staff:admin': 422,
+    apiKey: 302,
+  },
+  'GET /s/training/notices/:noticeId': {
+    default: 403,
+    anonymous: 302,
+    'staff:risk_officer': 404,
+    'staff:admin': 404,
+    apiKey: 302,
+  },
+  'POST /s/training/notices/:noticeId': {
+    default: 403,
+    anonymous: 302,
+    'staff:risk_officer': 404,
+    'staff:admin': 404,
+    apiKey: 302,
+  },
+  'GET /s/training/notices/:noticeId/attachments/:attachmentId': {
+    default: 403,
+    anonymous: 302,
+    'staff:risk_officer': 404,
+    'staff:admin': 404,
+    apiKey: 302,
+  },
   // Risk alerts and rules: every staff role reads them; risk officers and admins act (the empty form: 400).
   'GET /s/risk/alerts': { default: 200, anonymous: 302, partnerAdmin: 403, partnerMember: 403, apiKey: 302 },
   // Bulk acknowledge: the empty form chooses no alert.

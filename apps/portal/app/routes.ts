@@ -34,6 +34,12 @@ export default [
         route('training/attachments/:versionId/:attachmentId', 'routes/partner/training-attachment.ts'),
         route('training/:courseId', 'routes/partner/training-course.tsx'),
         route('training/:courseId/certificate', 'routes/partner/training-certificate.ts'),
+        route('training/notices', 'routes/partner/training-notices.tsx'),
+        route('training/notices/:noticeId', 'routes/partner/training-notice.tsx'),
+        route(
+          'training/notices/:noticeId/attachments/:attachmentId',
+          'routes/partner/training-notice-attachment.ts',
+        ),
       ]),
     ]),
     // Staff console: the insurer's staff only.
@@ -66,6 +72,13 @@ export default [
         route('training/attachments/:versionId/:attachmentId', 'routes/staff/training-attachment.ts'),
         route('training/external', 'routes/staff/training-external.tsx'),
         route('training/external/:certificateId/file', 'routes/staff/training-external-file.ts'),
+        route('training/notices', 'routes/staff/training-notices.tsx'),
+        route('training/notices/new', 'routes/staff/training-notice-new.tsx'),
+        route('training/notices/:noticeId', 'routes/staff/training-notice.tsx'),
+        route(
+          'training/notices/:noticeId/attachments/:attachmentId',
+          'routes/staff/training-notice-attachment.ts',
+        ),
         route('risk/alerts', 'routes/staff/risk-alerts.tsx'),
         route('risk/alerts/:alertId', 'routes/staff/risk-alert.tsx'),
         route('risk/rules', 'routes/staff/risk-rules.tsx'),

@@ -12,6 +12,7 @@ import {
 import {
   saveCommitteeRuleAction,
   saveRequirementAction,
+  saveTrainingDigestAction,
   saveWeightsAction,
 } from '../app/lib/staff/catalogue-actions.server';
 import type { Viewer } from '../app/lib/viewer.server';
@@ -204,5 +205,16 @@ describe('catalogue and admission settings forms', () => {
       compliance: 2,
       reputation: 1,
     });
+  });
+
+  test('training digest threshold: a percentage is stored as a share; a share above 1 is refused', async () => {
+    const bad = await saveTrainingDigestAction(argsFor(deps, admin, { threshold: '120%' }));
+    expect(bad.status).toBe(422);
+    expect(bad.errors?.fields).toEqual({
+      threshold: 'Enter a share above 0 and at most 1, e.g. 1/2, 2/3, 0.6 or 60%.',
+    });
+    expect(await getSetting(conn.db, 'training.digest')).toEqual({ threshold: 0.9 });
+    expect((await saveTrainingDigestAction(argsFor(deps, admin, { threshold: '85%' }))).status).toBe(200);
+    expect(await getSetting(conn.db, 'training.digest')).toEqual({ threshold: 0.85 });
   });
 });

@@ -247,7 +247,11 @@ describe('training reminders in the first-run demo', () => {
     const first = await runTrainingReminders(conn.db);
     expect(first.reminded).toBeGreaterThan(0);
     expect(first.overdueDigests).toBeGreaterThan(0);
-    expect(await runTrainingReminders(conn.db)).toEqual({ reminded: 0, overdueDigests: 0 });
+    expect(await runTrainingReminders(conn.db)).toEqual({
+      reminded: 0,
+      overdueDigests: 0,
+      noticeReminders: 0,
+    });
     const member = await userByEmail(conn.db, 'partner.member@huaan-agency.test');
     const admin = await userByEmail(conn.db, huaan.admin.email);
     const inbox = (id: string) =>
@@ -267,5 +271,26 @@ describe('training reminders in the first-run demo', () => {
     expect(alerts.some((a) => a.status === 'resolved' && a.partnerName.includes('瑞丰'))).toBe(true);
     const queue = await staffWorkQueue(conn.db, risk);
     expect(queue.groups.find((g) => g.key === 'riskAlertsOpen')?.count).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('policy notices in the first-run demo', () => {
+  it('has an unread regulation to confirm and a risk bulletin for the 华安 member, confirmed so far by administrators', async () => {
+    const { listMyNotices, partnerNoticeConfirmation } = await import('@outpost/core');
+    const member = await actor('partner.member@huaan-agency.test');
+    const mine = await listMyNotices(conn.db, member);
+    expect(mine.map((n) => [n.kind, n.unread, n.awaitingConfirmation])).toEqual(
+      expect.arrayContaining([
+        ['regulation', true, true],
+        ['risk_bulletin', true, false],
+      ]),
+    );
+    const admin = await actor(huaan.admin.email);
+    if (admin.type !== 'partner') throw new Error('not a partner');
+    const { summary } = await partnerNoticeConfirmation(conn.db, admin, admin.partnerId);
+    // The administrator confirmed; the member and the people without accounts have not yet.
+    expect(summary.confirmed).toBe(1);
+    expect(summary.owed).toBeGreaterThan(1);
+    expect(summary.overdue).toBe(0);
   });
 });

@@ -35,6 +35,8 @@ import { csvExportEn } from './csv-export.en.ts';
 import { csvExportZhCN } from './csv-export.zh-CN.ts';
 import { fieldErrorsEn } from './field-errors.en.ts';
 import { fieldErrorsZhCN } from './field-errors.zh-CN.ts';
+import { trainingNoticesEn } from './training-notices.en.ts';
+import { trainingNoticesZhCN } from './training-notices.zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
 const enAll = {
@@ -55,6 +57,7 @@ const enAll = {
   ...trainingStaffEn,
   ...csvExportEn,
   ...fieldErrorsEn,
+  ...trainingNoticesEn,
   ...riskEn,
 };
 export type MessageKey = keyof typeof enAll;
@@ -81,6 +84,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...trainingStaffZhCN,
     ...csvExportZhCN,
     ...fieldErrorsZhCN,
+    ...trainingNoticesZhCN,
     ...riskZhCN,
   },
   en: enAll,

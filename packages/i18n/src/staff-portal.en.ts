@@ -256,9 +256,9 @@ export const staffPortalEn = {
   'staff-portal.catalogue.saved': '“{name}” was saved.',
 
   // Admission settings
-  'staff-portal.settings.title': 'Admission settings',
+  'staff-portal.settings.title': 'Settings',
   'staff-portal.settings.intro':
-    'Rules for new admission decisions. Applications already at the committee keep the rule they started with.',
+    'Rules for new admission decisions, and the training digest. Applications already at the committee keep the rule they started with.',
   'staff-portal.settings.committee': 'Committee decision rule',
   'staff-portal.settings.committeeHint': 'Enter a fraction (2/3), a decimal (0.5) or a percentage (50%).',
   'staff-portal.settings.quorum': 'Quorum: share of members who must vote',
@@ -273,6 +273,11 @@ export const staffPortalEn = {
   'staff-portal.settings.weightInvalid': 'Enter a number of 0 or more.',
   'staff-portal.settings.weightsAllZero': 'At least one weight must be above 0.',
   'staff-portal.settings.save': 'Save',
+  'staff-portal.settings.trainingDigest': 'Weekly training digest',
+  'staff-portal.settings.trainingDigestHint':
+    'Every week the risk channel in Slack is sent the partners whose training compliance is below this share.',
+  'staff-portal.settings.digestThreshold': 'Threshold: training compliance below',
+  'staff-portal.settings.digestThresholdHint': 'A share, e.g. 90% or 0.9. Now {now}.',
   'staff-portal.settings.saved': 'The settings were saved.',
   // Third-party assessment report (on the assessment panel)
   'staff-portal.event.third_party_report_attached': 'Third-party assessment report attached',

@@ -248,8 +248,8 @@ export const staffPortalZhCN: Record<keyof typeof staffPortalEn, string> = {
   'staff-portal.catalogue.saved': '已保存“{name}”。',
 
   // 准入设置
-  'staff-portal.settings.title': '准入设置',
-  'staff-portal.settings.intro': '适用于新的准入审批。已进入委员会审批的申请沿用开始投票时的规则。',
+  'staff-portal.settings.title': '设置',
+  'staff-portal.settings.intro': '适用于新的准入审批和培训周报。已进入委员会审批的申请沿用开始投票时的规则。',
   'staff-portal.settings.committee': '委员会表决规则',
   'staff-portal.settings.committeeHint': '可填写分数（2/3）、小数（0.5）或百分比（50%）。',
   'staff-portal.settings.quorum': '法定人数：须参加投票的委员比例',
@@ -263,6 +263,10 @@ export const staffPortalZhCN: Record<keyof typeof staffPortalEn, string> = {
   'staff-portal.settings.weightInvalid': '请输入不小于 0 的数字。',
   'staff-portal.settings.weightsAllZero': '至少一个权重须大于 0。',
   'staff-portal.settings.save': '保存',
+  'staff-portal.settings.trainingDigest': '培训合规周报',
+  'staff-portal.settings.trainingDigestHint': '每周向 Slack 风险频道发送培训合规率低于此比例的合作伙伴。',
+  'staff-portal.settings.digestThreshold': '阈值：培训合规率低于',
+  'staff-portal.settings.digestThresholdHint': '填写比例，例如 90% 或 0.9。当前为 {now}。',
   'staff-portal.settings.saved': '设置已保存。',
   // Third-party assessment report (on the assessment panel)
   'staff-portal.event.third_party_report_attached': '上传第三方评估报告',

@@ -9,6 +9,7 @@ import { type ActivePartner, activePartners, applicants } from './partners.ts';
 import { seedReviews } from './reviews.ts';
 import { demoStaff, seedStaff } from './staff.ts';
 import { seedTraining } from './training.ts';
+import { seedNotices } from './notices.ts';
 import { seedRisk } from './risk.ts';
 
 export { DEMO_PASSWORD } from './context.ts';
@@ -60,6 +61,7 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   await seedEvents(context, admitted);
   await seedReviews(context, admitted);
   await seedTraining(db, storage);
+  await seedNotices(db);
   // Last: the training figures and documents it evaluates are in place.
   await seedRisk(context, admitted);
 }

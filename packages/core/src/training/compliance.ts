@@ -13,6 +13,7 @@ import { audit } from '../audit.ts';
 import { AppError } from '../errors.ts';
 import { assertCan } from '../permissions.ts';
 import { parse } from '../validation.ts';
+import { overdueNoticesByPerson } from './notices/confirmation-rates.ts';
 import {
   type AnnualRule,
   type Progress,
@@ -160,13 +161,18 @@ export async function myYearProgress(db: Database, actor: Actor, year = Number(t
 }
 
 /**
- * The `training_compliance` figure of a partner on a day: the share of its people on pace with
- * their annual requirement (hours done this year ≥ the requirement for the part of the year gone
- * by), 0–1; null when the roster is empty (no data, not zero).
+ * The `training_compliance` figure of a partner on a day: the share of its people meeting their
+ * requirements, 0–1; null when the roster is empty (no data, not zero). A person meets them when
+ * they are on pace with their annual requirement (hours done this year ≥ the requirement for the
+ * part of the year gone by) and have confirmed every notice whose confirm-by date has passed
+ * (decision record 029).
  */
 export async function trainingCompliance(db: Database, partnerId: string, asOf = todayInChina()) {
-  const people = await yearProgress(db, partnerId, Number(asOf.slice(0, 4)), asOf, { pace: true });
+  const [people, overdueNotices] = await Promise.all([
+    yearProgress(db, partnerId, Number(asOf.slice(0, 4)), asOf, { pace: true }),
+    overdueNoticesByPerson(db, partnerId, asOf),
+  ]);
   if (people.length === 0) return null;
-  const meeting = people.filter((p) => p.met).length;
+  const meeting = people.filter((p) => p.met && !overdueNotices.has(p.personId)).length;
   return { people: people.length, meeting, share: meeting / people.length };
 }

@@ -197,7 +197,7 @@ const tooManyAttachments = () =>
 
 type Judged = { bytes: Uint8Array; fileName: string; mime: string };
 
-async function judgeAttachments(files: AttachmentFiles | undefined): Promise<Judged[]> {
+export async function judgeAttachments(files: AttachmentFiles | undefined): Promise<Judged[]> {
   const uploads = files?.uploads ?? [];
   if (uploads.length > MAX_ATTACHMENTS) throw tooManyAttachments();
   const out: Judged[] = [];
@@ -218,7 +218,7 @@ async function judgeAttachments(files: AttachmentFiles | undefined): Promise<Jud
  * Runs `work` in one transaction with every judged file stored alongside (each through
  * storeWithRows, nested, so a failure removes the files this call wrote).
  */
-function withAttachments<T>(
+export function withAttachments<T>(
   db: Database,
   storage: FileStorage | undefined,
   judged: Judged[],

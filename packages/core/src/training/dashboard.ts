@@ -15,6 +15,7 @@ import { pageSize } from '../fields.ts';
 import { assertCan, can } from '../permissions.ts';
 import { isUuid, parse } from '../validation.ts';
 import { yearProgress } from './compliance.ts';
+import { confirmationByPartner, overdueNoticesByPerson } from './notices/confirmation-rates.ts';
 import { maskStaffNumber } from './requirements.ts';
 
 /**
@@ -69,6 +70,8 @@ export interface TrainingOverviewRow {
   /** Share of people on pace with their annual requirement, 0–1; null without a roster. */
   share: number | null;
   overduePeople: number;
+  /** Notice confirmations made / owed by the partner's people (live); null when none is owed. */
+  confirmationShare: number | null;
 }
 
 /**
@@ -141,11 +144,18 @@ export async function trainingOverview(
       .groupBy(kpiMonthlyRollups.month)
       .orderBy(kpiMonthlyRollups.month),
   ]);
-  const overdue = await overdueCounts(
-    db,
-    items.map((i) => i.partnerId),
-    today,
-  );
+  const [overdue, confirmation] = await Promise.all([
+    overdueCounts(
+      db,
+      items.map((i) => i.partnerId),
+      today,
+    ),
+    confirmationByPartner(
+      db,
+      items.map((i) => i.partnerId),
+      today,
+    ),
+  ]);
   const byCategory = await db
     .select({
       serviceCategory: sql<string>`c.category`,
@@ -168,6 +178,7 @@ export async function trainingOverview(
         meeting: Number(i.meeting),
         share: i.share === null ? null : Number(i.share),
         overduePeople: overdue.get(i.partnerId) ?? 0,
+        confirmationShare: confirmation.get(i.partnerId)?.share ?? null,
       }),
     ),
     total: total?.n ?? 0,
@@ -209,7 +220,7 @@ export async function partnerTrainingDetail(
     .where(eq(partners.id, partnerId));
   if (!partner) throw notFound('Partner');
   const year = Number(today.slice(0, 4));
-  const [full, paced, people, overdueRows, trend] = await Promise.all([
+  const [full, paced, people, overdueRows, trend, overdueNotices, confirmation] = await Promise.all([
     yearProgress(db, partnerId, year, today),
     yearProgress(db, partnerId, year, today, { pace: true }),
     db
@@ -255,6 +266,8 @@ export async function partnerTrainingDetail(
         ),
       )
       .orderBy(kpiMonthlyRollups.month),
+    overdueNoticesByPerson(db, partnerId, today),
+    confirmationByPartner(db, [partnerId], today),
   ]);
   const onPace = new Map(paced.map((p) => [p.personId, p.met]));
   const info = new Map(people.map((p) => [p.id, p]));
@@ -284,8 +297,10 @@ export async function partnerTrainingDetail(
       staffNumber: maskStaffNumber(info.get(p.personId)?.staffNumber ?? ''),
       jobRole: info.get(p.personId)?.jobRole ?? '',
       startDate: info.get(p.personId)?.startDate ?? '',
-      onPace: onPace.get(p.personId) ?? false,
+      // Meeting the requirements, as the KPI counts it: on pace and no confirmation overdue.
+      onPace: (onPace.get(p.personId) ?? false) && !overdueNotices.has(p.personId),
       overdue: overdue.get(p.personId) ?? [],
+      overdueNotices: overdueNotices.get(p.personId) ?? [],
     }))
     // Those who need attention first: overdue, then behind pace, then by name.
     .sort(
@@ -301,6 +316,7 @@ export async function partnerTrainingDetail(
     year,
     people: rows,
     summary: { people: rows.length, meeting, share: rows.length ? meeting / rows.length : null },
+    confirmation: confirmation.get(partnerId) ?? { owed: 0, confirmed: 0, overdue: 0, share: null },
     trend: trend.map((t) => ({
       month: t.month.slice(0, 7),
       people: t.people,

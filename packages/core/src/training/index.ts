@@ -13,3 +13,4 @@ export * from './reminders.ts';
 export * from './records-export.ts';
 export * from './external.ts';
 export * from './course-admin.ts';
+export * from './notices/index.ts';

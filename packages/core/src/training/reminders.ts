@@ -16,6 +16,7 @@ import { audit } from '../audit.ts';
 import { notify, RISK_CHANNEL } from '../notifications.ts';
 import { getSetting } from '../settings.ts';
 import { trainingCompliance } from './compliance.ts';
+import { runNoticeReminders } from './notices/reminders.ts';
 
 /** Reminders before an assignment is due: two weeks before, and three days before. */
 export const TRAINING_REMINDERS = [
@@ -135,7 +136,7 @@ const DIGEST_NAMES = 20;
 export async function runTrainingReminders(db: Database, now = new Date()) {
   const actor = systemActor('training-reminders');
   const today = todayInChina(now);
-  const result = { reminded: 0, overdueDigests: 0 };
+  const result = { reminded: 0, overdueDigests: 0, noticeReminders: 0 };
   const open = await openAssignments(db, addDays(today, TRAINING_REMINDERS[0].days));
 
   for (const item of open) {
@@ -206,6 +207,8 @@ export async function runTrainingReminders(db: Database, now = new Date()) {
       result.overdueDigests++;
     });
   }
+  // Notices awaiting confirmation are reminded on the same days before their confirm-by date.
+  result.noticeReminders = await runNoticeReminders(db, now);
   return result;
 }
 

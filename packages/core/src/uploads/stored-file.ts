@@ -5,6 +5,7 @@ import {
   documentVersions,
   rectificationEvidence,
   trainingCourseVersions,
+  trainingNotices,
   trainingExternalCertificates,
 } from '@outpost/db';
 import { isNotNull, sql } from 'drizzle-orm';
@@ -60,7 +61,7 @@ export async function storeWithRows<T>(
 
 /** Every storage key a row refers to (documents, third-party reports, rectification evidence). */
 export async function referencedStorageKeys(db: Database): Promise<Set<string>> {
-  const [versions, reports, evidence, external, courseVersions] = await Promise.all([
+  const [versions, reports, evidence, external, courseVersions, notices] = await Promise.all([
     db.selectDistinct({ key: documentVersions.storageKey }).from(documentVersions),
     db
       .selectDistinct({ key: assessments.thirdPartyReportStorageKey })
@@ -69,8 +70,11 @@ export async function referencedStorageKeys(db: Database): Promise<Set<string>> 
     db.selectDistinct({ key: rectificationEvidence.storageKey }).from(rectificationEvidence),
     db.selectDistinct({ key: trainingExternalCertificates.storageKey }).from(trainingExternalCertificates),
     db.select({ attachments: trainingCourseVersions.attachments }).from(trainingCourseVersions),
+    db.select({ attachments: trainingNotices.attachments }).from(trainingNotices),
   ]);
-  const attachments = courseVersions.flatMap((v) => v.attachments.map((a) => ({ key: a.storageKey })));
+  const attachments = [...courseVersions, ...notices].flatMap((v) =>
+    v.attachments.map((a) => ({ key: a.storageKey })),
+  );
   return new Set([...versions, ...reports, ...evidence, ...external, ...attachments].map((r) => r.key!));
 }
 

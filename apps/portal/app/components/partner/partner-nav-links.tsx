@@ -24,6 +24,9 @@ export function PartnerNavLinks() {
       <li>
         <NavItemLink to="/p/training">{t('training.nav')}</NavItemLink>
       </li>
+      <li>
+        <NavItemLink to="/p/training/notices">{t('training-notices.nav')}</NavItemLink>
+      </li>
     </>
   );
 }

@@ -78,6 +78,9 @@ export function StaffNavLinks({ may }: { may: ViewerSummary['may'] }) {
             <li>
               <NavItemLink to="/s/training/external">{t('training-staff.nav.external')}</NavItemLink>
             </li>
+            <li>
+              <NavItemLink to="/s/training/notices">{t('training-notices.nav')}</NavItemLink>
+            </li>
           </>
         ) : null}
       </NavGroup>

@@ -5,6 +5,7 @@ import { TableRegion } from '../table-region';
 import { useLocale, useT } from '../../lib/i18n';
 import { formatHours, formatShare } from '../../lib/training/format';
 import { ComplianceTrend } from './compliance-trend';
+import { ConfirmationRate } from './confirmation-rate';
 
 type Detail = Awaited<ReturnType<typeof partnerTrainingDetail>>;
 
@@ -25,6 +26,10 @@ export function PeopleCompliance({ view }: { view: Detail }) {
           people: view.summary.people,
         })}
       </p>
+      <p>
+        {t('training-notices.rate.label')}: <ConfirmationRate figure={view.confirmation} />
+      </p>
+      <p className="muted">{t('training-notices.rate.rule')}</p>
       <section aria-labelledby="partner-training-trend">
         <h2 id="partner-training-trend">{t('training-dashboard.trendTitle')}</h2>
         <ComplianceTrend trend={view.trend} />
@@ -67,7 +72,7 @@ export function PeopleCompliance({ view }: { view: Detail }) {
                     )}
                   </td>
                   <td>
-                    {p.overdue.length === 0 ? (
+                    {p.overdue.length === 0 && p.overdueNotices.length === 0 ? (
                       '—'
                     ) : (
                       <ul className="plain-list">
@@ -77,6 +82,15 @@ export function PeopleCompliance({ view }: { view: Detail }) {
                             {t('training-dashboard.overdueCourse', {
                               title: locale === 'zh-CN' ? o.titleZh : o.titleEn,
                               date: o.dueDate,
+                            })}
+                          </li>
+                        ))}
+                        {p.overdueNotices.map((o) => (
+                          <li key={o.noticeId}>
+                            <Badge tone="negative">{t('training.status.overdue')}</Badge>{' '}
+                            {t('training-notices.overdueNotice', {
+                              title: locale === 'zh-CN' ? o.titleZh : o.titleEn,
+                              date: o.confirmBy,
                             })}
                           </li>
                         ))}

@@ -52,7 +52,7 @@ export async function saveRequirementAction({
   }
 }
 
-export type SettingsIntent = 'committee' | 'weights' | 'riskHours';
+export type SettingsIntent = 'committee' | 'weights' | 'trainingDigest' | 'riskHours';
 
 /** The committee's quorum and approval share, typed as fractions ("2/3"), decimals or percentages. */
 export async function saveCommitteeRuleAction({
@@ -107,9 +107,29 @@ export async function saveWeightsAction({
   return { intent: 'weights', status: 200, notice: translate(locale, 'staff-portal.settings.saved') };
 }
 
+/** The share of training compliance below which a partner is listed in the weekly Slack digest. */
+export async function saveTrainingDigestAction({
+  deps,
+  viewer,
+  locale,
+  form,
+}: StaffActionArgs): Promise<StaffActionResult> {
+  try {
+    await setSetting(deps.db, viewer.person.actor, 'training.digest', {
+      threshold: parseRatio(text(form, 'threshold')),
+    });
+  } catch (error) {
+    const mapped = domainFormErrors(error, locale, { threshold: 'staff-portal.settings.ratioInvalid' });
+    if (!mapped) throw error;
+    return { intent: 'trainingDigest', status: mapped.status, errors: mapped.errors };
+  }
+  return { intent: 'trainingDigest', status: 200, notice: translate(locale, 'staff-portal.settings.saved') };
+}
+
 export const settingsActions: Record<SettingsIntent, (args: StaffActionArgs) => Promise<StaffActionResult>> =
   {
     committee: saveCommitteeRuleAction,
     weights: saveWeightsAction,
+    trainingDigest: saveTrainingDigestAction,
     riskHours: saveRiskResponseHoursAction,
   };

@@ -41,6 +41,8 @@ export default function PartnerTraining({ loaderData }: Route.ComponentProps) {
         ) : null}
         <p>
           <AppLink to="/p/training/external">{t('training-staff.mine.link')}</AppLink>
+          {' · '}
+          <AppLink to="/p/training/notices">{t('training-notices.partner.title')}</AppLink>
         </p>
       </header>
       {!view.onRoster ? (

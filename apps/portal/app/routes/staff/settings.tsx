@@ -19,12 +19,13 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   if (!can(person.actor, 'manage:requirements'))
     throw routeError(context.get(localeContext), 403, 'errors.forbidden');
   const { db } = context.get(depsContext);
-  const [committee, weights, riskHours] = await Promise.all([
+  const [committee, weights, trainingDigest, riskHours] = await Promise.all([
     getSetting(db, 'admission.committee'),
     getSetting(db, 'admission.weights'),
+    getSetting(db, 'training.digest'),
     getSetting(db, 'risk.responseHours'),
   ]);
-  return { committee, weights, riskHours };
+  return { committee, weights, trainingDigest, riskHours };
 }
 
 export function action({ context, request }: Route.ActionArgs) {
@@ -38,7 +39,8 @@ export default function StaffSettings({ loaderData, actionData }: Route.Componen
   const t = useT();
   const navigation = useNavigation();
   const result = actionData as StaffActionData | undefined;
-  const { committee, weights, riskHours } = loaderData;
+  const { committee, weights, trainingDigest, riskHours } = loaderData;
+  const digestErrors = fieldErrorsOf(result, 'trainingDigest');
   const riskErrors = fieldErrorsOf(result, 'riskHours');
   const committeeErrors = fieldErrorsOf(result, 'committee');
   const weightErrors = fieldErrorsOf(result, 'weights');
@@ -121,6 +123,31 @@ export default function StaffSettings({ loaderData, actionData }: Route.Componen
               />
             ))}
           </div>
+          <div>
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {t('staff-portal.settings.save')}
+            </button>
+          </div>
+        </Form>
+      </section>
+
+      <section className="card stack" aria-labelledby="training-digest-heading">
+        <h2 id="training-digest-heading">{t('staff-portal.settings.trainingDigest')}</h2>
+        <p className="muted">{t('staff-portal.settings.trainingDigestHint')}</p>
+        <FormOutcome result={result} intent="trainingDigest" />
+        <Form method="post" noValidate className="stack" key={`digest-${trainingDigest.threshold}`}>
+          <input type="hidden" name="intent" value="trainingDigest" />
+          <InputField
+            name="threshold"
+            label={t('staff-portal.settings.digestThreshold')}
+            hint={t('staff-portal.settings.digestThresholdHint', {
+              now: formatPercent(trainingDigest.threshold),
+            })}
+            defaultValue={formatPercent(trainingDigest.threshold)}
+            inputMode="decimal"
+            maxLength={20}
+            error={digestErrors.threshold}
+          />
           <div>
             <button type="submit" className="button button--primary" disabled={busy}>
               {t('staff-portal.settings.save')}

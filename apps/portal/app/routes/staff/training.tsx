@@ -80,6 +80,8 @@ export default function StaffTraining({ loaderData }: Route.ComponentProps) {
         ) : null}
       </section>
 
+      <p className="muted">{t('training-notices.rate.rule')}</p>
+
       <section aria-labelledby="training-trend">
         <h2 id="training-trend">{t('training-dashboard.trendTitle')}</h2>
         <ComplianceTrend trend={view.trend} />
@@ -116,6 +118,7 @@ export default function StaffTraining({ loaderData }: Route.ComponentProps) {
                 <th scope="col">{t('training-dashboard.rate')}</th>
                 <th scope="col">{t('training-dashboard.meeting')}</th>
                 <th scope="col">{t('training-dashboard.overdue')}</th>
+                <th scope="col">{t('training-notices.rate.label')}</th>
                 <th scope="col">{t('training-dashboard.category')}</th>
               </tr>
             </thead>
@@ -144,6 +147,7 @@ export default function StaffTraining({ loaderData }: Route.ComponentProps) {
                       t('training-dashboard.overdueCount', { count: 0 })
                     )}
                   </td>
+                  <td>{formatShare(locale, p.confirmationShare)}</td>
                   <td>{p.serviceCategories.map((c) => categoryLabel(t, c)).join('、')}</td>
                 </tr>
               ))}
