@@ -14,3 +14,4 @@ export * from './performance.ts';
 export * from './reviews.ts';
 export * from './training.ts';
 export * from './notices.ts';
+export * from './risk.ts';

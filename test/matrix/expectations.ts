@@ -514,4 +514,52 @@ export const expectations: Record<string, Expected> = {
     'staff:admin': 404,
     apiKey: 302,
   },
+  // Risk alerts and rules: every staff role reads them; risk officers and admins act (the empty form: 400).
+  'GET /s/risk/alerts': { default: 200, anonymous: 302, partnerAdmin: 403, partnerMember: 403, apiKey: 302 },
+  // Bulk acknowledge: the empty form chooses no alert.
+  'POST /s/risk/alerts': {
+    default: 403,
+    anonymous: 302,
+    'staff:risk_officer': 422,
+    'staff:admin': 422,
+    apiKey: 302,
+  },
+  // The foreign id names no alert: staff get "not found"; partners never reach the staff console.
+  'GET /s/risk/alerts/:alertId': {
+    default: 404,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  'POST /s/risk/alerts/:alertId': {
+    default: 403,
+    anonymous: 302,
+    'staff:risk_officer': 400,
+    'staff:admin': 400,
+    apiKey: 302,
+  },
+  'GET /s/risk/rules': { default: 200, anonymous: 302, partnerAdmin: 403, partnerMember: 403, apiKey: 302 },
+  // Switching a rule on or off: the empty form names no rule.
+  'POST /s/risk/rules': {
+    default: 403,
+    anonymous: 302,
+    'staff:risk_officer': 404,
+    'staff:admin': 404,
+    apiKey: 302,
+  },
+  'GET /s/risk/rules/:ruleId': {
+    default: 404,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  'POST /s/risk/rules/:ruleId': {
+    default: 403,
+    anonymous: 302,
+    'staff:risk_officer': 400,
+    'staff:admin': 400,
+    apiKey: 302,
+  },
 };

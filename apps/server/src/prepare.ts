@@ -1,4 +1,9 @@
-import { ensureDefaultKpis, ensureDefaultRequirements, type FileStorage } from '@outpost/core';
+import {
+  ensureDefaultKpis,
+  ensureDefaultRequirements,
+  ensureDefaultRiskRules,
+  type FileStorage,
+} from '@outpost/core';
 import { type Database, type DatabaseConnection, migrate } from '@outpost/db';
 import type { Config } from './config.ts';
 import { DEMO_PASSWORD, demoLogins, isEmpty, seedDemo } from './seed/index.ts';
@@ -32,4 +37,6 @@ export async function prepareDatabase(conn: DatabaseConnection, config: Config, 
 export async function ensureReferenceData(db: Database): Promise<void> {
   await ensureDefaultRequirements(db);
   await ensureDefaultKpis(db);
+  // After the KPIs: the default KPI rules name them.
+  await ensureDefaultRiskRules(db);
 }

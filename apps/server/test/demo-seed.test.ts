@@ -8,6 +8,7 @@ import {
   listMyCourses,
   LocalDiskStorage,
   listDocuments,
+  listRiskAlerts,
   listReviews,
   partnerNextSteps,
   personById,
@@ -259,6 +260,17 @@ describe('training reminders in the first-run demo', () => {
       (await inbox(member!.id)).filter((n) => n.template === 'notify.training_due').map((n) => n.params.days),
     ).toContain(3);
     expect((await inbox(admin!.id)).filter((n) => n.template === 'notify.training_overdue')).toHaveLength(1);
+  });
+  it('has open risk alerts at every level (one past its deadline), an acknowledged and a resolved one', async () => {
+    const risk = await actor('risk@outpost.test');
+    const { alerts } = await listRiskAlerts(conn.db, risk, { status: 'all' });
+    const open = alerts.filter((a) => a.status === 'open');
+    expect(new Set(open.map((a) => a.level))).toEqual(new Set(['notice', 'warning', 'critical']));
+    expect(open.some((a) => a.overdue && a.partnerName.includes('恒泰'))).toBe(true);
+    expect(alerts.some((a) => a.status === 'acknowledged' && a.ownerName === '孙立华')).toBe(true);
+    expect(alerts.some((a) => a.status === 'resolved' && a.partnerName.includes('瑞丰'))).toBe(true);
+    const queue = await staffWorkQueue(conn.db, risk);
+    expect(queue.groups.find((g) => g.key === 'riskAlertsOpen')?.count).toBeGreaterThanOrEqual(3);
   });
 });
 

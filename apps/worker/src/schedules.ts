@@ -9,6 +9,7 @@ import { draftReviews } from './jobs/reviews-draft.ts';
 import { purgeIdleSessions } from './jobs/sessions-purge.ts';
 import { recordTrainingKpi } from './jobs/training-compliance.ts';
 import { postTrainingDigest, remindTraining } from './jobs/training-reminders.ts';
+import { evaluateRisk } from './jobs/risk-evaluate.ts';
 
 export interface ScheduledJob {
   /** Also the pg-boss queue name. */
@@ -140,5 +141,16 @@ export const schedules: readonly ScheduledJob[] = [
     expireInSeconds: 30 * 60,
     retryLimit: 2,
     handler: postTrainingDigest,
+  },
+  {
+    name: 'risk-evaluate',
+    // Often enough that an alert closes soon after its clearing time, cheap enough (rollups only) to run every quarter hour.
+    cron: '*/15 * * * *',
+    tz: 'UTC',
+    description:
+      'Evaluates every enabled risk rule for every partner: raises alerts, marks cleared ones, closes those cleared long enough.',
+    expireInSeconds: 15 * 60,
+    retryLimit: 0,
+    handler: evaluateRisk,
   },
 ];

@@ -32,3 +32,4 @@ export * from './email-preferences.ts';
 export * from './audit-checkpoint.ts';
 export * from './slack-refresh.ts';
 export * from './csv.ts';
+export * from './risk/index.ts';

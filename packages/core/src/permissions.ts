@@ -51,6 +51,10 @@ export const permissions = [
   'take:training:own',
   // Suspending a partner (and lifting it) by hand, with a reason.
   'suspend:partner',
+  // Risk early warning: every staff member reads alerts and rules; risk officers and admins act on them.
+  'read:risk',
+  'manage:risk-alerts',
+  'manage:risk-rules',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -67,6 +71,7 @@ const staffBase: readonly Permission[] = [
   'read:scorecard:any',
   'read:review:any',
   'read:training:any',
+  'read:risk',
 ];
 
 const staffGrants: Record<StaffRole, readonly Permission[]> = {
@@ -81,6 +86,8 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'manage:reviews',
     'manage:training',
     'suspend:partner',
+    'manage:risk-alerts',
+    'manage:risk-rules',
   ],
   admin: [
     ...staffBase,
@@ -98,6 +105,8 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'manage:reviews',
     'manage:training',
     'suspend:partner',
+    'manage:risk-alerts',
+    'manage:risk-rules',
   ],
   // Auditors read everything and change nothing (not even a Slack link that would let them act there).
   auditor: [
@@ -112,6 +121,7 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'read:scorecard:any',
     'read:review:any',
     'read:training:any',
+    'read:risk',
   ],
 };
 

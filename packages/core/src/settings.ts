@@ -30,6 +30,14 @@ export const settingSchemas = {
     .default({ financial: 0.3, capability: 0.3, compliance: 0.25, reputation: 0.15 }),
   /** The weekly Slack digest lists partners whose training compliance is below this share. */
   'training.digest': z.object({ threshold: z.number().gt(0).max(1) }).default({ threshold: 0.9 }),
+  /** Hours staff have to acknowledge a risk alert, per level (issue 12: every warning answered within 24 h). */
+  'risk.responseHours': z
+    .object({
+      notice: z.number().gt(0).max(720),
+      warning: z.number().gt(0).max(720),
+      critical: z.number().gt(0).max(720),
+    })
+    .default({ notice: 24, warning: 24, critical: 24 }),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

@@ -76,6 +76,7 @@ describe('whose work is which', () => {
       'rectificationsToVerify',
       'overdueRectifications',
       'externalTrainingToReview',
+      'riskAlertsOpen',
     ]);
     // Administrators do everything but vote.
     expect(await keysOf(staff.admin)).toEqual([
@@ -86,6 +87,7 @@ describe('whose work is which', () => {
       'rectificationsToVerify',
       'overdueRectifications',
       'externalTrainingToReview',
+      'riskAlertsOpen',
     ]);
     expect(await keysOf(staff.auditor)).toEqual([]);
     expect(await keysOf(staff.legal)).toEqual([]);

@@ -27,6 +27,8 @@ import { auditAnchorEn } from './audit-anchor.en.ts';
 import { auditAnchorZhCN } from './audit-anchor.zh-CN.ts';
 import { trainingOpsEn } from './training-ops.en.ts';
 import { trainingOpsZhCN } from './training-ops.zh-CN.ts';
+import { riskEn } from './risk.en.ts';
+import { riskZhCN } from './risk.zh-CN.ts';
 import { trainingStaffEn } from './training-staff.en.ts';
 import { trainingStaffZhCN } from './training-staff.zh-CN.ts';
 import { csvExportEn } from './csv-export.en.ts';
@@ -56,6 +58,7 @@ const enAll = {
   ...csvExportEn,
   ...fieldErrorsEn,
   ...trainingNoticesEn,
+  ...riskEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -82,6 +85,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...csvExportZhCN,
     ...fieldErrorsZhCN,
     ...trainingNoticesZhCN,
+    ...riskZhCN,
   },
   en: enAll,
 };

@@ -83,4 +83,7 @@ export const workQueueEn = {
   'work-queue.group.externalTrainingToReview': 'External training to review',
   'work-queue.group.externalTrainingToReview.hint':
     'Certificates of training done elsewhere, uploaded by partners.',
+  'work-queue.group.riskAlertsOpen': 'Risk alerts to acknowledge',
+  'work-queue.group.riskAlertsOpen.hint':
+    'Raised by the risk rules and not yet acknowledged; respond by the deadline.',
 } as const;

@@ -79,4 +79,6 @@ export const workQueueZhCN: Record<keyof typeof workQueueEn, string> = {
   // 外部培训证明（决策记录 026）。
   'work-queue.group.externalTrainingToReview': '待审核的外部培训证明',
   'work-queue.group.externalTrainingToReview.hint': '合作伙伴上传的外部培训证明。',
+  'work-queue.group.riskAlertsOpen': '待确认的风险预警',
+  'work-queue.group.riskAlertsOpen.hint': '预警规则触发、尚未确认的预警；请在响应期限前处理。',
 };

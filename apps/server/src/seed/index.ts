@@ -10,6 +10,7 @@ import { seedReviews } from './reviews.ts';
 import { demoStaff, seedStaff } from './staff.ts';
 import { seedTraining } from './training.ts';
 import { seedNotices } from './notices.ts';
+import { seedRisk } from './risk.ts';
 
 export { DEMO_PASSWORD } from './context.ts';
 export { activePartners, applicants } from './partners.ts';
@@ -61,4 +62,6 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   await seedReviews(context, admitted);
   await seedTraining(db, storage);
   await seedNotices(db);
+  // Last: the training figures and documents it evaluates are in place.
+  await seedRisk(context, admitted);
 }

@@ -9,6 +9,7 @@ import { assertNotSuspended } from '../partner-status.ts';
 import { isUuid } from '../validation.ts';
 import type { EventIssue } from './event-issues.ts';
 import { rollupCtes } from './rollup-sql.ts';
+import { evaluateAfterBatch } from '../risk/evaluate.ts';
 import { type BadEvent, batchError, type EventRow, validateBatch } from './validate-batch.ts';
 
 /** Namespace of the per-partner advisory lock taken by batches that contain corrections. */
@@ -99,6 +100,11 @@ export async function ingestEvents(
         });
       }
       return { batchId, accepted, duplicates: rows.length - accepted };
+    })
+    .then(async (result) => {
+      // Risk rules see the new rollups once they are committed; only this partner is evaluated.
+      if (result.accepted > 0) await evaluateAfterBatch(db, partnerId, new Date(now));
+      return result;
     })
     .catch((error: unknown) => {
       if (violates(error, 'service_events_corrects_key')) {

@@ -7,6 +7,7 @@ import { rectificationsToVerify } from './groups/rectifications-to-verify.ts';
 import { reviewsToFinalise } from './groups/reviews-to-finalise.ts';
 import type { WorkSource } from './types.ts';
 import { externalTrainingToReview } from './groups/external-training-to-review.ts';
+import { riskAlertsOpen } from './groups/risk-alerts-open.ts';
 
 /**
  * Every kind of staff work, in the order the work queue shows it. A new capability
@@ -22,4 +23,5 @@ export const workSources: readonly WorkSource[] = [
   rectificationsToVerify,
   overdueRectifications,
   externalTrainingToReview,
+  riskAlertsOpen,
 ];

@@ -5,7 +5,7 @@ import { NavItemLink } from '../app-link';
 import { NavGroup, withinAny } from '../site-nav/nav-group';
 
 const partnerSections = ['/s/partners', '/s/applications', '/s/blacklist'];
-const performanceSections = ['/s/scorecards', '/s/reviews', '/s/kpis', '/s/import'];
+const performanceSections = ['/s/scorecards', '/s/reviews', '/s/kpis', '/s/import', '/s/risk'];
 const trainingSections = ['/s/training'];
 const settingsSections = ['/s/requirements', '/s/settings'];
 
@@ -54,6 +54,12 @@ export function StaffNavLinks({ may }: { may: ViewerSummary['may'] }) {
             <NavItemLink to="/s/import">{t('work-queue.nav.import')}</NavItemLink>
           </li>
         ) : null}
+        <li>
+          <NavItemLink to="/s/risk/alerts">{t('risk.nav.alerts')}</NavItemLink>
+        </li>
+        <li>
+          <NavItemLink to="/s/risk/rules">{t('risk.nav.rules')}</NavItemLink>
+        </li>
       </NavGroup>
       <NavGroup label={t('training.nav')} active={withinAny(pathname, trainingSections)}>
         <li>

@@ -5,6 +5,7 @@ import { domainFormErrors } from './domain-errors.server';
 import { checkedValues, isChecked, numberValue, optionalText, text } from './form-values';
 import { parseRatio } from './ratio';
 import type { StaffActionArgs } from './staff-action';
+import { saveRiskResponseHoursAction } from '../risk/response-hours-action.server';
 
 /** Creates or updates a requirement of the document catalogue (administrators). */
 export async function saveRequirementAction({
@@ -51,7 +52,7 @@ export async function saveRequirementAction({
   }
 }
 
-export type SettingsIntent = 'committee' | 'weights' | 'trainingDigest';
+export type SettingsIntent = 'committee' | 'weights' | 'trainingDigest' | 'riskHours';
 
 /** The committee's quorum and approval share, typed as fractions ("2/3"), decimals or percentages. */
 export async function saveCommitteeRuleAction({
@@ -130,4 +131,5 @@ export const settingsActions: Record<SettingsIntent, (args: StaffActionArgs) => 
     committee: saveCommitteeRuleAction,
     weights: saveWeightsAction,
     trainingDigest: saveTrainingDigestAction,
+    riskHours: saveRiskResponseHoursAction,
   };

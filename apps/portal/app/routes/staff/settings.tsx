@@ -12,18 +12,20 @@ import { runStaffAction } from '../../lib/staff/run-action.server';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/settings';
 import { AppLink } from '../../components/app-link';
+import { riskLevelCodes as riskLevels } from '../../lib/risk/risk-codes';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { person } = requireKind(context, request, 'staff');
   if (!can(person.actor, 'manage:requirements'))
     throw routeError(context.get(localeContext), 403, 'errors.forbidden');
   const { db } = context.get(depsContext);
-  const [committee, weights, trainingDigest] = await Promise.all([
+  const [committee, weights, trainingDigest, riskHours] = await Promise.all([
     getSetting(db, 'admission.committee'),
     getSetting(db, 'admission.weights'),
     getSetting(db, 'training.digest'),
+    getSetting(db, 'risk.responseHours'),
   ]);
-  return { committee, weights, trainingDigest };
+  return { committee, weights, trainingDigest, riskHours };
 }
 
 export function action({ context, request }: Route.ActionArgs) {
@@ -37,8 +39,9 @@ export default function StaffSettings({ loaderData, actionData }: Route.Componen
   const t = useT();
   const navigation = useNavigation();
   const result = actionData as StaffActionData | undefined;
-  const { committee, weights, trainingDigest } = loaderData;
+  const { committee, weights, trainingDigest, riskHours } = loaderData;
   const digestErrors = fieldErrorsOf(result, 'trainingDigest');
+  const riskErrors = fieldErrorsOf(result, 'riskHours');
   const committeeErrors = fieldErrorsOf(result, 'committee');
   const weightErrors = fieldErrorsOf(result, 'weights');
   const total = dimensions.reduce((sum, d) => sum + weights[d], 0);
@@ -145,6 +148,40 @@ export default function StaffSettings({ loaderData, actionData }: Route.Componen
             maxLength={20}
             error={digestErrors.threshold}
           />
+          <div>
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {t('staff-portal.settings.save')}
+            </button>
+          </div>
+        </Form>
+      </section>
+
+      <section className="card stack" aria-labelledby="risk-hours-heading">
+        <h2 id="risk-hours-heading">{t('risk.settings.hours')}</h2>
+        <p className="muted">{t('risk.settings.hoursHint')}</p>
+        <FormOutcome result={result} intent="riskHours" />
+        <Form
+          method="post"
+          noValidate
+          className="stack"
+          key={`risk-${riskLevels.map((l) => riskHours[l]).join('-')}`}
+        >
+          <input type="hidden" name="intent" value="riskHours" />
+          <div className="staff-row staff-row--four">
+            {riskLevels.map((level) => (
+              <InputField
+                key={level}
+                name={level}
+                type="number"
+                min={1}
+                step="any"
+                inputMode="decimal"
+                label={t(`risk.level.${level}`)}
+                defaultValue={riskHours[level]}
+                error={riskErrors[level]}
+              />
+            ))}
+          </div>
           <div>
             <button type="submit" className="button button--primary" disabled={busy}>
               {t('staff-portal.settings.save')}

@@ -1,0 +1,162 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAt, id, ts, updatedAt } from './columns.ts';
+import { partners, serviceCategories } from './partners.ts';
+import { users } from './users.ts';
+
+/**
+ * What a risk rule watches. Each kind has its own parameter schema (core, risk/rule-params.ts).
+ * Kinds whose data does not exist yet (contracts, concentration) are added with that capability.
+ */
+export const riskRuleKinds = [
+  'kpi_threshold',
+  'kpi_sudden_change',
+  'document_expiry',
+  'blacklist_hit',
+  'training_compliance',
+] as const;
+export const riskLevels = ['notice', 'warning', 'critical'] as const;
+export const riskAlertStatuses = ['open', 'acknowledged', 'resolved', 'dismissed'] as const;
+
+/**
+ * Risk rules (风险预警规则), the current version of each. Every save bumps `version` and writes the
+ * full rule into risk_rule_versions, so an alert's rule "as it was when raised" can always be shown.
+ */
+export const riskRules = pgTable('risk_rules', {
+  id: id(),
+  kind: text('kind', { enum: riskRuleKinds }).notNull(),
+  /** A stable key for default rules (ensureDefaultRiskRules never adds one twice); null for staff's own. */
+  defaultKey: text('default_key').unique(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  level: text('level', { enum: riskLevels }).notNull(),
+  /** Empty means every service category. */
+  serviceCategories: text('service_categories', { enum: serviceCategories })
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  params: jsonb('params').$type<Record<string, unknown>>().notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+  version: integer('version').notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+  updatedBy: uuid('updated_by').references(() => users.id),
+});
+
+/** Every version of every rule, append-only: the history page and the alerts' snapshots read it. */
+export const riskRuleVersions = pgTable(
+  'risk_rule_versions',
+  {
+    ruleId: uuid('rule_id')
+      .notNull()
+      .references(() => riskRules.id),
+    version: integer('version').notNull(),
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    changedBy: uuid('changed_by').references(() => users.id),
+    changedAt: createdAt(),
+  },
+  (t) => [uniqueIndex('risk_rule_versions_key').on(t.ruleId, t.version)],
+);
+
+/**
+ * Alerts (风险预警). One open (or acknowledged) alert per (rule, partner, condition key): a partial
+ * unique index makes the dedupe hold even when two evaluations run at once. Once resolved or
+ * dismissed, the same condition coming back raises a new row.
+ */
+export const riskAlerts = pgTable(
+  'risk_alerts',
+  {
+    id: id(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    ruleId: uuid('rule_id')
+      .notNull()
+      .references(() => riskRules.id),
+    ruleVersion: integer('rule_version').notNull(),
+    /** The rule as it was when the alert was raised (name, level, params). */
+    ruleSnapshot: jsonb('rule_snapshot').$type<Record<string, unknown>>().notNull(),
+    /** What exactly is wrong, e.g. the KPI key or the document id: the dedupe key within a rule. */
+    conditionKey: text('condition_key').notNull(),
+    level: text('level', { enum: riskLevels }).notNull(),
+    /** The numbers behind the alert and links to where they come from (risk/evidence.ts). */
+    evidence: jsonb('evidence').$type<Record<string, unknown>>().notNull(),
+    raisedAt: ts('raised_at').notNull(),
+    responseDeadline: ts('response_deadline').notNull(),
+    ownerId: uuid('owner_id').references(() => users.id),
+    status: text('status', { enum: riskAlertStatuses }).notNull().default('open'),
+    acknowledgedAt: ts('acknowledged_at'),
+    acknowledgedBy: uuid('acknowledged_by').references(() => users.id),
+    resolvedAt: ts('resolved_at'),
+    /** Null with status resolved means the system closed it (condition cleared long enough). */
+    resolvedBy: uuid('resolved_by').references(() => users.id),
+    resolutionNote: text('resolution_note'),
+    dismissedAt: ts('dismissed_at'),
+    dismissedBy: uuid('dismissed_by').references(() => users.id),
+    dismissalReason: text('dismissal_reason'),
+    /** Since when the condition has not held (null while it holds); the alert auto-closes after the rule's clearAfter. */
+    clearedSince: ts('cleared_since'),
+    /** For the Slack follow-up: where the alert's message is, to update it in place (channel + ts). */
+    slackChannel: text('slack_channel'),
+    slackTs: text('slack_ts'),
+    /** For the escalation follow-up: the last escalation step taken (0 = none). */
+    escalationStep: integer('escalation_step').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('risk_alerts_live_condition_key')
+      .on(t.ruleId, t.partnerId, t.conditionKey)
+      .where(sql`${t.status} in ('open', 'acknowledged')`),
+    // The inbox: open first, by deadline; and the work queue.
+    index('risk_alerts_status_deadline_idx').on(t.status, t.responseDeadline),
+    index('risk_alerts_partner_idx').on(t.partnerId, t.raisedAt),
+  ],
+);
+
+export const riskAlertEventKinds = [
+  'raised',
+  'acknowledged',
+  'assigned',
+  'resolved',
+  'dismissed',
+  'cleared',
+  'returned',
+  'auto_resolved',
+  // Reserved for the follow-up (Slack delivery, escalation, partner sharing): no migration needed then.
+  'escalated',
+  'slack_posted',
+  'commented',
+] as const;
+
+/** An alert's timeline: who did what, when. Append-only; the audit log holds the same facts signed. */
+export const riskAlertEvents = pgTable(
+  'risk_alert_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    alertId: uuid('alert_id')
+      .notNull()
+      .references(() => riskAlerts.id),
+    kind: text('kind', { enum: riskAlertEventKinds }).notNull(),
+    actorId: uuid('actor_id').references(() => users.id),
+    /** How the person acted (web, slack, system), for "acknowledged in Slack by …". */
+    via: text('via').notNull().default('web'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    at: ts('at').notNull(),
+  },
+  (t) => [index('risk_alert_events_alert_idx').on(t.alertId, t.id)],
+);
+
+export type RiskRule = typeof riskRules.$inferSelect;
+export type RiskAlert = typeof riskAlerts.$inferSelect;
+export type RiskAlertEvent = typeof riskAlertEvents.$inferSelect;

@@ -1,0 +1,180 @@
+import { type Database, type RiskAlert, type RiskRule, riskAlerts, riskRules } from '@outpost/db';
+import { todayInChina } from '@outpost/i18n';
+import { and, eq, inArray } from 'drizzle-orm';
+import { systemActor } from '../actor.ts';
+import { getSetting } from '../settings.ts';
+import { conditions, eventDrivenKinds, type Finding } from './conditions/index.ts';
+import { memoised } from './conditions/types.ts';
+import type { RiskRuleKind } from './rule-params.ts';
+import { ruleSnapshot } from './rules.ts';
+import { recordAlertEvent } from './timeline.ts';
+
+const HOUR = 3_600_000;
+const liveStatuses = ['open', 'acknowledged'] as const;
+
+export interface EvaluationOptions {
+  now?: Date;
+  /** Only these partners (the ones an ingestion batch touched). */
+  partnerIds?: readonly string[];
+  /** Only rules of these kinds. */
+  kinds?: readonly RiskRuleKind[];
+}
+
+export interface EvaluationResult {
+  raised: number;
+  cleared: number;
+  returned: number;
+  autoResolved: number;
+}
+
+/**
+ * Evaluates the enabled rules and reconciles their live alerts with what holds now:
+ * a condition without a live alert raises one (the partial unique index keeps it to one even
+ * when two evaluations race); a live alert whose condition is gone is marked cleared, and is
+ * resolved by the system once it has stayed cleared for the rule's `clearAfterHours`; a condition
+ * back before that un-clears the same alert. After an alert is closed, the condition coming back
+ * raises a new one. `now` is explicit so tests (and the follow-up's escalation) control the clock.
+ */
+export async function evaluateRiskRules(
+  db: Database,
+  options: EvaluationOptions = {},
+): Promise<EvaluationResult> {
+  const now = options.now ?? new Date();
+  const scope = { partnerIds: options.partnerIds, now, today: todayInChina(now), memo: new Map() };
+  const where = [eq(riskRules.enabled, true)];
+  if (options.kinds) where.push(inArray(riskRules.kind, [...options.kinds]));
+  const rules = await db
+    .select()
+    .from(riskRules)
+    .where(and(...where));
+  const total: EvaluationResult = { raised: 0, cleared: 0, returned: 0, autoResolved: 0 };
+  if (rules.length === 0) return total;
+  // The live alerts of all these rules in one read; the deadline setting only once something is raised.
+  const liveWhere = [
+    inArray(riskAlerts.status, [...liveStatuses]),
+    inArray(
+      riskAlerts.ruleId,
+      rules.map((r) => r.id),
+    ),
+  ];
+  if (options.partnerIds) liveWhere.push(inArray(riskAlerts.partnerId, [...options.partnerIds]));
+  const live = await db
+    .select()
+    .from(riskAlerts)
+    .where(and(...liveWhere));
+  const hours = () => memoised(scope, 'responseHours', () => getSetting(db, 'risk.responseHours'));
+  for (const rule of rules) {
+    const findings = await conditions[rule.kind](db, rule, scope);
+    const ofRule = live.filter((a) => a.ruleId === rule.id);
+    const result = await reconcile(db, rule, findings, ofRule, now, async () => (await hours())[rule.level]);
+    for (const k of Object.keys(total) as (keyof EvaluationResult)[]) total[k] += result[k];
+  }
+  return total;
+}
+
+/**
+ * After an ingestion batch: the event-driven rules, for the one partner whose rollups changed
+ * (a handful of indexed rollup reads, never the events). The batch is already committed, so a
+ * failure here must not turn into an error for the sender (who would resend a stored batch):
+ * it is logged, and the scheduled evaluation (job risk-evaluate) catches up.
+ */
+export async function evaluateAfterBatch(db: Database, partnerId: string, now = new Date()) {
+  try {
+    return await evaluateRiskRules(db, { now, partnerIds: [partnerId], kinds: eventDrivenKinds });
+  } catch (error) {
+    console.error('[risk] evaluation after a batch failed; the scheduled run will catch up', error);
+    return null;
+  }
+}
+
+async function reconcile(
+  db: Database,
+  rule: RiskRule,
+  findings: Finding[],
+  live: RiskAlert[],
+  now: Date,
+  responseHours: () => Promise<number>,
+): Promise<EvaluationResult> {
+  const result: EvaluationResult = { raised: 0, cleared: 0, returned: 0, autoResolved: 0 };
+  const keyOf = (partnerId: string, conditionKey: string) => `${partnerId}\u0000${conditionKey}`;
+  const liveByKey = new Map(live.map((a) => [keyOf(a.partnerId, a.conditionKey), a]));
+  const found = new Set<string>();
+  const actor = systemActor('risk-evaluation');
+  const clearAfter = Number((rule.params as { clearAfterHours?: number }).clearAfterHours ?? 24) * HOUR;
+
+  for (const finding of findings) {
+    const key = keyOf(finding.partnerId, finding.conditionKey);
+    found.add(key);
+    const existing = liveByKey.get(key);
+    if (existing) {
+      if (existing.clearedSince) {
+        await db.transaction(async (tx) => {
+          await tx
+            .update(riskAlerts)
+            .set({ clearedSince: null, evidence: finding.evidence, updatedAt: now })
+            .where(eq(riskAlerts.id, existing.id));
+          await recordAlertEvent(tx, actor, existing, 'returned', now, { evidence: finding.evidence });
+        });
+        result.returned += 1;
+      }
+      continue;
+    }
+    const deadline = new Date(now.getTime() + (await responseHours()) * HOUR);
+    const raised = await db.transaction(async (tx) => {
+      const [alert] = await tx
+        .insert(riskAlerts)
+        .values({
+          partnerId: finding.partnerId,
+          ruleId: rule.id,
+          ruleVersion: rule.version,
+          ruleSnapshot: ruleSnapshot(rule),
+          conditionKey: finding.conditionKey,
+          level: rule.level,
+          evidence: finding.evidence,
+          raisedAt: now,
+          responseDeadline: deadline,
+        })
+        // Another evaluation raised it a moment ago: one alert per condition, not per evaluation.
+        .onConflictDoNothing()
+        .returning();
+      if (!alert) return false;
+      await recordAlertEvent(tx, actor, alert, 'raised', now, {
+        ruleId: rule.id,
+        ruleVersion: rule.version,
+        level: rule.level,
+        conditionKey: finding.conditionKey,
+      });
+      return true;
+    });
+    if (raised) result.raised += 1;
+  }
+
+  for (const alert of live) {
+    if (found.has(keyOf(alert.partnerId, alert.conditionKey))) continue;
+    const since = alert.clearedSince ?? now;
+    if (!alert.clearedSince) {
+      await db.transaction(async (tx) => {
+        await tx
+          .update(riskAlerts)
+          .set({ clearedSince: now, updatedAt: now })
+          .where(and(eq(riskAlerts.id, alert.id), inArray(riskAlerts.status, [...liveStatuses])));
+        await recordAlertEvent(tx, actor, alert, 'cleared', now);
+      });
+      result.cleared += 1;
+    }
+    if (now.getTime() - since.getTime() >= clearAfter) {
+      const closed = await db.transaction(async (tx) => {
+        const [row] = await tx
+          .update(riskAlerts)
+          .set({ status: 'resolved', resolvedAt: now, resolvedBy: null, updatedAt: now })
+          .where(and(eq(riskAlerts.id, alert.id), inArray(riskAlerts.status, [...liveStatuses])))
+          .returning({ id: riskAlerts.id });
+        if (!row) return false;
+        await recordAlertEvent(tx, actor, alert, 'auto_resolved', now, { clearedSince: since.toISOString() });
+        return true;
+      });
+      if (closed) result.autoResolved += 1;
+    }
+  }
+  return result;
+}

@@ -1,0 +1,9 @@
+// Risk early warning (issue 12, decision record 030): rules, their evaluation, alerts and their actions.
+export * from './alert-actions.ts';
+export * from './alerts-read.ts';
+export * from './default-rules.ts';
+export * from './evaluate.ts';
+export * from './rule-params.ts';
+export * from './rules.ts';
+export type { Finding } from './conditions/types.ts';
+export * from './bulk-acknowledge.ts';

@@ -1,0 +1,29 @@
+import { type Database, type RiskAlert, riskAlertEvents } from '@outpost/db';
+import type { Actor } from '../actor.ts';
+import { audit } from '../audit.ts';
+
+type EventKind = (typeof riskAlertEvents.$inferInsert)['kind'];
+
+/**
+ * Records one step of an alert: on its timeline (what the console shows) and in the audit log
+ * (what the regulator checks), in the caller's transaction so both commit with the change.
+ */
+export async function recordAlertEvent(
+  tx: Database,
+  actor: Actor,
+  alert: Pick<RiskAlert, 'id' | 'partnerId'>,
+  kind: EventKind,
+  at: Date,
+  data: Record<string, unknown> = {},
+) {
+  const actorId = actor.type === 'staff' ? actor.userId : null;
+  const via = actor.type === 'system' ? 'system' : actor.type === 'staff' ? (actor.via ?? 'web') : 'web';
+  await tx.insert(riskAlertEvents).values({ alertId: alert.id, kind, actorId, via, data, at });
+  await audit(tx, actor, {
+    action: `risk_alert.${kind}`,
+    entityType: 'risk_alert',
+    entityId: alert.id,
+    partnerId: alert.partnerId,
+    data,
+  });
+}
