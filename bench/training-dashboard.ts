@@ -13,7 +13,12 @@
  */
 import { parseArgs } from 'node:util';
 import { createSession } from '@outpost/auth';
-import { createCourse, ensureDefaultKpis, recordTrainingCompliance } from '@outpost/core';
+import {
+  createCourse,
+  ensureDefaultKpis,
+  recordPortfolioMonth,
+  recordTrainingCompliance,
+} from '@outpost/core';
 import { makeStaff } from '@outpost/core/testing';
 import { migrate, openDatabase, postgresClient, rowsOf } from '@outpost/db';
 import { withDatabase } from '@outpost/db/testing';
@@ -130,6 +135,11 @@ try {
     from kpi_monthly_rollups r cross join generate_series(1, 23) m
     where r.month = date_trunc('month', current_date)::date
     on conflict (partner_id, month) do update set training_people = excluded.training_people, training_met = excluded.training_met`);
+  // The portfolio's months, as the job writes them after each month's figures.
+  for (let m = 1; m <= 23; m++) {
+    const [y, mo] = todayInChina().split('-').map(Number) as [number, number];
+    await recordPortfolioMonth(conn.db, new Date(Date.UTC(y, mo - 1 - m, 1)).toISOString().slice(0, 10));
+  }
   await conn.db.execute(sql`vacuum (analyze)`);
 
   const cookies: string[] = [];

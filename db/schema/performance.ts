@@ -137,6 +137,23 @@ export const kpiDailyRollups = pgTable(
  * in the same statement as the daily rows. Every reporting period is whole months, so a
  * scorecard reads at most 12 rows per partner and its 8-quarter trend 24.
  */
+/**
+ * The portfolio's training compliance per month, for the staff dashboard's trend (decision record
+ * 033): the sums of the partners' rollup rows as the daily job left them, for all active partners
+ * (`service_category` '*') and per service category (a partner in two categories counts in both).
+ * Twelve rows make the chart, where summing 12 months of 1,000 partners' rows cost a view 15 ms.
+ */
+export const trainingPortfolioMonths = pgTable(
+  'training_portfolio_months',
+  {
+    month: date('month').notNull(),
+    serviceCategory: text('service_category').notNull(),
+    people: integer('people').notNull(),
+    met: integer('met').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.serviceCategory] })],
+);
+
 export const kpiMonthlyRollups = pgTable(
   'kpi_monthly_rollups',
   {
@@ -153,6 +170,13 @@ export const kpiMonthlyRollups = pgTable(
      */
     trainingPeople: integer('training_people').notNull().default(0),
     trainingMet: integer('training_met').notNull().default(0),
+    /**
+     * Written by the same job, for the staff training dashboard (decision record 033): people
+     * overdue on an assignment, and the notice confirmations owed and made, on that day.
+     */
+    trainingOverdue: integer('training_overdue').notNull().default(0),
+    noticesOwed: integer('notices_owed').notNull().default(0),
+    noticesConfirmed: integer('notices_confirmed').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.partnerId, t.month] }),

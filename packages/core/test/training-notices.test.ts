@@ -19,8 +19,10 @@ import {
   partnerNoticeConfirmation,
   partnerTrainingDetail,
   publishNotice,
+  recordTrainingCompliance,
   runTrainingReminders,
   trainingCompliance,
+  trainingOverview,
   withdrawNotice,
 } from '../src/index.ts';
 import { makePartner, makePartnerUser, makeStaff } from '../src/testing/fixtures.ts';
@@ -197,9 +199,18 @@ describe('policy notices', () => {
     });
     expect(detail.confirmation).toMatchObject({ owed: 1, confirmed: 0, overdue: 1, share: 0 });
 
+    // The staff dashboard shows the daily job's figures: the rate beside compliance, and the move.
+    const onDashboard = async () => {
+      await recordTrainingCompliance(conn.db, tomorrow);
+      const overview = await trainingOverview(conn.db, staff, { q: a.partner.legalName }, tomorrow);
+      return overview.items.find((i) => i.partnerId === a.partner.id);
+    };
+    expect(await onDashboard()).toMatchObject({ people: 1, meeting: 0, share: 0, confirmationShare: 0 });
+
     // Confirming late still counts from then on.
     await confirmNotice(conn.db, a.member, n.id);
     expect(await trainingCompliance(conn.db, a.partner.id, tomorrow)).toMatchObject({ meeting: 1 });
+    expect(await onDashboard()).toMatchObject({ people: 1, meeting: 1, share: 1, confirmationShare: 1 });
   });
 
   it('reminds people 14 and 3 days before the confirm-by date, once each, not after they confirmed', async () => {

@@ -5,9 +5,10 @@ import {
   rowsOf,
   serviceCategories,
   trainingPeople,
+  trainingPortfolioMonths,
 } from '@outpost/db';
 import { todayInChina } from '@outpost/i18n';
-import { and, asc, count, eq, gte, ilike, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { notFound } from '../errors.ts';
@@ -39,7 +40,7 @@ function monthsBack(day: string, n: number) {
 }
 
 /** People of these partners whose assignment's due date has passed without a completion, per partner. */
-async function overdueCounts(db: Database, partnerIds: string[], today: string) {
+export async function overdueCounts(db: Database, partnerIds: string[], today: string) {
   if (partnerIds.length === 0) return new Map<string, number>();
   const rows = await db.execute<{ partner_id: string; n: number }>(sql`
     select p.partner_id, count(distinct p.id)::int as n
@@ -76,7 +77,9 @@ export interface TrainingOverviewRow {
 
 /**
  * Staff: training compliance per partner (worst first), per service category, the portfolio's
- * monthly trend over the last 12 months, and the people overdue on an assignment.
+ * monthly trend over the last 12 months, the people overdue on an assignment and the notice
+ * confirmation rate. Every figure is the daily job's (decision record 033), read in one statement:
+ * a view is one round trip after the session's, however many people the partners have.
  */
 export async function trainingOverview(
   db: Database,
@@ -94,108 +97,87 @@ export async function trainingOverview(
     const like = `%${input.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     conditions.push(or(ilike(partners.legalName, like), ilike(partners.creditCode, like)) as SQL);
   }
-  const where = and(...conditions);
-  const current = and(eq(kpiMonthlyRollups.partnerId, partners.id), eq(kpiMonthlyRollups.month, month));
+  type Figures = { people: number; meeting: number };
+  type Row = {
+    total: number;
+    items: {
+      partnerId: string;
+      legalName: string;
+      serviceCategories: string[];
+      people: number;
+      meeting: number;
+      share: number | null;
+      overduePeople: number;
+      noticesOwed: number;
+      noticesConfirmed: number;
+    }[];
+    sums: Figures;
+    trend: (Figures & { month: string })[];
+    byCategory: (Figures & { serviceCategory: string })[];
+  };
+  // The trend: the portfolio's stored months (all partners, or one category); a search sums the
+  // months of the partners it found.
+  const from = monthsBack(today, 11);
+  const trendRows = input.q
+    ? sql`select to_char(r.month, 'YYYY-MM') as month, sum(r.training_people)::int as people,
+                 sum(r.training_met)::int as meeting
+          from selected s join ${kpiMonthlyRollups} r on r.partner_id = s.id
+          where r.month between ${from} and ${month} and r.training_people > 0
+          group by r.month`
+    : sql`select to_char(m.month, 'YYYY-MM') as month, m.people, m.met as meeting
+          from ${trainingPortfolioMonths} m
+          where m.service_category = ${input.serviceCategory ?? '*'} and m.month between ${from} and ${month}`;
   // Worst first; partners without a roster (no figure) last.
-  const share = sql<
-    number | null
-  >`${kpiMonthlyRollups.trainingMet}::float / nullif(${kpiMonthlyRollups.trainingPeople}, 0)`;
-  const [items, [total], [sums], trend] = await Promise.all([
-    db
-      .select({
-        partnerId: partners.id,
-        legalName: partners.legalName,
-        serviceCategories: partners.serviceCategories,
-        people: sql<number>`coalesce(${kpiMonthlyRollups.trainingPeople}, 0)`,
-        meeting: sql<number>`coalesce(${kpiMonthlyRollups.trainingMet}, 0)`,
-        share,
-      })
-      .from(partners)
-      .leftJoin(kpiMonthlyRollups, current)
-      .where(where)
-      .orderBy(sql`${share} asc nulls last`, asc(partners.legalName))
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize),
-    db.select({ n: count() }).from(partners).where(where),
-    db
-      .select({
-        people: sql<number>`coalesce(sum(${kpiMonthlyRollups.trainingPeople}), 0)::int`,
-        meeting: sql<number>`coalesce(sum(${kpiMonthlyRollups.trainingMet}), 0)::int`,
-      })
-      .from(partners)
-      .innerJoin(kpiMonthlyRollups, current)
-      .where(where),
-    db
-      .select({
-        month: kpiMonthlyRollups.month,
-        people: sql<number>`sum(${kpiMonthlyRollups.trainingPeople})::int`,
-        meeting: sql<number>`sum(${kpiMonthlyRollups.trainingMet})::int`,
-      })
-      .from(partners)
-      .innerJoin(kpiMonthlyRollups, eq(kpiMonthlyRollups.partnerId, partners.id))
-      .where(
-        and(
-          where,
-          gte(kpiMonthlyRollups.month, monthsBack(today, 11)),
-          lte(kpiMonthlyRollups.month, month),
-          sql`${kpiMonthlyRollups.trainingPeople} > 0`,
-        ),
-      )
-      .groupBy(kpiMonthlyRollups.month)
-      .orderBy(kpiMonthlyRollups.month),
-  ]);
-  const [overdue, confirmation] = await Promise.all([
-    overdueCounts(
-      db,
-      items.map((i) => i.partnerId),
-      today,
-    ),
-    confirmationByPartner(
-      db,
-      items.map((i) => i.partnerId),
-      today,
-    ),
-  ]);
-  const byCategory = await db
-    .select({
-      serviceCategory: sql<string>`c.category`,
-      people: sql<number>`coalesce(sum(${kpiMonthlyRollups.trainingPeople}), 0)::int`,
-      meeting: sql<number>`coalesce(sum(${kpiMonthlyRollups.trainingMet}), 0)::int`,
-    })
-    .from(partners)
-    .innerJoin(kpiMonthlyRollups, current)
-    .innerJoin(sql`unnest(${partners.serviceCategories}) as c(category)`, sql`true`)
-    .where(where)
-    .groupBy(sql`c.category`)
-    .orderBy(sql`c.category`);
+  const [row] = rowsOf<Row>(
+    await db.execute(sql`
+    with selected as (
+      select ${partners.id} as id, ${partners.legalName} as legal_name,
+             ${partners.serviceCategories} as service_categories
+      from ${partners} where ${and(...conditions)}
+    ), current as (
+      select s.*, r.training_people as people, r.training_met as meeting,
+             r.training_met::float / nullif(r.training_people, 0) as share,
+             r.training_overdue as overdue, r.notices_owed, r.notices_confirmed
+      from selected s
+      left join ${kpiMonthlyRollups} r on r.partner_id = s.id and r.month = ${month}
+    ), page as (
+      select * from current order by share asc nulls last, legal_name, id
+      limit ${input.pageSize} offset ${(input.page - 1) * input.pageSize}
+    )
+    select
+      (select count(*)::int from selected) as total,
+      coalesce((select json_agg(json_build_object(
+          'partnerId', id, 'legalName', legal_name, 'serviceCategories', service_categories,
+          'people', coalesce(people, 0), 'meeting', coalesce(meeting, 0), 'share', share,
+          'overduePeople', coalesce(overdue, 0), 'noticesOwed', coalesce(notices_owed, 0),
+          'noticesConfirmed', coalesce(notices_confirmed, 0))
+        order by share asc nulls last, legal_name, id) from page), '[]') as items,
+      (select json_build_object('people', coalesce(sum(people), 0), 'meeting', coalesce(sum(meeting), 0))
+        from current) as sums,
+      coalesce((select json_agg(t order by t.month) from (${trendRows}) t), '[]') as trend,
+      coalesce((select json_agg(c order by c."serviceCategory") from (
+          select category as "serviceCategory", coalesce(sum(people), 0)::int as people,
+                 coalesce(sum(meeting), 0)::int as meeting
+          from current cross join unnest(service_categories) as category
+          where people is not null
+          group by category) c), '[]') as "byCategory"`),
+  );
+  const { total, items, sums, trend, byCategory } = row!;
   const ratio = (met: number, people: number) => (people > 0 ? met / people : null);
   return {
     asOf: today,
     items: items.map(
-      (i): TrainingOverviewRow => ({
+      ({ noticesOwed, noticesConfirmed, ...i }): TrainingOverviewRow => ({
         ...i,
-        people: Number(i.people),
-        meeting: Number(i.meeting),
-        share: i.share === null ? null : Number(i.share),
-        overduePeople: overdue.get(i.partnerId) ?? 0,
-        confirmationShare: confirmation.get(i.partnerId)?.share ?? null,
+        confirmationShare: ratio(noticesConfirmed, noticesOwed),
       }),
     ),
-    total: total?.n ?? 0,
+    total,
     page: input.page,
     pageSize: input.pageSize,
-    portfolio: {
-      people: sums?.people ?? 0,
-      meeting: sums?.meeting ?? 0,
-      share: ratio(sums?.meeting ?? 0, sums?.people ?? 0),
-    },
+    portfolio: { ...sums, share: ratio(sums.meeting, sums.people) },
     byCategory: byCategory.map((c) => ({ ...c, share: ratio(c.meeting, c.people) })),
-    trend: trend.map((t) => ({
-      month: t.month.slice(0, 7),
-      people: t.people,
-      meeting: t.meeting,
-      share: ratio(t.meeting, t.people),
-    })),
+    trend: trend.map((t) => ({ ...t, share: ratio(t.meeting, t.people) })),
   };
 }
 
