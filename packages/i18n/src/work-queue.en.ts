@@ -83,4 +83,9 @@ export const workQueueEn = {
   'work-queue.group.externalTrainingToReview': 'External training to review',
   'work-queue.group.externalTrainingToReview.hint':
     'Certificates of training done elsewhere, uploaded by partners.',
+  // Policy notices to confirm (decision record 032).
+  'work-queue.next.confirmNotices':
+    '{count, plural, one {# notice to confirm by {date}} other {# notices to confirm by {date}}}',
+  'work-queue.next.confirmNoticesHint': 'Read each notice and confirm you will follow it.',
+  'work-queue.next.confirmNoticesOverdue': 'Overdue: the first was to be confirmed by {date}.',
 } as const;

@@ -79,4 +79,8 @@ export const workQueueZhCN: Record<keyof typeof workQueueEn, string> = {
   // 外部培训证明（决策记录 026）。
   'work-queue.group.externalTrainingToReview': '待审核的外部培训证明',
   'work-queue.group.externalTrainingToReview.hint': '合作伙伴上传的外部培训证明。',
+  // 待确认的政策通知（决策记录 032）。
+  'work-queue.next.confirmNotices': '{count} 条通知需在 {date} 前确认',
+  'work-queue.next.confirmNoticesHint': '请阅读每条通知，并确认将遵照执行。',
+  'work-queue.next.confirmNoticesOverdue': '已逾期：最早一条应于 {date} 前确认。',
 };
