@@ -4,7 +4,7 @@ import { bytea, createdAt, ts } from './columns.ts';
 import { partners } from './partners.ts';
 import { users } from './users.ts';
 
-export const apiKeyScopes = ['documents', 'events'] as const;
+export const apiKeyScopes = ['documents', 'events', 'training'] as const;
 
 /**
  * Keys for a partner's own systems. The key is `opk_<id>_<secret>`, shown once; only a

@@ -562,4 +562,9 @@ export const expectations: Record<string, Expected> = {
     'staff:admin': 400,
     apiKey: 302,
   },
+  // The partner's own training, read-only (decision record 032): its administrators, or a key with
+  // the "training" purpose (the matrix key has documents and events only, hence 403). Staff read
+  // training per partner in the portal; these routes name no partner, so they refuse staff.
+  'GET /api/v1/training/people': { default: 403, anonymous: 401, partnerAdmin: 200 },
+  'GET /api/v1/training/completions': { default: 403, anonymous: 401, partnerAdmin: 200 },
 };

@@ -18,7 +18,7 @@ export const SECURITY_SCHEMES = {
     scheme: 'bearer',
     bearerFormat: 'opk_<id>_<secret>',
     description:
-      'A partner API key, created by a partner administrator under API keys in the portal and shown once. Send `Authorization: Bearer opk_<id>_<secret>`. Each key has purposes (scopes): `documents`, `events`.',
+      'A partner API key, created by a partner administrator under API keys in the portal and shown once. Send `Authorization: Bearer opk_<id>_<secret>`. Each key has purposes (scopes): `documents`, `events`, `training`.',
   },
   session: {
     type: 'apiKey',

@@ -22,6 +22,7 @@ import { partnerRoutes } from './routes/partners.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { scorecardRoutes } from './routes/scorecards.ts';
 import { sessionRoutes } from './routes/sessions.ts';
+import { trainingRoutes } from './routes/training.ts';
 
 /**
  * The REST API, mounted by the server under /api. Routes are declared with zod
@@ -81,6 +82,7 @@ export function createApi(deps: ApiDeps) {
   kpiRoutes(app, deps);
   scorecardRoutes(app, deps);
   reviewRoutes(app, deps);
+  trainingRoutes(app, deps);
 
   for (const [name, scheme] of Object.entries(SECURITY_SCHEMES)) {
     app.openAPIRegistry.registerComponent('securitySchemes', name, scheme);

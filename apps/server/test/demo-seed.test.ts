@@ -294,3 +294,33 @@ describe('policy notices in the first-run demo', () => {
     expect(summary.overdue).toBe(0);
   });
 });
+
+describe('training follow-ups in the first-run demo (decision record 032)', () => {
+  it('tells the 华安 member a notice is to confirm, lists confirmations in the export, and has a training key', async () => {
+    const { apiKeys } = await import('@outpost/db');
+    const { ownTrainingPeople, trainingRecords } = await import('@outpost/core');
+    const member = await actor('partner.member@huaan-agency.test');
+    const { steps } = await partnerNextSteps(conn.db, member);
+    expect(steps.find((s) => s.kind === 'confirmNotices')).toMatchObject({
+      count: 1,
+      overdue: false,
+      href: '/p/training/notices',
+    });
+    const admin = await actor(huaan.admin.email);
+    const records = await trainingRecords(conn.db, admin, { locale: 'zh-CN' });
+    const statuses = records.notices.rows.map((r) => r[6]);
+    expect(statuses).toContain('已确认');
+    expect(statuses).toContain('待确认');
+    if (admin.type !== 'partner') throw new Error('not a partner');
+    const keys = await conn.db.select().from(apiKeys).where(eq(apiKeys.partnerId, admin.partnerId));
+    const training = keys.find((k) => k.scopes.includes('training'));
+    expect(training).toBeDefined();
+    const roster = await ownTrainingPeople(conn.db, {
+      type: 'api_key',
+      keyId: training!.id,
+      partnerId: admin.partnerId,
+      scopes: training!.scopes,
+    });
+    expect(roster.total).toBeGreaterThan(0);
+  });
+});

@@ -168,6 +168,7 @@ const scopeGrants: Record<string, readonly Permission[]> = {
     'read:application:own',
   ],
   events: ['ingest:events:own', 'read:kpis'],
+  training: ['read:training:own'],
 };
 
 export function permissionsOf(actor: Actor): Set<Permission> {

@@ -8,6 +8,7 @@ import {
 import { createTestDatabase } from '@outpost/db/testing';
 import { addDays, todayInChina } from '@outpost/i18n';
 import { and, eq } from 'drizzle-orm';
+import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addPerson,
@@ -18,9 +19,13 @@ import {
   openNotice,
   partnerNoticeConfirmation,
   partnerTrainingDetail,
+  noticeConfirmationsCsv,
   publishNotice,
   recordTrainingCompliance,
+  recordsCsv,
+  recordsXlsx,
   runTrainingReminders,
+  trainingRecords,
   trainingCompliance,
   trainingOverview,
   withdrawNotice,
@@ -251,5 +256,112 @@ describe('policy notices', () => {
     expect(
       theirInbox.filter((x) => x.template === 'notify.training_notice_due').map((x) => x.params.days),
     ).toEqual([10, 2]);
+  });
+
+  it('are listed in the training records export: their own CSV and a second XLSX sheet, records columns unchanged', async () => {
+    const a = await partnerWithPeople();
+    const b = await partnerWithPeople();
+    const tomorrow = addDays(today, 1);
+    const dueToday = await publishNotice(
+      conn.db,
+      staff,
+      notice({ partnerId: a.partner.id, requiresConfirmation: true, confirmBy: today }),
+    );
+    const missed = await publishNotice(
+      conn.db,
+      staff,
+      notice({ partnerId: a.partner.id, requiresConfirmation: true, confirmBy: today }),
+    );
+    const later = await publishNotice(
+      conn.db,
+      staff,
+      notice({ partnerId: a.partner.id, requiresConfirmation: true, confirmBy: addDays(today, 10) }),
+    );
+    const infoOnly = await publishNotice(conn.db, staff, notice({ partnerId: a.partner.id }));
+    const toB = await publishNotice(
+      conn.db,
+      staff,
+      notice({ partnerId: b.partner.id, requiresConfirmation: true, confirmBy: today }),
+    );
+    await confirmNotice(conn.db, a.member, dueToday.id);
+    await openNotice(conn.db, a.member, later.id);
+    await openNotice(conn.db, a.member, infoOnly.id);
+
+    // Looked at tomorrow: one confirmed, one overdue, one pending (read, not confirmed).
+    const en = await trainingRecords(conn.db, a.admin, { locale: 'en', asOf: tomorrow });
+    expect(en.header).toEqual([
+      'Name',
+      'ID or staff number',
+      'Course',
+      'Course version',
+      'Category',
+      'Source',
+      'Attempt',
+      'Score (%)',
+      'Passed',
+      'Hours',
+      'Completed on',
+      'Recorded at (Beijing time)',
+      'Certificate',
+    ]);
+    expect(recordsCsv(en).split('\r\n')[0]).toBe(`\uFEFF${en.header.join(',')}`);
+    expect(en.notices.header).toEqual([
+      'Name',
+      'ID or staff number',
+      'Notice',
+      'Confirm by',
+      'Read at (Beijing time)',
+      'Confirmed at (Beijing time)',
+      'Status',
+    ]);
+    const byTitle = new Map(en.notices.rows.map((r) => [r[2], r]));
+    expect([...byTitle.keys()].sort()).toEqual([dueToday.titleEn, later.titleEn, missed.titleEn].sort());
+    expect(byTitle.get(dueToday.titleEn)).toEqual([
+      'Member',
+      expect.not.stringContaining(a.person.staffNumber.slice(2)),
+      dueToday.titleEn,
+      today,
+      expect.stringMatching(/\d:\d{2}/),
+      expect.stringMatching(/\d:\d{2}/),
+      'Confirmed',
+    ]);
+    expect(byTitle.get(missed.titleEn)!.slice(3)).toEqual([today, '', '', 'Overdue']);
+    expect(byTitle.get(later.titleEn)!.slice(3)).toEqual([
+      addDays(today, 10),
+      expect.stringMatching(/\d:\d{2}/),
+      '',
+      'Pending',
+    ]);
+    const text = noticeConfirmationsCsv(en);
+    expect(text.startsWith('\uFEFFName,ID or staff number,Notice,')).toBe(true);
+    expect(text).not.toContain(toB.titleEn);
+    expect(text).not.toContain(infoOnly.titleEn);
+
+    // XLSX: the records stay the first sheet; the confirmations are the second.
+    const bytes = Buffer.from(recordsXlsx(en));
+    expect((await readSheet(bytes, 1))[0]).toEqual(en.header);
+    const second = await readSheet(bytes, 'Notices');
+    expect(second[0]).toEqual(en.notices.header);
+    expect(second).toHaveLength(4);
+
+    // Chinese headings and titles; staff see the same rows for the partner, one person's alone.
+    const zh = await trainingRecords(conn.db, staff, {
+      locale: 'zh-CN',
+      partnerId: a.partner.id,
+      personId: a.person.id,
+      asOf: tomorrow,
+    });
+    expect(zh.notices.header[2]).toBe('通知');
+    expect(zh.notices.rows.map((r) => [r[2], r[6]]).sort()).toEqual(
+      [
+        [dueToday.titleZh, '已确认'],
+        [missed.titleZh, '已逾期'],
+        [later.titleZh, '待确认'],
+      ].sort(),
+    );
+    // Partner b's administrator sees only b's notice.
+    const other = await trainingRecords(conn.db, b.admin, { locale: 'en', asOf: tomorrow });
+    expect(other.notices.rows.map((r) => r[2])).toEqual([toB.titleEn]);
+    expect(other.notices.rows[0]![6]).toBe('Overdue');
   });
 });

@@ -181,4 +181,6 @@ export const partnerPortalEn = {
   'partner-portal.home.viewTeam': 'View the team',
   'partner-portal.home.cards': 'Your admission at a glance',
   'partner-portal.documents.expiringSoon': 'expires within 30 days — upload a current version',
+  // The training API key purpose (decision record 032).
+  'partner-portal.apiKeys.scope.training': 'Training: read your training roster and completions',
 } as const;

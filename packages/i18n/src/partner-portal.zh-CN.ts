@@ -174,4 +174,6 @@ export const partnerPortalZhCN: Record<keyof typeof partnerPortalEn, string> = {
   'partner-portal.home.viewTeam': '查看团队',
   'partner-portal.home.cards': '准入概览',
   'partner-portal.documents.expiringSoon': '30 天内到期，请上传最新版本',
+  // The training API key purpose (decision record 032).
+  'partner-portal.apiKeys.scope.training': '培训：读取培训名册和完成记录',
 };

@@ -86,4 +86,9 @@ export const workQueueEn = {
   'work-queue.group.riskAlertsOpen': 'Risk alerts to acknowledge',
   'work-queue.group.riskAlertsOpen.hint':
     'Raised by the risk rules and not yet acknowledged; respond by the deadline.',
+  // Policy notices to confirm (decision record 032).
+  'work-queue.next.confirmNotices':
+    '{count, plural, one {# notice to confirm by {date}} other {# notices to confirm by {date}}}',
+  'work-queue.next.confirmNoticesHint': 'Read each notice and confirm you will follow it.',
+  'work-queue.next.confirmNoticesOverdue': 'Overdue: the first was to be confirmed by {date}.',
 } as const;

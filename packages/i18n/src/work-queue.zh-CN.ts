@@ -81,4 +81,8 @@ export const workQueueZhCN: Record<keyof typeof workQueueEn, string> = {
   'work-queue.group.externalTrainingToReview.hint': '合作伙伴上传的外部培训证明。',
   'work-queue.group.riskAlertsOpen': '待确认的风险预警',
   'work-queue.group.riskAlertsOpen.hint': '预警规则触发、尚未确认的预警；请在响应期限前处理。',
+  // 待确认的政策通知（决策记录 032）。
+  'work-queue.next.confirmNotices': '{count} 条通知需在 {date} 前确认',
+  'work-queue.next.confirmNoticesHint': '请阅读每条通知，并确认将遵照执行。',
+  'work-queue.next.confirmNoticesOverdue': '已逾期：最早一条应于 {date} 前确认。',
 };

@@ -36,7 +36,7 @@ const Key = z
 const me = createRoute({
   method: 'get',
   path: '/v1/me',
-  ...keyOrSession('documents', 'events'),
+  ...keyOrSession('documents', 'events', 'training'),
   tags: ['Account'],
   summary:
     'Who is calling: the signed-in person (organisation, roles, permissions) or the API key (partner, purposes, permissions)',

@@ -3,6 +3,7 @@ import {
   type Actor,
   addPerson,
   assignCourse,
+  createApiKey,
   createCourse,
   decideExternalCertificate,
   publishCourseVersion,
@@ -274,6 +275,7 @@ export async function seedTraining(db: Database, storage?: FileStorage): Promise
     questions: product.version.questions.map(({ id: _id, ...q }) => q),
   });
   if (storage) await seedExternalTraining(db, storage, trainer, today);
+  await seedTrainingApiKey(db);
   // The KPI as the daily job would have recorded it: each past month of the year at its last day.
   for (let month = 1; month <= Number(today.slice(5, 7)); month++) {
     const monthEnd =
@@ -427,4 +429,20 @@ async function seedExternalTraining(db: Database, storage: FileStorage, trainer:
     fileName: '消费者权益保护培训证书.png',
     bytes: scanPng(12),
   });
+}
+
+/** 华安's learning system reads its roster and completions through the training API (record 032). */
+async function seedTrainingApiKey(db: Database) {
+  const [partner] = await db.select().from(partners).where(eq(partners.legalName, '华安保险代理有限公司'));
+  if (!partner) return;
+  const [admin] = await db
+    .select({ userId: partnerMemberships.userId })
+    .from(partnerMemberships)
+    .where(and(eq(partnerMemberships.partnerId, partner.id), eq(partnerMemberships.role, 'partner_admin')));
+  if (!admin) return;
+  await createApiKey(
+    db,
+    { type: 'partner', userId: admin.userId, partnerId: partner.id, role: 'partner_admin' },
+    { name: '学习管理系统', scopes: ['training'] },
+  );
 }

@@ -1,11 +1,18 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 
 /**
- * A one-sheet XLSX workbook of text and numbers. No library: an OOXML workbook is five small
+ * A one-sheet XLSX workbook of text and numbers. No library: an OOXML workbook is a few small
  * XML parts in a ZIP, and node:zlib deflates them. Cells are inline strings (no shared-string
  * table), so what is written is what is read; text that starts like a formula stays text.
  */
 export function writeXlsx(sheetName: string, rows: (string | number | null)[][]): Uint8Array<ArrayBuffer> {
+  return writeXlsxSheets([{ name: sheetName, rows }]);
+}
+
+/** A workbook of several sheets, in order (the first is the one opened, and the one importers read). */
+export function writeXlsxSheets(
+  sheets: { name: string; rows: (string | number | null)[][] }[],
+): Uint8Array<ArrayBuffer> {
   const esc = (s: string) =>
     [...s]
       // XML 1.0 has no place for control characters other than tab, line feed and carriage return.
@@ -20,23 +27,25 @@ export function writeXlsx(sheetName: string, rows: (string | number | null)[][])
     for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
     return s;
   };
-  const sheetRows = rows
-    .map((row, r) => {
-      const cells = row
-        .map((v, c) => {
-          const ref = `${col(c)}${r + 1}`;
-          if (v === null || v === '') return '';
-          if (typeof v === 'number' && Number.isFinite(v)) return `<c r="${ref}"><v>${v}</v></c>`;
-          return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${esc(String(v))}</t></is></c>`;
-        })
-        .join('');
-      return `<row r="${r + 1}">${cells}</row>`;
-    })
-    .join('');
+  const sheetXml = (rows: (string | number | null)[][]) =>
+    rows
+      .map((row, r) => {
+        const cells = row
+          .map((v, c) => {
+            const ref = `${col(c)}${r + 1}`;
+            if (v === null || v === '') return '';
+            if (typeof v === 'number' && Number.isFinite(v)) return `<c r="${ref}"><v>${v}</v></c>`;
+            return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${esc(String(v))}</t></is></c>`;
+          })
+          .join('');
+        return `<row r="${r + 1}">${cells}</row>`;
+      })
+      .join('');
+  const n = sheets.map((_, i) => i + 1);
   const parts: [string, string][] = [
     [
       '[Content_Types].xml',
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${n.map((i) => `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`,
     ],
     [
       '_rels/.rels',
@@ -44,16 +53,16 @@ export function writeXlsx(sheetName: string, rows: (string | number | null)[][])
     ],
     [
       'xl/workbook.xml',
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${esc(sheetName.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31))}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets.map((sheet, i) => `<sheet name="${esc(sheet.name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31))}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
     ],
     [
       'xl/_rels/workbook.xml.rels',
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${n.map((i) => `<Relationship Id="rId${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i}.xml"/>`).join('')}</Relationships>`,
     ],
-    [
-      'xl/worksheets/sheet1.xml',
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetRows}</sheetData></worksheet>`,
-    ],
+    ...sheets.map((sheet, i): [string, string] => [
+      `xl/worksheets/sheet${i + 1}.xml`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetXml(sheet.rows)}</sheetData></worksheet>`,
+    ]),
   ];
   return zip(parts.map(([name, text]) => [name, Buffer.from(text, 'utf8')]));
 }

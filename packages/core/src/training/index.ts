@@ -14,3 +14,4 @@ export * from './records-export.ts';
 export * from './external.ts';
 export * from './course-admin.ts';
 export * from './notices/index.ts';
+export * from './partner-api.ts';

@@ -11,9 +11,10 @@ import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { csvDocument } from '../csv.ts';
 import { notFound } from '../errors.ts';
-import { writeXlsx } from '../exports/xlsx-write.ts';
+import { writeXlsxSheets } from '../exports/xlsx-write.ts';
 import { assertCan } from '../permissions.ts';
 import { isUuid } from '../validation.ts';
+import { owedConfirmations } from './notices/confirmation-rates.ts';
 import { maskStaffNumber } from './requirements.ts';
 
 export const recordColumns = [
@@ -33,14 +34,30 @@ export const recordColumns = [
 ] as const;
 
 /**
+ * The notice confirmations part: one row per person and notice owed (decision record 032). Kept
+ * apart from the records, as a second XLSX sheet and its own CSV, so the records' columns stay
+ * what the systems reading them expect.
+ */
+export const noticeColumns = [
+  'person',
+  'staffNumber',
+  'notice',
+  'confirmBy',
+  'readAt',
+  'confirmedAt',
+  'status',
+] as const;
+
+/**
  * Every training record of a partner (or one of its people): each assessment attempt with its
- * score and course version, and each completion with its hours — course and external. A partner
- * reads its own only; staff any partner's. Times are Beijing time, headings in `locale`.
+ * score and course version, and each completion with its hours — course and external — and,
+ * apart (`notices`), each notice confirmation owed on `asOf` (default today). A partner reads its
+ * own only; staff any partner's. Times are Beijing time, headings in `locale`.
  */
 export async function trainingRecords(
   db: Database,
   actor: Actor,
-  options: { partnerId?: string; personId?: string; locale: Locale },
+  options: { partnerId?: string; personId?: string; locale: Locale; asOf?: string },
 ) {
   let partnerId: string;
   if (actor.type === 'partner') {
@@ -136,7 +153,27 @@ export async function trainingRecords(
     }
   }
   const header = recordColumns.map((c) => t(`training.records.column.${c}`));
-  return { partner, person: options.personId ? people[0]! : null, header, rows };
+
+  const owed = await owedConfirmations(db, partnerId, { personId: options.personId, asOf: options.asOf });
+  const personById = new Map(people.map((p) => [p.id, p]));
+  const when = (at: Date | null) => (at ? formatDateTime(options.locale, at) : '');
+  const noticeRows: (string | number | null)[][] = owed.map((o) => {
+    const person = personById.get(o.personId)!;
+    return [
+      person.name,
+      maskStaffNumber(person.staffNumber),
+      title(o),
+      o.confirmBy,
+      when(o.readAt),
+      when(o.confirmedAt),
+      t(`training.records.notice.status.${o.status}`),
+    ];
+  });
+  const notices = {
+    header: noticeColumns.map((c) => t(`training.records.notice.column.${c}`)),
+    rows: noticeRows,
+  };
+  return { partner, person: options.personId ? people[0]! : null, header, rows, notices };
 }
 
 /** The records as CSV through the one CSV writer (BOM for Excel, formulas defused). */
@@ -147,9 +184,21 @@ export function recordsCsv(records: { header: string[]; rows: (string | number |
   );
 }
 
+/** The notice confirmations as their own CSV (the records CSV keeps its columns). */
+export function noticeConfirmationsCsv(records: {
+  notices: { header: string[]; rows: (string | number | null)[][] };
+}): string {
+  return recordsCsv(records.notices);
+}
+
+/** The records on the first sheet, as before, and the notice confirmations on a second one. */
 export function recordsXlsx(records: {
   header: string[];
   rows: (string | number | null)[][];
+  notices?: { header: string[]; rows: (string | number | null)[][] };
 }): Uint8Array<ArrayBuffer> {
-  return writeXlsx('Training', [records.header, ...records.rows]);
+  const sheets = [{ name: 'Training', rows: [records.header, ...records.rows] }];
+  if (records.notices)
+    sheets.push({ name: 'Notices', rows: [records.notices.header, ...records.notices.rows] });
+  return writeXlsxSheets(sheets);
 }

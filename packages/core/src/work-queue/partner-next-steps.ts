@@ -12,6 +12,7 @@ import type { Actor } from '../actor.ts';
 import { requirementsFor } from '../admission/requirements.ts';
 import { AppError, notFound } from '../errors.ts';
 import { assertCan, can } from '../permissions.ts';
+import { myNoticesToConfirm } from '../training/notices/reader.ts';
 import { type DocumentCounts, documentChecklist } from './document-checklist.ts';
 
 export type DocumentStepReason = 'missing' | 'returned' | 'expired' | 'expiring';
@@ -42,6 +43,14 @@ export type NextStep =
       overdue: boolean;
       reopenReason: string | null;
       href: string;
+    }
+  | {
+      kind: 'confirmNotices';
+      /** Notices the signed-in person has still to confirm, the earliest confirm-by date among them. */
+      count: number;
+      confirmBy: string;
+      overdue: boolean;
+      href: string;
     };
 
 export interface PartnerNextSteps {
@@ -54,8 +63,8 @@ const documentOrder: DocumentStepReason[] = ['missing', 'returned', 'expired', '
 /**
  * What the partner's people should do next, in order: documents to upload (missing, returned,
  * expired, expiring soon), the application to submit or where it stands, finalised reviews
- * to acknowledge or appeal, and open rectification items by due date. Everything is read
- * for the actor's own organisation only.
+ * to acknowledge or appeal, open rectification items by due date, and the policy notices the
+ * signed-in person has still to confirm. Everything is read for the actor's own organisation only.
  */
 export async function partnerNextSteps(
   db: Database,
@@ -76,7 +85,7 @@ export async function partnerNextSteps(
     .where(eq(partners.id, partnerId));
   if (!partner) throw notFound('Partner');
 
-  const [requirements, docs, [openApplication], reviews, items] = await Promise.all([
+  const [requirements, docs, [openApplication], reviews, items, notices] = await Promise.all([
     requirementsFor(db, partner.serviceCategories),
     db
       .select({
@@ -118,6 +127,7 @@ export async function partnerNextSteps(
           )
           .orderBy(asc(rectificationItems.dueDate), asc(rectificationItems.position))
       : [],
+    myNoticesToConfirm(db, actor, today),
   ]);
 
   const checklist = documentChecklist(requirements, docs, today);
@@ -185,6 +195,15 @@ export async function partnerNextSteps(
       overdue: item.dueDate < today,
       reopenReason: item.reopenReason,
       href: `/p/reviews/${item.reviewId}#item-${item.id}`,
+    });
+  }
+  if (notices) {
+    steps.push({
+      kind: 'confirmNotices',
+      count: notices.count,
+      confirmBy: notices.confirmBy,
+      overdue: notices.overdue,
+      href: '/p/training/notices',
     });
   }
   return { steps, documents: checklist.counts };

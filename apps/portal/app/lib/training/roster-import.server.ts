@@ -4,6 +4,7 @@ import {
   importRoster,
   MAX_IMPORT_BYTES,
   type RosterImportColumn,
+  noticeConfirmationsCsv,
   recordsCsv,
   recordsXlsx,
   rosterTemplateCsv,
@@ -109,7 +110,10 @@ export function rosterTemplateResponse(locale: Locale): Response {
   });
 }
 
-/** A training records download (CSV or XLSX) of a partner, or of one of its people. */
+/**
+ * A training records download of a partner, or of one of its people: CSV, XLSX (records and a
+ * notice-confirmations sheet) or the notice confirmations alone as CSV (`notices-csv`).
+ */
 export async function trainingRecordsResponse(
   db: Database,
   actor: Actor,
@@ -127,6 +131,14 @@ export async function trainingRecordsResponse(
       headers: {
         'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'content-disposition': `attachment; filename="${name}.xlsx"`,
+      },
+    });
+  }
+  if (options.format === 'notices-csv') {
+    return new Response(noticeConfirmationsCsv(records), {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="notice-confirmations-${todayInChina()}.csv"`,
       },
     });
   }

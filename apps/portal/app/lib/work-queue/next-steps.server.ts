@@ -119,6 +119,18 @@ function describe(step: NextStep, locale: Locale): NextStepView {
           : due,
       };
     }
+    case 'confirmNotices': {
+      const date = formatDay(locale, step.confirmBy) ?? step.confirmBy;
+      return {
+        key: 'notices',
+        href: step.href,
+        urgent: step.overdue,
+        action: t('work-queue.next.confirmNotices', { count: step.count, date }),
+        detail: step.overdue
+          ? t('work-queue.next.confirmNoticesOverdue', { date })
+          : t('work-queue.next.confirmNoticesHint'),
+      };
+    }
   }
   throw new Error('unknown next step');
 }

@@ -7,7 +7,7 @@ import type { Route } from './+types/training-people-file';
 
 /**
  * The roster page's downloads, for its administrator: ?template=csv (the import template in the
- * reader's language) or ?records=csv|xlsx[&person=<id>] (the partner's own training records).
+ * reader's language) or ?records=csv|xlsx|notices-csv[&person=<id>] (the partner's own training records).
  */
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { actor, deps, locale } = requirePartner(context, request);
@@ -15,7 +15,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const params = new URL(request.url).searchParams;
   if (params.get('template') === 'csv') return rosterTemplateResponse(locale);
   const format = params.get('records');
-  if (format === 'csv' || format === 'xlsx') {
+  if (format === 'csv' || format === 'xlsx' || format === 'notices-csv') {
     return orRouteError(locale, () =>
       trainingRecordsResponse(deps.db, actor, locale, {
         format,

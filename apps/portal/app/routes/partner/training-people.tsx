@@ -180,6 +180,9 @@ export default function TrainingPeople({ loaderData, actionData }: Route.Compone
             </a>{' '}
             <a className="button" href="/p/training/people/file?records=xlsx" download>
               {t('training.records.xlsx')}
+            </a>{' '}
+            <a className="button" href="/p/training/people/file?records=notices-csv" download>
+              {t('training.records.noticesCsv')}
             </a>
           </p>
         </section>

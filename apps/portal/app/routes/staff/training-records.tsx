@@ -68,6 +68,10 @@ export default function TrainingRecords({ loaderData }: Route.ComponentProps) {
                     ·{' '}
                     <a href={`/s/training/records/file?partner=${p.id}&format=xlsx`} download>
                       {t('training.records.xlsx')}
+                    </a>{' '}
+                    ·{' '}
+                    <a href={`/s/training/records/file?partner=${p.id}&format=notices-csv`} download>
+                      {t('training.records.noticesCsv')}
                     </a>
                   </td>
                 </tr>

@@ -129,3 +129,55 @@ export async function noticeReachByPartner(db: Database, noticeId: string, asOf 
     share: Number(r.people) > 0 ? Number(r.confirmed) / Number(r.people) : null,
   }));
 }
+
+export interface OwedConfirmation {
+  personId: string;
+  noticeId: string;
+  titleZh: string;
+  titleEn: string;
+  confirmBy: string;
+  readAt: Date | null;
+  confirmedAt: Date | null;
+  status: 'confirmed' | 'pending' | 'overdue';
+}
+
+/**
+ * Every confirmation a partner's people owe on `asOf` (optionally one person's), made or not,
+ * with the first read: the notices part of the training records export. Status is by the rule
+ * above: confirmed (by that day), overdue (confirm-by date before the day), else pending.
+ */
+export async function owedConfirmations(
+  db: Database,
+  partnerId: string,
+  options: { personId?: string; asOf?: string } = {},
+): Promise<OwedConfirmation[]> {
+  const asOf = options.asOf ?? todayInChina();
+  type Row = {
+    person_id: string;
+    notice_id: string;
+    title_zh: string;
+    title_en: string;
+    confirm_by: string;
+    read_ms: number | string | null;
+    confirmed_ms: number | string | null;
+  };
+  const rows = await db.execute<Row>(sql`
+    select p.id as person_id, n.id as notice_id, n.title_zh, n.title_en, n.confirm_by::text as confirm_by,
+      (select extract(epoch from rr.read_at) * 1000 from training_notice_receipts rr
+        where rr.notice_id = n.id and rr.person_id = p.id)::float8 as read_ms,
+      (extract(epoch from r.confirmed_at) * 1000)::float8 as confirmed_ms
+    ${owedPairs(asOf)} and p.partner_id = ${partnerId}
+      ${options.personId ? sql`and p.id = ${options.personId}` : sql``}
+    order by p.name, p.id, n.confirm_by, n.id`);
+  const at = (ms: number | string | null) => (ms === null ? null : new Date(Number(ms)));
+  return rowsOf<Row>(rows).map((r) => ({
+    personId: r.person_id,
+    noticeId: r.notice_id,
+    titleZh: r.title_zh,
+    titleEn: r.title_en,
+    confirmBy: r.confirm_by,
+    readAt: at(r.read_ms),
+    confirmedAt: at(r.confirmed_ms),
+    status: r.confirmed_ms !== null ? 'confirmed' : r.confirm_by < asOf ? 'overdue' : 'pending',
+  }));
+}

@@ -81,6 +81,52 @@ export async function listMyNotices(db: Database, actor: Actor, today = todayInC
   }));
 }
 
+/**
+ * The confirmations the signed-in partner user still owes (the rule of decision record 029: in
+ * force, asking for one, reaching them, on the roster by its confirm-by date), for their next
+ * steps: how many, the earliest confirm-by date, and whether any is overdue. Null when they are
+ * not on the roster or owe none.
+ */
+export async function myNoticesToConfirm(db: Database, actor: Actor, today = todayInChina()) {
+  if (actor.type !== 'partner' || !can(actor, 'take:training:own')) return null;
+  const [person] = await db
+    .select()
+    .from(trainingPeople)
+    .where(
+      and(
+        eq(trainingPeople.userId, actor.userId),
+        eq(trainingPeople.partnerId, actor.partnerId),
+        isNull(trainingPeople.removedAt),
+      ),
+    );
+  if (!person) return null;
+  const [row] = await db
+    .select({
+      count: sql<number>`count(*)::int`,
+      confirmBy: sql<string | null>`min(${trainingNotices.confirmBy})::text`,
+    })
+    .from(trainingNotices)
+    .leftJoin(
+      trainingNoticeReceipts,
+      and(
+        eq(trainingNoticeReceipts.noticeId, trainingNotices.id),
+        eq(trainingNoticeReceipts.personId, person.id),
+      ),
+    )
+    .where(
+      and(
+        live,
+        noticeReaches(person),
+        eq(trainingNotices.requiresConfirmation, true),
+        sql`${trainingNotices.confirmBy} >= ${person.startDate}`,
+        isNull(trainingNoticeReceipts.confirmedAt),
+      ),
+    );
+  const count = Number(row?.count ?? 0);
+  if (count === 0 || !row?.confirmBy) return null;
+  return { count, confirmBy: row.confirmBy, overdue: row.confirmBy < today };
+}
+
 /** A notice in force that reaches this person; anything else (another partner's, withdrawn) is "not found". */
 async function reachingNotice(tx: Database, person: Awaited<ReturnType<typeof reader>>, noticeId: string) {
   if (!isUuid(noticeId)) throw notFound('Notice');
