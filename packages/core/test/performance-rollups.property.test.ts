@@ -63,11 +63,18 @@ async function rollups(partnerIds: string[], grain: Grain) {
             .where(inArray(kpiMonthlyRollups.partnerId, partnerIds))
         )
           // The training columns are snapshots set by the training job, not sums of events.
-          .map(({ partnerId, month, trainingPeople: _p, trainingMet: _m, ...sums }) => ({
-            partnerId,
-            bucket: month,
-            ...sums,
-          }));
+          .map(
+            ({
+              partnerId,
+              month,
+              trainingPeople: _p,
+              trainingMet: _m,
+              trainingOverdue: _o,
+              noticesOwed: _n,
+              noticesConfirmed: _c,
+              ...sums
+            }) => ({ partnerId, bucket: month, ...sums }),
+          );
   // A day whose every event was voided keeps a row of zeros; the direct aggregation has no row for it.
   const nonZero = rows.filter((r) =>
     Object.entries(r).some(([k, v]) => k !== 'partnerId' && k !== 'bucket' && Number(v) !== 0),
