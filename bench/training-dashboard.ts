@@ -35,6 +35,8 @@ const { values: args } = parseArgs({
     users: { type: 'string', default: '20' },
     seconds: { type: 'string', default: '20' },
     rounds: { type: 'string', default: '4' },
+    /** Another staff page to measure the same way (e.g. a light one, to see what the layout costs). */
+    path: { type: 'string', default: '/s/training' },
     /** Keep the database and stop after creating the data (to EXPLAIN the page's queries by hand). */
     'setup-only': { type: 'boolean', default: false },
   },
@@ -160,7 +162,7 @@ try {
 
   server = await startBenchServer(url);
   const base = server.base;
-  const path = '/s/training';
+  const path = args.path;
   const probe = await fetch(`${base}${path}`, { headers: { cookie: cookies[0]! } });
   if (probe.status !== 200) throw new Error(`${path} answered ${probe.status}; is the portal built?`);
   await measure(users, base, '/sign-in', () => undefined, 3);

@@ -1,7 +1,7 @@
-import { type DatabaseConnection, partners } from '@outpost/db';
+import { type DatabaseConnection, partners, rowsOf } from '@outpost/db';
 import { createTestDatabase } from '@outpost/db/testing';
 import { todayInChina } from '@outpost/i18n';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addPerson,
@@ -108,6 +108,16 @@ describe('training dashboard', () => {
     expect(overview.trend.at(-1)).toMatchObject({ month: TODAY.slice(0, 7), people: 4, meeting: 3 });
     // Without a search the trend is the portfolio's stored months: the job just wrote this one, so
     // it agrees with the partners' figures, for all partners and for one category.
+    // The whole portfolio's sums are stored too: they equal the active partners' rollups.
+    const [live] = rowsOf<{ people: number; met: number }>(
+      await conn.db.execute(sql`
+        select sum(r.training_people)::int as people, sum(r.training_met)::int as met
+        from kpi_monthly_rollups r join partners p on p.id = r.partner_id and p.status = 'active'
+        where r.month = ${`${TODAY.slice(0, 7)}-01`} and r.training_people > 0`),
+    );
+    const whole = await trainingOverview(conn.db, auditor, {}, TODAY);
+    expect(whole.portfolio).toMatchObject({ people: live!.people, meeting: live!.met });
+    expect(whole.byCategory.find((c) => c.serviceCategory === 'claims')?.people).toBeGreaterThanOrEqual(4);
     for (const filter of [{}, { serviceCategory: 'claims' as const }]) {
       const all = await trainingOverview(conn.db, auditor, filter, TODAY);
       expect(all.portfolio.people).toBeGreaterThanOrEqual(4);

@@ -127,6 +127,23 @@ export async function trainingOverview(
     : sql`select to_char(m.month, 'YYYY-MM') as month, m.people, m.met as meeting
           from ${trainingPortfolioMonths} m
           where m.service_category = ${input.serviceCategory ?? '*'} and m.month between ${from} and ${month}`;
+  // The whole portfolio (no filter, the usual view): its sums and categories as the job stored
+  // them for this month; a filtered view sums the partners it selected.
+  const stored = !input.q && !input.serviceCategory;
+  const sumsRow = stored
+    ? sql`select json_build_object('people', coalesce(m.people, 0), 'meeting', coalesce(m.met, 0))
+          from (select 1) one left join ${trainingPortfolioMonths} m
+            on m.month = ${month} and m.service_category = '*'`
+    : sql`select json_build_object('people', coalesce(sum(people), 0), 'meeting', coalesce(sum(meeting), 0))
+          from current`;
+  const categoryRows = stored
+    ? sql`select m.service_category as "serviceCategory", m.people, m.met as meeting
+          from ${trainingPortfolioMonths} m where m.month = ${month} and m.service_category <> '*'`
+    : sql`select category as "serviceCategory", coalesce(sum(people), 0)::int as people,
+                 coalesce(sum(meeting), 0)::int as meeting
+          from current cross join unnest(service_categories) as category
+          where people is not null
+          group by category`;
   // Worst first; partners without a roster (no figure) last.
   const [row] = rowsOf<Row>(
     await db.execute(sql`
@@ -152,15 +169,10 @@ export async function trainingOverview(
           'overduePeople', coalesce(overdue, 0), 'noticesOwed', coalesce(notices_owed, 0),
           'noticesConfirmed', coalesce(notices_confirmed, 0))
         order by share asc nulls last, legal_name, id) from page), '[]') as items,
-      (select json_build_object('people', coalesce(sum(people), 0), 'meeting', coalesce(sum(meeting), 0))
-        from current) as sums,
+      (${sumsRow}) as sums,
       coalesce((select json_agg(t order by t.month) from (${trendRows}) t), '[]') as trend,
-      coalesce((select json_agg(c order by c."serviceCategory") from (
-          select category as "serviceCategory", coalesce(sum(people), 0)::int as people,
-                 coalesce(sum(meeting), 0)::int as meeting
-          from current cross join unnest(service_categories) as category
-          where people is not null
-          group by category) c), '[]') as "byCategory"`),
+      coalesce((select json_agg(c order by c."serviceCategory") from (${categoryRows}) c), '[]')
+        as "byCategory"`),
   );
   const { total, items, sums, trend, byCategory } = row!;
   const ratio = (met: number, people: number) => (people > 0 ? met / people : null);
