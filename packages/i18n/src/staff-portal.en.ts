@@ -258,7 +258,7 @@ export const staffPortalEn = {
   // Admission settings
   'staff-portal.settings.title': 'Settings',
   'staff-portal.settings.intro':
-    'Rules for new admission decisions, and the training digest. Applications already at the committee keep the rule they started with.',
+    'Rules for admission decisions, the training digest and risk alerts. Applications already at the committee keep the rule they started with.',
   'staff-portal.settings.committee': 'Committee decision rule',
   'staff-portal.settings.committeeHint': 'Enter a fraction (2/3), a decimal (0.5) or a percentage (50%).',
   'staff-portal.settings.quorum': 'Quorum: share of members who must vote',

@@ -249,7 +249,8 @@ export const staffPortalZhCN: Record<keyof typeof staffPortalEn, string> = {
 
   // 准入设置
   'staff-portal.settings.title': '设置',
-  'staff-portal.settings.intro': '适用于新的准入审批和培训周报。已进入委员会审批的申请沿用开始投票时的规则。',
+  'staff-portal.settings.intro':
+    '准入审批、培训周报与风险预警的规则。已进入委员会审批的申请沿用开始投票时的规则。',
   'staff-portal.settings.committee': '委员会表决规则',
   'staff-portal.settings.committeeHint': '可填写分数（2/3）、小数（0.5）或百分比（50%）。',
   'staff-portal.settings.quorum': '法定人数：须参加投票的委员比例',

@@ -57,138 +57,151 @@ export default function StaffSettings({ loaderData, actionData }: Route.Componen
         <p className="muted">{t('staff-portal.settings.intro')}</p>
       </header>
 
-      <section className="card stack" aria-labelledby="committee-rule-heading">
-        <h2 id="committee-rule-heading">{t('staff-portal.settings.committee')}</h2>
-        <p className="muted">{t('staff-portal.settings.committeeHint')}</p>
-        <FormOutcome result={result} intent="committee" />
-        <Form
-          method="post"
-          noValidate
-          className="stack"
-          key={`committee-${committee.quorumRatio}-${committee.approvalRatio}`}
-        >
-          <input type="hidden" name="intent" value="committee" />
-          <InputField
-            name="quorumRatio"
-            label={t('staff-portal.settings.quorum')}
-            hint={t('staff-portal.settings.quorumHint', { now: formatPercent(committee.quorumRatio) })}
-            defaultValue={formatRatio(committee.quorumRatio)}
-            inputMode="decimal"
-            maxLength={20}
-            error={committeeErrors.quorumRatio}
-          />
-          <InputField
-            name="approvalRatio"
-            label={t('staff-portal.settings.approval')}
-            hint={t('staff-portal.settings.approvalHint', { now: formatPercent(committee.approvalRatio) })}
-            defaultValue={formatRatio(committee.approvalRatio)}
-            inputMode="decimal"
-            maxLength={20}
-            error={committeeErrors.approvalRatio}
-          />
-          <div>
-            <button type="submit" className="button button--primary" disabled={busy}>
-              {t('staff-portal.settings.save')}
-            </button>
-          </div>
-        </Form>
-      </section>
+      <SettingsCard
+        id="committee-rule-heading"
+        title={t('staff-portal.settings.committee')}
+        hint={t('staff-portal.settings.committeeHint')}
+        intent="committee"
+        formKey={`committee-${committee.quorumRatio}-${committee.approvalRatio}`}
+        result={result}
+        busy={busy}
+      >
+        <InputField
+          name="quorumRatio"
+          label={t('staff-portal.settings.quorum')}
+          hint={t('staff-portal.settings.quorumHint', { now: formatPercent(committee.quorumRatio) })}
+          defaultValue={formatRatio(committee.quorumRatio)}
+          inputMode="decimal"
+          maxLength={20}
+          error={committeeErrors.quorumRatio}
+        />
+        <InputField
+          name="approvalRatio"
+          label={t('staff-portal.settings.approval')}
+          hint={t('staff-portal.settings.approvalHint', { now: formatPercent(committee.approvalRatio) })}
+          defaultValue={formatRatio(committee.approvalRatio)}
+          inputMode="decimal"
+          maxLength={20}
+          error={committeeErrors.approvalRatio}
+        />
+      </SettingsCard>
 
-      <section className="card stack" aria-labelledby="weights-heading">
-        <h2 id="weights-heading">{t('staff-portal.settings.weights')}</h2>
-        <p className="muted">{t('staff-portal.settings.weightsHint')}</p>
-        <FormOutcome result={result} intent="weights" />
-        <Form
-          method="post"
-          noValidate
-          className="stack"
-          key={`weights-${dimensions.map((d) => weights[d]).join('-')}`}
-        >
-          <input type="hidden" name="intent" value="weights" />
-          <div className="staff-row staff-row--four">
-            {dimensions.map((d) => (
-              <InputField
-                key={d}
-                name={d}
-                type="number"
-                min={0}
-                step="any"
-                inputMode="decimal"
-                label={t(`staff-portal.assessment.${d}` as never)}
-                hint={t('staff-portal.settings.share', {
-                  share: total > 0 ? formatPercent(weights[d] / total) : '0%',
-                })}
-                defaultValue={weights[d]}
-                error={weightErrors[d]}
-              />
-            ))}
-          </div>
-          <div>
-            <button type="submit" className="button button--primary" disabled={busy}>
-              {t('staff-portal.settings.save')}
-            </button>
-          </div>
-        </Form>
-      </section>
+      <SettingsCard
+        id="weights-heading"
+        title={t('staff-portal.settings.weights')}
+        hint={t('staff-portal.settings.weightsHint')}
+        intent="weights"
+        formKey={`weights-${dimensions.map((d) => weights[d]).join('-')}`}
+        result={result}
+        busy={busy}
+      >
+        <div className="staff-row staff-row--four">
+          {dimensions.map((d) => (
+            <InputField
+              key={d}
+              name={d}
+              type="number"
+              min={0}
+              step="any"
+              inputMode="decimal"
+              label={t(`staff-portal.assessment.${d}` as never)}
+              hint={t('staff-portal.settings.share', {
+                share: total > 0 ? formatPercent(weights[d] / total) : '0%',
+              })}
+              defaultValue={weights[d]}
+              error={weightErrors[d]}
+            />
+          ))}
+        </div>
+      </SettingsCard>
 
-      <section className="card stack" aria-labelledby="training-digest-heading">
-        <h2 id="training-digest-heading">{t('staff-portal.settings.trainingDigest')}</h2>
-        <p className="muted">{t('staff-portal.settings.trainingDigestHint')}</p>
-        <FormOutcome result={result} intent="trainingDigest" />
-        <Form method="post" noValidate className="stack" key={`digest-${trainingDigest.threshold}`}>
-          <input type="hidden" name="intent" value="trainingDigest" />
-          <InputField
-            name="threshold"
-            label={t('staff-portal.settings.digestThreshold')}
-            hint={t('staff-portal.settings.digestThresholdHint', {
-              now: formatPercent(trainingDigest.threshold),
-            })}
-            defaultValue={formatPercent(trainingDigest.threshold)}
-            inputMode="decimal"
-            maxLength={20}
-            error={digestErrors.threshold}
-          />
-          <div>
-            <button type="submit" className="button button--primary" disabled={busy}>
-              {t('staff-portal.settings.save')}
-            </button>
-          </div>
-        </Form>
-      </section>
+      <SettingsCard
+        id="training-digest-heading"
+        title={t('staff-portal.settings.trainingDigest')}
+        hint={t('staff-portal.settings.trainingDigestHint')}
+        intent="trainingDigest"
+        formKey={`digest-${trainingDigest.threshold}`}
+        result={result}
+        busy={busy}
+      >
+        <InputField
+          name="threshold"
+          label={t('staff-portal.settings.digestThreshold')}
+          hint={t('staff-portal.settings.digestThresholdHint', {
+            now: formatPercent(trainingDigest.threshold),
+          })}
+          defaultValue={formatPercent(trainingDigest.threshold)}
+          inputMode="decimal"
+          maxLength={20}
+          error={digestErrors.threshold}
+        />
+      </SettingsCard>
 
-      <section className="card stack" aria-labelledby="risk-hours-heading">
-        <h2 id="risk-hours-heading">{t('risk.settings.hours')}</h2>
-        <p className="muted">{t('risk.settings.hoursHint')}</p>
-        <FormOutcome result={result} intent="riskHours" />
-        <Form
-          method="post"
-          noValidate
-          className="stack"
-          key={`risk-${riskLevels.map((l) => riskHours[l]).join('-')}`}
-        >
-          <input type="hidden" name="intent" value="riskHours" />
-          <div className="staff-row staff-row--four">
-            {riskLevels.map((level) => (
-              <InputField
-                key={level}
-                name={level}
-                type="number"
-                min={1}
-                step="any"
-                inputMode="decimal"
-                label={t(`risk.level.${level}`)}
-                defaultValue={riskHours[level]}
-                error={riskErrors[level]}
-              />
-            ))}
-          </div>
-          <div>
-            <button type="submit" className="button button--primary" disabled={busy}>
-              {t('staff-portal.settings.save')}
-            </button>
-          </div>
-        </Form>
-      </section>
+      <SettingsCard
+        id="risk-hours-heading"
+        title={t('risk.settings.hours')}
+        hint={t('risk.settings.hoursHint')}
+        intent="riskHours"
+        formKey={`risk-${riskLevels.map((l) => riskHours[l]).join('-')}`}
+        result={result}
+        busy={busy}
+      >
+        <div className="staff-row staff-row--four">
+          {riskLevels.map((level) => (
+            <InputField
+              key={level}
+              name={level}
+              type="number"
+              min={1}
+              step="any"
+              inputMode="decimal"
+              label={t(`risk.level.${level}`)}
+              defaultValue={riskHours[level]}
+              error={riskErrors[level]}
+            />
+          ))}
+        </div>
+      </SettingsCard>
     </div>
+  );
+}
+
+/** One rule's card: heading, hint, the outcome of its last save, and its form with a Save button. */
+function SettingsCard({
+  id,
+  title,
+  hint,
+  intent,
+  formKey,
+  result,
+  busy,
+  children,
+}: {
+  id: string;
+  title: string;
+  hint: string;
+  intent: string;
+  /** Changes when the saved values do, so the form shows them after a save. */
+  formKey: string;
+  result: StaffActionData | undefined;
+  busy: boolean;
+  children: React.ReactNode;
+}) {
+  const t = useT();
+  return (
+    <section className="card stack" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <p className="muted">{hint}</p>
+      <FormOutcome result={result} intent={intent} />
+      <Form method="post" noValidate className="stack" key={formKey}>
+        <input type="hidden" name="intent" value={intent} />
+        {children}
+        <div>
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {t('staff-portal.settings.save')}
+          </button>
+        </div>
+      </Form>
+    </section>
   );
 }
