@@ -178,4 +178,39 @@ describe('training dashboard', () => {
       code: 'validation_failed',
     });
   });
+
+  it('moves with a pass at once: the partner row, its overdue count and the portfolio, without the daily run', async () => {
+    const { actor: staff } = await makeStaff(conn.db, ['risk_officer']);
+    const created = await createCourse(conn.db, staff, course);
+    const team = await partnerWithPeople('己即时代理', 2);
+    await assignCourse(conn.db, staff, {
+      target: 'partner',
+      courseId: created.course.id,
+      partnerId: team.partner.id,
+      dueDate: PAST,
+    });
+    const liveSums = async () =>
+      rowsOf<{ people: number; met: number }>(
+        await conn.db.execute(sql`
+          select sum(r.training_people)::int as people, sum(r.training_met)::int as met
+          from kpi_monthly_rollups r join partners p on p.id = r.partner_id and p.status = 'active'
+          where r.month = ${`${TODAY.slice(0, 7)}-01`} and r.training_people > 0`),
+      )[0]!;
+    const row = async () => {
+      const view = await trainingOverview(conn.db, staff, { q: '己即时代理' }, TODAY);
+      return [view.items[0]!.people, view.items[0]!.meeting, view.items[0]!.overduePeople];
+    };
+
+    await pass(team.learners[0]!.actor, created.course.id);
+    expect(await row()).toEqual([2, 1, 1]);
+    const before = await trainingOverview(conn.db, staff, {}, TODAY);
+
+    await pass(team.learners[1]!.actor, created.course.id);
+    expect(await row()).toEqual([2, 2, 0]);
+    const after = await trainingOverview(conn.db, staff, {}, TODAY);
+    expect(after.portfolio.meeting).toBe(before.portfolio.meeting + 1);
+    const sums = await liveSums();
+    expect(after.portfolio).toMatchObject({ people: sums.people, meeting: sums.met });
+    expect(after.trend.at(-1)).toMatchObject({ people: sums.people, meeting: sums.met });
+  });
 });

@@ -18,6 +18,7 @@ import { randomToken } from '../secrets.ts';
 import { isUuid, parse } from '../validation.ts';
 import { answersInput, publicQuestions, scoreAnswers } from './assessment.ts';
 import { assignmentAppliesTo, assignmentFor } from './assignments.ts';
+import { refreshPartnerTraining } from './kpi-feed.ts';
 import { readCourseAttachment } from './courses.ts';
 import type { FileStorage } from '../ports.ts';
 
@@ -252,6 +253,7 @@ export async function submitAttempt(db: Database, actor: Actor, raw: z.input<typ
         score: scored.score,
       },
     });
+    if (scored.passed) await refreshPartnerTraining(tx, person.partnerId);
     return {
       attemptId: attempt!.id,
       attempt: input.attempt,

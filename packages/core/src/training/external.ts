@@ -21,6 +21,7 @@ import { storedFileName } from '../uploads/file-name.ts';
 import { DEFAULT_MAX_UPLOAD_BYTES, judgeUpload } from '../uploads/judge-upload.ts';
 import { storeWithRows } from '../uploads/stored-file.ts';
 import { isUuid, parse } from '../validation.ts';
+import { refreshPartnerTraining } from './kpi-feed.ts';
 
 /** A certificate of training done elsewhere is a scan or a PDF; Word and Excel are refused. */
 const CERTIFICATE_TYPES = new Set(['pdf', 'png', 'jpg']);
@@ -272,6 +273,7 @@ export async function decideExternalCertificate(
         ...(input.decision === 'reject' ? { reason: input.reason } : { completionId }),
       },
     });
+    if (completionId) await refreshPartnerTraining(tx, row.partnerId);
     await notify(tx, {
       userIds: await partnerUserIds(tx, row.partnerId),
       template:

@@ -37,25 +37,66 @@ export async function recordTrainingCompliance(db: Database, asOf = todayInChina
       confirmationByPartner(db, ids, asOf),
     ]);
     for (const id of ids) {
-      const figure = await trainingCompliance(db, id, asOf);
-      if (!figure) continue;
-      const notices = confirmation.get(id);
-      const values = {
-        trainingPeople: figure.people,
-        trainingMet: figure.meeting,
-        trainingOverdue: overdue.get(id) ?? 0,
-        noticesOwed: notices?.owed ?? 0,
-        noticesConfirmed: notices?.confirmed ?? 0,
-      };
-      await db
-        .insert(kpiMonthlyRollups)
-        .values({ partnerId: id, month, ...values })
-        .onConflictDoUpdate({ target: [kpiMonthlyRollups.partnerId, kpiMonthlyRollups.month], set: values });
-      recorded += 1;
+      if (await writePartnerRow(db, id, month, asOf, overdue.get(id) ?? 0, confirmation.get(id)))
+        recorded += 1;
     }
   }
   await recordPortfolioMonth(db, month);
   return { partners: recorded, month };
+}
+
+/**
+ * One partner's row and the portfolio's month, at once: called in the transaction that changes a
+ * partner's training (a pass, an accepted external certificate, a notice confirmed), so the staff
+ * dashboard's overview moves with the drill-down instead of waiting for the daily run.
+ */
+export async function refreshPartnerTraining(db: Database, partnerId: string, asOf = todayInChina()) {
+  const month = `${asOf.slice(0, 7)}-01`;
+  const [partner] = await db
+    .select({ status: partners.status })
+    .from(partners)
+    .where(eq(partners.id, partnerId));
+  if (partner?.status !== 'active') return; // the daily run counts active partners only
+  const [overdue, confirmation] = await Promise.all([
+    overdueCounts(db, [partnerId], asOf),
+    confirmationByPartner(db, [partnerId], asOf),
+  ]);
+  if (
+    await writePartnerRow(
+      db,
+      partnerId,
+      month,
+      asOf,
+      overdue.get(partnerId) ?? 0,
+      confirmation.get(partnerId),
+    )
+  ) {
+    await recordPortfolioMonth(db, month);
+  }
+}
+
+async function writePartnerRow(
+  db: Database,
+  partnerId: string,
+  month: string,
+  asOf: string,
+  overdue: number,
+  notices: { owed: number; confirmed: number } | undefined,
+) {
+  const figure = await trainingCompliance(db, partnerId, asOf);
+  if (!figure) return false;
+  const values = {
+    trainingPeople: figure.people,
+    trainingMet: figure.meeting,
+    trainingOverdue: overdue,
+    noticesOwed: notices?.owed ?? 0,
+    noticesConfirmed: notices?.confirmed ?? 0,
+  };
+  await db
+    .insert(kpiMonthlyRollups)
+    .values({ partnerId, month, ...values })
+    .onConflictDoUpdate({ target: [kpiMonthlyRollups.partnerId, kpiMonthlyRollups.month], set: values });
+  return true;
 }
 
 /**
@@ -65,6 +106,12 @@ export async function recordTrainingCompliance(db: Database, asOf = todayInChina
  */
 export async function recordPortfolioMonth(db: Database, month: string) {
   await db.transaction(async (tx) => {
+    // Two partners' changes committing at once would each sum the other's old row and the later
+    // write would lose the earlier: one writer per month at a time, and the sums are read after
+    // the lock is held, so they see every committed row.
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtext('training_portfolio_months'), hashtext(${month}))`,
+    );
     await tx.delete(trainingPortfolioMonths).where(eq(trainingPortfolioMonths.month, month));
     await tx.execute(sql`
       insert into ${trainingPortfolioMonths} (month, service_category, people, met)

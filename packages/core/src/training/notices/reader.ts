@@ -8,6 +8,7 @@ import { assertCan, can } from '../../permissions.ts';
 import type { FileStorage } from '../../ports.ts';
 import { isUuid } from '../../validation.ts';
 import { live, noticeReaches } from './audience.ts';
+import { refreshPartnerTraining } from '../kpi-feed.ts';
 
 /** The roster entry of the signed-in partner user: notices are read and confirmed by people. */
 async function reader(tx: Database, actor: Actor) {
@@ -224,6 +225,7 @@ export async function confirmNotice(db: Database, actor: Actor, noticeId: string
       partnerId: person.partnerId,
       data: { personId: person.id, confirmBy: notice.confirmBy },
     });
+    await refreshPartnerTraining(tx, person.partnerId);
     return { confirmedAt: changed[0]!.confirmedAt!, already: false };
   });
 }
