@@ -15,3 +15,4 @@ export * from './reviews.ts';
 export * from './training.ts';
 export * from './notices.ts';
 export * from './risk.ts';
+export * from './contracts.ts';

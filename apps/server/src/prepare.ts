@@ -1,4 +1,5 @@
 import {
+  ensureDefaultContractLibrary,
   ensureDefaultKpis,
   ensureDefaultRequirements,
   ensureDefaultRiskRules,
@@ -39,4 +40,5 @@ export async function ensureReferenceData(db: Database): Promise<void> {
   await ensureDefaultKpis(db);
   // After the KPIs: the default KPI rules name them.
   await ensureDefaultRiskRules(db);
+  await ensureDefaultContractLibrary(db);
 }

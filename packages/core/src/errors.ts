@@ -18,6 +18,8 @@ export const errorStatus = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  /** A stored file no longer matches the digest recorded when it was uploaded. */
+  integrity_failed: 409,
   already_decided: 409,
   gone: 410,
   payload_too_large: 413,

@@ -33,3 +33,4 @@ export * from './audit-checkpoint.ts';
 export * from './slack-refresh.ts';
 export * from './csv.ts';
 export * from './risk/index.ts';
+export * from './contracts/index.ts';

@@ -55,6 +55,13 @@ export const permissions = [
   'read:risk',
   'manage:risk-alerts',
   'manage:risk-rules',
+  // Contracts: every staff member reads them; legal keeps the clause library and reviews drafts;
+  // risk officers and admins draft them; a partner reads its own.
+  'read:contract:any',
+  'manage:contract',
+  'manage:clauses',
+  'review:contract',
+  'read:contract:own',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -72,11 +79,12 @@ const staffBase: readonly Permission[] = [
   'read:review:any',
   'read:training:any',
   'read:risk',
+  'read:contract:any',
 ];
 
 const staffGrants: Record<StaffRole, readonly Permission[]> = {
   reviewer: [...staffBase, 'invite:partner', 'manage:blacklist', 'review:document', 'manage:application'],
-  legal: [...staffBase, 'manage:blacklist'],
+  legal: [...staffBase, 'manage:blacklist', 'manage:clauses', 'review:contract', 'manage:contract'],
   committee: [...staffBase, 'vote:committee'],
   // Risk officers may load events for a partner (the CSV/XLSX import), e.g. from a partner's monthly report.
   risk_officer: [
@@ -88,6 +96,7 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'suspend:partner',
     'manage:risk-alerts',
     'manage:risk-rules',
+    'manage:contract',
   ],
   admin: [
     ...staffBase,
@@ -107,6 +116,9 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'suspend:partner',
     'manage:risk-alerts',
     'manage:risk-rules',
+    'manage:contract',
+    'manage:clauses',
+    'review:contract',
   ],
   // Auditors read everything and change nothing (not even a Slack link that would let them act there).
   auditor: [
@@ -122,6 +134,7 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'read:review:any',
     'read:training:any',
     'read:risk',
+    'read:contract:any',
   ],
 };
 
@@ -143,6 +156,7 @@ const partnerGrants: Record<MembershipRole, readonly Permission[]> = {
     'read:training:own',
     'manage:training-roster:own',
     'take:training:own',
+    'read:contract:own',
   ],
   partner_member: [
     'read:partner:own',
@@ -155,6 +169,7 @@ const partnerGrants: Record<MembershipRole, readonly Permission[]> = {
     'read:scorecard:own',
     'read:review:own',
     'take:training:own',
+    'read:contract:own',
   ],
 };
 

@@ -38,6 +38,13 @@ export const settingSchemas = {
       critical: z.number().gt(0).max(720),
     })
     .default({ notice: 24, warning: 24, critical: 24 }),
+  /**
+   * Contracts above this annual value (in cents, CNY) go to legal review whatever the partner's
+   * criticality (issue 13); critical and important partners' contracts always do.
+   */
+  'contracts.legalReview': z
+    .object({ annualValueCents: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) })
+    .default({ annualValueCents: 100_000_000 }),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

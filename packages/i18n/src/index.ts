@@ -29,6 +29,8 @@ import { trainingOpsEn } from './training-ops.en.ts';
 import { trainingOpsZhCN } from './training-ops.zh-CN.ts';
 import { riskEn } from './risk.en.ts';
 import { riskZhCN } from './risk.zh-CN.ts';
+import { contractsEn } from './contracts.en.ts';
+import { contractsZhCN } from './contracts.zh-CN.ts';
 import { trainingStaffEn } from './training-staff.en.ts';
 import { trainingStaffZhCN } from './training-staff.zh-CN.ts';
 import { csvExportEn } from './csv-export.en.ts';
@@ -59,6 +61,7 @@ const enAll = {
   ...fieldErrorsEn,
   ...trainingNoticesEn,
   ...riskEn,
+  ...contractsEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -86,6 +89,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...fieldErrorsZhCN,
     ...trainingNoticesZhCN,
     ...riskZhCN,
+    ...contractsZhCN,
   },
   en: enAll,
 };

@@ -1,0 +1,298 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAt, id, ts, updatedAt } from './columns.ts';
+import { criticalities, partners, serviceCategories } from './partners.ts';
+import { users } from './users.ts';
+
+/**
+ * What a clause is about (issue 13): the list regulators expect an outsourcing contract to cover
+ * (CBIRC outsourcing rules, EBA guidelines §75, DORA Art. 30).
+ */
+export const clauseKinds = [
+  'responsibilities',
+  'rights',
+  'service_standards',
+  'breach_liability',
+  'compensation',
+  'confidentiality',
+  'information_security',
+  'personal_data',
+  'liability_limits',
+  'audit_rights',
+  'subcontracting',
+  'locations',
+  'business_continuity',
+  'termination',
+  'exit_data',
+  'training_duties',
+] as const;
+export type ClauseKind = (typeof clauseKinds)[number];
+
+/** The types a clause variable may take; a draft's value is checked against it. */
+export const clauseVariableTypes = ['text', 'number', 'money', 'percent', 'date', 'days'] as const;
+export type ClauseVariableType = (typeof clauseVariableTypes)[number];
+
+/** A typed placeholder in a clause's text, written `{{name}}` in both languages. */
+export interface ClauseVariable {
+  name: string;
+  type: ClauseVariableType;
+  labelZh: string;
+  labelEn: string;
+}
+
+/** A clause of the library (条款库): its identity and kind; its words live in its versions. */
+export const contractClauses = pgTable('contract_clauses', {
+  id: id(),
+  kind: text('kind', { enum: clauseKinds }).notNull(),
+  /** A stable key for seeded clauses (seeding never adds one twice); null for legal's own. */
+  defaultKey: text('default_key').unique(),
+  currentVersion: integer('current_version').notNull().default(1),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** Every version of every clause, append-only: a contract points at the version it copied. */
+export const contractClauseVersions = pgTable(
+  'contract_clause_versions',
+  {
+    id: id(),
+    clauseId: uuid('clause_id')
+      .notNull()
+      .references(() => contractClauses.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    titleZh: text('title_zh').notNull(),
+    titleEn: text('title_en').notNull(),
+    bodyZh: text('body_zh').notNull(),
+    bodyEn: text('body_en').notNull(),
+    variables: jsonb('variables').$type<ClauseVariable[]>().notNull().default(sql`'[]'::jsonb`),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('contract_clause_versions_clause_version').on(t.clauseId, t.version)],
+);
+
+/** A template per service category: the clauses a new draft starts with, in order. */
+export const contractTemplates = pgTable('contract_templates', {
+  id: id(),
+  serviceCategory: text('service_category', { enum: serviceCategories }).notNull(),
+  defaultKey: text('default_key').unique(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  clauseIds: uuid('clause_ids').array().notNull(),
+  active: boolean('active').notNull().default(true),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * The clause kinds a contract must contain, per service category and partner criticality
+ * (configurable by legal; seeded from issue 13's list). Submission is refused while one is missing.
+ */
+export const contractMandatoryKinds = pgTable(
+  'contract_mandatory_kinds',
+  {
+    serviceCategory: text('service_category', { enum: serviceCategories }).notNull(),
+    criticality: text('criticality', { enum: criticalities }).notNull(),
+    kind: text('kind', { enum: clauseKinds }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.serviceCategory, t.criticality, t.kind] })],
+);
+
+export const contractStatuses = [
+  'draft',
+  'legal_review',
+  'approval',
+  'signing',
+  'active',
+  'expiring',
+  'renewed',
+  'expired',
+  'terminated',
+] as const;
+export type ContractStatus = (typeof contractStatuses)[number];
+
+/** A contract (合同) with one partner; what it says lives in its versions. */
+export const contracts = pgTable(
+  'contracts',
+  {
+    id: id(),
+    /** The arrangement's reference number of the register (e.g. HT-2026-0001), unique. */
+    reference: text('reference').notNull().unique(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    templateId: uuid('template_id').references(() => contractTemplates.id),
+    serviceCategory: text('service_category', { enum: serviceCategories }).notNull(),
+    status: text('status', { enum: contractStatuses }).notNull().default('draft'),
+    /** The version being worked on or in force. */
+    currentVersion: integer('current_version').notNull().default(1),
+    ownerId: uuid('owner_id').references(() => users.id),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('contracts_partner').on(t.partnerId), index('contracts_status').on(t.status)],
+);
+
+/** A clause as it stands in one contract version: copied from the library, maybe edited. */
+export interface ContractClauseText {
+  clauseId: string | null;
+  clauseVersionId: string | null;
+  kind: ClauseKind;
+  titleZh: string;
+  titleEn: string;
+  bodyZh: string;
+  bodyEn: string;
+  variables: ClauseVariable[];
+}
+
+/** A committed service level, tied to a KPI definition: e.g. timeliness ≥ 95 % per month. */
+export interface SlaTarget {
+  kpiKey: string;
+  comparator: 'gte' | 'lte';
+  target: number;
+  period: 'month' | 'quarter';
+}
+
+/** The contract's terms every template asks for (the parties come from the partner record). */
+export interface ContractTerms {
+  startDate: string;
+  endDate: string;
+  autoRenew: boolean;
+  noticeDays: number;
+  annualValueCents: number;
+  currency: string;
+  governingLaw: string;
+  language: 'zh-CN' | 'en';
+}
+
+/**
+ * One version of a contract: its terms, variables, SLA targets and clause texts. A version is
+ * editable only while its contract is a draft (or returned to draft); once submitted it is frozen,
+ * and a change to an active contract is a new version with its own review and approval.
+ */
+export const contractVersions = pgTable(
+  'contract_versions',
+  {
+    id: id(),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    /** 'original' or 'amendment' (a change to a contract that was in force). */
+    kind: text('kind', { enum: ['original', 'amendment'] })
+      .notNull()
+      .default('original'),
+    terms: jsonb('terms').$type<ContractTerms>().notNull(),
+    values: jsonb('values').$type<Record<string, string | number>>().notNull().default(sql`'{}'::jsonb`),
+    slaTargets: jsonb('sla_targets').$type<SlaTarget[]>().notNull().default(sql`'[]'::jsonb`),
+    clauses: jsonb('clauses').$type<ContractClauseText[]>().notNull(),
+    /** Set on submission: from then on the version never changes. */
+    submittedAt: ts('submitted_at'),
+    submittedBy: uuid('submitted_by').references(() => users.id),
+    /** Whether legal had to review this version (criticality or annual value), decided on submission. */
+    legalReviewRequired: boolean('legal_review_required'),
+    /** The approvers this version needs, fixed when it reaches approval (later changes do not apply). */
+    approverIds: uuid('approver_ids').array(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('contract_versions_contract_version').on(t.contractId, t.version)],
+);
+
+/** Legal's review of a submitted version: approved, or returned to draft with comments. */
+export const contractReviews = pgTable(
+  'contract_reviews',
+  {
+    id: id(),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    decision: text('decision', { enum: ['approved', 'returned'] }).notNull(),
+    comments: text('comments').notNull().default(''),
+    reviewerId: uuid('reviewer_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('contract_reviews_contract').on(t.contractId, t.version)],
+);
+
+/** Monotonic per-year counter behind contract reference numbers. */
+export const contractReferenceCounters = pgTable('contract_reference_counters', {
+  year: integer('year').primaryKey(),
+  last: integer('last').notNull().default(0),
+});
+
+/** Who approves contracts of a service category (configured by admins); every one must approve. */
+export const contractApprovers = pgTable(
+  'contract_approvers',
+  {
+    serviceCategory: text('service_category', { enum: serviceCategories }).notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.serviceCategory, t.userId] })],
+);
+
+/**
+ * An approver's decision on one version. The primary key makes a second decision by the same
+ * approver on the same version impossible, whatever double clicks or Slack retries send.
+ */
+export const contractApprovals = pgTable(
+  'contract_approvals',
+  {
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    approverId: uuid('approver_id')
+      .notNull()
+      .references(() => users.id),
+    decision: text('decision', { enum: ['approve', 'return'] }).notNull(),
+    reason: text('reason'),
+    via: text('via', { enum: ['web', 'slack'] })
+      .notNull()
+      .default('web'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.contractId, t.version, t.approverId] })],
+);
+
+/**
+ * The countersigned copy of an approved version: stored once, never replaced (a new signature is
+ * a new version). Its SHA-256 is checked every time it is read.
+ */
+export const contractSignedFiles = pgTable(
+  'contract_signed_files',
+  {
+    id: id(),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    uploadedAt: createdAt(),
+  },
+  (t) => [uniqueIndex('contract_signed_files_version').on(t.contractId, t.version)],
+);
