@@ -324,3 +324,32 @@ describe('training follow-ups in the first-run demo (decision record 032)', () =
     expect(roster.total).toBeGreaterThan(0);
   });
 });
+
+describe('contracts in the first-run demo (decision record 037)', () => {
+  it('has an active signed contract with SLA targets per active partner, one ending within 60 days, one in legal review, one draft', async () => {
+    const { listContracts, getContract, signedContractFile } = await import('@outpost/core');
+    const legal = await actor('legal@outpost.test');
+    const { items } = await listContracts(conn.db, legal, { pageSize: 100 });
+    const active = items.filter((c) => c.status === 'active');
+    expect(new Set(active.map((c) => c.partnerId)).size).toBe(activePartners.length);
+    const soon = new Date(Date.parse(`${todayInChina()}T00:00:00Z`) + 60 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    expect(active.filter((c) => c.endDate <= soon).map((c) => c.partnerName)).toEqual([
+      expect.stringContaining('鼎信'),
+    ]);
+    const review = items.find((c) => c.status === 'legal_review')!;
+    expect((await getContract(conn.db, legal, review.id)).changes.map((c) => c.kind)).toEqual([
+      'subcontracting',
+    ]);
+    expect(items.some((c) => c.status === 'draft')).toBe(true);
+    // The partner sees its own active contract and its countersigned copy, intact.
+    const admin = await actor(huaan.admin.email);
+    const own = await listContracts(conn.db, admin);
+    expect(own.items.map((c) => c.status)).toEqual(['active']);
+    const contract = await getContract(conn.db, admin, own.items[0]!.id);
+    expect(contract.version.slaTargets.length).toBeGreaterThan(0);
+    const file = await signedContractFile(conn.db, admin, storage, contract.id);
+    expect(file.contentType).toBe('application/pdf');
+  });
+});
