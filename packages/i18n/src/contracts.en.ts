@@ -81,4 +81,27 @@ export const contractsEn = {
   'contracts.pdf.article': 'Article {n}',
   'contracts.pdf.signInsurer': 'For Party A (seal and signature)',
   'contracts.pdf.signProvider': 'For Party B (seal and signature)',
+  'contracts.ballot.title': 'Contract {reference} — {name}',
+  'contracts.ballot.intro':
+    'This contract is waiting for your approval. Approve it, or return it with the reason.',
+  'contracts.ballot.partner': 'Partner',
+  'contracts.ballot.category': 'Service category',
+  'contracts.ballot.term': 'Term',
+  'contracts.ballot.value': 'Annual value',
+  'contracts.ballot.approve': 'Approve',
+  'contracts.ballot.return': 'Return…',
+  'contracts.ballot.tally':
+    'Approved {approve} · returned {returned} · waiting {pending} — of {approvers} approvers',
+  'contracts.ballot.youDecided.approve': 'You approved.',
+  'contracts.ballot.youDecided.return': 'You returned it.',
+  'contracts.ballot.returned': 'Returned to draft.',
+  'contracts.ballot.inReview': 'Back with legal for review.',
+  'contracts.ballot.approved': 'Approved by every approver: on to signing.',
+  'contracts.returnModal.title': 'Return the contract',
+  'contracts.returnModal.submit': 'Return',
+  'contracts.returnModal.cancel': 'Cancel',
+  'contracts.returnModal.intro':
+    'The contract goes back to its drafter as a new version. Say what must change.',
+  'contracts.returnModal.label': 'Reason',
+  'contracts.returnModal.reasonInvalid': 'Say why it goes back (at least 3 characters).',
 } as const;
