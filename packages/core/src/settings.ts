@@ -38,6 +38,17 @@ export const settingSchemas = {
       critical: z.number().gt(0).max(720),
     })
     .default({ notice: 24, warning: 24, critical: 24 }),
+  /**
+   * Escalation of unacknowledged risk alerts (decision 034): a reminder to the responsible person at
+   * `reminderAt` of the response time, the head of risk at the deadline. Without a configured head
+   * of risk, the active administrators are told.
+   */
+  'risk.escalation': z
+    .object({
+      reminderAt: z.number().gt(0).lt(1),
+      headOfRiskUserId: z.uuid().nullable(),
+    })
+    .default({ reminderAt: 0.5, headOfRiskUserId: null }),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
