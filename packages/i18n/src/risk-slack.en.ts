@@ -30,6 +30,7 @@ export const riskSlackEn = {
   'riskSlack.resolveModal.label': 'Resolution note',
   'riskSlack.resolveModal.noteRequired': 'Write what was done (up to 4000 characters).',
   'riskSlack.assign.notLinked': 'That Slack user is not linked to an Outpost staff account; nothing was changed.',
+  'riskSlack.assign.notRiskStaff': 'Alerts can be assigned to risk officers and administrators only; nothing was changed.',
   'riskSlack.digest.title': '{count} new risk alerts ({level})',
   'riskSlack.digest.intro': 'Many alerts arrived at once; here they are in one message.',
   'riskSlack.digest.more': '…and {count} more.',

@@ -32,6 +32,7 @@ export const riskSlackZhCN: Record<keyof typeof riskSlackEn, string> = {
   'riskSlack.resolveModal.label': '处理说明',
   'riskSlack.resolveModal.noteRequired': '请填写处理说明（不超过 4000 字）。',
   'riskSlack.assign.notLinked': '该 Slack 用户未关联 Outpost 员工账户，未做任何更改。',
+  'riskSlack.assign.notRiskStaff': '预警只能指派给风险专员或管理员，未做任何更改。',
   'riskSlack.digest.title': '{count} 条新风险预警（{level}）',
   'riskSlack.digest.intro': '短时间内产生了大量预警，现汇总为一条消息。',
   'riskSlack.digest.more': '…另有 {count} 条。',

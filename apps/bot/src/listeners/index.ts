@@ -5,6 +5,8 @@ import { registerMarkRead } from './actions/mark-read.ts';
 import { registerOpenLinks } from './actions/open-links.ts';
 import { registerOutpostCommand } from './commands/outpost.ts';
 import { registerCommitteeReject } from './views/committee-reject.ts';
+import { registerRiskAlertActions } from './actions/risk-alert.ts';
+import { registerRiskResolve } from './views/risk-resolve.ts';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   registerOutpostCommand(app, deps);
@@ -12,4 +14,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerOpenLinks(app);
   registerCommitteeVote(app, deps);
   registerCommitteeReject(app, deps);
+  registerRiskAlertActions(app, deps);
+  registerRiskResolve(app, deps);
 }

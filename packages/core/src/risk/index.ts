@@ -10,3 +10,4 @@ export * from './bulk-acknowledge.ts';
 export * from './slack.ts';
 export * from './escalate.ts';
 export * from './partner-summary.ts';
+export * from './slack-delivery.ts';

@@ -69,7 +69,7 @@ export async function queueRiskAlertPost(tx: Database, alert: AlertRef) {
 export async function queueRiskAlertRefresh(
   tx: Database,
   alert: AlertRef,
-  message?: { channel: string; ts: string },
+  message?: { channel: string; ts: string; languages?: string },
 ) {
   await tx
     .insert(outbox)
@@ -79,7 +79,7 @@ export async function queueRiskAlertRefresh(
       payload: {
         kind: RISK_ALERT_REFRESH_KIND,
         alertId: alert.id,
-        ...(message ? { channel: message.channel, ts: message.ts } : {}),
+        ...(message ? { channel: message.channel, ts: message.ts, languages: message.languages ?? 'both' } : {}),
       },
       coalesceKey: message ? `slack-message:${message.channel}:${message.ts}` : `risk-alert:${alert.id}`,
       nextAttemptAt: new Date(Date.now() + SLACK_REFRESH_SPACING_MS),
