@@ -1,0 +1,54 @@
+import { evaluateRiskRules, saveRiskRule } from '@outpost/core';
+import { makePartner, makeStaff } from '@outpost/core/testing';
+import { blacklistEntries, type Database, partners, type RiskAlert, riskAlerts, riskRules } from '@outpost/db';
+import { and, eq } from 'drizzle-orm';
+
+type Level = RiskAlert['level'];
+
+/**
+ * A risk alert raised the way production raises one: a blacklist rule of the given level (made
+ * once per level and database), a fresh active partner, a blacklist entry on its credit code, then
+ * the rules' evaluation — which queues the alert's Slack card in the outbox.
+ */
+export async function raiseRiskAlert(
+  db: Database,
+  options: { level?: Level; legalName?: string; relationshipOwnerId?: string; now?: Date } = {},
+): Promise<{ alert: RiskAlert; partner: typeof partners.$inferSelect }> {
+  const level = options.level ?? 'warning';
+  const nameEn = `Blacklist (${level})`;
+  const [existing] = await db.select().from(riskRules).where(eq(riskRules.nameEn, nameEn));
+  if (!existing) {
+    const admin = await makeStaff(db, ['admin']);
+    await saveRiskRule(db, admin.actor, {
+      kind: 'blacklist_hit',
+      nameZh: `黑名单（${level}）`,
+      nameEn,
+      level,
+      serviceCategories: ['claims'],
+      params: { clearAfterHours: 24 },
+    });
+  }
+  const [rule] = await db.select().from(riskRules).where(eq(riskRules.nameEn, nameEn));
+  let partner = await makePartner(db, options.legalName ? { legalName: options.legalName } : {});
+  if (options.relationshipOwnerId) {
+    [partner] = await db
+      .update(partners)
+      .set({ relationshipOwnerId: options.relationshipOwnerId })
+      .where(eq(partners.id, partner.id))
+      .returning();
+  }
+  await db
+    .insert(blacklistEntries)
+    .values({ creditCode: partner!.creditCode, name: partner!.legalName, reason: 'Fraud investigation' });
+  await evaluateRiskRules(db, {
+    kinds: ['blacklist_hit'],
+    partnerIds: [partner!.id],
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const [alert] = await db
+    .select()
+    .from(riskAlerts)
+    .where(and(eq(riskAlerts.partnerId, partner!.id), eq(riskAlerts.ruleId, rule!.id)));
+  if (!alert) throw new Error('the blacklist rule raised no alert');
+  return { alert, partner: partner! };
+}
