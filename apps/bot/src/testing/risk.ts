@@ -4,6 +4,8 @@ import { blacklistEntries, type Database, partners, type RiskAlert, riskAlerts, 
 import { and, eq } from 'drizzle-orm';
 
 type Level = RiskAlert['level'];
+/** One service category per level, so a partner meets exactly the rule of the level asked for. */
+const categoryOf = { notice: 'agency', warning: 'claims', critical: 'sales_channel' } as const;
 
 /**
  * A risk alert raised the way production raises one: a blacklist rule of the given level (made
@@ -24,19 +26,17 @@ export async function raiseRiskAlert(
       nameZh: `黑名单（${level}）`,
       nameEn,
       level,
-      serviceCategories: ['claims'],
+      serviceCategories: [categoryOf[level]],
       params: { clearAfterHours: 24 },
     });
   }
   const [rule] = await db.select().from(riskRules).where(eq(riskRules.nameEn, nameEn));
-  let partner = await makePartner(db, options.legalName ? { legalName: options.legalName } : {});
-  if (options.relationshipOwnerId) {
-    [partner] = await db
-      .update(partners)
-      .set({ relationshipOwnerId: options.relationshipOwnerId })
-      .where(eq(partners.id, partner.id))
-      .returning();
-  }
+  let [partner] = [await makePartner(db, options.legalName ? { legalName: options.legalName } : {})];
+  [partner] = await db
+    .update(partners)
+    .set({ serviceCategories: [categoryOf[level]], relationshipOwnerId: options.relationshipOwnerId ?? null })
+    .where(eq(partners.id, partner.id))
+    .returning();
   await db
     .insert(blacklistEntries)
     .values({ creditCode: partner!.creditCode, name: partner!.legalName, reason: 'Fraud investigation' });
