@@ -71,8 +71,13 @@ async function run(label: string, pacing: { postSpacingMs: number; digestAt: num
     status: 'active' as const,
     serviceCategories: [levels[i % 3]![1]],
   }));
-  const made = await db.insert(partners).values(rows).returning({ creditCode: partners.creditCode, legalName: partners.legalName });
-  await db.insert(blacklistEntries).values(made.map((p) => ({ creditCode: p.creditCode, name: p.legalName, reason: 'bench' })));
+  const made = await db
+    .insert(partners)
+    .values(rows)
+    .returning({ creditCode: partners.creditCode, legalName: partners.legalName });
+  await db
+    .insert(blacklistEntries)
+    .values(made.map((p) => ({ creditCode: p.creditCode, name: p.legalName, reason: 'bench' })));
 
   const started = performance.now();
   const raised = await evaluateRiskRules(db, { kinds: ['blacklist_hit'] });
@@ -100,7 +105,8 @@ async function run(label: string, pacing: { postSpacingMs: number; digestAt: num
       .where(eq(outbox.status, 'pending'))) as [{ pending: number }];
     if (pending === 0) break;
     if (Date.now() > deadline) throw new Error(`${label}: ${pending} rows still pending after 10 minutes`);
-    if (report.claimed === 0 || report.rateLimitedForSeconds !== undefined) await new Promise((r) => setTimeout(r, 100));
+    if (report.claimed === 0 || report.rateLimitedForSeconds !== undefined)
+      await new Promise((r) => setTimeout(r, 100));
   }
   const deliveredMs = performance.now() - started;
 
@@ -128,7 +134,8 @@ async function run(label: string, pacing: { postSpacingMs: number; digestAt: num
   const digests = [...fake.messages.values()].filter((m) => /new risk alerts/.test(m.text));
   const listed = digests.reduce((sum, m) => sum + Number(/(\d+) new risk alerts/.exec(m.text)?.[1] ?? 0), 0);
   const singles = fake.messages.size - digests.length;
-  if (listed + singles !== ALERTS) throw new Error(`${label}: messages account for ${listed + singles} alerts, not ${ALERTS}`);
+  if (listed + singles !== ALERTS)
+    throw new Error(`${label}: messages account for ${listed + singles} alerts, not ${ALERTS}`);
   const result: RunResult = {
     label,
     raiseMs,
@@ -157,21 +164,36 @@ const fake = await startFakeSlackApi({ token: TOKEN });
   });
   const warm = await conn.db
     .insert(partners)
-    .values(Array.from({ length: 20 }, (_, i) => ({ legalName: `Warm ${i}`, creditCode: validCreditCode(), status: 'active' as const, serviceCategories: ['agency' as const] })))
+    .values(
+      Array.from({ length: 20 }, (_, i) => ({
+        legalName: `Warm ${i}`,
+        creditCode: validCreditCode(),
+        status: 'active' as const,
+        serviceCategories: ['agency' as const],
+      })),
+    )
     .returning();
-  await conn.db.insert(blacklistEntries).values(warm.map((p) => ({ creditCode: p.creditCode, name: p.legalName, reason: 'warm' })));
+  await conn.db
+    .insert(blacklistEntries)
+    .values(warm.map((p) => ({ creditCode: p.creditCode, name: p.legalName, reason: 'warm' })));
   await evaluateRiskRules(conn.db, { kinds: ['blacklist_hit'] });
   await conn.close();
 }
 const outpost = await run('outpost (paced, digest)', { postSpacingMs: INTERVAL_MS, digestAt: 6 }, fake);
-const baseline = await run('baseline (1 msg/alert)', { postSpacingMs: 0, digestAt: Number.POSITIVE_INFINITY }, fake);
+const baseline = await run(
+  'baseline (1 msg/alert)',
+  { postSpacingMs: 0, digestAt: Number.POSITIVE_INFINITY },
+  fake,
+);
 await fake.close();
 
 const pad = (s: string | number, n: number) => String(s).padStart(n);
 console.log(
   `\n${ALERTS} alerts, fake Slack: 1 post / ${INTERVAL_MS} ms / channel, 429 for the first ${INJECT_MS} ms (3 channels)\n`,
 );
-console.log(`${'run'.padEnd(26)}${pad('raise ms', 10)}${pad('all in Slack ms', 17)}${pad('messages', 10)}${pad('429s', 7)}${pad('lost', 6)}${pad('dup', 5)}`);
+console.log(
+  `${'run'.padEnd(26)}${pad('raise ms', 10)}${pad('all in Slack ms', 17)}${pad('messages', 10)}${pad('429s', 7)}${pad('lost', 6)}${pad('dup', 5)}`,
+);
 for (const r of [outpost, baseline]) {
   console.log(
     `${r.label.padEnd(26)}${pad(r.raiseMs.toFixed(0), 10)}${pad(r.deliveredMs.toFixed(0), 17)}${pad(r.messages, 10)}${pad(r.rateLimited, 7)}${pad(r.lost, 6)}${pad(r.duplicated, 5)}`,

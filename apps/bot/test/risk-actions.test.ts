@@ -2,7 +2,12 @@ import { auditLog, riskAlertEvents } from '@outpost/db';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RISK_RESOLVE_CALLBACK_ID, riskSlackPacing } from '../src/index.ts';
-import { buttonClickPayload, interactionBody, raiseRiskAlert, viewSubmissionPayload } from '../src/testing/index.ts';
+import {
+  buttonClickPayload,
+  interactionBody,
+  raiseRiskAlert,
+  viewSubmissionPayload,
+} from '../src/testing/index.ts';
 import { createStaff, linkStaff, uniqueSlackId } from './fixtures.ts';
 import { type Harness, startHarness } from './harness.ts';
 import {
@@ -26,7 +31,11 @@ beforeAll(async () => {
   // Only the outbox redraws cards here (as after a crash right after the ack): deterministic.
   h = await startHarness({ inProcessRefresh: false });
   riskSlackPacing.postSpacingMs = 0;
-  const linked = async (name: string, roles: ('risk_officer' | 'reviewer')[], locale: 'en' | 'zh-CN' = 'en') => {
+  const linked = async (
+    name: string,
+    roles: ('risk_officer' | 'reviewer')[],
+    locale: 'en' | 'zh-CN' = 'en',
+  ) => {
     const user = await createStaff(h.conn.db, { name, roles, locale });
     const slackUserId = uniqueSlackId();
     await linkStaff(h.conn.db, user.id, slackUserId);
@@ -69,7 +78,17 @@ describe('acting on a risk alert from its Slack card', () => {
       'notification_open',
     ]);
     const responseUrl = h.fake.responseUrl();
-    expect((await clickCard(h, { slackUserId: ma.slackUserId, action: 'acknowledge', alertId: alert.id, message: card, responseUrl })).status).toBe(200);
+    expect(
+      (
+        await clickCard(h, {
+          slackUserId: ma.slackUserId,
+          action: 'acknowledge',
+          alertId: alert.id,
+          message: card,
+          responseUrl,
+        })
+      ).status,
+    ).toBe(200);
 
     const after = await alertRow(h, alert.id);
     expect(after).toMatchObject({ status: 'acknowledged', acknowledgedBy: ma.id, ownerId: ma.id });
@@ -96,7 +115,13 @@ describe('acting on a risk alert from its Slack card', () => {
     const urls = [h.fake.responseUrl(), h.fake.responseUrl()];
     const responses = await Promise.all(
       [li, ma].map((p, i) =>
-        clickCard(h, { slackUserId: p.slackUserId, action: 'acknowledge', alertId: alert.id, message: card, responseUrl: urls[i]! }),
+        clickCard(h, {
+          slackUserId: p.slackUserId,
+          action: 'acknowledge',
+          alertId: alert.id,
+          message: card,
+          responseUrl: urls[i]!,
+        }),
       ),
     );
     h.fake.setLatency(0);
@@ -107,23 +132,44 @@ describe('acting on a risk alert from its Slack card', () => {
     const loserUrl = urls[winner === li ? 1 : 0]!;
     await until(() => repliesTo(h, loserUrl).length > 0);
     const text = String(repliesTo(h, loserUrl)[0]!.args.text);
-    expect(text).toMatch(winner === li ? /Li Wei has already acknowledged this alert/ : /Ma Lin 已确认此预警/);
+    expect(text).toMatch(
+      winner === li ? /Li Wei has already acknowledged this alert/ : /Ma Lin 已确认此预警/,
+    );
     expect(repliesTo(h, urls[winner === li ? 0 : 1]!)).toEqual([]);
   });
 
   it('Assign to…: the chosen Slack user becomes the owner; an unlinked or non-risk choice changes nothing', async () => {
     const { alert, card } = await postedAlert();
     const responseUrl = h.fake.responseUrl();
-    await clickCard(h, { slackUserId: ma.slackUserId, action: 'assign', alertId: alert.id, message: card, responseUrl, selectedUser: li.slackUserId });
+    await clickCard(h, {
+      slackUserId: ma.slackUserId,
+      action: 'assign',
+      alertId: alert.id,
+      message: card,
+      responseUrl,
+      selectedUser: li.slackUserId,
+    });
     expect(await alertRow(h, alert.id)).toMatchObject({ status: 'open', ownerId: li.id });
     await deliverRisk(h);
     expect(JSON.stringify(card.blocks)).toContain('Li Wei');
 
     expect(
-      await refusal({ slackUserId: ma.slackUserId, action: 'assign', alertId: alert.id, message: card, selectedUser: 'UNOBODY0001' }),
+      await refusal({
+        slackUserId: ma.slackUserId,
+        action: 'assign',
+        alertId: alert.id,
+        message: card,
+        selectedUser: 'UNOBODY0001',
+      }),
     ).toBe('That Slack user is not linked to an Outpost staff account; nothing was changed.');
     expect(
-      await refusal({ slackUserId: ma.slackUserId, action: 'assign', alertId: alert.id, message: card, selectedUser: reviewer.slackUserId }),
+      await refusal({
+        slackUserId: ma.slackUserId,
+        action: 'assign',
+        alertId: alert.id,
+        message: card,
+        selectedUser: reviewer.slackUserId,
+      }),
     ).toBe('Alerts can be assigned to risk officers and administrators only; nothing was changed.');
     expect(await alertRow(h, alert.id)).toMatchObject({ ownerId: li.id });
   });
@@ -144,10 +190,22 @@ describe('acting on a risk alert from its Slack card', () => {
     const opened = await h.fake.waitForCall((c) => c.method === 'views.open');
     expect(h.fake.calls.slice(before).map((c) => c.method)).toEqual(['views.open']);
     const modal = opened.args.view as Record<string, unknown>;
-    expect(modal).toMatchObject({ type: 'modal', callback_id: RISK_RESOLVE_CALLBACK_ID, title: { text: '解决预警 / Resolve alert' } });
+    expect(modal).toMatchObject({
+      type: 'modal',
+      callback_id: RISK_RESOLVE_CALLBACK_ID,
+      title: { text: '解决预警 / Resolve alert' },
+    });
 
     const submit = (note: string | null) =>
-      h.post(interactionBody(viewSubmissionPayload({ user: { id: ma.slackUserId }, view: modal, values: { note: { note_input: note } } })));
+      h.post(
+        interactionBody(
+          viewSubmissionPayload({
+            user: { id: ma.slackUserId },
+            view: modal,
+            values: { note: { note_input: note } },
+          }),
+        ),
+      );
     for (const blank of [null, '   ']) {
       const refused = await submit(blank);
       expect(await refused.json()).toEqual({
@@ -172,12 +230,24 @@ describe('acting on a risk alert from its Slack card', () => {
 
   it('a click on an alert already resolved: a clear ephemeral answer, nothing changes', async () => {
     const { alert, card } = await postedAlert();
-    await clickCard(h, { slackUserId: ma.slackUserId, action: 'acknowledge', alertId: alert.id, message: card, responseUrl: h.fake.responseUrl() });
+    await clickCard(h, {
+      slackUserId: ma.slackUserId,
+      action: 'acknowledge',
+      alertId: alert.id,
+      message: card,
+      responseUrl: h.fake.responseUrl(),
+    });
     const modalSubmit = viewSubmissionPayload({
       user: { id: ma.slackUserId },
       view: {
         callback_id: RISK_RESOLVE_CALLBACK_ID,
-        private_metadata: JSON.stringify({ a: alert.id, c: card.channel, t: card.ts, r: h.fake.responseUrl(), l: 'en' }),
+        private_metadata: JSON.stringify({
+          a: alert.id,
+          c: card.channel,
+          t: card.ts,
+          r: h.fake.responseUrl(),
+          l: 'en',
+        }),
       },
       values: { note: { note_input: 'Handled.' } },
     });
@@ -186,12 +256,18 @@ describe('acting on a risk alert from its Slack card', () => {
     const eventsBefore = (await eventsOf(h, alert.id)).length;
 
     // The stale card (before any redraw) still has its buttons.
-    expect(await refusal({ slackUserId: li.slackUserId, action: 'acknowledge', alertId: alert.id, message: card })).toBe(
-      '此预警已关闭，未做任何更改。',
-    );
-    expect(await refusal({ slackUserId: ma.slackUserId, action: 'assign', alertId: alert.id, message: card, selectedUser: li.slackUserId })).toBe(
-      'This alert is already closed; nothing was changed.',
-    );
+    expect(
+      await refusal({ slackUserId: li.slackUserId, action: 'acknowledge', alertId: alert.id, message: card }),
+    ).toBe('此预警已关闭，未做任何更改。');
+    expect(
+      await refusal({
+        slackUserId: ma.slackUserId,
+        action: 'assign',
+        alertId: alert.id,
+        message: card,
+        selectedUser: li.slackUserId,
+      }),
+    ).toBe('This alert is already closed; nothing was changed.');
     expect(await eventsOf(h, alert.id)).toHaveLength(eventsBefore);
     expect(await alertRow(h, alert.id)).toMatchObject({ status: 'resolved', ownerId: ma.id });
   });
@@ -200,15 +276,26 @@ describe('acting on a risk alert from its Slack card', () => {
     const { alert, card } = await postedAlert();
     const stranger = uniqueSlackId();
     h.fake.addUser({ id: stranger, email: 'nobody@elsewhere.test', locale: 'en-US' });
-    expect(await refusal({ slackUserId: stranger, action: 'acknowledge', alertId: alert.id, message: card })).toContain(
-      'https://outpost.example/account',
-    );
-    expect(await refusal({ slackUserId: reviewer.slackUserId, action: 'acknowledge', alertId: alert.id, message: card })).toMatch(
-      /permission|not allowed/i,
-    );
-    expect(await refusal({ slackUserId: reviewer.slackUserId, action: 'assign', alertId: alert.id, message: card, selectedUser: li.slackUserId })).toMatch(
-      /permission|not allowed/i,
-    );
+    expect(
+      await refusal({ slackUserId: stranger, action: 'acknowledge', alertId: alert.id, message: card }),
+    ).toContain('https://outpost.example/account');
+    expect(
+      await refusal({
+        slackUserId: reviewer.slackUserId,
+        action: 'acknowledge',
+        alertId: alert.id,
+        message: card,
+      }),
+    ).toMatch(/permission|not allowed/i);
+    expect(
+      await refusal({
+        slackUserId: reviewer.slackUserId,
+        action: 'assign',
+        alertId: alert.id,
+        message: card,
+        selectedUser: li.slackUserId,
+      }),
+    ).toMatch(/permission|not allowed/i);
     expect(await alertRow(h, alert.id)).toMatchObject({ status: 'open', ownerId: null });
     const changes = (await eventsOf(h, alert.id)).filter((e) => !['raised', 'slack_posted'].includes(e.kind));
     expect(changes).toEqual([]);
@@ -217,6 +304,12 @@ describe('acting on a risk alert from its Slack card', () => {
       .from(auditLog)
       .where(and(eq(auditLog.entityId, alert.id), eq(auditLog.actorType, 'slack')));
     expect(slackAudit).toEqual([]);
-    expect(await h.conn.db.select().from(riskAlertEvents).where(eq(riskAlertEvents.via, 'slack')).then((r) => r.every((e) => e.alertId !== alert.id))).toBe(true);
+    expect(
+      await h.conn.db
+        .select()
+        .from(riskAlertEvents)
+        .where(eq(riskAlertEvents.via, 'slack'))
+        .then((r) => r.every((e) => e.alertId !== alert.id)),
+    ).toBe(true);
   });
 });

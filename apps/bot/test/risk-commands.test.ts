@@ -62,7 +62,10 @@ describe('/outpost alerts', () => {
 describe('/outpost partner', () => {
   it('shows status, this quarter’s score and the open alerts, by credit code or by name', async () => {
     const me = await linkedOfficer('Sun Li', 'zh-CN');
-    const { partner } = await raiseRiskAlert(h.conn.db, { level: 'critical', legalName: '鼎信保险代理有限公司' });
+    const { partner } = await raiseRiskAlert(h.conn.db, {
+      level: 'critical',
+      legalName: '鼎信保险代理有限公司',
+    });
     const byCode = await command(me.slackUserId, `partner ${partner.creditCode.toLowerCase()}`);
     expect(byCode.text).toContain('*鼎信保险代理有限公司*');
     expect(byCode.text).toContain('状态: 合作中');

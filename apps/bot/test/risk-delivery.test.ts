@@ -32,7 +32,10 @@ const posts = (channel?: string) =>
 
 describe('risk alert cards in Slack, from the outbox', () => {
   it('a new alert is posted to its level’s channel in both languages, remembered, and updated in place on every change', async () => {
-    const { alert, partner } = await raiseRiskAlert(h.conn.db, { level: 'warning', legalName: '恒泰理赔服务有限公司' });
+    const { alert, partner } = await raiseRiskAlert(h.conn.db, {
+      level: 'warning',
+      legalName: '恒泰理赔服务有限公司',
+    });
     const report = await deliverRisk(h);
     expect(report.sent).toBe(1);
     expect(posts('C0RISKWARN')).toHaveLength(1);
@@ -52,7 +55,10 @@ describe('risk alert cards in Slack, from the outbox', () => {
     expect(card.updates).toBe(1);
     expect(card.text).toContain('Acknowledged by Staff risk_officer');
 
-    await resolveRiskAlert(h.conn.db, officer.actor, { alertId: alert.id, note: 'Partner replaced the director.' });
+    await resolveRiskAlert(h.conn.db, officer.actor, {
+      alertId: alert.id,
+      note: 'Partner replaced the director.',
+    });
     await deliverRisk(h);
     expect(card.updates).toBe(2);
     expect(card.text).toContain('Resolved by Staff risk_officer: Partner replaced the director.');
@@ -119,7 +125,11 @@ describe('risk alert cards in Slack, from the outbox', () => {
   });
 
   it('a critical alert also goes to the relationship owner as a DM in their language; others only to the channel', async () => {
-    const owner = await createStaff(h.conn.db, { name: 'Wang Fang', roles: ['risk_officer'], locale: 'zh-CN' });
+    const owner = await createStaff(h.conn.db, {
+      name: 'Wang Fang',
+      roles: ['risk_officer'],
+      locale: 'zh-CN',
+    });
     const slackUserId = uniqueSlackId();
     await linkStaff(h.conn.db, owner.id, slackUserId);
     await raiseRiskAlert(h.conn.db, { level: 'critical', relationshipOwnerId: owner.id });
@@ -160,10 +170,14 @@ describe('risk alert cards in Slack, from the outbox', () => {
       kinds: committeeOutboxKinds,
       now: new Date(Date.now() + 2_000),
     });
-    const [row] = await h.conn.db.execute<{ status: string; last_error: string }>(
-      sql`select status, last_error from outbox where payload->>'alertId' = ${alert.id} and payload->>'kind' = 'risk_alert_post'`,
-    ).then((r) => ('rows' in r ? (r.rows as { status: string; last_error: string }[]) : (r as never)));
-    expect(row).toMatchObject({ status: 'skipped', last_error: 'no Slack channel configured for channel:risk-warning' });
+    const [row] = await h.conn.db
+      .select({ status: outbox.status, lastError: outbox.lastError })
+      .from(outbox)
+      .where(sql`${outbox.payload}->>'alertId' = ${alert.id} and ${outbox.payload}->>'kind' = 'risk_alert_post'`);
+    expect(row).toMatchObject({
+      status: 'skipped',
+      lastError: 'no Slack channel configured for channel:risk-warning',
+    });
     expect(posts()).toHaveLength(0);
   });
 });

@@ -27,7 +27,11 @@ export const alertRow = async (h: Harness, id: string) =>
   (await h.conn.db.select().from(riskAlerts).where(eq(riskAlerts.id, id)))[0]!;
 
 export const eventsOf = async (h: Harness, id: string) =>
-  h.conn.db.select().from(riskAlertEvents).where(eq(riskAlertEvents.alertId, id)).orderBy(asc(riskAlertEvents.id));
+  h.conn.db
+    .select()
+    .from(riskAlertEvents)
+    .where(eq(riskAlertEvents.alertId, id))
+    .orderBy(asc(riskAlertEvents.id));
 
 /** The alert's channel card as the fake Slack holds it now. */
 export async function cardOf(h: Harness, id: string): Promise<FakeMessage> {
@@ -44,7 +48,8 @@ export function actionsBlock(message: FakeMessage) {
     | undefined;
 }
 
-export const actionIdsOf = (message: FakeMessage) => actionsBlock(message)?.elements.map((e) => e.action_id) ?? [];
+export const actionIdsOf = (message: FakeMessage) =>
+  actionsBlock(message)?.elements.map((e) => e.action_id) ?? [];
 
 /** A signed click on one of the card's controls, as Slack sends it. */
 export function clickCard(

@@ -86,7 +86,11 @@ export interface Config {
     riskChannel: string | undefined;
     auditorsChannel: string | undefined;
     /** Risk alerts per level (decision 034); unset levels use riskChannel. */
-    riskAlertChannels: { notice: string | undefined; warning: string | undefined; critical: string | undefined };
+    riskAlertChannels: {
+      notice: string | undefined;
+      warning: string | undefined;
+      critical: string | undefined;
+    };
     /** The installed workspace; requests from any other team are refused (docs/decisions/017). */
     teamId: string | undefined;
   } | null;

@@ -281,7 +281,10 @@ describe('training reminders in the first-run demo', () => {
       .from(riskAlerts)
       .where(and(eq(riskAlerts.status, 'open'), eq(riskAlerts.escalationStep, 2)));
     expect(escalated?.level).toBe('critical');
-    const events = await conn.db.select().from(riskAlertEvents).where(eq(riskAlertEvents.alertId, escalated!.id));
+    const events = await conn.db
+      .select()
+      .from(riskAlertEvents)
+      .where(eq(riskAlertEvents.alertId, escalated!.id));
     expect(events.map((e) => e.kind)).toContain('escalated');
     const posts = await conn.db
       .select({ target: outbox.target })

@@ -57,8 +57,11 @@ async function raise(level: 'warning' | 'critical', raisedAt: Date, owner: Actor
     .update(partners)
     .set({ serviceCategories: [level === 'critical' ? 'agency' : 'claims'] })
     .where(eq(partners.id, partner.id));
-  if (owner) await setRelationshipOwner(conn.db, owner, { partnerId: partner.id, userId: relationshipOwner.user.id });
-  await conn.db.insert(blacklistEntries).values({ creditCode: partner.creditCode, name: partner.legalName, reason: 'x' });
+  if (owner)
+    await setRelationshipOwner(conn.db, owner, { partnerId: partner.id, userId: relationshipOwner.user.id });
+  await conn.db
+    .insert(blacklistEntries)
+    .values({ creditCode: partner.creditCode, name: partner.legalName, reason: 'x' });
   await evaluateRiskRules(conn.db, { now: raisedAt, partnerIds: [partner.id], kinds: ['blacklist_hit'] });
   const [alert] = await conn.db.select().from(riskAlerts).where(eq(riskAlerts.partnerId, partner.id));
   return alert!;
@@ -87,7 +90,10 @@ const at = (t0: Date, hours: number) => new Date(t0.getTime() + hours * HOUR);
 
 describe('escalation of unacknowledged risk alerts (job risk-escalate)', () => {
   it('half the deadline reminds the relationship owner, the deadline tells the head of risk; each once', async () => {
-    await setSetting(conn.db, admin.actor, 'risk.escalation', { reminderAt: 0.5, headOfRiskUserId: head.user.id });
+    await setSetting(conn.db, admin.actor, 'risk.escalation', {
+      reminderAt: 0.5,
+      headOfRiskUserId: head.user.id,
+    });
     const t0 = new Date('2026-11-02T02:00:00Z');
     const alert = await raise('warning', t0);
 
@@ -119,7 +125,9 @@ describe('escalation of unacknowledged risk alerts (job risk-escalate)', () => {
     const refresh = await conn.db
       .select()
       .from(outbox)
-      .where(sql`${outbox.payload}->>'alertId' = ${alert.id} and ${outbox.payload}->>'kind' = 'risk_alert_refresh'`);
+      .where(
+        sql`${outbox.payload}->>'alertId' = ${alert.id} and ${outbox.payload}->>'kind' = 'risk_alert_refresh'`,
+      );
     expect(refresh.length).toBeGreaterThanOrEqual(1);
   });
 
@@ -148,10 +156,15 @@ describe('escalation of unacknowledged risk alerts (job risk-escalate)', () => {
     const alert = await raise('critical', t0);
     await escalateRiskAlerts(conn.db, at(t0, 12));
     expect((await notified(alert.id)).sort()).toEqual(
-      [`notify.risk_alert_reminder:${relationshipOwner.user.id}`, `notify.risk_alert_reminder:${head.user.id}`].sort(),
+      [
+        `notify.risk_alert_reminder:${relationshipOwner.user.id}`,
+        `notify.risk_alert_reminder:${head.user.id}`,
+      ].sort(),
     );
     await escalateRiskAlerts(conn.db, at(t0, 24));
-    expect((await notified(alert.id)).filter((n) => n.startsWith('notify.risk_alert_overdue'))).toHaveLength(2);
+    expect((await notified(alert.id)).filter((n) => n.startsWith('notify.risk_alert_overdue'))).toHaveLength(
+      2,
+    );
   });
 
   it('the alert’s own owner is reminded before the relationship owner; without a head of risk the administrators are told', async () => {
@@ -168,13 +181,19 @@ describe('escalation of unacknowledged risk alerts (job risk-escalate)', () => {
   });
 
   it('a run that missed the reminder point goes straight to the deadline step, telling both', async () => {
-    await setSetting(conn.db, admin.actor, 'risk.escalation', { reminderAt: 0.5, headOfRiskUserId: head.user.id });
+    await setSetting(conn.db, admin.actor, 'risk.escalation', {
+      reminderAt: 0.5,
+      headOfRiskUserId: head.user.id,
+    });
     const t0 = new Date('2026-11-07T02:00:00Z');
     const alert = await raise('warning', t0);
     await escalateRiskAlerts(conn.db, at(t0, 26));
     expect(await step(alert.id)).toBe(2);
     expect((await notified(alert.id)).sort()).toEqual(
-      [`notify.risk_alert_overdue:${relationshipOwner.user.id}`, `notify.risk_alert_overdue:${head.user.id}`].sort(),
+      [
+        `notify.risk_alert_overdue:${relationshipOwner.user.id}`,
+        `notify.risk_alert_overdue:${head.user.id}`,
+      ].sort(),
     );
   });
 
@@ -183,7 +202,9 @@ describe('escalation of unacknowledged risk alerts (job risk-escalate)', () => {
     const rows = await conn.db
       .select()
       .from(outbox)
-      .where(sql`${outbox.payload}->>'alertId' = ${alert.id} and ${outbox.payload}->>'kind' = 'risk_alert_post'`);
+      .where(
+        sql`${outbox.payload}->>'alertId' = ${alert.id} and ${outbox.payload}->>'kind' = 'risk_alert_post'`,
+      );
     // No relationship owner: the channel only.
     expect(rows.map((r) => r.target)).toEqual([RISK_SLACK_CHANNELS.critical]);
   });

@@ -29,8 +29,10 @@ export const riskSlackEn = {
   'riskSlack.resolveModal.intro': 'Write what was done about this alert. The note is kept on its timeline.',
   'riskSlack.resolveModal.label': 'Resolution note',
   'riskSlack.resolveModal.noteRequired': 'Write what was done (up to 4000 characters).',
-  'riskSlack.assign.notLinked': 'That Slack user is not linked to an Outpost staff account; nothing was changed.',
-  'riskSlack.assign.notRiskStaff': 'Alerts can be assigned to risk officers and administrators only; nothing was changed.',
+  'riskSlack.assign.notLinked':
+    'That Slack user is not linked to an Outpost staff account; nothing was changed.',
+  'riskSlack.assign.notRiskStaff':
+    'Alerts can be assigned to risk officers and administrators only; nothing was changed.',
   'riskSlack.digest.title': '{count} new risk alerts ({level})',
   'riskSlack.digest.intro': 'Many alerts arrived at once; here they are in one message.',
   'riskSlack.digest.more': '…and {count} more.',
@@ -42,14 +44,18 @@ export const riskSlackEn = {
   'riskSlack.alerts.due': 'respond by {deadline}',
   'riskSlack.partner.usage': 'Usage: `/outpost partner <name or unified social credit code>`',
   'riskSlack.partner.notFound': 'No partner you can see matches “{query}”.',
-  'riskSlack.partner.ambiguous': 'Several partners match: {names}. Type more of the name, or the credit code.',
+  'riskSlack.partner.ambiguous':
+    'Several partners match: {names}. Type more of the name, or the credit code.',
   'riskSlack.partner.status': 'Status',
   'riskSlack.partner.score': 'Score this quarter',
   'riskSlack.partner.scoreValue': '{score} (grade {grade})',
   'riskSlack.partner.noScore': 'No data yet',
   'riskSlack.partner.openAlerts': 'Open alerts',
   'riskSlack.partner.open': 'Open the partner',
-  'riskSlack.help': 'Risk: `/outpost alerts` lists the open alerts assigned to you, `/outpost partner <name or credit code>` shows a partner.',
-  'notify.risk_alert_reminder': 'A risk alert on {name} is still unacknowledged: part of its response time has passed.',
-  'notify.risk_alert_overdue': 'A risk alert on {name} is past its response deadline and nobody has acknowledged it.',
+  'riskSlack.help':
+    'Risk: `/outpost alerts` lists the open alerts assigned to you, `/outpost partner <name or credit code>` shows a partner.',
+  'notify.risk_alert_reminder':
+    'A risk alert on {name} is still unacknowledged: part of its response time has passed.',
+  'notify.risk_alert_overdue':
+    'A risk alert on {name} is past its response deadline and nobody has acknowledged it.',
 } as const;

@@ -51,7 +51,8 @@ export const riskSlackZhCN: Record<keyof typeof riskSlackEn, string> = {
   'riskSlack.partner.noScore': '暂无数据',
   'riskSlack.partner.openAlerts': '未关闭预警',
   'riskSlack.partner.open': '打开合作伙伴',
-  'riskSlack.help': '风险：`/outpost alerts` 列出指派给您的未关闭预警，`/outpost partner <名称或信用代码>` 查看合作伙伴概况。',
+  'riskSlack.help':
+    '风险：`/outpost alerts` 列出指派给您的未关闭预警，`/outpost partner <名称或信用代码>` 查看合作伙伴概况。',
   'notify.risk_alert_reminder': '{name} 的一条风险预警仍未确认：响应时间已过去一部分。',
   'notify.risk_alert_overdue': '{name} 的一条风险预警已超过响应期限，仍无人确认。',
 };

@@ -48,8 +48,13 @@ export async function riskActionFromSlack(
     }
     return { kind: 'done' };
   } catch (error) {
-    if (error instanceof RiskReply) return { kind: 'reply', message: ephemeral(localized(locale, error.key)) };
-    if (isAppError(error) && error.code === 'validation_failed' && error.message.startsWith('Choose a risk officer'))
+    if (error instanceof RiskReply)
+      return { kind: 'reply', message: ephemeral(localized(locale, error.key)) };
+    if (
+      isAppError(error) &&
+      error.code === 'validation_failed' &&
+      error.message.startsWith('Choose a risk officer')
+    )
       return { kind: 'reply', message: ephemeral(localized(locale, 'riskSlack.assign.notRiskStaff')) };
     return { kind: 'reply', message: errorView(locale, error) };
   }

@@ -20,7 +20,9 @@ export type CardLanguages = Locale | 'both';
 
 export const riskBlockId = (alertId: string, languages: CardLanguages) => `${PREFIX}${languages}.${alertId}`;
 
-export function parseRiskBlockId(blockId: string | undefined): { alertId: string; languages: CardLanguages } | null {
+export function parseRiskBlockId(
+  blockId: string | undefined,
+): { alertId: string; languages: CardLanguages } | null {
   if (!blockId?.startsWith(PREFIX)) return null;
   const rest = blockId.slice(PREFIX.length);
   const dot = rest.lastIndexOf('.');

@@ -10,7 +10,13 @@ export interface ResolveMetadata {
 }
 
 export function encodeResolveMetadata(m: ResolveMetadata): string {
-  return JSON.stringify({ a: m.alertId, c: m.message?.channel ?? null, t: m.message?.ts ?? null, r: m.responseUrl, l: m.languages });
+  return JSON.stringify({
+    a: m.alertId,
+    c: m.message?.channel ?? null,
+    t: m.message?.ts ?? null,
+    r: m.responseUrl,
+    l: m.languages,
+  });
 }
 
 export function decodeResolveMetadata(raw: string | undefined): ResolveMetadata | null {

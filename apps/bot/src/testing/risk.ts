@@ -1,6 +1,13 @@
 import { evaluateRiskRules, saveRiskRule } from '@outpost/core';
 import { makePartner, makeStaff } from '@outpost/core/testing';
-import { blacklistEntries, type Database, partners, type RiskAlert, riskAlerts, riskRules } from '@outpost/db';
+import {
+  blacklistEntries,
+  type Database,
+  partners,
+  type RiskAlert,
+  riskAlerts,
+  riskRules,
+} from '@outpost/db';
 import { and, eq } from 'drizzle-orm';
 
 type Level = RiskAlert['level'];
@@ -31,11 +38,11 @@ export async function raiseRiskAlert(
     });
   }
   const [rule] = await db.select().from(riskRules).where(eq(riskRules.nameEn, nameEn));
-  let [partner] = [await makePartner(db, options.legalName ? { legalName: options.legalName } : {})];
-  [partner] = await db
+  const made = await makePartner(db, options.legalName ? { legalName: options.legalName } : {});
+  const [partner] = await db
     .update(partners)
     .set({ serviceCategories: [categoryOf[level]], relationshipOwnerId: options.relationshipOwnerId ?? null })
-    .where(eq(partners.id, partner.id))
+    .where(eq(partners.id, made.id))
     .returning();
   await db
     .insert(blacklistEntries)

@@ -1,5 +1,12 @@
 import { escapeSlackText, OPEN_IN_OUTPOST_ACTION_ID, type RiskAlertCard } from '@outpost/core';
-import { formatDateTime, formatNumber, type Locale, type MessageKey, type Params, translate } from '@outpost/i18n';
+import {
+  formatDateTime,
+  formatNumber,
+  type Locale,
+  type MessageKey,
+  type Params,
+  translate,
+} from '@outpost/i18n';
 import { type CardLanguages, localesOf, RISK_ALERT_ACTION_IDS, riskBlockId } from '../risk/ids.ts';
 
 type Block = Record<string, unknown>;
@@ -45,14 +52,18 @@ export function riskAlertView(
       type: 'section',
       fields: fields.map(([key, value]) => ({ type: 'mrkdwn', text: clip(`*${t(key)}*\n${value}`, 2000) })),
     },
-    { type: 'section', text: { type: 'mrkdwn', text: clip(`*${t('riskSlack.field.status')}*\n${status}`, 3000) } },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: clip(`*${t('riskSlack.field.status')}*\n${status}`, 3000) },
+    },
   ];
   const notes: string[] = [];
   if (alert.clearedSince && (alert.status === 'open' || alert.status === 'acknowledged'))
     notes.push(t('riskSlack.cleared'));
   if (alert.escalationStep >= 2) notes.push(t('riskSlack.escalated.head'));
   else if (alert.escalationStep === 1) notes.push(t('riskSlack.escalated.reminder'));
-  if (notes.length) blocks.push({ type: 'context', elements: notes.map((text) => ({ type: 'mrkdwn', text })) });
+  if (notes.length)
+    blocks.push({ type: 'context', elements: notes.map((text) => ({ type: 'mrkdwn', text })) });
 
   const open = {
     type: 'button',
@@ -104,7 +115,10 @@ function statusLines(card: RiskAlertCard, now: Date, locales: readonly Locale[])
         return t('riskSlack.status.acknowledged', { name: card.acknowledgedByName ?? '—' });
       case 'resolved':
         return alert.resolvedBy
-          ? t('riskSlack.status.resolved', { name: card.resolvedByName ?? '—', note: alert.resolutionNote ?? '' })
+          ? t('riskSlack.status.resolved', {
+              name: card.resolvedByName ?? '—',
+              note: alert.resolutionNote ?? '',
+            })
           : t('riskSlack.status.autoResolved');
       case 'dismissed':
         return t('riskSlack.status.dismissed', {
@@ -121,7 +135,10 @@ export function evidenceLine(evidence: Record<string, unknown>, locale: Locale):
   const n = (v: unknown) => (typeof v === 'number' ? formatNumber(locale, v, 2) : null);
   const t = (key: MessageKey, params?: Params) => translate(locale, key, params);
   if (typeof evidence.percent === 'number' && typeof evidence.threshold === 'number')
-    return t('riskSlack.value.vs', { value: `${n(evidence.percent)}%`, threshold: `${n(evidence.threshold)}%` });
+    return t('riskSlack.value.vs', {
+      value: `${n(evidence.percent)}%`,
+      threshold: `${n(evidence.threshold)}%`,
+    });
   if (typeof evidence.value === 'number' && typeof evidence.threshold === 'number')
     return t('riskSlack.value.vs', { value: n(evidence.value)!, threshold: n(evidence.threshold)! });
   if (typeof evidence.value === 'number' && typeof evidence.mean === 'number')
@@ -136,7 +153,8 @@ export function evidenceLine(evidence: Record<string, unknown>, locale: Locale):
           : t('risk.evidence.expiredDays', { days: -days });
     return `${t('risk.evidence.expiryDate')} ${evidence.expiryDate}${left ? ` (${left})` : ''}`;
   }
-  if (typeof evidence.listedName === 'string') return `${t('risk.evidence.listedName')} ${evidence.listedName}`;
+  if (typeof evidence.listedName === 'string')
+    return `${t('risk.evidence.listedName')} ${evidence.listedName}`;
   return '—';
 }
 
@@ -164,7 +182,8 @@ export function riskDigestView(
     (c) =>
       `• <${base}${c.href}|${escapeSlackText(clip(c.partnerName, 80))}> — ${escapeSlackText(clip(c.ruleNameZh, 60))} / ${escapeSlackText(clip(c.ruleNameEn, 60))}`,
   );
-  if (cards.length > shown.length) lines.push(t('riskSlack.digest.more', { count: cards.length - shown.length }));
+  if (cards.length > shown.length)
+    lines.push(t('riskSlack.digest.more', { count: cards.length - shown.length }));
   const blocks: Block[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(title, 150) } },
     { type: 'context', elements: [{ type: 'mrkdwn', text: t('riskSlack.digest.intro') }] },

@@ -44,9 +44,12 @@ export function partnerSummaryView(
   publicUrl: string,
 ) {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
-  if (!summary) return ephemeral(t('riskSlack.partner.notFound', { query: escapeSlackText(query.slice(0, 100)) }));
+  if (!summary)
+    return ephemeral(t('riskSlack.partner.notFound', { query: escapeSlackText(query.slice(0, 100)) }));
   if ('ambiguous' in summary && summary.ambiguous)
-    return ephemeral(t('riskSlack.partner.ambiguous', { names: summary.ambiguous.map(escapeSlackText).join('、') }));
+    return ephemeral(
+      t('riskSlack.partner.ambiguous', { names: summary.ambiguous.map(escapeSlackText).join('、') }),
+    );
   return partnerCard(locale, summary, publicUrl);
 }
 
@@ -69,13 +72,17 @@ function partnerCard(locale: Locale, s: Extract<Summary, { partner: unknown }>, 
     {
       type: 'section',
       fields: [
-        { type: 'mrkdwn', text: `*${t('riskSlack.partner.status')}*\n${t(`status.${s.partner.status}` as MessageKey)}` },
+        {
+          type: 'mrkdwn',
+          text: `*${t('riskSlack.partner.status')}*\n${t(`status.${s.partner.status}` as MessageKey)}`,
+        },
         { type: 'mrkdwn', text: `*${t('riskSlack.partner.score')}*\n${score}` },
         { type: 'mrkdwn', text: `*${t('riskSlack.partner.openAlerts')}*\n${s.openAlerts}` },
       ],
     },
   ];
-  if (alertLines.length) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: alertLines.join('\n') } });
+  if (alertLines.length)
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: alertLines.join('\n') } });
   blocks.push({
     type: 'actions',
     elements: [

@@ -1,5 +1,11 @@
 import { type MessageKey, translate } from '@outpost/i18n';
-import { type CardLanguages, localesOf, RISK_NOTE_ACTION_ID, RISK_NOTE_BLOCK_ID, RISK_RESOLVE_CALLBACK_ID } from '../risk/ids.ts';
+import {
+  type CardLanguages,
+  localesOf,
+  RISK_NOTE_ACTION_ID,
+  RISK_NOTE_BLOCK_ID,
+  RISK_RESOLVE_CALLBACK_ID,
+} from '../risk/ids.ts';
 
 /** Same bound as core's resolveRiskAlert note. */
 export const RESOLUTION_NOTE_MAX = 4000;
@@ -16,7 +22,13 @@ export function resolveNoteModal(languages: CardLanguages, privateMetadata: stri
     submit: { type: 'plain_text', text: t('riskSlack.resolveModal.submit').slice(0, 24) },
     close: { type: 'plain_text', text: t('riskSlack.resolveModal.cancel').slice(0, 24) },
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: locales.map((l) => translate(l, 'riskSlack.resolveModal.intro')).join('\n') } },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: locales.map((l) => translate(l, 'riskSlack.resolveModal.intro')).join('\n'),
+        },
+      },
       {
         type: 'input',
         block_id: RISK_NOTE_BLOCK_ID,

@@ -50,8 +50,8 @@ export async function escalateRiskAlerts(db: Database, now = new Date()): Promis
   const result: EscalationResult = { reminded: 0, escalatedToHead: 0 };
   if (due.length === 0) return result;
   const actor = systemActor('risk-escalation');
-  let heads: string[] | null = null;
-  let officers: string[] | null = null;
+  const heads = once(() => headsOfRisk(db, config.headOfRiskUserId));
+  const officers = once(() => activeStaff(db, 'risk_officer'));
   for (const alert of due) {
     const step = now >= alert.deadline ? ESCALATION_STEP.headOfRisk : ESCALATION_STEP.reminder;
     if (step <= alert.step) continue;
@@ -62,9 +62,9 @@ export async function escalateRiskAlerts(db: Database, now = new Date()): Promis
     if (remind) {
       const responsible = alert.ownerId ?? alert.relationshipOwnerId;
       if (responsible) recipients.add(responsible);
-      else for (const id of (officers ??= await activeStaff(db, 'risk_officer'))) recipients.add(id);
+      else for (const id of await officers()) recipients.add(id);
     }
-    if (toHead) for (const id of (heads ??= await headsOfRisk(db, config.headOfRiskUserId))) recipients.add(id);
+    if (toHead) for (const id of await heads()) recipients.add(id);
     const done = await db.transaction(async (tx) => {
       const [row] = await tx
         .update(riskAlerts)
@@ -93,7 +93,8 @@ export async function escalateRiskAlerts(db: Database, now = new Date()): Promis
       if (recipients.size) {
         await notify(tx, {
           userIds: [...recipients],
-          template: step === ESCALATION_STEP.headOfRisk ? 'notify.risk_alert_overdue' : 'notify.risk_alert_reminder',
+          template:
+            step === ESCALATION_STEP.headOfRisk ? 'notify.risk_alert_overdue' : 'notify.risk_alert_reminder',
           params: { name: alert.partnerName },
           link: `/s/risk/alerts/${alert.id}`,
         });
@@ -105,6 +106,15 @@ export async function escalateRiskAlerts(db: Database, now = new Date()): Promis
     else result.reminded += 1;
   }
   return result;
+}
+
+/** A read done at most once per run, and only if needed. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let cached: Promise<T> | undefined;
+  return () => {
+    if (!cached) cached = load();
+    return cached;
+  };
 }
 
 async function activeStaff(db: Database, role: 'risk_officer' | 'admin') {

@@ -64,7 +64,9 @@ export async function partnerSummaryForSlack(db: Database, actor: Actor, query: 
     score: score?.score ?? null,
     grade: score?.grade ?? null,
     openAlerts: alerts.length,
-    alerts: alerts.slice(0, MAX_ALERTS).map((a) => ({ ...a, overdue: a.status === 'open' && a.responseDeadline < now })),
+    alerts: alerts
+      .slice(0, MAX_ALERTS)
+      .map((a) => ({ ...a, overdue: a.status === 'open' && a.responseDeadline < now })),
   };
 }
 
@@ -89,7 +91,9 @@ export async function setRelationshipOwner(
     if (!user || user.status !== 'active' || !user.roles.some((r) => r === 'risk_officer' || r === 'admin')) {
       throw new AppError('validation_failed', 'Choose an active risk officer or administrator.', {
         details: {
-          fields: [{ path: 'userId', code: 'invalid', message: 'Choose an active risk officer or administrator.' }],
+          fields: [
+            { path: 'userId', code: 'invalid', message: 'Choose an active risk officer or administrator.' },
+          ],
         },
       });
     }

@@ -4,7 +4,7 @@ import {
   partners,
   type RiskAlert,
   riskAlerts,
-  riskLevels,
+  type riskLevels,
   slackLinks,
   users,
 } from '@outpost/db';
@@ -37,7 +37,11 @@ type AlertRef = Pick<RiskAlert, 'id'>;
  */
 export async function queueRiskAlertPost(tx: Database, alert: AlertRef) {
   const [row] = await tx
-    .select({ level: riskAlerts.level, ownerId: partners.relationshipOwnerId, slackUserId: slackLinks.slackUserId })
+    .select({
+      level: riskAlerts.level,
+      ownerId: partners.relationshipOwnerId,
+      slackUserId: slackLinks.slackUserId,
+    })
     .from(riskAlerts)
     .innerJoin(partners, eq(partners.id, riskAlerts.partnerId))
     .leftJoin(slackLinks, eq(slackLinks.userId, partners.relationshipOwnerId))
@@ -79,7 +83,9 @@ export async function queueRiskAlertRefresh(
       payload: {
         kind: RISK_ALERT_REFRESH_KIND,
         alertId: alert.id,
-        ...(message ? { channel: message.channel, ts: message.ts, languages: message.languages ?? 'both' } : {}),
+        ...(message
+          ? { channel: message.channel, ts: message.ts, languages: message.languages ?? 'both' }
+          : {}),
       },
       coalesceKey: message ? `slack-message:${message.channel}:${message.ts}` : `risk-alert:${alert.id}`,
       nextAttemptAt: new Date(Date.now() + SLACK_REFRESH_SPACING_MS),
@@ -88,7 +94,11 @@ export async function queueRiskAlertRefresh(
 }
 
 /** Remembers the channel message of an alert (the first one wins: a redelivery updates it instead). */
-export async function recordRiskAlertMessage(tx: Database, alertId: string, ref: { channel: string; ts: string }) {
+export async function recordRiskAlertMessage(
+  tx: Database,
+  alertId: string,
+  ref: { channel: string; ts: string },
+) {
   const [row] = await tx
     .update(riskAlerts)
     .set({ slackChannel: ref.channel, slackTs: ref.ts })

@@ -45,7 +45,8 @@ export function registerOutpostCommand(app: App, deps: ListenerDeps): void {
         case 'partner': {
           if (!who.linked) return void (await respond(notLinkedView(who, deps.publicUrl)));
           const query = command.text.trim().slice('partner'.length).trim();
-          if (!query) return void (await respond(ephemeral(localized(who.locale, 'riskSlack.partner.usage'))));
+          if (!query)
+            return void (await respond(ephemeral(localized(who.locale, 'riskSlack.partner.usage'))));
           const summary = await partnerSummaryForSlack(deps.db, who.person.actor, query);
           return void (await respond(partnerSummaryView(who.locale, query, summary, deps.publicUrl)));
         }
