@@ -173,7 +173,9 @@ describe('risk alert cards in Slack, from the outbox', () => {
     const [row] = await h.conn.db
       .select({ status: outbox.status, lastError: outbox.lastError })
       .from(outbox)
-      .where(sql`${outbox.payload}->>'alertId' = ${alert.id} and ${outbox.payload}->>'kind' = 'risk_alert_post'`);
+      .where(
+        sql`${outbox.payload}->>'alertId' = ${alert.id} and ${outbox.payload}->>'kind' = 'risk_alert_post'`,
+      );
     expect(row).toMatchObject({
       status: 'skipped',
       lastError: 'no Slack channel configured for channel:risk-warning',
