@@ -29,7 +29,12 @@ let server: RunningServer;
 beforeAll(async () => {
   if (!e2eEnabled) return;
   slack = await startFakeSlackApi();
-  slack.addUser({ id: RISK_OFFICER.slackId, email: RISK_OFFICER.email, locale: 'zh-CN', name: RISK_OFFICER.name });
+  slack.addUser({
+    id: RISK_OFFICER.slackId,
+    email: RISK_OFFICER.email,
+    locale: 'zh-CN',
+    name: RISK_OFFICER.name,
+  });
   server = await startServer({
     env: {
       SLACK_BOT_TOKEN: 'xoxb-e2e-token',
