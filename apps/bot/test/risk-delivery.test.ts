@@ -113,6 +113,17 @@ describe('risk alert cards in Slack, from the outbox', () => {
     expect((await alertRow(h, alert.id)).slackTs).not.toBeNull();
   });
 
+  it('Slack down: the card waits in the outbox and is posted once when Slack is back', async () => {
+    const { alert } = await raiseRiskAlert(h.conn.db, { level: 'critical' });
+    h.fake.goDown();
+    expect(await deliverRisk(h)).toMatchObject({ sent: 0, retrying: 1 });
+    await h.fake.recover();
+    // After the first retry delay (30 s).
+    expect((await deliverRisk(h, 60_000)).sent).toBe(1);
+    expect(posts('C0RISKCRIT')).toHaveLength(1);
+    expect((await alertRow(h, alert.id)).slackTs).not.toBeNull();
+  });
+
   it('a redelivered post (at-least-once) updates the recorded card instead of posting a second one', async () => {
     const { alert } = await raiseRiskAlert(h.conn.db);
     await deliverRisk(h);
