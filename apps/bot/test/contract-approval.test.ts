@@ -11,7 +11,12 @@ import { auditLog, contracts, partners } from '@outpost/db';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CONTRACT_RETURN_CALLBACK_ID } from '../src/contracts/ids.ts';
-import { buttonClickPayload, type FakeMessage, interactionBody, viewSubmissionPayload } from '../src/testing/index.ts';
+import {
+  buttonClickPayload,
+  type FakeMessage,
+  interactionBody,
+  viewSubmissionPayload,
+} from '../src/testing/index.ts';
 import { createStaff, linkStaff, uniqueSlackId } from './fixtures.ts';
 import { type Harness, startHarness } from './harness.ts';
 
@@ -75,7 +80,13 @@ async function inApproval() {
   const contract = await draftContract(db, drafter!.actor, {
     partnerId: partner!.id,
     templateId,
-    terms: { startDate: '2027-01-01', endDate: '2028-12-31', noticeDays: 60, annualValueCents: 10_000_000, governingLaw: '中国法律' },
+    terms: {
+      startDate: '2027-01-01',
+      endDate: '2028-12-31',
+      noticeDays: 60,
+      annualValueCents: 10_000_000,
+      governingLaw: '中国法律',
+    },
     values,
   });
   await submitContract(db, drafter!.actor, contract.id);
@@ -94,8 +105,20 @@ async function ballotOf(contractId: string, approverId: string): Promise<FakeMes
 const actionsBlock = (message: FakeMessage) =>
   message.blocks.find((b) => (b as { type: string }).type === 'actions') as { block_id: string } | undefined;
 
-function click(who: Approver, actionId: string, contractId: string, message: FakeMessage, responseUrl: string) {
-  const payload = buttonClickPayload({ user: { id: who.slackUserId }, actionId, value: contractId, message, responseUrl });
+function click(
+  who: Approver,
+  actionId: string,
+  contractId: string,
+  message: FakeMessage,
+  responseUrl: string,
+) {
+  const payload = buttonClickPayload({
+    user: { id: who.slackUserId },
+    actionId,
+    value: contractId,
+    message,
+    responseUrl,
+  });
   const block = actionsBlock(message);
   if (block) (payload.actions as { block_id: string }[])[0]!.block_id = block.block_id;
   return { payload, response: h.post(interactionBody(payload)) };
@@ -127,7 +150,9 @@ describe('approving a contract from Slack', () => {
 
     const { response } = click(lee, 'contract_approve', contract.id, en, h.fake.responseUrl());
     expect((await response).status).toBe(200);
-    expect(await decisionsOf(contract.id)).toMatchObject([{ approverId: lee.id, decision: 'approve', via: 'slack' }]);
+    expect(await decisionsOf(contract.id)).toMatchObject([
+      { approverId: lee.id, decision: 'approve', via: 'slack' },
+    ]);
     await h.deliverOutbox();
     await until(() => !actionsBlock(en) && JSON.stringify(zh.blocks).includes('已批准 1'));
     expect(en.text).toContain('You approved.');
@@ -149,7 +174,9 @@ describe('approving a contract from Slack', () => {
       ...interactionBody(first.payload),
       headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
     });
-    expect((await Promise.all([first.response, second.response, retry])).map((r) => r.status)).toEqual([200, 200, 200]);
+    expect((await Promise.all([first.response, second.response, retry])).map((r) => r.status)).toEqual([
+      200, 200, 200,
+    ]);
     await new Promise((r) => setTimeout(r, 200));
     expect(await decisionsOf(contract.id)).toHaveLength(1);
     expect(h.fake.calls.filter((c) => c.method === 'response_url')).toEqual([]);
@@ -186,14 +213,23 @@ describe('approving a contract from Slack', () => {
     const submit = (reason: string | null) =>
       h.post(
         interactionBody(
-          viewSubmissionPayload({ user: { id: zhang.slackUserId }, view: modal, values: { reason: { reason_input: reason } } }),
+          viewSubmissionPayload({
+            user: { id: zhang.slackUserId },
+            view: modal,
+            values: { reason: { reason_input: reason } },
+          }),
         ),
       );
     const blank = await submit('  ');
-    expect(await blank.json()).toMatchObject({ response_action: 'errors', errors: { reason: expect.stringContaining('3') } });
+    expect(await blank.json()).toMatchObject({
+      response_action: 'errors',
+      errors: { reason: expect.stringContaining('3') },
+    });
     expect(await decisionsOf(contract.id)).toEqual([]);
     expect((await submit('违约金条款需重新谈判')).status).toBe(200);
-    expect(await decisionsOf(contract.id)).toMatchObject([{ decision: 'return', reason: '违约金条款需重新谈判' }]);
+    expect(await decisionsOf(contract.id)).toMatchObject([
+      { decision: 'return', reason: '违约金条款需重新谈判' },
+    ]);
     expect(await statusOf(contract.id)).toBe('draft');
   });
 
@@ -204,7 +240,8 @@ describe('approving a contract from Slack', () => {
     await click(outsider, 'contract_approve', contract.id, message, url1).response;
     expect(String((await ephemeral(url1)).args.text)).toContain('not an approver');
     const url2 = h.fake.responseUrl();
-    await click({ id: '', slackUserId: uniqueSlackId() }, 'contract_approve', contract.id, message, url2).response;
+    await click({ id: '', slackUserId: uniqueSlackId() }, 'contract_approve', contract.id, message, url2)
+      .response;
     expect((await ephemeral(url2)).args).toMatchObject({ response_type: 'ephemeral' });
     expect(await decisionsOf(contract.id)).toEqual([]);
     expect(await statusOf(contract.id)).toBe('approval');

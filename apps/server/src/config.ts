@@ -23,6 +23,9 @@ const schema = z.object({
   SLACK_REVIEWERS_CHANNEL: z.string().optional(),
   SLACK_RISK_CHANNEL: z.string().optional(),
   SLACK_AUDITORS_CHANNEL: z.string().optional(),
+  SLACK_RISK_NOTICE_CHANNEL: z.string().optional(),
+  SLACK_RISK_WARNING_CHANNEL: z.string().optional(),
+  SLACK_RISK_CRITICAL_CHANNEL: z.string().optional(),
   SLACK_TEAM_ID: z
     .string()
     .regex(/^T[A-Z0-9]+$/, 'must be a Slack team id (T…)')
@@ -82,6 +85,12 @@ export interface Config {
     reviewersChannel: string | undefined;
     riskChannel: string | undefined;
     auditorsChannel: string | undefined;
+    /** Risk alerts per level (decision 034); unset levels use riskChannel. */
+    riskAlertChannels: {
+      notice: string | undefined;
+      warning: string | undefined;
+      critical: string | undefined;
+    };
     /** The installed workspace; requests from any other team are refused (docs/decisions/017). */
     teamId: string | undefined;
   } | null;
@@ -160,6 +169,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             reviewersChannel: e.SLACK_REVIEWERS_CHANNEL,
             riskChannel: e.SLACK_RISK_CHANNEL,
             auditorsChannel: e.SLACK_AUDITORS_CHANNEL,
+            riskAlertChannels: {
+              notice: e.SLACK_RISK_NOTICE_CHANNEL,
+              warning: e.SLACK_RISK_WARNING_CHANNEL,
+              critical: e.SLACK_RISK_CRITICAL_CHANNEL,
+            },
             teamId: e.SLACK_TEAM_ID,
           }
         : null,

@@ -24,14 +24,17 @@ import {
 } from '@outpost/core';
 import {
   type DatabaseConnection,
+  outbox,
   partnerMemberships,
   partners,
+  riskAlertEvents,
+  riskAlerts,
   serviceCategories,
   trainingPeople,
   users,
 } from '@outpost/db';
 import { todayInChina } from '@outpost/i18n';
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { createTestDatabase } from '@outpost/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureReferenceData } from '../src/prepare.ts';
@@ -271,6 +274,25 @@ describe('training reminders in the first-run demo', () => {
     expect(alerts.some((a) => a.status === 'resolved' && a.partnerName.includes('瑞丰'))).toBe(true);
     const queue = await staffWorkQueue(conn.db, risk);
     expect(queue.groups.find((g) => g.key === 'riskAlertsOpen')?.count).toBeGreaterThanOrEqual(3);
+  });
+  it('has the overdue critical alert escalated, and every alert’s Slack card queued for the risk channels', async () => {
+    const [escalated] = await conn.db
+      .select()
+      .from(riskAlerts)
+      .where(and(eq(riskAlerts.status, 'open'), eq(riskAlerts.escalationStep, 2)));
+    expect(escalated?.level).toBe('critical');
+    const events = await conn.db
+      .select()
+      .from(riskAlertEvents)
+      .where(eq(riskAlertEvents.alertId, escalated!.id));
+    expect(events.map((e) => e.kind)).toContain('escalated');
+    const posts = await conn.db
+      .select({ target: outbox.target })
+      .from(outbox)
+      .where(sql`${outbox.payload}->>'kind' = 'risk_alert_post'`);
+    expect(new Set(posts.map((p) => p.target))).toEqual(
+      new Set(['channel:risk-notice', 'channel:risk-warning', 'channel:risk-critical']),
+    );
   });
 });
 

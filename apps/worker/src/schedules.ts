@@ -10,6 +10,7 @@ import { purgeIdleSessions } from './jobs/sessions-purge.ts';
 import { recordTrainingKpi } from './jobs/training-compliance.ts';
 import { postTrainingDigest, remindTraining } from './jobs/training-reminders.ts';
 import { evaluateRisk } from './jobs/risk-evaluate.ts';
+import { escalateRisk } from './jobs/risk-escalate.ts';
 
 export interface ScheduledJob {
   /** Also the pg-boss queue name. */
@@ -152,5 +153,16 @@ export const schedules: readonly ScheduledJob[] = [
     expireInSeconds: 15 * 60,
     retryLimit: 0,
     handler: evaluateRisk,
+  },
+  {
+    name: 'risk-escalate',
+    // Every five minutes: a reminder or escalation is at most five minutes late on a 24-hour deadline.
+    cron: '*/5 * * * *',
+    tz: 'UTC',
+    description:
+      'Reminds the owner of risk alerts unacknowledged past the reminder point and escalates overdue ones to the head of risk (critical: both).',
+    expireInSeconds: 5 * 60,
+    retryLimit: 0,
+    handler: escalateRisk,
   },
 ];

@@ -39,6 +39,8 @@ import { fieldErrorsEn } from './field-errors.en.ts';
 import { fieldErrorsZhCN } from './field-errors.zh-CN.ts';
 import { trainingNoticesEn } from './training-notices.en.ts';
 import { trainingNoticesZhCN } from './training-notices.zh-CN.ts';
+import { riskSlackEn } from './risk-slack.en.ts';
+import { riskSlackZhCN } from './risk-slack.zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
 const enAll = {
@@ -62,6 +64,7 @@ const enAll = {
   ...trainingNoticesEn,
   ...riskEn,
   ...contractsEn,
+  ...riskSlackEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -90,6 +93,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...trainingNoticesZhCN,
     ...riskZhCN,
     ...contractsZhCN,
+    ...riskSlackZhCN,
   },
   en: enAll,
 };

@@ -7,6 +7,8 @@ import { registerOpenLinks } from './actions/open-links.ts';
 import { registerOutpostCommand } from './commands/outpost.ts';
 import { registerCommitteeReject } from './views/committee-reject.ts';
 import { registerContractReturn } from './views/contract-return.ts';
+import { registerRiskAlertActions } from './actions/risk-alert.ts';
+import { registerRiskResolve } from './views/risk-resolve.ts';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   registerOutpostCommand(app, deps);
@@ -16,4 +18,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerCommitteeReject(app, deps);
   registerContractApproval(app, deps);
   registerContractReturn(app, deps);
+  registerRiskAlertActions(app, deps);
+  registerRiskResolve(app, deps);
 }

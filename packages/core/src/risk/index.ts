@@ -7,3 +7,7 @@ export * from './rule-params.ts';
 export * from './rules.ts';
 export type { Finding } from './conditions/types.ts';
 export * from './bulk-acknowledge.ts';
+export * from './slack.ts';
+export * from './escalate.ts';
+export * from './partner-summary.ts';
+export * from './slack-delivery.ts';
