@@ -55,6 +55,9 @@ export const permissions = [
   'read:risk',
   'manage:risk-alerts',
   'manage:risk-rules',
+  // Partner sharing (decision record 036): a partner reads the alerts staff shared with it; its administrators answer them.
+  'read:risk-alerts:own',
+  'respond:risk-alerts:own',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -143,6 +146,8 @@ const partnerGrants: Record<MembershipRole, readonly Permission[]> = {
     'read:training:own',
     'manage:training-roster:own',
     'take:training:own',
+    'read:risk-alerts:own',
+    'respond:risk-alerts:own',
   ],
   partner_member: [
     'read:partner:own',
@@ -155,6 +160,7 @@ const partnerGrants: Record<MembershipRole, readonly Permission[]> = {
     'read:scorecard:own',
     'read:review:own',
     'take:training:own',
+    'read:risk-alerts:own',
   ],
 };
 

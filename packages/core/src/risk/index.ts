@@ -7,3 +7,7 @@ export * from './rule-params.ts';
 export * from './rules.ts';
 export type { Finding } from './conditions/types.ts';
 export * from './bulk-acknowledge.ts';
+// Partner sharing, the conversation and the response-time figures (decision record 036).
+export * from './partner-alerts.ts';
+export * from './response-figures.ts';
+export * from './sharing.ts';
