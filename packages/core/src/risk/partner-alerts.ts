@@ -54,7 +54,8 @@ const ruleKind = sql<string>`${riskAlerts.ruleSnapshot}->>'kind'`;
  */
 export async function listSharedRiskAlerts(db: Database, actor: Actor, raw: SharedAlertListInput = {}) {
   assertCan(actor, 'read:risk-alerts:own');
-  if (actor.type !== 'partner') throw new AppError('forbidden', 'Partners only.', { messageKey: 'errors.forbidden' });
+  if (actor.type !== 'partner')
+    throw new AppError('forbidden', 'Partners only.', { messageKey: 'errors.forbidden' });
   const input = parse(partnerListInput, raw);
   const where: SQL[] = [eq(riskAlerts.partnerId, actor.partnerId), isNotNull(riskAlerts.sharedAt)];
   if (input.status === 'live') where.push(inArray(riskAlerts.status, ['open', 'acknowledged']));
@@ -164,7 +165,9 @@ export async function riskAlertThread(db: Database, actor: Actor, alertId: strin
     .where(eq(riskAlerts.id, alertId));
   if (!alert) throw notFound('Alert');
   const t = await thread(db, alert.id, true);
-  const sharedByName = alert.sharedBy ? ((await namesOf(db, [alert.sharedBy])).get(alert.sharedBy) ?? '') : null;
+  const sharedByName = alert.sharedBy
+    ? ((await namesOf(db, [alert.sharedBy])).get(alert.sharedBy) ?? '')
+    : null;
   return { sharedAt: alert.sharedAt, sharedByName, ...t };
 }
 
@@ -191,44 +194,54 @@ export async function uploadRiskAlertEvidence(
   const { mime, ext } = await checkUpload(raw.bytes, limits.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES);
   const fileName = storedFileName(rawName, ext);
   const userId = actor.type === 'partner' ? actor.userId : null;
-  return storeWithRows(db, storage, { bytes: raw.bytes, contentType: mime }, async (tx, { sha256, storageKey }) => {
-    const [saved] = await tx
-      .insert(riskAlertEvidence)
-      .values({
-        alertId: alert.id,
-        partnerId: alert.partnerId,
+  return storeWithRows(
+    db,
+    storage,
+    { bytes: raw.bytes, contentType: mime },
+    async (tx, { sha256, storageKey }) => {
+      const [saved] = await tx
+        .insert(riskAlertEvidence)
+        .values({
+          alertId: alert.id,
+          partnerId: alert.partnerId,
+          fileName,
+          contentType: mime,
+          sizeBytes: raw.bytes.byteLength,
+          sha256,
+          storageKey,
+          uploadedBy: userId,
+          uploadedAt: now,
+        })
+        .onConflictDoNothing()
+        .returning();
+      if (!saved) {
+        const [existing] = await tx
+          .select()
+          .from(riskAlertEvidence)
+          .where(and(eq(riskAlertEvidence.alertId, alert.id), eq(riskAlertEvidence.sha256, sha256)));
+        const { storageKey: _k, ...file } = existing!;
+        return { file, created: false };
+      }
+      await recordAlertEvent(tx, actor, alert, 'evidence_uploaded', now, {
+        evidenceId: saved.id,
         fileName,
-        contentType: mime,
-        sizeBytes: raw.bytes.byteLength,
         sha256,
-        storageKey,
-        uploadedBy: userId,
-        uploadedAt: now,
-      })
-      .onConflictDoNothing()
-      .returning();
-    if (!saved) {
-      const [existing] = await tx
-        .select()
-        .from(riskAlertEvidence)
-        .where(and(eq(riskAlertEvidence.alertId, alert.id), eq(riskAlertEvidence.sha256, sha256)));
-      const { storageKey: _k, ...file } = existing!;
-      return { file, created: false };
-    }
-    await recordAlertEvent(tx, actor, alert, 'evidence_uploaded', now, {
-      evidenceId: saved.id,
-      fileName,
-      sha256,
-      sizeBytes: raw.bytes.byteLength,
-      contentType: mime,
-    });
-    const { storageKey: _key, ...file } = saved;
-    return { file, created: true };
-  });
+        sizeBytes: raw.bytes.byteLength,
+        contentType: mime,
+      });
+      const { storageKey: _key, ...file } = saved;
+      return { file, created: true };
+    },
+  );
 }
 
 /** The bytes of an evidence file: for staff, or for its partner while the alert is shared. */
-export async function readRiskAlertEvidence(db: Database, actor: Actor, storage: FileStorage, evidenceId: string) {
+export async function readRiskAlertEvidence(
+  db: Database,
+  actor: Actor,
+  storage: FileStorage,
+  evidenceId: string,
+) {
   if (!isUuid(evidenceId)) throw notFound('Evidence');
   const staff = actor.type === 'staff' && can(actor, 'read:risk');
   if (!staff) assertCan(actor, 'read:risk-alerts:own');

@@ -103,7 +103,12 @@ export type RiskCommentInput = z.input<typeof commentInput>;
  * partner — the latter only once the alert is shared; a partner administrator writes to staff on
  * a shared alert of its own, and whatever it sends is a message (never an internal note).
  */
-export async function commentOnRiskAlert(db: Database, actor: Actor, raw: RiskCommentInput, now = new Date()) {
+export async function commentOnRiskAlert(
+  db: Database,
+  actor: Actor,
+  raw: RiskCommentInput,
+  now = new Date(),
+) {
   const input = parse(commentInput, raw);
   let alert: RiskAlert;
   let visibility: 'internal' | 'partner';
