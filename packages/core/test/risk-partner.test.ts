@@ -1,4 +1,4 @@
-import { auditLog, type DatabaseConnection, riskAlertEvents, riskAlerts, riskLevels } from '@outpost/db';
+import { auditLog, type DatabaseConnection, riskAlertEvents, riskAlerts, type riskLevels } from '@outpost/db';
 import { createTestDatabase } from '@outpost/db/testing';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

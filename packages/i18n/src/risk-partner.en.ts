@@ -1,6 +1,7 @@
 /** Risk alerts shared with partners, the thread on an alert, the response-time dashboard (decision record 036). English. */
 export const riskPartnerEn = {
-  'notify.risk_alert_shared': 'The insurer shared a risk alert with {name}. Please answer it before its deadline.',
+  'notify.risk_alert_shared':
+    'The insurer shared a risk alert with {name}. Please answer it before its deadline.',
   'notify.risk_alert_partner_replied': '{name} answered a risk alert.',
   'notify.risk_alert_message': 'The insurer wrote to {name} about a risk alert.',
   'risk.error.notShared': 'Share the alert with the partner before writing to them.',
@@ -81,7 +82,8 @@ export const riskPartnerEn = {
   'risk-response.hours': '{hours} h',
   'risk-response.chartTitle': 'Share answered within the deadline, per month',
   'risk-response.chartSummary': '{level}: from {first} in {from} to {last} in {to}',
-  'risk-response.chartCaption': 'Percent of alerts answered within their deadline; a gap where none were due.',
+  'risk-response.chartCaption':
+    'Percent of alerts answered within their deadline; a gap where none were due.',
   'risk-response.empty': 'No alerts were raised in these months.',
   'risk-response.target': 'Target: every alert answered within 24 hours.',
 };

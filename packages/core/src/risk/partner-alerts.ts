@@ -1,5 +1,6 @@
 import {
   type Database,
+  type RiskRule,
   riskAlertComments,
   riskAlertEvidence,
   riskAlerts,
@@ -46,7 +47,7 @@ export function partnerVisibleEvidence(kind: string, evidence: Record<string, un
   return out;
 }
 
-const ruleKind = sql<string>`${riskAlerts.ruleSnapshot}->>'kind'`;
+const ruleKind = sql<RiskRule['kind']>`${riskAlerts.ruleSnapshot}->>'kind'`;
 
 /**
  * The partner's shared alerts, newest first; filtered by status. Only alerts of the actor's own
@@ -136,7 +137,7 @@ async function thread(db: Database, alertId: string, withInternal: boolean) {
 export async function getSharedRiskAlert(db: Database, actor: Actor, alertId: string, now = new Date()) {
   assertCan(actor, 'read:risk-alerts:own');
   const alert = await sharedAlertFor(db, actor, alertId);
-  const kind = String((alert.ruleSnapshot as { kind?: string }).kind ?? '');
+  const kind = String((alert.ruleSnapshot as { kind?: string }).kind ?? '') as RiskRule['kind'];
   return {
     alert: {
       id: alert.id,
