@@ -598,5 +598,11 @@ export const expectations: Record<string, Expected> = {
     partnerMember: 403,
     apiKey: 302,
   },
-  'GET /s/risk/response': { default: 200, anonymous: 302, partnerAdmin: 403, partnerMember: 403, apiKey: 302 },
+  'GET /s/risk/response': {
+    default: 200,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
 };
