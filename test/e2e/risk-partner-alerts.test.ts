@@ -71,6 +71,10 @@ describe.skipIf(!e2eEnabled)('risk alerts shared with the partner', () => {
         .poll(() => partnerThread.getByRole('link', { name: 'licence.pdf' }).isVisible())
         .toBe(true);
 
+      // biome-ignore lint/suspicious/noUndeclaredEnvVars: a screenshot for a person looking at the run
+      const shots = process.env.E2E_SCREENSHOTS;
+      if (shots) await partner.page.screenshot({ path: `${shots}/risk-partner-alert.png`, fullPage: true });
+
       // Another partner cannot open it.
       await signInAs(other.page, OTHER_PARTNER_ADMIN);
       const foreign = await other.page.goto(`/p/risk/alerts/${alertId}`);
@@ -88,12 +92,35 @@ describe.skipIf(!e2eEnabled)('risk alerts shared with the partner', () => {
       const download = await staff.page.request.get((await file.getAttribute('href'))!);
       expect(download.status()).toBe(200);
       expect(download.headers()['content-type']).toBe('application/pdf');
+      if (shots) await staff.page.screenshot({ path: `${shots}/risk-staff-thread.png`, fullPage: true });
       staff.assertNoConsoleErrors();
       partner.assertNoConsoleErrors();
     } finally {
       await staff.close();
       await partner.close();
       await other.close();
+    }
+  });
+
+  test('the response dashboard shows, per level, the share answered within the deadline, the median and a chart', async () => {
+    const { page, assertNoConsoleErrors, close } = await newPage(browser());
+    try {
+      await signInAs(page, 'auditor@outpost.test');
+      await page.request.post('/lang', { form: { locale: 'en', redirectTo: '/s' }, maxRedirects: 0 });
+      await page.goto('/s');
+      await followNavLink(page, 'Response times');
+      await page.waitForURL('**/s/risk/response');
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Response to risk alerts');
+      // One chart per level, each with its month-by-month table.
+      await expect.poll(() => page.locator('svg[role="img"]').count()).toBe(3);
+      expect(await page.getByRole('table').count()).toBe(3);
+      expect(await page.getByTestId('response-total-share').textContent()).toMatch(/^\d+%$/);
+      // biome-ignore lint/suspicious/noUndeclaredEnvVars: a screenshot for a person looking at the run
+      if (process.env.E2E_SCREENSHOTS)
+        await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/risk-response.png`, fullPage: true });
+      assertNoConsoleErrors();
+    } finally {
+      await close();
     }
   });
 });
