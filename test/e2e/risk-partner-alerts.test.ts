@@ -48,9 +48,12 @@ describe.skipIf(!e2eEnabled)('risk alerts shared with the partner', () => {
       // The partner: the alert is in its list; the thread has the message, never the internal note.
       await signInAs(partner.page, XINDA_ADMIN);
       await partner.page.request.post('/lang', { form: { locale: 'en', redirectTo: '/p' }, maxRedirects: 0 });
+      // The partner's home says how many shared alerts are open and leads to them.
       await partner.page.goto('/p');
-      await followNavLink(partner.page, 'Risk alerts');
-      await partner.page.waitForURL('**/p/risk/alerts');
+      const card = partner.page.getByRole('region', { name: 'Risk alerts to answer' });
+      expect(await card.getByText(/still open/).isVisible()).toBe(true);
+      await card.getByRole('link', { name: 'Open the risk alerts' }).click();
+      await partner.page.waitForURL('**/p/risk/alerts?status=live');
       await partner.page.locator(`a[href="/p/risk/alerts/${alertId}"]`).click();
       await partner.page.waitForURL(`**/p/risk/alerts/${alertId}`);
       const partnerThread = partner.page.getByRole('region', { name: 'Messages and evidence' });
@@ -62,6 +65,9 @@ describe.skipIf(!e2eEnabled)('risk alerts shared with the partner', () => {
       await partner.page.getByLabel('Your reply').fill(REPLY);
       await partner.page.getByRole('button', { name: 'Send reply' }).click();
       await expect.poll(() => partner.page.getByText('Your reply was sent.').isVisible()).toBe(true);
+      // The box is empty again: the reply is in the thread, not waiting to be sent twice.
+      expect(await partner.page.getByLabel('Your reply').inputValue()).toBe('');
+      await expect.poll(() => partnerThread.getByText(REPLY).isVisible()).toBe(true);
       await partner.page.getByLabel(/^Evidence file/).setInputFiles(pdf);
       await partner.page.getByRole('button', { name: 'Upload evidence' }).click();
       await expect
@@ -110,7 +116,10 @@ describe.skipIf(!e2eEnabled)('risk alerts shared with the partner', () => {
       await page.goto('/s');
       await followNavLink(page, 'Response times');
       await page.waitForURL('**/s/risk/response');
-      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Response to risk alerts');
+      // The URL changes a moment before React commits the new page.
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+        .toBe('Response to risk alerts');
       // One chart per level, each with its month-by-month table.
       await expect.poll(() => page.locator('svg[role="img"]').count()).toBe(3);
       expect(await page.getByRole('table').count()).toBe(3);

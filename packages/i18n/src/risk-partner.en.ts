@@ -8,7 +8,10 @@ export const riskPartnerEn = {
   'risk.event.shared': 'Shared with the partner',
   'risk.event.evidence_uploaded': 'Evidence uploaded',
 
-  'risk-partner.nav': 'Risk alerts',
+  'risk-partner.home.title': 'Risk alerts to answer',
+  'risk-partner.home.count':
+    '{count, plural, one {The insurer shared # alert with you that is still open.} other {The insurer shared # alerts with you that are still open.}}',
+  'risk-partner.home.open': 'Open the risk alerts',
   'risk-partner.list.title': 'Risk alerts',
   'risk-partner.list.intro':
     'Alerts the insurer shared with you. Answer each before its deadline: say what you are doing and attach evidence.',

@@ -9,7 +9,9 @@ export const riskPartnerZhCN: Record<keyof typeof riskPartnerEn, string> = {
   'risk.event.shared': '已共享给合作机构',
   'risk.event.evidence_uploaded': '已上传证明材料',
 
-  'risk-partner.nav': '风险预警',
+  'risk-partner.home.title': '待回复的风险预警',
+  'risk-partner.home.count': '保险公司共享给贵机构的预警中，有 {count} 条尚未关闭。',
+  'risk-partner.home.open': '查看风险预警',
   'risk-partner.list.title': '风险预警',
   'risk-partner.list.intro': '保险公司与贵机构共享的预警。请在时限前逐条回复：说明处理措施并附上证明材料。',
   'risk-partner.list.status': '状态',

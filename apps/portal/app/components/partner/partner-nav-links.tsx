@@ -29,9 +29,6 @@ export function PartnerNavLinks() {
       <li>
         <NavItemLink to="/p/training/notices">{t('training-notices.nav')}</NavItemLink>
       </li>
-      <li>
-        <NavItemLink to="/p/risk/alerts">{t('risk-partner.nav')}</NavItemLink>
-      </li>
     </>
   );
 }

@@ -192,7 +192,8 @@ export default function PartnerRiskAlert({ loaderData, actionData }: Route.Compo
         <AlertThread comments={comments} files={files} audience="partner" />
         {canRespond ? (
           <>
-            <Form method="post" className="stack">
+            {/* A new form after each success: the reply sent is not left in the box to be sent again. */}
+            <Form method="post" className="stack" key={actionData?.ok ? `reply-${actionData.at}` : 'reply'}>
               <input type="hidden" name="intent" value="reply" />
               <input type="hidden" name="requestKey" value={loaderData.requestKey} />
               <TextAreaField
@@ -208,7 +209,12 @@ export default function PartnerRiskAlert({ loaderData, actionData }: Route.Compo
                 </button>
               </div>
             </Form>
-            <Form method="post" encType="multipart/form-data" className="stack">
+            <Form
+              method="post"
+              encType="multipart/form-data"
+              className="stack"
+              key={actionData?.ok ? `upload-${actionData.at}` : 'upload'}
+            >
               <input type="hidden" name="intent" value="upload" />
               <div className={fieldError('upload', 'file') ? 'ui-field ui-field--invalid' : 'ui-field'}>
                 <label htmlFor="partner-alert-file">

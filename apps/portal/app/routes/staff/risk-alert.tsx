@@ -140,7 +140,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         },
         { status: 400 },
       );
-    return data({ ok: true as const, intent, notice: translate(locale, done[intent]) });
+    return data({ ok: true as const, intent, notice: translate(locale, done[intent]), at: Date.now() });
   } catch (raw) {
     const mapped = appErrorToForm(raw, locale, {
       note: translate(locale, 'risk.alert.note'),
@@ -332,7 +332,8 @@ export default function RiskAlertPage({ loaderData, actionData }: Route.Componen
         ) : null}
         <AlertThread comments={sharing.comments} files={sharing.files} audience="staff" />
         {mayAct ? (
-          <Form method="post" className="stack">
+          // A new form after each success: the text sent is not left in the box to be sent again.
+          <Form method="post" className="stack" key={actionData?.ok ? actionData.at : 'comment'}>
             <input type="hidden" name="intent" value="comment" />
             <input type="hidden" name="requestKey" value={loaderData.requestKey} />
             <fieldset className="stack">
