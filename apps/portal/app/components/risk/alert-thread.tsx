@@ -53,10 +53,7 @@ export function AlertThread({
               {c.when}{' '}
               {audience === 'staff' ? (
                 c.visibility === 'internal' ? (
-                  <Badge tone="caution">
-                    <span aria-hidden="true">🔒 </span>
-                    {t('risk-partner.staff.internalMark')}
-                  </Badge>
+                  <Badge tone="caution">{t('risk-partner.staff.internalMark')}</Badge>
                 ) : c.from === 'partner' ? (
                   <Badge tone="info">{t('risk-partner.staff.partnerMark')}</Badge>
                 ) : (

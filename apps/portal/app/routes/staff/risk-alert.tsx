@@ -338,17 +338,21 @@ export default function RiskAlertPage({ loaderData, actionData }: Route.Componen
             <input type="hidden" name="requestKey" value={loaderData.requestKey} />
             <fieldset className="stack">
               <legend>{t('risk-partner.staff.visibility')}</legend>
-              <label className="staff-check">
-                <input type="radio" name="visibility" value="internal" defaultChecked />
-                <span>{t('risk-partner.staff.visibility.internal')}</span>
-              </label>
-              <label className="staff-check">
-                <input type="radio" name="visibility" value="partner" disabled={!sharing.shared} />
-                <span>
-                  {t('risk-partner.staff.visibility.partner')}
-                  {sharing.shared ? '' : ` — ${t('risk-partner.staff.shareFirst')}`}
-                </span>
-              </label>
+              <div>
+                <label className="staff-check">
+                  <input type="radio" name="visibility" value="internal" defaultChecked />
+                  <span>{t('risk-partner.staff.visibility.internal')}</span>
+                </label>
+              </div>
+              <div>
+                <label className="staff-check">
+                  <input type="radio" name="visibility" value="partner" disabled={!sharing.shared} />
+                  <span>
+                    {t('risk-partner.staff.visibility.partner')}
+                    {sharing.shared ? '' : ` — ${t('risk-partner.staff.shareFirst')}`}
+                  </span>
+                </label>
+              </div>
             </fieldset>
             <TextAreaField
               name="body"
