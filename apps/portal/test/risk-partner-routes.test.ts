@@ -1,4 +1,4 @@
-import { personById, saveRiskRule } from '@outpost/core';
+import { personById, recentQuarters, saveRiskRule } from '@outpost/core';
 import { makePartner, makePartnerUser } from '@outpost/core/testing';
 import { type DatabaseConnection, riskAlerts, sessions } from '@outpost/db';
 import { createTestDatabase } from '@outpost/db/testing';
@@ -226,5 +226,19 @@ describe('sharing and the thread, page by page', () => {
     expect((figures.body.levels as unknown[]).length).toBe(3);
     expect((figures.body.months as unknown[]).length).toBe(12);
     expect((await run(() => responseLoader(args(admin, alertId)))).status).toBe(403);
+    const quarterArgs = (q: string) =>
+      ({
+        context: contextFor(auditor),
+        params: {},
+        request: new Request(`http://localhost/s/risk/response?quarter=${q}`),
+      }) as never;
+    const quarter = recentQuarters()[1]!;
+    const chosen = await run(() => responseLoader(quarterArgs(quarter)));
+    expect(chosen.body.quarter).toBe(quarter);
+    expect((chosen.body.months as unknown[]).length).toBe(3);
+    // A quarter that is not offered falls back to the last 12 months.
+    const fallback = await run(() => responseLoader(quarterArgs('1999-Q1')));
+    expect(fallback.status).toBe(200);
+    expect(fallback.body.quarter).toBeNull();
   });
 });

@@ -11,6 +11,8 @@ import {
   getSharedRiskAlert,
   listSharedRiskAlerts,
   readRiskAlertEvidence,
+  recentQuarters,
+  riskResponseDashboard,
   riskAlertThread,
   saveRiskRule,
   shareRiskAlert,
@@ -407,5 +409,23 @@ describe('alertResponseFigures', () => {
     } finally {
       await fresh.close();
     }
+  });
+});
+
+describe('riskResponseDashboard', () => {
+  it('reads one of the last eight quarters or the last 12 months, for staff only', async () => {
+    const now = new Date('2026-12-03T10:00:00+08:00');
+    expect(recentQuarters(now).slice(0, 5)).toEqual(['2026-Q4', '2026-Q3', '2026-Q2', '2026-Q1', '2025-Q4']);
+    const quarter = await riskResponseDashboard(conn.db, auditor, { quarter: '2026-Q4' }, now);
+    expect(quarter.quarter).toBe('2026-Q4');
+    expect(quarter.months).toEqual(['2026-10', '2026-11', '2026-12']);
+    const year = await riskResponseDashboard(conn.db, auditor, {}, now);
+    expect(year.months).toHaveLength(12);
+    expect(year.months[0]).toBe('2026-01');
+    expect((await refused(riskResponseDashboard(conn.db, auditor, { quarter: '2020-Q1' }, now))).status).toBe(
+      422,
+    );
+    expect((await refused(riskResponseDashboard(conn.db, auditor, { quarter: 'Q9' }, now))).status).toBe(422);
+    expect((await refused(riskResponseDashboard(conn.db, admin, {}, now))).status).toBe(403);
   });
 });

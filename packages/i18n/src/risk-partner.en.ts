@@ -72,6 +72,8 @@ export const riskPartnerEn = {
   'risk-response.title': 'Response to risk alerts',
   'risk-response.intro':
     'Of the alerts raised each month, the share answered (acknowledged, or resolved or dismissed by a person) within their response deadline, and the median time to the first answer. Alerts still open before their deadline are not counted yet.',
+  'risk-response.period': 'Period',
+  'risk-response.show': 'Show',
   'risk-response.total': 'Last 12 months',
   'risk-response.withinDeadline': 'Within deadline',
   'risk-response.within24h': 'Within 24 h',

@@ -71,6 +71,8 @@ export const riskPartnerZhCN: Record<keyof typeof riskPartnerEn, string> = {
   'risk-response.title': '风险预警响应时效',
   'risk-response.intro':
     '每月产生的预警中，在响应时限内得到答复（确认，或由人员解决、驳回）的比例，以及首次答复的中位用时。尚未到期且仍未处理的预警暂不计入。',
+  'risk-response.period': '期间',
+  'risk-response.show': '查看',
   'risk-response.total': '近 12 个月',
   'risk-response.withinDeadline': '时限内答复',
   'risk-response.within24h': '24 小时内答复',

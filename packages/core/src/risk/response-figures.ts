@@ -3,7 +3,10 @@ import { type Database, riskLevels } from '@outpost/db';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
+import { AppError } from '../errors.ts';
+import { formatPeriod, periodDays, quarterOf } from '../performance/periods.ts';
 import { assertCan } from '../permissions.ts';
+import { parseQuarter, quarterText } from '../reviews/quarters.ts';
 import { parse } from '../validation.ts';
 
 type Level = (typeof riskLevels)[number];
@@ -154,14 +157,38 @@ export function lastMonthsRange(months: number, now = new Date()): { from: strin
   return { from: iso(start), to: iso(end) };
 }
 
-/** The staff dashboard's read: the last 12 months by default, for those who read risk. */
+/** The current quarter and the seven before it, newest first: the dashboard's choices. */
+export function recentQuarters(now = new Date(), count = 8): string[] {
+  const q = quarterOf(now);
+  const n = q.year * 4 + q.index - 1;
+  return Array.from({ length: count }, (_, i) =>
+    formatPeriod({ kind: 'quarter', year: Math.floor((n - i) / 4), index: ((n - i) % 4) + 1 }),
+  );
+}
+
+/**
+ * The staff dashboard's read, for those who read risk: one quarter (`2026-Q4`, the ≤ 24 h target's
+ * period) or, by default, the last 12 months. A quarter outside the choices is refused (422).
+ */
 export async function riskResponseDashboard(
   db: Database,
   actor: Actor,
-  input: { months?: number } = {},
+  input: { months?: number; quarter?: string } = {},
   now = new Date(),
 ) {
   assertCan(actor, 'read:risk');
+  const quarters = recentQuarters(now);
+  if (input.quarter !== undefined) {
+    const quarter = parse(quarterText, input.quarter);
+    if (!quarters.includes(quarter)) {
+      throw new AppError('validation_failed', 'Choose one of the last eight quarters.', {
+        details: {
+          fields: [{ path: 'quarter', code: 'invalid', message: 'Choose one of the last eight quarters.' }],
+        },
+      });
+    }
+    return { quarter, quarters, ...(await alertResponseFigures(db, periodDays(parseQuarter(quarter)), now)) };
+  }
   const months = Math.min(Math.max(Math.trunc(input.months ?? 12), 1), 36);
-  return alertResponseFigures(db, lastMonthsRange(months, now), now);
+  return { quarter: null, quarters, ...(await alertResponseFigures(db, lastMonthsRange(months, now), now)) };
 }

@@ -1,4 +1,5 @@
-import { riskResponseDashboard } from '@outpost/core';
+import { recentQuarters, riskResponseDashboard } from '@outpost/core';
+import { Form } from 'react-router';
 import { useLocale, useT } from '../../lib/i18n';
 import { ResponseTrend } from '../../components/risk/response-trend';
 import { LevelBadge } from '../../components/risk/risk-labels';
@@ -12,7 +13,13 @@ import type { Route } from './+types/risk-response';
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { person } = requireKind(context, request, 'staff');
   const locale = context.get(localeContext);
-  return orRouteError(locale, () => riskResponseDashboard(context.get(depsContext).db, person.actor));
+  // A hand-edited quarter that is not offered falls back to the last 12 months, never an error page.
+  const asked = new URL(request.url).searchParams.get('quarter') ?? '';
+  const db = context.get(depsContext).db;
+  const choices = recentQuarters();
+  return orRouteError(locale, () =>
+    riskResponseDashboard(db, person.actor, choices.includes(asked) ? { quarter: asked } : {}),
+  );
 }
 
 /** Minutes as "45 min" or "3.5 h". */
@@ -35,7 +42,7 @@ export default function RiskResponse({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const locale = useLocale();
   const duration = useDuration();
-  const { levels, total, months } = loaderData;
+  const { levels, total, months, quarter, quarters } = loaderData;
   const share = (s: number | null) => formatShare(locale, s);
   return (
     <div className="page">
@@ -47,8 +54,25 @@ export default function RiskResponse({ loaderData }: Route.ComponentProps) {
         <p>{t('risk-response.target')}</p>
       </header>
 
+      <Form method="get" className="filters" aria-label={t('risk-response.period')}>
+        <div className="ui-field">
+          <label htmlFor="risk-response-quarter">{t('risk-response.period')}</label>
+          <select id="risk-response-quarter" name="quarter" defaultValue={quarter ?? ''}>
+            <option value="">{t('risk-response.total')}</option>
+            {quarters.map((q) => (
+              <option key={q} value={q}>
+                {q}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          {t('risk-response.show')}
+        </button>
+      </Form>
+
       <section className="card stack" aria-labelledby="risk-response-total">
-        <h2 id="risk-response-total">{t('risk-response.total')}</h2>
+        <h2 id="risk-response-total">{quarter ?? t('risk-response.total')}</h2>
         <dl className="risk-response__figures">
           <div>
             <dt>{t('risk-response.withinDeadline')}</dt>
