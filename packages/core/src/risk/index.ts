@@ -10,4 +10,4 @@ export * from './bulk-acknowledge.ts';
 // Partner sharing, the conversation and the response-time figures (decision record 036).
 export * from './partner-alerts.ts';
 export * from './response-figures.ts';
-export * from './sharing.ts';
+export { commentOnRiskAlert, type RiskCommentInput, shareRiskAlert } from './sharing.ts';
