@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   index,
@@ -111,6 +112,9 @@ export const riskAlerts = pgTable(
     slackTs: text('slack_ts'),
     /** For the escalation follow-up: the last escalation step taken (0 = none). */
     escalationStep: integer('escalation_step').notNull().default(0),
+    /** When staff shared the alert with its partner (null: not shared, the default). Decision record 036. */
+    sharedAt: ts('shared_at'),
+    sharedBy: uuid('shared_by').references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -137,6 +141,9 @@ export const riskAlertEventKinds = [
   'escalated',
   'slack_posted',
   'commented',
+  // Partner sharing (decision record 036).
+  'shared',
+  'evidence_uploaded',
 ] as const;
 
 /** An alert's timeline: who did what, when. Append-only; the audit log holds the same facts signed. */
@@ -157,6 +164,63 @@ export const riskAlertEvents = pgTable(
   (t) => [index('risk_alert_events_alert_idx').on(t.alertId, t.id)],
 );
 
+export const riskCommentVisibilities = ['internal', 'partner'] as const;
+
+/**
+ * The conversation on an alert (decision record 036): staff's internal notes (never shown to the
+ * partner) and the messages between staff and the partner. `request_key` makes a resent form a
+ * no-op: one comment per (alert, author, key).
+ */
+export const riskAlertComments = pgTable(
+  'risk_alert_comments',
+  {
+    id: id(),
+    alertId: uuid('alert_id')
+      .notNull()
+      .references(() => riskAlerts.id),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    visibility: text('visibility', { enum: riskCommentVisibilities }).notNull(),
+    /** staff or partner: who wrote it, for the thread's "from the partner" mark. */
+    authorKind: text('author_kind', { enum: ['staff', 'partner'] }).notNull(),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    requestKey: text('request_key'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    index('risk_alert_comments_alert_idx').on(t.alertId, t.createdAt),
+    uniqueIndex('risk_alert_comments_request_key').on(t.alertId, t.authorId, t.requestKey),
+  ],
+);
+
+/** Files the partner uploads as evidence on a shared alert; the same bytes twice are stored once. */
+export const riskAlertEvidence = pgTable(
+  'risk_alert_evidence',
+  {
+    id: id(),
+    alertId: uuid('alert_id')
+      .notNull()
+      .references(() => riskAlerts.id),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    uploadedAt: ts('uploaded_at').notNull(),
+  },
+  (t) => [uniqueIndex('risk_alert_evidence_alert_sha').on(t.alertId, t.sha256)],
+);
+
+export type RiskAlertComment = typeof riskAlertComments.$inferSelect;
+export type RiskAlertEvidenceFile = typeof riskAlertEvidence.$inferSelect;
 export type RiskRule = typeof riskRules.$inferSelect;
 export type RiskAlert = typeof riskAlerts.$inferSelect;
 export type RiskAlertEvent = typeof riskAlertEvents.$inferSelect;

@@ -24,6 +24,7 @@ import {
   uploadDocument,
   uploadRectificationEvidence,
 } from '@outpost/core';
+import { saveRiskRule, shareRiskAlert, uploadRiskAlertEvidence } from '@outpost/core';
 import {
   makePartner,
   makePartnerUser,
@@ -32,6 +33,7 @@ import {
   validDocumentDates,
 } from '@outpost/core/testing';
 import { assessments, type Database } from '@outpost/db';
+import { riskAlerts } from '@outpost/db';
 
 export const fixturesDir = path.resolve(import.meta.dirname, '../../packages/core/test/fixtures');
 export const fixture = (name: string) => new Uint8Array(readFileSync(path.join(fixturesDir, name)));
@@ -153,6 +155,36 @@ export async function buildWorld(db: Database): Promise<World> {
   });
   const token = (path: string) => path.split('/').pop()!;
 
+  // A risk alert on the (foreign) partner, shared with it, with an evidence file (decision record 036).
+  const rule = (await saveRiskRule(db, staff.actor, {
+    kind: 'blacklist_hit',
+    nameZh: '模糊测试规则',
+    nameEn: 'Fuzz rule',
+    level: 'warning',
+    serviceCategories: [],
+    params: {},
+  })) as { id: string };
+  const [riskAlert] = await db
+    .insert(riskAlerts)
+    .values({
+      partnerId: partner.id,
+      ruleId: rule.id,
+      ruleVersion: 1,
+      ruleSnapshot: { kind: 'blacklist_hit', nameZh: '模糊测试规则', nameEn: 'Fuzz rule' },
+      conditionKey: 'fuzz',
+      level: 'warning',
+      evidence: { listedName: '模糊' },
+      raisedAt: new Date(),
+      responseDeadline: new Date(Date.now() + 86_400_000),
+    })
+    .returning();
+  await shareRiskAlert(db, staff.actor, riskAlert!.id);
+  const alertEvidence = await uploadRiskAlertEvidence(db, admin.actor, storage, {
+    alertId: riskAlert!.id,
+    fileName: 'alert-evidence.pdf',
+    bytes: pdf,
+  });
+
   const partners = [partner.id, active.id, invited.partner.id];
   const applications = [application.id];
   const reviews = [review!.id];
@@ -178,6 +210,8 @@ export async function buildWorld(db: Database): Promise<World> {
       'rectification-items': [item.id],
       'rectification-evidence': [evidence.id],
       blacklist: [entry.entry.id],
+      alerts: [riskAlert!.id],
+      evidence: [alertEvidence.file.id],
       // Ids that bodies and queries name (thirdPartyReportVersionId, partnerId, requirementId…)
       requirementId: requirementIds,
       any: [...partners, ...documentIds, ...versionIds, application.id, review!.id, item.id],

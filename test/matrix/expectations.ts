@@ -524,9 +524,9 @@ export const expectations: Record<string, Expected> = {
     'staff:admin': 422,
     apiKey: 302,
   },
-  // The foreign id names no alert: staff get "not found"; partners never reach the staff console.
+  // The foreign partner's alert (shared with it): every staff role reads it; partners never reach the staff console.
   'GET /s/risk/alerts/:alertId': {
-    default: 404,
+    default: 200,
     anonymous: 302,
     partnerAdmin: 403,
     partnerMember: 403,
@@ -567,4 +567,42 @@ export const expectations: Record<string, Expected> = {
   // training per partner in the portal; these routes name no partner, so they refuse staff.
   'GET /api/v1/training/people': { default: 403, anonymous: 401, partnerAdmin: 200 },
   'GET /api/v1/training/completions': { default: 403, anonymous: 401, partnerAdmin: 200 },
+  // Partner sharing (decision record 036). A partner reads only its own shared alerts: the foreign
+  // partner's alert and its evidence are "not found" for our partner's people; only its administrators answer.
+  'GET /p/risk/alerts': { default: 403, anonymous: 302, partnerAdmin: 200, partnerMember: 200, apiKey: 302 },
+  'GET /p/risk/alerts/:alertId': {
+    default: 403,
+    anonymous: 302,
+    partnerAdmin: 404,
+    partnerMember: 404,
+    apiKey: 302,
+  },
+  'POST /p/risk/alerts/:alertId': {
+    default: 403,
+    anonymous: 302,
+    partnerAdmin: 404,
+    partnerMember: 404,
+    apiKey: 302,
+  },
+  'GET /p/risk/alerts/:alertId/evidence/:evidenceId': {
+    default: 403,
+    anonymous: 302,
+    partnerAdmin: 404,
+    partnerMember: 404,
+    apiKey: 302,
+  },
+  'GET /s/risk/alerts/:alertId/evidence/:evidenceId': {
+    default: 200,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  'GET /s/risk/response': {
+    default: 200,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
 };

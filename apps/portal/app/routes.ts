@@ -40,6 +40,10 @@ export default [
           'training/notices/:noticeId/attachments/:attachmentId',
           'routes/partner/training-notice-attachment.ts',
         ),
+        // Alerts staff shared with the partner (decision record 036).
+        route('risk/alerts', 'routes/partner/risk-alerts.tsx'),
+        route('risk/alerts/:alertId', 'routes/partner/risk-alert.tsx'),
+        route('risk/alerts/:alertId/evidence/:evidenceId', 'routes/partner/risk-alert-evidence.ts'),
       ]),
     ]),
     // Staff console: the insurer's staff only.
@@ -83,6 +87,8 @@ export default [
         route('risk/alerts/:alertId', 'routes/staff/risk-alert.tsx'),
         route('risk/rules', 'routes/staff/risk-rules.tsx'),
         route('risk/rules/:ruleId', 'routes/staff/risk-rule.tsx'),
+        route('risk/alerts/:alertId/evidence/:evidenceId', 'routes/staff/risk-alert-evidence.ts'),
+        route('risk/response', 'routes/staff/risk-response.tsx'),
       ]),
     ]),
   ]),

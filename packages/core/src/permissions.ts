@@ -62,6 +62,9 @@ export const permissions = [
   'manage:clauses',
   'review:contract',
   'read:contract:own',
+  // Partner sharing (decision record 036): a partner reads the alerts staff shared with it; its administrators answer them.
+  'read:risk-alerts:own',
+  'respond:risk-alerts:own',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -157,6 +160,8 @@ const partnerGrants: Record<MembershipRole, readonly Permission[]> = {
     'manage:training-roster:own',
     'take:training:own',
     'read:contract:own',
+    'read:risk-alerts:own',
+    'respond:risk-alerts:own',
   ],
   partner_member: [
     'read:partner:own',
@@ -170,6 +175,7 @@ const partnerGrants: Record<MembershipRole, readonly Permission[]> = {
     'read:review:own',
     'take:training:own',
     'read:contract:own',
+    'read:risk-alerts:own',
   ],
 };
 

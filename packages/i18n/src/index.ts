@@ -41,6 +41,8 @@ import { trainingNoticesEn } from './training-notices.en.ts';
 import { trainingNoticesZhCN } from './training-notices.zh-CN.ts';
 import { riskSlackEn } from './risk-slack.en.ts';
 import { riskSlackZhCN } from './risk-slack.zh-CN.ts';
+import { riskPartnerEn } from './risk-partner.en.ts';
+import { riskPartnerZhCN } from './risk-partner.zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
 const enAll = {
@@ -65,6 +67,7 @@ const enAll = {
   ...riskEn,
   ...contractsEn,
   ...riskSlackEn,
+  ...riskPartnerEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -94,6 +97,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...riskZhCN,
     ...contractsZhCN,
     ...riskSlackZhCN,
+    ...riskPartnerZhCN,
   },
   en: enAll,
 };

@@ -12,6 +12,7 @@ import { seedTraining } from './training.ts';
 import { seedNotices } from './notices.ts';
 import { seedRisk } from './risk.ts';
 import { seedContracts } from './contracts.ts';
+import { seedRiskPartner } from './risk-partner.ts';
 
 export { DEMO_PASSWORD } from './context.ts';
 export { activePartners, applicants } from './partners.ts';
@@ -66,4 +67,5 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   // Last: the training figures and documents it evaluates are in place.
   await seedRisk(context, admitted);
   await seedContracts(context, admitted);
+  await seedRiskPartner(context, admitted);
 }

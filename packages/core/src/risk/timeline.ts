@@ -19,7 +19,8 @@ export async function recordAlertEvent(
   at: Date,
   data: Record<string, unknown> = {},
 ) {
-  const actorId = actor.type === 'staff' ? actor.userId : null;
+  // Partner people act on shared alerts (decision record 036): their name shows on the thread too.
+  const actorId = actor.type === 'staff' || actor.type === 'partner' ? actor.userId : null;
   const via = actor.type === 'system' ? 'system' : actor.type === 'staff' ? (actor.via ?? 'web') : 'web';
   await tx.insert(riskAlertEvents).values({ alertId: alert.id, kind, actorId, via, data, at });
   await audit(tx, actor, {

@@ -60,6 +60,9 @@ export function StaffNavLinks({ may }: { may: ViewerSummary['may'] }) {
         <li>
           <NavItemLink to="/s/risk/rules">{t('risk.nav.rules')}</NavItemLink>
         </li>
+        <li>
+          <NavItemLink to="/s/risk/response">{t('risk-response.nav')}</NavItemLink>
+        </li>
       </NavGroup>
       <NavGroup label={t('training.nav')} active={withinAny(pathname, trainingSections)}>
         <li>
