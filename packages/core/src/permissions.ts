@@ -55,6 +55,11 @@ export const permissions = [
   'read:risk',
   'manage:risk-alerts',
   'manage:risk-rules',
+  // Risk incidents (decision record 035): risk officers and admins run incidents and emergency plans;
+  // partners read their own incidents' partner tasks and their administrators answer them.
+  'manage:risk-incidents',
+  'read:risk-incidents:own',
+  'respond:risk-incidents:own',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -88,6 +93,7 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'suspend:partner',
     'manage:risk-alerts',
     'manage:risk-rules',
+    'manage:risk-incidents',
   ],
   admin: [
     ...staffBase,
@@ -107,6 +113,7 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'suspend:partner',
     'manage:risk-alerts',
     'manage:risk-rules',
+    'manage:risk-incidents',
   ],
   // Auditors read everything and change nothing (not even a Slack link that would let them act there).
   auditor: [
@@ -143,6 +150,8 @@ const partnerGrants: Record<MembershipRole, readonly Permission[]> = {
     'read:training:own',
     'manage:training-roster:own',
     'take:training:own',
+    'read:risk-incidents:own',
+    'respond:risk-incidents:own',
   ],
   partner_member: [
     'read:partner:own',
@@ -155,6 +164,7 @@ const partnerGrants: Record<MembershipRole, readonly Permission[]> = {
     'read:scorecard:own',
     'read:review:own',
     'take:training:own',
+    'read:risk-incidents:own',
   ],
 };
 

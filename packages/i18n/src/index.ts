@@ -37,6 +37,8 @@ import { fieldErrorsEn } from './field-errors.en.ts';
 import { fieldErrorsZhCN } from './field-errors.zh-CN.ts';
 import { trainingNoticesEn } from './training-notices.en.ts';
 import { trainingNoticesZhCN } from './training-notices.zh-CN.ts';
+import { riskIncidentsEn } from './risk-incidents.en.ts';
+import { riskIncidentsZhCN } from './risk-incidents.zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
 const enAll = {
@@ -59,6 +61,7 @@ const enAll = {
   ...fieldErrorsEn,
   ...trainingNoticesEn,
   ...riskEn,
+  ...riskIncidentsEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -86,6 +89,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...fieldErrorsZhCN,
     ...trainingNoticesZhCN,
     ...riskZhCN,
+    ...riskIncidentsZhCN,
   },
   en: enAll,
 };

@@ -7,3 +7,4 @@ export * from './rule-params.ts';
 export * from './rules.ts';
 export type { Finding } from './conditions/types.ts';
 export * from './bulk-acknowledge.ts';
+export * from './incidents/index.ts';

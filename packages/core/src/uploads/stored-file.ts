@@ -4,6 +4,7 @@ import {
   type Database,
   documentVersions,
   rectificationEvidence,
+  riskIncidentEvidence,
   trainingCourseVersions,
   trainingNotices,
   trainingExternalCertificates,
@@ -61,7 +62,7 @@ export async function storeWithRows<T>(
 
 /** Every storage key a row refers to (documents, third-party reports, rectification evidence). */
 export async function referencedStorageKeys(db: Database): Promise<Set<string>> {
-  const [versions, reports, evidence, external, courseVersions, notices] = await Promise.all([
+  const [versions, reports, evidence, external, courseVersions, notices, incidentEvidence] = await Promise.all([
     db.selectDistinct({ key: documentVersions.storageKey }).from(documentVersions),
     db
       .selectDistinct({ key: assessments.thirdPartyReportStorageKey })
@@ -71,11 +72,14 @@ export async function referencedStorageKeys(db: Database): Promise<Set<string>> 
     db.selectDistinct({ key: trainingExternalCertificates.storageKey }).from(trainingExternalCertificates),
     db.select({ attachments: trainingCourseVersions.attachments }).from(trainingCourseVersions),
     db.select({ attachments: trainingNotices.attachments }).from(trainingNotices),
+    db.selectDistinct({ key: riskIncidentEvidence.storageKey }).from(riskIncidentEvidence),
   ]);
   const attachments = [...courseVersions, ...notices].flatMap((v) =>
     v.attachments.map((a) => ({ key: a.storageKey })),
   );
-  return new Set([...versions, ...reports, ...evidence, ...external, ...attachments].map((r) => r.key!));
+  return new Set(
+    [...versions, ...reports, ...evidence, ...external, ...attachments, ...incidentEvidence].map((r) => r.key!),
+  );
 }
 
 /** Files younger than this may belong to an upload still committing; the scan leaves them be. */
