@@ -58,7 +58,8 @@ export const riskIncidentsEn = {
   'risk.incident.field.responsible': 'Responsible person',
   'risk.incident.field.plan': 'Emergency plan',
   'risk.incident.field.noPlan': 'No plan',
-  'risk.incident.field.planHint': 'The plan’s steps are copied into the incident; later edits of the plan do not change it.',
+  'risk.incident.field.planHint':
+    'The plan’s steps are copied into the incident; later edits of the plan do not change it.',
   'risk.incident.back': 'All incidents',
   'risk.incident.details': 'Details',
   'risk.incident.fromAlert': 'Opened from the alert',
@@ -91,7 +92,8 @@ export const riskIncidentsEn = {
   'risk.incident.close': 'Close the incident',
   'risk.incident.close.rootCause': 'Root cause',
   'risk.incident.close.lessons': 'Lessons learned',
-  'risk.incident.close.hint': 'Closing needs the incident contained, every remediation task verified, the root cause and the lessons learned.',
+  'risk.incident.close.hint':
+    'Closing needs the incident contained, every remediation task verified, the root cause and the lessons learned.',
   'risk.incident.closed': 'Closed {when} by {name}.',
   'risk.incident.timeline': 'Timeline',
   'risk.incident.readOnly': 'You can read this incident; risk officers and administrators act on it.',
@@ -129,7 +131,8 @@ export const riskIncidentsEn = {
   'risk.plan.error.stepsMismatch': 'Give every step in both languages (the same number of lines).',
 
   'risk.plans.title': 'Emergency plans',
-  'risk.plans.intro': 'Templates of steps per kind of incident, in Chinese and English. A plan chosen for an incident is copied into it.',
+  'risk.plans.intro':
+    'Templates of steps per kind of incident, in Chinese and English. A plan chosen for an incident is copied into it.',
   'risk.plans.empty': 'No emergency plans yet.',
   'risk.plans.caption': 'Emergency plans',
   'risk.plans.col.title': 'Plan',
@@ -161,7 +164,8 @@ export const riskIncidentsEn = {
 
   'partner.risk.nav': 'Incidents',
   'partner.risk.title': 'Incidents',
-  'partner.risk.intro': 'Incidents the insurer opened about your organisation, with the remediation tasks it asks of you.',
+  'partner.risk.intro':
+    'Incidents the insurer opened about your organisation, with the remediation tasks it asks of you.',
   'partner.risk.empty': 'No incidents with tasks for you.',
   'partner.risk.caption': 'Your incidents',
   'partner.risk.col.title': 'Incident',

@@ -122,7 +122,8 @@ export const riskIncidentsZhCN: Record<keyof typeof riskIncidentsEn, string> = {
   'risk.incident.error.closed': '此事件已关闭，不能再修改。',
   'risk.incident.error.notOpen': '只有处置中的事件才能标记为已控制。',
   'risk.incident.error.notContained': '请先将事件标记为已控制，再关闭。',
-  'risk.incident.error.tasksUnverified': '{count, plural, other {还有 # 项整改任务未验证}}：请先验证后再关闭。',
+  'risk.incident.error.tasksUnverified':
+    '{count, plural, other {还有 # 项整改任务未验证}}：请先验证后再关闭。',
   'risk.task.error.state': '此整改任务当前状态下不能执行该操作。',
   'risk.task.error.partnerTask': '合作机构的任务由其提交证明材料。',
   'risk.task.error.evidenceRequired': '提交前请至少上传一份证明材料。',

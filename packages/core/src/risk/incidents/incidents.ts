@@ -38,7 +38,11 @@ const count = z
 const text = (max: number) => z.string().trim().max(max).default('');
 
 const detailsShape = {
-  title: z.string({ message: 'Give the incident a title.' }).trim().min(1, 'Give the incident a title.').max(200),
+  title: z
+    .string({ message: 'Give the incident a title.' })
+    .trim()
+    .min(1, 'Give the incident a title.')
+    .max(200),
   severity: z.enum(riskLevels, { message: 'Choose a severity.' }),
   description: text(10_000),
   affectedScope: text(4000),
@@ -197,11 +201,7 @@ async function announce(
 /** Locks an incident for a change (staff only). */
 export async function lockIncident(tx: Database, incidentId: string) {
   if (!isUuid(incidentId)) throw notFound('Incident');
-  const [row] = await tx
-    .select()
-    .from(riskIncidents)
-    .where(eq(riskIncidents.id, incidentId))
-    .for('update');
+  const [row] = await tx.select().from(riskIncidents).where(eq(riskIncidents.id, incidentId)).for('update');
   if (!row) throw notFound('Incident');
   return row;
 }
@@ -212,16 +212,19 @@ const closedError = () =>
   });
 
 /** Edits what is known about an incident while it is not closed; every change is on its timeline. */
-export async function updateRiskIncident(db: Database, actor: Actor, raw: UpdateIncidentInput, now = new Date()) {
+export async function updateRiskIncident(
+  db: Database,
+  actor: Actor,
+  raw: UpdateIncidentInput,
+  now = new Date(),
+) {
   staffOnly(actor);
   const { incidentId, ...input } = parse(updateIncidentInput, raw);
   return db.transaction(async (tx) => {
     const before = await lockIncident(tx, incidentId);
     if (before.status === 'closed') throw closedError();
     const person = await responsible(tx, input.responsibleId);
-    const changed = Object.entries(input).filter(
-      ([k, v]) => (before as Record<string, unknown>)[k] !== v,
-    );
+    const changed = Object.entries(input).filter(([k, v]) => (before as Record<string, unknown>)[k] !== v);
     if (changed.length === 0) return before;
     const [row] = (await tx
       .update(riskIncidents)
@@ -229,7 +232,9 @@ export async function updateRiskIncident(db: Database, actor: Actor, raw: Update
       .where(eq(riskIncidents.id, incidentId))
       .returning()) as [RiskIncident];
     await recordIncidentEvent(tx, actor, row, 'updated', now, {
-      changed: Object.fromEntries(changed.map(([k, v]) => [k, { from: (before as Record<string, unknown>)[k], to: v }])),
+      changed: Object.fromEntries(
+        changed.map(([k, v]) => [k, { from: (before as Record<string, unknown>)[k], to: v }]),
+      ),
       ...(before.responsibleId !== person.id ? { responsibleName: person.displayName } : {}),
     });
     return row;
@@ -248,10 +253,14 @@ export async function containRiskIncident(
   return db.transaction(async (tx) => {
     const before = await lockIncident(tx, input.incidentId);
     if (before.status !== 'open') {
-      throw new AppError('conflict', `Only an open incident can be contained; this one is ${before.status}.`, {
-        messageKey: 'risk.incident.error.notOpen',
-        details: { state: before.status },
-      });
+      throw new AppError(
+        'conflict',
+        `Only an open incident can be contained; this one is ${before.status}.`,
+        {
+          messageKey: 'risk.incident.error.notOpen',
+          details: { state: before.status },
+        },
+      );
     }
     const [row] = (await tx
       .update(riskIncidents)

@@ -24,7 +24,9 @@ const steps = z
 
 export const planInput = z.strictObject({
   scenario: z.enum(riskPlanScenarios, { message: 'Choose a scenario.' }),
-  serviceCategories: z.array(z.enum(serviceCategories, { message: 'Choose known service categories.' })).default([]),
+  serviceCategories: z
+    .array(z.enum(serviceCategories, { message: 'Choose known service categories.' }))
+    .default([]),
   titleZh: title('Give the plan a Chinese title.'),
   titleEn: title('Give the plan an English title.'),
   bodyZh: body('Write the plan in Chinese.'),
@@ -65,7 +67,11 @@ export async function saveEmergencyPlan(
       messageKey: 'risk.plan.error.stepsMismatch',
       details: {
         fields: [
-          { path: 'stepsEn', code: 'invalid', message: 'Give every step in both languages (the same number of lines).' },
+          {
+            path: 'stepsEn',
+            code: 'invalid',
+            message: 'Give every step in both languages (the same number of lines).',
+          },
         ],
       },
     });
@@ -82,7 +88,12 @@ export async function saveEmergencyPlan(
       if (!isUuid(planId)) throw notFound('Emergency plan');
       const [row] = await tx
         .update(riskEmergencyPlans)
-        .set({ ...input, version: sql`${riskEmergencyPlans.version} + 1`, updatedBy: by, updatedAt: new Date() })
+        .set({
+          ...input,
+          version: sql`${riskEmergencyPlans.version} + 1`,
+          updatedBy: by,
+          updatedAt: new Date(),
+        })
         .where(eq(riskEmergencyPlans.id, planId))
         .returning();
       if (!row) throw notFound('Emergency plan');
@@ -108,7 +119,11 @@ export async function listEmergencyPlans(db: Database, actor: Actor, options: { 
     .select()
     .from(riskEmergencyPlans)
     .where(options.activeOnly ? eq(riskEmergencyPlans.active, true) : undefined)
-    .orderBy(desc(riskEmergencyPlans.active), asc(riskEmergencyPlans.scenario), asc(riskEmergencyPlans.titleZh));
+    .orderBy(
+      desc(riskEmergencyPlans.active),
+      asc(riskEmergencyPlans.scenario),
+      asc(riskEmergencyPlans.titleZh),
+    );
 }
 
 /** One plan with its version history (newest first). */

@@ -57,7 +57,11 @@ export async function runRemediationTaskReminders(db: Database, now = new Date()
         data: { taskId: task.id, reminder: key, dueDate: task.dueDate },
       });
       const partnerTask = task.assignee === 'partner';
-      const userIds = partnerTask ? await partnerUserIds(tx, task.partnerId) : task.assigneeId ? [task.assigneeId] : [];
+      const userIds = partnerTask
+        ? await partnerUserIds(tx, task.partnerId)
+        : task.assigneeId
+          ? [task.assigneeId]
+          : [];
       if (userIds.length === 0) return;
       await notify(tx, {
         userIds,

@@ -81,7 +81,11 @@ export async function addRemediationTask(
           : [];
       if (!person) {
         throw new AppError('validation_failed', 'Choose the staff member who does it.', {
-          details: { fields: [{ path: 'assigneeId', code: 'invalid', message: 'Choose the staff member who does it.' }] },
+          details: {
+            fields: [
+              { path: 'assigneeId', code: 'invalid', message: 'Choose the staff member who does it.' },
+            ],
+          },
         });
       }
       assigneeName = person.name;
@@ -179,32 +183,37 @@ export async function uploadTaskEvidence(
   if (before.status !== 'open') throw stateError(before.status);
   const { mime, ext } = await checkUpload(raw.bytes, limits.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES);
   const fileName = storedFileName(rawName, ext);
-  return storeWithRows(db, storage, { bytes: raw.bytes, contentType: mime }, async (tx, { sha256, storageKey }) => {
-    const { task, incident } = await lockTask(tx, actor, taskId);
-    if (task.status !== 'open') throw stateError(task.status);
-    const [saved] = await tx
-      .insert(riskIncidentEvidence)
-      .values({
+  return storeWithRows(
+    db,
+    storage,
+    { bytes: raw.bytes, contentType: mime },
+    async (tx, { sha256, storageKey }) => {
+      const { task, incident } = await lockTask(tx, actor, taskId);
+      if (task.status !== 'open') throw stateError(task.status);
+      const [saved] = await tx
+        .insert(riskIncidentEvidence)
+        .values({
+          taskId: task.id,
+          partnerId,
+          fileName,
+          contentType: mime,
+          sizeBytes: raw.bytes.byteLength,
+          sha256,
+          storageKey,
+          uploadedBy: actor.type === 'partner' ? actor.userId : null,
+        })
+        .returning();
+      await recordIncidentEvent(tx, actor, incident, 'evidence_uploaded', now, {
         taskId: task.id,
-        partnerId,
+        evidenceId: saved!.id,
         fileName,
-        contentType: mime,
-        sizeBytes: raw.bytes.byteLength,
         sha256,
-        storageKey,
-        uploadedBy: actor.type === 'partner' ? actor.userId : null,
-      })
-      .returning();
-    await recordIncidentEvent(tx, actor, incident, 'evidence_uploaded', now, {
-      taskId: task.id,
-      evidenceId: saved!.id,
-      fileName,
-      sha256,
-      sizeBytes: raw.bytes.byteLength,
-    });
-    const { storageKey: _key, ...evidence } = saved!;
-    return evidence;
-  });
+        sizeBytes: raw.bytes.byteLength,
+      });
+      const { storageKey: _key, ...evidence } = saved!;
+      return evidence;
+    },
+  );
 }
 
 const noteField = z.string().trim().max(4000).default('');
@@ -242,7 +251,11 @@ export async function submitRemediationTask(
       if (!evidence) {
         throw new AppError('validation_failed', 'Upload at least one evidence file before submitting.', {
           messageKey: 'risk.task.error.evidenceRequired',
-          details: { fields: [{ path: 'evidence', code: 'file_required', message: 'Upload at least one evidence file.' }] },
+          details: {
+            fields: [
+              { path: 'evidence', code: 'file_required', message: 'Upload at least one evidence file.' },
+            ],
+          },
         });
       }
     } else if (!input.note) {
@@ -253,7 +266,13 @@ export async function submitRemediationTask(
     const by = 'userId' in actor ? actor.userId : null;
     const [updated] = (await tx
       .update(riskIncidentTasks)
-      .set({ status: 'submitted', submittedAt: now, submittedBy: by, submissionNote: input.note || null, updatedAt: now })
+      .set({
+        status: 'submitted',
+        submittedAt: now,
+        submittedBy: by,
+        submissionNote: input.note || null,
+        updatedAt: now,
+      })
       .where(eq(riskIncidentTasks.id, task.id))
       .returning()) as [RiskIncidentTask];
     await recordIncidentEvent(tx, actor, incident, 'task_submitted', now, {
@@ -350,7 +369,11 @@ export async function readTaskEvidence(db: Database, actor: Actor, storage: File
   if (!isUuid(evidenceId)) throw notFound('Evidence');
   const staff = can(actor, 'read:risk');
   if (!staff) assertCan(actor, 'read:risk-incidents:own');
-  const own = staff ? undefined : actor.type === 'partner' || actor.type === 'api_key' ? actor.partnerId : null;
+  const own = staff
+    ? undefined
+    : actor.type === 'partner' || actor.type === 'api_key'
+      ? actor.partnerId
+      : null;
   if (own === null) throw notFound('Evidence');
   const [row] = await db
     .select({ evidence: riskIncidentEvidence, assignee: riskIncidentTasks.assignee })
