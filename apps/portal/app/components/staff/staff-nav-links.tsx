@@ -60,6 +60,12 @@ export function StaffNavLinks({ may }: { may: ViewerSummary['may'] }) {
         <li>
           <NavItemLink to="/s/risk/rules">{t('risk.nav.rules')}</NavItemLink>
         </li>
+        <li>
+          <NavItemLink to="/s/risk/incidents">{t('risk.nav.incidents')}</NavItemLink>
+        </li>
+        <li>
+          <NavItemLink to="/s/risk/plans">{t('risk.nav.plans')}</NavItemLink>
+        </li>
       </NavGroup>
       <NavGroup label={t('training.nav')} active={withinAny(pathname, trainingSections)}>
         <li>

@@ -2,6 +2,7 @@ import {
   type Database,
   partners,
   riskAlerts,
+  riskEmergencyPlans,
   riskIncidentEvents,
   riskIncidentEvidence,
   riskIncidents,
@@ -307,4 +308,36 @@ export async function partnerRemediationTasks(db: Database, actor: Actor, now = 
     )
     .orderBy(asc(riskIncidentTasks.dueDate), asc(riskIncidentTasks.id));
   return rows.map((r) => ({ ...r, overdue: taskOverdue(r, now) }));
+}
+
+/**
+ * What the incident forms offer: partners, the staff who can be responsible or do an internal
+ * task, and the emergency plans in use.
+ */
+export async function incidentFormChoices(db: Database, actor: Actor) {
+  assertCan(actor, 'read:risk');
+  const [partnerRows, staff, plans] = await Promise.all([
+    db
+      .select({ id: partners.id, legalName: partners.legalName })
+      .from(partners)
+      .where(inArray(partners.status, ['active', 'suspended']))
+      .orderBy(asc(partners.legalName)),
+    db
+      .select({ id: users.id, displayName: users.displayName })
+      .from(users)
+      .where(and(eq(users.kind, 'staff'), eq(users.status, 'active')))
+      .orderBy(asc(users.displayName)),
+    db
+      .select({
+        id: riskEmergencyPlans.id,
+        titleZh: riskEmergencyPlans.titleZh,
+        titleEn: riskEmergencyPlans.titleEn,
+        scenario: riskEmergencyPlans.scenario,
+        version: riskEmergencyPlans.version,
+      })
+      .from(riskEmergencyPlans)
+      .where(eq(riskEmergencyPlans.active, true))
+      .orderBy(asc(riskEmergencyPlans.scenario), asc(riskEmergencyPlans.titleZh)),
+  ]);
+  return { partners: partnerRows, staff, plans };
 }
