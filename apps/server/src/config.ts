@@ -22,6 +22,7 @@ const schema = z.object({
   SLACK_API_URL: z.url().optional(),
   SLACK_REVIEWERS_CHANNEL: z.string().optional(),
   SLACK_RISK_CHANNEL: z.string().optional(),
+  SLACK_RISK_INCIDENTS_CHANNEL: z.string().optional(),
   SLACK_AUDITORS_CHANNEL: z.string().optional(),
   SLACK_TEAM_ID: z
     .string()
@@ -81,6 +82,8 @@ export interface Config {
     apiUrl: string | undefined;
     reviewersChannel: string | undefined;
     riskChannel: string | undefined;
+    /** Incidents opened and closed (decision record 035). */
+    riskIncidentsChannel?: string | undefined;
     auditorsChannel: string | undefined;
     /** The installed workspace; requests from any other team are refused (docs/decisions/017). */
     teamId: string | undefined;
@@ -159,6 +162,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             apiUrl: e.SLACK_API_URL,
             reviewersChannel: e.SLACK_REVIEWERS_CHANNEL,
             riskChannel: e.SLACK_RISK_CHANNEL,
+            riskIncidentsChannel: e.SLACK_RISK_INCIDENTS_CHANNEL,
             auditorsChannel: e.SLACK_AUDITORS_CHANNEL,
             teamId: e.SLACK_TEAM_ID,
           }

@@ -4,6 +4,7 @@ import {
   type Mailer,
   REVIEWERS_CHANNEL,
   RISK_CHANNEL,
+  RISK_INCIDENTS_CHANNEL,
   type SlackGateway,
 } from '@outpost/core';
 import type { DatabaseConnection } from '@outpost/db';
@@ -27,6 +28,8 @@ export interface WorkerDeps {
   reviewersChannel: string | null;
   /** Slack channel id for `channel:risk` (quarterly reviews ready, appeals); unset, they are skipped. */
   riskChannel?: string | null;
+  /** Slack channel id for `channel:risk-incidents` (incidents opened and closed); unset, they are skipped. */
+  riskIncidentsChannel?: string | null;
   /** Slack channel id for `channel:auditors` (audit checkpoints); unset, those posts are skipped. */
   auditorsChannel?: string | null;
   /** Also e-mail audit checkpoints here (AUDIT_CHECKPOINT_EMAIL). */
@@ -53,6 +56,7 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerHandle> {
     slackChannels: {
       [REVIEWERS_CHANNEL]: deps.reviewersChannel,
       [RISK_CHANNEL]: deps.riskChannel ?? null,
+      [RISK_INCIDENTS_CHANNEL]: deps.riskIncidentsChannel ?? null,
       [AUDITORS_CHANNEL]: deps.auditorsChannel ?? null,
     },
     auditCheckpointEmail: deps.auditCheckpointEmail ?? null,

@@ -62,23 +62,26 @@ export async function storeWithRows<T>(
 
 /** Every storage key a row refers to (documents, third-party reports, rectification evidence). */
 export async function referencedStorageKeys(db: Database): Promise<Set<string>> {
-  const [versions, reports, evidence, external, courseVersions, notices, incidentEvidence] = await Promise.all([
-    db.selectDistinct({ key: documentVersions.storageKey }).from(documentVersions),
-    db
-      .selectDistinct({ key: assessments.thirdPartyReportStorageKey })
-      .from(assessments)
-      .where(isNotNull(assessments.thirdPartyReportStorageKey)),
-    db.selectDistinct({ key: rectificationEvidence.storageKey }).from(rectificationEvidence),
-    db.selectDistinct({ key: trainingExternalCertificates.storageKey }).from(trainingExternalCertificates),
-    db.select({ attachments: trainingCourseVersions.attachments }).from(trainingCourseVersions),
-    db.select({ attachments: trainingNotices.attachments }).from(trainingNotices),
-    db.selectDistinct({ key: riskIncidentEvidence.storageKey }).from(riskIncidentEvidence),
-  ]);
+  const [versions, reports, evidence, external, courseVersions, notices, incidentEvidence] =
+    await Promise.all([
+      db.selectDistinct({ key: documentVersions.storageKey }).from(documentVersions),
+      db
+        .selectDistinct({ key: assessments.thirdPartyReportStorageKey })
+        .from(assessments)
+        .where(isNotNull(assessments.thirdPartyReportStorageKey)),
+      db.selectDistinct({ key: rectificationEvidence.storageKey }).from(rectificationEvidence),
+      db.selectDistinct({ key: trainingExternalCertificates.storageKey }).from(trainingExternalCertificates),
+      db.select({ attachments: trainingCourseVersions.attachments }).from(trainingCourseVersions),
+      db.select({ attachments: trainingNotices.attachments }).from(trainingNotices),
+      db.selectDistinct({ key: riskIncidentEvidence.storageKey }).from(riskIncidentEvidence),
+    ]);
   const attachments = [...courseVersions, ...notices].flatMap((v) =>
     v.attachments.map((a) => ({ key: a.storageKey })),
   );
   return new Set(
-    [...versions, ...reports, ...evidence, ...external, ...attachments, ...incidentEvidence].map((r) => r.key!),
+    [...versions, ...reports, ...evidence, ...external, ...attachments, ...incidentEvidence].map(
+      (r) => r.key!,
+    ),
   );
 }
 
