@@ -54,7 +54,9 @@ describe('risk incidents in Slack and reminders', () => {
     await pass();
     const posts = () => fake.succeeded('chat.postMessage').filter((c) => c.args.channel === 'C0INCIDENTS');
     expect(posts()).toHaveLength(1);
-    expect(String(posts()[0]!.args.text)).toContain('Incident opened (critical): Claims system outage — 示例理赔有限公司');
+    expect(String(posts()[0]!.args.text)).toContain(
+      'Incident opened (critical): Claims system outage — 示例理赔有限公司',
+    );
     expect(String(posts()[0]!.args.text)).toContain('新建风险事件（严重）');
     expect(JSON.stringify(posts()[0]!.args.blocks)).toContain(`/s/risk/incidents/${incident.id}`);
 
@@ -89,7 +91,10 @@ describe('risk incidents in Slack and reminders', () => {
     });
     await job.handler(context);
     await job.handler(context);
-    const inbox = await conn.db.select().from(notifications).where(eq(notifications.recipientId, admin.user.id));
+    const inbox = await conn.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.recipientId, admin.user.id));
     expect(inbox.filter((n) => n.template === 'notify.risk_task_due')).toHaveLength(1);
     const [row] = await conn.db.select().from(riskIncidentTasks).where(eq(riskIncidentTasks.id, task.id));
     expect(row!.remindersSent).toEqual(['due_soon']);
