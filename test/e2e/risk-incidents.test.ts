@@ -31,7 +31,7 @@ describe.skipIf(!e2eEnabled)('a risk incident from alert to closing', () => {
       // The alert page offers to open an incident; the form knows the alert's partner.
       await page.getByRole('link', { name: '新建事件', exact: true }).click();
       await page.waitForURL(/\/s\/risk\/incidents\/new\?alert=/);
-      expect(await page.getByText(`来自 ${MINGCHENG} 的预警`).isVisible()).toBe(true);
+      await expect.poll(() => page.getByText(`来自 ${MINGCHENG} 的预警`).isVisible()).toBe(true);
       await page.getByLabel('标题', { exact: true }).fill(TITLE);
       await page.getByLabel('严重程度', { exact: true }).selectOption('warning');
       await page.getByLabel('事件经过', { exact: true }).fill('25 份查勘报告合规检查未通过。');
@@ -44,7 +44,7 @@ describe.skipIf(!e2eEnabled)('a risk incident from alert to closing', () => {
       await expect.poll(() => page.getByText('事件已创建。').isVisible()).toBe(true);
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(TITLE);
       // The plan's steps were copied in.
-      expect(await page.getByText('启用备用处理渠道').isVisible()).toBe(true);
+      await expect.poll(() => page.getByText('启用备用处理渠道').isVisible()).toBe(true);
       const incidentUrl = page.url().replace(/\?.*$/, '');
 
       // A remediation task for the partner.
@@ -71,6 +71,7 @@ describe.skipIf(!e2eEnabled)('a risk incident from alert to closing', () => {
       await p.getByRole('link', { name: TITLE, exact: true }).click();
       await p.waitForURL(/\/p\/risk\/incidents\/[0-9a-f-]{36}$/);
       // Only what the partner needs: the staff's handling notes are not there.
+      await expect.poll(() => p.getByRole('heading', { name: TASK }).isVisible()).toBe(true);
       expect(await p.getByText('25 份查勘报告合规检查未通过。').count()).toBe(0);
       const task = p.locator('li.card').filter({ has: p.getByRole('heading', { name: TASK }) });
       await task
@@ -85,7 +86,7 @@ describe.skipIf(!e2eEnabled)('a risk incident from alert to closing', () => {
       // Staff verify the evidence and close the incident.
       await page.goto(incidentUrl);
       const staffTask = page.locator('li.card').filter({ has: page.getByRole('heading', { name: TASK }) });
-      expect(await staffTask.getByRole('link', { name: '复核记录.pdf' }).isVisible()).toBe(true);
+      await expect.poll(() => staffTask.getByRole('link', { name: '复核记录.pdf' }).isVisible()).toBe(true);
       await staffTask.getByRole('button', { name: '验证通过', exact: true }).click();
       await expect.poll(() => page.getByText('任务已验证。').isVisible()).toBe(true);
       await page.getByLabel('根本原因', { exact: true }).fill('查勘人员未按新模板填写。');
