@@ -93,9 +93,9 @@ describe.skipIf(!e2eEnabled)('a risk incident from alert to closing', () => {
       await page.getByLabel('经验教训', { exact: true }).fill('模板变更须先培训。');
       await page.getByRole('button', { name: '关闭事件', exact: true }).click();
       await expect.poll(() => page.getByText('事件已关闭。').isVisible()).toBe(true);
-      expect(await page.locator('header .ui-badge', { hasText: '已关闭' }).isVisible()).toBe(true);
+      await expect.poll(() => page.locator('header .ui-badge', { hasText: '已关闭' }).isVisible()).toBe(true);
       const timeline = page.getByRole('region', { name: '时间线' });
-      expect(await timeline.getByText(`验证任务：${TASK}`).isVisible()).toBe(true);
+      await expect.poll(() => timeline.getByText(`验证任务：${TASK}`).isVisible()).toBe(true);
       staff.assertNoConsoleErrors();
       partner.assertNoConsoleErrors();
     } finally {

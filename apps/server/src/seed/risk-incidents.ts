@@ -22,7 +22,7 @@ const RISK = 'risk@outpost.test';
 /**
  * Emergency handling (decision record 035), after the alerts are in place:
  * - two emergency plans in both languages (data breach; service outage or serious delays);
- * - 恒泰: an incident opened from its overdue critical alert with the service plan, contained, one
+ * - 恒泰: an incident the administrator opened from its overdue critical alert with the service plan, contained, one
  *   remediation task verified and one awaiting the partner's evidence (due in five days);
  * - 瑞丰: a data-breach incident ten days ago, handled and closed with its root cause and lessons.
  */
@@ -87,7 +87,9 @@ export async function seedRiskIncidents(
     ],
   });
 
-  // 恒泰: from its overdue critical alert (the alert itself stays open and overdue).
+  // 恒泰: the administrator opens an incident from its overdue critical alert (which stays open and
+  // overdue for the risk officer to acknowledge) and makes the risk officer responsible.
+  const admin = staffActor(context, 'admin@outpost.test');
   const hengtai = joinedOf('hengtai');
   const [alert] = await db
     .select({ id: riskAlerts.id })
@@ -96,7 +98,7 @@ export async function seedRiskIncidents(
     .limit(1);
   const { incident: open } = await openRiskIncident(
     db,
-    risk,
+    admin,
     {
       ...(alert ? { alertId: alert.id } : { partnerId: hengtai.partnerId }),
       title: '恒泰保险销售结案严重超时',
