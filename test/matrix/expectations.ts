@@ -670,4 +670,8 @@ export const expectations: Record<string, Expected> = {
     partnerMember: 404,
     apiKey: 302,
   },
+  // A partner's own incidents, read-only, for its people (decision record 035); staff use the console.
+  // The foreign incident is "not found" for the matrix's partner.
+  'GET /api/v1/risk/incidents': { default: 403, anonymous: 401, partnerAdmin: 200, partnerMember: 200 },
+  'GET /api/v1/risk/incidents/:id': { default: 403, anonymous: 401, partnerAdmin: 404, partnerMember: 404 },
 };
