@@ -558,3 +558,40 @@ describe('reminders', () => {
     expect(inbox.filter((n) => n.template === 'notify.risk_task_overdue')).toHaveLength(1);
   });
 });
+
+describe('the partner’s next steps', () => {
+  it('list its open remediation tasks by due date, marked overdue; submitted ones drop out', async () => {
+    const { partnerNextSteps } = await import('../src/index.ts');
+    const { incident, admin } = await incidentWithPartner();
+    const late = await addRemediationTask(conn.db, risk, {
+      incidentId: incident.id,
+      assignee: 'partner',
+      description: 'Late one',
+      dueDate: addDays(today(), -1),
+    });
+    await addRemediationTask(conn.db, risk, {
+      incidentId: incident.id,
+      assignee: 'internal',
+      assigneeId: riskUserId,
+      description: 'Not the partner’s',
+      dueDate: addDays(today(), 1),
+    });
+    const steps = async () =>
+      (await partnerNextSteps(conn.db, admin.actor)).steps.filter((s) => s.kind === 'remediationTask');
+    expect(await steps()).toMatchObject([
+      {
+        taskId: late.id,
+        overdue: true,
+        canAnswer: true,
+        href: `/p/risk/incidents/${incident.id}#task-${late.id}`,
+      },
+    ]);
+    await uploadTaskEvidence(conn.db, admin.actor, storage, {
+      taskId: late.id,
+      fileName: 'x.pdf',
+      bytes: minimalPdf,
+    });
+    await submitRemediationTask(conn.db, admin.actor, { taskId: late.id });
+    expect(await steps()).toEqual([]);
+  });
+});

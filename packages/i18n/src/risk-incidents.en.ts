@@ -178,6 +178,8 @@ export const riskIncidentsEn = {
   'partner.risk.submit': 'Upload and submit for verification',
   'partner.risk.submitted': 'Evidence submitted; the insurer will verify it.',
   'partner.risk.readOnly': 'Your administrator answers remediation tasks.',
+  'risk.next.remediate': 'Remediate: {description}',
+  'risk.next.remediateByAdmin': 'Your administrator remediates: {description}',
 
   'notify.risk_incident_opened':
     'Incident opened ({severity, select, critical {critical} warning {warning} other {notice}}): {title} — {partner}',

@@ -175,6 +175,8 @@ export const riskIncidentsZhCN: Record<keyof typeof riskIncidentsEn, string> = {
   'partner.risk.submit': '上传并提交验证',
   'partner.risk.submitted': '证明材料已提交，等待保险公司验证。',
   'partner.risk.readOnly': '整改任务由贵机构管理员提交。',
+  'risk.next.remediate': '完成整改任务：{description}',
+  'risk.next.remediateByAdmin': '管理员待完成整改任务：{description}',
 
   'notify.risk_incident_opened':
     '新建风险事件（{severity, select, critical {严重} warning {警告} other {提示}}）：{title} — {partner}',
