@@ -30,6 +30,7 @@ import {
   runRemediationTaskReminders,
   saveEmergencyPlan,
   saveRiskRule,
+  staffWorkQueue,
   submitRemediationTask,
   updateRiskIncident,
   uploadTaskEvidence,
@@ -349,6 +350,13 @@ describe('the state machine and closing', () => {
       bytes: minimalPdf,
     });
     await submitRemediationTask(conn.db, admin.actor, { taskId: task.id });
+    // The risk officers' work queue lists it to verify; the auditor (read-only) has no such work.
+    const queue = await staffWorkQueue(conn.db, risk);
+    const group = queue.groups.find((g) => g.key === 'remediationTasksToVerify');
+    expect(group?.items.map((i) => i.href)).toContain(`/s/risk/incidents/${incident.id}#task-${task.id}`);
+    expect((await staffWorkQueue(conn.db, auditor)).groups.map((g) => g.key)).not.toContain(
+      'remediationTasksToVerify',
+    );
     expect((await refused(rejectRemediationTask(conn.db, risk, { taskId: task.id, reason: '' }))).code).toBe(
       'validation_failed',
     );

@@ -178,6 +178,9 @@ export const riskIncidentsEn = {
   'partner.risk.submit': 'Upload and submit for verification',
   'partner.risk.submitted': 'Evidence submitted; the insurer will verify it.',
   'partner.risk.readOnly': 'Your administrator answers remediation tasks.',
+  'work-queue.group.remediationTasksToVerify': 'Remediation evidence to verify',
+  'work-queue.group.remediationTasksToVerify.hint':
+    'Remediation tasks of incidents marked done: verify them or send them back with a reason.',
   'risk.next.remediate': 'Remediate: {description}',
   'risk.next.remediateByAdmin': 'Your administrator remediates: {description}',
 

@@ -175,6 +175,9 @@ export const riskIncidentsZhCN: Record<keyof typeof riskIncidentsEn, string> = {
   'partner.risk.submit': '上传并提交验证',
   'partner.risk.submitted': '证明材料已提交，等待保险公司验证。',
   'partner.risk.readOnly': '整改任务由贵机构管理员提交。',
+  'work-queue.group.remediationTasksToVerify': '待验证的整改任务',
+  'work-queue.group.remediationTasksToVerify.hint':
+    '风险事件中已标记完成的整改任务：请验证通过或说明原因退回。',
   'risk.next.remediate': '完成整改任务：{description}',
   'risk.next.remediateByAdmin': '管理员待完成整改任务：{description}',
 
