@@ -603,3 +603,28 @@ describe('the partner’s next steps', () => {
     expect(await steps()).toEqual([]);
   });
 });
+
+describe('editing the details', () => {
+  it('records what changed (from → to) on the timeline and in the audit log; an unchanged save records nothing', async () => {
+    const { incident } = await incidentWithPartner();
+    await updateRiskIncident(conn.db, risk, { ...base(), incidentId: incident.id });
+    await updateRiskIncident(conn.db, risk, {
+      ...base(),
+      incidentId: incident.id,
+      title: 'Renamed',
+      affectedCustomers: '130' as never,
+    });
+    const events = await conn.db
+      .select()
+      .from(riskIncidentEvents)
+      .where(eq(riskIncidentEvents.incidentId, incident.id))
+      .orderBy(asc(riskIncidentEvents.id));
+    expect(events.map((e) => e.kind)).toEqual(['opened', 'updated']);
+    expect(events[1]!.data).toMatchObject({
+      changed: { title: { from: base().title, to: 'Renamed' }, affectedCustomers: { from: 120, to: 130 } },
+    });
+    expect(
+      (await refused(updateRiskIncident(conn.db, auditor, { ...base(), incidentId: incident.id }))).code,
+    ).toBe('forbidden');
+  });
+});

@@ -7,6 +7,7 @@ import {
   incidentFormChoices,
   rejectRemediationTask,
   submitRemediationTask,
+  updateRiskIncident,
   verifyRemediationTask,
 } from '@outpost/core';
 import { formatDateTime, todayInChina, translate } from '@outpost/i18n';
@@ -21,6 +22,7 @@ import { depsContext, localeContext } from '../../context';
 import { appErrorToForm, formText, orRouteError } from '../../lib/app-error.server';
 import type { FormErrors } from '../../lib/form-errors';
 import { useLocale, useT } from '../../lib/i18n';
+import { riskLevelCodes } from '../../lib/risk/risk-codes';
 import { routeError } from '../../lib/route-error';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/risk-incident';
@@ -71,6 +73,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       lessonsLearned: i.lessonsLearned,
     },
     responsibleName: view.responsibleName,
+    responsibleId: i.responsibleId,
     partner: view.partner,
     alert: view.alert
       ? {
@@ -103,9 +106,10 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   };
 }
 
-const intents = ['contain', 'addTask', 'submitTask', 'verifyTask', 'rejectTask', 'close'] as const;
+const intents = ['update', 'contain', 'addTask', 'submitTask', 'verifyTask', 'rejectTask', 'close'] as const;
 type Intent = (typeof intents)[number];
 const doneKey: Record<Intent, string> = {
+  update: 'risk.incident.done.updated',
   contain: 'risk.incident.done.contained',
   addTask: 'risk.incident.done.taskAdded',
   submitTask: 'risk.incident.done.taskSubmitted',
@@ -113,6 +117,16 @@ const doneKey: Record<Intent, string> = {
   rejectTask: 'risk.incident.done.taskRejected',
   close: 'risk.incident.done.closed',
 };
+
+const detailFields = [
+  'description',
+  'affectedScope',
+  'affectedCustomers',
+  'affectedPolicies',
+  'affectedSystems',
+  'containment',
+  'handlingPlan',
+] as const;
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const { person } = requireKind(context, request, 'staff');
@@ -126,7 +140,15 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const taskId = formText(form, 'taskId');
   const actor = person.actor;
   try {
-    if (intent === 'contain')
+    if (intent === 'update')
+      await updateRiskIncident(db, actor, {
+        incidentId,
+        ...Object.fromEntries(detailFields.map((f) => [f, formText(form, f)])),
+        severity: formText(form, 'severity') as 'notice',
+        title: formText(form, 'title'),
+        responsibleId: formText(form, 'responsibleId'),
+      });
+    else if (intent === 'contain')
       await containRiskIncident(db, actor, { incidentId, note: formText(form, 'note') });
     else if (intent === 'addTask')
       await addRemediationTask(db, actor, {
@@ -166,6 +188,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       reason: translate(locale, 'risk.incident.task.rejectReason'),
       note: translate(locale, 'risk.incident.task.done'),
       rootCause: translate(locale, 'risk.incident.close.rootCause'),
+      title: translate(locale, 'risk.incident.field.title'),
+      responsibleId: translate(locale, 'risk.incident.field.responsible'),
+      affectedCustomers: translate(locale, 'risk.incident.field.affectedCustomers'),
+      affectedPolicies: translate(locale, 'risk.incident.field.affectedPolicies'),
+      affectedSystems: translate(locale, 'risk.incident.field.affectedSystems'),
       lessonsLearned: translate(locale, 'risk.incident.close.lessons'),
     });
     if (!mapped) throw raw;
@@ -281,6 +308,69 @@ export default function RiskIncidentPage({ loaderData, actionData }: Route.Compo
               </button>
             </div>
           </Form>
+        ) : null}
+        {mayAct && live ? (
+          <details open={failed?.intent === 'update'}>
+            <summary>{t('risk.incident.edit')}</summary>
+            <Form method="post" className="stack">
+              <input type="hidden" name="intent" value="update" />
+              <InputField
+                name="title"
+                label={t('risk.incident.field.title')}
+                defaultValue={incident.title}
+                error={fieldError('update', 'title')}
+                maxLength={200}
+              />
+              <div className="ui-field">
+                <label htmlFor="edit-severity">{t('risk.incident.field.severity')}</label>
+                <select id="edit-severity" name="severity" defaultValue={incident.severity}>
+                  {riskLevelCodes.map((l) => (
+                    <option key={l} value={l}>
+                      {t(`risk.level.${l}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              {(['description', 'affectedScope', 'containment', 'handlingPlan'] as const).map((f) => (
+                <TextAreaField
+                  key={f}
+                  name={f}
+                  label={t(`risk.incident.field.${f}`)}
+                  defaultValue={incident[f]}
+                  error={fieldError('update', f)}
+                  maxLength={10000}
+                />
+              ))}
+              {(['affectedCustomers', 'affectedPolicies', 'affectedSystems'] as const).map((f) => (
+                <InputField
+                  key={f}
+                  name={f}
+                  type="number"
+                  min={0}
+                  step={1}
+                  inputMode="numeric"
+                  label={t(`risk.incident.field.${f}`)}
+                  defaultValue={incident[f] ?? ''}
+                  error={fieldError('update', f)}
+                />
+              ))}
+              <div className="ui-field">
+                <label htmlFor="edit-responsible">{t('risk.incident.field.responsible')}</label>
+                <select id="edit-responsible" name="responsibleId" defaultValue={loaderData.responsibleId}>
+                  {staff.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.displayName}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div>
+                <button type="submit" className="button">
+                  {t('risk.incident.save')}
+                </button>
+              </div>
+            </Form>
+          </details>
         ) : null}
       </section>
 
