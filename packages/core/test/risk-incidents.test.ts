@@ -202,6 +202,15 @@ describe('opening an incident', () => {
       stepsEn: ['One'],
     });
     expect(edited.version).toBe(2);
+    // Creating the same plan again (a retry) gives the first back, unchanged.
+    const retried = await saveEmergencyPlan(conn.db, risk, {
+      scenario: 'data_breach',
+      titleZh: '数据泄露应急预案（修订）',
+      titleEn: 'Data breach plan (revised)',
+      bodyZh: '新内容',
+      bodyEn: 'New content',
+    });
+    expect(retried).toMatchObject({ id: plan.id, version: 2 });
     const planBody = {
       scenario: 'data_breach' as const,
       titleZh: '甲',
@@ -376,6 +385,15 @@ describe('the state machine and closing', () => {
       description: 'Review the mail-merge controls',
       dueDate: addDays(today(), 3),
     });
+    // Sent twice (a retry): one task.
+    const again = await addRemediationTask(conn.db, risk, {
+      incidentId: incident.id,
+      assignee: 'internal',
+      assigneeId: riskUserId,
+      description: 'Review the mail-merge controls',
+      dueDate: addDays(today(), 3),
+    });
+    expect(again.id).toBe(internal.id);
     expect((await refused(submitRemediationTask(conn.db, risk, { taskId: internal.id }))).code).toBe(
       'validation_failed',
     );

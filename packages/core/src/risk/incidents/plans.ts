@@ -80,6 +80,18 @@ export async function saveEmergencyPlan(
   return db.transaction(async (tx) => {
     let plan: RiskEmergencyPlan;
     if (planId === undefined) {
+      // Creating the same plan twice (a retry, a double click) gives the first one back.
+      const [same] = await tx
+        .select()
+        .from(riskEmergencyPlans)
+        .where(
+          and(
+            eq(riskEmergencyPlans.scenario, input.scenario),
+            eq(riskEmergencyPlans.titleZh, input.titleZh),
+            eq(riskEmergencyPlans.titleEn, input.titleEn),
+          ),
+        );
+      if (same) return same;
       [plan] = (await tx
         .insert(riskEmergencyPlans)
         .values({ ...input, updatedBy: by })

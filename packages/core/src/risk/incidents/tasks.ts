@@ -8,7 +8,7 @@ import {
   users,
 } from '@outpost/db';
 import { todayInChina } from '@outpost/i18n';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../../actor.ts';
 import { checkUpload, DEFAULT_MAX_UPLOAD_BYTES } from '../../admission/file-type.ts';
@@ -90,6 +90,21 @@ export async function addRemediationTask(
       }
       assigneeName = person.name;
     }
+    // The same task sent twice (a retry, a double click) is one task.
+    const assigneeId = input.assignee === 'internal' ? (input.assigneeId ?? null) : null;
+    const [same] = await tx
+      .select()
+      .from(riskIncidentTasks)
+      .where(
+        and(
+          eq(riskIncidentTasks.incidentId, incident.id),
+          eq(riskIncidentTasks.assignee, input.assignee),
+          assigneeId ? eq(riskIncidentTasks.assigneeId, assigneeId) : isNull(riskIncidentTasks.assigneeId),
+          eq(riskIncidentTasks.description, input.description),
+          eq(riskIncidentTasks.dueDate, input.dueDate),
+        ),
+      );
+    if (same) return same;
     const [task] = (await tx
       .insert(riskIncidentTasks)
       .values({
