@@ -115,6 +115,12 @@ describe('opening an incident', () => {
     // A retry (double click) returns the same incident, never a second one.
     const again = await openRiskIncident(conn.db, risk, { ...base(), alertId: alert!.id });
     expect(again).toMatchObject({ existing: true, incident: { id: first.incident.id } });
+    // Two people at once: still one.
+    const both = await Promise.all([
+      openRiskIncident(conn.db, risk, { ...base(), alertId: alert!.id }),
+      openRiskIncident(conn.db, risk, { ...base(), alertId: alert!.id }),
+    ]);
+    expect(both.map((b) => b.incident.id)).toEqual([first.incident.id, first.incident.id]);
     expect(
       await conn.db.select().from(riskIncidents).where(eq(riskIncidents.alertId, alert!.id)),
     ).toHaveLength(1);
