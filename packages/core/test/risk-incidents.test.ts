@@ -93,20 +93,18 @@ describe('opening an incident', () => {
       serviceCategories: ['claims'],
       params: {},
     });
-    const [alert] = await conn.db
-      .insert(riskAlerts)
-      .values({
-        partnerId: partner.id,
-        ruleId: rule.id,
-        ruleVersion: rule.version,
-        ruleSnapshot: {},
-        conditionKey: 'blacklist',
-        level: 'critical',
-        evidence: {},
-        raisedAt: new Date(),
-        responseDeadline: new Date(Date.now() + 86_400_000),
-      })
-      .returning();
+    const alertRow = {
+      partnerId: partner.id,
+      ruleId: rule.id,
+      ruleVersion: rule.version,
+      ruleSnapshot: {},
+      conditionKey: 'blacklist',
+      level: 'critical' as const,
+      evidence: {},
+      raisedAt: new Date(),
+      responseDeadline: new Date(Date.now() + 86_400_000),
+    };
+    const [alert] = await conn.db.insert(riskAlerts).values(alertRow).returning();
     expect(alert).toBeDefined();
 
     const first = await openRiskIncident(conn.db, risk, { ...base(), alertId: alert!.id });
@@ -115,12 +113,17 @@ describe('opening an incident', () => {
     // A retry (double click) returns the same incident, never a second one.
     const again = await openRiskIncident(conn.db, risk, { ...base(), alertId: alert!.id });
     expect(again).toMatchObject({ existing: true, incident: { id: first.incident.id } });
-    // Two people at once: still one.
+    // Two people at once on a fresh alert: one incident, both get it.
+    const [fresh] = await conn.db
+      .insert(riskAlerts)
+      .values({ ...alertRow, partnerId: (await makePartner(conn.db)).id })
+      .returning();
     const both = await Promise.all([
-      openRiskIncident(conn.db, risk, { ...base(), alertId: alert!.id }),
-      openRiskIncident(conn.db, risk, { ...base(), alertId: alert!.id }),
+      openRiskIncident(conn.db, risk, { ...base(), alertId: fresh!.id }),
+      openRiskIncident(conn.db, risk, { ...base(), alertId: fresh!.id }),
     ]);
-    expect(both.map((b) => b.incident.id)).toEqual([first.incident.id, first.incident.id]);
+    expect(new Set(both.map((b) => b.incident.id)).size).toBe(1);
+    expect(both.map((b) => b.existing).sort()).toEqual([false, true]);
     expect(
       await conn.db.select().from(riskIncidents).where(eq(riskIncidents.alertId, alert!.id)),
     ).toHaveLength(1);
