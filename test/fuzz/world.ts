@@ -23,6 +23,10 @@ import {
   systemActor,
   uploadDocument,
   uploadRectificationEvidence,
+  addRemediationTask as addIncidentTask,
+  openRiskIncident,
+  saveEmergencyPlan,
+  uploadTaskEvidence,
 } from '@outpost/core';
 import { saveRiskRule, shareRiskAlert, uploadRiskAlertEvidence } from '@outpost/core';
 import {
@@ -154,6 +158,32 @@ export async function buildWorld(db: Database): Promise<World> {
     contactEmail: 'invited@fuzz.test',
   });
   const token = (path: string) => path.split('/').pop()!;
+  // A risk incident of the active partner with a partner task and its evidence, and an emergency plan.
+  const plan = await saveEmergencyPlan(db, staff.actor, {
+    scenario: 'other',
+    titleZh: '模糊测试预案',
+    titleEn: 'Fuzz plan',
+    bodyZh: '步骤',
+    bodyEn: 'Steps',
+  });
+  const { incident } = await openRiskIncident(db, staff.actor, {
+    partnerId: active.id,
+    title: '模糊测试事件',
+    severity: 'warning',
+    responsibleId: staff.user.id,
+    planId: plan.id,
+  });
+  const incidentTask = await addIncidentTask(db, staff.actor, {
+    incidentId: incident.id,
+    assignee: 'partner',
+    description: '提交整改材料',
+    dueDate: '2099-12-31',
+  });
+  const incidentEvidence = await uploadTaskEvidence(db, activeAdmin.actor, storage, {
+    taskId: incidentTask.id,
+    fileName: 'incident-evidence.pdf',
+    bytes: pdf,
+  });
 
   // A risk alert on the (foreign) partner, shared with it, with an evidence file (decision record 036).
   const rule = (await saveRiskRule(db, staff.actor, {
@@ -221,6 +251,9 @@ export async function buildWorld(db: Database): Promise<World> {
       reviewId: reviews,
       key: requirements,
       token: invitations,
+      incidentId: [incident.id],
+      evidenceId: [incidentEvidence.id],
+      planId: [plan.id],
     },
   };
 }

@@ -22,6 +22,7 @@ const schema = z.object({
   SLACK_API_URL: z.url().optional(),
   SLACK_REVIEWERS_CHANNEL: z.string().optional(),
   SLACK_RISK_CHANNEL: z.string().optional(),
+  SLACK_RISK_INCIDENTS_CHANNEL: z.string().optional(),
   SLACK_AUDITORS_CHANNEL: z.string().optional(),
   SLACK_RISK_NOTICE_CHANNEL: z.string().optional(),
   SLACK_RISK_WARNING_CHANNEL: z.string().optional(),
@@ -84,6 +85,8 @@ export interface Config {
     apiUrl: string | undefined;
     reviewersChannel: string | undefined;
     riskChannel: string | undefined;
+    /** Incidents opened and closed (decision record 035). */
+    riskIncidentsChannel?: string | undefined;
     auditorsChannel: string | undefined;
     /** Risk alerts per level (decision 034); unset levels use riskChannel. */
     riskAlertChannels: {
@@ -168,6 +171,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             apiUrl: e.SLACK_API_URL,
             reviewersChannel: e.SLACK_REVIEWERS_CHANNEL,
             riskChannel: e.SLACK_RISK_CHANNEL,
+            riskIncidentsChannel: e.SLACK_RISK_INCIDENTS_CHANNEL,
             auditorsChannel: e.SLACK_AUDITORS_CHANNEL,
             riskAlertChannels: {
               notice: e.SLACK_RISK_NOTICE_CHANNEL,

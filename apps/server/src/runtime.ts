@@ -61,6 +61,7 @@ export async function startRuntime(config: Config, options: { worker: boolean })
           reviewersChannel: config.slack?.reviewersChannel ?? null,
           riskChannel: config.slack?.riskChannel ?? null,
           riskAlertChannels: config.slack?.riskAlertChannels ?? {},
+          riskIncidentsChannel: config.slack?.riskIncidentsChannel ?? null,
           sessionInactivityMs: config.sessionInactivityMs,
           auditorsChannel: config.slack?.auditorsChannel ?? null,
           auditCheckpointEmail: config.audit.checkpointEmail ?? null,

@@ -408,3 +408,30 @@ describe('contracts in the first-run demo (decision record 037)', () => {
     expect(file.contentType).toBe('application/pdf');
   });
 });
+
+describe('risk incidents in the first-run demo (decision record 035)', () => {
+  it('has two bilingual plans, an open incident from 恒泰’s alert with a verified task and one awaiting evidence, and a closed one', async () => {
+    const { getPartnerIncident, getRiskIncident, listEmergencyPlans, listRiskIncidents } = await import(
+      '@outpost/core'
+    );
+    const risk = await actor('risk@outpost.test');
+    const plans = await listEmergencyPlans(conn.db, risk);
+    expect(plans).toHaveLength(2);
+    for (const p of plans) {
+      expect(p.titleZh).not.toBe('');
+      expect(p.titleEn).not.toBe('');
+      expect(p.stepsZh.length).toBe(p.stepsEn.length);
+    }
+    const { incidents } = await listRiskIncidents(conn.db, risk, { status: 'all' });
+    const open = incidents.find((i) => i.status === 'contained' && i.partnerName.includes('恒泰'));
+    expect(open).toBeDefined();
+    const view = await getRiskIncident(conn.db, risk, open!.id);
+    expect(view.alert?.level).toBe('critical');
+    expect(view.incident.plan?.stepsZh.length).toBeGreaterThan(0);
+    expect(view.tasks.map((t) => t.status).sort()).toEqual(['open', 'verified']);
+    expect(incidents.some((i) => i.status === 'closed' && i.partnerName.includes('瑞丰'))).toBe(true);
+    // The partner sees the incident with its two tasks.
+    const hengtai = await actor('admin@hengtai-sales.test');
+    expect((await getPartnerIncident(conn.db, hengtai, open!.id)).tasks).toHaveLength(2);
+  });
+});

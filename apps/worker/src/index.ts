@@ -5,6 +5,7 @@ import {
   REVIEWERS_CHANNEL,
   RISK_CHANNEL,
   RISK_SLACK_CHANNELS,
+  RISK_INCIDENTS_CHANNEL,
   type SlackGateway,
 } from '@outpost/core';
 import type { DatabaseConnection } from '@outpost/db';
@@ -33,6 +34,8 @@ export interface WorkerDeps {
    * without one falls back to `riskChannel`; neither set, its alert posts are skipped.
    */
   riskAlertChannels?: Partial<Record<keyof typeof RISK_SLACK_CHANNELS, string | null>>;
+  /** Slack channel id for `channel:risk-incidents` (incidents opened and closed); unset, they are skipped. */
+  riskIncidentsChannel?: string | null;
   /** Slack channel id for `channel:auditors` (audit checkpoints); unset, those posts are skipped. */
   auditorsChannel?: string | null;
   /** Also e-mail audit checkpoints here (AUDIT_CHECKPOINT_EMAIL). */
@@ -59,6 +62,7 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerHandle> {
     slackChannels: {
       [REVIEWERS_CHANNEL]: deps.reviewersChannel,
       [RISK_CHANNEL]: deps.riskChannel ?? null,
+      [RISK_INCIDENTS_CHANNEL]: deps.riskIncidentsChannel ?? null,
       [AUDITORS_CHANNEL]: deps.auditorsChannel ?? null,
       ...riskAlertChannelMap(deps),
     },

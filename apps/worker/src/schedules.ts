@@ -5,6 +5,7 @@ import { purgeLoginThrottle } from './jobs/login-throttle-purge.ts';
 import { scanOrphanFiles } from './jobs/orphan-files.ts';
 import { deliverOutbox } from './jobs/outbox-deliver.ts';
 import { remindRectifications } from './jobs/rectification-reminders.ts';
+import { remindRemediationTasks } from './jobs/risk-task-reminders.ts';
 import { draftReviews } from './jobs/reviews-draft.ts';
 import { purgeIdleSessions } from './jobs/sessions-purge.ts';
 import { recordTrainingKpi } from './jobs/training-compliance.ts';
@@ -164,5 +165,16 @@ export const schedules: readonly ScheduledJob[] = [
     expireInSeconds: 5 * 60,
     retryLimit: 0,
     handler: escalateRisk,
+  },
+  {
+    name: 'risk-task-reminders',
+    // With the other morning reminders, after the training ones.
+    cron: '30 2 * * *',
+    tz: 'Asia/Shanghai',
+    description:
+      'Reminds partners (and staff of internal tasks) of remediation tasks due within 2 days and of overdue ones, each once.',
+    expireInSeconds: 30 * 60,
+    retryLimit: 2,
+    handler: remindRemediationTasks,
   },
 ];

@@ -65,6 +65,11 @@ export const permissions = [
   // Partner sharing (decision record 036): a partner reads the alerts staff shared with it; its administrators answer them.
   'read:risk-alerts:own',
   'respond:risk-alerts:own',
+  // Risk incidents (decision record 035): risk officers and admins run incidents and emergency plans;
+  // partners read their own incidents' partner tasks and their administrators answer them.
+  'manage:risk-incidents',
+  'read:risk-incidents:own',
+  'respond:risk-incidents:own',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -100,6 +105,7 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'manage:risk-alerts',
     'manage:risk-rules',
     'manage:contract',
+    'manage:risk-incidents',
   ],
   admin: [
     ...staffBase,
@@ -122,6 +128,7 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'manage:contract',
     'manage:clauses',
     'review:contract',
+    'manage:risk-incidents',
   ],
   // Auditors read everything and change nothing (not even a Slack link that would let them act there).
   auditor: [
@@ -162,6 +169,8 @@ const partnerGrants: Record<MembershipRole, readonly Permission[]> = {
     'read:contract:own',
     'read:risk-alerts:own',
     'respond:risk-alerts:own',
+    'read:risk-incidents:own',
+    'respond:risk-incidents:own',
   ],
   partner_member: [
     'read:partner:own',
@@ -176,6 +185,7 @@ const partnerGrants: Record<MembershipRole, readonly Permission[]> = {
     'take:training:own',
     'read:contract:own',
     'read:risk-alerts:own',
+    'read:risk-incidents:own',
   ],
 };
 

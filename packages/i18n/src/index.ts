@@ -43,6 +43,8 @@ import { riskSlackEn } from './risk-slack.en.ts';
 import { riskSlackZhCN } from './risk-slack.zh-CN.ts';
 import { riskPartnerEn } from './risk-partner.en.ts';
 import { riskPartnerZhCN } from './risk-partner.zh-CN.ts';
+import { riskIncidentsEn } from './risk-incidents.en.ts';
+import { riskIncidentsZhCN } from './risk-incidents.zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
 const enAll = {
@@ -68,6 +70,7 @@ const enAll = {
   ...contractsEn,
   ...riskSlackEn,
   ...riskPartnerEn,
+  ...riskIncidentsEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -98,6 +101,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...contractsZhCN,
     ...riskSlackZhCN,
     ...riskPartnerZhCN,
+    ...riskIncidentsZhCN,
   },
   en: enAll,
 };

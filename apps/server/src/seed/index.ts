@@ -13,6 +13,7 @@ import { seedNotices } from './notices.ts';
 import { seedRisk } from './risk.ts';
 import { seedContracts } from './contracts.ts';
 import { seedRiskPartner } from './risk-partner.ts';
+import { seedRiskIncidents } from './risk-incidents.ts';
 
 export { DEMO_PASSWORD } from './context.ts';
 export { activePartners, applicants } from './partners.ts';
@@ -68,4 +69,5 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   await seedRisk(context, admitted);
   await seedContracts(context, admitted);
   await seedRiskPartner(context, admitted);
+  await seedRiskIncidents(context, admitted);
 }

@@ -15,3 +15,4 @@ export * from './slack-delivery.ts';
 export * from './partner-alerts.ts';
 export * from './response-figures.ts';
 export { commentOnRiskAlert, type RiskCommentInput, shareRiskAlert } from './sharing.ts';
+export * from './incidents/index.ts';

@@ -5,6 +5,7 @@ import {
   documentVersions,
   rectificationEvidence,
   riskAlertEvidence,
+  riskIncidentEvidence,
   trainingCourseVersions,
   trainingNotices,
   trainingExternalCertificates,
@@ -63,27 +64,44 @@ export async function storeWithRows<T>(
 
 /** Every storage key a row refers to (documents, third-party reports, rectification evidence). */
 export async function referencedStorageKeys(db: Database): Promise<Set<string>> {
-  const [versions, reports, evidence, external, courseVersions, notices, signed, alertEvidence] =
-    await Promise.all([
-      db.selectDistinct({ key: documentVersions.storageKey }).from(documentVersions),
-      db
-        .selectDistinct({ key: assessments.thirdPartyReportStorageKey })
-        .from(assessments)
-        .where(isNotNull(assessments.thirdPartyReportStorageKey)),
-      db.selectDistinct({ key: rectificationEvidence.storageKey }).from(rectificationEvidence),
-      db.selectDistinct({ key: trainingExternalCertificates.storageKey }).from(trainingExternalCertificates),
-      db.select({ attachments: trainingCourseVersions.attachments }).from(trainingCourseVersions),
-      db.select({ attachments: trainingNotices.attachments }).from(trainingNotices),
-      db.selectDistinct({ key: contractSignedFiles.storageKey }).from(contractSignedFiles),
-      db.selectDistinct({ key: riskAlertEvidence.storageKey }).from(riskAlertEvidence),
-    ]);
+  const [
+    versions,
+    reports,
+    evidence,
+    external,
+    courseVersions,
+    notices,
+    signed,
+    alertEvidence,
+    incidentEvidence,
+  ] = await Promise.all([
+    db.selectDistinct({ key: documentVersions.storageKey }).from(documentVersions),
+    db
+      .selectDistinct({ key: assessments.thirdPartyReportStorageKey })
+      .from(assessments)
+      .where(isNotNull(assessments.thirdPartyReportStorageKey)),
+    db.selectDistinct({ key: rectificationEvidence.storageKey }).from(rectificationEvidence),
+    db.selectDistinct({ key: trainingExternalCertificates.storageKey }).from(trainingExternalCertificates),
+    db.select({ attachments: trainingCourseVersions.attachments }).from(trainingCourseVersions),
+    db.select({ attachments: trainingNotices.attachments }).from(trainingNotices),
+    db.selectDistinct({ key: contractSignedFiles.storageKey }).from(contractSignedFiles),
+    db.selectDistinct({ key: riskAlertEvidence.storageKey }).from(riskAlertEvidence),
+    db.selectDistinct({ key: riskIncidentEvidence.storageKey }).from(riskIncidentEvidence),
+  ]);
   const attachments = [...courseVersions, ...notices].flatMap((v) =>
     v.attachments.map((a) => ({ key: a.storageKey })),
   );
   return new Set(
-    [...versions, ...reports, ...evidence, ...external, ...attachments, ...signed, ...alertEvidence].map(
-      (r) => r.key!,
-    ),
+    [
+      ...versions,
+      ...reports,
+      ...evidence,
+      ...external,
+      ...attachments,
+      ...signed,
+      ...alertEvidence,
+      ...incidentEvidence,
+    ].map((r) => r.key!),
   );
 }
 

@@ -4,6 +4,7 @@ import {
   can,
   dismissRiskAlert,
   getRiskAlert,
+  incidentForAlert,
   resolveRiskAlert,
   riskAlertOwners,
 } from '@outpost/core';
@@ -34,12 +35,16 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const owners = mayAct ? await riskAlertOwners(db, person.actor) : [];
   // Sharing with the partner and the thread (decision record 036).
   const thread = await orRouteError(locale, () => riskAlertThread(db, person.actor, params.alertId));
+  const incident = await incidentForAlert(db, person.actor, params.alertId);
+  const mayOpenIncident = can(person.actor, 'manage:risk-incidents');
   const a = view.alert;
   const when = (d: Date | null) => (d ? formatDateTime(locale, d) : '');
   const snapshot = a.ruleSnapshot as { nameZh?: string; nameEn?: string; kind?: string; version?: number };
   return {
     mayAct,
     owners,
+    incident,
+    mayOpenIncident,
     alert: {
       id: a.id,
       level: a.level,
@@ -236,6 +241,20 @@ export default function RiskAlertPage({ loaderData, actionData }: Route.Componen
           <p className="muted">{t('risk.alerts.cleared', { when: alert.cleared })}</p>
         ) : null}
       </section>
+
+      {loaderData.incident ? (
+        <p>
+          <AppLink to={`/s/risk/incidents/${loaderData.incident.id}`}>
+            {t('risk.incident.ofAlert', { title: loaderData.incident.title })}
+          </AppLink>
+        </p>
+      ) : loaderData.mayOpenIncident ? (
+        <p>
+          <AppLink to={`/s/risk/incidents/new?alert=${alert.id}`} className="button">
+            {t('risk.incident.openFromAlert')}
+          </AppLink>
+        </p>
+      ) : null}
 
       <section className="card stack" aria-labelledby="alert-evidence">
         <h2 id="alert-evidence">{t('risk.alert.evidence')}</h2>
