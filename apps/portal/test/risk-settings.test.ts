@@ -35,3 +35,25 @@ test('risk response hours: a bad value is refused under its field and nothing ch
   expect(ok.status).toBe(200);
   expect(await getSetting(conn.db, 'risk.responseHours')).toEqual({ notice: 72, warning: 24, critical: 4 });
 });
+
+test('risk escalation: a bad reminder point or an unknown person is refused; a share and a head of risk are saved', async () => {
+  const { saveRiskEscalationAction } = await import('../app/lib/risk/escalation-action.server');
+  const bad = await saveRiskEscalationAction(
+    argsFor(deps, admin, { reminderAt: '150%', headOfRiskUserId: '' }),
+  );
+  expect(bad.errors?.fields?.reminderAt).toBe('Enter a share between 0 and 100% (not included), e.g. 50%.');
+  const junk = await saveRiskEscalationAction(
+    argsFor(deps, admin, { reminderAt: '50%', headOfRiskUserId: 'nobody' }),
+  );
+  expect(junk.status).toBe(422);
+  expect(await getSetting(conn.db, 'risk.escalation')).toEqual({ reminderAt: 0.5, headOfRiskUserId: null });
+  const head = await staffViewer(conn.db, ['risk_officer']);
+  const ok = await saveRiskEscalationAction(
+    argsFor(deps, admin, { reminderAt: '1/4', headOfRiskUserId: head.person.user.id }),
+  );
+  expect(ok.status).toBe(200);
+  expect(await getSetting(conn.db, 'risk.escalation')).toEqual({
+    reminderAt: 0.25,
+    headOfRiskUserId: head.person.user.id,
+  });
+});

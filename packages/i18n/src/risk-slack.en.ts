@@ -58,4 +58,13 @@ export const riskSlackEn = {
     'A risk alert on {name} is still unacknowledged: part of its response time has passed.',
   'notify.risk_alert_overdue':
     'A risk alert on {name} is past its response deadline and nobody has acknowledged it.',
+  'risk.settings.escalation': 'Escalation of unacknowledged alerts',
+  'risk.settings.escalationHint':
+    'Nobody has acknowledged an alert by this point of its response time: its owner (or the partner’s relationship owner) is reminded; at the deadline the head of risk is told. Critical alerts tell both at once.',
+  'risk.settings.reminderAt': 'Remind at',
+  'risk.settings.reminderAtHint': 'A share of the response time, e.g. 50% or 1/2. Now {now}.',
+  'risk.settings.reminderInvalid': 'Enter a share between 0 and 100% (not included), e.g. 50%.',
+  'risk.settings.headOfRisk': 'Head of risk',
+  'risk.settings.headOfRiskHint': 'Told when an alert passes its deadline unacknowledged.',
+  'risk.settings.headOfRiskNone': 'Not set: every administrator is told',
 } as const;

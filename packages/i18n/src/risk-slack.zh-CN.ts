@@ -55,4 +55,13 @@ export const riskSlackZhCN: Record<keyof typeof riskSlackEn, string> = {
     '风险：`/outpost alerts` 列出指派给您的未关闭预警，`/outpost partner <名称或信用代码>` 查看合作伙伴概况。',
   'notify.risk_alert_reminder': '{name} 的一条风险预警仍未确认：响应时间已过去一部分。',
   'notify.risk_alert_overdue': '{name} 的一条风险预警已超过响应期限，仍无人确认。',
+  'risk.settings.escalation': '未确认预警的升级',
+  'risk.settings.escalationHint':
+    '预警在响应时限的该时点仍无人确认时提醒其负责人（或合作方关系负责人）；到期仍未确认则通知风险负责人。严重预警同时通知两者。',
+  'risk.settings.reminderAt': '提醒时点',
+  'risk.settings.reminderAtHint': '响应时限的比例，如 50% 或 1/2。当前 {now}。',
+  'risk.settings.reminderInvalid': '请输入 0 到 100%（不含）之间的比例，如 50%。',
+  'risk.settings.headOfRisk': '风险负责人',
+  'risk.settings.headOfRiskHint': '预警超过时限仍未确认时通知此人。',
+  'risk.settings.headOfRiskNone': '未设置：通知全部管理员',
 };
