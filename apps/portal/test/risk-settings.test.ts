@@ -57,3 +57,32 @@ test('risk escalation: a bad reminder point or an unknown person is refused; a s
     headOfRiskUserId: head.person.user.id,
   });
 });
+
+test('relationship owner: only an active risk officer or administrator, set and cleared by an administrator', async () => {
+  const { relationshipOwnerAction } = await import('../app/lib/staff/relationship-owner-action.server');
+  const { makePartner } = await import('@outpost/core/testing');
+  const { partners } = await import('@outpost/db');
+  const { eq } = await import('drizzle-orm');
+  const partner = await makePartner(conn.db);
+  const reviewer = await staffViewer(conn.db, ['reviewer']);
+  const officer = await staffViewer(conn.db, ['risk_officer']);
+  const ownerOf = async () =>
+    (await conn.db.select().from(partners).where(eq(partners.id, partner.id)))[0]!.relationshipOwnerId;
+  const wrong = await relationshipOwnerAction(
+    argsFor(deps, admin, { partnerId: partner.id, userId: reviewer.person.user.id }),
+  );
+  expect(wrong.errors?.fields?.userId).toBe('Choose an active risk officer or administrator.');
+  expect(await ownerOf()).toBeNull();
+  const ok = await relationshipOwnerAction(
+    argsFor(deps, admin, { partnerId: partner.id, userId: officer.person.user.id }),
+  );
+  expect(ok.status).toBe(200);
+  expect(await ownerOf()).toBe(officer.person.user.id);
+  const refused = await relationshipOwnerAction(
+    argsFor(deps, officer, { partnerId: partner.id, userId: '' }),
+  );
+  expect(refused.status).toBe(403);
+  expect(await ownerOf()).toBe(officer.person.user.id);
+  await relationshipOwnerAction(argsFor(deps, admin, { partnerId: partner.id, userId: '' }));
+  expect(await ownerOf()).toBeNull();
+});

@@ -67,4 +67,11 @@ export const riskSlackEn = {
   'risk.settings.headOfRisk': 'Head of risk',
   'risk.settings.headOfRiskHint': 'Told when an alert passes its deadline unacknowledged.',
   'risk.settings.headOfRiskNone': 'Not set: every administrator is told',
+  'risk.owner.title': 'Relationship owner',
+  'risk.owner.hint':
+    'Who answers for this partner in risk matters: critical alerts are also sent to them in Slack, and they are reminded of alerts nobody has acknowledged.',
+  'risk.owner.label': 'Risk officer or administrator',
+  'risk.owner.none': 'Nobody (risk officers are reminded)',
+  'risk.owner.saved': 'Relationship owner saved.',
+  'risk.owner.invalid': 'Choose an active risk officer or administrator.',
 } as const;

@@ -64,4 +64,11 @@ export const riskSlackZhCN: Record<keyof typeof riskSlackEn, string> = {
   'risk.settings.headOfRisk': '风险负责人',
   'risk.settings.headOfRiskHint': '预警超过时限仍未确认时通知此人。',
   'risk.settings.headOfRiskNone': '未设置：通知全部管理员',
+  'risk.owner.title': '关系负责人',
+  'risk.owner.hint':
+    '负责该合作方风险事务的人员：严重预警同时通过 Slack 发送给此人，无人确认的预警也会提醒此人。',
+  'risk.owner.label': '风险官或管理员',
+  'risk.owner.none': '无（提醒全部风险官）',
+  'risk.owner.saved': '关系负责人已保存。',
+  'risk.owner.invalid': '请选择在职的风险官或管理员。',
 };
