@@ -242,6 +242,7 @@ export async function buildWorld(db: Database): Promise<World> {
       blacklist: [entry.entry.id],
       alerts: [riskAlert!.id],
       evidence: [alertEvidence.file.id],
+      'incidents/evidence': [incidentEvidence.id],
       // Ids that bodies and queries name (thirdPartyReportVersionId, partnerId, requirementId…)
       requirementId: requirementIds,
       any: [...partners, ...documentIds, ...versionIds, application.id, review!.id, item.id],
