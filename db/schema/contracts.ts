@@ -317,3 +317,22 @@ export const contractMessages = pgTable(
   },
   (t) => [primaryKey({ columns: [t.contractId, t.approverId] })],
 );
+
+/**
+ * The expiry and notice-deadline reminders sent for a contract's term (90, 60 and 30 days
+ * before): claimed before sending, so a rerun of the daily job sends nothing twice. A renewed
+ * term has its own end date, hence its own reminders.
+ */
+export const contractReminders = pgTable(
+  'contract_reminders',
+  {
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id, { onDelete: 'cascade' }),
+    termEnd: text('term_end').notNull(),
+    kind: text('kind', { enum: ['expiry', 'notice'] }).notNull(),
+    days: integer('days').notNull(),
+    sentAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.contractId, t.termEnd, t.kind, t.days] })],
+);

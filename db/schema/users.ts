@@ -14,6 +14,7 @@ export const emailKinds = [
   'rectification',
   'partner_status',
   'training',
+  'contracts',
 ] as const;
 
 export const users = pgTable(

@@ -385,8 +385,11 @@ describe('contracts in the first-run demo (decision record 037)', () => {
     const { listContracts, getContract, signedContractFile } = await import('@outpost/core');
     const legal = await actor('legal@outpost.test');
     const { items } = await listContracts(conn.db, legal, { pageSize: 100 });
-    const active = items.filter((c) => c.status === 'active');
+    const active = items.filter((c) => c.status === 'active' || c.status === 'expiring');
     expect(new Set(active.map((c) => c.partnerId)).size).toBe(activePartners.length);
+    expect(items.filter((c) => c.status === 'expiring').map((c) => c.partnerName)).toEqual([
+      expect.stringContaining('鼎信'),
+    ]);
     const soon = new Date(Date.parse(`${todayInChina()}T00:00:00Z`) + 60 * 86_400_000)
       .toISOString()
       .slice(0, 10);

@@ -1,4 +1,5 @@
 import { checkpointAudit } from './jobs/audit-checkpoint.ts';
+import { checkContractExpiry } from './jobs/contract-expiry.ts';
 import type { JobContext } from './jobs/context.ts';
 import { scanDocumentExpiry } from './jobs/document-expiry.ts';
 import { purgeLoginThrottle } from './jobs/login-throttle-purge.ts';
@@ -176,5 +177,16 @@ export const schedules: readonly ScheduledJob[] = [
     expireInSeconds: 30 * 60,
     retryLimit: 2,
     handler: remindRemediationTasks,
+  },
+  {
+    name: 'contract-expiry',
+    // Early morning in China, before people start: the day's reminders are in the inbox.
+    cron: '15 2 * * *',
+    tz: 'Asia/Shanghai',
+    description:
+      'Marks contracts expiring (within 90 days) or expired, and reminds their owners 90, 60 and 30 days before the term ends and before the notice deadline, each once.',
+    expireInSeconds: 30 * 60,
+    retryLimit: 2,
+    handler: checkContractExpiry,
   },
 ];

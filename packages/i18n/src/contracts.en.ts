@@ -104,4 +104,10 @@ export const contractsEn = {
     'The contract goes back to its drafter as a new version. Say what must change.',
   'contracts.returnModal.label': 'Reason',
   'contracts.returnModal.reasonInvalid': 'Say why it goes back (at least 3 characters).',
+  'notify.contract_expiring':
+    'Contract {reference} ends on {date} ({days} days): renew, re-tender or prepare the exit.',
+  'notify.contract_notice_deadline':
+    'The last day to give notice on contract {reference} is {date} ({days} days).',
+  'email.kind.contracts': 'Outpost: contracts',
+  'partner-status.email.contracts': 'Contracts to sign, expiring or at their notice deadline',
 } as const;

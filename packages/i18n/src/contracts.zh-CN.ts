@@ -96,4 +96,9 @@ export const contractsZhCN: Record<keyof typeof contractsEn, string> = {
   'contracts.returnModal.intro': '合同将以新版本退回起草人，请说明需要修改的内容。',
   'contracts.returnModal.label': '原因',
   'contracts.returnModal.reasonInvalid': '请说明退回原因（至少 3 个字）。',
+  'notify.contract_expiring':
+    '合同 {reference} 将于 {date} 到期（还有 {days} 天）：请续签、重新招标或准备退出。',
+  'notify.contract_notice_deadline': '合同 {reference} 的最后通知日为 {date}（还有 {days} 天）。',
+  'email.kind.contracts': 'Outpost：合同',
+  'partner-status.email.contracts': '待签署、即将到期或临近通知期的合同',
 };

@@ -3,6 +3,7 @@ import {
   decideContractApproval,
   draftContract,
   ensureDefaultContractLibrary,
+  runContractExpiry,
   getContract,
   listTemplates,
   reviewContract,
@@ -155,4 +156,6 @@ export async function seedContracts(
     },
     values: { service_locations: '成都市', recovery_hours: 8 },
   });
+  // The daily job's first run: 鼎信's contract is expiring and its owner reminded.
+  await runContractExpiry(db, today);
 }

@@ -249,7 +249,7 @@ export async function decideContractApproval(
       template: 'notify.contract_to_sign',
       params: { reference: contract.reference, name: partner!.legalName },
       link: `/p/contracts/${contract.id}`,
-      email: 'admission',
+      email: 'contracts',
     });
     return { outcome: 'approved' as const, tally };
   });

@@ -4,6 +4,7 @@ export * from './clause-diff.ts';
 export * from './contract-pdf.ts';
 export * from './default-clauses.ts';
 export * from './drafts.ts';
+export * from './expiry.ts';
 export * from './library.ts';
 export * from './read.ts';
 export * from './signing.ts';
