@@ -1,5 +1,4 @@
 import { can, listContracts } from '@outpost/core';
-import { contractStatuses, serviceCategories } from '@outpost/db';
 import { formatDateTime, formatDay } from '@outpost/i18n';
 import { EmptyState } from '@outpost/ui';
 import { Form, useSearchParams } from 'react-router';
@@ -10,6 +9,8 @@ import { PageLinks } from '../../components/page-links';
 import { TableRegion } from '../../components/table-region';
 import { depsContext, localeContext } from '../../context';
 import { orRouteError } from '../../lib/app-error.server';
+import { contractStatusCodes as contractStatuses } from '../../lib/contracts/contract-codes';
+import { serviceCategoryCodes as serviceCategories } from '../../lib/risk/risk-codes';
 import { useT } from '../../lib/i18n';
 import { pageCount, pageParam } from '../../lib/search-params';
 import { requireKind } from '../../lib/viewer.server';
