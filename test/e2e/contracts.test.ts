@@ -137,7 +137,12 @@ describe.skipIf(!e2eEnabled)('contracts from draft to signature', () => {
       reference = (await heading.textContent())!.replace('合同 ', '');
       expect(await statusBadge(page, '草稿').isVisible()).toBe(true);
       // The liability cap is filled in as the PDF prints it, in yuan.
-      expect(await page.getByText(/1,000,000(\.00)? 元/).first().isVisible()).toBe(true);
+      expect(
+        await page
+          .getByText(/1,000,000(\.00)? 元/)
+          .first()
+          .isVisible(),
+      ).toBe(true);
 
       // Submitted: an important partner's contract goes to legal first.
       await page.getByRole('button', { name: '提交审核' }).click();
@@ -186,7 +191,7 @@ describe.skipIf(!e2eEnabled)('contracts from draft to signature', () => {
       await followNavLink(page, '合同');
       await page.waitForURL('**/p/contracts');
       const row = page.getByRole('row').filter({ hasText: reference });
-      expect(await row.locator('.ui-badge', { hasText: '待签署' }).isVisible()).toBe(true);
+      await expect.poll(() => row.locator('.ui-badge', { hasText: '待签署' }).isVisible()).toBe(true);
       await row.getByRole('link', { name: reference }).click();
       await page.waitForURL(/\/p\/contracts\/[0-9a-f-]{36}$/);
       const [download] = await Promise.all([
@@ -212,7 +217,9 @@ describe.skipIf(!e2eEnabled)('contracts from draft to signature', () => {
       // In English.
       await useLanguage(page, 'en');
       await page.reload();
-      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`Contract ${reference}`);
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+        .toBe(`Contract ${reference}`);
       expect(await statusBadge(page, 'Active').isVisible()).toBe(true);
       expect(await page.getByRole('link', { name: 'Download the signed copy' }).isVisible()).toBe(true);
       partner.assertNoConsoleErrors();
@@ -228,7 +235,7 @@ describe.skipIf(!e2eEnabled)('contracts from draft to signature', () => {
       await useLanguage(page, 'zh-CN');
       await page.goto(`/s/contracts?q=${encodeURIComponent(reference)}`);
       const row = page.getByRole('row').filter({ hasText: reference });
-      expect(await row.locator('.ui-badge', { hasText: '生效' }).isVisible()).toBe(true);
+      await expect.poll(() => row.locator('.ui-badge', { hasText: '生效' }).isVisible()).toBe(true);
       expect(await row.getByText(HUAAN).isVisible()).toBe(true);
       await useLanguage(page, 'en');
       await page.goto(contractUrl);
