@@ -213,4 +213,5 @@ export const contractsEn = {
     'Download the PDF, have it signed and sealed, and upload the countersigned copy below.',
   'contracts.partner.adminSigns': 'Your administrator uploads the countersigned copy.',
   'contracts.partner.back': '← Our contracts',
+  'contracts.approval.reasonRequired': 'Reason: say why it goes back (at least 3 characters)',
 } as const;

@@ -202,4 +202,5 @@ export const contractsZhCN: Record<keyof typeof contractsEn, string> = {
   'contracts.partner.toSign': '请下载 PDF，签字盖章后在下方上传双方签章的合同。',
   'contracts.partner.adminSigns': '签署版由贵方管理员上传。',
   'contracts.partner.back': '← 我方合同',
+  'contracts.approval.reasonRequired': '理由：请说明退回原因（至少 3 个字）',
 };

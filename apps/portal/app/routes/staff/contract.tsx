@@ -98,6 +98,10 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     } else if (intent === 'decide') {
       const decision = formText(form, 'decision') === 'return' ? 'return' : 'approve';
       const reason = formText(form, 'reason').trim();
+      // A return needs its reason (core refuses it too); said here under the field, in words.
+      if (decision === 'return' && reason.length < 3) {
+        return refused(422, { fields: { reason: translate(locale, 'contracts.approval.reasonRequired') } });
+      }
       const result = await decideContractApproval(deps.db, person.actor, {
         contractId,
         decision,
