@@ -14,7 +14,7 @@ import { type RunningServer, startServer } from '../support/e2e-server.ts';
 /**
  * A contract from draft to signature, across both portals: legal drafts one for 华安 (an
  * important partner, so legal reviews it), a value of the wrong type is refused under its field,
- * legal submits and approves it, the configured approver approves it in the console, the partner
+ * legal edits a clause, submits, reads the edit as a word diff and approves it, the configured approver approves it in the console, the partner
  * administrator downloads the PDF and uploads the countersigned copy, and both portals show it
  * active — in Chinese and in English.
  *
@@ -144,12 +144,26 @@ describe.skipIf(!e2eEnabled)('contracts from draft to signature', () => {
           .isVisible(),
       ).toBe(true);
 
+      // Legal edits a clause of the draft: it is flagged to legal review with a word diff.
+      await page.getByRole('link', { name: '修改草稿' }).click();
+      await page.waitForURL(/\/edit$/);
+      await page.getByText('第1条 双方职责').click();
+      const first = page.getByLabel('第1条（中文）', { exact: true });
+      await first.fill((await first.inputValue()).replace('其人员及', '其人员（含派驻人员）及'));
+      await page.getByRole('button', { name: '保存修改' }).click();
+      await page.waitForURL(/\/s\/contracts\/[0-9a-f-]{36}$/);
+      await expect.poll(() => page.getByText(/其人员（含派驻人员）及/).isVisible()).toBe(true);
+
       // Submitted: an important partner's contract goes to legal first.
       await page.getByRole('button', { name: '提交审核' }).click();
       await expect.poll(() => page.getByText('已提交：下一步由法务审核。').isVisible()).toBe(true);
       await expect.poll(() => statusBadge(page, '法务审核').isVisible()).toBe(true);
       const review = page.getByRole('region', { name: '法务审核' });
-      expect(await review.getByText('所有条款均与条款库一致。').isVisible()).toBe(true);
+      // The edited clause as a word diff: the added words in <ins>, announced as added.
+      const added = review.locator('ins', { hasText: '派驻' });
+      expect(await added.isVisible()).toBe(true);
+      expect(await added.textContent()).toContain('新增：');
+      expect(await review.getByRole('heading', { name: /第1条 双方职责/ }).isVisible()).toBe(true);
       await review.getByRole('button', { name: '通过', exact: true }).click();
       await expect.poll(() => page.getByText('法务审核通过：下一步由审批人审批。').isVisible()).toBe(true);
       await expect.poll(() => statusBadge(page, '审批中').isVisible()).toBe(true);

@@ -214,4 +214,9 @@ export const contractsEn = {
   'contracts.partner.adminSigns': 'Your administrator uploads the countersigned copy.',
   'contracts.partner.back': '← Our contracts',
   'contracts.approval.reasonRequired': 'Reason: say why it goes back (at least 3 characters)',
+  'contracts.form.clausesTitle': 'Clause texts',
+  'contracts.form.clausesIntro':
+    'A clause changed from the library is shown to legal word by word; keep every variable written in double braces.',
+  'contracts.form.clauseZh': 'Article {n} in Chinese',
+  'contracts.form.clauseEn': 'Article {n} in English',
 } as const;

@@ -203,4 +203,8 @@ export const contractsZhCN: Record<keyof typeof contractsEn, string> = {
   'contracts.partner.adminSigns': '签署版由贵方管理员上传。',
   'contracts.partner.back': '← 我方合同',
   'contracts.approval.reasonRequired': '理由：请说明退回原因（至少 3 个字）',
+  'contracts.form.clausesTitle': '条款文本',
+  'contracts.form.clausesIntro': '与条款库不同的条款会按词向法务列出差异；请保留条款中用双花括号标注的变量。',
+  'contracts.form.clauseZh': '第{n}条（中文）',
+  'contracts.form.clauseEn': '第{n}条（英文）',
 };

@@ -196,11 +196,16 @@ export function draftFormErrors(
     labels[`slaTargets.${i}.period`] = `${row} · ${t('contracts.form.period')}`;
   }
   for (const v of variables) labels[`values.${v.name}`] = v.label;
+  for (let i = 0; i < 200; i++) {
+    labels[`clauses.${i}.bodyZh`] = t('contracts.form.clauseZh', { n: i + 1 });
+    labels[`clauses.${i}.bodyEn`] = t('contracts.form.clauseEn', { n: i + 1 });
+  }
   const fieldOf = (path: string) => {
     const [head, a, b] = path.split('.');
     if (head === 'terms') return a === 'annualValueCents' ? 'annualValue' : (a ?? 'terms');
     if (head === 'slaTargets') return `sla.${a}.${b ?? 'kpiKey'}`;
     if (head === 'values') return `value.${a}`;
+    if (head === 'clauses') return `clause.${a}.${b ?? 'bodyZh'}`;
     return head ?? '';
   };
   const fields: Record<string, string> = {};
