@@ -197,6 +197,8 @@ describe.skipIf(!e2eEnabled)('contracts from draft to signature', () => {
 
     // The partner administrator downloads the PDF and uploads the countersigned copy.
     const partner = await open(browser());
+    // The refused upload answers 415, which the browser logs.
+    partner.expectConsoleError(/status of 415/);
     try {
       const { page } = partner;
       await signInAs(page, demo.partnerAdmin.email);
@@ -216,7 +218,18 @@ describe.skipIf(!e2eEnabled)('contracts from draft to signature', () => {
       const pdf = readFileSync((await download.path())!);
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 
-      await page.getByLabel('双方签章的合同（PDF）', { exact: true }).setInputFiles({
+      // Not a PDF: refused under the file field, the contract still waiting for its signature.
+      const file = page.getByLabel('双方签章的合同（PDF）', { exact: true });
+      await file.setInputFiles({
+        name: 'signed.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('signed, honestly'),
+      });
+      await page.getByRole('button', { name: '上传签署版' }).click();
+      await expect.poll(() => file.getAttribute('aria-invalid')).toBe('true');
+      expect(await statusBadge(page, '待签署').isVisible()).toBe(true);
+
+      await file.setInputFiles({
         name: `${reference}-signed.pdf`,
         mimeType: 'application/pdf',
         buffer: pdf,

@@ -31,7 +31,13 @@ export function contractActionErrors(
   if (extra && mapped.errors.form) {
     mapped.errors.form = `${mapped.errors.form} ${translate(locale, 'contracts.error.listed', { items: extra })}`;
   }
-  if (error.messageKey === 'errors.contracts.signed_not_pdf' || error.code === 'payload_too_large') {
+  // Whatever is wrong with the uploaded file (not a PDF, too large, empty) is said under the file field.
+  const aboutFile =
+    error.messageKey?.startsWith('errors.file_') ||
+    error.messageKey === 'errors.contracts.signed_not_pdf' ||
+    error.code === 'payload_too_large' ||
+    error.code === 'unsupported_media_type';
+  if (aboutFile) {
     const message = mapped.errors.form ?? mapped.errors.fields?.file ?? '';
     return { status: mapped.status, errors: { fields: { file: message }, form: message } };
   }

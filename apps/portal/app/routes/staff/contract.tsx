@@ -178,7 +178,10 @@ export default function StaffContract({ loaderData, actionData }: Route.Componen
           <AppLink to={`/s/partners/${contract.partnerId}`}>{t('contracts.detail.partnerLink')}</AppLink>
         </p>
       </header>
+      {/* Outcomes at the top: a decision moves the contract on, and its form's section goes with it. */}
       {outcome('submit')}
+      {outcome('review')}
+      {outcome('decide')}
       {outcome('sign')}
 
       <section className="card stack" aria-labelledby="contract-actions">
@@ -249,7 +252,7 @@ export default function StaffContract({ loaderData, actionData }: Route.Componen
               ))}
             </ul>
           )}
-          {outcome('review')}
+
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="review" />
             <TextAreaField
@@ -309,7 +312,7 @@ export default function StaffContract({ loaderData, actionData }: Route.Componen
               </li>
             ))}
           </ul>
-          {outcome('decide')}
+
           {loaderData.mayDecide ? (
             <Form method="post" className="stack">
               <input type="hidden" name="intent" value="decide" />
