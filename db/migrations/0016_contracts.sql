@@ -46,6 +46,15 @@ CREATE TABLE "contract_mandatory_kinds" (
 	CONSTRAINT "contract_mandatory_kinds_service_category_criticality_kind_pk" PRIMARY KEY("service_category","criticality","kind")
 );
 --> statement-breakpoint
+CREATE TABLE "contract_messages" (
+	"contract_id" uuid NOT NULL,
+	"approver_id" uuid NOT NULL,
+	"channel" text NOT NULL,
+	"ts" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "contract_messages_contract_id_approver_id_pk" PRIMARY KEY("contract_id","approver_id")
+);
+--> statement-breakpoint
 CREATE TABLE "contract_reference_counters" (
 	"year" integer PRIMARY KEY NOT NULL,
 	"last" integer DEFAULT 0 NOT NULL
@@ -127,6 +136,8 @@ ALTER TABLE "contract_approvers" ADD CONSTRAINT "contract_approvers_user_id_user
 ALTER TABLE "contract_clause_versions" ADD CONSTRAINT "contract_clause_versions_clause_id_contract_clauses_id_fk" FOREIGN KEY ("clause_id") REFERENCES "public"."contract_clauses"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contract_clause_versions" ADD CONSTRAINT "contract_clause_versions_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contract_clauses" ADD CONSTRAINT "contract_clauses_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "contract_messages" ADD CONSTRAINT "contract_messages_contract_id_contracts_id_fk" FOREIGN KEY ("contract_id") REFERENCES "public"."contracts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "contract_messages" ADD CONSTRAINT "contract_messages_approver_id_users_id_fk" FOREIGN KEY ("approver_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contract_reviews" ADD CONSTRAINT "contract_reviews_contract_id_contracts_id_fk" FOREIGN KEY ("contract_id") REFERENCES "public"."contracts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contract_reviews" ADD CONSTRAINT "contract_reviews_reviewer_id_users_id_fk" FOREIGN KEY ("reviewer_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contract_signed_files" ADD CONSTRAINT "contract_signed_files_contract_id_contracts_id_fk" FOREIGN KEY ("contract_id") REFERENCES "public"."contracts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

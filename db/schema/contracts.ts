@@ -296,3 +296,24 @@ export const contractSignedFiles = pgTable(
   },
   (t) => [uniqueIndex('contract_signed_files_version').on(t.contractId, t.version)],
 );
+
+/**
+ * The Slack message that shows a contract in approval to one approver, so each decision can
+ * redraw every approver's message with the live tally. A later ballot (the next version after a
+ * return) replaces the reference: the newest message is the live one.
+ */
+export const contractMessages = pgTable(
+  'contract_messages',
+  {
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id, { onDelete: 'cascade' }),
+    approverId: uuid('approver_id')
+      .notNull()
+      .references(() => users.id),
+    channel: text('channel').notNull(),
+    ts: text('ts').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.contractId, t.approverId] })],
+);

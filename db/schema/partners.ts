@@ -53,6 +53,8 @@ export const partners = pgTable(
     suspendedAt: ts('suspended_at'),
     /** The status to return to when the suspension is lifted. */
     statusBeforeSuspension: text('status_before_suspension', { enum: partnerStatuses }),
+    /** The staff member who looks after this partner: critical risk alerts and escalations reach them (decision 034). */
+    relationshipOwnerId: uuid('relationship_owner_id').references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

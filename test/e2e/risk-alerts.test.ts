@@ -41,7 +41,9 @@ describe.skipIf(!e2eEnabled)('risk alerts in the console', () => {
       await expect.poll(() => page.locator('header .ui-badge', { hasText: '已确认' }).isVisible()).toBe(true);
       const timeline = page.getByRole('region', { name: '时间线' });
       await expect.poll(() => timeline.getByText(/响应用时：[\d,]+ 分钟/).isVisible()).toBe(true);
-      expect(await timeline.getByText('孙立华').isVisible()).toBe(true);
+      // The demo's shared alert also has comments by the same officer: look at the acknowledgement.
+      const acknowledged = timeline.getByRole('listitem').filter({ hasText: /^确认 ·/ });
+      expect(await acknowledged.getByText('孙立华').isVisible()).toBe(true);
       // Acknowledged: no longer offered.
       expect(await page.getByRole('button', { name: '确认', exact: true }).count()).toBe(0);
 

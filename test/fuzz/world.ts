@@ -30,7 +30,12 @@ import {
   systemActor,
   uploadDocument,
   uploadRectificationEvidence,
+  addRemediationTask as addIncidentTask,
+  openRiskIncident,
+  saveEmergencyPlan,
+  uploadTaskEvidence,
 } from '@outpost/core';
+import { saveRiskRule, shareRiskAlert, uploadRiskAlertEvidence } from '@outpost/core';
 import {
   makePartner,
   makePartnerUser,
@@ -39,6 +44,7 @@ import {
   validDocumentDates,
 } from '@outpost/core/testing';
 import { assessments, type Database } from '@outpost/db';
+import { riskAlerts } from '@outpost/db';
 
 export const fixturesDir = path.resolve(import.meta.dirname, '../../packages/core/test/fixtures');
 export const fixture = (name: string) => new Uint8Array(readFileSync(path.join(fixturesDir, name)));
@@ -194,6 +200,62 @@ export async function buildWorld(db: Database): Promise<World> {
     contactEmail: 'invited@fuzz.test',
   });
   const token = (path: string) => path.split('/').pop()!;
+  // A risk incident of the active partner with a partner task and its evidence, and an emergency plan.
+  const plan = await saveEmergencyPlan(db, staff.actor, {
+    scenario: 'other',
+    titleZh: '模糊测试预案',
+    titleEn: 'Fuzz plan',
+    bodyZh: '步骤',
+    bodyEn: 'Steps',
+  });
+  const { incident } = await openRiskIncident(db, staff.actor, {
+    partnerId: active.id,
+    title: '模糊测试事件',
+    severity: 'warning',
+    responsibleId: staff.user.id,
+    planId: plan.id,
+  });
+  const incidentTask = await addIncidentTask(db, staff.actor, {
+    incidentId: incident.id,
+    assignee: 'partner',
+    description: '提交整改材料',
+    dueDate: '2099-12-31',
+  });
+  const incidentEvidence = await uploadTaskEvidence(db, activeAdmin.actor, storage, {
+    taskId: incidentTask.id,
+    fileName: 'incident-evidence.pdf',
+    bytes: pdf,
+  });
+
+  // A risk alert on the (foreign) partner, shared with it, with an evidence file (decision record 036).
+  const rule = (await saveRiskRule(db, staff.actor, {
+    kind: 'blacklist_hit',
+    nameZh: '模糊测试规则',
+    nameEn: 'Fuzz rule',
+    level: 'warning',
+    serviceCategories: [],
+    params: {},
+  })) as { id: string };
+  const [riskAlert] = await db
+    .insert(riskAlerts)
+    .values({
+      partnerId: partner.id,
+      ruleId: rule.id,
+      ruleVersion: 1,
+      ruleSnapshot: { kind: 'blacklist_hit', nameZh: '模糊测试规则', nameEn: 'Fuzz rule' },
+      conditionKey: 'fuzz',
+      level: 'warning',
+      evidence: { listedName: '模糊' },
+      raisedAt: new Date(),
+      responseDeadline: new Date(Date.now() + 86_400_000),
+    })
+    .returning();
+  await shareRiskAlert(db, staff.actor, riskAlert!.id);
+  const alertEvidence = await uploadRiskAlertEvidence(db, admin.actor, storage, {
+    alertId: riskAlert!.id,
+    fileName: 'alert-evidence.pdf',
+    bytes: pdf,
+  });
 
   const partners = [partner.id, active.id, invited.partner.id];
   const applications = [application.id];
@@ -221,6 +283,8 @@ export async function buildWorld(db: Database): Promise<World> {
       'rectification-evidence': [evidence.id],
       blacklist: [entry.entry.id],
       contracts: [contract.id],
+      alerts: [riskAlert!.id],
+      evidence: [alertEvidence.file.id],
       // Ids that bodies and queries name (thirdPartyReportVersionId, partnerId, requirementId…)
       requirementId: requirementIds,
       any: [...partners, ...documentIds, ...versionIds, application.id, review!.id, item.id],
@@ -231,6 +295,9 @@ export async function buildWorld(db: Database): Promise<World> {
       contractId: [contract.id],
       key: requirements,
       token: invitations,
+      incidentId: [incident.id],
+      evidenceId: [incidentEvidence.id],
+      planId: [plan.id],
     },
   };
 }

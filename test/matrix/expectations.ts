@@ -524,9 +524,9 @@ export const expectations: Record<string, Expected> = {
     'staff:admin': 422,
     apiKey: 302,
   },
-  // The foreign id names no alert: staff get "not found"; partners never reach the staff console.
+  // The foreign partner's alert (shared with it): every staff role reads it; partners never reach the staff console.
   'GET /s/risk/alerts/:alertId': {
-    default: 404,
+    default: 200,
     anonymous: 302,
     partnerAdmin: 403,
     partnerMember: 403,
@@ -567,6 +567,151 @@ export const expectations: Record<string, Expected> = {
   // training per partner in the portal; these routes name no partner, so they refuse staff.
   'GET /api/v1/training/people': { default: 403, anonymous: 401, partnerAdmin: 200 },
   'GET /api/v1/training/completions': { default: 403, anonymous: 401, partnerAdmin: 200 },
+  // Partner sharing (decision record 036). A partner reads only its own shared alerts: the foreign
+  // partner's alert and its evidence are "not found" for our partner's people; only its administrators answer.
+  'GET /p/risk/alerts': { default: 403, anonymous: 302, partnerAdmin: 200, partnerMember: 200, apiKey: 302 },
+  'GET /p/risk/alerts/:alertId': {
+    default: 403,
+    anonymous: 302,
+    partnerAdmin: 404,
+    partnerMember: 404,
+    apiKey: 302,
+  },
+  'POST /p/risk/alerts/:alertId': {
+    default: 403,
+    anonymous: 302,
+    partnerAdmin: 404,
+    partnerMember: 404,
+    apiKey: 302,
+  },
+  'GET /p/risk/alerts/:alertId/evidence/:evidenceId': {
+    default: 403,
+    anonymous: 302,
+    partnerAdmin: 404,
+    partnerMember: 404,
+    apiKey: 302,
+  },
+  'GET /s/risk/alerts/:alertId/evidence/:evidenceId': {
+    default: 200,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  'GET /s/risk/response': {
+    default: 200,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  // Risk incidents and emergency plans (decision record 035). Every staff role reads them; risk
+  // officers and admins open, work and close incidents and edit plans. The world's incident, its
+  // evidence and plan belong to ANOTHER partner: staff read them, partners get "not found".
+  'GET /s/risk/incidents': {
+    default: 200,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  'GET /s/risk/incidents/new': {
+    default: 403,
+    anonymous: 302,
+    'staff:risk_officer': 200,
+    'staff:admin': 200,
+    apiKey: 302,
+  },
+  'POST /s/risk/incidents/new': {
+    default: 403,
+    anonymous: 302,
+    'staff:risk_officer': 422,
+    'staff:admin': 422,
+    apiKey: 302,
+  },
+  'GET /s/risk/incidents/:incidentId': {
+    default: 200,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  // The empty form names no action.
+  'POST /s/risk/incidents/:incidentId': {
+    default: 403,
+    anonymous: 302,
+    'staff:risk_officer': 400,
+    'staff:admin': 400,
+    apiKey: 302,
+  },
+  'GET /s/risk/incidents/:incidentId/evidence/:evidenceId': {
+    default: 200,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  'GET /s/risk/plans': { default: 200, anonymous: 302, partnerAdmin: 403, partnerMember: 403, apiKey: 302 },
+  'GET /s/risk/plans/new': {
+    default: 403,
+    anonymous: 302,
+    'staff:risk_officer': 200,
+    'staff:admin': 200,
+    apiKey: 302,
+  },
+  'POST /s/risk/plans/new': {
+    default: 403,
+    anonymous: 302,
+    'staff:risk_officer': 422,
+    'staff:admin': 422,
+    apiKey: 302,
+  },
+  'GET /s/risk/plans/:planId': {
+    default: 200,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  'POST /s/risk/plans/:planId': {
+    default: 403,
+    anonymous: 302,
+    'staff:risk_officer': 422,
+    'staff:admin': 422,
+    apiKey: 302,
+  },
+  'GET /p/risk/incidents': {
+    default: 403,
+    anonymous: 302,
+    partnerAdmin: 200,
+    partnerMember: 200,
+    apiKey: 302,
+  },
+  'GET /p/risk/incidents/:incidentId': {
+    default: 403,
+    anonymous: 302,
+    partnerAdmin: 404,
+    partnerMember: 404,
+    apiKey: 302,
+  },
+  'POST /p/risk/incidents/:incidentId': {
+    default: 403,
+    anonymous: 302,
+    partnerAdmin: 404,
+    partnerMember: 404,
+    apiKey: 302,
+  },
+  'GET /p/risk/incidents/:incidentId/evidence/:evidenceId': {
+    default: 403,
+    anonymous: 302,
+    partnerAdmin: 404,
+    partnerMember: 404,
+    apiKey: 302,
+  },
+  // A partner's own incidents, read-only, for its people (decision record 035); staff use the console.
+  // The foreign incident is "not found" for the matrix's partner.
+  'GET /api/v1/risk/incidents': { default: 403, anonymous: 401, partnerAdmin: 200, partnerMember: 200 },
+  'GET /api/v1/risk/incidents/:id': { default: 403, anonymous: 401, partnerAdmin: 404, partnerMember: 404 },
   // Contracts (issue 13). Every staff role reads them; legal, risk officers and admins draft (manage:contract).
   // The foreign id is another partner's contract waiting for its signature (fuzz world).
   'GET /s/contracts': { default: 200, anonymous: 302, partnerAdmin: 403, partnerMember: 403, apiKey: 302 },

@@ -23,6 +23,7 @@ import { reviewRoutes } from './routes/reviews.ts';
 import { scorecardRoutes } from './routes/scorecards.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { trainingRoutes } from './routes/training.ts';
+import { riskIncidentRoutes } from './routes/risk-incidents.ts';
 
 /**
  * The REST API, mounted by the server under /api. Routes are declared with zod
@@ -83,6 +84,7 @@ export function createApi(deps: ApiDeps) {
   scorecardRoutes(app, deps);
   reviewRoutes(app, deps);
   trainingRoutes(app, deps);
+  riskIncidentRoutes(app, deps);
 
   for (const [name, scheme] of Object.entries(SECURITY_SCHEMES)) {
     app.openAPIRegistry.registerComponent('securitySchemes', name, scheme);

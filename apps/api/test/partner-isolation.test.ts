@@ -186,6 +186,22 @@ beforeAll(async () => {
     assessor: 'B-secret-assessor',
   });
   bIds.blacklist = entry.entry.id;
+  // B's risk incident with a partner task (decision record 035): under /v1/risk/incidents/{id}.
+  const { addRemediationTask, openRiskIncident } = await import('@outpost/core');
+  const { incident } = await openRiskIncident(conn.db, admin.actor, {
+    partnerId: b.id,
+    title: 'B-secret incident',
+    severity: 'critical',
+    handlingPlan: 'B-secret handling',
+    responsibleId: admin.user.id,
+  });
+  await addRemediationTask(conn.db, admin.actor, {
+    incidentId: incident.id,
+    assignee: 'partner',
+    description: 'B-secret task',
+    dueDate: '2099-01-31',
+  });
+  bIds.risk = incident.id;
 });
 afterAll(() => conn.close());
 

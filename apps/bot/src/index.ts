@@ -16,6 +16,8 @@ export {
   type SlackWebGateway,
 } from './gateway.ts';
 export { verifySlackSignature } from './http/verify-signature.ts';
+export { riskSlackPacing } from './outbox/risk-alert.ts';
+export { RISK_ALERT_ACTION_IDS, RISK_RESOLVE_CALLBACK_ID } from './risk/ids.ts';
 
 /**
  * The handler mounted at /slack/events: slash commands, interactions and Events API

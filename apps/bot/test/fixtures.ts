@@ -12,7 +12,7 @@ export async function createStaff(
   input: {
     name: string;
     locale?: 'zh-CN' | 'en';
-    roles?: ('reviewer' | 'auditor' | 'admin' | 'committee')[];
+    roles?: ('reviewer' | 'auditor' | 'admin' | 'committee' | 'risk_officer' | 'legal')[];
     email?: string;
     status?: 'active' | 'disabled';
   },

@@ -35,3 +35,54 @@ test('risk response hours: a bad value is refused under its field and nothing ch
   expect(ok.status).toBe(200);
   expect(await getSetting(conn.db, 'risk.responseHours')).toEqual({ notice: 72, warning: 24, critical: 4 });
 });
+
+test('risk escalation: a bad reminder point or an unknown person is refused; a share and a head of risk are saved', async () => {
+  const { saveRiskEscalationAction } = await import('../app/lib/risk/escalation-action.server');
+  const bad = await saveRiskEscalationAction(
+    argsFor(deps, admin, { reminderAt: '150%', headOfRiskUserId: '' }),
+  );
+  expect(bad.errors?.fields?.reminderAt).toBe('Enter a share between 0 and 100% (not included), e.g. 50%.');
+  const junk = await saveRiskEscalationAction(
+    argsFor(deps, admin, { reminderAt: '50%', headOfRiskUserId: 'nobody' }),
+  );
+  expect(junk.status).toBe(422);
+  expect(await getSetting(conn.db, 'risk.escalation')).toEqual({ reminderAt: 0.5, headOfRiskUserId: null });
+  const head = await staffViewer(conn.db, ['risk_officer']);
+  const ok = await saveRiskEscalationAction(
+    argsFor(deps, admin, { reminderAt: '1/4', headOfRiskUserId: head.person.user.id }),
+  );
+  expect(ok.status).toBe(200);
+  expect(await getSetting(conn.db, 'risk.escalation')).toEqual({
+    reminderAt: 0.25,
+    headOfRiskUserId: head.person.user.id,
+  });
+});
+
+test('relationship owner: only an active risk officer or administrator, set and cleared by an administrator', async () => {
+  const { relationshipOwnerAction } = await import('../app/lib/staff/relationship-owner-action.server');
+  const { makePartner } = await import('@outpost/core/testing');
+  const { partners } = await import('@outpost/db');
+  const { eq } = await import('drizzle-orm');
+  const partner = await makePartner(conn.db);
+  const reviewer = await staffViewer(conn.db, ['reviewer']);
+  const officer = await staffViewer(conn.db, ['risk_officer']);
+  const ownerOf = async () =>
+    (await conn.db.select().from(partners).where(eq(partners.id, partner.id)))[0]!.relationshipOwnerId;
+  const wrong = await relationshipOwnerAction(
+    argsFor(deps, admin, { partnerId: partner.id, userId: reviewer.person.user.id }),
+  );
+  expect(wrong.errors?.fields?.userId).toBe('Choose an active risk officer or administrator.');
+  expect(await ownerOf()).toBeNull();
+  const ok = await relationshipOwnerAction(
+    argsFor(deps, admin, { partnerId: partner.id, userId: officer.person.user.id }),
+  );
+  expect(ok.status).toBe(200);
+  expect(await ownerOf()).toBe(officer.person.user.id);
+  const refused = await relationshipOwnerAction(
+    argsFor(deps, officer, { partnerId: partner.id, userId: '' }),
+  );
+  expect(refused.status).toBe(403);
+  expect(await ownerOf()).toBe(officer.person.user.id);
+  await relationshipOwnerAction(argsFor(deps, admin, { partnerId: partner.id, userId: '' }));
+  expect(await ownerOf()).toBeNull();
+});

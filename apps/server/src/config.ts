@@ -22,7 +22,11 @@ const schema = z.object({
   SLACK_API_URL: z.url().optional(),
   SLACK_REVIEWERS_CHANNEL: z.string().optional(),
   SLACK_RISK_CHANNEL: z.string().optional(),
+  SLACK_RISK_INCIDENTS_CHANNEL: z.string().optional(),
   SLACK_AUDITORS_CHANNEL: z.string().optional(),
+  SLACK_RISK_NOTICE_CHANNEL: z.string().optional(),
+  SLACK_RISK_WARNING_CHANNEL: z.string().optional(),
+  SLACK_RISK_CRITICAL_CHANNEL: z.string().optional(),
   SLACK_TEAM_ID: z
     .string()
     .regex(/^T[A-Z0-9]+$/, 'must be a Slack team id (T…)')
@@ -81,7 +85,15 @@ export interface Config {
     apiUrl: string | undefined;
     reviewersChannel: string | undefined;
     riskChannel: string | undefined;
+    /** Incidents opened and closed (decision record 035). */
+    riskIncidentsChannel?: string | undefined;
     auditorsChannel: string | undefined;
+    /** Risk alerts per level (decision 034); unset levels use riskChannel. */
+    riskAlertChannels: {
+      notice: string | undefined;
+      warning: string | undefined;
+      critical: string | undefined;
+    };
     /** The installed workspace; requests from any other team are refused (docs/decisions/017). */
     teamId: string | undefined;
   } | null;
@@ -159,7 +171,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             apiUrl: e.SLACK_API_URL,
             reviewersChannel: e.SLACK_REVIEWERS_CHANNEL,
             riskChannel: e.SLACK_RISK_CHANNEL,
+            riskIncidentsChannel: e.SLACK_RISK_INCIDENTS_CHANNEL,
             auditorsChannel: e.SLACK_AUDITORS_CHANNEL,
+            riskAlertChannels: {
+              notice: e.SLACK_RISK_NOTICE_CHANNEL,
+              warning: e.SLACK_RISK_WARNING_CHANNEL,
+              critical: e.SLACK_RISK_CRITICAL_CHANNEL,
+            },
             teamId: e.SLACK_TEAM_ID,
           }
         : null,

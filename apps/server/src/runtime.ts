@@ -60,6 +60,8 @@ export async function startRuntime(config: Config, options: { worker: boolean })
           publicUrl: config.publicUrl,
           reviewersChannel: config.slack?.reviewersChannel ?? null,
           riskChannel: config.slack?.riskChannel ?? null,
+          riskAlertChannels: config.slack?.riskAlertChannels ?? {},
+          riskIncidentsChannel: config.slack?.riskIncidentsChannel ?? null,
           sessionInactivityMs: config.sessionInactivityMs,
           auditorsChannel: config.slack?.auditorsChannel ?? null,
           auditCheckpointEmail: config.audit.checkpointEmail ?? null,

@@ -4,6 +4,8 @@ import {
   type Mailer,
   REVIEWERS_CHANNEL,
   RISK_CHANNEL,
+  RISK_SLACK_CHANNELS,
+  RISK_INCIDENTS_CHANNEL,
   type SlackGateway,
 } from '@outpost/core';
 import type { DatabaseConnection } from '@outpost/db';
@@ -27,6 +29,13 @@ export interface WorkerDeps {
   reviewersChannel: string | null;
   /** Slack channel id for `channel:risk` (quarterly reviews ready, appeals); unset, they are skipped. */
   riskChannel?: string | null;
+  /**
+   * Slack channel ids for risk alerts per level (`channel:risk-notice|warning|critical`); a level
+   * without one falls back to `riskChannel`; neither set, its alert posts are skipped.
+   */
+  riskAlertChannels?: Partial<Record<keyof typeof RISK_SLACK_CHANNELS, string | null>>;
+  /** Slack channel id for `channel:risk-incidents` (incidents opened and closed); unset, they are skipped. */
+  riskIncidentsChannel?: string | null;
   /** Slack channel id for `channel:auditors` (audit checkpoints); unset, those posts are skipped. */
   auditorsChannel?: string | null;
   /** Also e-mail audit checkpoints here (AUDIT_CHECKPOINT_EMAIL). */
@@ -53,7 +62,9 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerHandle> {
     slackChannels: {
       [REVIEWERS_CHANNEL]: deps.reviewersChannel,
       [RISK_CHANNEL]: deps.riskChannel ?? null,
+      [RISK_INCIDENTS_CHANNEL]: deps.riskIncidentsChannel ?? null,
       [AUDITORS_CHANNEL]: deps.auditorsChannel ?? null,
+      ...riskAlertChannelMap(deps),
     },
     auditCheckpointEmail: deps.auditCheckpointEmail ?? null,
   };
@@ -83,4 +94,16 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerHandle> {
       return stopping;
     },
   };
+}
+
+/** `channel:risk-<level>` → the level's configured channel, else the risk channel. */
+export function riskAlertChannelMap(
+  deps: Pick<WorkerDeps, 'riskChannel' | 'riskAlertChannels'>,
+): Record<string, string | null> {
+  return Object.fromEntries(
+    Object.entries(RISK_SLACK_CHANNELS).map(([level, target]) => [
+      target,
+      deps.riskAlertChannels?.[level as keyof typeof RISK_SLACK_CHANNELS] || deps.riskChannel || null,
+    ]),
+  );
 }

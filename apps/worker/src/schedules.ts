@@ -5,11 +5,13 @@ import { purgeLoginThrottle } from './jobs/login-throttle-purge.ts';
 import { scanOrphanFiles } from './jobs/orphan-files.ts';
 import { deliverOutbox } from './jobs/outbox-deliver.ts';
 import { remindRectifications } from './jobs/rectification-reminders.ts';
+import { remindRemediationTasks } from './jobs/risk-task-reminders.ts';
 import { draftReviews } from './jobs/reviews-draft.ts';
 import { purgeIdleSessions } from './jobs/sessions-purge.ts';
 import { recordTrainingKpi } from './jobs/training-compliance.ts';
 import { postTrainingDigest, remindTraining } from './jobs/training-reminders.ts';
 import { evaluateRisk } from './jobs/risk-evaluate.ts';
+import { escalateRisk } from './jobs/risk-escalate.ts';
 
 export interface ScheduledJob {
   /** Also the pg-boss queue name. */
@@ -152,5 +154,27 @@ export const schedules: readonly ScheduledJob[] = [
     expireInSeconds: 15 * 60,
     retryLimit: 0,
     handler: evaluateRisk,
+  },
+  {
+    name: 'risk-escalate',
+    // Every five minutes: a reminder or escalation is at most five minutes late on a 24-hour deadline.
+    cron: '*/5 * * * *',
+    tz: 'UTC',
+    description:
+      'Reminds the owner of risk alerts unacknowledged past the reminder point and escalates overdue ones to the head of risk (critical: both).',
+    expireInSeconds: 5 * 60,
+    retryLimit: 0,
+    handler: escalateRisk,
+  },
+  {
+    name: 'risk-task-reminders',
+    // With the other morning reminders, after the training ones.
+    cron: '30 2 * * *',
+    tz: 'Asia/Shanghai',
+    description:
+      'Reminds partners (and staff of internal tasks) of remediation tasks due within 2 days and of overdue ones, each once.',
+    expireInSeconds: 30 * 60,
+    retryLimit: 2,
+    handler: remindRemediationTasks,
   },
 ];

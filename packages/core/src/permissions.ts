@@ -62,6 +62,14 @@ export const permissions = [
   'manage:clauses',
   'review:contract',
   'read:contract:own',
+  // Partner sharing (decision record 036): a partner reads the alerts staff shared with it; its administrators answer them.
+  'read:risk-alerts:own',
+  'respond:risk-alerts:own',
+  // Risk incidents (decision record 035): risk officers and admins run incidents and emergency plans;
+  // partners read their own incidents' partner tasks and their administrators answer them.
+  'manage:risk-incidents',
+  'read:risk-incidents:own',
+  'respond:risk-incidents:own',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -97,6 +105,7 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'manage:risk-alerts',
     'manage:risk-rules',
     'manage:contract',
+    'manage:risk-incidents',
   ],
   admin: [
     ...staffBase,
@@ -119,6 +128,7 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'manage:contract',
     'manage:clauses',
     'review:contract',
+    'manage:risk-incidents',
   ],
   // Auditors read everything and change nothing (not even a Slack link that would let them act there).
   auditor: [
@@ -157,6 +167,10 @@ const partnerGrants: Record<MembershipRole, readonly Permission[]> = {
     'manage:training-roster:own',
     'take:training:own',
     'read:contract:own',
+    'read:risk-alerts:own',
+    'respond:risk-alerts:own',
+    'read:risk-incidents:own',
+    'respond:risk-incidents:own',
   ],
   partner_member: [
     'read:partner:own',
@@ -170,6 +184,8 @@ const partnerGrants: Record<MembershipRole, readonly Permission[]> = {
     'read:review:own',
     'take:training:own',
     'read:contract:own',
+    'read:risk-alerts:own',
+    'read:risk-incidents:own',
   ],
 };
 

@@ -45,6 +45,17 @@ export const settingSchemas = {
   'contracts.legalReview': z
     .object({ annualValueCents: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) })
     .default({ annualValueCents: 100_000_000 }),
+  /**
+   * Escalation of unacknowledged risk alerts (decision 034): a reminder to the responsible person at
+   * `reminderAt` of the response time, the head of risk at the deadline. Without a configured head
+   * of risk, the active administrators are told.
+   */
+  'risk.escalation': z
+    .object({
+      reminderAt: z.number().gt(0).lt(1),
+      headOfRiskUserId: z.uuid().nullable(),
+    })
+    .default({ reminderAt: 0.5, headOfRiskUserId: null }),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

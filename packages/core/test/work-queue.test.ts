@@ -77,6 +77,7 @@ describe('whose work is which', () => {
       'overdueRectifications',
       'externalTrainingToReview',
       'riskAlertsOpen',
+      'remediationTasksToVerify',
     ]);
     // Administrators do everything but vote.
     expect(await keysOf(staff.admin)).toEqual([
@@ -88,6 +89,7 @@ describe('whose work is which', () => {
       'overdueRectifications',
       'externalTrainingToReview',
       'riskAlertsOpen',
+      'remediationTasksToVerify',
     ]);
     expect(await keysOf(staff.auditor)).toEqual([]);
     expect(await keysOf(staff.legal)).toEqual([]);

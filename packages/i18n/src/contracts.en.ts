@@ -219,4 +219,27 @@ export const contractsEn = {
     'A clause changed from the library is shown to legal word by word; keep every variable written in double braces.',
   'contracts.form.clauseZh': 'Article {n} in Chinese',
   'contracts.form.clauseEn': 'Article {n} in English',
+  'contracts.ballot.title': 'Contract {reference} — {name}',
+  'contracts.ballot.intro':
+    'This contract is waiting for your approval. Approve it, or return it with the reason.',
+  'contracts.ballot.partner': 'Partner',
+  'contracts.ballot.category': 'Service category',
+  'contracts.ballot.term': 'Term',
+  'contracts.ballot.value': 'Annual value',
+  'contracts.ballot.approve': 'Approve',
+  'contracts.ballot.return': 'Return…',
+  'contracts.ballot.tally':
+    'Approved {approve} · returned {returned} · waiting {pending} — of {approvers} approvers',
+  'contracts.ballot.youDecided.approve': 'You approved.',
+  'contracts.ballot.youDecided.return': 'You returned it.',
+  'contracts.ballot.returned': 'Returned to draft.',
+  'contracts.ballot.inReview': 'Back with legal for review.',
+  'contracts.ballot.approved': 'Approved by every approver: on to signing.',
+  'contracts.returnModal.title': 'Return the contract',
+  'contracts.returnModal.submit': 'Return',
+  'contracts.returnModal.cancel': 'Cancel',
+  'contracts.returnModal.intro':
+    'The contract goes back to its drafter as a new version. Say what must change.',
+  'contracts.returnModal.label': 'Reason',
+  'contracts.returnModal.reasonInvalid': 'Say why it goes back (at least 3 characters).',
 } as const;

@@ -39,6 +39,12 @@ import { fieldErrorsEn } from './field-errors.en.ts';
 import { fieldErrorsZhCN } from './field-errors.zh-CN.ts';
 import { trainingNoticesEn } from './training-notices.en.ts';
 import { trainingNoticesZhCN } from './training-notices.zh-CN.ts';
+import { riskSlackEn } from './risk-slack.en.ts';
+import { riskSlackZhCN } from './risk-slack.zh-CN.ts';
+import { riskPartnerEn } from './risk-partner.en.ts';
+import { riskPartnerZhCN } from './risk-partner.zh-CN.ts';
+import { riskIncidentsEn } from './risk-incidents.en.ts';
+import { riskIncidentsZhCN } from './risk-incidents.zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
 const enAll = {
@@ -62,6 +68,9 @@ const enAll = {
   ...trainingNoticesEn,
   ...riskEn,
   ...contractsEn,
+  ...riskSlackEn,
+  ...riskPartnerEn,
+  ...riskIncidentsEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -90,6 +99,9 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...trainingNoticesZhCN,
     ...riskZhCN,
     ...contractsZhCN,
+    ...riskSlackZhCN,
+    ...riskPartnerZhCN,
+    ...riskIncidentsZhCN,
   },
   en: enAll,
 };

@@ -1,10 +1,14 @@
 import type { App } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.ts';
 import { registerCommitteeVote } from './actions/committee-vote.ts';
+import { registerContractApproval } from './actions/contract-approval.ts';
 import { registerMarkRead } from './actions/mark-read.ts';
 import { registerOpenLinks } from './actions/open-links.ts';
 import { registerOutpostCommand } from './commands/outpost.ts';
 import { registerCommitteeReject } from './views/committee-reject.ts';
+import { registerContractReturn } from './views/contract-return.ts';
+import { registerRiskAlertActions } from './actions/risk-alert.ts';
+import { registerRiskResolve } from './views/risk-resolve.ts';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   registerOutpostCommand(app, deps);
@@ -12,4 +16,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerOpenLinks(app);
   registerCommitteeVote(app, deps);
   registerCommitteeReject(app, deps);
+  registerContractApproval(app, deps);
+  registerContractReturn(app, deps);
+  registerRiskAlertActions(app, deps);
+  registerRiskResolve(app, deps);
 }

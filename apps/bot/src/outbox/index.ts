@@ -1,7 +1,17 @@
-import { NOTIFICATION_READ_REFRESH_KIND, type SlackOutboxKind } from '@outpost/core';
+import {
+  CONTRACT_BALLOT_KIND,
+  CONTRACT_REFRESH_KIND,
+  NOTIFICATION_READ_REFRESH_KIND,
+  RISK_ALERT_POST_KIND,
+  RISK_ALERT_REFRESH_KIND,
+  type SlackOutboxKind,
+} from '@outpost/core';
 import { committeeBallotKind } from './committee-ballot.ts';
 import { committeeRefreshKind } from './committee-refresh.ts';
+import { contractBallotKind } from './contract-ballot.ts';
+import { contractRefreshKind } from './contract-refresh.ts';
 import { notificationReadRefreshKind } from './notification-read-refresh.ts';
+import { riskAlertPostKind, riskAlertRefreshKind } from './risk-alert.ts';
 
 /**
  * The Slack-shaped outbox rows the bot knows how to render, for the worker to deliver
@@ -12,7 +22,17 @@ export const committeeOutboxKinds: Record<string, SlackOutboxKind> = {
   committee_ballot: committeeBallotKind,
   committee_refresh: committeeRefreshKind,
   [NOTIFICATION_READ_REFRESH_KIND]: notificationReadRefreshKind,
+  [CONTRACT_BALLOT_KIND]: contractBallotKind,
+  [CONTRACT_REFRESH_KIND]: contractRefreshKind,
+  // Risk alerts (decision 034): the card per alert, posted and updated in place.
+  [RISK_ALERT_POST_KIND]: riskAlertPostKind,
+  [RISK_ALERT_REFRESH_KIND]: riskAlertRefreshKind,
 };
 
 /** The kinds that redraw a clicked message in place (what the bot's own refresher delivers). */
-export const messageRefreshKinds = ['committee_refresh', NOTIFICATION_READ_REFRESH_KIND] as const;
+export const messageRefreshKinds = [
+  'committee_refresh',
+  NOTIFICATION_READ_REFRESH_KIND,
+  CONTRACT_REFRESH_KIND,
+  RISK_ALERT_REFRESH_KIND,
+] as const;

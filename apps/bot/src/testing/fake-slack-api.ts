@@ -58,6 +58,11 @@ export interface FakeSlackApi {
   recover(): Promise<void>;
   /** Delay every answer (to make concurrent callers overlap). */
   setLatency(ms: number): void;
+  /**
+   * Enforce Slack's chat.postMessage limit: a post to a channel less than `intervalMs` after the
+   * last accepted post there is answered 429 with Retry-After (whole seconds, at least 1). `null` lifts it.
+   */
+  limitPostsPerChannel(intervalMs: number | null): void;
   /** Resolves with the first recorded call matching, polling until timeoutMs. */
   waitForCall(match: (call: SlackCall) => boolean, timeoutMs?: number): Promise<SlackCall>;
   reset(): void;
@@ -79,6 +84,8 @@ export async function startFakeSlackApi(
   let mode: Mode = { kind: 'up' };
   let latencyMs = 0;
   let sequence = 0;
+  let postIntervalMs: number | null = null;
+  const lastPostAt = new Map<string, number>();
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -122,6 +129,15 @@ export async function startFakeSlackApi(
     }
     if (method !== 'response_url' && options.token && token !== options.token)
       return send(200, { ok: false, error: 'invalid_auth' });
+    if (method === 'chat.postMessage' && postIntervalMs !== null) {
+      const channel = String(args.channel ?? '');
+      const since = Date.now() - (lastPostAt.get(channel) ?? Number.NEGATIVE_INFINITY);
+      if (since < postIntervalMs) {
+        const retryAfter = Math.max(1, Math.ceil((postIntervalMs - since) / 1000));
+        return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) });
+      }
+      lastPostAt.set(channel, Date.now());
+    }
     send(200, answer(method, args));
   }
 
@@ -238,6 +254,10 @@ export async function startFakeSlackApi(
     setLatency: (ms) => {
       latencyMs = ms;
     },
+    limitPostsPerChannel: (intervalMs) => {
+      postIntervalMs = intervalMs;
+      lastPostAt.clear();
+    },
     async waitForCall(match, timeoutMs = 5_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
@@ -256,6 +276,8 @@ export async function startFakeSlackApi(
       messages.clear();
       mode = { kind: 'up' };
       latencyMs = 0;
+      postIntervalMs = null;
+      lastPostAt.clear();
     },
     async close() {
       if (!server.listening) return;

@@ -16,3 +16,4 @@ export {
 } from './payloads.ts';
 export { signSlackRequest } from './sign.ts';
 export { committeeStageApplication } from './committee.ts';
+export { raiseRiskAlert } from './risk.ts';

@@ -11,7 +11,13 @@ export function errorView(locale: Locale | null, raw: unknown) {
   // A domain error, or what the database refused mapped to one (core's database-errors.ts).
   const error = asAppError(raw);
   if (error) {
-    if (error.messageKey) return ephemeral(localized(locale, error.messageKey as MessageKey));
+    if (error.messageKey) {
+      // Details such as "who already acknowledged" fill the message's placeholders.
+      const params = Object.fromEntries(
+        Object.entries(error.details ?? {}).filter(([, v]) => typeof v === 'string' || typeof v === 'number'),
+      ) as Record<string, string | number>;
+      return ephemeral(localized(locale, error.messageKey as MessageKey, params));
+    }
     if (error.code === 'forbidden') return ephemeral(localized(locale, 'slack.forbidden'));
     // No translation yet: core's English message still says what went wrong.
     return ephemeral(error.message);

@@ -4,7 +4,7 @@ import { ephemeral } from './ephemeral.ts';
 import { localized } from './text.ts';
 
 export function helpView(locale: Locale | null, options: { unknownCommand?: string } = {}) {
-  const help = localized(locale, 'slack.help');
+  const help = `${localized(locale, 'slack.help')}\n${localized(locale, 'riskSlack.help')}`;
   const text = options.unknownCommand
     ? `${localized(locale, 'slack.unknownCommand', { command: escapeSlackText(options.unknownCommand.slice(0, 40)) })}\n${help}`
     : help;

@@ -11,6 +11,9 @@ import { demoStaff, seedStaff } from './staff.ts';
 import { seedTraining } from './training.ts';
 import { seedNotices } from './notices.ts';
 import { seedRisk } from './risk.ts';
+import { seedContracts } from './contracts.ts';
+import { seedRiskPartner } from './risk-partner.ts';
+import { seedRiskIncidents } from './risk-incidents.ts';
 
 export { DEMO_PASSWORD } from './context.ts';
 export { activePartners, applicants } from './partners.ts';
@@ -64,4 +67,7 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   await seedNotices(db);
   // Last: the training figures and documents it evaluates are in place.
   await seedRisk(context, admitted);
+  await seedContracts(context, admitted);
+  await seedRiskPartner(context, admitted);
+  await seedRiskIncidents(context, admitted);
 }

@@ -1,10 +1,13 @@
 import {
   acknowledgeRiskAlert,
   ensureDefaultRiskRules,
+  escalateRiskAlerts,
   evaluateRiskRules,
   ingestEvents,
   resolveRiskAlert,
   type ServiceEventInput,
+  setRelationshipOwner,
+  setSetting,
 } from '@outpost/core';
 import { riskAlerts } from '@outpost/db';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -46,6 +49,16 @@ export async function seedRisk(context: SeedContext, admitted: { partner: Active
     if (!found) throw new Error(`seed: no active partner ${key}`);
     return found.joined.partnerId;
   };
+  // Slack follow-up (decision 034): the risk officer looks after the partners with alerts (critical
+  // ones are DMed to her), the administrator is the head of risk overdue alerts escalate to.
+  const admin = staffActor(context, 'admin@outpost.test');
+  const riskUserId = risk.type === 'staff' ? risk.userId : null;
+  for (const key of ['hengtai', 'mingcheng', 'dingxin', 'ruifeng', 'xinda'])
+    await setRelationshipOwner(db, admin, { partnerId: idOf(key), userId: riskUserId });
+  await setSetting(db, admin, 'risk.escalation', {
+    reminderAt: 0.5,
+    headOfRiskUserId: admin.type === 'staff' ? admin.userId : null,
+  });
   // Staff import the partner's report (the CSV/XLSX path), at the time it arrived.
   const send = (key: string, events: ServiceEventInput[], at: number) =>
     ingestEvents(db, risk, { partnerId: idOf(key), events }, at);
@@ -109,6 +122,10 @@ export async function seedRisk(context: SeedContext, admitted: { partner: Active
 
   // The scheduled run: documents, blacklist, training and every KPI rule over every partner.
   await evaluateRiskRules(db, { now: context.now });
+  // The escalation job: 恒泰's critical alert, unacknowledged past its deadline, has gone to the
+  // risk officer and the head of risk (escalated, on its timeline). Its Slack cards wait in the
+  // outbox for SLACK_RISK_*_CHANNEL (or SLACK_RISK_CHANNEL) to be configured.
+  await escalateRiskAlerts(db, context.now);
 }
 
 async function acknowledge(context: SeedContext, partnerId: string, at: number) {

@@ -17,6 +17,7 @@ import { notify } from '../notifications.ts';
 import { assertCan } from '../permissions.ts';
 import { partnerUserIds } from '../reviews/members.ts';
 import { isUuid, parse } from '../validation.ts';
+import { markApprovalAsked, queueContractBallots, queueContractRefresh } from './approval-messages.ts';
 
 type Contract = typeof contracts.$inferSelect;
 type Version = typeof contractVersions.$inferSelect;
@@ -87,12 +88,7 @@ export async function enterApproval(tx: Database, actor: Actor, contract: Contra
     .update(contracts)
     .set({ status: 'approval', updatedAt: new Date() })
     .where(eq(contracts.id, contract.id));
-  await notify(tx, {
-    userIds: approverIds,
-    template: 'notify.contract_approval_needed',
-    params: { reference: contract.reference },
-    link: `/s/contracts/${contract.id}`,
-  });
+  await queueContractBallots(tx, contract, approverIds);
 }
 
 export interface ApprovalTally {
@@ -205,6 +201,9 @@ export async function decideContractApproval(
         via: input.via,
       },
     });
+    await markApprovalAsked(tx, actor.userId, contract.id);
+    // Every approver's Slack message shows the live tally: redraw them all.
+    await queueContractRefresh(tx, contract.id);
     const tally = await tallyOf(tx, contract.id, contract.currentVersion, approverIds.length);
     if (input.decision === 'return') {
       const next = contract.currentVersion + 1;

@@ -1,3 +1,4 @@
+export * from './approval-messages.ts';
 export * from './approvals.ts';
 export * from './clause-diff.ts';
 export * from './contract-pdf.ts';

@@ -4,6 +4,8 @@ import {
   type Database,
   documentVersions,
   rectificationEvidence,
+  riskAlertEvidence,
+  riskIncidentEvidence,
   trainingCourseVersions,
   trainingNotices,
   trainingExternalCertificates,
@@ -62,7 +64,17 @@ export async function storeWithRows<T>(
 
 /** Every storage key a row refers to (documents, third-party reports, rectification evidence). */
 export async function referencedStorageKeys(db: Database): Promise<Set<string>> {
-  const [versions, reports, evidence, external, courseVersions, notices, signed] = await Promise.all([
+  const [
+    versions,
+    reports,
+    evidence,
+    external,
+    courseVersions,
+    notices,
+    signed,
+    alertEvidence,
+    incidentEvidence,
+  ] = await Promise.all([
     db.selectDistinct({ key: documentVersions.storageKey }).from(documentVersions),
     db
       .selectDistinct({ key: assessments.thirdPartyReportStorageKey })
@@ -73,12 +85,23 @@ export async function referencedStorageKeys(db: Database): Promise<Set<string>> 
     db.select({ attachments: trainingCourseVersions.attachments }).from(trainingCourseVersions),
     db.select({ attachments: trainingNotices.attachments }).from(trainingNotices),
     db.selectDistinct({ key: contractSignedFiles.storageKey }).from(contractSignedFiles),
+    db.selectDistinct({ key: riskAlertEvidence.storageKey }).from(riskAlertEvidence),
+    db.selectDistinct({ key: riskIncidentEvidence.storageKey }).from(riskIncidentEvidence),
   ]);
   const attachments = [...courseVersions, ...notices].flatMap((v) =>
     v.attachments.map((a) => ({ key: a.storageKey })),
   );
   return new Set(
-    [...versions, ...reports, ...evidence, ...external, ...attachments, ...signed].map((r) => r.key!),
+    [
+      ...versions,
+      ...reports,
+      ...evidence,
+      ...external,
+      ...attachments,
+      ...signed,
+      ...alertEvidence,
+      ...incidentEvidence,
+    ].map((r) => r.key!),
   );
 }
 

@@ -13,6 +13,7 @@ import { requirementsFor } from '../admission/requirements.ts';
 import { AppError, notFound } from '../errors.ts';
 import { assertCan, can } from '../permissions.ts';
 import { myNoticesToConfirm } from '../training/notices/reader.ts';
+import { partnerRemediationTasks } from '../risk/incidents/read.ts';
 import { type DocumentCounts, documentChecklist } from './document-checklist.ts';
 
 export type DocumentStepReason = 'missing' | 'returned' | 'expired' | 'expiring';
@@ -50,6 +51,18 @@ export type NextStep =
       count: number;
       confirmBy: string;
       overdue: boolean;
+      href: string;
+    }
+  | {
+      /** A remediation task of a risk incident, assigned to the partner (decision record 035). */
+      kind: 'remediationTask';
+      taskId: string;
+      incidentId: string;
+      description: string;
+      dueDate: string;
+      overdue: boolean;
+      rejectionReason: string | null;
+      canAnswer: boolean;
       href: string;
     };
 
@@ -205,6 +218,23 @@ export async function partnerNextSteps(
       overdue: notices.overdue,
       href: '/p/training/notices',
     });
+  }
+  if (can(actor, 'read:risk-incidents:own')) {
+    const canAnswer = can(actor, 'respond:risk-incidents:own');
+    for (const task of await partnerRemediationTasks(db, actor, now)) {
+      if (task.status !== 'open') continue;
+      steps.push({
+        kind: 'remediationTask',
+        taskId: task.id,
+        incidentId: task.incidentId,
+        description: task.description,
+        dueDate: task.dueDate,
+        overdue: task.overdue,
+        rejectionReason: task.rejectionReason,
+        canAnswer,
+        href: `/p/risk/incidents/${task.incidentId}#task-${task.id}`,
+      });
+    }
   }
   return { steps, documents: checklist.counts };
 }

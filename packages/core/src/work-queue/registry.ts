@@ -8,6 +8,7 @@ import { reviewsToFinalise } from './groups/reviews-to-finalise.ts';
 import type { WorkSource } from './types.ts';
 import { externalTrainingToReview } from './groups/external-training-to-review.ts';
 import { riskAlertsOpen } from './groups/risk-alerts-open.ts';
+import { remediationTasksToVerify } from './groups/remediation-tasks-to-verify.ts';
 
 /**
  * Every kind of staff work, in the order the work queue shows it. A new capability
@@ -24,4 +25,5 @@ export const workSources: readonly WorkSource[] = [
   overdueRectifications,
   externalTrainingToReview,
   riskAlertsOpen,
+  remediationTasksToVerify,
 ];

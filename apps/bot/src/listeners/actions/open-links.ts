@@ -6,7 +6,7 @@ import type { App } from '@slack/bolt';
  * a warning unless it is acknowledged.
  */
 export function registerOpenLinks(app: App): void {
-  for (const actionId of [OPEN_IN_OUTPOST_ACTION_ID, 'inbox_open']) {
+  for (const actionId of [OPEN_IN_OUTPOST_ACTION_ID, 'inbox_open', 'risk_alerts_open', 'risk_partner_open']) {
     app.action({ type: 'block_actions', action_id: actionId }, async ({ ack }) => {
       await ack();
     });

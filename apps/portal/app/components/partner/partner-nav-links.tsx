@@ -32,6 +32,9 @@ export function PartnerNavLinks() {
       <li>
         <NavItemLink to="/p/training/notices">{t('training-notices.nav')}</NavItemLink>
       </li>
+      <li>
+        <NavItemLink to="/p/risk/incidents">{t('partner.risk.nav')}</NavItemLink>
+      </li>
     </>
   );
 }

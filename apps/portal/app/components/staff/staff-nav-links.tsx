@@ -64,6 +64,15 @@ export function StaffNavLinks({ may }: { may: ViewerSummary['may'] }) {
         <li>
           <NavItemLink to="/s/risk/rules">{t('risk.nav.rules')}</NavItemLink>
         </li>
+        <li>
+          <NavItemLink to="/s/risk/response">{t('risk-response.nav')}</NavItemLink>
+        </li>
+        <li>
+          <NavItemLink to="/s/risk/incidents">{t('risk.nav.incidents')}</NavItemLink>
+        </li>
+        <li>
+          <NavItemLink to="/s/risk/plans">{t('risk.nav.plans')}</NavItemLink>
+        </li>
       </NavGroup>
       <NavGroup label={t('training.nav')} active={withinAny(pathname, trainingSections)}>
         <li>

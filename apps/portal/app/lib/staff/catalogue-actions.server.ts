@@ -5,6 +5,7 @@ import { domainFormErrors } from './domain-errors.server';
 import { checkedValues, isChecked, numberValue, optionalText, text } from './form-values';
 import { parseRatio } from './ratio';
 import type { StaffActionArgs } from './staff-action';
+import { saveRiskEscalationAction } from '../risk/escalation-action.server';
 import { saveRiskResponseHoursAction } from '../risk/response-hours-action.server';
 
 /** Creates or updates a requirement of the document catalogue (administrators). */
@@ -52,7 +53,7 @@ export async function saveRequirementAction({
   }
 }
 
-export type SettingsIntent = 'committee' | 'weights' | 'trainingDigest' | 'riskHours';
+export type SettingsIntent = 'committee' | 'weights' | 'trainingDigest' | 'riskHours' | 'riskEscalation';
 
 /** The committee's quorum and approval share, typed as fractions ("2/3"), decimals or percentages. */
 export async function saveCommitteeRuleAction({
@@ -132,4 +133,5 @@ export const settingsActions: Record<SettingsIntent, (args: StaffActionArgs) => 
     weights: saveWeightsAction,
     trainingDigest: saveTrainingDigestAction,
     riskHours: saveRiskResponseHoursAction,
+    riskEscalation: saveRiskEscalationAction,
   };

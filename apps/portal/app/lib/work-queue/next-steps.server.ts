@@ -131,6 +131,21 @@ function describe(step: NextStep, locale: Locale): NextStepView {
           : t('work-queue.next.confirmNoticesHint'),
       };
     }
+    case 'remediationTask': {
+      const date = formatDay(locale, step.dueDate) ?? step.dueDate;
+      const due = step.overdue ? t('work-queue.next.overdue', { date }) : t('work-queue.next.due', { date });
+      return {
+        key: `task-${step.taskId}`,
+        href: step.href,
+        urgent: step.overdue,
+        action: t(step.canAnswer ? 'risk.next.remediate' : 'risk.next.remediateByAdmin', {
+          description: step.description,
+        }),
+        detail: step.rejectionReason
+          ? `${due} ${t('risk.incident.task.rejected', { reason: step.rejectionReason })}`
+          : due,
+      };
+    }
   }
   throw new Error('unknown next step');
 }

@@ -1,4 +1,5 @@
-import { getPartner } from '@outpost/core';
+import { getPartner, listSharedRiskAlerts } from '@outpost/core';
+import { SharedAlertsCard } from '../../components/risk/shared-alerts-card';
 import { HomeCards } from '../../components/partner/home-cards';
 import { NextSteps } from '../../components/work-queue/next-steps';
 import { PartnerCard } from '../../components/partner-card';
@@ -17,8 +18,12 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     getPartner(context.get(depsContext).db, actor, actor.partnerId),
   );
   const summary = await loadHomeSummary(context.get(depsContext).db, actor, context.get(localeContext));
+  // Alerts the insurer shared and that are still open (decision record 036); members read them too.
+  const sharedAlerts = (await listSharedRiskAlerts(context.get(depsContext).db, actor, { status: 'live' }))
+    .total;
   return {
     summary,
+    sharedAlerts,
     name: person.user.displayName,
     role: actor.role,
     // Only what the page shows: the row also holds internal assessment fields.
@@ -47,6 +52,7 @@ export default function PartnerHome({ loaderData }: Route.ComponentProps) {
         <p className="muted">{t(`role.${loaderData.role}`)}</p>
       </header>
       <NextSteps steps={loaderData.summary.steps} />
+      <SharedAlertsCard count={loaderData.sharedAlerts} />
       <PartnerCard partner={loaderData.partner} />
       <HomeCards summary={loaderData.summary} />
     </div>

@@ -1,7 +1,9 @@
-import { can, getPartner, partnerHistory } from '@outpost/core';
+import { can, getPartner, partnerHistory, riskAlertOwners } from '@outpost/core';
 import { criticalities, serviceCategories } from '@outpost/db';
 import { formatDateTime } from '@outpost/i18n';
 import { HistoryTimeline, ProfileForm, SuspensionPanel } from '../../components/staff/partner-admin';
+import { RelationshipOwnerPanel } from '../../components/staff/relationship-owner';
+import { relationshipOwnerAction } from '../../lib/staff/relationship-owner-action.server';
 import { historyLine, partnerStatusActions } from '../../lib/staff/partner-status-actions.server';
 import { Badge, EmptyState } from '@outpost/ui';
 
@@ -35,7 +37,15 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     return { partner, documents, applications, history };
   });
   const actor = viewer.person.actor;
+  const owner = can(actor, 'manage:partner')
+    ? {
+        partnerId: partner.id,
+        ownerId: partner.relationshipOwnerId,
+        choices: await riskAlertOwners(db, actor),
+      }
+    : null;
   return {
+    owner,
     partner: {
       legalName: partner.legalName,
       creditCode: partner.creditCode,
@@ -88,7 +98,11 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export function action({ context, request }: Route.ActionArgs) {
-  return runStaffAction(context, request, { review: reviewDocumentAction, ...partnerStatusActions });
+  return runStaffAction(context, request, {
+    review: reviewDocumentAction,
+    relationshipOwner: relationshipOwnerAction,
+    ...partnerStatusActions,
+  });
 }
 
 /** One partner as staff see it: the register entry, its qualification documents (with review) and its applications. */
@@ -129,6 +143,7 @@ export default function StaffPartner({ loaderData, actionData, params }: Route.C
           criticalities={loaderData.criticalities}
         />
       ) : null}
+      {loaderData.owner ? <RelationshipOwnerPanel view={loaderData.owner} result={result} /> : null}
 
       <section className="card" aria-labelledby="partner-applications">
         <h2 id="partner-applications">{t('staff-portal.applications.title')}</h2>

@@ -4,9 +4,13 @@ import {
   can,
   dismissRiskAlert,
   getRiskAlert,
+  incidentForAlert,
   resolveRiskAlert,
   riskAlertOwners,
 } from '@outpost/core';
+import { randomUUID } from 'node:crypto';
+import { commentOnRiskAlert, riskAlertThread, shareRiskAlert } from '@outpost/core';
+import { AlertThread } from '../../components/risk/alert-thread';
 import { formatDateTime, translate } from '@outpost/i18n';
 import { Alert } from '@outpost/ui';
 import { data, Form } from 'react-router';
@@ -29,12 +33,18 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const view = await orRouteError(locale, () => getRiskAlert(db, person.actor, params.alertId));
   const mayAct = can(person.actor, 'manage:risk-alerts');
   const owners = mayAct ? await riskAlertOwners(db, person.actor) : [];
+  // Sharing with the partner and the thread (decision record 036).
+  const thread = await orRouteError(locale, () => riskAlertThread(db, person.actor, params.alertId));
+  const incident = await incidentForAlert(db, person.actor, params.alertId);
+  const mayOpenIncident = can(person.actor, 'manage:risk-incidents');
   const a = view.alert;
   const when = (d: Date | null) => (d ? formatDateTime(locale, d) : '');
   const snapshot = a.ruleSnapshot as { nameZh?: string; nameEn?: string; kind?: string; version?: number };
   return {
     mayAct,
     owners,
+    incident,
+    mayOpenIncident,
     alert: {
       id: a.id,
       level: a.level,
@@ -61,6 +71,18 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       cleared: a.clearedSince ? when(a.clearedSince) : null,
     },
     partner: view.partner,
+    requestKey: randomUUID(),
+    sharing: {
+      shared: thread.sharedAt ? { name: thread.sharedByName ?? '', when: when(thread.sharedAt) } : null,
+      comments: thread.comments.map((c) => ({ ...c, when: when(c.at), at: undefined })),
+      files: thread.files.map((f) => ({
+        id: f.id,
+        fileName: f.fileName,
+        uploadedByName: f.uploadedByName,
+        when: when(f.uploadedAt),
+        href: `/s/risk/alerts/${a.id}/evidence/${f.id}`,
+      })),
+    },
     timeline: view.timeline.map((e) => ({
       id: e.id,
       kind: e.kind,
@@ -79,8 +101,10 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   };
 }
 
-const intents = ['acknowledge', 'assign', 'resolve', 'dismiss'] as const;
+const intents = ['acknowledge', 'assign', 'resolve', 'dismiss', 'share', 'comment'] as const;
 const done = {
+  share: 'risk-partner.staff.sharedDone',
+  comment: 'risk-partner.staff.commented',
   acknowledge: 'risk.action.acknowledged',
   assign: 'risk.action.assigned',
   resolve: 'risk.action.resolved',
@@ -104,6 +128,14 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       await resolveRiskAlert(db, person.actor, { alertId, note: formText(form, 'note') });
     else if (intent === 'dismiss')
       await dismissRiskAlert(db, person.actor, { alertId, reason: formText(form, 'reason') });
+    else if (intent === 'share') await shareRiskAlert(db, person.actor, alertId);
+    else if (intent === 'comment')
+      await commentOnRiskAlert(db, person.actor, {
+        alertId,
+        body: formText(form, 'body'),
+        visibility: (formText(form, 'visibility') || undefined) as 'internal' | undefined,
+        requestKey: formText(form, 'requestKey') || undefined,
+      });
     else
       return data(
         {
@@ -113,12 +145,14 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         },
         { status: 400 },
       );
-    return data({ ok: true as const, intent, notice: translate(locale, done[intent]) });
+    return data({ ok: true as const, intent, notice: translate(locale, done[intent]), at: Date.now() });
   } catch (raw) {
     const mapped = appErrorToForm(raw, locale, {
       note: translate(locale, 'risk.alert.note'),
       reason: translate(locale, 'risk.alert.reason'),
       ownerId: translate(locale, 'risk.action.assignTo'),
+      body: translate(locale, 'risk-partner.staff.comment'),
+      visibility: translate(locale, 'risk-partner.staff.visibility'),
     });
     if (!mapped) throw raw;
     return data(
@@ -131,7 +165,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 /** One alert: what raised it, the evidence with links to its source, who did what, and the actions. */
 export default function RiskAlertPage({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
-  const { alert, partner, timeline, mayAct, owners } = loaderData;
+  const { alert, partner, timeline, mayAct, owners, sharing } = loaderData;
   const live = alert.status === 'open' || alert.status === 'acknowledged';
   const failed = actionData && !actionData.ok ? actionData : null;
   const fieldError = (intent: string, field: string) =>
@@ -208,6 +242,20 @@ export default function RiskAlertPage({ loaderData, actionData }: Route.Componen
         ) : null}
       </section>
 
+      {loaderData.incident ? (
+        <p>
+          <AppLink to={`/s/risk/incidents/${loaderData.incident.id}`}>
+            {t('risk.incident.ofAlert', { title: loaderData.incident.title })}
+          </AppLink>
+        </p>
+      ) : loaderData.mayOpenIncident ? (
+        <p>
+          <AppLink to={`/s/risk/incidents/new?alert=${alert.id}`} className="button">
+            {t('risk.incident.openFromAlert')}
+          </AppLink>
+        </p>
+      ) : null}
+
       <section className="card stack" aria-labelledby="alert-evidence">
         <h2 id="alert-evidence">{t('risk.alert.evidence')}</h2>
         <AlertEvidence kind={alert.kind} evidence={alert.evidence} />
@@ -282,6 +330,63 @@ export default function RiskAlertPage({ loaderData, actionData }: Route.Componen
       ) : live ? (
         <p className="muted">{t('risk.alert.readOnly')}</p>
       ) : null}
+
+      <section className="card stack" aria-labelledby="alert-thread">
+        <h2 id="alert-thread">{t('risk-partner.staff.thread')}</h2>
+        {sharing.shared ? (
+          <p>{t('risk-partner.staff.shared', sharing.shared)}</p>
+        ) : (
+          <p className="muted">{t('risk-partner.staff.notShared')}</p>
+        )}
+        {mayAct && !sharing.shared ? (
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="share" />
+            <p className="muted">{t('risk-partner.staff.shareHint')}</p>
+            <div>
+              <button type="submit" className="button">
+                {t('risk-partner.staff.share')}
+              </button>
+            </div>
+          </Form>
+        ) : null}
+        <AlertThread comments={sharing.comments} files={sharing.files} audience="staff" />
+        {mayAct ? (
+          // A new form after each success: the text sent is not left in the box to be sent again.
+          <Form method="post" className="stack" key={actionData?.ok ? actionData.at : 'comment'}>
+            <input type="hidden" name="intent" value="comment" />
+            <input type="hidden" name="requestKey" value={loaderData.requestKey} />
+            <fieldset className="stack">
+              <legend>{t('risk-partner.staff.visibility')}</legend>
+              <div>
+                <label className="staff-check">
+                  <input type="radio" name="visibility" value="internal" defaultChecked />
+                  <span>{t('risk-partner.staff.visibility.internal')}</span>
+                </label>
+              </div>
+              <div>
+                <label className="staff-check">
+                  <input type="radio" name="visibility" value="partner" disabled={!sharing.shared} />
+                  <span>
+                    {t('risk-partner.staff.visibility.partner')}
+                    {sharing.shared ? '' : ` — ${t('risk-partner.staff.shareFirst')}`}
+                  </span>
+                </label>
+              </div>
+            </fieldset>
+            <TextAreaField
+              name="body"
+              label={t('risk-partner.staff.comment')}
+              error={fieldError('comment', 'body')}
+              maxLength={4000}
+            />
+            <div>
+              <button type="submit" className="button">
+                {t('risk-partner.staff.commentSend')}
+              </button>
+            </div>
+          </Form>
+        ) : null}
+      </section>
 
       <section className="card stack" aria-labelledby="alert-timeline">
         <h2 id="alert-timeline">{t('risk.alert.timeline')}</h2>

@@ -1,4 +1,4 @@
-import { can, getSetting } from '@outpost/core';
+import { can, getSetting, riskAlertOwners } from '@outpost/core';
 import { Form, useNavigation } from 'react-router';
 import { InputField } from '../../components/staff/fields';
 import { FormOutcome, fieldErrorsOf } from '../../components/staff/form-outcome';
@@ -19,13 +19,15 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   if (!can(person.actor, 'manage:requirements'))
     throw routeError(context.get(localeContext), 403, 'errors.forbidden');
   const { db } = context.get(depsContext);
-  const [committee, weights, trainingDigest, riskHours] = await Promise.all([
+  const [committee, weights, trainingDigest, riskHours, escalation, riskStaff] = await Promise.all([
     getSetting(db, 'admission.committee'),
     getSetting(db, 'admission.weights'),
     getSetting(db, 'training.digest'),
     getSetting(db, 'risk.responseHours'),
+    getSetting(db, 'risk.escalation'),
+    riskAlertOwners(db, person.actor),
   ]);
-  return { committee, weights, trainingDigest, riskHours };
+  return { committee, weights, trainingDigest, riskHours, escalation, riskStaff };
 }
 
 export function action({ context, request }: Route.ActionArgs) {
@@ -39,7 +41,8 @@ export default function StaffSettings({ loaderData, actionData }: Route.Componen
   const t = useT();
   const navigation = useNavigation();
   const result = actionData as StaffActionData | undefined;
-  const { committee, weights, trainingDigest, riskHours } = loaderData;
+  const { committee, weights, trainingDigest, riskHours, escalation, riskStaff } = loaderData;
+  const escalationErrors = fieldErrorsOf(result, 'riskEscalation');
   const digestErrors = fieldErrorsOf(result, 'trainingDigest');
   const riskErrors = fieldErrorsOf(result, 'riskHours');
   const committeeErrors = fieldErrorsOf(result, 'committee');
@@ -160,6 +163,45 @@ export default function StaffSettings({ loaderData, actionData }: Route.Componen
               error={riskErrors[level]}
             />
           ))}
+        </div>
+      </SettingsCard>
+
+      <SettingsCard
+        id="risk-escalation-heading"
+        title={t('risk.settings.escalation')}
+        hint={t('risk.settings.escalationHint')}
+        intent="riskEscalation"
+        formKey={`escalation-${escalation.reminderAt}-${escalation.headOfRiskUserId ?? ''}`}
+        result={result}
+        busy={busy}
+      >
+        <InputField
+          name="reminderAt"
+          label={t('risk.settings.reminderAt')}
+          hint={t('risk.settings.reminderAtHint', { now: formatPercent(escalation.reminderAt) })}
+          defaultValue={formatPercent(escalation.reminderAt)}
+          inputMode="decimal"
+          maxLength={20}
+          error={escalationErrors.reminderAt}
+        />
+        <div className={escalationErrors.headOfRiskUserId ? 'ui-field ui-field--invalid' : 'ui-field'}>
+          <label htmlFor="head-of-risk">{t('risk.settings.headOfRisk')}</label>
+          <p id="head-of-risk-hint" className="ui-field__hint">
+            {t('risk.settings.headOfRiskHint')}
+          </p>
+          <select
+            id="head-of-risk"
+            name="headOfRiskUserId"
+            defaultValue={escalation.headOfRiskUserId ?? ''}
+            aria-describedby="head-of-risk-hint"
+          >
+            <option value="">{t('risk.settings.headOfRiskNone')}</option>
+            {riskStaff.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.displayName}
+              </option>
+            ))}
+          </select>
         </div>
       </SettingsCard>
     </div>

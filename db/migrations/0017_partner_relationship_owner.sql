@@ -1,0 +1,2 @@
+ALTER TABLE "partners" ADD COLUMN "relationship_owner_id" uuid;--> statement-breakpoint
+ALTER TABLE "partners" ADD CONSTRAINT "partners_relationship_owner_id_users_id_fk" FOREIGN KEY ("relationship_owner_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;
