@@ -285,6 +285,7 @@ export async function buildWorld(db: Database): Promise<World> {
       contracts: [contract.id],
       alerts: [riskAlert!.id],
       evidence: [alertEvidence.file.id],
+      'incidents/evidence': [incidentEvidence.id],
       // Ids that bodies and queries name (thirdPartyReportVersionId, partnerId, requirementId…)
       requirementId: requirementIds,
       any: [...partners, ...documentIds, ...versionIds, application.id, review!.id, item.id],

@@ -65,11 +65,16 @@ beforeAll(async () => {
 });
 afterAll(() => conn?.close());
 
-/** A foreign id for a path parameter: the collection named before it, or the parameter's name. */
+/**
+ * A foreign id for a path parameter: the nested collection with its parent (`incidents/evidence`,
+ * since alerts and incidents both have evidence), the collection named before it, or the
+ * parameter's name.
+ */
 function foreignId(name: string, path: string): string {
   const segments = path.split('/');
   const at = segments.indexOf(`:${name}`);
-  const ids = world.ids[segments[at - 1] ?? ''] ?? world.ids[name] ?? world.ids.any ?? [];
+  const nested = at >= 3 ? world.ids[`${segments[at - 3]}/${segments[at - 1]}`] : undefined;
+  const ids = nested ?? world.ids[segments[at - 1] ?? ''] ?? world.ids[name] ?? world.ids.any ?? [];
   return encodeURIComponent(ids[0] ?? '00000000-0000-4000-8000-000000000000');
 }
 

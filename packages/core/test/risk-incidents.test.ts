@@ -346,9 +346,11 @@ describe('the state machine and closing', () => {
       .orderBy(auditLog.id);
     expect(audits.map((a) => a.action)).toEqual(events.map((e) => `risk_incident.${e.kind}`));
     const posts = await conn.db.select().from(outbox).where(eq(outbox.target, RISK_INCIDENTS_CHANNEL));
-    expect(
-      posts.some((p) => (p.payload as { template?: string }).template === 'notify.risk_incident_closed'),
-    ).toBe(true);
+    const templates = posts.map((p) => (p.payload as { template?: string }).template);
+    // The channel follows the incident's main changes: opened, contained, closed.
+    for (const step of ['opened', 'contained', 'closed']) {
+      expect(templates).toContain(`notify.risk_incident_${step}`);
+    }
   });
 
   it('a rejected task goes back to the partner with the reason; an internal task is done by staff with a note', async () => {

@@ -186,6 +186,7 @@ export const riskIncidentsEn = {
 
   'notify.risk_incident_opened':
     'Incident opened ({severity, select, critical {critical} warning {warning} other {notice}}): {title} — {partner}',
+  'notify.risk_incident_contained': 'Incident contained: {title} — {partner}; remediation continues',
   'notify.risk_incident_closed': 'Incident closed: {title} — {partner}',
   'notify.risk_task_assigned': 'Remediation task: {description}, due {date}',
   'notify.risk_task_submitted': 'Remediation evidence to verify: {description} ({title})',

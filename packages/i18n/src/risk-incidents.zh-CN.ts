@@ -183,6 +183,7 @@ export const riskIncidentsZhCN: Record<keyof typeof riskIncidentsEn, string> = {
 
   'notify.risk_incident_opened':
     '新建风险事件（{severity, select, critical {严重} warning {警告} other {提示}}）：{title} — {partner}',
+  'notify.risk_incident_contained': '事件已控制：{title} — {partner}；整改继续进行',
   'notify.risk_incident_closed': '风险事件已关闭：{title} — {partner}',
   'notify.risk_task_assigned': '整改任务：{description}，{date} 截止',
   'notify.risk_task_submitted': '待验证的整改材料：{description}（{title}）',

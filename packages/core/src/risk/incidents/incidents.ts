@@ -177,7 +177,7 @@ async function announce(
   tx: Database,
   actor: Actor,
   incident: RiskIncident,
-  template: 'notify.risk_incident_opened' | 'notify.risk_incident_closed',
+  template: 'notify.risk_incident_opened' | 'notify.risk_incident_contained' | 'notify.risk_incident_closed',
   responsibleId: string,
 ) {
   const [partner] = await tx
@@ -268,6 +268,7 @@ export async function containRiskIncident(
       .where(eq(riskIncidents.id, input.incidentId))
       .returning()) as [RiskIncident];
     await recordIncidentEvent(tx, actor, row, 'contained', now, input.note ? { note: input.note } : {});
+    await announce(tx, actor, row, 'notify.risk_incident_contained', row.responsibleId);
     return row;
   });
 }
