@@ -6,7 +6,10 @@ import {
   addToBlacklist,
   attachThirdPartyReport,
   createApiKey,
+  decideContractApproval,
   defaultRequirements,
+  draftContract,
+  ensureDefaultContractLibrary,
   draftQuarterlyReviews,
   ensureDefaultKpis,
   finaliseReview,
@@ -16,10 +19,14 @@ import {
   invitePartner,
   LocalDiskStorage,
   listReviews,
+  listTemplates,
   notify,
+  reviewContract,
   requirementsFor,
   saveRequirement,
+  setContractApprovers,
   submitApplication,
+  submitContract,
   systemActor,
   uploadDocument,
   uploadRectificationEvidence,
@@ -138,6 +145,41 @@ export async function buildWorld(db: Database): Promise<World> {
     bytes: pdf,
   });
 
+  // The active partner's contract, approved and waiting for its signature (visible to that partner).
+  await ensureDefaultContractLibrary(db);
+  const [template] = await listTemplates(db, staff.actor, { serviceCategory: 'claims' });
+  await setContractApprovers(db, staff.actor, { serviceCategory: 'claims', userIds: [staff.user.id] });
+  const contract = await draftContract(db, staff.actor, {
+    partnerId: active.id,
+    templateId: template!.id,
+    terms: {
+      startDate: '2027-01-01',
+      endDate: '2028-12-31',
+      noticeDays: 60,
+      annualValueCents: 30_000_000,
+      governingLaw: '中华人民共和国法律',
+    },
+    values: {
+      sla_cure_months: 3,
+      service_credit_percent: 5,
+      confidentiality_years: 5,
+      incident_report_hours: 2,
+      liability_cap: 100_000_000,
+      audit_notice_days: 10,
+      service_locations: '上海市浦东新区',
+      recovery_hours: 4,
+      termination_notice_days: 90,
+      data_return_days: 30,
+      training_hours: 36,
+    },
+    slaTargets: [{ kpiKey: 'processing_timeliness', comparator: 'gte', target: 95 }],
+  });
+  const submitted = await submitContract(db, staff.actor, contract.id);
+  if (submitted.status === 'legal_review') {
+    await reviewContract(db, staff.actor, contract.id, { decision: 'approve' });
+  }
+  await decideContractApproval(db, staff.actor, { contractId: contract.id, decision: 'approve' });
+
   const entry = await addToBlacklist(db, staff.actor, {
     creditCode: validCreditCode(),
     name: '黑名单测试公司',
@@ -240,6 +282,7 @@ export async function buildWorld(db: Database): Promise<World> {
       'rectification-items': [item.id],
       'rectification-evidence': [evidence.id],
       blacklist: [entry.entry.id],
+      contracts: [contract.id],
       alerts: [riskAlert!.id],
       evidence: [alertEvidence.file.id],
       'incidents/evidence': [incidentEvidence.id],
@@ -250,6 +293,7 @@ export async function buildWorld(db: Database): Promise<World> {
       partnerId: partners,
       applicationId: applications,
       reviewId: reviews,
+      contractId: [contract.id],
       key: requirements,
       token: invitations,
       incidentId: [incident.id],

@@ -712,4 +712,101 @@ export const expectations: Record<string, Expected> = {
   // The foreign incident is "not found" for the matrix's partner.
   'GET /api/v1/risk/incidents': { default: 403, anonymous: 401, partnerAdmin: 200, partnerMember: 200 },
   'GET /api/v1/risk/incidents/:id': { default: 403, anonymous: 401, partnerAdmin: 404, partnerMember: 404 },
+  // Contracts (issue 13). Every staff role reads them; legal, risk officers and admins draft (manage:contract).
+  // The foreign id is another partner's contract waiting for its signature (fuzz world).
+  'GET /s/contracts': { default: 200, anonymous: 302, partnerAdmin: 403, partnerMember: 403, apiKey: 302 },
+  'GET /s/contracts/new': {
+    default: 403,
+    anonymous: 302,
+    'staff:legal': 200,
+    'staff:risk_officer': 200,
+    'staff:admin': 200,
+    apiKey: 302,
+  },
+  // The empty form chooses no partner or template.
+  'POST /s/contracts/new': {
+    default: 403,
+    anonymous: 302,
+    'staff:legal': 422,
+    'staff:risk_officer': 422,
+    'staff:admin': 422,
+    apiKey: 302,
+  },
+  'GET /s/contracts/:contractId': {
+    default: 200,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  // The empty form names no action; core checks each action's permission.
+  'POST /s/contracts/:contractId': {
+    default: 400,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  // Only a draft is edited: the contract waiting for its signature is a conflict.
+  'GET /s/contracts/:contractId/edit': {
+    default: 403,
+    anonymous: 302,
+    'staff:legal': 409,
+    'staff:risk_officer': 409,
+    'staff:admin': 409,
+    apiKey: 302,
+  },
+  'POST /s/contracts/:contractId/edit': {
+    default: 403,
+    anonymous: 302,
+    'staff:legal': 409,
+    'staff:risk_officer': 409,
+    'staff:admin': 409,
+    apiKey: 302,
+  },
+  'GET /s/contracts/:contractId/pdf': {
+    default: 200,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  // Not signed yet: no signed copy.
+  'GET /s/contracts/:contractId/signed': {
+    default: 404,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  'GET /p/contracts': { default: 403, anonymous: 302, partnerAdmin: 200, partnerMember: 200, apiKey: 302 },
+  // Another partner's contract is "not found" for partner people, whatever its state.
+  'GET /p/contracts/:contractId': {
+    default: 403,
+    anonymous: 302,
+    partnerAdmin: 404,
+    partnerMember: 404,
+    apiKey: 302,
+  },
+  'POST /p/contracts/:contractId': {
+    default: 403,
+    anonymous: 302,
+    partnerAdmin: 404,
+    partnerMember: 404,
+    apiKey: 302,
+  },
+  'GET /p/contracts/:contractId/pdf': {
+    default: 403,
+    anonymous: 302,
+    partnerAdmin: 404,
+    partnerMember: 404,
+    apiKey: 302,
+  },
+  'GET /p/contracts/:contractId/signed': {
+    default: 403,
+    anonymous: 302,
+    partnerAdmin: 404,
+    partnerMember: 404,
+    apiKey: 302,
+  },
 };

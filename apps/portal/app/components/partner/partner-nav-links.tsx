@@ -22,6 +22,9 @@ export function PartnerNavLinks() {
         <NavItemLink to="/p/reviews">{t('reviews.nav')}</NavItemLink>
       </li>
       <li>
+        <NavItemLink to="/p/contracts">{t('contracts.nav')}</NavItemLink>
+      </li>
+      <li>
         <NavItemLink to="/p/training" except={['/p/training/notices']}>
           {t('training.nav')}
         </NavItemLink>

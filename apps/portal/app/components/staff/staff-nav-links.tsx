@@ -4,7 +4,7 @@ import type { ViewerSummary } from '../../lib/root-data';
 import { NavItemLink } from '../app-link';
 import { NavGroup, withinAny } from '../site-nav/nav-group';
 
-const partnerSections = ['/s/partners', '/s/applications', '/s/blacklist'];
+const partnerSections = ['/s/partners', '/s/applications', '/s/blacklist', '/s/contracts'];
 const performanceSections = ['/s/scorecards', '/s/reviews', '/s/kpis', '/s/import', '/s/risk'];
 const trainingSections = ['/s/training'];
 const settingsSections = ['/s/requirements', '/s/settings'];
@@ -34,6 +34,10 @@ export function StaffNavLinks({ may }: { may: ViewerSummary['may'] }) {
         </li>
         <li>
           <NavItemLink to="/s/blacklist">{t('staff-portal.nav.blacklist')}</NavItemLink>
+        </li>
+        {/* Every staff role reads contracts (read:contract:any). */}
+        <li>
+          <NavItemLink to="/s/contracts">{t('contracts.nav')}</NavItemLink>
         </li>
       </NavGroup>
       <NavGroup

@@ -1,0 +1,163 @@
+import { can, listContracts } from '@outpost/core';
+import { formatDateTime, formatDay } from '@outpost/i18n';
+import { EmptyState } from '@outpost/ui';
+import { Form, useSearchParams } from 'react-router';
+import { AppLink } from '../../components/app-link';
+import { ContractStatusBadge } from '../../components/contracts/contract-labels';
+import { FilterSelect } from '../../components/filter-select';
+import { PageLinks } from '../../components/page-links';
+import { TableRegion } from '../../components/table-region';
+import { depsContext, localeContext } from '../../context';
+import { orRouteError } from '../../lib/app-error.server';
+import { contractStatusCodes as contractStatuses } from '../../lib/contracts/contract-codes';
+import { serviceCategoryCodes as serviceCategories } from '../../lib/risk/risk-codes';
+import { useT } from '../../lib/i18n';
+import { pageCount, pageParam } from '../../lib/search-params';
+import { requireKind } from '../../lib/viewer.server';
+import type { Route } from './+types/contracts';
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const { person } = requireKind(context, request, 'staff');
+  const locale = context.get(localeContext);
+  const params = new URL(request.url).searchParams;
+  // A hand-edited bad filter falls back to "no filter", never an error page.
+  const status = contractStatuses.find((s) => s === params.get('status'));
+  const serviceCategory = serviceCategories.find((c) => c === params.get('category'));
+  const q = (params.get('q') ?? '').trim().slice(0, 100) || undefined;
+  const result = await orRouteError(locale, () =>
+    listContracts(context.get(depsContext).db, person.actor, {
+      status,
+      serviceCategory,
+      q,
+      page: pageParam(params),
+    }),
+  );
+  return {
+    mayDraft: can(person.actor, 'manage:contract'),
+    filtered: Boolean(status || serviceCategory || q),
+    total: result.total,
+    page: result.page,
+    pages: pageCount(result.total, result.pageSize),
+    contracts: result.items.map((c) => ({
+      id: c.id,
+      reference: c.reference,
+      partnerName: c.partnerName,
+      serviceCategory: c.serviceCategory,
+      status: c.status,
+      version: c.version,
+      term: `${formatDay(locale, c.startDate) ?? c.startDate} – ${formatDay(locale, c.endDate) ?? c.endDate}`,
+      updated: formatDateTime(locale, c.updatedAt),
+    })),
+  };
+}
+
+/** The contract archive: every contract, filtered by status and category, searched by reference or partner. */
+export default function StaffContracts({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const [params] = useSearchParams();
+  const { contracts, total, page, pages, filtered } = loaderData;
+  return (
+    <div className="page">
+      <title>{`${t('contracts.list.title')} · ${t('app.name')}`}</title>
+      <header className="page-header page-header--row">
+        <div>
+          <h1>{t('contracts.list.title')}</h1>
+          <p className="muted">{t('contracts.list.intro')}</p>
+        </div>
+        {loaderData.mayDraft ? (
+          <AppLink to="/s/contracts/new" className="button button--primary">
+            {t('contracts.list.new')}
+          </AppLink>
+        ) : null}
+      </header>
+
+      <Form
+        method="get"
+        action="/s/contracts"
+        role="search"
+        className="filters"
+        aria-label={t('contracts.list.search')}
+      >
+        <div className="ui-field filters__query">
+          <label htmlFor="contracts-q">{t('contracts.list.search')}</label>
+          <input
+            id="contracts-q"
+            name="q"
+            type="search"
+            defaultValue={params.get('q') ?? ''}
+            maxLength={100}
+          />
+        </div>
+        <FilterSelect
+          id="contracts-status"
+          name="status"
+          label={t('contracts.list.status')}
+          allLabel={t('contracts.list.allStatuses')}
+          options={contractStatuses.map((s) => ({ value: s, label: t(`contracts.status.${s}`) }))}
+          defaultValue={params.get('status') ?? ''}
+        />
+        <FilterSelect
+          id="contracts-category"
+          name="category"
+          label={t('contracts.list.category')}
+          allLabel={t('contracts.list.allCategories')}
+          options={serviceCategories.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+          defaultValue={params.get('category') ?? ''}
+        />
+        <button type="submit" className="button button--primary">
+          {t('common.search')}
+        </button>
+        {filtered ? (
+          <AppLink to="/s/contracts" className="button button--quiet">
+            {t('contracts.list.clear')}
+          </AppLink>
+        ) : null}
+      </Form>
+
+      <p className="muted" role="status">
+        {t('contracts.list.count', { count: total })}
+      </p>
+      {contracts.length === 0 ? (
+        <EmptyState title={filtered ? t('contracts.list.noneFound') : t('contracts.list.empty')}>
+          <p>{filtered ? t('contracts.list.noneFoundHint') : t('contracts.list.emptyHint')}</p>
+        </EmptyState>
+      ) : (
+        <TableRegion labelledBy="contracts-caption">
+          <table className="table">
+            <caption id="contracts-caption" className="visually-hidden">
+              {t('contracts.list.title')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('contracts.list.reference')}</th>
+                <th scope="col">{t('contracts.list.partner')}</th>
+                <th scope="col">{t('contracts.list.category')}</th>
+                <th scope="col">{t('contracts.list.status')}</th>
+                <th scope="col">{t('contracts.list.term')}</th>
+                <th scope="col">{t('contracts.list.updated')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {contracts.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">
+                    <AppLink to={`/s/contracts/${c.id}`}>{c.reference}</AppLink>
+                    <div className="muted">{t('contracts.version', { version: c.version })}</div>
+                  </th>
+                  <td>{c.partnerName}</td>
+                  <td>{t(`category.${c.serviceCategory}`)}</td>
+                  <td>
+                    <ContractStatusBadge status={c.status} />
+                  </td>
+                  <td>{c.term}</td>
+                  <td>{c.updated}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+      <PageLinks page={page} pages={pages} params={params} />
+    </div>
+  );
+}
