@@ -86,3 +86,29 @@ test('relationship owner: only an active risk officer or administrator, set and 
   await relationshipOwnerAction(argsFor(deps, admin, { partnerId: partner.id, userId: '' }));
   expect(await ownerOf()).toBeNull();
 });
+
+test('contract approvers: every category saved at once; a non-staff id refuses all of them', async () => {
+  const { saveContractApproversAction } = await import('../app/lib/contracts/approvers-action.server');
+  const { contractApproversOf } = await import('@outpost/core');
+  const { makePartner, makePartnerUser } = await import('@outpost/core/testing');
+  const a = await staffViewer(conn.db, ['committee']);
+  const b = await staffViewer(conn.db, ['admin']);
+  const ok = await saveContractApproversAction(
+    argsFor(deps, admin, {
+      'approvers.claims': [a.person.user.id, b.person.user.id],
+      'approvers.it': [b.person.user.id],
+    }),
+  );
+  expect(ok.status).toBe(200);
+  expect((await contractApproversOf(conn.db, 'claims')).sort()).toEqual(
+    [a.person.user.id, b.person.user.id].sort(),
+  );
+  expect(await contractApproversOf(conn.db, 'it')).toEqual([b.person.user.id]);
+  const partner = await makePartner(conn.db);
+  const { user: outsider } = await makePartnerUser(conn.db, partner.id, 'partner_admin');
+  const refused = await saveContractApproversAction(
+    argsFor(deps, admin, { 'approvers.claims': [outsider.id], 'approvers.it': [] }),
+  );
+  expect(refused.status).toBe(422);
+  expect(await contractApproversOf(conn.db, 'it')).toEqual([b.person.user.id]);
+});

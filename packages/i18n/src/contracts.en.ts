@@ -248,4 +248,7 @@ export const contractsEn = {
     'The last day to give notice on contract {reference} is {date} ({days} days).',
   'email.kind.contracts': 'Outpost: contracts',
   'partner-status.email.contracts': 'Contracts to sign, expiring or at their notice deadline',
+  'contracts.settings.approvers': 'Contract approvers',
+  'contracts.settings.approversHint':
+    'Who approves contracts of each service category, after legal review where it is needed. Every approver chosen must approve; one return sends the contract back. A category without approvers cannot submit contracts.',
 } as const;

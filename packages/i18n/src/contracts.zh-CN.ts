@@ -233,4 +233,7 @@ export const contractsZhCN: Record<keyof typeof contractsEn, string> = {
   'notify.contract_notice_deadline': '合同 {reference} 的最后通知日为 {date}（还有 {days} 天）。',
   'email.kind.contracts': 'Outpost：合同',
   'partner-status.email.contracts': '待签署、即将到期或临近通知期的合同',
+  'contracts.settings.approvers': '合同审批人',
+  'contracts.settings.approversHint':
+    '各服务类别合同的审批人（需法务审核的，审核通过后审批）。所选审批人须全部批准；任一人退回即退回合同。未设审批人的类别无法提交合同。',
 };

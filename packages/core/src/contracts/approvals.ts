@@ -29,36 +29,73 @@ export const approversInput = z.strictObject({
 
 /** Admins configure who approves contracts of each service category. */
 export async function setContractApprovers(db: Database, actor: Actor, raw: z.input<typeof approversInput>) {
+  const [ids] = await setContractApproverSets(db, actor, [raw]);
+  return ids!;
+}
+
+/**
+ * Sets the approvers of several service categories at once (the settings page saves them all):
+ * one transaction, so a refused entry changes none of them. Approvers must be active staff.
+ */
+export async function setContractApproverSets(
+  db: Database,
+  actor: Actor,
+  raw: z.input<typeof approversInput>[],
+) {
   assertCan(actor, 'manage:requirements');
-  const input = parse(approversInput, raw);
-  const ids = [...new Set(input.userIds)];
+  const sets = raw.map((r) => parse(approversInput, r));
   return db.transaction(async (tx) => {
-    const staff =
-      ids.length === 0
-        ? []
-        : await tx
-            .select({ id: users.id })
-            .from(users)
-            .where(and(inArray(users.id, ids), eq(users.kind, 'staff'), eq(users.status, 'active')));
-    if (staff.length !== ids.length) {
-      throw new AppError('validation_failed', 'Approvers must be active staff members.', {
-        messageKey: 'errors.contracts.approver_not_staff',
+    const saved: string[][] = [];
+    for (const input of sets) {
+      const ids = [...new Set(input.userIds)];
+      const staff =
+        ids.length === 0
+          ? []
+          : await tx
+              .select({ id: users.id })
+              .from(users)
+              .where(and(inArray(users.id, ids), eq(users.kind, 'staff'), eq(users.status, 'active')));
+      if (staff.length !== ids.length) {
+        throw new AppError('validation_failed', 'Approvers must be active staff members.', {
+          messageKey: 'errors.contracts.approver_not_staff',
+          details: { field: input.serviceCategory },
+        });
+      }
+      await tx.delete(contractApprovers).where(eq(contractApprovers.serviceCategory, input.serviceCategory));
+      if (ids.length > 0) {
+        await tx
+          .insert(contractApprovers)
+          .values(ids.map((userId) => ({ serviceCategory: input.serviceCategory, userId })));
+      }
+      await audit(tx, actor, {
+        action: 'contract.approvers_set',
+        entityType: 'contract_approvers',
+        entityId: null,
+        data: { serviceCategory: input.serviceCategory, userIds: ids },
       });
+      saved.push(ids);
     }
-    await tx.delete(contractApprovers).where(eq(contractApprovers.serviceCategory, input.serviceCategory));
-    if (ids.length > 0) {
-      await tx
-        .insert(contractApprovers)
-        .values(ids.map((userId) => ({ serviceCategory: input.serviceCategory, userId })));
-    }
-    await audit(tx, actor, {
-      action: 'contract.approvers_set',
-      entityType: 'contract_approvers',
-      entityId: null,
-      data: { serviceCategory: input.serviceCategory, userIds: ids },
-    });
-    return ids;
+    return saved;
   });
+}
+
+/** Every category's approvers and the staff who could be chosen (the settings page). */
+export async function contractApproverSettings(db: Database, actor: Actor) {
+  assertCan(actor, 'manage:requirements');
+  const [rows, staff] = await Promise.all([
+    db.select().from(contractApprovers),
+    db
+      .select({ id: users.id, displayName: users.displayName })
+      .from(users)
+      .where(and(eq(users.kind, 'staff'), eq(users.status, 'active')))
+      .orderBy(users.displayName),
+  ]);
+  const byCategory = Object.fromEntries(serviceCategories.map((c) => [c, [] as string[]])) as Record<
+    (typeof serviceCategories)[number],
+    string[]
+  >;
+  for (const r of rows) byCategory[r.serviceCategory].push(r.userId);
+  return { byCategory, staff };
 }
 
 export async function contractApproversOf(db: Database, serviceCategory: string) {

@@ -5,6 +5,7 @@ import { domainFormErrors } from './domain-errors.server';
 import { checkedValues, isChecked, numberValue, optionalText, text } from './form-values';
 import { parseRatio } from './ratio';
 import type { StaffActionArgs } from './staff-action';
+import { saveContractApproversAction } from '../contracts/approvers-action.server';
 import { saveRiskEscalationAction } from '../risk/escalation-action.server';
 import { saveRiskResponseHoursAction } from '../risk/response-hours-action.server';
 
@@ -53,7 +54,13 @@ export async function saveRequirementAction({
   }
 }
 
-export type SettingsIntent = 'committee' | 'weights' | 'trainingDigest' | 'riskHours' | 'riskEscalation';
+export type SettingsIntent =
+  | 'committee'
+  | 'weights'
+  | 'trainingDigest'
+  | 'riskHours'
+  | 'riskEscalation'
+  | 'contractApprovers';
 
 /** The committee's quorum and approval share, typed as fractions ("2/3"), decimals or percentages. */
 export async function saveCommitteeRuleAction({
@@ -134,4 +141,5 @@ export const settingsActions: Record<SettingsIntent, (args: StaffActionArgs) => 
     trainingDigest: saveTrainingDigestAction,
     riskHours: saveRiskResponseHoursAction,
     riskEscalation: saveRiskEscalationAction,
+    contractApprovers: saveContractApproversAction,
   };

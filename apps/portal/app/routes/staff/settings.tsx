@@ -1,6 +1,7 @@
-import { can, getSetting, riskAlertOwners } from '@outpost/core';
+import { can, contractApproverSettings, getSetting, riskAlertOwners } from '@outpost/core';
 import { Form, useNavigation } from 'react-router';
-import { InputField } from '../../components/staff/fields';
+import { CheckboxGroup, InputField } from '../../components/staff/fields';
+import { categoryLabel } from '../../components/partner-labels';
 import { FormOutcome, fieldErrorsOf } from '../../components/staff/form-outcome';
 import { depsContext, localeContext } from '../../context';
 import { useT } from '../../lib/i18n';
@@ -19,15 +20,18 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   if (!can(person.actor, 'manage:requirements'))
     throw routeError(context.get(localeContext), 403, 'errors.forbidden');
   const { db } = context.get(depsContext);
-  const [committee, weights, trainingDigest, riskHours, escalation, riskStaff] = await Promise.all([
-    getSetting(db, 'admission.committee'),
-    getSetting(db, 'admission.weights'),
-    getSetting(db, 'training.digest'),
-    getSetting(db, 'risk.responseHours'),
-    getSetting(db, 'risk.escalation'),
-    riskAlertOwners(db, person.actor),
-  ]);
-  return { committee, weights, trainingDigest, riskHours, escalation, riskStaff };
+  const [committee, weights, trainingDigest, riskHours, escalation, riskStaff, approvers] = await Promise.all(
+    [
+      getSetting(db, 'admission.committee'),
+      getSetting(db, 'admission.weights'),
+      getSetting(db, 'training.digest'),
+      getSetting(db, 'risk.responseHours'),
+      getSetting(db, 'risk.escalation'),
+      riskAlertOwners(db, person.actor),
+      contractApproverSettings(db, person.actor),
+    ],
+  );
+  return { committee, weights, trainingDigest, riskHours, escalation, riskStaff, approvers };
 }
 
 export function action({ context, request }: Route.ActionArgs) {
@@ -41,7 +45,7 @@ export default function StaffSettings({ loaderData, actionData }: Route.Componen
   const t = useT();
   const navigation = useNavigation();
   const result = actionData as StaffActionData | undefined;
-  const { committee, weights, trainingDigest, riskHours, escalation, riskStaff } = loaderData;
+  const { committee, weights, trainingDigest, riskHours, escalation, riskStaff, approvers } = loaderData;
   const escalationErrors = fieldErrorsOf(result, 'riskEscalation');
   const digestErrors = fieldErrorsOf(result, 'trainingDigest');
   const riskErrors = fieldErrorsOf(result, 'riskHours');
@@ -203,6 +207,26 @@ export default function StaffSettings({ loaderData, actionData }: Route.Componen
             ))}
           </select>
         </div>
+      </SettingsCard>
+
+      <SettingsCard
+        id="contract-approvers-heading"
+        title={t('contracts.settings.approvers')}
+        hint={t('contracts.settings.approversHint')}
+        intent="contractApprovers"
+        formKey={`approvers-${JSON.stringify(approvers.byCategory)}`}
+        result={result}
+        busy={busy}
+      >
+        {Object.entries(approvers.byCategory).map(([category, chosen]) => (
+          <CheckboxGroup
+            key={category}
+            name={`approvers.${category}`}
+            label={categoryLabel(t, category)}
+            options={approvers.staff.map((s) => ({ value: s.id, label: s.displayName }))}
+            defaultValues={chosen}
+          />
+        ))}
       </SettingsCard>
     </div>
   );
