@@ -42,7 +42,7 @@ const pass = async () => {
 };
 
 describe('risk incidents in Slack and reminders', () => {
-  it('posts to the incidents channel when an incident opens and when it closes, in both languages', async () => {
+  it('posts to the incidents channel when an incident opens, is contained and closes, in both languages', async () => {
     const officer = await makeStaff(conn.db, ['risk_officer']);
     const partner = await makePartner(conn.db, { legalName: '示例理赔有限公司' });
     const { incident } = await openRiskIncident(conn.db, officer.actor, {
@@ -67,8 +67,11 @@ describe('risk incidents in Slack and reminders', () => {
       lessonsLearned: 'Roll back faster',
     });
     await pass();
-    expect(posts()).toHaveLength(2);
-    expect(String(posts()[1]!.args.text)).toContain('Incident closed: Claims system outage');
+    // Containment is one of the main changes the channel follows (opened, contained, closed).
+    expect(posts()).toHaveLength(3);
+    expect(String(posts()[1]!.args.text)).toContain('Incident contained: Claims system outage');
+    expect(String(posts()[1]!.args.text)).toContain('事件已控制');
+    expect(String(posts()[2]!.args.text)).toContain('Incident closed: Claims system outage');
   });
 
   it('the daily job reminds the partner of a task due within two days, once', async () => {
