@@ -111,6 +111,11 @@ export const riskAlerts = pgTable(
     /** For the Slack follow-up: where the alert's message is, to update it in place (channel + ts). */
     slackChannel: text('slack_channel'),
     slackTs: text('slack_ts'),
+    /** The critical alert's DM to the relationship owner, redrawn with the channel card on every change. */
+    slackDmChannel: text('slack_dm_channel'),
+    slackDmTs: text('slack_dm_ts'),
+    /** Whose DM it is (its language follows theirs). */
+    slackDmUserId: uuid('slack_dm_user_id').references(() => users.id),
     /** For the escalation follow-up: the last escalation step taken (0 = none). */
     escalationStep: integer('escalation_step').notNull().default(0),
     /** When staff shared the alert with its partner (null: not shared, the default). Decision record 036. */
