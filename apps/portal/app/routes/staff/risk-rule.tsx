@@ -11,7 +11,7 @@ import { appErrorToForm, orRouteError } from '../../lib/app-error.server';
 import type { FormErrors } from '../../lib/form-errors';
 import { useLocale, useT } from '../../lib/i18n';
 import { routeError } from '../../lib/route-error';
-import { isRuleKind, paramFields, ruleFromForm, ruleKinds } from '../../lib/risk/rule-form';
+import { booleanParams, isRuleKind, paramFields, ruleFromForm, ruleKinds } from '../../lib/risk/rule-form';
 import {
   riskLevelCodes as riskLevels,
   serviceCategoryCodes as serviceCategories,
@@ -182,6 +182,18 @@ export default function RiskRulePage({ loaderData, actionData }: Route.Component
                   defaultValue={typeof value === 'string' ? value : undefined}
                   error={fieldError(name)}
                   options={kpis.map((k) => ({ value: k.key, label: locale === 'en' ? k.nameEn : k.nameZh }))}
+                />
+              );
+            }
+            if (booleanParams.has(field)) {
+              return (
+                <CheckboxField
+                  key={field}
+                  name={name}
+                  label={t(`risk.rules.field.${field}`)}
+                  hint={t(`risk.rules.hint.${field}`)}
+                  error={fieldError(name)}
+                  defaultChecked={value === true}
                 />
               );
             }
