@@ -191,7 +191,7 @@ export default function RiskRulePage({ loaderData, actionData }: Route.Component
                   key={field}
                   name={name}
                   label={t(`risk.rules.field.${field}`)}
-                  hint={t(`risk.rules.hint.${field}`)}
+                  hint={t('risk.rules.hint.includeNoContract')}
                   error={fieldError(name)}
                   defaultChecked={value === true}
                 />
