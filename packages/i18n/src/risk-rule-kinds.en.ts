@@ -31,4 +31,17 @@ export const riskRuleKindsEn = {
   'risk.evidence.contractLine': 'Contract {reference} ends {date}',
   'risk.evidence.noContractLine': 'No contract in force for {category}',
   'risk.evidence.shareLine': '{percent} % of {category} cases ({volume} of {total})',
+  // What to fix in a rule parameter, under its input (after its label).
+  'risk.rules.error.windowDays': 'use a whole number of days from 1 to 366',
+  'risk.rules.error.withinDays': 'use a whole number of days from 0 to 365',
+  'risk.rules.error.abovePercent': 'use a share above 0 and below 100, e.g. 40',
+  'risk.rules.error.belowPercent': 'use a percentage above 0 and at most 100',
+  'risk.rules.error.minCategoryVolume': 'use a whole number of cases from 1 to 1000000',
+  'risk.rules.error.minSample': 'use a whole number of observations from 1 to 100000',
+  'risk.rules.error.sigma': 'use 1 to 10 standard deviations',
+  'risk.rules.error.trailingWeeks': 'use a whole number of weeks from 4 to 52',
+  'risk.rules.error.clearAfterHours': 'use a number of hours from 0 to 720',
+  'risk.rules.error.includeNoContract': 'tick the box or leave it unticked',
+  'risk.rules.error.kpiKey': 'choose an active KPI computed from service events',
+  'risk.rules.error.breach': 'choose the warning or the critical threshold',
 } as const;

@@ -32,4 +32,17 @@ export const riskRuleKindsZhCN: Record<keyof typeof riskRuleKindsEn, string> = {
   'risk.evidence.contractLine': '合同 {reference} 于 {date} 到期',
   'risk.evidence.noContractLine': '{category}类别没有生效合同',
   'risk.evidence.shareLine': '占{category}案件的 {percent}%（{total} 件中的 {volume} 件）',
+  // What to fix in a rule parameter, under its input (after its label).
+  'risk.rules.error.windowDays': '请填写 1 至 366 之间的整数天数',
+  'risk.rules.error.withinDays': '请填写 0 至 365 之间的整数天数',
+  'risk.rules.error.abovePercent': '请填写大于 0 且小于 100 的比例，例如 40',
+  'risk.rules.error.belowPercent': '请填写大于 0 且不超过 100 的百分比',
+  'risk.rules.error.minCategoryVolume': '请填写 1 至 1000000 之间的整数案件数',
+  'risk.rules.error.minSample': '请填写 1 至 100000 之间的整数样本数',
+  'risk.rules.error.sigma': '请填写 1 至 10 之间的标准差倍数',
+  'risk.rules.error.trailingWeeks': '请填写 4 至 52 之间的整数周数',
+  'risk.rules.error.clearAfterHours': '请填写 0 至 720 之间的小时数',
+  'risk.rules.error.includeNoContract': '请勾选或不勾选',
+  'risk.rules.error.kpiKey': '请选择一个由服务事件计算的有效指标',
+  'risk.rules.error.breach': '请选择预警阈值或严重阈值',
 };

@@ -11,6 +11,7 @@ import { appErrorToForm, orRouteError } from '../../lib/app-error.server';
 import type { FormErrors } from '../../lib/form-errors';
 import { useLocale, useT } from '../../lib/i18n';
 import { routeError } from '../../lib/route-error';
+import { withParamErrors } from '../../lib/risk/rule-errors.server';
 import { booleanParams, isRuleKind, paramFields, ruleFromForm, ruleKinds } from '../../lib/risk/rule-form';
 import {
   riskLevelCodes as riskLevels,
@@ -93,7 +94,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       labels[`params.${field}`] = translate(locale, `risk.rules.field.${field}`);
     const mapped = appErrorToForm(raw, locale, labels);
     if (!mapped) throw raw;
-    return data({ errors: mapped.errors }, { status: mapped.status });
+    return data({ errors: withParamErrors(raw, mapped.errors, locale, labels) }, { status: mapped.status });
   }
 }
 
