@@ -3,7 +3,13 @@ import { evidenceLine } from '../src/views/risk-alert.ts';
 
 describe('the Slack card’s evidence line for the contract and concentration rules (decision 041)', () => {
   it('says the share of the category, in both languages', () => {
-    const evidence = { serviceCategory: 'it', percent: 58.4, threshold: 50, partnerVolume: 91, categoryVolume: 156 };
+    const evidence = {
+      serviceCategory: 'it',
+      percent: 58.4,
+      threshold: 50,
+      partnerVolume: 91,
+      categoryVolume: 156,
+    };
     expect(evidenceLine(evidence, 'en')).toBe('58.4 % of IT services cases (91 of 156)');
     expect(evidenceLine(evidence, 'zh-CN')).toContain('58.4%');
   });

@@ -34,8 +34,12 @@ const post = async (values: Record<string, string | string[]>, locale: 'en' | 'z
       params: { ruleId: 'new' },
       request: new Request('http://localhost/s/risk/rules/new', { method: 'POST', body: formOf(values) }),
     } as never)) as unknown;
-    if (result instanceof Response) return { status: result.status, location: result.headers.get('Location') };
-    const { data, init } = result as { data: { errors: { fields?: Record<string, string> } }; init: { status: number } };
+    if (result instanceof Response)
+      return { status: result.status, location: result.headers.get('Location') };
+    const { data, init } = result as {
+      data: { errors: { fields?: Record<string, string> } };
+      init: { status: number };
+    };
     return { status: init.status, fields: data.errors.fields ?? {} };
   } catch (thrown) {
     if (thrown instanceof Response) return { status: thrown.status };
@@ -61,7 +65,9 @@ test('a bad share, window or volume is refused under its field in the reader’s
     'params.windowDays',
   ]);
   expect(bad.fields?.['params.windowDays']).toBe('Window (days): use a whole number of days from 1 to 366');
-  expect(bad.fields?.['params.abovePercent']).toBe('Share above (%): use a share above 0 and below 100, e.g. 40');
+  expect(bad.fields?.['params.abovePercent']).toBe(
+    'Share above (%): use a share above 0 and below 100, e.g. 40',
+  );
   const zh = await post({ ...base, kind: 'contract_lapsing', 'params.withinDays': '-5' }, 'zh-CN');
   expect(zh.status).toBe(422);
   expect(zh.fields?.['params.withinDays']).toBe('到期前天数（0：仅已过期）：请填写 0 至 365 之间的整数天数');
@@ -93,7 +99,11 @@ test('good forms are saved: the contract rule’s checkbox as a flag, the concen
     enabled: 'on',
   });
   expect(share.status).toBe(302);
-  const saved = await getRiskRule(conn.db, officer.person.actor, share.location!.split('/').pop()!.split('?')[0]!);
+  const saved = await getRiskRule(
+    conn.db,
+    officer.person.actor,
+    share.location!.split('/').pop()!.split('?')[0]!,
+  );
   expect(saved.rule).toMatchObject({
     serviceCategories: ['claims'],
     params: { windowDays: 30, abovePercent: 40, minCategoryVolume: 100, clearAfterHours: 168 },

@@ -450,7 +450,10 @@ describe('contract and concentration alerts in the first-run demo (decision reco
       .where(eq(riskAlerts.status, 'open'));
     const lapsing = rows.filter((r) => r.kind === 'contract_lapsing');
     expect(lapsing.map((r) => r.partnerName)).toEqual([expect.stringContaining('鼎信')]);
-    expect(lapsing[0]!.evidence).toMatchObject({ state: 'ending', href: expect.stringMatching(/^\/s\/contracts\//) });
+    expect(lapsing[0]!.evidence).toMatchObject({
+      state: 'ending',
+      href: expect.stringMatching(/^\/s\/contracts\//),
+    });
     const concentrated = rows.filter((r) => r.kind === 'concentration');
     expect(concentrated.map((r) => [r.partnerName, r.evidence.serviceCategory])).toContainEqual([
       expect.stringContaining('数智'),

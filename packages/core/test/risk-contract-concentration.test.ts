@@ -100,7 +100,10 @@ describe('contract lapsing', () => {
     const partner = await makePartner(conn.db);
     const t0 = new Date();
     const today = todayInChina(t0);
-    const old = await contractFor(partner.id, { startDate: addDays(today, -320), endDate: addDays(today, 45) });
+    const old = await contractFor(partner.id, {
+      startDate: addDays(today, -320),
+      endDate: addDays(today, 45),
+    });
     const evaluate = (at: number) =>
       evaluateRiskRules(conn.db, { now: new Date(t0.getTime() + at), kinds: ['contract_lapsing'] });
 
@@ -153,10 +156,17 @@ describe('contract lapsing', () => {
     const now = new Date();
     const today = todayInChina(now);
     const ended = await makePartner(conn.db);
-    const contract = await contractFor(ended.id, { startDate: addDays(today, -400), endDate: addDays(today, -1) });
+    const contract = await contractFor(ended.id, {
+      startDate: addDays(today, -400),
+      endDate: addDays(today, -1),
+    });
     const without = await makePartner(conn.db);
     const renewing = await makePartner(conn.db);
-    await contractFor(renewing.id, { startDate: addDays(today, -400), endDate: addDays(today, -1), autoRenew: true });
+    await contractFor(renewing.id, {
+      startDate: addDays(today, -400),
+      endDate: addDays(today, -1),
+      autoRenew: true,
+    });
     const ending = await makePartner(conn.db);
     await contractFor(ending.id, { startDate: addDays(today, -300), endDate: addDays(today, 10) });
 
@@ -194,7 +204,10 @@ describe('concentration', () => {
     }));
   async function partnerIn(category: 'it' | 'agency', legalName: string) {
     const partner = await makePartner(conn.db, { legalName });
-    await conn.db.update(partners).set({ serviceCategories: [category] }).where(eq(partners.id, partner.id));
+    await conn.db
+      .update(partners)
+      .set({ serviceCategories: [category] })
+      .where(eq(partners.id, partner.id));
     return partner;
   }
 
@@ -289,9 +302,15 @@ describe('parameters', () => {
       [{ ...base, kind: 'concentration', params: { abovePercent: '40%' } }, 'params.abovePercent'],
       [{ ...base, kind: 'contract_lapsing', params: { withinDays: -1 } }, 'params.withinDays'],
       [{ ...base, kind: 'contract_lapsing', params: { withinDays: 400 } }, 'params.withinDays'],
-      [{ ...base, kind: 'contract_lapsing', params: { includeNoContract: 'yes' } }, 'params.includeNoContract'],
+      [
+        { ...base, kind: 'contract_lapsing', params: { includeNoContract: 'yes' } },
+        'params.includeNoContract',
+      ],
       [{ ...base, kind: 'contract_lapsing', params: { kpiKey: 'x' } }, 'params'],
-      [{ ...base, kind: 'contract_lapsing', serviceCategories: ['casino'], params: {} }, 'serviceCategories.0'],
+      [
+        { ...base, kind: 'contract_lapsing', serviceCategories: ['casino'], params: {} },
+        'serviceCategories.0',
+      ],
     ];
     for (const [input, path] of cases) {
       const error = await saveRiskRule(conn.db, risk, input as unknown as RiskRuleInput).then(
@@ -311,8 +330,16 @@ describe('parameters', () => {
     await ensureDefaultRiskRules(conn.db);
     const rows = await conn.db.select().from(riskRules);
     const byKey = (key: string) => rows.find((r) => r.defaultKey === key);
-    expect(byKey('contract_lapsing_60d')).toMatchObject({ kind: 'contract_lapsing', level: 'warning', enabled: true });
-    expect(byKey('contract_expired')).toMatchObject({ kind: 'contract_lapsing', level: 'critical', enabled: true });
+    expect(byKey('contract_lapsing_60d')).toMatchObject({
+      kind: 'contract_lapsing',
+      level: 'warning',
+      enabled: true,
+    });
+    expect(byKey('contract_expired')).toMatchObject({
+      kind: 'contract_lapsing',
+      level: 'critical',
+      enabled: true,
+    });
     expect(byKey('concentration_50pct_30d')).toMatchObject({
       kind: 'concentration',
       enabled: true,

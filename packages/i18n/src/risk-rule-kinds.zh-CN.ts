@@ -11,7 +11,8 @@ export const riskRuleKindsZhCN: Record<keyof typeof riskRuleKindsEn, string> = {
   'risk.rules.field.minCategoryVolume': '类别最少案件数',
   'risk.rules.summary.contract_lapsing':
     '{days, plural, =0 {合同已过期} other {合同 # 天内到期}}且未续签{none, select, yes {，或没有生效合同} other {}}',
-  'risk.rules.summary.concentration': '单一合作伙伴占某类别 {days} 天内新开案件的 {percent}% 以上（类别至少 {min} 件）',
+  'risk.rules.summary.concentration':
+    '单一合作伙伴占某类别 {days} 天内新开案件的 {percent}% 以上（类别至少 {min} 件）',
   'risk.evidence.contract': '合同',
   'risk.evidence.contractEnd': '到期日',
   'risk.evidence.contractState': '情况',

@@ -85,7 +85,9 @@ export const ruleParamSchemas = {
       .min(0, 'Use 0 to 365 days.')
       .max(365, 'Use 0 to 365 days.')
       .default(60),
-    includeNoContract: z.boolean({ message: 'Choose whether a partner without a contract counts.' }).default(false),
+    includeNoContract: z
+      .boolean({ message: 'Choose whether a partner without a contract counts.' })
+      .default(false),
     clearAfterHours,
   }),
   /**

@@ -18,7 +18,9 @@ export function contractConcentrationRows(
   const n = (v: unknown) => formatNumber(locale, num(v), 1);
   const rows: [string, string][] = [];
   if (kind === 'contract_lapsing') {
-    const state = ['ending', 'expired', 'none'].includes(str(evidence.state)) ? str(evidence.state) : 'ending';
+    const state = ['ending', 'expired', 'none'].includes(str(evidence.state))
+      ? str(evidence.state)
+      : 'ending';
     rows.push([t('risk.evidence.contractState'), t(`risk.evidence.contractState.${state}` as never)]);
     if (evidence.serviceCategory) {
       rows.push([t('risk.evidence.category'), t(`category.${str(evidence.serviceCategory)}` as never)]);
@@ -33,7 +35,10 @@ export function contractConcentrationRows(
         }`,
       ]);
     }
-    return { rows, linkText: t(state === 'none' ? 'risk.evidence.openPartner' : 'risk.evidence.openContract') };
+    return {
+      rows,
+      linkText: t(state === 'none' ? 'risk.evidence.openPartner' : 'risk.evidence.openContract'),
+    };
   }
   if (kind === 'concentration') {
     rows.push([t('risk.evidence.category'), t(`category.${str(evidence.serviceCategory)}` as never)]);
@@ -42,7 +47,8 @@ export function contractConcentrationRows(
       rows.push([t('risk.evidence.shareThreshold'), `${n(evidence.threshold)} %`]);
     rows.push([t('risk.evidence.partnerVolume'), n(evidence.partnerVolume)]);
     rows.push([t('risk.evidence.categoryVolume'), n(evidence.categoryVolume)]);
-    if (typeof evidence.partners === 'number') rows.push([t('risk.evidence.partnerCount'), n(evidence.partners)]);
+    if (typeof evidence.partners === 'number')
+      rows.push([t('risk.evidence.partnerCount'), n(evidence.partners)]);
     if (evidence.from) {
       rows.push([
         t('risk.evidence.window'),
