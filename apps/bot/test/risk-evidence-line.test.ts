@@ -18,7 +18,7 @@ describe('the Slack card’s evidence line for the contract and concentration ru
     const ending = { state: 'ending', reference: 'HT-2026-0007', endDate: '2027-01-16', daysLeft: 45 };
     expect(evidenceLine(ending, 'en')).toBe('Contract HT-2026-0007 ends 2027-01-16 (45 days left)');
     const expired = { ...ending, state: 'expired', daysLeft: -3 };
-    expect(evidenceLine(expired, 'en')).toBe('Contract HT-2026-0007 ends 2027-01-16 (expired 3 days ago)');
+    expect(evidenceLine(expired, 'en')).toBe('Contract HT-2026-0007 ended 2027-01-16 (expired 3 days ago)');
     expect(evidenceLine({ state: 'none', serviceCategory: 'claims' }, 'en')).toBe(
       'No contract in force for Claims handling',
     );

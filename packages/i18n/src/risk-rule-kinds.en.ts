@@ -29,6 +29,7 @@ export const riskRuleKindsEn = {
   'risk.evidence.openPartner': 'Open the partner',
   'risk.evidence.openRanking': 'Open the category’s scorecards',
   'risk.evidence.contractLine': 'Contract {reference} ends {date}',
+  'risk.evidence.contractEndedLine': 'Contract {reference} ended {date}',
   'risk.evidence.noContractLine': 'No contract in force for {category}',
   'risk.evidence.shareLine': '{percent} % of {category} cases ({volume} of {total})',
   // What to fix in a rule parameter, under its input (after its label).

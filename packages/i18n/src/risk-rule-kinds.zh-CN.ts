@@ -31,6 +31,7 @@ export const riskRuleKindsZhCN: Record<keyof typeof riskRuleKindsEn, string> = {
   'risk.evidence.openPartner': '打开合作伙伴',
   'risk.evidence.openRanking': '打开该类别的绩效记分卡',
   'risk.evidence.contractLine': '合同 {reference} 于 {date} 到期',
+  'risk.evidence.contractEndedLine': '合同 {reference} 已于 {date} 到期',
   'risk.evidence.noContractLine': '{category}类别没有生效合同',
   'risk.evidence.shareLine': '占{category}案件的 {percent}%（{total} 件中的 {volume} 件）',
   // What to fix in a rule parameter, under its input (after its label).

@@ -148,7 +148,8 @@ export function evidenceLine(evidence: Record<string, unknown>, locale: Locale):
     const days = typeof evidence.daysLeft === 'number' ? evidence.daysLeft : 0;
     const left =
       days >= 0 ? t('risk.evidence.daysLeft', { days }) : t('risk.evidence.expiredDays', { days: -days });
-    return `${t('risk.evidence.contractLine', { reference: evidence.reference, date: evidence.endDate })} (${left})`;
+    const line = days >= 0 ? 'risk.evidence.contractLine' : 'risk.evidence.contractEndedLine';
+    return `${t(line, { reference: evidence.reference, date: evidence.endDate })} (${left})`;
   }
   if (typeof evidence.percent === 'number' && typeof evidence.threshold === 'number')
     return t('riskSlack.value.vs', {
