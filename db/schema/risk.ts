@@ -18,7 +18,7 @@ import { users } from './users.ts';
 
 /**
  * What a risk rule watches. Each kind has its own parameter schema (core, risk/rule-params.ts).
- * Kinds whose data does not exist yet (contracts, concentration) are added with that capability.
+ * A kind is added with the capability whose data it watches (no migration: the column is plain text).
  */
 export const riskRuleKinds = [
   'kpi_threshold',
@@ -26,6 +26,9 @@ export const riskRuleKinds = [
   'document_expiry',
   'blacklist_hit',
   'training_compliance',
+  // Decision record 041: contracts and concentration.
+  'contract_lapsing',
+  'concentration',
 ] as const;
 export const riskLevels = ['notice', 'warning', 'critical'] as const;
 export const riskAlertStatuses = ['open', 'acknowledged', 'resolved', 'dismissed'] as const;

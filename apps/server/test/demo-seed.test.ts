@@ -33,6 +33,7 @@ import {
   partners,
   riskAlertEvents,
   riskAlerts,
+  riskRules,
   serviceCategories,
   trainingPeople,
   users,
@@ -436,5 +437,27 @@ describe('risk incidents in the first-run demo (decision record 035)', () => {
     // The partner sees the incident with its two tasks.
     const hengtai = await actor('admin@hengtai-sales.test');
     expect((await getPartnerIncident(conn.db, hengtai, open!.id)).tasks).toHaveLength(2);
+  });
+});
+
+describe('contract and concentration alerts in the first-run demo (decision record 041)', () => {
+  it('has 鼎信’s contract ending without renewal and 数智 above half of the IT category’s cases', async () => {
+    const rows = await conn.db
+      .select({ kind: riskRules.kind, evidence: riskAlerts.evidence, partnerName: partners.legalName })
+      .from(riskAlerts)
+      .innerJoin(riskRules, eq(riskRules.id, riskAlerts.ruleId))
+      .innerJoin(partners, eq(partners.id, riskAlerts.partnerId))
+      .where(eq(riskAlerts.status, 'open'));
+    const lapsing = rows.filter((r) => r.kind === 'contract_lapsing');
+    expect(lapsing.map((r) => r.partnerName)).toEqual([expect.stringContaining('鼎信')]);
+    expect(lapsing[0]!.evidence).toMatchObject({
+      state: 'ending',
+      href: expect.stringMatching(/^\/s\/contracts\//),
+    });
+    const concentrated = rows.filter((r) => r.kind === 'concentration');
+    expect(concentrated.map((r) => [r.partnerName, r.evidence.serviceCategory])).toContainEqual([
+      expect.stringContaining('数智'),
+      'it',
+    ]);
   });
 });
