@@ -19,13 +19,20 @@ import { isUuid, parse } from '../validation.ts';
 import { currentTermEnd } from './expiry.ts';
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+function knownRegion(code: string) {
+  try {
+    return /^[A-Z]{2}$/.test(code) && regionNames.of(code) !== code;
+  } catch {
+    return false;
+  }
+}
 /** An ISO 3166-1 alpha-2 code ICU knows (CN, HK, SG…); upper-cased first. */
 const country = z
   .string()
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{2}$/, 'Use a two-letter country code (e.g. CN).')
-  .refine((c) => regionNames.of(c) !== c, 'Unknown country code; use ISO 3166 (e.g. CN, HK, SG).');
+  .refine(knownRegion, 'Unknown country code; use ISO 3166 (e.g. CN, HK, SG).');
 const countries = z.array(country).max(50, 'At most 50 countries.');
 const text = (max: number) => z.string().trim().max(max);
 
