@@ -222,3 +222,13 @@ export async function exportContractArchive(
     rows: rows.length,
   };
 }
+
+/** The partners that have contracts (the archive's partner filter), by name; scoped like the search. */
+export async function contractPartners(db: Database, actor: Actor) {
+  return db
+    .selectDistinct({ id: partners.id, name: partners.legalName })
+    .from(contracts)
+    .innerJoin(partners, eq(partners.id, contracts.partnerId))
+    .where(scope(actor))
+    .orderBy(asc(partners.legalName), asc(partners.id));
+}
