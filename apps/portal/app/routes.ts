@@ -44,6 +44,7 @@ export default [
         route('contracts/:contractId', 'routes/partner/contract.tsx'),
         route('contracts/:contractId/pdf', 'routes/partner/contract-pdf.ts'),
         route('contracts/:contractId/signed', 'routes/partner/contract-signed.ts'),
+        route('contracts/:contractId/versions/:version', 'routes/partner/contract-version.tsx'),
         // Alerts staff shared with the partner (decision record 036).
         route('risk/alerts', 'routes/partner/risk-alerts.tsx'),
         route('risk/alerts/:alertId', 'routes/partner/risk-alert.tsx'),

@@ -200,3 +200,4 @@ export function diffView(locale: Locale, diff: Awaited<ReturnType<typeof contrac
     sla: diff.slaTargets.map((f) => ({ field: f.field, before: text(f.before), after: text(f.after) })),
   };
 }
+export type DiffView = ReturnType<typeof diffView>;
