@@ -201,3 +201,5 @@ export async function updateContractRegister(
 function canonical(r: ContractRegister) {
   return Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
+
+export type ContractRegisterInput = z.input<typeof contractRegisterInput>;
