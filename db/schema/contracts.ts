@@ -123,7 +123,15 @@ export const contractStatuses = [
 ] as const;
 export type ContractStatus = (typeof contractStatuses)[number];
 
-export const personalDataKinds = ['identity', 'contact', 'financial', 'health', 'policy', 'claims', 'biometric'] as const;
+export const personalDataKinds = [
+  'identity',
+  'contact',
+  'financial',
+  'health',
+  'policy',
+  'claims',
+  'biometric',
+] as const;
 export type PersonalDataKind = (typeof personalDataKinds)[number];
 export const substitutabilities = ['easy', 'difficult', 'impossible'] as const;
 export const exitPossibilities = ['in_house', 'other_provider', 'both', 'none'] as const;

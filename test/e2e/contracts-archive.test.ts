@@ -56,13 +56,17 @@ describe.skipIf(!e2eEnabled)('contract archive', () => {
       await table.locator('tbody tr th a').first().click();
       await page.waitForURL(/\/s\/contracts\/[0-9a-f-]{36}$/);
       const contractUrl = new URL(page.url()).pathname;
-      await expect.poll(() => page.getByRole('heading', { name: /登记册信息/ }).textContent()).toContain('不完整');
+      await expect
+        .poll(() => page.getByRole('heading', { name: /登记册信息/ }).textContent())
+        .toContain('不完整');
       await page.getByRole('link', { name: '编辑登记册字段' }).click();
       await page.waitForURL('**/register');
       await page.getByLabel('服务所在国家/地区', { exact: true }).fill('CN, ZZ');
       await page.getByLabel('涉及的数据', { exact: true }).fill('核心系统数据 · Core system data');
       await page.getByRole('button', { name: '保存登记册字段' }).click();
-      await expect.poll(() => page.locator('.ui-field__error').first().textContent()).toContain('服务所在国家/地区');
+      await expect
+        .poll(() => page.locator('.ui-field__error').first().textContent())
+        .toContain('服务所在国家/地区');
       await page.getByLabel('服务所在国家/地区', { exact: true }).fill('CN, HK');
       await page.getByRole('button', { name: '保存登记册字段' }).click();
       await expect.poll(() => page.getByText('登记册字段已保存。').isVisible()).toBe(true);

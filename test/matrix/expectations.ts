@@ -811,7 +811,13 @@ export const expectations: Record<string, Expected> = {
   },
   // Contract archive, history and register fields (decision record 039).
   // No format asked: 400. The foreign contract's first version: staff read it; partners "not found".
-  'GET /s/contracts/export': { default: 400, anonymous: 302, partnerAdmin: 403, partnerMember: 403, apiKey: 302 },
+  'GET /s/contracts/export': {
+    default: 400,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
   'GET /s/contracts/:contractId/versions/:version': {
     default: 200,
     anonymous: 302,

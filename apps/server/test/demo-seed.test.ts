@@ -441,7 +441,9 @@ describe('risk incidents in the first-run demo (decision record 035)', () => {
 
 describe('the contract archive in the first-run demo (decision record 039)', () => {
   it('has register fields on the active contracts, 鼎信’s incomplete, and a returned version with a diff', async () => {
-    const { contractRegister, contractHistory, contractVersionDiff, searchContracts } = await import('@outpost/core');
+    const { contractRegister, contractHistory, contractVersionDiff, searchContracts } = await import(
+      '@outpost/core'
+    );
     const legal = await actor('legal@outpost.test');
     const { items } = await searchContracts(conn.db, legal, { pageSize: 100 });
     const active = items.filter((c) => c.status === 'active');

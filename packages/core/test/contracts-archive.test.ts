@@ -156,7 +156,12 @@ describe('contract archive search', () => {
       [soonId, otherId].sort(),
     );
     expect(
-      ids(await searchContracts(conn.db, auditor, { endsFrom: addDays(today, 60), endsTo: addDays(today, 500) })),
+      ids(
+        await searchContracts(conn.db, auditor, {
+          endsFrom: addDays(today, 60),
+          endsTo: addDays(today, 500),
+        }),
+      ),
     ).toEqual([signedId, otherId].sort());
     await expect(
       searchContracts(conn.db, auditor, { endsFrom: addDays(today, 10), endsTo: today }),
@@ -195,15 +200,28 @@ describe('contract archive search', () => {
 
 describe('contract archive export', () => {
   it('exports every matching row as CSV and XLSX with headings in the language asked, audited', async () => {
-    const zh = await exportContractArchive(conn.db, auditor, { serviceCategory: 'claims' }, { format: 'csv', locale: 'zh-CN' });
+    const zh = await exportContractArchive(
+      conn.db,
+      auditor,
+      { serviceCategory: 'claims' },
+      { format: 'csv', locale: 'zh-CN' },
+    );
     const csv = String(zh.body);
-    const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(lines[0]).toContain('合同编号');
     expect(lines).toHaveLength(4);
     expect(csv).toContain('归档测试理赔有限公司');
     expect(csv).toContain('生效');
 
-    const en = await exportContractArchive(conn.db, auditor, { endsWithinDays: 30 }, { format: 'xlsx', locale: 'en' });
+    const en = await exportContractArchive(
+      conn.db,
+      auditor,
+      { endsWithinDays: 30 },
+      { format: 'xlsx', locale: 'en' },
+    );
     expect(en.fileName).toMatch(/\.xlsx$/);
     const rows = await readSheet(Buffer.from(en.body as Uint8Array), 1);
     expect(rows[0]).toContain('Reference');
@@ -255,7 +273,9 @@ describe('version history', () => {
       code: 'not_found',
     });
     const stranger = await makePartnerUser(conn.db, (await makePartner(conn.db)).id, 'partner_admin');
-    await expect(contractHistory(conn.db, stranger.actor, signedId)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(contractHistory(conn.db, stranger.actor, signedId)).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 });
 
@@ -287,11 +307,7 @@ describe('register fields', () => {
     expect(error).toMatchObject({ code: 'validation_failed', status: 422 });
     const paths = (error as { details: { fields: { path: string }[] } }).details.fields.map((f) => f.path);
     expect(paths).toEqual(
-      expect.arrayContaining([
-        'serviceCountries.1',
-        'subcontractors.0.name',
-        'substitutability',
-      ]),
+      expect.arrayContaining(['serviceCountries.1', 'subcontractors.0.name', 'substitutability']),
     );
     const [row] = await conn.db.select().from(contracts).where(eq(contracts.id, signedId));
     expect(row!.register).toEqual({});
@@ -320,7 +336,10 @@ describe('register fields', () => {
       .from(auditLog)
       .where(and(eq(auditLog.action, 'contract.register_updated'), eq(auditLog.entityId, signedId)));
     expect(entries).toHaveLength(1);
-    expect(entries[0]!.data).toMatchObject({ before: {}, after: { functionDescription: '车险理赔查勘与定损' } });
+    expect(entries[0]!.data).toMatchObject({
+      before: {},
+      after: { functionDescription: '车险理赔查勘与定损' },
+    });
 
     await updateContractRegister(conn.db, officer, signedId, { ...record, substitutability: 'easy' });
     const [, second] = await conn.db

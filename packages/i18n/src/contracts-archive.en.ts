@@ -27,7 +27,8 @@ export const contractsArchiveEn = {
   'contracts.archive.exportHint': 'Every contract matching the filters, not only this page.',
   'contracts.archive.badWindow': 'The end of the window must not be before its start.',
   'contracts.history.title': 'History',
-  'contracts.history.intro': 'Every version, with what changed against the one before, and the signed copies.',
+  'contracts.history.intro':
+    'Every version, with what changed against the one before, and the signed copies.',
   'contracts.history.version': 'Version {version}',
   'contracts.history.kind.original': 'Original',
   'contracts.history.kind.amendment': 'Amendment',

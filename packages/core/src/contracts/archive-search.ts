@@ -119,7 +119,10 @@ function base(db: Database) {
     .innerJoin(partners, eq(partners.id, contracts.partnerId))
     .innerJoin(
       contractVersions,
-      and(eq(contractVersions.contractId, contracts.id), eq(contractVersions.version, contracts.currentVersion)),
+      and(
+        eq(contractVersions.contractId, contracts.id),
+        eq(contractVersions.version, contracts.currentVersion),
+      ),
     );
 }
 
@@ -144,7 +147,10 @@ export async function searchContracts(
       .innerJoin(partners, eq(partners.id, contracts.partnerId))
       .innerJoin(
         contractVersions,
-        and(eq(contractVersions.contractId, contracts.id), eq(contractVersions.version, contracts.currentVersion)),
+        and(
+          eq(contractVersions.contractId, contracts.id),
+          eq(contractVersions.version, contracts.currentVersion),
+        ),
       )
       .where(where),
   ]);

@@ -61,8 +61,12 @@ export const contractRegisterInput = z
       )
       .max(50, 'At most 50 sub-contractors.')
       .optional(),
-    substitutability: z.enum(substitutabilities, { message: 'Choose easy, difficult or impossible.' }).optional(),
-    exitPossibility: z.enum(exitPossibilities, { message: 'Choose how the service could be exited.' }).optional(),
+    substitutability: z
+      .enum(substitutabilities, { message: 'Choose easy, difficult or impossible.' })
+      .optional(),
+    exitPossibility: z
+      .enum(exitPossibilities, { message: 'Choose how the service could be exited.' })
+      .optional(),
     exitNotes: text(2000).optional(),
   })
   .refine((r) => !(r.personalDataKinds?.length && r.personalData === false), {
@@ -118,7 +122,10 @@ async function load(db: Database, contractId: string) {
     .innerJoin(partners, eq(partners.id, contracts.partnerId))
     .innerJoin(
       contractVersions,
-      and(eq(contractVersions.contractId, contracts.id), eq(contractVersions.version, contracts.currentVersion)),
+      and(
+        eq(contractVersions.contractId, contracts.id),
+        eq(contractVersions.version, contracts.currentVersion),
+      ),
     )
     .where(eq(contracts.id, contractId));
   if (!row) throw notFound('Contract');
@@ -130,7 +137,12 @@ async function load(db: Database, contractId: string) {
  * current terms and its partner (`derived`), the ones staff keep (`stored`), and which are still
  * missing for this arrangement's criticality. Staff only (internal).
  */
-export async function contractRegister(db: Database, actor: Actor, contractId: string, today = todayInChina()) {
+export async function contractRegister(
+  db: Database,
+  actor: Actor,
+  contractId: string,
+  today = todayInChina(),
+) {
   assertCan(actor, 'read:contract:any');
   const row = await load(db, contractId);
   const stored = row.contract.register ?? {};
@@ -186,7 +198,10 @@ export async function updateContractRegister(
     if (JSON.stringify(canonical(before)) === JSON.stringify(canonical(next))) {
       return { changed: false, register: before };
     }
-    await tx.update(contracts).set({ register: next, updatedAt: new Date() }).where(eq(contracts.id, contractId));
+    await tx
+      .update(contracts)
+      .set({ register: next, updatedAt: new Date() })
+      .where(eq(contracts.id, contractId));
     await audit(tx, actor, {
       action: 'contract.register_updated',
       entityType: 'contract',

@@ -114,11 +114,7 @@ export async function contractHistory(db: Database, actor: Actor, contractId: st
     ...approvals.filter((a) => a.decision === 'return').map((a) => a.version),
   ]);
   const stateOf = (version: number): VersionState =>
-    version === contract.currentVersion
-      ? contract.status
-      : returned.has(version)
-        ? 'returned'
-        : 'superseded';
+    version === contract.currentVersion ? contract.status : returned.has(version) ? 'returned' : 'superseded';
   const visible = (version: number) =>
     staff || version === contract.currentVersion || signedVersions.has(version);
   return {

@@ -53,7 +53,11 @@ export function ContractHistory({ history, base }: { history: HistoryView; base:
                     at: s.uploaded,
                     name: s.uploadedBy,
                   })
-                : t('contracts.history.signedFileAnon', { version: s.version, file: s.fileName, at: s.uploaded })}{' '}
+                : t('contracts.history.signedFileAnon', {
+                    version: s.version,
+                    file: s.fileName,
+                    at: s.uploaded,
+                  })}{' '}
               <span className="muted">({s.size})</span>
               <div>
                 {t('contracts.history.sha256')}: <code className="contract-hash">{s.sha256}</code>

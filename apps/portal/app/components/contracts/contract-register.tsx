@@ -27,7 +27,9 @@ export function ContractRegisterCard({
         </Badge>
       </h2>
       <p className="muted">{t('contracts.register.intro')}</p>
-      {register.complete ? null : <p role="note">{t('contracts.register.missing', { fields: register.missing })}</p>}
+      {register.complete ? null : (
+        <p role="note">{t('contracts.register.missing', { fields: register.missing })}</p>
+      )}
       <h3>{t('contracts.register.derived')}</h3>
       <dl className="stack">
         {register.derived.map((f) => (

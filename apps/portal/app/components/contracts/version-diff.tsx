@@ -3,7 +3,13 @@ import type { DiffView } from '../../lib/contracts/archive-view.server';
 import { useT } from '../../lib/i18n';
 import { ClauseDiff } from './clause-diff';
 
-function ChangeTable({ caption, rows }: { caption: string; rows: { field: string; before: string; after: string }[] }) {
+function ChangeTable({
+  caption,
+  rows,
+}: {
+  caption: string;
+  rows: { field: string; before: string; after: string }[];
+}) {
   const t = useT();
   if (rows.length === 0) return null;
   return (

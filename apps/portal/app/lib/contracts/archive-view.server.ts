@@ -21,7 +21,8 @@ const isoDay = /^\d{4}-\d{2}-\d{2}$/;
  * turned round.
  */
 export function archiveFilters(params: URLSearchParams): ContractArchiveFilters {
-  const pick = <T extends string>(codes: readonly T[], name: string) => codes.find((c) => c === params.get(name));
+  const pick = <T extends string>(codes: readonly T[], name: string) =>
+    codes.find((c) => c === params.get(name));
   const day = (name: string) => {
     const v = params.get(name) ?? '';
     return isoDay.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined;
@@ -42,7 +43,9 @@ export function archiveFilters(params: URLSearchParams): ContractArchiveFilters 
   if (filters.endsFrom && filters.endsTo && filters.endsFrom > filters.endsTo) {
     [filters.endsFrom, filters.endsTo] = [filters.endsTo, filters.endsFrom];
   }
-  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as ContractArchiveFilters;
+  return Object.fromEntries(
+    Object.entries(filters).filter(([, v]) => v !== undefined),
+  ) as ContractArchiveFilters;
 }
 
 /** The History section: versions, reviews and approvals (staff only, core decides), signed files. */
@@ -116,7 +119,11 @@ export async function registerView(db: Database, actor: Actor, locale: Locale, c
       label: t('contracts.register.field.noticeDays'),
       value: t('contracts.register.days', { days: d.noticeDays }),
     },
-    { key: 'noticeDeadline', label: t('contracts.register.field.noticeDeadline'), value: day(d.noticeDeadline) ?? '' },
+    {
+      key: 'noticeDeadline',
+      label: t('contracts.register.field.noticeDeadline'),
+      value: day(d.noticeDeadline) ?? '',
+    },
     { key: 'governingLaw', label: t('contracts.register.field.governingLaw'), value: d.governingLaw },
     {
       key: 'criticality',
@@ -135,11 +142,14 @@ export async function registerView(db: Database, actor: Actor, locale: Locale, c
     ['dataDescription', s.dataDescription ?? null],
     [
       'personalData',
-      s.personalData === undefined ? null : t(s.personalData ? 'contracts.register.yes' : 'contracts.register.no'),
+      s.personalData === undefined
+        ? null
+        : t(s.personalData ? 'contracts.register.yes' : 'contracts.register.no'),
     ],
     [
       'personalDataKinds',
-      s.personalDataKinds?.map((k) => t(`contracts.register.personalDataKind.${k}`)).join(joiner(locale)) ?? null,
+      s.personalDataKinds?.map((k) => t(`contracts.register.personalDataKind.${k}`)).join(joiner(locale)) ??
+        null,
     ],
     ['serviceCountries', countries(s.serviceCountries)],
     ['dataCountries', countries(s.dataCountries)],
@@ -156,11 +166,23 @@ export async function registerView(db: Database, actor: Actor, locale: Locale, c
         : s.subcontractors.length === 0
           ? t('contracts.register.noSubcontractors')
           : s.subcontractors
-              .map((c) => t('contracts.register.subcontractorLine', { name: c.name, country: c.country, function: c.function }))
+              .map((c) =>
+                t('contracts.register.subcontractorLine', {
+                  name: c.name,
+                  country: c.country,
+                  function: c.function,
+                }),
+              )
               .join('; '),
     ],
-    ['substitutability', s.substitutability ? t(`contracts.register.substitutability.${s.substitutability}`) : null],
-    ['exitPossibility', s.exitPossibility ? t(`contracts.register.exitPossibility.${s.exitPossibility}`) : null],
+    [
+      'substitutability',
+      s.substitutability ? t(`contracts.register.substitutability.${s.substitutability}`) : null,
+    ],
+    [
+      'exitPossibility',
+      s.exitPossibility ? t(`contracts.register.exitPossibility.${s.exitPossibility}`) : null,
+    ],
     ['exitNotes', s.exitNotes ?? null],
   ].map(([key, value]) => ({
     key: key as string,
@@ -183,7 +205,11 @@ export type RegisterView = Awaited<ReturnType<typeof registerView>>;
 export function diffView(locale: Locale, diff: Awaited<ReturnType<typeof contractVersionDiff>>) {
   const t = (key: string) => translate(locale, key);
   const text = (v: string | number | boolean | null) =>
-    v === null ? '—' : typeof v === 'boolean' ? t(v ? 'contracts.register.yes' : 'contracts.register.no') : String(v);
+    v === null
+      ? '—'
+      : typeof v === 'boolean'
+        ? t(v ? 'contracts.register.yes' : 'contracts.register.no')
+        : String(v);
   return {
     reference: diff.reference,
     version: diff.version.version,

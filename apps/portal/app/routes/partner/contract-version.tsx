@@ -11,7 +11,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { actor, deps, locale } = requirePartner(context, request);
   const version = /^\d{1,6}$/.test(params.version) ? Number(params.version) : Number.NaN;
   if (!Number.isInteger(version)) throw routeError(locale, 404, 'errors.not_found');
-  const diff = await orRouteError(locale, () => contractVersionDiff(deps.db, actor, params.contractId, version));
+  const diff = await orRouteError(locale, () =>
+    contractVersionDiff(deps.db, actor, params.contractId, version),
+  );
   return { contractId: params.contractId, diff: diffView(locale, diff) };
 }
 

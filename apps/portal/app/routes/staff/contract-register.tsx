@@ -50,7 +50,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const locale = context.get(localeContext);
   const db = context.get(depsContext).db;
   const form = await request.formData();
-  const refused = (status: number, errors: FormErrors) => data({ ok: false as const, errors, at: Date.now() }, { status });
+  const refused = (status: number, errors: FormErrors) =>
+    data({ ok: false as const, errors, at: Date.now() }, { status });
   const { input, errors } = registerInputOf(form, locale);
   const labels = Object.fromEntries(
     fieldNames.map((f) => [f, translate(locale, `contracts.register.field.${f}`)]),
@@ -194,7 +195,10 @@ export default function ContractRegisterEdit({ loaderData, actionData }: Route.C
           error={errors.substitutability}
           options={[
             choose,
-            ...substitutabilityCodes.map((c) => ({ value: c, label: t(`contracts.register.substitutability.${c}`) })),
+            ...substitutabilityCodes.map((c) => ({
+              value: c,
+              label: t(`contracts.register.substitutability.${c}`),
+            })),
           ]}
         />
         <SelectField
@@ -204,7 +208,10 @@ export default function ContractRegisterEdit({ loaderData, actionData }: Route.C
           error={errors.exitPossibility}
           options={[
             choose,
-            ...exitPossibilityCodes.map((c) => ({ value: c, label: t(`contracts.register.exitPossibility.${c}`) })),
+            ...exitPossibilityCodes.map((c) => ({
+              value: c,
+              label: t(`contracts.register.exitPossibility.${c}`),
+            })),
           ]}
         />
         <TextAreaField

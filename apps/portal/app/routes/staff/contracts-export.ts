@@ -17,7 +17,10 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const format = params.get('format');
   if (format !== 'csv' && format !== 'xlsx') throw routeError(locale, 400, 'errors.refused');
   const file = await orRouteError(locale, () =>
-    exportContractArchive(context.get(depsContext).db, person.actor, archiveFilters(params), { format, locale }),
+    exportContractArchive(context.get(depsContext).db, person.actor, archiveFilters(params), {
+      format,
+      locale,
+    }),
   );
   return new Response(file.body as BodyInit, {
     headers: {

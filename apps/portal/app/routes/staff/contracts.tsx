@@ -36,7 +36,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     filtered: Object.keys(filters).length > 0,
     partners: partnerOptions,
     exportQuery: new URLSearchParams(
-      [...params].filter(([k]) => ['status', 'category', 'kind', 'partner', 'within', 'from', 'to', 'q'].includes(k)),
+      [...params].filter(([k]) =>
+        ['status', 'category', 'kind', 'partner', 'within', 'from', 'to', 'q'].includes(k),
+      ),
     ).toString(),
     total: result.total,
     page: result.page,
