@@ -19,9 +19,11 @@ import { isUuid, parse } from '../validation.ts';
 import { currentTermEnd } from './expiry.ts';
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+/** Codes ICU names that are not countries (unknown region, EU, eurozone, UN, outlying Oceania). */
+const notCountries = new Set(['ZZ', 'EU', 'EZ', 'UN', 'QO']);
 function knownRegion(code: string) {
   try {
-    return /^[A-Z]{2}$/.test(code) && regionNames.of(code) !== code;
+    return /^[A-Z]{2}$/.test(code) && !notCountries.has(code) && regionNames.of(code) !== code;
   } catch {
     return false;
   }
