@@ -461,3 +461,35 @@ describe('contract and concentration alerts in the first-run demo (decision reco
     ]);
   });
 });
+
+describe('the contract archive in the first-run demo (decision record 039)', () => {
+  it('has register fields on the active contracts, 鼎信’s incomplete, and a returned version with a diff', async () => {
+    const { contractRegister, contractHistory, contractVersionDiff, searchContracts } = await import(
+      '@outpost/core'
+    );
+    const legal = await actor('legal@outpost.test');
+    const { items } = await searchContracts(conn.db, legal, { pageSize: 100 });
+    const active = items.filter((c) => c.status === 'active');
+    expect(active.length).toBeGreaterThan(5);
+    for (const c of active) {
+      const register = await contractRegister(conn.db, legal, c.id);
+      expect(register.complete, c.partnerName).toBe(true);
+      expect(register.stored.functionDescription).toMatch(/ · /);
+    }
+    const expiring = items.find((c) => c.status === 'expiring')!;
+    expect((await contractRegister(conn.db, legal, expiring.id)).missing).toEqual(['criticalityAssessedOn']);
+    const review = items.find((c) => c.status === 'legal_review')!;
+    const history = await contractHistory(conn.db, legal, review.id);
+    expect(history.versions.map((v) => v.state)).toEqual(['returned', 'legal_review']);
+    expect(history.reviews[0]!.comments).toContain('90');
+    const diff = await contractVersionDiff(conn.db, legal, review.id, 2);
+    expect(diff.terms.map((t) => t.field)).toEqual(['noticeDays']);
+    // The search finds clause text in either language, and the clause kind filter uses the current version.
+    expect((await searchContracts(conn.db, legal, { q: '核心服务分包' })).items.map((c) => c.id)).toEqual([
+      review.id,
+    ]);
+    expect((await searchContracts(conn.db, legal, { endsWithinDays: 60 })).items.map((c) => c.id)).toEqual([
+      expiring.id,
+    ]);
+  });
+});

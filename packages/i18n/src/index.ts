@@ -31,6 +31,8 @@ import { riskEn } from './risk.en.ts';
 import { riskZhCN } from './risk.zh-CN.ts';
 import { contractsEn } from './contracts.en.ts';
 import { contractsZhCN } from './contracts.zh-CN.ts';
+import { contractsArchiveEn } from './contracts-archive.en.ts';
+import { contractsArchiveZhCN } from './contracts-archive.zh-CN.ts';
 import { trainingStaffEn } from './training-staff.en.ts';
 import { trainingStaffZhCN } from './training-staff.zh-CN.ts';
 import { csvExportEn } from './csv-export.en.ts';
@@ -74,6 +76,7 @@ const enAll = {
   ...riskPartnerEn,
   ...riskIncidentsEn,
   ...riskRuleKindsEn,
+  ...contractsArchiveEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -106,6 +109,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...riskPartnerZhCN,
     ...riskIncidentsZhCN,
     ...riskRuleKindsZhCN,
+    ...contractsArchiveZhCN,
   },
   en: enAll,
 };

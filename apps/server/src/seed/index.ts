@@ -13,6 +13,7 @@ import { seedNotices } from './notices.ts';
 import { seedRisk } from './risk.ts';
 import { seedContracts } from './contracts.ts';
 import { seedRiskKinds } from './risk-kinds.ts';
+import { seedContractRegister } from './contract-register.ts';
 import { seedRiskPartner } from './risk-partner.ts';
 import { seedRiskIncidents } from './risk-incidents.ts';
 
@@ -70,6 +71,7 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   await seedRisk(context, admitted);
   await seedContracts(context, admitted);
   await seedRiskKinds(context, admitted);
+  await seedContractRegister(context);
   await seedRiskPartner(context, admitted);
   await seedRiskIncidents(context, admitted);
 }
