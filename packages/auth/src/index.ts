@@ -11,3 +11,8 @@ export * from './settings.ts';
 export * from './client-address.ts';
 export * from './device-cookie.ts';
 export * from './rate-limit.ts';
+export * from './totp.ts';
+export * from './mfa.ts';
+export * from './recovery-codes.ts';
+export * from './sign-in-challenge.ts';
+export * from './session-list.ts';
