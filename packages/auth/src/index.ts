@@ -16,3 +16,4 @@ export * from './mfa.ts';
 export * from './recovery-codes.ts';
 export * from './sign-in-challenge.ts';
 export * from './session-list.ts';
+export * from './totp-qr.ts';
