@@ -14,6 +14,7 @@ import { seedRisk } from './risk.ts';
 import { seedContracts } from './contracts.ts';
 import { seedRiskPartner } from './risk-partner.ts';
 import { seedRiskIncidents } from './risk-incidents.ts';
+import { seedMfa } from './mfa.ts';
 
 export { DEMO_PASSWORD } from './context.ts';
 export { activePartners, applicants } from './partners.ts';
@@ -70,4 +71,5 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   await seedContracts(context, admitted);
   await seedRiskPartner(context, admitted);
   await seedRiskIncidents(context, admitted);
+  await seedMfa(context);
 }
