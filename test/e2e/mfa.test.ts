@@ -67,7 +67,9 @@ describe.skipIf(!e2eEnabled)('two-step sign-in', () => {
       await page.getByRole('button', { name: '设置两步登录' }).click();
       const keyText = await page.getByTestId('totp-key').textContent();
       expect(keyText).toMatch(/^[A-Z2-7 ]{32,}$/);
-      expect(await page.getByRole('img', { name: '将 Outpost 添加到身份验证器应用的二维码' }).isVisible()).toBe(true);
+      expect(
+        await page.getByRole('img', { name: '将 Outpost 添加到身份验证器应用的二维码' }).isVisible(),
+      ).toBe(true);
       const key = decodeBase32IgnorePadding(keyText!.replace(/\s/g, ''));
 
       // A wrong code changes nothing; the right one turns it on and shows ten recovery codes once.
