@@ -849,4 +849,11 @@ export const expectations: Record<string, Expected> = {
     'staff:admin': 200,
     apiKey: 302,
   },
+  // Two-step sign-in (decision record 043). The second step needs a pending sign-in's cookie, which
+  // no caller here has: everyone is sent back (signed in: home; others: the first step).
+  'GET /sign-in/verify': 302,
+  'POST /sign-in/verify': 302,
+  // Every person's own two-step sign-in page; an empty form names no intent.
+  'GET /account/mfa': { default: 200, anonymous: 302, apiKey: 302 },
+  'POST /account/mfa': { default: 400, anonymous: 302, apiKey: 302 },
 };

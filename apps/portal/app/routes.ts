@@ -3,6 +3,8 @@ import { index, layout, prefix, type RouteConfig, route } from '@react-router/de
 export default [
   index('routes/home.tsx'),
   route('sign-in', 'routes/sign-in.tsx'),
+  // The second step of signing in with an authenticator (decision record 043).
+  route('sign-in/verify', 'routes/sign-in-verify.tsx'),
   route('sign-out', 'routes/sign-out.tsx'),
   route('lang', 'routes/lang.tsx'),
   // Public: accepting an invitation creates the account, so no sign-in is needed.
@@ -14,6 +16,7 @@ export default [
   layout('routes/signed-in.tsx', [
     route('inbox', 'routes/inbox.tsx'),
     route('account', 'routes/account.tsx'),
+    route('account/mfa', 'routes/account-mfa.tsx'),
     // Partner portal: partner users only.
     ...prefix('p', [
       layout('routes/partner/layout.tsx', [

@@ -49,6 +49,8 @@ import { riskIncidentsEn } from './risk-incidents.en.ts';
 import { riskIncidentsZhCN } from './risk-incidents.zh-CN.ts';
 import { riskRuleKindsEn } from './risk-rule-kinds.en.ts';
 import { riskRuleKindsZhCN } from './risk-rule-kinds.zh-CN.ts';
+import { mfaEn } from './mfa.en.ts';
+import { mfaZhCN } from './mfa.zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
 const enAll = {
@@ -77,6 +79,7 @@ const enAll = {
   ...riskIncidentsEn,
   ...riskRuleKindsEn,
   ...contractsArchiveEn,
+  ...mfaEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -110,6 +113,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...riskIncidentsZhCN,
     ...riskRuleKindsZhCN,
     ...contractsArchiveZhCN,
+    ...mfaZhCN,
   },
   en: enAll,
 };

@@ -16,6 +16,7 @@ import { seedRiskKinds } from './risk-kinds.ts';
 import { seedContractRegister } from './contract-register.ts';
 import { seedRiskPartner } from './risk-partner.ts';
 import { seedRiskIncidents } from './risk-incidents.ts';
+import { seedMfa } from './mfa.ts';
 
 export { DEMO_PASSWORD } from './context.ts';
 export { activePartners, applicants } from './partners.ts';
@@ -74,4 +75,5 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   await seedContractRegister(context);
   await seedRiskPartner(context, admitted);
   await seedRiskIncidents(context, admitted);
+  await seedMfa(context);
 }
