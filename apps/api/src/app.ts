@@ -8,6 +8,7 @@ import { errorResponse, validationError } from './errors.ts';
 import { authenticate } from './middleware/authenticate.ts';
 import { inputGuard, jsonBodyGuard } from './middleware/input-guard.ts';
 import { requestId } from './middleware/request-id.ts';
+import { completeOperations } from './operations.ts';
 import { allowedMethods, buildRouteTable, type RouteEntry } from './route-table.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { applicationRoutes } from './routes/applications.ts';
@@ -86,6 +87,7 @@ export function createApi(deps: ApiDeps) {
   trainingRoutes(app, deps);
   riskIncidentRoutes(app, deps);
 
+  completeOperations(app);
   for (const [name, scheme] of Object.entries(SECURITY_SCHEMES)) {
     app.openAPIRegistry.registerComponent('securitySchemes', name, scheme);
   }
