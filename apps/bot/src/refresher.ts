@@ -46,7 +46,10 @@ export function createMessageRefresher(deps: SlackEventsDeps): MessageRefresher 
       });
       claimed = report.claimed;
     } catch (error) {
-      slackLog.warn({ error: (error as Error).message }, 'Refreshing Slack messages failed (the worker will retry)');
+      slackLog.warn(
+        { error: (error as Error).message },
+        'Refreshing Slack messages failed (the worker will retry)',
+      );
     } finally {
       running = false;
     }

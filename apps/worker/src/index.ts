@@ -107,7 +107,10 @@ async function runLogged(job: (typeof schedules)[number], context: JobContext): 
     log.info({ job: job.name, durationMs: Math.round(performance.now() - started) }, 'job finished');
     return output;
   } catch (error) {
-    log.error({ job: job.name, durationMs: Math.round(performance.now() - started), err: error }, 'job failed');
+    log.error(
+      { job: job.name, durationMs: Math.round(performance.now() - started), err: error },
+      'job failed',
+    );
     throw error;
   }
 }

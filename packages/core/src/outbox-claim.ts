@@ -127,7 +127,7 @@ export async function deliverBatch(
       const message = error instanceof Error ? error.message : String(error);
       if (row.attempts >= outboxPolicy.maxAttempts) {
         await finish(db, row, { status: 'dead', lastError: message });
-        log.error({ ...line, outcome: 'dead', error: message }, 'outbox message dead after its last attempt');
+        log.warn({ ...line, outcome: 'dead', error: message }, 'outbox message dead after its last attempt');
         report.dead++;
       } else {
         await finish(db, row, {

@@ -36,15 +36,23 @@ const stdout: Sink = { write: (line) => process.stdout.write(line) };
 let sink: Sink = stdout;
 let format: 'json' | 'text' = process.env.LOG_FORMAT === 'text' ? 'text' : 'json';
 
+type Tap = (line: Record<string, unknown>) => void;
+const taps = new Set<Tap>();
+
 const destination: Sink = {
   write(line) {
+    if (taps.size > 0) {
+      const parsed = JSON.parse(line) as Record<string, unknown>;
+      for (const tap of taps) tap(parsed);
+    }
     sink.write(format === 'text' ? asText(line) : line);
   },
 };
 
 export const logger: Logger = pino(
   {
-    level: levelFrom(process.env.LOG_LEVEL),
+    // Under test runners only errors are written unless LOG_LEVEL says otherwise.
+    level: levelFrom(process.env.LOG_LEVEL ?? (process.env.VITEST ? 'error' : 'info')),
     base: { pid: process.pid },
     redact: { paths: REDACT, censor: '[redacted]' },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -66,20 +74,33 @@ export function configureLogging(options: { level?: LogLevel; format?: 'json' | 
   if (options.format) format = options.format;
 }
 
-/** Tests: collect the lines instead of printing them; returns a function that restores stdout. */
-export function captureLogs(): { lines: () => Record<string, unknown>[]; restore: () => void } {
+/**
+ * Tests: collect the lines (from `level` up, default info) instead of printing them; `restore`
+ * puts the output and the level back.
+ */
+export function captureLogs(level: LogLevel = 'info'): {
+  lines: () => Record<string, unknown>[];
+  restore: () => void;
+} {
   const captured: string[] = [];
-  const previous = sink;
-  const previousFormat = format;
+  const previous = { sink, format, level: logger.level };
   format = 'json';
+  logger.level = level;
   sink = { write: (line) => void captured.push(line) };
   return {
     lines: () => captured.flatMap((l) => l.split('\n').filter(Boolean)).map((l) => JSON.parse(l)),
     restore: () => {
-      sink = previous;
-      format = previousFormat;
+      sink = previous.sink;
+      format = previous.format;
+      logger.level = previous.level;
     },
   };
+}
+
+/** Tests: see every line written (the console guard fails a test on an unexpected error line). */
+export function tapLogs(tap: Tap): () => void {
+  taps.add(tap);
+  return () => taps.delete(tap);
 }
 
 function levelFrom(value: string | undefined): LogLevel {

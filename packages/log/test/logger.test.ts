@@ -4,7 +4,6 @@ import { captureLogs, configureLogging, loggerFor, requestIdFrom, withRequestId 
 let capture: ReturnType<typeof captureLogs> | undefined;
 afterEach(() => {
   capture?.restore();
-  configureLogging({ level: 'info' });
 });
 
 describe('logger', () => {
@@ -17,7 +16,13 @@ describe('logger', () => {
     });
     log.info('outside');
     const [inside, outside] = capture.lines();
-    expect(inside).toMatchObject({ level: 'info', component: 'test', requestId: 'req-1', count: 2, msg: 'inside' });
+    expect(inside).toMatchObject({
+      level: 'info',
+      component: 'test',
+      requestId: 'req-1',
+      count: 2,
+      msg: 'inside',
+    });
     expect(typeof inside!.time).toBe('string');
     expect(outside).not.toHaveProperty('requestId');
   });
@@ -27,7 +32,10 @@ describe('logger', () => {
     configureLogging({ level: 'warn' });
     const log = loggerFor('test');
     log.info('hidden');
-    log.warn({ headers: { cookie: 'outpost_session=abc', authorization: 'Bearer opk_x' }, password: 'p' }, 'shown');
+    log.warn(
+      { headers: { cookie: 'outpost_session=abc', authorization: 'Bearer opk_x' }, password: 'p' },
+      'shown',
+    );
     const lines = capture.lines();
     expect(lines).toHaveLength(1);
     expect(JSON.stringify(lines[0])).not.toMatch(/abc|opk_x|"p"/);

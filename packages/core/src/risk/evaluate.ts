@@ -83,7 +83,10 @@ export async function evaluateAfterBatch(db: Database, partnerId: string, now = 
   try {
     return await evaluateRiskRules(db, { now, partnerIds: [partnerId], kinds: eventDrivenKinds });
   } catch (error) {
-    loggerFor('risk').error({ err: error, partnerId }, 'evaluation after a batch failed; the scheduled run will catch up');
+    loggerFor('risk').error(
+      { err: error, partnerId },
+      'evaluation after a batch failed; the scheduled run will catch up',
+    );
     return null;
   }
 }

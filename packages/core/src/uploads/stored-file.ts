@@ -57,7 +57,9 @@ export async function storeWithRows<T>(
     });
   } catch (error) {
     if (created) {
-      await storage.delete(stored.storageKey).catch((e) => loggerFor('storage').warn({ err: e }, 'stored file cleanup failed'));
+      await storage
+        .delete(stored.storageKey)
+        .catch((e) => loggerFor('storage').warn({ err: e }, 'stored file cleanup failed'));
     }
     throw error;
   }
