@@ -9,7 +9,7 @@ import { authenticate } from './middleware/authenticate.ts';
 import { inputGuard, jsonBodyGuard } from './middleware/input-guard.ts';
 import { requestId } from './middleware/request-id.ts';
 import { completeOperations } from './operations.ts';
-import { allowedMethods, buildRouteTable, type RouteEntry } from './route-table.ts';
+import { allowedMethods, buildRouteTable, matchRoute, type RouteEntry } from './route-table.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { blacklistRoutes } from './routes/blacklist.ts';
@@ -48,6 +48,9 @@ export function createApi(deps: ApiDeps) {
     c.set('apiBase', c.req.routePath.replace(/\/?\*$/, ''));
     c.set('routeTable', routeTable);
     await next();
+    // For the server's access log and metrics: the route pattern, wherever the request stopped.
+    const route = matchRoute(routeTable, c.req.method, c.req.path.slice(c.get('apiBase').length) || '/');
+    c.set('routePattern', `${c.get('apiBase')}${route ? route.path : '/*'}`);
   });
   // Document, third-party report and rectification evidence uploads and event batches set their own, larger limits.
   const ownLimitPath = (path: string) =>

@@ -26,7 +26,8 @@ export function observeRequests(metrics: Metrics | null) {
     } finally {
       const seconds = (performance.now() - started) / 1000;
       const status = failed ? 500 : c.res.status;
-      const route = routeOf(c.req.routePath, c.req.path);
+      // The API names the route it matched (apps/api app.ts); elsewhere Hono's matched pattern.
+      const route = (c.get('routePattern') as string | undefined) ?? routeOf(c.req.routePath, c.req.path);
       c.res.headers.set('X-Request-Id', requestId);
       metrics?.observeRequest({ method: c.req.method, route, status }, seconds);
       const line = {
