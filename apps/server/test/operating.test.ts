@@ -138,17 +138,17 @@ describe('/metrics', () => {
     const web = app({ METRICS_TOKEN: TOKEN });
     await web.request('/api/v1/partners/42');
     await web.request('/api/v1/partners/43');
-    const scrape = async (m: Metrics) =>
-      (await createWebApp({
+    const scrape = async (m: Metrics): Promise<string> => {
+      const web = createWebApp({
         conn,
         config: loadConfig({ METRICS_TOKEN: TOKEN }),
         slack: null,
         portal,
         storage,
         metrics: m,
-      })
-        .request('/metrics', { headers: { authorization: `Bearer ${TOKEN}` } })
-        .then((r) => r.text())) as string;
+      });
+      return (await web.request('/metrics', { headers: { authorization: `Bearer ${TOKEN}` } })).text();
+    };
     const text = await scrape(metrics);
     expect(text).toMatch(
       /outpost_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/partners\/:id",status="401"\} 3/, // with the first test's

@@ -37,7 +37,8 @@ export function observeRequests(metrics: Metrics | null) {
         status,
         durationMs: Math.round(seconds * 10_000) / 10,
       };
-      if (status >= 500) log.error(line, 'request failed');
+      // A 5xx's cause is logged where it happened, at error; the access line only flags it.
+      if (status >= 500) log.warn(line, 'request');
       else log.info(line, 'request');
     }
   });
