@@ -102,7 +102,7 @@ export function createApi(deps: ApiDeps) {
       description: [
         'Partner lifecycle management for insurers.',
         'Authentication: partner systems send `Authorization: Bearer opk_<id>_<secret>` (an API key a partner administrator creates under API keys in the portal); people sign in with POST /v1/sessions and send the session cookie. Each operation lists what it accepts under `security`.',
-        'Errors always have the shape { error: { code, message, requestId, details } }; `code` is one of the values of Error.error.code, and validation errors name each field in `details.fields` as { path, message }.',
+        'Errors always have the shape { error: { code, message, requestId, details } }; each answer lists its codes (schemas Error400, Error401, …: the codes of that status), and validation errors name each field in `details.fields` as { path, message }.',
       ].join('\n\n'),
     },
     servers: [{ url: '/api' }],

@@ -90,21 +90,20 @@ async function run(conn: DatabaseConnection): Promise<number> {
   }
 }
 
+/** The verify-audit report: 0 intact, 2 broken (naming the first broken entry). */
 async function verify(conn: DatabaseConnection, external: ExternalCheckpoint[] = []): Promise<number> {
-  {
-    const report = await verifyAuditChain(conn.db, { external });
-    if (report.ok) {
-      print(
-        `Audit chain intact: ${report.checked} entries verified against ${report.checkpoints} checkpoints` +
-          (report.unsigned ? ` (${report.unsigned} older entries predate signing).` : '.'),
-      );
-      return 0;
-    }
-    complain(
-      `Audit chain BROKEN at entry #${report.brokenAt}: ${report.reason}. ${report.checked} entries before it verified.`,
+  const report = await verifyAuditChain(conn.db, { external });
+  if (report.ok) {
+    print(
+      `Audit chain intact: ${report.checked} entries verified against ${report.checkpoints} checkpoints` +
+        (report.unsigned ? ` (${report.unsigned} older entries predate signing).` : '.'),
     );
-    return 2;
+    return 0;
   }
+  complain(
+    `Audit chain BROKEN at entry #${report.brokenAt}: ${report.reason}. ${report.checked} entries before it verified.`,
+  );
+  return 2;
 }
 
 if (!commands.includes(command ?? '')) {
