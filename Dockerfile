@@ -2,8 +2,8 @@
 # Outpost: one image for every role (web, worker, or both on the embedded database).
 # Build: docker build -t outpost .        Run: see compose.yaml and README "Operating Outpost".
 
-# 1. Every dependency, to build the portal.
-FROM node:24-bookworm-slim AS build
+# 0. The workspace manifests, so the dependency layers are cached until one of them changes.
+FROM node:24-bookworm-slim AS manifests
 WORKDIR /app
 ENV CI=true
 COPY package.json package-lock.json ./
@@ -21,20 +21,16 @@ COPY packages/pdf/package.json packages/pdf/
 COPY packages/ui/package.json packages/ui/
 COPY db/package.json db/
 COPY test/package.json test/
+
+# 1. Every dependency, to build the portal.
+FROM manifests AS build
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build -w @outpost/portal
 
-# 2. Production dependencies only (no Vite, no test tools).
-FROM node:24-bookworm-slim AS prod-deps
-WORKDIR /app
-ENV CI=true
-COPY --from=build /app/package.json /app/package-lock.json ./
-COPY --from=build /app/apps ./apps
-COPY --from=build /app/packages ./packages
-COPY --from=build /app/db ./db
-COPY --from=build /app/test/package.json ./test/
-RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts && rm -rf apps/*/node_modules/.cache
+# 2. Production dependencies only (no Vite, no test tools; no install scripts run).
+FROM manifests AS prod-deps
+RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts
 
 # 3. What runs: sources (Node 24 strips their types), the built portal, production modules.
 FROM node:24-bookworm-slim AS runtime
@@ -44,8 +40,10 @@ ENV NODE_ENV=production \
     DATA_DIR=/data \
     LOG_FORMAT=json
 WORKDIR /app
-COPY --from=prod-deps --chown=root:root /app /app
-COPY --from=build --chown=root:root /app/apps/portal/build /app/apps/portal/build
+COPY --from=prod-deps /app /app
+# The build context holds no node_modules or build output (.dockerignore).
+COPY . /app
+COPY --from=build /app/apps/portal/build /app/apps/portal/build
 RUN mkdir -p /data && chown node:node /data
 # The code is root's and read-only to the process; only /data is writable.
 USER node
