@@ -28,7 +28,11 @@ export function observeRequests(metrics: Metrics | null) {
       const status = failed ? 500 : c.res.status;
       // The API names the route it matched (apps/api app.ts); elsewhere Hono's matched pattern.
       const route = (c.get('routePattern') as string | undefined) ?? routeOf(c.req.routePath, c.req.path);
-      c.res.headers.set('X-Request-Id', requestId);
+      try {
+        c.res.headers.set('X-Request-Id', requestId);
+      } catch {
+        // A response with immutable headers (a proxied fetch) goes out without it.
+      }
       metrics?.observeRequest({ method: c.req.method, route, status }, seconds);
       const line = {
         requestId,
