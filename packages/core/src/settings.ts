@@ -56,6 +56,14 @@ export const settingSchemas = {
       headOfRiskUserId: z.uuid().nullable(),
     })
     .default({ reminderAt: 0.5, headOfRiskUserId: null }),
+  /**
+   * The customer-satisfaction target's baseline period (decision record 046): a quarter, `2025-Q4`;
+   * null until staff choose one (the figure is then not measured). Set through
+   * targets/baseline.ts, which refuses a quarter in the future.
+   */
+  'targets.satisfactionBaseline': z
+    .object({ quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'Write the quarter as 2025-Q4.').nullable() })
+    .default({ quarter: null }),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
