@@ -809,4 +809,8 @@ export const expectations: Record<string, Expected> = {
     partnerMember: 404,
     apiKey: 302,
   },
+  // The quarterly target dashboard (decision record 046): every staff role reads it; only those who
+  // manage KPIs set the baseline (an empty form is an unknown intent for every staff role).
+  'GET /s/targets': { default: 200, anonymous: 302, partnerAdmin: 403, partnerMember: 403, apiKey: 302 },
+  'POST /s/targets': { default: 400, anonymous: 302, partnerAdmin: 403, partnerMember: 403, apiKey: 302 },
 };

@@ -32,7 +32,8 @@ import { makePartner, makePartnerUser, makeStaff } from '../src/testing/fixtures
  *   A — everything in order: compliant; ratings 4.0 in Q3, 4.4 in Q4 (+10 %).
  *   B — its mandatory document missing and an open critical alert (two reasons).
  *   C — no data at all: no document, no contract, no ratings, no alerts.
- *   D — documents and contract fine, training 8 of 10 people on pace (< 90 %).
+ *   D — documents and contract fine, also in customer service (where the training KPI applies):
+ *       7 of 10 people on pace, below the KPI's critical 75 %.
  * Compliance Q4 = 1 of 4 = 25 %; Q3 (recorded then) = 2 of 3.
  */
 const now = new Date('2026-11-15T04:00:00Z');
@@ -89,7 +90,8 @@ beforeAll(async () => {
   admin = (await makeStaff(conn.db, ['admin'])).actor;
   auditor = (await makeStaff(conn.db, ['auditor'])).actor;
   for (const k of ['a', 'b', 'c', 'd'] as const) p[k] = await makePartner(conn.db, { legalName: `目标${k.toUpperCase()}有限公司` });
-  await conn.db.update(partners).set({ region: 'east' }).where(eq(partners.id, p.a.id));
+  await conn.db.update(partners).set({ region: 'east', serviceCategories: ['claims', 'agency'] }).where(eq(partners.id, p.a.id));
+  await conn.db.update(partners).set({ serviceCategories: ['claims', 'customer_service'] }).where(eq(partners.id, p.d.id));
   partnerActor = (await makePartnerUser(conn.db, p.a.id, 'partner_admin')).actor;
   const [req] = await conn.db
     .insert(documentRequirements)
@@ -102,10 +104,11 @@ beforeAll(async () => {
   await contractFor(p.b.id, 'HT-T-2');
   await contractFor(p.d.id, 'HT-T-3');
   await conn.db.insert(kpiMonthlyRollups).values([
-    { partnerId: p.d.id, month: '2026-11-01', trainingPeople: 10, trainingMet: 8 },
+    { partnerId: p.d.id, month: '2026-11-01', trainingPeople: 10, trainingMet: 7 },
     { partnerId: p.a.id, month: '2026-08-01', ratingsSum: 40, ratingsCount: 10 },
     { partnerId: p.a.id, month: '2026-10-01', ratingsSum: 22, ratingsCount: 5 },
-    { partnerId: p.a.id, month: '2026-11-01', ratingsSum: 22, ratingsCount: 5 },
+    // A's roster is on pace at 80 %: below target, not critical, so not a failed requirement.
+    { partnerId: p.a.id, month: '2026-11-01', ratingsSum: 22, ratingsCount: 5, trainingPeople: 10, trainingMet: 8 },
   ]);
   const rule = await saveRiskRule(conn.db, admin, {
     kind: 'blacklist_hit',

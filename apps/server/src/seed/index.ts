@@ -14,6 +14,7 @@ import { seedRisk } from './risk.ts';
 import { seedContracts } from './contracts.ts';
 import { seedRiskPartner } from './risk-partner.ts';
 import { seedRiskIncidents } from './risk-incidents.ts';
+import { seedTargets } from './targets.ts';
 
 export { DEMO_PASSWORD } from './context.ts';
 export { activePartners, applicants } from './partners.ts';
@@ -70,4 +71,6 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   await seedContracts(context, admitted);
   await seedRiskPartner(context, admitted);
   await seedRiskIncidents(context, admitted);
+  // Last of all: the target dashboard reads what the others left (decision record 046).
+  await seedTargets(context, admitted);
 }

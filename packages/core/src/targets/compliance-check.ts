@@ -1,7 +1,6 @@
 import { type Database, rowsOf } from '@outpost/db';
 import { todayInChina } from '@outpost/i18n';
 import { sql } from 'drizzle-orm';
-import { getSetting } from '../settings.ts';
 import type { ComplianceReason } from './definitions.ts';
 
 export interface PartnerCompliance {
@@ -15,8 +14,9 @@ export interface PartnerCompliance {
  * - `documents`: a mandatory qualification document of its categories is missing, not accepted, or
  *   past its expiry date;
  * - `training`: the training figure the training dashboard shows (this month's people on pace /
- *   people on the roster, written by the daily training job) is below the weekly digest's threshold
- *   (90 % by default); a partner without a roster figure is not judged on training;
+ *   people on the roster, written by the daily training job) is critical by the training KPI's
+ *   definition (below its critical threshold, 75 % by default — the default risk rule's bar too),
+ *   for a partner in a category the KPI applies to; a partner without a roster figure is not judged;
  * - `rectification`: an open rectification item past its due date;
  * - `critical_alert`: an open or acknowledged critical risk alert;
  * - `contract`: no contract active or expiring whose term covers the quarter's last day (one that
@@ -29,7 +29,6 @@ export async function currentCompliance(
 ): Promise<PartnerCompliance[]> {
   const today = todayInChina(now);
   const month = `${today.slice(0, 7)}-01`;
-  const { threshold } = await getSetting(db, 'training.digest');
   const rows = await db.execute(sql`
     select p.id as "partnerId", array_remove(array[
       case when exists (
@@ -41,7 +40,9 @@ export async function currentCompliance(
             where d.partner_id = p.id and d.requirement_id = r.id and d.status = 'accepted'
               and (d.expiry_date is null or d.expiry_date >= ${today}::date))
       ) then 'documents' end,
-      case when m.training_people > 0 and m.training_met::float / m.training_people < ${threshold}
+      case when m.training_people > 0 and k.active
+          and (cardinality(k.service_categories) = 0 or k.service_categories && p.service_categories)
+          and m.training_met::float * 100 / m.training_people < k.critical_threshold
         then 'training' end,
       case when exists (
         select 1 from rectification_items i
@@ -61,6 +62,7 @@ export async function currentCompliance(
     ], null) as reasons
     from partners p
     left join kpi_monthly_rollups m on m.partner_id = p.id and m.month = ${month}::date
+    left join kpi_definitions k on k.key = 'training_compliance'
     where p.status = 'active'
     order by p.id`);
   return rowsOf<PartnerCompliance>(rows);
