@@ -451,6 +451,5 @@ describe('demo: quarterly target dashboard (decision record 046)', () => {
     expect(d.current.satisfaction.value).not.toBeNull();
     expect(d.trend.risk_response.some((q) => q.value !== null)).toBe(true);
     expect(d.partners.some((p) => p.region === 'east')).toBe(true);
-    console.log(JSON.stringify({ current: d.current, nonCompliant: d.nonCompliant.map((n) => [n.legalName, n.reasons]) }));
   });
 });
