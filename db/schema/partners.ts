@@ -25,7 +25,15 @@ export const criticalities = ['critical', 'important', 'standard'] as const;
  * The insurer's sales regions, China's seven geographic regions (华北, 东北, 华东, 华中, 华南, 西南,
  * 西北): the target dashboard filters by them (decision record 046). Null: not recorded yet.
  */
-export const partnerRegions = ['north', 'northeast', 'east', 'central', 'south', 'southwest', 'northwest'] as const;
+export const partnerRegions = [
+  'north',
+  'northeast',
+  'east',
+  'central',
+  'south',
+  'southwest',
+  'northwest',
+] as const;
 export const membershipRoles = ['partner_admin', 'partner_member'] as const;
 
 /**

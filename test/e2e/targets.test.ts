@@ -22,7 +22,10 @@ describe.skipIf(!e2eEnabled)('quarterly target dashboard (decision record 046)',
       // No execution evaluation yet: said in words, never a number.
       expect(await page.getByTestId('target-contract-deviation-value').textContent()).toBe('尚未计量');
 
-      await page.getByTestId('target-compliance').getByRole('link', { name: '查看该数字背后的合作机构' }).click();
+      await page
+        .getByTestId('target-compliance')
+        .getByRole('link', { name: '查看该数字背后的合作机构' })
+        .click();
       const list = page.getByTestId('non-compliant-list');
       // 恒泰 has an open critical alert in the demo (and its people's training is behind).
       const hengtai = list.locator(':scope > li').filter({ hasText: '恒泰保险销售服务有限公司' });
@@ -35,18 +38,22 @@ describe.skipIf(!e2eEnabled)('quarterly target dashboard (decision record 046)',
       // The same in English, filtered by region, the partner table sorted by satisfaction.
       await page.request.post('/lang', { form: { locale: 'en', redirectTo: '/s/targets' }, maxRedirects: 0 });
       await page.goto('/s/targets');
-      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Quarterly targets');
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+        .toBe('Quarterly targets');
       await page.getByLabel('Region').selectOption('east');
       await page.getByRole('button', { name: 'Show' }).click();
       await expect.poll(() => new URL(page.url()).searchParams.get('region')).toBe('east');
       const table = page.getByTestId('target-partners');
       await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(0);
-      expect(
-        new Set(await table.locator('tbody tr td:nth-child(2)').allTextContents()),
-      ).toEqual(new Set(['East China']));
+      expect(new Set(await table.locator('tbody tr td:nth-child(2)').allTextContents())).toEqual(
+        new Set(['East China']),
+      );
       await table.getByRole('link', { name: 'Sort by Mean rating (change)' }).click();
       await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('satisfaction');
-      expect(await page.getByTestId('target-contract-deviation-value').textContent()).toBe('Not yet measured');
+      expect(await page.getByTestId('target-contract-deviation-value').textContent()).toBe(
+        'Not yet measured',
+      );
     } finally {
       await staff.page.request.post('/lang', { form: { locale: 'zh-CN', redirectTo: '/' }, maxRedirects: 0 });
       await staff.close();

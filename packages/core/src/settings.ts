@@ -62,7 +62,12 @@ export const settingSchemas = {
    * targets/baseline.ts, which refuses a quarter in the future.
    */
   'targets.satisfactionBaseline': z
-    .object({ quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'Write the quarter as 2025-Q4.').nullable() })
+    .object({
+      quarter: z
+        .string()
+        .regex(/^\d{4}-Q[1-4]$/, 'Write the quarter as 2025-Q4.')
+        .nullable(),
+    })
     .default({ quarter: null }),
 } as const;
 

@@ -89,16 +89,31 @@ beforeAll(async () => {
   await ensureDefaultKpis(conn.db);
   admin = (await makeStaff(conn.db, ['admin'])).actor;
   auditor = (await makeStaff(conn.db, ['auditor'])).actor;
-  for (const k of ['a', 'b', 'c', 'd'] as const) p[k] = await makePartner(conn.db, { legalName: `目标${k.toUpperCase()}有限公司` });
-  await conn.db.update(partners).set({ region: 'east', serviceCategories: ['claims', 'agency'] }).where(eq(partners.id, p.a.id));
-  await conn.db.update(partners).set({ serviceCategories: ['claims', 'customer_service'] }).where(eq(partners.id, p.d.id));
+  for (const k of ['a', 'b', 'c', 'd'] as const)
+    p[k] = await makePartner(conn.db, { legalName: `目标${k.toUpperCase()}有限公司` });
+  await conn.db
+    .update(partners)
+    .set({ region: 'east', serviceCategories: ['claims', 'agency'] })
+    .where(eq(partners.id, p.a.id));
+  await conn.db
+    .update(partners)
+    .set({ serviceCategories: ['claims', 'customer_service'] })
+    .where(eq(partners.id, p.d.id));
   partnerActor = (await makePartnerUser(conn.db, p.a.id, 'partner_admin')).actor;
   const [req] = await conn.db
     .insert(documentRequirements)
-    .values({ key: 'target_licence', nameZh: '许可证', nameEn: 'Licence', serviceCategories: ['claims'], expires: false })
+    .values({
+      key: 'target_licence',
+      nameZh: '许可证',
+      nameEn: 'Licence',
+      serviceCategories: ['claims'],
+      expires: false,
+    })
     .returning();
   for (const k of ['a', 'd'] as const) {
-    await conn.db.insert(documents).values({ partnerId: p[k].id, requirementId: req!.id, status: 'accepted' });
+    await conn.db
+      .insert(documents)
+      .values({ partnerId: p[k].id, requirementId: req!.id, status: 'accepted' });
   }
   await contractFor(p.a.id, 'HT-T-1');
   await contractFor(p.b.id, 'HT-T-2');
@@ -108,7 +123,14 @@ beforeAll(async () => {
     { partnerId: p.a.id, month: '2026-08-01', ratingsSum: 40, ratingsCount: 10 },
     { partnerId: p.a.id, month: '2026-10-01', ratingsSum: 22, ratingsCount: 5 },
     // A's roster is on pace at 80 %: below target, not critical, so not a failed requirement.
-    { partnerId: p.a.id, month: '2026-11-01', ratingsSum: 22, ratingsCount: 5, trainingPeople: 10, trainingMet: 8 },
+    {
+      partnerId: p.a.id,
+      month: '2026-11-01',
+      ratingsSum: 22,
+      ratingsCount: 5,
+      trainingPeople: 10,
+      trainingMet: 8,
+    },
   ]);
   const rule = await saveRiskRule(conn.db, admin, {
     kind: 'blacklist_hit',
@@ -140,7 +162,13 @@ describe('quarterly target dashboard', () => {
   it('computes the compliance rate with each non-compliant partner’s reasons', async () => {
     const d = await targetDashboard(conn.db, auditor, {}, now);
     expect(d.quarter).toBe('2026-Q4');
-    expect(d.current.compliance).toMatchObject({ value: 0.25, partners: 4, compliant: 1, met: false, running: true });
+    expect(d.current.compliance).toMatchObject({
+      value: 0.25,
+      partners: 4,
+      compliant: 1,
+      met: false,
+      running: true,
+    });
     const reasons = Object.fromEntries(d.nonCompliant.map((r) => [r.partnerId, r.reasons]));
     expect(reasons).toEqual({
       [p.b.id]: ['documents', 'critical_alert'],
@@ -205,7 +233,9 @@ describe('quarterly target dashboard', () => {
     expect(err.code).toBe('validation_failed');
     expect(err.messageKey).toBe('targets.error.baselineFuture');
     expect(await satisfactionBaseline(conn.db)).toBe('2026-Q3');
-    await expect(setSatisfactionBaseline(conn.db, auditor, { quarter: '2026-Q1' }, now)).rejects.toMatchObject({
+    await expect(
+      setSatisfactionBaseline(conn.db, auditor, { quarter: '2026-Q1' }, now),
+    ).rejects.toMatchObject({
       code: 'forbidden',
     });
   });
@@ -221,7 +251,9 @@ describe('quarterly target dashboard', () => {
     expect(byCompliance.partners.at(-1)!.partnerId).toBe(p.a.id);
     const bySatisfaction = await targetDashboard(conn.db, admin, { sort: 'satisfaction', dir: 'desc' }, now);
     expect(bySatisfaction.partners[0]!.partnerId).toBe(p.a.id);
-    await expect(targetDashboard(conn.db, partnerActor, {}, now)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(targetDashboard(conn.db, partnerActor, {}, now)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     await expect(targetDashboard(conn.db, admin, { quarter: '2020-Q1' }, now)).rejects.toMatchObject({
       code: 'validation_failed',
     });

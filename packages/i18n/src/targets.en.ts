@@ -46,10 +46,12 @@ export const targetsEn = {
   'targets.risk_response.detail': '{due} alerts due · median {median}',
   'targets.baseline.title': 'Baseline period for customer satisfaction',
   'targets.baseline.label': 'Baseline quarter',
-  'targets.baseline.hint': 'Write the quarter as 2025-Q4; leave empty for none. It may not lie in the future.',
+  'targets.baseline.hint':
+    'Write the quarter as 2025-Q4; leave empty for none. It may not lie in the future.',
   'targets.baseline.save': 'Save baseline',
   'targets.baseline.saved': 'The baseline period has been saved.',
-  'targets.error.baselineFuture': 'The baseline period has not started yet: choose this quarter or an earlier one.',
+  'targets.error.baselineFuture':
+    'The baseline period has not started yet: choose this quarter or an earlier one.',
   'targets.error.baselineFormat': 'Write the quarter as 2025-Q4.',
   'targets.nonCompliant.title': 'Partners not compliant in {quarter}',
   'targets.nonCompliant.empty': 'Every partner measured this quarter meets every requirement.',

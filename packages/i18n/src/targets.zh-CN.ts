@@ -34,7 +34,8 @@ export const targetsZhCN: Record<keyof typeof targetsEn, string> = {
     '合同实际执行与约定的偏差，取自合同执行评估。该评估尚未记录，因此本指标尚未计量。',
   'targets.satisfaction.name': '客户满意度',
   'targets.satisfaction.goal': '较基期提升 10%',
-  'targets.satisfaction.definition': '本季度客户平均评分（全部合作机构的评价）相对基期季度平均评分的变化百分比。',
+  'targets.satisfaction.definition':
+    '本季度客户平均评分（全部合作机构的评价）相对基期季度平均评分的变化百分比。',
   'targets.satisfaction.detail': '平均评分 {rating}，共 {count} 条评价',
   'targets.satisfaction.baseline': '基期：{quarter}（平均评分 {rating}）',
   'targets.satisfaction.noBaseline': '尚未设定基期。',

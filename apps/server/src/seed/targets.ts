@@ -46,14 +46,22 @@ const history: Record<number, Record<string, ComplianceReason[]>> = {
  * year before the running one, whose ratings the demo events fill), the closed quarters' compliance
  * record and the running quarter's, recorded by the job from the live records.
  */
-export async function seedTargets(context: SeedContext, admitted: { partner: ActivePartner; joined: Joined }[]) {
+export async function seedTargets(
+  context: SeedContext,
+  admitted: { partner: ActivePartner; joined: Joined }[],
+) {
   const { db, now } = context;
   for (const { partner, joined } of admitted) {
     const region = regions[partner.key];
     if (region) await db.update(partners).set({ region }).where(eq(partners.id, joined.partnerId));
   }
   const quarters = recentQuarters(now);
-  await setSatisfactionBaseline(db, staffActor(context, 'admin@outpost.test'), { quarter: quarters[4]! }, now);
+  await setSatisfactionBaseline(
+    db,
+    staffActor(context, 'admin@outpost.test'),
+    { quarter: quarters[4]! },
+    now,
+  );
   for (const [ago, failing] of Object.entries(history)) {
     const quarter = quarters[Number(ago)]!;
     const rows = admitted.map(({ partner, joined }) => ({

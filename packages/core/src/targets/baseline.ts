@@ -8,7 +8,9 @@ import { getSetting, setSetting } from '../settings.ts';
 import { parse } from '../validation.ts';
 import { quarterSpan } from './quarters.ts';
 
-const baselineInput = z.object({ quarter: z.union([quarterText, z.literal('').transform(() => null), z.null()]) });
+const baselineInput = z.object({
+  quarter: z.union([quarterText, z.literal('').transform(() => null), z.null()]),
+});
 
 /** The configured baseline quarter of the satisfaction target, or null. */
 export async function satisfactionBaseline(db: Database): Promise<string | null> {
@@ -32,7 +34,9 @@ export async function setSatisfactionBaseline(
     const message = 'The baseline period has not started yet: choose this quarter or an earlier one.';
     throw new AppError('validation_failed', message, {
       messageKey: 'targets.error.baselineFuture',
-      details: { fields: [{ path: 'quarter', code: 'future', message, messageKey: 'targets.error.baselineFuture' }] },
+      details: {
+        fields: [{ path: 'quarter', code: 'future', message, messageKey: 'targets.error.baselineFuture' }],
+      },
     });
   }
   await setSetting(db, actor, 'targets.satisfactionBaseline', { quarter });

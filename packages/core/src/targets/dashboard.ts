@@ -9,7 +9,13 @@ import { parse } from '../validation.ts';
 import { satisfactionBaseline } from './baseline.ts';
 import { currentCompliance } from './compliance-check.ts';
 import { contractDeviationFigure } from './contract-deviation.ts';
-import { type ComplianceReason, complianceReasons, meetsTarget, type TargetKey, targets } from './definitions.ts';
+import {
+  type ComplianceReason,
+  complianceReasons,
+  meetsTarget,
+  type TargetKey,
+  targets,
+} from './definitions.ts';
 import { quarterSpan } from './quarters.ts';
 import { responseByPartner } from './risk-response.ts';
 import { meanRating, ratingSums, satisfactionChange } from './satisfaction.ts';
@@ -114,7 +120,10 @@ export async function targetDashboard(
     m.set(r.partnerId, r.reasons);
     compliance.set(r.quarter, m);
   }
-  compliance.set(running, new Map(live.filter((r) => inView.has(r.partnerId)).map((r) => [r.partnerId, r.reasons])));
+  compliance.set(
+    running,
+    new Map(live.filter((r) => inView.has(r.partnerId)).map((r) => [r.partnerId, r.reasons])),
+  );
 
   const ratingQuarters = baseline && !quarters.includes(baseline) ? [...oldestFirst, baseline] : oldestFirst;
   const [ratings, responses, partnerResponse, deviations] = await Promise.all([
@@ -143,7 +152,9 @@ export async function targetDashboard(
       const ok = m ? [...m.values()].filter((r) => r.length === 0).length : 0;
       return { ...figure('compliance', q, total > 0 ? ok / total : null), partners: total, compliant: ok };
     }),
-    contract_deviation: oldestFirst.map((q, i) => figure('contract_deviation', q, deviations[i]?.value ?? null)),
+    contract_deviation: oldestFirst.map((q, i) =>
+      figure('contract_deviation', q, deviations[i]?.value ?? null),
+    ),
     satisfaction: oldestFirst.map((q) => {
       const mean = meanRating(ratings.byQuarter.get(q));
       return {
@@ -161,7 +172,9 @@ export async function targetDashboard(
 
   const chosen = compliance.get(quarter) ?? new Map<string, string[]>();
   const rows: TargetPartnerRow[] = partnerRows
-    .filter((p) => chosen.has(p.id) || ratings.byPartner.has(`${quarter}|${p.id}`) || partnerResponse.has(p.id))
+    .filter(
+      (p) => chosen.has(p.id) || ratings.byPartner.has(`${quarter}|${p.id}`) || partnerResponse.has(p.id),
+    )
     .map((p) => {
       const mean = meanRating(ratings.byPartner.get(`${quarter}|${p.id}`));
       const own = baseline ? meanRating(ratings.byPartner.get(`${baseline}|${p.id}`)) : null;
@@ -226,7 +239,14 @@ function sortRows(rows: TargetPartnerRow[], sort: (typeof partnerSorts)[number],
     if (ka === null && kb !== null) return 1;
     if (kb === null && ka !== null) return -1;
     if (ka !== null && kb !== null && ka !== kb) {
-      return sign * (typeof ka === 'string' ? ka.localeCompare(kb as string, "zh-CN") : (ka as number) < (kb as number) ? -1 : 1);
+      return (
+        sign *
+        (typeof ka === 'string'
+          ? ka.localeCompare(kb as string, 'zh-CN')
+          : (ka as number) < (kb as number)
+            ? -1
+            : 1)
+      );
     }
     return a.legalName.localeCompare(b.legalName, 'zh-CN');
   });

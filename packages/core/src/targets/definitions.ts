@@ -27,5 +27,11 @@ export function meetsTarget(key: TargetKey, value: number | null): boolean | nul
 }
 
 /** Why a partner is not compliant, in the order the drill-down lists them. */
-export const complianceReasons = ['documents', 'training', 'rectification', 'critical_alert', 'contract'] as const;
+export const complianceReasons = [
+  'documents',
+  'training',
+  'rectification',
+  'critical_alert',
+  'contract',
+] as const;
 export type ComplianceReason = (typeof complianceReasons)[number];

@@ -17,6 +17,8 @@ export function quarterSpan(quarter: string, now = new Date()) {
     /** A quarter that has not started yet. */
     future: from > today,
     /** The first day of each of its three months. */
-    months: [0, 1, 2].map((i) => `${from.slice(0, 5)}${String(Number(from.slice(5, 7)) + i).padStart(2, '0')}-01`),
+    months: [0, 1, 2].map(
+      (i) => `${from.slice(0, 5)}${String(Number(from.slice(5, 7)) + i).padStart(2, '0')}-01`,
+    ),
   };
 }

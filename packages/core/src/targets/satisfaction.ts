@@ -27,7 +27,8 @@ export function satisfactionChange(current: number | null, baseline: number | nu
  */
 export async function ratingSums(db: Database, quarters: string[], partnerIds: string[] | null) {
   const months = quarters.flatMap((q) => quarterSpan(q).months.map((m) => ({ q, m })));
-  if (months.length === 0) return { byQuarter: new Map<string, RatingSums>(), byPartner: new Map<string, RatingSums>() };
+  if (months.length === 0)
+    return { byQuarter: new Map<string, RatingSums>(), byPartner: new Map<string, RatingSums>() };
   const partnerFilter =
     partnerIds === null ? sql`` : sql`and r.partner_id = any(${`{${partnerIds.join(',')}}`}::uuid[])`;
   const rows = rowsOf<{ quarter: string; partnerId: string; ratingsSum: number; ratingsCount: number }>(

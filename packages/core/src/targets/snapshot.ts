@@ -15,9 +15,9 @@ export async function snapshotQuarterCompliance(db: Database, now = new Date(), 
   await db.transaction(async (tx) => {
     await tx.delete(targetComplianceSnapshots).where(eq(targetComplianceSnapshots.quarter, q));
     if (rows.length > 0) {
-      await tx.insert(targetComplianceSnapshots).values(
-        rows.map((r) => ({ quarter: q, partnerId: r.partnerId, reasons: r.reasons, takenAt: now })),
-      );
+      await tx
+        .insert(targetComplianceSnapshots)
+        .values(rows.map((r) => ({ quarter: q, partnerId: r.partnerId, reasons: r.reasons, takenAt: now })));
     }
   });
   return { quarter: q, partners: rows.length, compliant: rows.filter((r) => r.reasons.length === 0).length };

@@ -72,7 +72,9 @@ export function TargetPartnerTable({
                 <tr key={r.partnerId}>
                   <th scope="row">
                     <AppLink to={`/s/partners/${r.partnerId}`}>{r.legalName}</AppLink>
-                    <div className="muted">{r.serviceCategories.map((c) => categoryLabel(t, c)).join(' · ')}</div>
+                    <div className="muted">
+                      {r.serviceCategories.map((c) => categoryLabel(t, c)).join(' · ')}
+                    </div>
                   </th>
                   <td>{t(`targets.region.${r.region ?? 'none'}` as never)}</td>
                   <td>

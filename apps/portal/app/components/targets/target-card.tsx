@@ -8,9 +8,11 @@ export type TargetKey = 'compliance' | 'contract_deviation' | 'satisfaction' | '
 /** A signed change in per cent ("+10%"), or a dash. */
 export function formatChange(locale: string, change: number | null) {
   if (change === null) return '—';
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(
-    change,
-  );
+  return new Intl.NumberFormat(locale, {
+    style: 'percent',
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  }).format(change);
 }
 
 /** One target: its value for the quarter, the target, met or not, its definition beside it, its trend. */

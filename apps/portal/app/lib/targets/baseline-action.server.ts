@@ -23,7 +23,11 @@ export async function saveSatisfactionBaselineAction({
           ? 'targets.error.baselineFormat'
           : 'errors.forbidden';
     const message = translate(locale, key);
-    return { intent: 'baseline', status: error.status, errors: { form: message, fields: { quarter: message } } };
+    return {
+      intent: 'baseline',
+      status: error.status,
+      errors: { form: message, fields: { quarter: message } },
+    };
   }
   return { intent: 'baseline', status: 200, notice: translate(locale, 'targets.baseline.saved') };
 }

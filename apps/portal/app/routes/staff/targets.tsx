@@ -15,7 +15,15 @@ import { saveSatisfactionBaselineAction } from '../../lib/targets/baseline-actio
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/targets';
 
-const categories = ['agency', 'sales_channel', 'claims', 'loss_adjusting', 'underwriting', 'customer_service', 'it'];
+const categories = [
+  'agency',
+  'sales_channel',
+  'claims',
+  'loss_adjusting',
+  'underwriting',
+  'customer_service',
+  'it',
+];
 const regions = ['north', 'northeast', 'east', 'central', 'south', 'southwest', 'northwest'];
 
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -51,7 +59,9 @@ function useDuration() {
   return (minutes: number | null) => {
     if (minutes === null) return '—';
     if (minutes < 60) return t('targets.minutes', { minutes: Math.round(minutes) });
-    return t('targets.hours', { hours: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(minutes / 60) });
+    return t('targets.hours', {
+      hours: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(minutes / 60),
+    });
   };
 }
 
@@ -136,7 +146,10 @@ export default function Targets({ loaderData, actionData }: Route.ComponentProps
         definition={t('targets.compliance.definition')}
         detail={
           c.compliance.partners > 0
-            ? t('targets.compliance.detail', { compliant: c.compliance.compliant, partners: c.compliance.partners })
+            ? t('targets.compliance.detail', {
+                compliant: c.compliance.compliant,
+                partners: c.compliance.partners,
+              })
             : null
         }
         drillHref="#non-compliant"
@@ -151,7 +164,11 @@ export default function Targets({ loaderData, actionData }: Route.ComponentProps
         running={c.contract_deviation.running}
         goal={t('targets.contract_deviation.goal')}
         definition={t('targets.contract_deviation.definition')}
-        trend={d.trend.contract_deviation.map((q) => ({ quarter: q.quarter, share: q.value, running: q.running }))}
+        trend={d.trend.contract_deviation.map((q) => ({
+          quarter: q.quarter,
+          share: q.value,
+          running: q.running,
+        }))}
         caption={t('targets.chartCaption')}
       />
       <TargetCard
@@ -164,7 +181,10 @@ export default function Targets({ loaderData, actionData }: Route.ComponentProps
         definition={t('targets.satisfaction.definition')}
         detail={
           c.satisfaction.meanRating !== null
-            ? t('targets.satisfaction.detail', { rating: rating(c.satisfaction.meanRating), count: c.satisfaction.ratings })
+            ? t('targets.satisfaction.detail', {
+                rating: rating(c.satisfaction.meanRating),
+                count: c.satisfaction.ratings,
+              })
             : null
         }
         drillHref={query({ sort: 'satisfaction', dir: 'asc' })}
@@ -177,7 +197,10 @@ export default function Targets({ loaderData, actionData }: Route.ComponentProps
       >
         <p className="muted">
           {d.baseline
-            ? t('targets.satisfaction.baseline', { quarter: d.baseline, rating: rating(d.baselineMeanRating) })
+            ? t('targets.satisfaction.baseline', {
+                quarter: d.baseline,
+                rating: rating(d.baselineMeanRating),
+              })
             : t('targets.satisfaction.noBaseline')}
         </p>
         {d.maySetBaseline ? (
@@ -208,7 +231,10 @@ export default function Targets({ loaderData, actionData }: Route.ComponentProps
         definition={t('targets.risk_response.definition')}
         detail={
           c.risk_response.due > 0
-            ? t('targets.risk_response.detail', { due: c.risk_response.due, median: duration(c.risk_response.medianMinutes) })
+            ? t('targets.risk_response.detail', {
+                due: c.risk_response.due,
+                median: duration(c.risk_response.medianMinutes),
+              })
             : null
         }
         drillHref={query({ sort: 'risk_response', dir: 'asc' })}
