@@ -51,6 +51,8 @@ import { riskRuleKindsEn } from './risk-rule-kinds.en.ts';
 import { riskRuleKindsZhCN } from './risk-rule-kinds.zh-CN.ts';
 import { mfaEn } from './mfa.en.ts';
 import { mfaZhCN } from './mfa.zh-CN.ts';
+import { targetsEn } from './targets.en.ts';
+import { targetsZhCN } from './targets.zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
 const enAll = {
@@ -80,6 +82,7 @@ const enAll = {
   ...riskRuleKindsEn,
   ...contractsArchiveEn,
   ...mfaEn,
+  ...targetsEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -114,6 +117,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...riskRuleKindsZhCN,
     ...contractsArchiveZhCN,
     ...mfaZhCN,
+    ...targetsZhCN,
   },
   en: enAll,
 };

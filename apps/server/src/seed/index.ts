@@ -17,6 +17,7 @@ import { seedContractRegister } from './contract-register.ts';
 import { seedRiskPartner } from './risk-partner.ts';
 import { seedRiskIncidents } from './risk-incidents.ts';
 import { seedMfa } from './mfa.ts';
+import { seedTargets } from './targets.ts';
 
 export { DEMO_PASSWORD } from './context.ts';
 export { activePartners, applicants } from './partners.ts';
@@ -76,4 +77,6 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   await seedRiskPartner(context, admitted);
   await seedRiskIncidents(context, admitted);
   await seedMfa(context);
+  // Last of all: the target dashboard reads what the others left (decision record 046).
+  await seedTargets(context, admitted);
 }
