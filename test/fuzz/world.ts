@@ -289,6 +289,8 @@ export async function buildWorld(db: Database): Promise<World> {
       alerts: [riskAlert!.id],
       evidence: [alertEvidence.file.id],
       'incidents/evidence': [incidentEvidence.id],
+      // A contract version number (/contracts/:contractId/versions/:version; decision record 039).
+      'contracts/versions': ['1'],
       // Ids that bodies and queries name (thirdPartyReportVersionId, partnerId, requirementId…)
       requirementId: requirementIds,
       any: [...partners, ...documentIds, ...versionIds, application.id, review!.id, item.id],

@@ -47,6 +47,7 @@ export default [
         route('contracts/:contractId', 'routes/partner/contract.tsx'),
         route('contracts/:contractId/pdf', 'routes/partner/contract-pdf.ts'),
         route('contracts/:contractId/signed', 'routes/partner/contract-signed.ts'),
+        route('contracts/:contractId/versions/:version', 'routes/partner/contract-version.tsx'),
         // Alerts staff shared with the partner (decision record 036).
         route('risk/alerts', 'routes/partner/risk-alerts.tsx'),
         route('risk/alerts/:alertId', 'routes/partner/risk-alert.tsx'),
@@ -103,6 +104,9 @@ export default [
         route('contracts/:contractId/edit', 'routes/staff/contract-edit.tsx'),
         route('contracts/:contractId/pdf', 'routes/staff/contract-pdf.ts'),
         route('contracts/:contractId/signed', 'routes/staff/contract-signed.ts'),
+        route('contracts/export', 'routes/staff/contracts-export.ts'),
+        route('contracts/:contractId/versions/:version', 'routes/staff/contract-version.tsx'),
+        route('contracts/:contractId/register', 'routes/staff/contract-register.tsx'),
         route('risk/alerts/:alertId/evidence/:evidenceId', 'routes/staff/risk-alert-evidence.ts'),
         route('risk/response', 'routes/staff/risk-response.tsx'),
         route('risk/incidents', 'routes/staff/risk-incidents.tsx'),

@@ -31,6 +31,8 @@ import { riskEn } from './risk.en.ts';
 import { riskZhCN } from './risk.zh-CN.ts';
 import { contractsEn } from './contracts.en.ts';
 import { contractsZhCN } from './contracts.zh-CN.ts';
+import { contractsArchiveEn } from './contracts-archive.en.ts';
+import { contractsArchiveZhCN } from './contracts-archive.zh-CN.ts';
 import { trainingStaffEn } from './training-staff.en.ts';
 import { trainingStaffZhCN } from './training-staff.zh-CN.ts';
 import { csvExportEn } from './csv-export.en.ts';
@@ -45,6 +47,8 @@ import { riskPartnerEn } from './risk-partner.en.ts';
 import { riskPartnerZhCN } from './risk-partner.zh-CN.ts';
 import { riskIncidentsEn } from './risk-incidents.en.ts';
 import { riskIncidentsZhCN } from './risk-incidents.zh-CN.ts';
+import { riskRuleKindsEn } from './risk-rule-kinds.en.ts';
+import { riskRuleKindsZhCN } from './risk-rule-kinds.zh-CN.ts';
 import { mfaEn } from './mfa.en.ts';
 import { mfaZhCN } from './mfa.zh-CN.ts';
 
@@ -73,6 +77,8 @@ const enAll = {
   ...riskSlackEn,
   ...riskPartnerEn,
   ...riskIncidentsEn,
+  ...riskRuleKindsEn,
+  ...contractsArchiveEn,
   ...mfaEn,
 };
 export type MessageKey = keyof typeof enAll;
@@ -105,6 +111,8 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...riskSlackZhCN,
     ...riskPartnerZhCN,
     ...riskIncidentsZhCN,
+    ...riskRuleKindsZhCN,
+    ...contractsArchiveZhCN,
     ...mfaZhCN,
   },
   en: enAll,

@@ -9,3 +9,6 @@ export * from './library.ts';
 export * from './read.ts';
 export * from './signing.ts';
 export * from './variable-values.ts';
+export * from './archive-search.ts';
+export * from './register.ts';
+export * from './version-history.ts';
