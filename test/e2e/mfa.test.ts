@@ -156,7 +156,11 @@ describe.skipIf(!e2eEnabled)('two-step sign-in', () => {
       expect(await iphone.count()).toBe(1);
       await iphone.getByRole('button', { name: 'Sign out this one' }).click();
       await expect.poll(() => page.getByText('That session has been signed out.').count()).toBe(1);
-      expect(await list.getByRole('listitem').filter({ hasText: 'Safari on iOS' }).count()).toBe(0);
+      await expect
+        .poll(() => list.getByRole('listitem').filter({ hasText: 'Safari on iOS' }).count(), {
+          timeout: 10_000,
+        })
+        .toBe(0);
       // The phone is signed out.
       await phonePage.goto('/s');
       await phonePage.waitForURL('**/sign-in**');

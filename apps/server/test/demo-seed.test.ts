@@ -508,3 +508,16 @@ describe('demo: quarterly target dashboard (decision record 046)', () => {
     expect(d.partners.some((p) => p.region === 'east')).toBe(true);
   });
 });
+
+describe('two-step sign-in in the first-run demo (decision record 043)', () => {
+  it('has the requirement switched off, so every demo login works with the password, and fills the admin’s session list', async () => {
+    const { getSetting } = await import('@outpost/core');
+    const { listOwnSessions, mfaRequirement } = await import('@outpost/auth');
+    expect((await getSetting(conn.db, 'auth.mfa')).requiredRoles).toEqual([]);
+    const admin = await actor('admin@outpost.test');
+    expect((await mfaRequirement(conn.db, admin)).required).toBe(false);
+    const list = await listOwnSessions(conn.db, admin, 'none');
+    expect(list.map((s) => s.place).sort()).toEqual(['local_network', 'unknown']);
+    expect(list.map((s) => s.device.os).sort()).toEqual(['Windows', 'iOS']);
+  });
+});

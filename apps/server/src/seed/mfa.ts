@@ -1,5 +1,7 @@
 import { createSession } from '@outpost/auth';
 import { setSetting } from '@outpost/core';
+import { sessions } from '@outpost/db';
+import { eq } from 'drizzle-orm';
 import { type SeedContext, staffActor } from './context.ts';
 
 /**
@@ -13,14 +15,25 @@ export async function seedMfa(context: SeedContext): Promise<void> {
   const admin = staffActor(context, 'admin@outpost.test');
   await setSetting(context.db, admin, 'auth.mfa', { requiredRoles: [] });
   if (admin.type !== 'staff') return;
-  await createSession(context.db, admin.userId, {
+  const hoursAgo = (hours: number) => new Date(context.now.getTime() - hours * 3600_000);
+  const office = await createSession(context.db, admin.userId, {
     ip: '192.168.10.24',
     userAgent:
       'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
   });
-  await createSession(context.db, admin.userId, {
+  const phone = await createSession(context.db, admin.userId, {
     ip: '203.0.113.42',
     userAgent:
       'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1',
   });
+  // Signed in two days ago at the office and used this morning; on the phone last night.
+  for (const [session, signedIn, lastSeen] of [
+    [office.session, 50, 3],
+    [phone.session, 14, 12],
+  ] as const) {
+    await context.db
+      .update(sessions)
+      .set({ createdAt: hoursAgo(signedIn), lastVerifiedAt: hoursAgo(lastSeen) })
+      .where(eq(sessions.id, session.id));
+  }
 }
