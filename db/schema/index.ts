@@ -16,3 +16,5 @@ export * from './training.ts';
 export * from './notices.ts';
 export * from './risk.ts';
 export * from './contracts.ts';
+export * from './departments.ts';
+export * from './people.ts';
