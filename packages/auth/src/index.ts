@@ -11,3 +11,5 @@ export * from './settings.ts';
 export * from './client-address.ts';
 export * from './device-cookie.ts';
 export * from './rate-limit.ts';
+export * from './password-policy.ts';
+export * from './password-reset.ts';
