@@ -8,6 +8,7 @@ import { seedEvents } from './events.ts';
 import { type ActivePartner, activePartners, applicants } from './partners.ts';
 import { seedReviews } from './reviews.ts';
 import { demoStaff, seedStaff } from './staff.ts';
+import { seedPeople } from './people.ts';
 import { seedTraining } from './training.ts';
 import { seedNotices } from './notices.ts';
 import { seedRisk } from './risk.ts';
@@ -70,4 +71,6 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   await seedContracts(context, admitted);
   await seedRiskPartner(context, admitted);
   await seedRiskIncidents(context, admitted);
+  // Departments, a pending staff invitation, a deactivated person (decision record 042).
+  await seedPeople(context);
 }
