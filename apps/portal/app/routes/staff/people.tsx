@@ -194,7 +194,7 @@ export default function StaffPeople({ loaderData, actionData }: Route.ComponentP
                 <span className="muted">
                   {t('people.pending.expires', { when: i.expires })}
                 </span>{' '}
-                <Form method="post" preventScrollReset style={{ display: 'inline' }}>
+                <Form method="post" preventScrollReset className="people-inline">
                   <input type="hidden" name="intent" value="revoke" />
                   <input type="hidden" name="invitationId" value={i.id} />
                   <button type="submit" className="button button--quiet">
