@@ -22,7 +22,9 @@ describe.skipIf(!e2eEnabled)('people and roles', () => {
       await page.goto('/s/people');
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('人员');
       // The demo's deactivated person is listed as such.
-      await expect.poll(() => page.getByRole('row').filter({ hasText: 'former.analyst@outpost.test' }).textContent()).toContain('已停用');
+      await expect
+        .poll(() => page.getByRole('row').filter({ hasText: 'former.analyst@outpost.test' }).textContent())
+        .toContain('已停用');
 
       const invite = page.getByRole('region', { name: '邀请员工' });
       await invite.getByLabel('邮箱').fill(email);

@@ -50,7 +50,9 @@ async function adminCreate(conn: DatabaseConnection): Promise<number> {
   const reason = opts.get('reason');
   const locale = opts.get('locale');
   if (typeof email !== 'string' || typeof name !== 'string') {
-    console.error('Usage: npm run admin:create -- --email <address> --name "<name>" [--locale en] [--force --reason "…"]');
+    console.error(
+      'Usage: npm run admin:create -- --email <address> --name "<name>" [--locale en] [--force --reason "…"]',
+    );
     return 64;
   }
   await migrate(conn);
@@ -72,7 +74,12 @@ async function adminCreate(conn: DatabaseConnection): Promise<number> {
   } catch (error) {
     if (!isAppError(error)) throw error;
     const fields = (error.details?.fields as { path: string; message: string }[] | undefined) ?? [];
-    console.error([error.message, ...fields.map((f) => `  --${f.path === 'displayName' ? 'name' : f.path}: ${f.message}`)].join('\n'));
+    console.error(
+      [
+        error.message,
+        ...fields.map((f) => `  --${f.path === 'displayName' ? 'name' : f.path}: ${f.message}`),
+      ].join('\n'),
+    );
     return error.code === 'conflict' ? 3 : 64;
   }
 }

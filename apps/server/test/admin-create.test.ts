@@ -30,7 +30,15 @@ describe('npm run admin:create (decision record 042)', { timeout: 120_000 }, () 
     expect(noReason.status).toBe(64);
     expect(noReason.stderr).toMatch(/--reason/);
 
-    const forced = run(['--email', 'second@insurer.test', '--name', 'Second', '--force', '--reason', 'the first one left']);
+    const forced = run([
+      '--email',
+      'second@insurer.test',
+      '--name',
+      'Second',
+      '--force',
+      '--reason',
+      'the first one left',
+    ]);
     expect(forced.status).toBe(0);
     expect(forced.stdout).toMatch(/forced; recorded in the audit log/);
   });

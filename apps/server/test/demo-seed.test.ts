@@ -451,6 +451,8 @@ describe('the demo’s people and departments (decision record 042)', () => {
       status: 'disabled',
       department: { key: 'risk' },
     });
-    expect((await pendingStaffInvitations(conn.db, admin)).map((i) => i.email)).toEqual(['new.reviewer@outpost.test']);
+    expect((await pendingStaffInvitations(conn.db, admin)).map((i) => i.email)).toEqual([
+      'new.reviewer@outpost.test',
+    ]);
   });
 });

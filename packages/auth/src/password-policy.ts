@@ -18,7 +18,12 @@ const commonPasswords = () => {
   return common;
 };
 
-const sequences = ['abcdefghijklmnopqrstuvwxyz', '01234567890', 'qwertyuiopasdfghjklzxcvbnm', '1qaz2wsx3edc4rfv'];
+const sequences = [
+  'abcdefghijklmnopqrstuvwxyz',
+  '01234567890',
+  'qwertyuiopasdfghjklzxcvbnm',
+  '1qaz2wsx3edc4rfv',
+];
 
 function isRepeatedPattern(value: string): boolean {
   for (let size = 1; size <= 4; size++) {

@@ -26,7 +26,10 @@ export async function requestPasswordResetThrottled(
       });
     }
   }
-  const email = String(input.email ?? '').trim().toLowerCase().slice(0, 254);
+  const email = String(input.email ?? '')
+    .trim()
+    .toLowerCase()
+    .slice(0, 254);
   const waitMs = await countAttempt(db, `reset:email:${email}`, resetThrottlePolicy.email);
   if (waitMs > 0) return;
   await requestPasswordReset(db, { email: input.email }, { ip: input.ip ?? null });

@@ -9,12 +9,25 @@ describe('password policy (decision record 042)', () => {
     expect(checkPasswordPolicy('x'.repeat(257))?.key).toBe('account.passwordTooLong');
   });
   it('refuses common and breached passwords, with the decorations people add', () => {
-    for (const p of ['password1234', 'Password123456!', 'qwertyuiop12', '123qweasdzxc', 'aaaaaaaaaaaa', 'abcabcabcabc', 'iloveyou2026!!'])
+    for (const p of [
+      'password1234',
+      'Password123456!',
+      'qwertyuiop12',
+      '123qweasdzxc',
+      'aaaaaaaaaaaa',
+      'abcabcabcabc',
+      'iloveyou2026!!',
+    ])
       expect([p, checkPasswordPolicy(p)?.key]).toEqual([p, 'account.passwordCommon']);
     expect(isCommonPassword('1qaz2wsx3edc')).toBe(true);
   });
   it('lets the demo and test passwords through', () => {
-    for (const p of ['outpost-demo-2026', 'correct horse battery', 'a long enough secret', 'a brand new secret'])
+    for (const p of [
+      'outpost-demo-2026',
+      'correct horse battery',
+      'a long enough secret',
+      'a brand new secret',
+    ])
       expect(checkPasswordPolicy(p)).toBeNull();
   });
 });

@@ -64,8 +64,7 @@ export const peopleEn = {
     '{name} will be signed out everywhere at once, their Slack link removed and the API keys they created revoked. You can reactivate them later.',
   'people.deactivate.reason': 'Reason (optional)',
   'people.deactivate.confirm': 'Deactivate {name}',
-  'people.deactivated':
-    '{name} is deactivated ({count, plural, one {# session} other {# sessions}} ended).',
+  'people.deactivated': '{name} is deactivated ({count, plural, one {# session} other {# sessions}} ended).',
   'people.reactivate': 'Reactivate',
   'people.reactivated': '{name} is active again. They sign in with their password, or reset it.',
   'people.invite.title': 'Invite a member of staff',

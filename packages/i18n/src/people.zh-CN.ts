@@ -2,8 +2,10 @@ import type { peopleEn } from './people.en.ts';
 
 /** 人员、角色与部门；密码规则与重置（决策记录 042）。中文。 */
 export const peopleZhCN: Record<keyof typeof peopleEn, string> = {
-  'account.passwordCommon': '该密码属于常见或已泄露的密码，攻击者会最先尝试。请换一个——几个不相关的词组合即可。',
-  'account.passwordPolicyHint': '至少 {min} 个字符；常见或已泄露的密码不可使用。无需特殊字符——较长的短语最好。',
+  'account.passwordCommon':
+    '该密码属于常见或已泄露的密码，攻击者会最先尝试。请换一个——几个不相关的词组合即可。',
+  'account.passwordPolicyHint':
+    '至少 {min} 个字符；常见或已泄露的密码不可使用。无需特殊字符——较长的短语最好。',
   'email.password_reset.subject': '重置您的 Outpost 密码',
   'email.password_reset.body':
     '{name}，您好：有人（可能是您本人）申请重置 Outpost 密码。请打开下方链接设置新密码；该链接仅可使用一次，{minutes} 分钟后失效。如非本人操作，请忽略本邮件，您的密码不会改变。',
@@ -29,7 +31,8 @@ export const peopleZhCN: Record<keyof typeof peopleEn, string> = {
   'people.nav': '人员',
   'people.nav.departments': '部门',
   'people.title': '人员',
-  'people.intro': '保险公司员工：角色、部门、状态和最近登录。通过邮件邀请新同事；停用账户会立即结束其在所有设备上的登录。',
+  'people.intro':
+    '保险公司员工：角色、部门、状态和最近登录。通过邮件邀请新同事；停用账户会立即结束其在所有设备上的登录。',
   'people.search': '按姓名或邮箱搜索',
   'people.filter.status': '状态',
   'people.filter.allStatuses': '全部',
@@ -111,7 +114,8 @@ export const peopleZhCN: Record<keyof typeof peopleEn, string> = {
     '请输入您登录所用的邮箱。如该邮箱对应某个账户，我们会发送设置新密码的链接；链接仅可使用一次，{minutes} 分钟内有效。',
   'password-reset.request.email': '邮箱',
   'password-reset.request.submit': '发送链接',
-  'password-reset.request.sent': '如 {email} 对应某个账户，重置密码的链接已发出。请查看收件箱（及垃圾邮件）。',
+  'password-reset.request.sent':
+    '如 {email} 对应某个账户，重置密码的链接已发出。请查看收件箱（及垃圾邮件）。',
   'password-reset.request.throttled': '此处请求次数过多，请在 {minutes} 分钟后重试。',
   'password-reset.backToSignIn': '返回登录',
   'password-reset.set.title': '设置新密码',
@@ -128,7 +132,8 @@ export const peopleZhCN: Record<keyof typeof peopleEn, string> = {
   'partner-portal.team.changeRole': '修改角色',
   'partner-portal.team.roleChanged': '{name} 的角色已改为：{role}。',
   'partner-portal.team.deactivate': '停用',
-  'partner-portal.team.deactivateConfirm': '停用 {name}：其将立即在所有设备上退出登录，其创建的 API 密钥将被吊销。',
+  'partner-portal.team.deactivateConfirm':
+    '停用 {name}：其将立即在所有设备上退出登录，其创建的 API 密钥将被吊销。',
   'partner-portal.team.deactivated': '{name} 已停用（结束了 {count} 个会话）。',
   'partner-portal.team.reactivate': '重新启用',
   'partner-portal.team.reactivated': '{name} 已重新启用。',

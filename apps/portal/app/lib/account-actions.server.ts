@@ -1,8 +1,5 @@
 import { emailKinds, setEmailPreferences } from '@outpost/core';
-import {
-  changePassword,
-  invalidateUserSessions,
-} from '@outpost/auth';
+import { changePassword, invalidateUserSessions } from '@outpost/auth';
 import { linkSlackUser, resolveSlackLinkRequest, setLocale, unlinkSlackUser } from '@outpost/core';
 import { isLocale, type Locale, translate } from '@outpost/i18n';
 import type { PortalDeps } from '../context';

@@ -8,5 +8,7 @@ import { type Locale, translate } from '@outpost/i18n';
  */
 export function passwordFieldError(locale: Locale, password: string): string | null {
   const problem = passwordProblem(password);
-  return problem ? translate(locale, problem.key, { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH }) : null;
+  return problem
+    ? translate(locale, problem.key, { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH })
+    : null;
 }

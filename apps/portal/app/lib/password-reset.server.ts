@@ -1,4 +1,9 @@
-import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem, requestPasswordResetThrottled } from '@outpost/auth';
+import {
+  hashPassword,
+  MIN_PASSWORD_LENGTH,
+  passwordProblem,
+  requestPasswordResetThrottled,
+} from '@outpost/auth';
 import { completePasswordToken, isAppError, previewPasswordToken, RESET_TTL_MINUTES } from '@outpost/core';
 import type { Database } from '@outpost/db';
 import { formatDateTime, type Locale, translate } from '@outpost/i18n';
@@ -19,18 +24,33 @@ export async function requestResetAction(
 ): Promise<ResetRequestResult> {
   const email = formText(form, 'email').trim().slice(0, 254);
   if (!email || !email.includes('@')) {
-    return { ok: false, status: 422, errors: { fields: { email: translate(locale, 'people.error.emailInvalid') } }, email };
+    return {
+      ok: false,
+      status: 422,
+      errors: { fields: { email: translate(locale, 'people.error.emailInvalid') } },
+      email,
+    };
   }
   try {
     await requestPasswordResetThrottled(db, { email, ip });
     return { ok: true, email };
   } catch (error) {
     if (isAppError(error) && error.code === 'validation_failed') {
-      return { ok: false, status: 422, errors: { fields: { email: translate(locale, 'people.error.emailInvalid') } }, email };
+      return {
+        ok: false,
+        status: 422,
+        errors: { fields: { email: translate(locale, 'people.error.emailInvalid') } },
+        email,
+      };
     }
     if (isAppError(error) && error.code === 'too_many_requests') {
       const minutes = Number(error.details?.minutes ?? 15);
-      return { ok: false, status: 429, errors: { form: translate(locale, 'password-reset.request.throttled', { minutes }) }, email };
+      return {
+        ok: false,
+        status: 429,
+        errors: { form: translate(locale, 'password-reset.request.throttled', { minutes }) },
+        email,
+      };
     }
     throw error;
   }
@@ -39,10 +59,21 @@ export async function requestResetAction(
 export const resetMinutes = RESET_TTL_MINUTES;
 
 export type PasswordLinkPreview =
-  | { usable: true; email: string; purpose: 'reset' | 'set'; expiresAt: string; expires: string; minPasswordLength: number }
+  | {
+      usable: true;
+      email: string;
+      purpose: 'reset' | 'set';
+      expiresAt: string;
+      expires: string;
+      minPasswordLength: number;
+    }
   | { usable: false; status: number; messageKey: string };
 
-export async function loadPasswordLink(db: Database, token: string, locale: Locale): Promise<PasswordLinkPreview> {
+export async function loadPasswordLink(
+  db: Database,
+  token: string,
+  locale: Locale,
+): Promise<PasswordLinkPreview> {
   try {
     const preview = await previewPasswordToken(db, token);
     return {
@@ -55,7 +86,11 @@ export async function loadPasswordLink(db: Database, token: string, locale: Loca
     };
   } catch (error) {
     if (isAppError(error) && (error.code === 'gone' || error.code === 'not_found')) {
-      return { usable: false, status: error.status, messageKey: error.messageKey ?? 'people.error.linkInvalid' };
+      return {
+        usable: false,
+        status: error.status,
+        messageKey: error.messageKey ?? 'people.error.linkInvalid',
+      };
     }
     throw error;
   }
@@ -75,7 +110,11 @@ export async function setPasswordAction(
   const problem = passwordFieldError(locale, password);
   if (problem) return { ok: false, status: 422, errors: { fields: { password: problem } } };
   if (password !== confirm) {
-    return { ok: false, status: 422, errors: { fields: { confirmPassword: translate(locale, 'account.passwordMismatch') } } };
+    return {
+      ok: false,
+      status: 422,
+      errors: { fields: { confirmPassword: translate(locale, 'account.passwordMismatch') } },
+    };
   }
   try {
     await completePasswordToken(db, token, password, { hash: hashPassword, problem: passwordProblem });
@@ -83,6 +122,10 @@ export async function setPasswordAction(
   } catch (error) {
     const mapped = appErrorToForm(error, locale);
     if (!mapped) throw error;
-    return { ok: false, status: mapped.status, errors: { form: mapped.errors.form ?? Object.values(mapped.errors.fields ?? {})[0] } };
+    return {
+      ok: false,
+      status: mapped.status,
+      errors: { form: mapped.errors.form ?? Object.values(mapped.errors.fields ?? {})[0] },
+    };
   }
 }

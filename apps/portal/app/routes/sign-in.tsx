@@ -77,7 +77,9 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
         <h1>{t('auth.signInTitle')}</h1>
         <p className="muted">{t('app.tagline')}</p>
         {loaderData.redirectTo && !errors.form ? <Alert tone="info">{t('auth.required')}</Alert> : null}
-        {loaderData.passwordSet && !errors.form ? <Alert tone="success">{t('password-reset.done')}</Alert> : null}
+        {loaderData.passwordSet && !errors.form ? (
+          <Alert tone="success">{t('password-reset.done')}</Alert>
+        ) : null}
         {errors.form ? <Alert tone="error">{errors.form}</Alert> : null}
         <Form method="post" noValidate className="stack">
           <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />

@@ -15,7 +15,10 @@ export interface PasswordRules {
  * ones; a person who left may have kept a copy of the secret).
  */
 export async function endPersonalAccess(tx: Database, userId: string) {
-  const endedSessions = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+  const endedSessions = await tx
+    .delete(sessions)
+    .where(eq(sessions.userId, userId))
+    .returning({ id: sessions.id });
   const unlinked = await tx
     .delete(slackLinks)
     .where(eq(slackLinks.userId, userId))
@@ -27,7 +30,13 @@ export async function endPersonalAccess(tx: Database, userId: string) {
   await tx
     .update(passwordTokens)
     .set({ revoked: true })
-    .where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt), eq(passwordTokens.revoked, false)));
+    .where(
+      and(
+        eq(passwordTokens.userId, userId),
+        isNull(passwordTokens.usedAt),
+        eq(passwordTokens.revoked, false),
+      ),
+    );
   const keys = await tx
     .update(apiKeys)
     .set({ revokedAt: new Date() })

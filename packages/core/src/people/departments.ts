@@ -44,7 +44,12 @@ export async function departmentOf(db: Database, userId: string): Promise<Depart
 /** The active staff of a department (by key: 'legal', 'risk'…), for capabilities that route work by ownership. */
 export async function staffInDepartment(db: Database, key: string) {
   return db
-    .select({ id: users.id, displayName: users.displayName, email: users.email, staffRoles: users.staffRoles })
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      email: users.email,
+      staffRoles: users.staffRoles,
+    })
     .from(users)
     .innerJoin(departments, eq(departments.id, users.departmentId))
     .where(and(eq(departments.key, key), eq(users.status, 'active'), eq(users.kind, 'staff')))
@@ -57,7 +62,9 @@ export async function assertUsableDepartment(db: Database, departmentId: string,
   if (!department?.active) {
     throw new AppError('validation_failed', 'Choose one of the active departments.', {
       messageKey: 'people.error.departmentUnknown',
-      details: { fields: [{ path: field, message: 'Choose one of the active departments.', code: 'choose_one' }] },
+      details: {
+        fields: [{ path: field, message: 'Choose one of the active departments.', code: 'choose_one' }],
+      },
     });
   }
   return department;
@@ -67,7 +74,10 @@ export const departmentInput = z.object({
   key: z
     .string()
     .trim()
-    .regex(/^[a-z][a-z0-9_]{1,39}$/, 'Use 2 to 40 lower-case letters, digits or underscores, starting with a letter.'),
+    .regex(
+      /^[a-z][a-z0-9_]{1,39}$/,
+      'Use 2 to 40 lower-case letters, digits or underscores, starting with a letter.',
+    ),
   nameZh: shortText(60).pipe(z.string().min(1, 'Enter the Chinese name.')),
   nameEn: shortText(60).pipe(z.string().min(1, 'Enter the English name.')),
   sortOrder: z.coerce.number().int().min(0).max(10_000).default(100),
@@ -78,7 +88,10 @@ export async function createDepartment(db: Database, actor: Actor, raw: z.input<
   assertCan(actor, 'manage:users');
   const input = parse(departmentInput, raw);
   return db.transaction(async (tx) => {
-    const [taken] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.key, input.key));
+    const [taken] = await tx
+      .select({ id: departments.id })
+      .from(departments)
+      .where(eq(departments.key, input.key));
     if (taken) {
       throw new AppError('conflict', 'A department with this key already exists.', {
         messageKey: 'people.error.departmentKeyTaken',
@@ -105,11 +118,19 @@ export const updateDepartmentInput = z.object({
 });
 
 /** Administrators rename, reorder, retire or bring back a department; retiring one with active members is refused. */
-export async function updateDepartment(db: Database, actor: Actor, raw: z.input<typeof updateDepartmentInput>) {
+export async function updateDepartment(
+  db: Database,
+  actor: Actor,
+  raw: z.input<typeof updateDepartmentInput>,
+) {
   assertCan(actor, 'manage:users');
   const input = parse(updateDepartmentInput, raw);
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(departments).where(eq(departments.id, input.departmentId)).for('update');
+    const [before] = await tx
+      .select()
+      .from(departments)
+      .where(eq(departments.id, input.departmentId))
+      .for('update');
     if (!before) throw new AppError('not_found', 'Department not found.', { messageKey: 'errors.not_found' });
     const after = {
       nameZh: input.nameZh,
@@ -123,10 +144,14 @@ export async function updateDepartment(db: Database, actor: Actor, raw: z.input<
         .from(users)
         .where(and(eq(users.departmentId, before.id), eq(users.status, 'active')));
       if ((members?.n ?? 0) > 0) {
-        throw new AppError('conflict', 'Move the department’s people to another department before retiring it.', {
-          messageKey: 'people.error.departmentHasMembers',
-          details: { members: members?.n ?? 0 },
-        });
+        throw new AppError(
+          'conflict',
+          'Move the department’s people to another department before retiring it.',
+          {
+            messageKey: 'people.error.departmentHasMembers',
+            details: { members: members?.n ?? 0 },
+          },
+        );
       }
     }
     const changed = (Object.keys(after) as (keyof typeof after)[]).filter((k) => after[k] !== before[k]);

@@ -40,7 +40,9 @@ export async function createAdministrator(
     const admins = await tx
       .select({ email: users.email })
       .from(users)
-      .where(and(eq(users.kind, 'staff'), eq(users.status, 'active'), sql`'admin' = any(${users.staffRoles})`));
+      .where(
+        and(eq(users.kind, 'staff'), eq(users.status, 'active'), sql`'admin' = any(${users.staffRoles})`),
+      );
     if (admins.length > 0 && !input.force) {
       throw new AppError(
         'conflict',
@@ -48,14 +50,20 @@ export async function createAdministrator(
         { messageKey: 'people.error.adminExists', details: { administrators: admins.length } },
       );
     }
-    const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`);
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${email}`);
     if (taken) {
       throw new AppError('conflict', `Someone with the e-mail ${email} already has an account.`, {
         messageKey: 'errors.email_taken',
         details: { field: 'email' },
       });
     }
-    const [management] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.key, 'management'));
+    const [management] = await tx
+      .select({ id: departments.id })
+      .from(departments)
+      .where(eq(departments.key, 'management'));
     const [user] = await tx
       .insert(users)
       .values({

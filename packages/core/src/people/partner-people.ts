@@ -18,14 +18,18 @@ import { endPersonalAccess } from './access.ts';
  */
 function partnerActor(actor: Actor): Extract<Actor, { type: 'partner' }> {
   assertCan(actor, 'manage:partner-users:own');
-  if (actor.type !== 'partner') throw new AppError('forbidden', 'Only partner administrators manage their people.');
+  if (actor.type !== 'partner')
+    throw new AppError('forbidden', 'Only partner administrators manage their people.');
   return actor;
 }
 
 /** The people of the actor's own organisation with role, status and last sign-in. */
 export async function listPartnerPeople(db: Database, actor: Actor) {
   const own = actor.type === 'partner' ? actor : null;
-  if (!own) throw new AppError('forbidden', 'Only partner people read their team.', { messageKey: 'errors.forbidden' });
+  if (!own)
+    throw new AppError('forbidden', 'Only partner people read their team.', {
+      messageKey: 'errors.forbidden',
+    });
   return db
     .select({
       id: users.id,
@@ -72,14 +76,22 @@ async function anotherActivePartnerAdmin(tx: Database, partnerId: string, userId
 }
 
 const lastPartnerAdmin = () =>
-  new AppError('conflict', 'This is your organisation’s last active administrator; make someone else one first.', {
-    messageKey: 'people.error.lastPartnerAdmin',
-  });
+  new AppError(
+    'conflict',
+    'This is your organisation’s last active administrator; make someone else one first.',
+    {
+      messageKey: 'people.error.lastPartnerAdmin',
+    },
+  );
 
 export const partnerRoleInput = z.object({ userId: rowId(), role: z.enum(membershipRoles) });
 
 /** Changes a colleague's role (administrator or member); the last active administrator stays one. */
-export async function changePartnerMemberRole(db: Database, actor: Actor, raw: z.input<typeof partnerRoleInput>) {
+export async function changePartnerMemberRole(
+  db: Database,
+  actor: Actor,
+  raw: z.input<typeof partnerRoleInput>,
+) {
   const own = partnerActor(actor);
   await assertPartnerActive(db, actor);
   const input = parse(partnerRoleInput, raw);
@@ -92,7 +104,9 @@ export async function changePartnerMemberRole(db: Database, actor: Actor, raw: z
     await tx
       .update(partnerMemberships)
       .set({ role: input.role })
-      .where(and(eq(partnerMemberships.partnerId, own.partnerId), eq(partnerMemberships.userId, input.userId)));
+      .where(
+        and(eq(partnerMemberships.partnerId, own.partnerId), eq(partnerMemberships.userId, input.userId)),
+      );
     await audit(tx, actor, {
       action: 'partner_member.role_changed',
       entityType: 'user',
@@ -123,17 +137,28 @@ export async function deactivatePartnerMember(
   return db.transaction(async (tx) => {
     const before = await lockedMember(tx, own.partnerId, input.userId);
     if (before.user.status === 'disabled') return { changed: false, sessionsEnded: 0 };
-    if (before.role === 'partner_admin' && !(await anotherActivePartnerAdmin(tx, own.partnerId, input.userId))) {
+    if (
+      before.role === 'partner_admin' &&
+      !(await anotherActivePartnerAdmin(tx, own.partnerId, input.userId))
+    ) {
       throw lastPartnerAdmin();
     }
-    await tx.update(users).set({ status: 'disabled', updatedAt: new Date() }).where(eq(users.id, input.userId));
+    await tx
+      .update(users)
+      .set({ status: 'disabled', updatedAt: new Date() })
+      .where(eq(users.id, input.userId));
     const ended = await endPersonalAccess(tx, input.userId);
     await audit(tx, actor, {
       action: 'user.deactivated',
       entityType: 'user',
       entityId: input.userId,
       partnerId: own.partnerId,
-      data: { before: { status: 'active' }, after: { status: 'disabled' }, reason: input.reason ?? null, ...ended },
+      data: {
+        before: { status: 'active' },
+        after: { status: 'disabled' },
+        reason: input.reason ?? null,
+        ...ended,
+      },
     });
     return { changed: true, sessionsEnded: ended.sessionsEnded };
   });

@@ -30,7 +30,13 @@ export async function issuePasswordToken(
   await tx
     .update(passwordTokens)
     .set({ revoked: true })
-    .where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt), eq(passwordTokens.revoked, false)));
+    .where(
+      and(
+        eq(passwordTokens.userId, userId),
+        isNull(passwordTokens.usedAt),
+        eq(passwordTokens.revoked, false),
+      ),
+    );
   const id = randomToken();
   const secret = randomToken(20);
   const ttlMs = purpose === 'reset' ? RESET_TTL_MINUTES * 60_000 : SET_PASSWORD_TTL_HOURS * 3_600_000;
@@ -118,7 +124,8 @@ export async function completePasswordToken(
   password: string,
   rules: PasswordRules,
 ): Promise<{ userId: string; email: string }> {
-  if (typeof password !== 'string' || password.length > 10_000) throw passwordProblemError({ key: 'account.passwordTooLong', message: 'Too long.' });
+  if (typeof password !== 'string' || password.length > 10_000)
+    throw passwordProblemError({ key: 'account.passwordTooLong', message: 'Too long.' });
   const problem = rules.problem(password);
   if (problem) throw passwordProblemError(problem);
   await usableToken(db, token, false); // fail fast before the slow hash

@@ -144,7 +144,10 @@ export async function inviteStaff(
   const email = input.email.trim().toLowerCase();
   return db.transaction(async (tx) => {
     const department = await assertUsableDepartment(tx, input.departmentId);
-    const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`);
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${email}`);
     if (taken) {
       throw new AppError('conflict', 'Someone with this e-mail already has an account.', {
         messageKey: 'errors.email_taken',
@@ -229,13 +232,17 @@ export async function revokeStaffInvitation(db: Database, actor: Actor, invitati
 async function usableStaffInvitation(db: Database, token: string, forUpdate: boolean) {
   const [id, secret, extra] = token.split('.');
   const invalid = () =>
-    new AppError('not_found', 'This invitation link is not valid.', { messageKey: 'errors.invitation_invalid' });
+    new AppError('not_found', 'This invitation link is not valid.', {
+      messageKey: 'errors.invitation_invalid',
+    });
   if (!id || !secret || extra !== undefined || token.length > 200) throw invalid();
   const query = db.select().from(staffInvitations).where(eq(staffInvitations.id, id));
   const [invitation] = forUpdate ? await query.for('update') : await query;
   if (!invitation || !secretMatches(secret, new Uint8Array(invitation.secretHash))) throw invalid();
   if (invitation.acceptedAt || invitation.revokedAt) {
-    throw new AppError('gone', 'This invitation has already been used.', { messageKey: 'errors.invitation_used' });
+    throw new AppError('gone', 'This invitation has already been used.', {
+      messageKey: 'errors.invitation_used',
+    });
   }
   if (invitation.expiresAt.getTime() <= Date.now()) {
     throw new AppError('gone', 'This invitation has expired; ask for a new one.', {
@@ -254,7 +261,9 @@ export async function previewStaffInvitation(db: Database, token: string) {
   return {
     email: invitation.email,
     staffRoles: invitation.staffRoles,
-    department: department ? { key: department.key, nameZh: department.nameZh, nameEn: department.nameEn } : null,
+    department: department
+      ? { key: department.key, nameZh: department.nameZh, nameEn: department.nameEn }
+      : null,
     expiresAt: invitation.expiresAt,
   };
 }
@@ -334,16 +343,25 @@ async function anotherActiveAdmin(tx: Database, userId: string): Promise<boolean
     .select({ id: users.id })
     .from(users)
     .where(
-      and(eq(users.kind, 'staff'), eq(users.status, 'active'), sql`'admin' = any(${users.staffRoles})`, ne(users.id, userId)),
+      and(
+        eq(users.kind, 'staff'),
+        eq(users.status, 'active'),
+        sql`'admin' = any(${users.staffRoles})`,
+        ne(users.id, userId),
+      ),
     )
     .for('update');
   return rows.length > 0;
 }
 
 const lastAdmin = () =>
-  new AppError('conflict', 'This is the last active administrator; make someone else an administrator first.', {
-    messageKey: 'people.error.lastAdmin',
-  });
+  new AppError(
+    'conflict',
+    'This is the last active administrator; make someone else an administrator first.',
+    {
+      messageKey: 'people.error.lastAdmin',
+    },
+  );
 
 export const updateStaffInput = z.object({
   userId: rowId(),
@@ -370,7 +388,10 @@ export async function updateStaffMember(db: Database, actor: Actor, raw: z.input
       .set({ staffRoles: input.staffRoles, departmentId: department.id, updatedAt: new Date() })
       .where(eq(users.id, before.id));
     const [beforeDepartment] = before.departmentId
-      ? await tx.select({ key: departments.key }).from(departments).where(eq(departments.id, before.departmentId))
+      ? await tx
+          .select({ key: departments.key })
+          .from(departments)
+          .where(eq(departments.id, before.departmentId))
       : [];
     await audit(tx, actor, {
       action: 'user.staff_updated',
@@ -395,7 +416,11 @@ export const deactivationInput = z.object({
  * unlinked and their personal links and keys are revoked (access.ts). Nobody deactivates
  * themselves, nor the last active administrator.
  */
-export async function deactivateStaffMember(db: Database, actor: Actor, raw: z.input<typeof deactivationInput>) {
+export async function deactivateStaffMember(
+  db: Database,
+  actor: Actor,
+  raw: z.input<typeof deactivationInput>,
+) {
   assertCan(actor, 'manage:users');
   const input = parse(deactivationInput, raw);
   if (actorUserId(actor) === input.userId) {
@@ -413,7 +438,12 @@ export async function deactivateStaffMember(db: Database, actor: Actor, raw: z.i
       action: 'user.deactivated',
       entityType: 'user',
       entityId: before.id,
-      data: { before: { status: 'active' }, after: { status: 'disabled' }, reason: input.reason ?? null, ...ended },
+      data: {
+        before: { status: 'active' },
+        after: { status: 'disabled' },
+        reason: input.reason ?? null,
+        ...ended,
+      },
     });
     return { changed: true, sessionsEnded: ended.sessionsEnded };
   });

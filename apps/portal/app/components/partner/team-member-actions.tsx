@@ -24,7 +24,9 @@ export function TeamMemberActions({
   return (
     <div className="stack">
       {mine?.ok ? <Alert tone="success">{mine.notice}</Alert> : null}
-      {mine && !mine.ok ? <Alert tone="error">{mine.errors.form ?? Object.values(mine.errors.fields ?? {})[0]}</Alert> : null}
+      {mine && !mine.ok ? (
+        <Alert tone="error">{mine.errors.form ?? Object.values(mine.errors.fields ?? {})[0]}</Alert>
+      ) : null}
       <Form method="post" preventScrollReset>
         {hidden('role')}
         <input type="hidden" name="role" value={otherRole} />
@@ -37,7 +39,9 @@ export function TeamMemberActions({
           <summary>{t('partner-portal.team.deactivate')}</summary>
           <Form method="post" preventScrollReset className="stack">
             {hidden('deactivate')}
-            <p className="muted">{t('partner-portal.team.deactivateConfirm', { name: member.displayName })}</p>
+            <p className="muted">
+              {t('partner-portal.team.deactivateConfirm', { name: member.displayName })}
+            </p>
             <button type="submit" className="button button--danger">
               {t('partner-portal.team.deactivate')}
             </button>

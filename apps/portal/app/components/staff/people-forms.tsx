@@ -36,7 +36,14 @@ export function InviteStaffForm({
       ) : null}
       <Form method="post" noValidate className="stack" key={invited ? `invite-${result?.at}` : 'invite'}>
         <input type="hidden" name="intent" value="invite" />
-        <TextField name="email" type="email" label={t('people.invite.email')} required maxLength={254} error={errors.email} />
+        <TextField
+          name="email"
+          type="email"
+          label={t('people.invite.email')}
+          required
+          maxLength={254}
+          error={errors.email}
+        />
         <CheckboxGroup
           name="staffRoles"
           label={t('people.roles')}
@@ -71,7 +78,14 @@ export function PersonActions({
   result,
   departments,
 }: {
-  person: { id: string; displayName: string; staffRoles: string[]; departmentId: string | null; active: boolean; isYou: boolean };
+  person: {
+    id: string;
+    displayName: string;
+    staffRoles: string[];
+    departmentId: string | null;
+    active: boolean;
+    isYou: boolean;
+  };
   result: StaffActionData<PeopleExtra> | undefined;
   departments: DepartmentOption[];
 }) {

@@ -147,14 +147,32 @@ export async function memberAction(
     if (intent === 'role') {
       const role = formText(form, 'role') === 'partner_admin' ? 'partner_admin' : 'partner_member';
       await changePartnerMemberRole(db, actor, { userId, role });
-      return { ok: true, intent, target: userId, notice: translate(locale, 'partner-portal.team.roleChanged', { name, role: translate(locale, `role.${role}`) }) };
+      return {
+        ok: true,
+        intent,
+        target: userId,
+        notice: translate(locale, 'partner-portal.team.roleChanged', {
+          name,
+          role: translate(locale, `role.${role}`),
+        }),
+      };
     }
     if (intent === 'deactivate') {
       const result = await deactivatePartnerMember(db, actor, { userId });
-      return { ok: true, intent, target: userId, notice: translate(locale, 'partner-portal.team.deactivated', { name, count: result.sessionsEnded }) };
+      return {
+        ok: true,
+        intent,
+        target: userId,
+        notice: translate(locale, 'partner-portal.team.deactivated', { name, count: result.sessionsEnded }),
+      };
     }
     await reactivatePartnerMember(db, actor, { userId });
-    return { ok: true, intent, target: userId, notice: translate(locale, 'partner-portal.team.reactivated', { name }) };
+    return {
+      ok: true,
+      intent,
+      target: userId,
+      notice: translate(locale, 'partner-portal.team.reactivated', { name }),
+    };
   } catch (error) {
     const mapped = domainErrorToForm(error, locale, {});
     if (!mapped) throw error;

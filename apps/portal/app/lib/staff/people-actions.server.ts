@@ -26,7 +26,11 @@ const personFields = {
   departmentId: 'people.error.departmentRequired',
 } as const;
 
-function failed(intent: string, error: unknown, locale: StaffActionArgs['locale']): StaffActionResult<PeopleExtra> {
+function failed(
+  intent: string,
+  error: unknown,
+  locale: StaffActionArgs['locale'],
+): StaffActionResult<PeopleExtra> {
   const mapped = domainFormErrors(error, locale, personFields);
   if (!mapped) throw error;
   return { intent, status: mapped.status, errors: mapped.errors };
@@ -86,7 +90,10 @@ const deactivate: Handler = async ({ deps, viewer, locale, form }) => {
     return {
       intent: 'deactivate',
       status: 200,
-      notice: translate(locale, 'people.deactivated', { name: text(form, 'name'), count: result.sessionsEnded }),
+      notice: translate(locale, 'people.deactivated', {
+        name: text(form, 'name'),
+        count: result.sessionsEnded,
+      }),
     };
   } catch (error) {
     return failed('deactivate', error, locale);
@@ -96,7 +103,11 @@ const deactivate: Handler = async ({ deps, viewer, locale, form }) => {
 const reactivate: Handler = async ({ deps, viewer, locale, form }) => {
   try {
     await reactivateStaffMember(deps.db, viewer.person.actor, { userId: text(form, 'userId') });
-    return { intent: 'reactivate', status: 200, notice: translate(locale, 'people.reactivated', { name: text(form, 'name') }) };
+    return {
+      intent: 'reactivate',
+      status: 200,
+      notice: translate(locale, 'people.reactivated', { name: text(form, 'name') }),
+    };
   } catch (error) {
     return failed('reactivate', error, locale);
   }
@@ -105,7 +116,11 @@ const reactivate: Handler = async ({ deps, viewer, locale, form }) => {
 const revoke: Handler = async ({ deps, viewer, locale, form }) => {
   try {
     const row = await revokeStaffInvitation(deps.db, viewer.person.actor, text(form, 'invitationId'));
-    return { intent: 'revoke', status: 200, notice: translate(locale, 'people.pending.revoked', { email: row.email }) };
+    return {
+      intent: 'revoke',
+      status: 200,
+      notice: translate(locale, 'people.pending.revoked', { email: row.email }),
+    };
   } catch (error) {
     return failed('revoke', error, locale);
   }

@@ -93,7 +93,11 @@ export default function PartnerTeam({ loaderData, actionData }: Route.ComponentP
                       <time dateTime={m.sinceAt}>{m.since}</time>
                     </td>
                     <td>
-                      {m.lastSignedInAt ? <time dateTime={m.lastSignedInAt}>{m.lastSignedIn}</time> : t('people.never')}
+                      {m.lastSignedInAt ? (
+                        <time dateTime={m.lastSignedInAt}>{m.lastSignedIn}</time>
+                      ) : (
+                        t('people.never')
+                      )}
                     </td>
                     {canInvite ? (
                       <td>

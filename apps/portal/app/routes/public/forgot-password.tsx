@@ -49,7 +49,11 @@ export default function ForgotPassword({ loaderData, actionData }: Route.Compone
                 defaultValue={actionData?.email}
                 error={errors.fields?.email}
               />
-              <button type="submit" className="button button--primary" disabled={navigation.state === 'submitting'}>
+              <button
+                type="submit"
+                className="button button--primary"
+                disabled={navigation.state === 'submitting'}
+              >
                 {t('password-reset.request.submit')}
               </button>
             </Form>

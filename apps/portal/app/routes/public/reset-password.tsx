@@ -44,7 +44,8 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
     );
   }
   const errors: FormErrors = actionData?.errors ?? {};
-  const title = loaderData.purpose === 'set' ? t('password-reset.set.firstTitle') : t('password-reset.set.title');
+  const title =
+    loaderData.purpose === 'set' ? t('password-reset.set.firstTitle') : t('password-reset.set.title');
   return (
     <div className="page page--narrow">
       <title>{`${title} · ${t('app.name')}`}</title>
@@ -71,7 +72,11 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
             required
             error={errors.fields?.confirmPassword}
           />
-          <button type="submit" className="button button--primary" disabled={navigation.state === 'submitting'}>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={navigation.state === 'submitting'}
+          >
             {t('password-reset.set.submit')}
           </button>
         </Form>

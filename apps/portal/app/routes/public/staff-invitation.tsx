@@ -1,4 +1,11 @@
-import { createSession, hashPassword, MIN_PASSWORD_LENGTH, passwordProblem, sessionCookie, sessionExpiresAt } from '@outpost/auth';
+import {
+  createSession,
+  hashPassword,
+  MIN_PASSWORD_LENGTH,
+  passwordProblem,
+  sessionCookie,
+  sessionExpiresAt,
+} from '@outpost/auth';
 import { acceptStaffInvitation, isAppError, previewStaffInvitation } from '@outpost/core';
 import { formatDateTime, translate } from '@outpost/i18n';
 import { Alert, DescriptionList, TextField } from '@outpost/ui';
@@ -20,7 +27,11 @@ export async function loader({ context, params }: Route.LoaderArgs) {
       usable: true as const,
       email: preview.email,
       staffRoles: preview.staffRoles,
-      department: preview.department ? (locale === 'en' ? preview.department.nameEn : preview.department.nameZh) : null,
+      department: preview.department
+        ? locale === 'en'
+          ? preview.department.nameEn
+          : preview.department.nameZh
+        : null,
       expiresAt: preview.expiresAt.toISOString(),
       expires: formatDateTime(locale, preview.expiresAt),
       minPasswordLength: MIN_PASSWORD_LENGTH,
@@ -43,13 +54,15 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const displayName = formText(form, 'displayName').trim();
   const password = formText(form, 'password');
   const fields: Record<string, string> = {};
-  if (!displayName || displayName.length > 100) fields.displayName = translate(locale, 'staff-invitation.nameRequired');
+  if (!displayName || displayName.length > 100)
+    fields.displayName = translate(locale, 'staff-invitation.nameRequired');
   const problem = passwordFieldError(locale, password);
   if (problem) fields.password = problem;
   else if (password !== formText(form, 'confirmPassword')) {
     fields.confirmPassword = translate(locale, 'staff-invitation.passwordMismatch');
   }
-  if (Object.keys(fields).length > 0) return data({ errors: { fields } as FormErrors, displayName }, { status: 422 });
+  if (Object.keys(fields).length > 0)
+    return data({ errors: { fields } as FormErrors, displayName }, { status: 422 });
   try {
     const { userId } = await acceptStaffInvitation(
       db,
@@ -57,8 +70,12 @@ export async function action({ context, params, request }: Route.ActionArgs) {
       { displayName, password },
       { hash: hashPassword, problem: passwordProblem },
     );
-    const { token, session } = await createSession(db, userId, { userAgent: request.headers.get('user-agent') });
-    return redirect('/s', { headers: { 'Set-Cookie': sessionCookie(token, request.url, sessionExpiresAt(session)) } });
+    const { token, session } = await createSession(db, userId, {
+      userAgent: request.headers.get('user-agent'),
+    });
+    return redirect('/s', {
+      headers: { 'Set-Cookie': sessionCookie(token, request.url, sessionExpiresAt(session)) },
+    });
   } catch (error) {
     const mapped = appErrorToForm(error, locale);
     if (!mapped) throw error;
@@ -100,9 +117,14 @@ export default function AcceptStaffInvitation({ loaderData, actionData }: Route.
             { term: t('staff-invitation.email'), details: loaderData.email },
             {
               term: t('staff-invitation.roles'),
-              details: loaderData.staffRoles.map((r) => t(`role.${r}` as never)).join(locale === 'en' ? ', ' : '、'),
+              details: loaderData.staffRoles
+                .map((r) => t(`role.${r}` as never))
+                .join(locale === 'en' ? ', ' : '、'),
             },
-            { term: t('staff-invitation.department'), details: loaderData.department ?? t('people.noDepartment') },
+            {
+              term: t('staff-invitation.department'),
+              details: loaderData.department ?? t('people.noDepartment'),
+            },
             {
               term: t('staff-invitation.expires'),
               details: <time dateTime={loaderData.expiresAt}>{loaderData.expires}</time>,
@@ -138,7 +160,11 @@ export default function AcceptStaffInvitation({ loaderData, actionData }: Route.
             required
             error={errors.fields?.confirmPassword}
           />
-          <button type="submit" className="button button--primary" disabled={navigation.state === 'submitting'}>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={navigation.state === 'submitting'}
+          >
             {t('staff-invitation.submit')}
           </button>
         </Form>

@@ -63,9 +63,23 @@ export default function StaffDepartments({ loaderData, actionData }: Route.Compo
                 <input type="hidden" name="target" value={d.id} />
                 <input type="hidden" name="departmentId" value={d.id} />
                 <span className="mono">{d.key}</span>
-                <TextField name="nameZh" label={t('departments.col.nameZh')} defaultValue={d.nameZh} error={errors.nameZh} />
-                <TextField name="nameEn" label={t('departments.col.nameEn')} defaultValue={d.nameEn} error={errors.nameEn} />
-                <TextField name="sortOrder" label={t('departments.col.order')} defaultValue={String(d.sortOrder)} />
+                <TextField
+                  name="nameZh"
+                  label={t('departments.col.nameZh')}
+                  defaultValue={d.nameZh}
+                  error={errors.nameZh}
+                />
+                <TextField
+                  name="nameEn"
+                  label={t('departments.col.nameEn')}
+                  defaultValue={d.nameEn}
+                  error={errors.nameEn}
+                />
+                <TextField
+                  name="sortOrder"
+                  label={t('departments.col.order')}
+                  defaultValue={String(d.sortOrder)}
+                />
                 <CheckboxField name="active" label={t('departments.col.active')} defaultChecked={d.active} />
                 <span className="muted">
                   {t('departments.col.members')}: {d.members}
@@ -81,11 +95,34 @@ export default function StaffDepartments({ loaderData, actionData }: Route.Compo
       <section className="card stack" aria-labelledby="add-department-heading">
         <h2 id="add-department-heading">{t('departments.add.title')}</h2>
         <FormOutcome result={result} intent="add" />
-        <Form method="post" noValidate className="inline-form" key={result?.intent === 'add' && result.notice ? `add-${result.at}` : 'add'}>
+        <Form
+          method="post"
+          noValidate
+          className="inline-form"
+          key={result?.intent === 'add' && result.notice ? `add-${result.at}` : 'add'}
+        >
           <input type="hidden" name="intent" value="add" />
-          <TextField name="key" label={t('departments.col.key')} required maxLength={40} error={addErrors.key} />
-          <TextField name="nameZh" label={t('departments.col.nameZh')} required maxLength={60} error={addErrors.nameZh} />
-          <TextField name="nameEn" label={t('departments.col.nameEn')} required maxLength={60} error={addErrors.nameEn} />
+          <TextField
+            name="key"
+            label={t('departments.col.key')}
+            required
+            maxLength={40}
+            error={addErrors.key}
+          />
+          <TextField
+            name="nameZh"
+            label={t('departments.col.nameZh')}
+            required
+            maxLength={60}
+            error={addErrors.nameZh}
+          />
+          <TextField
+            name="nameEn"
+            label={t('departments.col.nameEn')}
+            required
+            maxLength={60}
+            error={addErrors.nameEn}
+          />
           <button type="submit" className="button button--primary">
             {t('departments.add.submit')}
           </button>

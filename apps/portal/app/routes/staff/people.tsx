@@ -31,7 +31,13 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     const all = await listDepartments(db);
     const departmentId = all.some((d) => d.id === departmentParam) ? departmentParam : undefined;
     return Promise.all([
-      listStaff(db, person.actor, { q: q || undefined, status, departmentId, page: pageParam(params), pageSize: PAGE_SIZE }),
+      listStaff(db, person.actor, {
+        q: q || undefined,
+        status,
+        departmentId,
+        page: pageParam(params),
+        pageSize: PAGE_SIZE,
+      }),
       pendingStaffInvitations(db, person.actor),
       Promise.resolve(all),
     ]);
@@ -168,7 +174,11 @@ export default function StaffPeople({ loaderData, actionData }: Route.ComponentP
                     </Badge>
                   </td>
                   <td>
-                    {p.lastSignedInAt ? <time dateTime={p.lastSignedInAt}>{p.lastSignedIn}</time> : t('people.never')}
+                    {p.lastSignedInAt ? (
+                      <time dateTime={p.lastSignedInAt}>{p.lastSignedIn}</time>
+                    ) : (
+                      t('people.never')
+                    )}
                   </td>
                   <td>
                     <PersonActions person={p} result={result} departments={departments} />
@@ -191,9 +201,7 @@ export default function StaffPeople({ loaderData, actionData }: Route.ComponentP
             {pending.map((i) => (
               <li key={i.id}>
                 {i.email} · {roles(i.staffRoles)} · {i.department ?? t('people.noDepartment')} ·{' '}
-                <span className="muted">
-                  {t('people.pending.expires', { when: i.expires })}
-                </span>{' '}
+                <span className="muted">{t('people.pending.expires', { when: i.expires })}</span>{' '}
                 <Form method="post" preventScrollReset className="people-inline">
                   <input type="hidden" name="intent" value="revoke" />
                   <input type="hidden" name="invitationId" value={i.id} />
