@@ -82,3 +82,31 @@ describe.skipIf(!e2eEnabled)('people and roles', () => {
     }
   });
 });
+
+describe.skipIf(!e2eEnabled)('forgot password', () => {
+  const browser = useBrowser();
+
+  test('the sign-in page links to it; an unknown address gets the same answer; a bad link explains itself', async () => {
+    const { page, expectConsoleError, assertNoConsoleErrors, close } = await newPage(browser(), {
+      locale: 'en',
+    });
+    expectConsoleError(/status of 404/);
+    try {
+      await page.goto('/sign-in');
+      await page.getByRole('link', { name: 'Forgot password?' }).click();
+      await page.waitForURL('**/forgot-password');
+      await page.getByLabel('E-mail').fill('nobody-at-all@outpost.test');
+      await page.getByRole('button', { name: 'Send the link' }).click();
+      await expect
+        .poll(() => page.getByRole('status').first().textContent())
+        .toContain('If nobody-at-all@outpost.test belongs to an account');
+      await page.goto('/reset-password/not.a-real-link');
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+        .toBe('This link cannot be used');
+      assertNoConsoleErrors();
+    } finally {
+      await close();
+    }
+  });
+});
