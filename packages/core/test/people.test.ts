@@ -14,6 +14,8 @@ import {
   type Actor,
   AppError,
   acceptStaffInvitation,
+  authenticateApiKey,
+  createApiKey,
   changePartnerMemberRole,
   completePasswordToken,
   createAdministrator,
@@ -223,7 +225,14 @@ describe('partner administrators manage their own people only', () => {
         )
       ).status,
     ).toBe(404);
+    // The member (an administrator now) created a key; deactivating them revokes it.
+    const key = await createApiKey(conn.db, { ...member.actor, role: 'partner_admin' } as Actor, {
+      name: 'Their script',
+      scopes: ['events'],
+    });
+    expect(await authenticateApiKey(conn.db, key.key)).not.toBeNull();
     await deactivatePartnerMember(conn.db, head.actor, { userId: member.user.id });
+    expect(await authenticateApiKey(conn.db, key.key)).toBeNull();
     // Now the head is the last active administrator.
     const self = await refusal(
       changePartnerMemberRole(conn.db, head.actor, { userId: head.user.id, role: 'partner_member' }),
