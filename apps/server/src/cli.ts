@@ -2,15 +2,14 @@
 import './load-env.ts';
 import path from 'node:path';
 import {
-  createAdministrator,
   type ExternalCheckpoint,
-  isAppError,
   parseCheckpointLine,
   setAuditSigningKey,
   verifyAuditChain,
 } from '@outpost/core';
 import { type DatabaseConnection, migrate, migrationsCurrent, openDatabase } from '@outpost/db';
 import { createStorage } from '@outpost/infra';
+import { adminCreate } from './admin-create.ts';
 import { loadConfig } from './config.ts';
 import { ensureReferenceData } from './prepare.ts';
 import { isEmpty, seedDemo } from './seed/index.ts';
@@ -22,67 +21,9 @@ import { isEmpty, seedDemo } from './seed/index.ts';
  *   verify-audit   walk the audit hash chain, its signatures and checkpoints; exit 2 and
  *                  name the first broken entry. `--checkpoint <line>` (repeatable) adds
  *                  checkpoints kept outside the database (docs/decisions/017).
- *   admin:create   `--email … --name …` creates an administrator and prints a one-time
- *                  set-password link; refused while one exists unless `--force --reason "…"`
- *                  (audited; docs/decisions/042).
+ *   admin:create   the first administrator and a one-time set-password link (admin-create.ts).
  */
 const usage = 'Usage: node apps/server/src/cli.ts <migrate|seed|verify-audit|admin:create>';
-const commands = ['migrate', 'seed', 'verify-audit', 'admin:create'];
-
-/** `--name value` / `--name=value` options and bare `--flag`s after the command. */
-function options(args: string[]): Map<string, string | true> {
-  const out = new Map<string, string | true>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (!arg.startsWith('--')) continue;
-    const eq = arg.indexOf('=');
-    if (eq > 0) out.set(arg.slice(2, eq), arg.slice(eq + 1));
-    else if (args[i + 1] !== undefined && !args[i + 1]!.startsWith('--')) out.set(arg.slice(2), args[++i]!);
-    else out.set(arg.slice(2), true);
-  }
-  return out;
-}
-
-async function adminCreate(conn: DatabaseConnection): Promise<number> {
-  const opts = options(process.argv.slice(3));
-  const email = opts.get('email');
-  const name = opts.get('name');
-  const reason = opts.get('reason');
-  const locale = opts.get('locale');
-  if (typeof email !== 'string' || typeof name !== 'string') {
-    console.error(
-      'Usage: npm run admin:create -- --email <address> --name "<name>" [--locale en] [--force --reason "…"]',
-    );
-    return 64;
-  }
-  await migrate(conn);
-  await ensureReferenceData(conn.db);
-  try {
-    const created = await createAdministrator(conn.db, {
-      email,
-      displayName: name,
-      force: opts.get('force') === true,
-      reason: typeof reason === 'string' ? reason : undefined,
-      locale: locale === 'en' ? 'en' : 'zh-CN',
-    });
-    const link = `${loadConfig().publicUrl}${created.link.path}`;
-    console.log(
-      `Administrator ${email} created${created.forced ? ' (forced; recorded in the audit log)' : ''}.\n` +
-        `Open this link to set the password — it works once, until ${created.link.expiresAt.toISOString()}:\n\n  ${link}\n`,
-    );
-    return 0;
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    const fields = (error.details?.fields as { path: string; message: string }[] | undefined) ?? [];
-    console.error(
-      [
-        error.message,
-        ...fields.map((f) => `  --${f.path === 'displayName' ? 'name' : f.path}: ${f.message}`),
-      ].join('\n'),
-    );
-    return error.code === 'conflict' ? 3 : 64;
-  }
-}
 const command = process.argv[2];
 
 async function run(conn: DatabaseConnection): Promise<number> {
@@ -133,14 +74,14 @@ async function run(conn: DatabaseConnection): Promise<number> {
       return 2;
     }
     case 'admin:create':
-      return adminCreate(conn);
+      return adminCreate(conn, process.argv.slice(3));
     default:
       console.error(usage);
       return 64;
   }
 }
 
-if (!commands.includes(command ?? '')) {
+if (!['migrate', 'seed', 'verify-audit', 'admin:create'].includes(command ?? '')) {
   console.error(usage);
   process.exit(64);
 }
