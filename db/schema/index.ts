@@ -18,3 +18,5 @@ export * from './risk.ts';
 export * from './contracts.ts';
 export * from './mfa.ts';
 export * from './targets.ts';
+export * from './departments.ts';
+export * from './people.ts';

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, ts, updatedAt } from './columns.ts';
+import { departments } from './departments.ts';
 
 /** 'partner' users belong to partner organisations; 'staff' users work for the insurer. */
 export const userKinds = ['partner', 'staff'] as const;
@@ -34,6 +35,10 @@ export const users = pgTable(
     passwordChangedAt: ts('password_changed_at'),
     /** E-mail kinds this person turned off (the inbox copy always stays). */
     emailOptOut: text('email_opt_out', { enum: emailKinds }).array().notNull().default(sql`'{}'::text[]`),
+    /** Staff only: the department they belong to (decision record 042). */
+    departmentId: uuid('department_id').references(() => departments.id),
+    /** When a session was last opened for this person (a sign-in or an accepted invitation). */
+    lastSignedInAt: ts('last_signed_in_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -812,6 +812,20 @@ export const expectations: Record<string, Expected> = {
   // Contract archive, history and register fields (decision record 039).
   // No format asked: 400. The foreign contract's first version: staff read it; partners "not found".
   'GET /s/contracts/export': {
+  // People, roles and departments; password links (decision record 042).
+  // Public: the token is the credential; a token of another kind (here a partner invitation's) is 404.
+  'GET /staff-invitations/:token': 404,
+  // An empty form is refused field by field before the token is looked at.
+  'POST /staff-invitations/:token': 422,
+  'GET /forgot-password': 200,
+  'POST /forgot-password': 422,
+  'GET /reset-password/:token': 404,
+  'POST /reset-password/:token': 422,
+  // Administrators only (manage:users); other staff 403; an empty form names no intent (400).
+  'GET /s/people': { default: 403, anonymous: 302, 'staff:admin': 200, apiKey: 302 },
+  'POST /s/people': { default: 400, anonymous: 302, partnerAdmin: 403, partnerMember: 403, apiKey: 302 },
+  'GET /s/people/departments': { default: 403, anonymous: 302, 'staff:admin': 200, apiKey: 302 },
+  'POST /s/people/departments': {
     default: 400,
     anonymous: 302,
     partnerAdmin: 403,

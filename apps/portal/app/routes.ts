@@ -9,6 +9,10 @@ export default [
   route('lang', 'routes/lang.tsx'),
   // Public: accepting an invitation creates the account, so no sign-in is needed.
   route('invitations/:token', 'routes/public/invitation.tsx'),
+  // Public (decision record 042): a staff invitation, "forgot password?" and the single-use password links.
+  route('staff-invitations/:token', 'routes/public/staff-invitation.tsx'),
+  route('forgot-password', 'routes/public/forgot-password.tsx'),
+  route('reset-password/:token', 'routes/public/reset-password.tsx'),
   // Public: anyone holding a training certificate can check it.
   route('verify/:code', 'routes/public/verify.tsx'),
 
@@ -117,6 +121,9 @@ export default [
         route('risk/plans/new', 'routes/staff/risk-plan-new.tsx'),
         route('risk/plans/:planId', 'routes/staff/risk-plan.tsx'),
         route('targets', 'routes/staff/targets.tsx'),
+        // People and departments, administrators only (decision record 042).
+        route('people', 'routes/staff/people.tsx'),
+        route('people/departments', 'routes/staff/departments.tsx'),
       ]),
     ]),
   ]),

@@ -83,8 +83,21 @@ describe('accepting an invitation', () => {
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors.fields?.password).toMatch(/10/);
+    expect(result.errors.fields?.password).toMatch(/12/);
     expect(result.errors.fields?.displayName).toBe('Enter your name.');
+  });
+
+  test('refuses a common password, in the reader’s language (decision record 042)', async () => {
+    const { invitation } = await invitedPartnerWithAdmin(conn.db);
+    const result = await acceptInvitationAction(
+      conn.db,
+      tokenOf(invitation.acceptPath),
+      goodForm({ password: 'password1234', confirmPassword: 'password1234' }),
+      'zh-CN',
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.fields?.password).toContain('常见或已泄露的密码');
   });
 
   test('creates the account with the invited role and opens a session; the link then reads "used"', async () => {

@@ -11,6 +11,7 @@ import {
 import { type DatabaseConnection, migrate, migrationsCurrent, openDatabase } from '@outpost/db';
 import { sql } from 'drizzle-orm';
 import { createStorage } from '@outpost/infra';
+import { adminCreate } from './admin-create.ts';
 import { loadConfig } from './config.ts';
 import {
   BackupError,
@@ -32,12 +33,13 @@ import { isEmpty, seedDemo } from './seed/index.ts';
  *   backup --out F restore --in F
  *                  dump the database to a file and create one from it, then verify its audit
  *                  chain (operating/backup.ts; decision record 044).
+ *   admin:create   the first administrator and a one-time set-password link (admin-create.ts).
  *
  * What they print is for the person at the terminal (stdout, stderr), not log lines.
  */
 const usage =
-  'Usage: node apps/server/src/cli.ts <migrate|seed|verify-audit|backup --out FILE|restore --in FILE>';
-const commands = ['migrate', 'seed', 'verify-audit', 'backup', 'restore'];
+  'Usage: node apps/server/src/cli.ts <migrate|seed|verify-audit|admin:create|backup --out FILE|restore --in FILE>';
+const commands = ['migrate', 'seed', 'verify-audit', 'admin:create', 'backup', 'restore'];
 const command = process.argv[2];
 const print = (line: string) => process.stdout.write(`${line}\n`);
 const complain = (line: string) => process.stderr.write(`${line}\n`);
@@ -84,6 +86,8 @@ async function run(conn: DatabaseConnection): Promise<number> {
       }
       return verify(conn, external);
     }
+    case 'admin:create':
+      return adminCreate(conn, process.argv.slice(3));
     default:
       complain(usage);
       return 64;

@@ -521,3 +521,21 @@ describe('two-step sign-in in the first-run demo (decision record 043)', () => {
     expect(list.map((s) => s.device.os).sort()).toEqual(['Windows', 'iOS']);
   });
 });
+
+describe('the demo’s people and departments (decision record 042)', () => {
+  it('puts every demo staff member in a department, keeps one invitation waiting and one person deactivated', async () => {
+    const { listStaff, pendingStaffInvitations } = await import('@outpost/core');
+    const admin = await actor('admin@outpost.test');
+    const staff = await listStaff(conn.db, admin, { pageSize: 100 });
+    const active = staff.items.filter((p) => p.status === 'active');
+    expect(active.length).toBeGreaterThanOrEqual(8);
+    for (const p of active) expect(p.department, p.email).not.toBeNull();
+    expect(staff.items.find((p) => p.email === 'former.analyst@outpost.test')).toMatchObject({
+      status: 'disabled',
+      department: { key: 'risk' },
+    });
+    expect((await pendingStaffInvitations(conn.db, admin)).map((i) => i.email)).toEqual([
+      'new.reviewer@outpost.test',
+    ]);
+  });
+});

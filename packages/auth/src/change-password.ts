@@ -1,7 +1,8 @@
 import { type Actor, AppError, audit } from '@outpost/core';
 import { type Database, sessions, users } from '@outpost/db';
 import { and, eq, ne } from 'drizzle-orm';
-import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts';
+import { checkPasswordPolicy } from './password-policy.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts';
 
 /** Changes the actor's own password and ends every other session of theirs. */
 export async function changePassword(
@@ -40,12 +41,7 @@ export async function changePassword(
   });
 }
 
+/** What is wrong with a new password, or null (the policy: password-policy.ts). */
 export function passwordProblem(password: string): { key: string; message: string } | null {
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    return { key: 'account.passwordTooShort', message: `Use at least ${MIN_PASSWORD_LENGTH} characters.` };
-  }
-  if (password.length > MAX_PASSWORD_LENGTH) {
-    return { key: 'account.passwordTooLong', message: `Use at most ${MAX_PASSWORD_LENGTH} characters.` };
-  }
-  return null;
+  return checkPasswordPolicy(password);
 }

@@ -17,3 +17,5 @@ export * from './recovery-codes.ts';
 export * from './sign-in-challenge.ts';
 export * from './session-list.ts';
 export * from './totp-qr.ts';
+export * from './password-policy.ts';
+export * from './password-reset.ts';

@@ -7,8 +7,8 @@ import { hash, verify } from '@node-rs/argon2';
 const ARGON2ID = 2;
 const options = { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-export const MIN_PASSWORD_LENGTH = 10;
-export const MAX_PASSWORD_LENGTH = 256;
+// The length limits live with the rest of the policy (password-policy.ts).
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy.ts';
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, options);

@@ -1,5 +1,5 @@
 import { audit, type Actor } from '@outpost/core';
-import { type Database, sessions, type Session } from '@outpost/db';
+import { type Database, sessions, type Session, users } from '@outpost/db';
 import { and, eq, ne } from 'drizzle-orm';
 import { authSettings } from './settings.ts';
 import { hashSecret, randomToken, secretMatches } from './tokens.ts';
@@ -46,6 +46,8 @@ export async function createSession(
     })
     .returning();
   if (!session) throw new Error('session insert returned no row');
+  // Every new session is a sign-in: administrators see it as the person's last sign-in (decision record 042).
+  await db.update(users).set({ lastSignedInAt: session.createdAt }).where(eq(users.id, userId));
   return { token: `${id}.${secret}`, session };
 }
 

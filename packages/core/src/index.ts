@@ -35,3 +35,4 @@ export * from './csv.ts';
 export * from './risk/index.ts';
 export * from './contracts/index.ts';
 export * from './targets/index.ts';
+export * from './people/index.ts';

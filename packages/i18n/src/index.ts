@@ -53,6 +53,8 @@ import { mfaEn } from './mfa.en.ts';
 import { mfaZhCN } from './mfa.zh-CN.ts';
 import { targetsEn } from './targets.en.ts';
 import { targetsZhCN } from './targets.zh-CN.ts';
+import { peopleEn } from './people.en.ts';
+import { peopleZhCN } from './people.zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
 const enAll = {
@@ -83,6 +85,7 @@ const enAll = {
   ...contractsArchiveEn,
   ...mfaEn,
   ...targetsEn,
+  ...peopleEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -118,6 +121,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...contractsArchiveZhCN,
     ...mfaZhCN,
     ...targetsZhCN,
+    ...peopleZhCN,
   },
   en: enAll,
 };

@@ -1,15 +1,10 @@
 import { emailKinds, setEmailPreferences } from '@outpost/core';
-import {
-  changePassword,
-  endOwnSession,
-  invalidateUserSessions,
-  MAX_PASSWORD_LENGTH,
-  MIN_PASSWORD_LENGTH,
-} from '@outpost/auth';
+import { changePassword, endOwnSession, invalidateUserSessions } from '@outpost/auth';
 import { linkSlackUser, resolveSlackLinkRequest, setLocale, unlinkSlackUser } from '@outpost/core';
 import { isLocale, type Locale, translate } from '@outpost/i18n';
 import type { PortalDeps } from '../context';
 import { appErrorToForm, formText } from './app-error.server';
+import { passwordFieldError } from './password-field.server';
 import type { FormErrors } from './form-errors';
 import type { Viewer } from './viewer.server';
 import { loggerFor } from '@outpost/log';
@@ -51,17 +46,20 @@ export async function changePasswordAction({ deps, viewer, locale, form }: Args)
   const confirmPassword = formText(form, 'confirmPassword');
   const fields: Record<string, string> = {};
   if (!currentPassword) fields.currentPassword = translate(locale, 'auth.passwordRequired');
-  if (newPassword.length < MIN_PASSWORD_LENGTH) {
-    fields.newPassword = translate(locale, 'account.passwordTooShort', { min: MIN_PASSWORD_LENGTH });
-  } else if (newPassword.length > MAX_PASSWORD_LENGTH) {
-    fields.newPassword = translate(locale, 'account.passwordTooLong', { max: MAX_PASSWORD_LENGTH });
+  // The password policy (decision record 042): length and the common-password list.
+  const policy = passwordFieldError(locale, newPassword);
+  if (policy) {
+    fields.newPassword = policy;
   } else if (newPassword === currentPassword) {
     fields.newPassword = translate(locale, 'account.passwordUnchanged');
   }
   if (!fields.newPassword && newPassword !== confirmPassword) {
     fields.confirmPassword = translate(locale, 'account.passwordMismatch');
   }
-  if (Object.keys(fields).length > 0) return { intent: 'password', status: 400, errors: { fields } };
+  if (Object.keys(fields).length > 0) {
+    // A refused new password is a 422 (decision record 042); a missing field a 400.
+    return { intent: 'password', status: fields.newPassword ? 422 : 400, errors: { fields } };
+  }
   try {
     await changePassword(deps.db, viewer.person.actor, {
       currentPassword,

@@ -123,7 +123,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
             name="newPassword"
             type="password"
             label={t('account.newPassword')}
-            hint={t('account.passwordHint', { min: loaderData.minPasswordLength })}
+            hint={t('account.passwordPolicyHint', { min: loaderData.minPasswordLength })}
             autoComplete="new-password"
             required
             error={passwordErrors.newPassword}

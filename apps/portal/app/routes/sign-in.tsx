@@ -18,12 +18,14 @@ import { useT } from '../lib/i18n';
 import { safeRedirectPath } from '../lib/safe-redirect';
 import { homePath } from '../lib/viewer.server';
 import type { Route } from './+types/sign-in';
+import { AppLink } from '../components/app-link';
 
 export function loader({ context, request }: Route.LoaderArgs) {
   const redirectTo = new URL(request.url).searchParams.get('redirectTo');
   const viewer = context.get(viewerContext);
   if (viewer) throw redirect(safeRedirectPath(redirectTo, homePath(viewer)));
-  return { redirectTo: redirectTo ? safeRedirectPath(redirectTo, '') : '' };
+  const passwordSet = new URL(request.url).searchParams.get('passwordSet') === '1';
+  return { redirectTo: redirectTo ? safeRedirectPath(redirectTo, '') : '', passwordSet };
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
@@ -84,6 +86,9 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
         <h1>{t('auth.signInTitle')}</h1>
         <p className="muted">{t('app.tagline')}</p>
         {loaderData.redirectTo && !errors.form ? <Alert tone="info">{t('auth.required')}</Alert> : null}
+        {loaderData.passwordSet && !errors.form ? (
+          <Alert tone="success">{t('password-reset.done')}</Alert>
+        ) : null}
         {errors.form ? <Alert tone="error">{errors.form}</Alert> : null}
         <Form method="post" noValidate className="stack">
           <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
@@ -108,6 +113,9 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
             {t('auth.signIn')}
           </button>
         </Form>
+        <p>
+          <AppLink to="/forgot-password">{t('password-reset.forgot')}</AppLink>
+        </p>
       </div>
     </div>
   );

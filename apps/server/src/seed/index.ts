@@ -8,6 +8,7 @@ import { seedEvents } from './events.ts';
 import { type ActivePartner, activePartners, applicants } from './partners.ts';
 import { seedReviews } from './reviews.ts';
 import { demoStaff, seedStaff } from './staff.ts';
+import { seedPeople } from './people.ts';
 import { seedTraining } from './training.ts';
 import { seedNotices } from './notices.ts';
 import { seedRisk } from './risk.ts';
@@ -79,4 +80,6 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   await seedMfa(context);
   // Last of all: the target dashboard reads what the others left (decision record 046).
   await seedTargets(context, admitted);
+  // Departments, a pending staff invitation, a deactivated person (decision record 042).
+  await seedPeople(context);
 }

@@ -23,8 +23,9 @@ export const demoStaff = [
 ] as const;
 
 /**
- * Staff accounts are created by an installation's first administrator in practice; core has no
- * service for them yet, so the seed inserts them with the audit entry such a service would write.
+ * Staff accounts are created by an installation's first administrator in practice (admin:create,
+ * then invitations: decision record 042); the demo's fixed accounts are inserted directly with the
+ * audit entry, and seed/people.ts then puts them in departments through the administrators' services.
  */
 export async function seedStaff(context: SeedContext, passwordHash: string): Promise<void> {
   const actor = systemActor('seed');

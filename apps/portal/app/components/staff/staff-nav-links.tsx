@@ -7,7 +7,7 @@ import { NavGroup, withinAny } from '../site-nav/nav-group';
 const partnerSections = ['/s/partners', '/s/applications', '/s/blacklist', '/s/contracts'];
 const performanceSections = ['/s/scorecards', '/s/reviews', '/s/kpis', '/s/import', '/s/risk', '/s/targets'];
 const trainingSections = ['/s/training'];
-const settingsSections = ['/s/requirements', '/s/settings'];
+const settingsSections = ['/s/requirements', '/s/settings', '/s/people'];
 
 /**
  * The staff console's sections, grouped so the header fits one row on a laptop:
@@ -107,6 +107,12 @@ export function StaffNavLinks({ may }: { may: ViewerSummary['may'] }) {
         {may.manageSettings ? (
           <li>
             <NavItemLink to="/s/settings">{t('staff-portal.settings.title')}</NavItemLink>
+          </li>
+        ) : null}
+        {/* Administrators only (manage:requirements and manage:users are both the administrator's). */}
+        {may.manageSettings ? (
+          <li>
+            <NavItemLink to="/s/people">{t('people.nav')}</NavItemLink>
           </li>
         ) : null}
       </NavGroup>

@@ -1,4 +1,10 @@
-import { can, inviteColleague } from '@outpost/core';
+import {
+  can,
+  changePartnerMemberRole,
+  deactivatePartnerMember,
+  inviteColleague,
+  reactivatePartnerMember,
+} from '@outpost/core';
 import { type Database, invitations, partnerMemberships, users } from '@outpost/db';
 import { formatDateTime, type Locale, translate } from '@outpost/i18n';
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
@@ -23,6 +29,7 @@ export async function loadTeam(db: Database, actor: PartnerActor, locale: Locale
       displayName: users.displayName,
       email: users.email,
       status: users.status,
+      lastSignedInAt: users.lastSignedInAt,
       role: partnerMemberships.role,
       since: partnerMemberships.createdAt,
     })
@@ -64,6 +71,8 @@ export async function loadTeam(db: Database, actor: PartnerActor, locale: Locale
       isYou: m.id === actor.userId,
       sinceAt: m.since.toISOString(),
       since: formatDateTime(locale, m.since),
+      lastSignedInAt: m.lastSignedInAt?.toISOString() ?? null,
+      lastSignedIn: m.lastSignedInAt ? formatDateTime(locale, m.lastSignedInAt) : null,
     })),
     pending: pending.map((p) => ({
       id: p.id,
@@ -114,5 +123,59 @@ export async function inviteColleagueAction(
     });
     if (!mapped) throw error;
     return { ok: false, status: mapped.status, errors: mapped.errors, email };
+  }
+}
+
+export type MemberResult =
+  | { ok: true; intent: string; notice: string; target: string }
+  | { ok: false; intent: string; status: number; errors: FormErrors; target: string };
+
+/**
+ * A partner administrator changes a colleague's role, deactivates or reactivates them
+ * (decision record 042). Core scopes every change to the actor's own organisation.
+ */
+export async function memberAction(
+  db: Database,
+  actor: PartnerActor,
+  form: FormData,
+  locale: Locale,
+): Promise<MemberResult> {
+  const intent = formText(form, 'intent');
+  const userId = formText(form, 'userId');
+  const name = formText(form, 'name');
+  try {
+    if (intent === 'role') {
+      const role = formText(form, 'role') === 'partner_admin' ? 'partner_admin' : 'partner_member';
+      await changePartnerMemberRole(db, actor, { userId, role });
+      return {
+        ok: true,
+        intent,
+        target: userId,
+        notice: translate(locale, 'partner-portal.team.roleChanged', {
+          name,
+          role: translate(locale, `role.${role}`),
+        }),
+      };
+    }
+    if (intent === 'deactivate') {
+      const result = await deactivatePartnerMember(db, actor, { userId });
+      return {
+        ok: true,
+        intent,
+        target: userId,
+        notice: translate(locale, 'partner-portal.team.deactivated', { name, count: result.sessionsEnded }),
+      };
+    }
+    await reactivatePartnerMember(db, actor, { userId });
+    return {
+      ok: true,
+      intent,
+      target: userId,
+      notice: translate(locale, 'partner-portal.team.reactivated', { name }),
+    };
+  } catch (error) {
+    const mapped = domainErrorToForm(error, locale, {});
+    if (!mapped) throw error;
+    return { ok: false, intent, target: userId, status: mapped.status, errors: mapped.errors };
   }
 }

@@ -4,7 +4,8 @@ import { SecretField } from '../../components/partner/secret-field';
 import { orRouteError } from '../../lib/app-error.server';
 import { useT } from '../../lib/i18n';
 import { requirePartner } from '../../lib/partner/partner-viewer.server';
-import { inviteColleagueAction, loadTeam } from '../../lib/partner/team.server';
+import { inviteColleagueAction, loadTeam, memberAction } from '../../lib/partner/team.server';
+import { TeamMemberActions } from '../../components/partner/team-member-actions';
 import type { Route } from './+types/team';
 import { AppLink } from '../../components/app-link';
 
@@ -15,7 +16,12 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   const { actor, deps, locale } = requirePartner(context, request);
-  const result = await inviteColleagueAction(deps.db, actor, await request.formData(), locale, {
+  const form = await request.formData();
+  if (['role', 'deactivate', 'reactivate'].includes(String(form.get('intent') ?? ''))) {
+    const member = await memberAction(deps.db, actor, form, locale);
+    return data({ member, at: Date.now() }, { status: member.ok ? 200 : member.status });
+  }
+  const result = await inviteColleagueAction(deps.db, actor, form, locale, {
     mailEnabled: deps.mailEnabled,
     publicUrl: deps.publicUrl,
   });
@@ -28,8 +34,10 @@ export default function PartnerTeam({ loaderData, actionData }: Route.ComponentP
   const t = useT();
   const navigation = useNavigation();
   const { members, pending, canInvite } = loaderData;
-  const failed = actionData && !actionData.ok ? actionData : null;
-  const invited = actionData?.ok ? actionData : null;
+  const member = actionData && 'member' in actionData ? actionData.member : null;
+  const invite = actionData && !('member' in actionData) ? actionData : null;
+  const failed = invite && !invite.ok ? invite : null;
+  const invited = invite?.ok ? invite : null;
   return (
     <div className="page">
       <title>{`${t('partner-portal.team.title')} · ${t('app.name')}`}</title>
@@ -62,6 +70,8 @@ export default function PartnerTeam({ loaderData, actionData }: Route.ComponentP
                   <th scope="col">{t('partner-portal.team.email')}</th>
                   <th scope="col">{t('partner-portal.team.role')}</th>
                   <th scope="col">{t('partner-portal.team.since')}</th>
+                  <th scope="col">{t('partner-portal.team.lastSignIn')}</th>
+                  {canInvite ? <th scope="col">{t('partner-portal.team.actions')}</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -82,6 +92,18 @@ export default function PartnerTeam({ loaderData, actionData }: Route.ComponentP
                     <td>
                       <time dateTime={m.sinceAt}>{m.since}</time>
                     </td>
+                    <td>
+                      {m.lastSignedInAt ? (
+                        <time dateTime={m.lastSignedInAt}>{m.lastSignedIn}</time>
+                      ) : (
+                        t('people.never')
+                      )}
+                    </td>
+                    {canInvite ? (
+                      <td>
+                        <TeamMemberActions member={m} result={member} />
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>

@@ -96,7 +96,7 @@ export default function AcceptInvitation({ loaderData, actionData }: Route.Compo
             name="password"
             type="password"
             label={t('partner-portal.invitation.password')}
-            hint={t('partner-portal.invitation.passwordHint', { min: loaderData.minPasswordLength })}
+            hint={t('account.passwordPolicyHint', { min: loaderData.minPasswordLength })}
             autoComplete="new-password"
             required
             error={errors.fields?.password}
