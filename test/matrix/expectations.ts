@@ -812,6 +812,12 @@ export const expectations: Record<string, Expected> = {
   // Contract archive, history and register fields (decision record 039).
   // No format asked: 400. The foreign contract's first version: staff read it; partners "not found".
   'GET /s/contracts/export': {
+    default: 400,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
   // People, roles and departments; password links (decision record 042).
   // Public: the token is the credential; a token of another kind (here a partner invitation's) is 404.
   'GET /staff-invitations/:token': 404,
