@@ -1,10 +1,16 @@
-import { type Database, type RiskAlert, type RiskRule, riskAlerts, riskRules } from '@outpost/db';
+import { type Database, partners, type RiskAlert, type RiskRule, riskAlerts, riskRules } from '@outpost/db';
 import { loggerFor } from '@outpost/log';
 import { todayInChina } from '@outpost/i18n';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { systemActor } from '../actor.ts';
 import { getSetting } from '../settings.ts';
-import { conditions, contractDrivenKinds, eventDrivenKinds, type Finding } from './conditions/index.ts';
+import {
+  categoryDrivenKinds,
+  conditions,
+  contractDrivenKinds,
+  eventDrivenKinds,
+  type Finding,
+} from './conditions/index.ts';
 import { memoised } from './conditions/types.ts';
 import type { RiskRuleKind } from './rule-params.ts';
 import { ruleSnapshot } from './rules.ts';
@@ -75,13 +81,28 @@ export async function evaluateRiskRules(
 
 /**
  * After an ingestion batch: the event-driven rules, for the one partner whose rollups changed
- * (a handful of indexed rollup reads, never the events). The batch is already committed, so a
+ * (a handful of indexed rollup reads, never the events), and the category-driven ones
+ * (concentration) for the partners sharing a category with it — one grouped rollup read per rule. The batch is already committed, so a
  * failure here must not turn into an error for the sender (who would resend a stored batch):
  * it is logged, and the scheduled evaluation (job risk-evaluate) catches up.
  */
 export async function evaluateAfterBatch(db: Database, partnerId: string, now = new Date()) {
   try {
-    return await evaluateRiskRules(db, { now, partnerIds: [partnerId], kinds: eventDrivenKinds });
+    const own = await evaluateRiskRules(db, { now, partnerIds: [partnerId], kinds: eventDrivenKinds });
+    // A share of a category moves for everyone in it: the batch's partner and its peers (041).
+    const peers = await db
+      .select({ id: partners.id })
+      .from(partners)
+      .where(
+        sql`${partners.serviceCategories} && (select ${partners.serviceCategories} from ${partners} where ${partners.id} = ${partnerId})`,
+      );
+    const shares = await evaluateRiskRules(db, {
+      now,
+      partnerIds: peers.map((p) => p.id),
+      kinds: categoryDrivenKinds,
+    });
+    for (const k of Object.keys(own) as (keyof EvaluationResult)[]) own[k] += shares[k];
+    return own;
   } catch (error) {
     loggerFor('risk').error(
       { err: error, partnerId },

@@ -16,8 +16,8 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  * two categories counts its whole volume in both (as the training portfolio does, decision 033).
  * The category's volume counts every partner serving it, whatever its status; only active (or
  * suspended) partners are flagged. One grouped read of the window's rollups per rule, whether
- * after a batch (then only the batch's partner is flagged; other partners' shares only fell, and
- * the scheduled run clears theirs) or on the schedule. Decision record 041.
+ * after a batch (then for the batch partner's peers: its share rose, theirs fell and may clear)
+ * or on the schedule. Decision record 041.
  */
 export const concentration: Condition = async (db, rule, scope) => {
   const params = rule.params as RuleParams<'concentration'>;

@@ -19,11 +19,12 @@ export const conditions: Record<RiskRuleKind, Condition> = {
 };
 
 /** The kinds whose data an ingestion batch changes: the only ones evaluated after a batch. */
-export const eventDrivenKinds: readonly RiskRuleKind[] = [
-  'kpi_threshold',
-  'kpi_sudden_change',
-  'concentration',
-];
+export const eventDrivenKinds: readonly RiskRuleKind[] = ['kpi_threshold', 'kpi_sudden_change'];
+/**
+ * The kinds a batch changes for every partner sharing a service category with its sender (a
+ * share of the category): evaluated after a batch for those partners (decision record 041).
+ */
+export const categoryDrivenKinds: readonly RiskRuleKind[] = ['concentration'];
 /** The kinds the daily contract job's changes (expiring, expired) affect: evaluated right after it. */
 export const contractDrivenKinds: readonly RiskRuleKind[] = ['contract_lapsing'];
 export type { Condition, ConditionScope, Finding } from './types.ts';
