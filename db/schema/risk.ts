@@ -26,6 +26,7 @@ export const riskRuleKinds = [
   'document_expiry',
   'blacklist_hit',
   'training_compliance',
+  'contract_breach',
 ] as const;
 export const riskLevels = ['notice', 'warning', 'critical'] as const;
 export const riskAlertStatuses = ['open', 'acknowledged', 'resolved', 'dismissed'] as const;

@@ -9,3 +9,6 @@ export * from './library.ts';
 export * from './read.ts';
 export * from './signing.ts';
 export * from './variable-values.ts';
+export * from './execution.ts';
+export * from './execution-read.ts';
+export * from './execution-rules.ts';

@@ -64,3 +64,27 @@ export const sumsAsJson = sql`json_build_object(${sql.join(
   Object.entries(sums).map(([key, expression]) => sql`${sql.raw(`'${key}'`)}, ${expression}`),
   sql`, `,
 )})`;
+
+/**
+ * Rollup sums per partner and month over the months [from, to): the figures a per-month
+ * comparison needs (contract execution), in one grouped read. Keyed `partnerId` → `YYYY-MM-01`.
+ */
+export async function sumsByPartnerMonth(
+  db: Database,
+  range: MonthRange,
+  partnerIds: string[],
+): Promise<Map<string, Map<string, RollupSums>>> {
+  if (partnerIds.length === 0) return new Map();
+  const rows = await db
+    .select({ partnerId: t.partnerId, month: t.month, ...sums })
+    .from(t)
+    .where(and(...months(range), inArray(t.partnerId, partnerIds)))
+    .groupBy(t.partnerId, t.month);
+  const out = new Map<string, Map<string, RollupSums>>();
+  for (const { partnerId, month, ...r } of rows) {
+    let byMonth = out.get(partnerId);
+    if (!byMonth) out.set(partnerId, (byMonth = new Map()));
+    byMonth.set(String(month), toSums(r));
+  }
+  return out;
+}

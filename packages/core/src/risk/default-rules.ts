@@ -111,6 +111,14 @@ export const defaultRiskRules: (RiskRuleInput & { defaultKey: string })[] = [
     serviceCategories: ['agency', 'sales_channel', 'customer_service'],
     params: { belowPercent: 75, clearAfterHours: 168 },
   },
+  {
+    defaultKey: 'contract_breach',
+    kind: 'contract_breach',
+    nameZh: '合同服务水平未达标（履约评估）',
+    nameEn: 'Contract service level missed (execution evaluation)',
+    level: 'warning',
+    params: { minMisses: 1, clearAfterHours: 0 },
+  },
 ];
 
 /** Adds any missing default rule (by its key), each as version 1 with its audit entry. Idempotent. */

@@ -39,6 +39,7 @@ const partnerFields: Record<string, string[]> = {
   document_expiry: ['requirementNameZh', 'requirementNameEn', 'expiryDate', 'daysLeft'],
   blacklist_hit: ['listedName'],
   training_compliance: ['percent', 'meeting', 'people'],
+  contract_breach: ['reference', 'period', 'missed', 'measured', 'deviation'],
 };
 
 export function partnerVisibleEvidence(kind: string, evidence: Record<string, unknown>) {

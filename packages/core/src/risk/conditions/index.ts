@@ -1,5 +1,6 @@
 import type { RiskRuleKind } from '../rule-params.ts';
 import { blacklistHit } from './blacklist-hit.ts';
+import { contractBreach } from './contract-breach.ts';
 import { documentExpiry } from './document-expiry.ts';
 import { kpiSuddenChange } from './kpi-sudden-change.ts';
 import { kpiThreshold } from './kpi-threshold.ts';
@@ -12,6 +13,7 @@ export const conditions: Record<RiskRuleKind, Condition> = {
   document_expiry: documentExpiry,
   blacklist_hit: blacklistHit,
   training_compliance: trainingComplianceBelow,
+  contract_breach: contractBreach,
 };
 
 /** The kinds whose data an ingestion batch changes: the only ones evaluated after a batch. */
