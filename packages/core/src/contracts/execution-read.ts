@@ -15,7 +15,7 @@ import { isUuid, parse } from '../validation.ts';
 import { contractReadScope } from './read.ts';
 
 /**
- * A contract's execution results, newest period first (a quarter after its last month). Staff and
+ * A contract's execution results, newest period first (a quarter before its last month, which it restates). Staff and
  * the contract's own partner (from signing on) may read them; anyone else gets "not found". The
  * partner sees its figures and credits, never who ran the evaluation.
  */
