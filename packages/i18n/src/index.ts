@@ -31,6 +31,8 @@ import { riskEn } from './risk.en.ts';
 import { riskZhCN } from './risk.zh-CN.ts';
 import { contractsEn } from './contracts.en.ts';
 import { contractsZhCN } from './contracts.zh-CN.ts';
+import { contractExecutionEn } from './contract-execution.en.ts';
+import { contractExecutionZhCN } from './contract-execution.zh-CN.ts';
 import { trainingStaffEn } from './training-staff.en.ts';
 import { trainingStaffZhCN } from './training-staff.zh-CN.ts';
 import { csvExportEn } from './csv-export.en.ts';
@@ -71,6 +73,7 @@ const enAll = {
   ...riskSlackEn,
   ...riskPartnerEn,
   ...riskIncidentsEn,
+  ...contractExecutionEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -102,6 +105,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...riskSlackZhCN,
     ...riskPartnerZhCN,
     ...riskIncidentsZhCN,
+    ...contractExecutionZhCN,
   },
   en: enAll,
 };

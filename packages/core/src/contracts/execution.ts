@@ -37,14 +37,23 @@ export interface ContractExecution extends ExecutionFigures {
 
 /** A month or quarter from its text (`2026-07`, `2026-Q3`); a year or a period not yet begun is refused. */
 export function executionPeriod(text: string, now = new Date()): Period {
-  const period = parsePeriod(String(text ?? ''));
-  const fail = (message: string) =>
-    new AppError('validation_failed', message, {
-      messageKey: 'errors.validation',
-      details: { fields: [{ path: 'period', message }] },
+  let period: Period;
+  try {
+    period = parsePeriod(String(text ?? ''));
+  } catch {
+    throw new AppError('validation_failed', 'Write the period as 2026-Q3 or 2026-07.', {
+      messageKey: 'contracts.execution.badPeriod',
+      details: { field: 'period' },
     });
-  if (period.kind === 'year') throw fail('Evaluate a month (2026-07) or a quarter (2026-Q3).');
-  if (periodDays(period).from > todayInChina(now)) throw fail('That period has not begun yet.');
+  }
+  const fail = (message: string, messageKey: string) =>
+    new AppError('validation_failed', message, { messageKey, details: { field: 'period' } });
+  if (period.kind === 'year') {
+    throw fail('Evaluate a month (2026-07) or a quarter (2026-Q3).', 'contracts.execution.badPeriod');
+  }
+  if (periodDays(period).from > todayInChina(now)) {
+    throw fail('That period has not begun yet.', 'contracts.execution.notBegun');
+  }
   return period;
 }
 

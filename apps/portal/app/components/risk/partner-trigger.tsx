@@ -14,7 +14,8 @@ type Kind =
   | 'kpi_sudden_change'
   | 'document_expiry'
   | 'blacklist_hit'
-  | 'training_compliance';
+  | 'training_compliance'
+  | 'contract_breach';
 
 export function PartnerTrigger({ kind, trigger }: { kind: Kind; trigger: Trigger }) {
   const t = useT();
@@ -58,6 +59,13 @@ export function PartnerTrigger({ kind, trigger }: { kind: Kind; trigger: Trigger
     rows.push([
       t('risk.evidence.sample'),
       t('risk.evidence.people', { meeting: num(trigger.meeting), people: num(trigger.people) }),
+    ]);
+  } else if (kind === 'contract_breach') {
+    rows.push([t('risk.evidence.contract'), str(trigger.reference)]);
+    rows.push([t('risk.evidence.contractPeriod'), str(trigger.period)]);
+    rows.push([
+      t('contracts.execution.levels'),
+      t('risk.evidence.missedLevels', { missed: num(trigger.missed), measured: num(trigger.measured) }),
     ]);
   }
   return (

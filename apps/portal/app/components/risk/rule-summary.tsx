@@ -40,6 +40,8 @@ export function RuleSummary({
       return <>{t('risk.rules.summary.blacklist_hit')}</>;
     case 'training_compliance':
       return <>{t('risk.rules.summary.training_compliance', { percent: n('belowPercent') })}</>;
+    case 'contract_breach':
+      return <>{t('risk.rules.summary.contract_breach', { count: n('minMisses') })}</>;
     default:
       return null;
   }

@@ -5,6 +5,7 @@ export const paramFields = {
   document_expiry: ['withinDays', 'clearAfterHours'],
   blacklist_hit: ['clearAfterHours'],
   training_compliance: ['belowPercent', 'clearAfterHours'],
+  contract_breach: ['minMisses', 'clearAfterHours'],
 } as const;
 export type RuleKind = keyof typeof paramFields;
 export const ruleKinds = Object.keys(paramFields) as RuleKind[];

@@ -4,11 +4,13 @@ import { Alert } from '@outpost/ui';
 import { data, useNavigation } from 'react-router';
 import { AppLink } from '../../components/app-link';
 import { ContractBody } from '../../components/contracts/contract-body';
+import { ContractExecutionSection } from '../../components/contracts/execution-section';
 import { ContractStatusBadge } from '../../components/contracts/contract-labels';
 import { SignForm } from '../../components/contracts/sign-form';
 import { orRouteError } from '../../lib/app-error.server';
 import { contractActionErrors } from '../../lib/contracts/contract-errors.server';
 import { contractView } from '../../lib/contracts/contract-view.server';
+import { executionView } from '../../lib/contracts/execution-view.server';
 import type { FormErrors } from '../../lib/form-errors';
 import { useT } from '../../lib/i18n';
 import { requirePartner } from '../../lib/partner/partner-viewer.server';
@@ -22,6 +24,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return {
     contract: await contractView(deps.db, actor, locale, contract),
     maySign: actor.role === 'partner_admin',
+    execution: await executionView(deps.db, actor, locale, contract.id),
   };
 }
 
@@ -113,6 +116,7 @@ export default function PartnerContract({ loaderData, actionData }: Route.Compon
       </section>
 
       <ContractBody contract={contract} />
+      <ContractExecutionSection execution={loaderData.execution} />
     </div>
   );
 }

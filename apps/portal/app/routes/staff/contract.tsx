@@ -12,6 +12,7 @@ import { Alert, Badge } from '@outpost/ui';
 import { data, Form, useNavigation } from 'react-router';
 import { AppLink } from '../../components/app-link';
 import { ClauseDiff } from '../../components/contracts/clause-diff';
+import { ContractExecutionSection } from '../../components/contracts/execution-section';
 import { ContractBody } from '../../components/contracts/contract-body';
 import { ContractStatusBadge } from '../../components/contracts/contract-labels';
 import { SignForm } from '../../components/contracts/sign-form';
@@ -20,6 +21,7 @@ import { depsContext, localeContext } from '../../context';
 import { formText, orRouteError } from '../../lib/app-error.server';
 import { contractActionErrors } from '../../lib/contracts/contract-errors.server';
 import { contractView } from '../../lib/contracts/contract-view.server';
+import { executionView } from '../../lib/contracts/execution-view.server';
 import type { FormErrors } from '../../lib/form-errors';
 import { useT } from '../../lib/i18n';
 import { requireKind } from '../../lib/viewer.server';
@@ -38,6 +40,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return {
     contract: view,
     mayManage: can(actor, 'manage:contract'),
+    execution: await executionView(db, actor, locale, contract.id),
     mayReview: mayReview && contract.status === 'legal_review',
     mayDecide: Boolean(mine && !mine.decision),
     changes: mayReview && contract.status === 'legal_review' ? contract.changes : [],
@@ -343,6 +346,7 @@ export default function StaffContract({ loaderData, actionData }: Route.Componen
       ) : null}
 
       <ContractBody contract={contract} />
+      <ContractExecutionSection execution={loaderData.execution} evaluate={loaderData.mayManage ? { returnTo: `/s/contracts/${contract.id}#execution`, defaultPeriod: loaderData.execution[0]?.period ?? '' } : null} />
 
       <section className="card stack" aria-labelledby="contract-reviews">
         <h2 id="contract-reviews">{t('contracts.reviews.title')}</h2>
