@@ -12,6 +12,7 @@ import { seedTraining } from './training.ts';
 import { seedNotices } from './notices.ts';
 import { seedRisk } from './risk.ts';
 import { seedContracts } from './contracts.ts';
+import { seedContractExecution } from './contract-execution.ts';
 import { seedRiskPartner } from './risk-partner.ts';
 import { seedRiskIncidents } from './risk-incidents.ts';
 
@@ -70,4 +71,5 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   await seedContracts(context, admitted);
   await seedRiskPartner(context, admitted);
   await seedRiskIncidents(context, admitted);
+  await seedContractExecution(context);
 }
