@@ -72,13 +72,14 @@ export const sumsAsJson = sql`json_build_object(${sql.join(
 export async function sumsByPartnerMonth(
   db: Database,
   range: MonthRange,
-  partnerIds: string[],
+  /** Ids, or a subquery yielding them (one statement, not a list of a thousand parameters). */
+  partners: string[] | SQL,
 ): Promise<Map<string, Map<string, RollupSums>>> {
-  if (partnerIds.length === 0) return new Map();
+  if (Array.isArray(partners) && partners.length === 0) return new Map();
   const rows = await db
     .select({ partnerId: t.partnerId, month: t.month, ...sums })
     .from(t)
-    .where(and(...months(range), inArray(t.partnerId, partnerIds)))
+    .where(and(...months(range), inArray(t.partnerId, partners)))
     .groupBy(t.partnerId, t.month);
   const out = new Map<string, Map<string, RollupSums>>();
   for (const { partnerId, month, ...r } of rows) {
