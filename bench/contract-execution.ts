@@ -141,7 +141,9 @@ try {
       ${sql.raw(`'[${clause('compensation')},${clause('liability_limits')}]'::jsonb`)}
     from contracts`);
 
-  log(`generating ${(perPartner * contractCount).toLocaleString('en')} events (${perPartner} per partner, 2 years)`);
+  log(
+    `generating ${(perPartner * contractCount).toLocaleString('en')} events (${perPartner} per partner, 2 years)`,
+  );
   const started = performance.now();
   await conn.db.execute(sql`set maintenance_work_mem = '256MB'`);
   // The same generator as bench/scorecard.ts: the mix of types ingestion accepts.
@@ -169,7 +171,9 @@ try {
       from (select random() + g * 0 + (p.id is null)::int as r) x
     ) t`),
   );
-  log(`events stored in ${((performance.now() - started) / 1000).toFixed(0)} s; building rollups with core's rollup SQL`);
+  log(
+    `events stored in ${((performance.now() - started) / 1000).toFixed(0)} s; building rollups with core's rollup SQL`,
+  );
   const partners = rowsOf<{ id: string }>(await conn.db.execute(sql`select id from partners order by id`));
   for (const { id } of partners) {
     await conn.db.execute(
@@ -221,7 +225,9 @@ try {
   console.log(
     `quarterly execution evaluation (core, stored + audited): ${e.toFixed(1)} ms — ${run.contracts} contracts, ${run.breaches} missed service levels`,
   );
-  console.log(`ratio evaluation / baseline: ${(e / b).toFixed(2)}× (goal ≤ 3×) — ${e / b <= 3 ? 'met' : 'NOT met'}`);
+  console.log(
+    `ratio evaluation / baseline: ${(e / b).toFixed(2)}× (goal ≤ 3×) — ${e / b <= 3 ? 'met' : 'NOT met'}`,
+  );
   await conn.close();
 } finally {
   if (args['keep-database']) console.log(`database kept: ${url}`);

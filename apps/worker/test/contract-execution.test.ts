@@ -27,7 +27,12 @@ describe('contract-execution schedule', () => {
     const firstDay = new Date('2026-09-30T17:00:00Z'); // 01:00 on 1 October in Shanghai
     const [a, b] = await Promise.all([job().handler(context, firstDay), job().handler(context, firstDay)]);
     const ran = [...(a as { period: string; ran: boolean }[]), ...(b as { period: string; ran: boolean }[])];
-    expect(ran.filter((r) => r.ran).map((r) => r.period).sort()).toEqual(['2026-09', '2026-Q3']);
+    expect(
+      ran
+        .filter((r) => r.ran)
+        .map((r) => r.period)
+        .sort(),
+    ).toEqual(['2026-09', '2026-Q3']);
     expect(await job().handler(context, new Date('2026-10-06T17:00:00Z'))).toEqual([
       expect.objectContaining({ period: '2026-09', ran: false }),
       expect.objectContaining({ period: '2026-Q3', ran: false }),
@@ -37,7 +42,10 @@ describe('contract-execution schedule', () => {
     ]);
     const runs = await conn.db.select().from(contractExecutionRuns);
     expect(runs.map((r) => r.period).sort()).toEqual(['2026-09', '2026-10', '2026-Q3']);
-    const audits = await conn.db.select().from(auditLog).where(eq(auditLog.action, 'contract.execution_evaluated'));
+    const audits = await conn.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'contract.execution_evaluated'));
     expect(audits).toHaveLength(3);
   });
 });

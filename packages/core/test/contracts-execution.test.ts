@@ -114,7 +114,10 @@ beforeAll(async () => {
   await ensureDefaultContractLibrary(conn.db);
   officer = await makeStaff(conn.db, ['risk_officer']);
   approver = await makeStaff(conn.db, ['admin']);
-  await setContractApprovers(conn.db, approver.actor, { serviceCategory: 'claims', userIds: [approver.user.id] });
+  await setContractApprovers(conn.db, approver.actor, {
+    serviceCategory: 'claims',
+    userIds: [approver.user.id],
+  });
   templateId = (await listTemplates(conn.db, officer.actor, { serviceCategory: 'claims' }))[0]!.id;
   partnerA = await makePartner(conn.db);
   partnerB = await makePartner(conn.db);
@@ -147,7 +150,9 @@ const resultOf = async (contractId: string, period: string) =>
     await conn.db
       .select()
       .from(contractExecutionResults)
-      .where(and(eq(contractExecutionResults.contractId, contractId), eq(contractExecutionResults.period, period)))
+      .where(
+        and(eq(contractExecutionResults.contractId, contractId), eq(contractExecutionResults.period, period)),
+      )
   )[0]!;
 
 describe('contract execution', () => {
@@ -173,19 +178,35 @@ describe('contract execution', () => {
     // The quarter: 2 monthly SLAs × 3 months + 1 quarterly = 7 committed; August's 2 not measured;
     // 2 of 5 measured missed = 40 %. Satisfaction (5×5 + 5×3) / 10 = 4.0 meets "at least 4".
     const q3 = await resultOf(contractA.id, '2026-Q3');
-    expect(q3).toMatchObject({ committed: 7, measured: 5, missed: 2, feeCents: 3_000_000, creditCents: 100_000 });
+    expect(q3).toMatchObject({
+      committed: 7,
+      measured: 5,
+      missed: 2,
+      feeCents: 3_000_000,
+      creditCents: 100_000,
+    });
     expect(q3.deviation).toBeCloseTo(0.4, 10);
     expect(q3.slaResults.find((s) => s.period === '2026-Q3')).toMatchObject({
       kpiKey: 'customer_satisfaction',
       actual: 4,
       outcome: 'met',
     });
-    expect(await resultOf(contractB.id, '2026-Q3')).toMatchObject({ committed: 3, measured: 3, missed: 0, deviation: 0 });
+    expect(await resultOf(contractB.id, '2026-Q3')).toMatchObject({
+      committed: 3,
+      measured: 3,
+      missed: 0,
+      deviation: 0,
+    });
   });
 
   it('replaces a period on a re-run (one row per contract and period) and audits each run once', async () => {
     const before = await resultOf(contractA.id, '2026-Q3');
-    const run = await evaluateContractExecution(conn.db, officer.actor, { period: '2026-Q3' }, { now: AFTER_Q3 });
+    const run = await evaluateContractExecution(
+      conn.db,
+      officer.actor,
+      { period: '2026-Q3' },
+      { now: AFTER_Q3 },
+    );
     expect(run).toMatchObject({ ran: true, contracts: 2, breaches: 2 });
     const rows = await conn.db
       .select()
@@ -207,7 +228,12 @@ describe('contract execution', () => {
     const sums = { casesClosed: 10, closedWithinSla: 5 } as never;
     const figures = executionFigures({
       period: { kind: 'month', year: 2026, index: 7 },
-      terms: { startDate: '2026-01-01', endDate: '2026-12-31', autoRenew: false, annualValueCents: 1_200_000 } as never,
+      terms: {
+        startDate: '2026-01-01',
+        endDate: '2026-12-31',
+        autoRenew: false,
+        annualValueCents: 1_200_000,
+      } as never,
       slaTargets: [
         { kpiKey: 'processing_timeliness', comparator: 'gte', target: 95, period: 'month' },
         { kpiKey: 'processing_timeliness', comparator: 'gte', target: 90, period: 'month' },
@@ -235,12 +261,19 @@ describe('contract execution', () => {
 
   it('shows a partner its own results only, without who ran them', async () => {
     const userA = await makePartnerUser(conn.db, partnerA.id);
-    const actorA = { type: 'partner', userId: userA.user.id, partnerId: partnerA.id, role: 'partner_admin' } as never;
+    const actorA = {
+      type: 'partner',
+      userId: userA.user.id,
+      partnerId: partnerA.id,
+      role: 'partner_admin',
+    } as never;
     const own = await listContractExecution(conn.db, actorA, contractA.id);
     expect(own.map((r) => r.period)).toEqual(['2026-Q3', '2026-09', '2026-08', '2026-07']);
     expect(own[0]).not.toHaveProperty('runId');
     expect(own[0]).not.toHaveProperty('partnerId');
-    await expect(listContractExecution(conn.db, actorA, contractB.id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(listContractExecution(conn.db, actorA, contractB.id)).rejects.toMatchObject({
+      code: 'not_found',
+    });
     await expect(listWorstExecution(conn.db, actorA)).rejects.toMatchObject({ code: 'forbidden' });
   });
 
@@ -251,7 +284,9 @@ describe('contract execution', () => {
       [contractB.id, 0],
     ]);
     expect(list.periods.map((p) => p.period)).toContain('2026-Q3');
-    expect((await listWorstExecution(conn.db, officer.actor, { period: '2026-Q3', serviceCategory: 'it' })).rows).toEqual([]);
+    expect(
+      (await listWorstExecution(conn.db, officer.actor, { period: '2026-Q3', serviceCategory: 'it' })).rows,
+    ).toEqual([]);
   });
 
   it('a breach raises one risk alert per contract, however often the rules run', async () => {
@@ -266,8 +301,14 @@ describe('contract execution', () => {
     await evaluateRiskRules(conn.db, { kinds: ['contract_breach'] });
     const alertsA = await conn.db.select().from(riskAlerts).where(eq(riskAlerts.partnerId, partnerA.id));
     expect(alertsA).toHaveLength(1);
-    expect(alertsA[0]!.evidence).toMatchObject({ reference: expect.any(String), period: '2026-09', missed: 1 });
-    expect(await conn.db.select().from(riskAlerts).where(eq(riskAlerts.partnerId, partnerB.id))).toHaveLength(0);
+    expect(alertsA[0]!.evidence).toMatchObject({
+      reference: expect.any(String),
+      period: '2026-09',
+      missed: 1,
+    });
+    expect(await conn.db.select().from(riskAlerts).where(eq(riskAlerts.partnerId, partnerB.id))).toHaveLength(
+      0,
+    );
   });
 
   it('the scheduled run evaluates the month and quarter just ended once per period', async () => {
@@ -294,8 +335,15 @@ describe('contract execution', () => {
   it('feeds the quarterly review snapshot with the quarter’s deviation', async () => {
     await draftQuarterlyReviews(conn.db, '2026-Q3', systemActor('test'), AFTER_Q3);
     const { quarterlyReviews } = await import('@outpost/db');
-    const [review] = await conn.db.select().from(quarterlyReviews).where(eq(quarterlyReviews.partnerId, partnerA.id));
-    expect(review!.snapshot.contractExecution).toMatchObject({ measured: 5, missed: 2, creditCents: 100_000 });
+    const [review] = await conn.db
+      .select()
+      .from(quarterlyReviews)
+      .where(eq(quarterlyReviews.partnerId, partnerA.id));
+    expect(review!.snapshot.contractExecution).toMatchObject({
+      measured: 5,
+      missed: 2,
+      creditCents: 100_000,
+    });
     expect(review!.snapshot.contractExecution!.deviation).toBeCloseTo(0.4, 10);
   });
 });

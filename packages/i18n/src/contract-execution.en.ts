@@ -40,11 +40,13 @@ export const contractExecutionEn = {
   'contracts.execution.back': '← Contracts',
   'contracts.execution.filters': 'Filter the execution results',
   'contracts.execution.latestPeriod': 'Latest evaluated',
-  'contracts.execution.count': '{count, plural, =0 {No contracts} one {# contract} other {# contracts}} in {period}',
+  'contracts.execution.count':
+    '{count, plural, =0 {No contracts} one {# contract} other {# contracts}} in {period}',
   'contracts.execution.listEmpty': 'No execution results yet',
   'contracts.execution.listEmptyHint':
     'The evaluation runs after each month and quarter ends; evaluate a period now to see its results.',
-  'contracts.execution.evaluated': '{period} evaluated: {count, plural, one {# contract} other {# contracts}}.',
+  'contracts.execution.evaluated':
+    '{period} evaluated: {count, plural, one {# contract} other {# contracts}}.',
   'contracts.execution.badPeriod': 'Write the period as a month (2026-07) or a quarter (2026-Q3).',
   'contracts.execution.notBegun': 'That period has not begun yet.',
   'contracts.execution.review': 'Contract execution in the quarter',

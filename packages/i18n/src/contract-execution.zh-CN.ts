@@ -35,7 +35,8 @@ export const contractExecutionZhCN: Record<keyof typeof contractExecutionEn, str
   'contracts.execution.outcome.missed': '未达标',
   'contracts.execution.outcome.not_measured': '未计量',
   'contracts.execution.listTitle': '合同履约评估',
-  'contracts.execution.listIntro': '在履行合同按考核期偏差率从高到低排列：已计量服务水平中未达标的比例（目标不超过 2%）。',
+  'contracts.execution.listIntro':
+    '在履行合同按考核期偏差率从高到低排列：已计量服务水平中未达标的比例（目标不超过 2%）。',
   'contracts.execution.listLink': '履约评估结果',
   'contracts.execution.back': '← 合同',
   'contracts.execution.filters': '筛选履约评估结果',
@@ -47,7 +48,8 @@ export const contractExecutionZhCN: Record<keyof typeof contractExecutionEn, str
   'contracts.execution.badPeriod': '请按月（2026-07）或季度（2026-Q3）填写考核期。',
   'contracts.execution.notBegun': '该考核期尚未开始。',
   'contracts.execution.review': '本季度合同履约',
-  'contracts.execution.reviewValue': '偏差率 {deviation}：已计量 {measured} 项服务水平中未达标 {missed} 项；服务抵扣 {credit}',
+  'contracts.execution.reviewValue':
+    '偏差率 {deviation}：已计量 {measured} 项服务水平中未达标 {missed} 项；服务抵扣 {credit}',
 
   'risk.kind.contract_breach': '合同服务水平未达标',
   'risk.rules.field.minMisses': '未达标服务水平（至少）',

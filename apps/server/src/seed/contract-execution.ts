@@ -8,6 +8,7 @@ import {
   periodDays,
   quarterOf,
   systemActor,
+  trailingQuarters,
 } from '@outpost/core';
 import { type Database, kpiMonthlyRollups, type SlaTarget } from '@outpost/db';
 import { and, gte, inArray, lt } from 'drizzle-orm';
@@ -30,10 +31,15 @@ export function demoExecutionPeriods(now: Date): { months: Period[]; quarter: Pe
   const lastMonth = (current.index === 1
     ? { kind: 'month', year: current.year - 1, index: 12 }
     : { kind: 'month', year: current.year, index: current.index - 1 }) satisfies Period as Period;
-  const quarter = quarterOf(new Date(Date.parse(`${periodDays(lastMonth).from}T12:00:00+08:00`)));
+  // The last quarter that has ended (the one before the current quarter).
+  const quarter = trailingQuarters(quarterOf(now), 2)[0]!;
   const months: Period[] = [];
   for (let i = (quarter.index - 1) * 3 + 1; ; i++) {
-    const m: Period = { kind: 'month', year: quarter.year + Math.floor((i - 1) / 12), index: ((i - 1) % 12) + 1 };
+    const m: Period = {
+      kind: 'month',
+      year: quarter.year + Math.floor((i - 1) / 12),
+      index: ((i - 1) % 12) + 1,
+    };
     months.push(m);
     if (m.year === lastMonth.year && m.index === lastMonth.index) break;
   }
@@ -65,7 +71,7 @@ export async function demoSlaTargets(
       ),
     );
   const newest = periodDays(months.at(-1)!).from;
-  const valueOf = (partnerId: string, computation: Computation) =>
+  const monthValues = (partnerId: string, computation: Computation) =>
     rows
       .filter((r) => r.partnerId === partnerId)
       .map((r) => ({
@@ -84,7 +90,7 @@ export async function demoSlaTargets(
   for (const partnerId of partnerIds) {
     for (const kpi of monthly) {
       if (breach) break;
-      const values = valueOf(partnerId, kpi.computation);
+      const values = monthValues(partnerId, kpi.computation);
       const last = values.find((v) => v.month === newest)?.value;
       const others = values.filter((v) => v.month !== newest).map((v) => v.value);
       if (last === undefined || others.length < months.length - 1) continue;
@@ -98,7 +104,7 @@ export async function demoSlaTargets(
 
   const targets = new Map<string, SlaTarget[]>();
   for (const partnerId of partnerIds) {
-    const values = valueOf(partnerId, 'share_within_sla').map((v) => v.value);
+    const values = monthValues(partnerId, 'share_within_sla').map((v) => v.value);
     const floor = values.length ? Math.floor(Math.min(...values)) : 90;
     const own: SlaTarget[] = [
       { kpiKey: 'processing_timeliness', comparator: 'gte', target: floor, period: 'month' },
@@ -125,7 +131,12 @@ export async function seedContractExecution(context: SeedContext) {
   const { months, quarter } = demoExecutionPeriods(now);
   const actor = systemActor('contract-execution');
   for (const period of [...months, quarter]) {
-    await evaluateContractExecution(db, actor, { period: formatPeriod(period) }, { trigger: 'schedule', now });
+    await evaluateContractExecution(
+      db,
+      actor,
+      { period: formatPeriod(period) },
+      { trigger: 'schedule', now },
+    );
   }
   await evaluateRiskRules(db, { kinds: ['contract_breach'], now });
 }

@@ -21,7 +21,12 @@ import {
   quarterOf,
 } from '../performance/periods.ts';
 import { sumsByPartnerMonth } from '../performance/rollup-sums.ts';
-import { compensationRule, type ExecutionFigures, executionFigures, termOverlaps } from './execution-rules.ts';
+import {
+  compensationRule,
+  type ExecutionFigures,
+  executionFigures,
+  termOverlaps,
+} from './execution-rules.ts';
 
 /** Contracts in force are evaluated: active, and expiring (still in force until their end). */
 const evaluatedStatuses = ['active', 'expiring'] as const;
@@ -83,12 +88,17 @@ export async function computeContractExecution(
         terms: contractVersions.terms,
         values: contractVersions.values,
         slaTargets: contractVersions.slaTargets,
-        clauseKinds: sql<string[]>`(select coalesce(array_agg(distinct c->>'kind'), '{}') from jsonb_array_elements(${contractVersions.clauses}) c)`,
+        clauseKinds: sql<
+          string[]
+        >`(select coalesce(array_agg(distinct c->>'kind'), '{}') from jsonb_array_elements(${contractVersions.clauses}) c)`,
       })
       .from(contracts)
       .innerJoin(
         contractVersions,
-        and(eq(contractVersions.contractId, contracts.id), eq(contractVersions.version, contracts.currentVersion)),
+        and(
+          eq(contractVersions.contractId, contracts.id),
+          eq(contractVersions.version, contracts.currentVersion),
+        ),
       )
       .where(and(...where)),
     db.select({ key: kpiDefinitions.key, computation: kpiDefinitions.computation }).from(kpiDefinitions),
@@ -249,11 +259,14 @@ export async function runScheduledContractExecution(db: Database, now = new Date
       ? { kind: 'month', year: thisMonth.year - 1, index: 12 }
       : { kind: 'month', year: thisMonth.year, index: thisMonth.index - 1 };
   const periods = [lastMonth];
-  if (thisMonth.index % 3 === 1) periods.push(quarterOf(new Date(Date.parse(`${periodDays(lastMonth).from}T12:00:00+08:00`))));
+  if (thisMonth.index % 3 === 1)
+    periods.push(quarterOf(new Date(Date.parse(`${periodDays(lastMonth).from}T12:00:00+08:00`))));
   const actor = systemActor('contract-execution');
   const runs: ExecutionRunResult[] = [];
   for (const p of periods) {
-    runs.push(await evaluateContractExecution(db, actor, { period: formatPeriod(p) }, { trigger: 'schedule', now }));
+    runs.push(
+      await evaluateContractExecution(db, actor, { period: formatPeriod(p) }, { trigger: 'schedule', now }),
+    );
   }
   return runs;
 }

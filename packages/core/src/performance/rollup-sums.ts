@@ -83,8 +83,8 @@ export async function sumsByPartnerMonth(
     .groupBy(t.partnerId, t.month);
   const out = new Map<string, Map<string, RollupSums>>();
   for (const { partnerId, month, ...r } of rows) {
-    let byMonth = out.get(partnerId);
-    if (!byMonth) out.set(partnerId, (byMonth = new Map()));
+    const byMonth = out.get(partnerId) ?? new Map<string, RollupSums>();
+    out.set(partnerId, byMonth);
     byMonth.set(String(month), toSums(r));
   }
   return out;

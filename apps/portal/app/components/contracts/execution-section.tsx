@@ -75,7 +75,11 @@ export function ContractExecutionSection({
               <div>
                 <dt>{t('contracts.execution.credit')}</dt>
                 <dd>
-                  {t('contracts.execution.creditValue', { credit: r.credit, percent: r.creditPercent, fee: r.fee })}
+                  {t('contracts.execution.creditValue', {
+                    credit: r.credit,
+                    percent: r.creditPercent,
+                    fee: r.fee,
+                  })}
                   {r.creditCapped ? ` · ${t('contracts.execution.capped')}` : ''}
                 </dd>
               </div>
@@ -105,9 +109,14 @@ export function ContractExecutionSection({
                       <th scope="row">{s.kpi}</th>
                       <td>{s.period}</td>
                       <td>
-                        {t(s.comparator === 'gte' ? 'contracts.execution.atLeast' : 'contracts.execution.atMost', {
-                          target: s.target,
-                        })}
+                        {t(
+                          s.comparator === 'gte'
+                            ? 'contracts.execution.atLeast'
+                            : 'contracts.execution.atMost',
+                          {
+                            target: s.target,
+                          },
+                        )}
                       </td>
                       <td>
                         {s.actual === null
@@ -115,7 +124,9 @@ export function ContractExecutionSection({
                           : t('contracts.execution.actualValue', { value: s.actual, sample: s.sampleSize })}
                       </td>
                       <td>
-                        <Badge tone={outcomeTone[s.outcome]}>{t(`contracts.execution.outcome.${s.outcome}`)}</Badge>
+                        <Badge tone={outcomeTone[s.outcome]}>
+                          {t(`contracts.execution.outcome.${s.outcome}`)}
+                        </Badge>
                       </td>
                       <td>{s.credit}</td>
                     </tr>

@@ -346,7 +346,17 @@ export default function StaffContract({ loaderData, actionData }: Route.Componen
       ) : null}
 
       <ContractBody contract={contract} />
-      <ContractExecutionSection execution={loaderData.execution} evaluate={loaderData.mayManage ? { returnTo: `/s/contracts/${contract.id}#execution`, defaultPeriod: loaderData.execution[0]?.period ?? '' } : null} />
+      <ContractExecutionSection
+        execution={loaderData.execution}
+        evaluate={
+          loaderData.mayManage
+            ? {
+                returnTo: `/s/contracts/${contract.id}#execution`,
+                defaultPeriod: loaderData.execution[0]?.period ?? '',
+              }
+            : null
+        }
+      />
 
       <section className="card stack" aria-labelledby="contract-reviews">
         <h2 id="contract-reviews">{t('contracts.reviews.title')}</h2>

@@ -70,7 +70,10 @@ export async function action({ context, request }: Route.ActionArgs) {
     if (/^\/s\/contracts\/[0-9a-f-]{36}(#execution)?$/.test(back)) return redirect(back);
     return data({
       ok: true as const,
-      notice: translate(locale, 'contracts.execution.evaluated', { period: run.period, count: run.contracts }),
+      notice: translate(locale, 'contracts.execution.evaluated', {
+        period: run.period,
+        count: run.contracts,
+      }),
       errors: null,
     });
   } catch (raw) {
@@ -101,7 +104,12 @@ export default function StaffContractsExecution({ loaderData, actionData }: Rout
         <Alert tone="error">{error.fields?.period ?? error.form ?? t('errors.bad_request')}</Alert>
       ) : null}
 
-      <Form method="get" action="/s/contracts/execution" className="filters" aria-label={t('contracts.execution.filters')}>
+      <Form
+        method="get"
+        action="/s/contracts/execution"
+        className="filters"
+        aria-label={t('contracts.execution.filters')}
+      >
         <FilterSelect
           id="execution-period-filter"
           name="period"
@@ -147,8 +155,12 @@ export default function StaffContractsExecution({ loaderData, actionData }: Rout
           : t('contracts.execution.count', { count: 0, period: '—' })}
       </p>
       {rows.length === 0 ? (
-        <EmptyState title={loaderData.filtered ? t('contracts.list.noneFound') : t('contracts.execution.listEmpty')}>
-          <p>{loaderData.filtered ? t('contracts.list.noneFoundHint') : t('contracts.execution.listEmptyHint')}</p>
+        <EmptyState
+          title={loaderData.filtered ? t('contracts.list.noneFound') : t('contracts.execution.listEmpty')}
+        >
+          <p>
+            {loaderData.filtered ? t('contracts.list.noneFoundHint') : t('contracts.execution.listEmptyHint')}
+          </p>
         </EmptyState>
       ) : (
         <TableRegion labelledBy="execution-caption">
