@@ -57,8 +57,7 @@ export const contractExecutionEn = {
   'risk.rules.field.minMisses': 'Missed service levels (at least)',
   'risk.rules.summary.contract_breach':
     '{count, plural, one {A missed service level} other {# missed service levels}} in a contract’s latest period',
-  'risk.evidence.contract': 'Contract',
   'risk.evidence.contractPeriod': 'Period',
   'risk.evidence.missedLevels': '{missed} of {measured} measured service levels missed',
-  'risk.evidence.openContract': 'Open the contract’s execution',
+  'risk.evidence.openContractExecution': 'Open the contract’s execution',
 } as const;

@@ -54,8 +54,7 @@ export const contractExecutionZhCN: Record<keyof typeof contractExecutionEn, str
   'risk.kind.contract_breach': '合同服务水平未达标',
   'risk.rules.field.minMisses': '未达标服务水平（至少）',
   'risk.rules.summary.contract_breach': '合同最近一期有 {count} 项服务水平未达标',
-  'risk.evidence.contract': '合同',
   'risk.evidence.contractPeriod': '考核期',
   'risk.evidence.missedLevels': '已计量 {measured} 项中未达标 {missed} 项',
-  'risk.evidence.openContract': '查看合同履约情况',
+  'risk.evidence.openContractExecution': '查看合同履约情况',
 };

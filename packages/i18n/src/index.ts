@@ -31,6 +31,8 @@ import { riskEn } from './risk.en.ts';
 import { riskZhCN } from './risk.zh-CN.ts';
 import { contractsEn } from './contracts.en.ts';
 import { contractsZhCN } from './contracts.zh-CN.ts';
+import { contractsArchiveEn } from './contracts-archive.en.ts';
+import { contractsArchiveZhCN } from './contracts-archive.zh-CN.ts';
 import { contractExecutionEn } from './contract-execution.en.ts';
 import { contractExecutionZhCN } from './contract-execution.zh-CN.ts';
 import { trainingStaffEn } from './training-staff.en.ts';
@@ -47,6 +49,10 @@ import { riskPartnerEn } from './risk-partner.en.ts';
 import { riskPartnerZhCN } from './risk-partner.zh-CN.ts';
 import { riskIncidentsEn } from './risk-incidents.en.ts';
 import { riskIncidentsZhCN } from './risk-incidents.zh-CN.ts';
+import { riskRuleKindsEn } from './risk-rule-kinds.en.ts';
+import { riskRuleKindsZhCN } from './risk-rule-kinds.zh-CN.ts';
+import { mfaEn } from './mfa.en.ts';
+import { mfaZhCN } from './mfa.zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
 const enAll = {
@@ -73,6 +79,9 @@ const enAll = {
   ...riskSlackEn,
   ...riskPartnerEn,
   ...riskIncidentsEn,
+  ...riskRuleKindsEn,
+  ...contractsArchiveEn,
+  ...mfaEn,
   ...contractExecutionEn,
 };
 export type MessageKey = keyof typeof enAll;
@@ -105,6 +114,9 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...riskSlackZhCN,
     ...riskPartnerZhCN,
     ...riskIncidentsZhCN,
+    ...riskRuleKindsZhCN,
+    ...contractsArchiveZhCN,
+    ...mfaZhCN,
     ...contractExecutionZhCN,
   },
   en: enAll,

@@ -1,6 +1,7 @@
 import { emailKinds, setEmailPreferences } from '@outpost/core';
 import {
   changePassword,
+  endOwnSession,
   invalidateUserSessions,
   MAX_PASSWORD_LENGTH,
   MIN_PASSWORD_LENGTH,
@@ -25,7 +26,8 @@ export type AccountIntent =
   | 'slack-unlink'
   | 'slack-request-confirm'
   | 'slack-request-decline'
-  | 'email';
+  | 'email'
+  | 'session-end';
 
 export interface AccountResult {
   intent: AccountIntent;
@@ -197,7 +199,28 @@ export const accountActions: Record<AccountIntent, (args: Args) => Promise<Accou
   email: saveEmailPreferencesAction,
   'slack-request-confirm': (args) => resolveLinkRequest(args, true),
   'slack-request-decline': (args) => resolveLinkRequest(args, false),
+  'session-end': endOneSessionAction,
 };
+
+/** "Sign out this one" on the account page's session list (decision record 043). */
+async function endOneSessionAction({ deps, viewer, locale, form }: Args): Promise<AccountResult> {
+  const sessionId = formText(form, 'sessionId');
+  if (!sessionId || sessionId === viewer.session.id) {
+    return { intent: 'session-end', status: 400, errors: { form: translate(locale, 'sessions.notFound') } };
+  }
+  try {
+    await endOwnSession(deps.db, viewer.person.actor, sessionId);
+  } catch (error) {
+    const mapped = appErrorToForm(error, locale);
+    if (!mapped) throw error;
+    return {
+      intent: 'session-end',
+      status: mapped.status,
+      errors: { form: mapped.errors.form ?? translate(locale, 'sessions.notFound') },
+    };
+  }
+  return { intent: 'session-end', status: 200, notice: translate(locale, 'sessions.ended') };
+}
 
 /** Which kinds of partner e-mail the person receives (ticked boxes); the inbox keeps everything. */
 async function saveEmailPreferencesAction({ deps, viewer, locale, form }: Args): Promise<AccountResult> {

@@ -12,9 +12,12 @@ import { seedTraining } from './training.ts';
 import { seedNotices } from './notices.ts';
 import { seedRisk } from './risk.ts';
 import { seedContracts } from './contracts.ts';
+import { seedRiskKinds } from './risk-kinds.ts';
+import { seedContractRegister } from './contract-register.ts';
 import { seedContractExecution } from './contract-execution.ts';
 import { seedRiskPartner } from './risk-partner.ts';
 import { seedRiskIncidents } from './risk-incidents.ts';
+import { seedMfa } from './mfa.ts';
 
 export { DEMO_PASSWORD } from './context.ts';
 export { activePartners, applicants } from './partners.ts';
@@ -69,7 +72,10 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   // Last: the training figures and documents it evaluates are in place.
   await seedRisk(context, admitted);
   await seedContracts(context, admitted);
+  await seedRiskKinds(context, admitted);
+  await seedContractRegister(context);
   await seedRiskPartner(context, admitted);
   await seedRiskIncidents(context, admitted);
+  await seedMfa(context);
   await seedContractExecution(context);
 }

@@ -1,6 +1,7 @@
 import { formatDay, formatNumber } from '@outpost/i18n';
 import { AppLink } from '../app-link';
 import { useLocale, useT } from '../../lib/i18n';
+import { contractConcentrationRows } from './contract-concentration-evidence';
 
 type Evidence = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -69,7 +70,13 @@ export function AlertEvidence({ kind, evidence }: { kind: string; evidence: Evid
       t('risk.evidence.missedLevels', { missed: num(evidence.missed), measured: num(evidence.measured) }),
       `${t('contracts.execution.deviation')} ${formatNumber(locale, num(evidence.deviation) * 100, 1)} %`,
     ]);
-    linkText = t('risk.evidence.openContract');
+    linkText = t('risk.evidence.openContractExecution');
+  } else {
+    const other = contractConcentrationRows(kind, evidence, t, locale);
+    if (other) {
+      rows.push(...other.rows);
+      linkText = other.linkText;
+    }
   }
   const href = str(evidence.href);
   return (

@@ -1,5 +1,6 @@
 import { formatDay, formatNumber } from '@outpost/i18n';
 import { useLocale, useT } from '../../lib/i18n';
+import { contractConcentrationRows } from './contract-concentration-evidence';
 
 type Trigger = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -15,6 +16,8 @@ type Kind =
   | 'document_expiry'
   | 'blacklist_hit'
   | 'training_compliance'
+  | 'contract_lapsing'
+  | 'concentration'
   | 'contract_breach';
 
 export function PartnerTrigger({ kind, trigger }: { kind: Kind; trigger: Trigger }) {
@@ -67,6 +70,8 @@ export function PartnerTrigger({ kind, trigger }: { kind: Kind; trigger: Trigger
       t('contracts.execution.levels'),
       t('risk.evidence.missedLevels', { missed: num(trigger.missed), measured: num(trigger.measured) }),
     ]);
+  } else {
+    rows.push(...(contractConcentrationRows(kind, trigger, t, locale)?.rows ?? []));
   }
   return (
     <dl className="stack">

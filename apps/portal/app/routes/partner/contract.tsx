@@ -4,12 +4,14 @@ import { Alert } from '@outpost/ui';
 import { data, useNavigation } from 'react-router';
 import { AppLink } from '../../components/app-link';
 import { ContractBody } from '../../components/contracts/contract-body';
+import { ContractHistory } from '../../components/contracts/contract-history';
 import { ContractExecutionSection } from '../../components/contracts/execution-section';
 import { ContractStatusBadge } from '../../components/contracts/contract-labels';
 import { SignForm } from '../../components/contracts/sign-form';
 import { orRouteError } from '../../lib/app-error.server';
 import { contractActionErrors } from '../../lib/contracts/contract-errors.server';
 import { contractView } from '../../lib/contracts/contract-view.server';
+import { historyView } from '../../lib/contracts/archive-view.server';
 import { executionView } from '../../lib/contracts/execution-view.server';
 import type { FormErrors } from '../../lib/form-errors';
 import { useT } from '../../lib/i18n';
@@ -23,6 +25,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const contract = await orRouteError(locale, () => getContract(deps.db, actor, params.contractId));
   return {
     contract: await contractView(deps.db, actor, locale, contract),
+    history: await historyView(deps.db, actor, locale, contract.id),
     maySign: actor.role === 'partner_admin',
     execution: await executionView(deps.db, actor, locale, contract.id),
   };
@@ -116,6 +119,7 @@ export default function PartnerContract({ loaderData, actionData }: Route.Compon
       </section>
 
       <ContractBody contract={contract} />
+      <ContractHistory history={loaderData.history} base={`/p/contracts/${contract.id}`} />
       <ContractExecutionSection execution={loaderData.execution} />
     </div>
   );

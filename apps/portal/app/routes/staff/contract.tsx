@@ -12,6 +12,8 @@ import { Alert, Badge } from '@outpost/ui';
 import { data, Form, useNavigation } from 'react-router';
 import { AppLink } from '../../components/app-link';
 import { ClauseDiff } from '../../components/contracts/clause-diff';
+import { ContractHistory } from '../../components/contracts/contract-history';
+import { ContractRegisterCard } from '../../components/contracts/contract-register';
 import { ContractExecutionSection } from '../../components/contracts/execution-section';
 import { ContractBody } from '../../components/contracts/contract-body';
 import { ContractStatusBadge } from '../../components/contracts/contract-labels';
@@ -21,6 +23,7 @@ import { depsContext, localeContext } from '../../context';
 import { formText, orRouteError } from '../../lib/app-error.server';
 import { contractActionErrors } from '../../lib/contracts/contract-errors.server';
 import { contractView } from '../../lib/contracts/contract-view.server';
+import { historyView, registerView } from '../../lib/contracts/archive-view.server';
 import { executionView } from '../../lib/contracts/execution-view.server';
 import type { FormErrors } from '../../lib/form-errors';
 import { useT } from '../../lib/i18n';
@@ -39,6 +42,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const mayReview = can(actor, 'review:contract');
   return {
     contract: view,
+    history: await historyView(db, actor, locale, contract.id),
+    register: await registerView(db, actor, locale, contract.id),
     mayManage: can(actor, 'manage:contract'),
     execution: await executionView(db, actor, locale, contract.id),
     mayReview: mayReview && contract.status === 'legal_review',
@@ -346,6 +351,7 @@ export default function StaffContract({ loaderData, actionData }: Route.Componen
       ) : null}
 
       <ContractBody contract={contract} />
+      <ContractRegisterCard register={loaderData.register} base={base} mayEdit={loaderData.mayManage} />
       <ContractExecutionSection
         execution={loaderData.execution}
         evaluate={
@@ -379,6 +385,7 @@ export default function StaffContract({ loaderData, actionData }: Route.Componen
           </ol>
         )}
       </section>
+      <ContractHistory history={loaderData.history} base={base} />
     </div>
   );
 }
