@@ -17,3 +17,4 @@ export * from './notices.ts';
 export * from './risk.ts';
 export * from './contracts.ts';
 export * from './mfa.ts';
+export * from './targets.ts';

@@ -21,6 +21,19 @@ export const serviceCategories = [
   'it',
 ] as const;
 export const criticalities = ['critical', 'important', 'standard'] as const;
+/**
+ * The insurer's sales regions, China's seven geographic regions (华北, 东北, 华东, 华中, 华南, 西南,
+ * 西北): the target dashboard filters by them (decision record 046). Null: not recorded yet.
+ */
+export const partnerRegions = [
+  'north',
+  'northeast',
+  'east',
+  'central',
+  'south',
+  'southwest',
+  'northwest',
+] as const;
 export const membershipRoles = ['partner_admin', 'partner_member'] as const;
 
 /**
@@ -55,6 +68,8 @@ export const partners = pgTable(
     statusBeforeSuspension: text('status_before_suspension', { enum: partnerStatuses }),
     /** The staff member who looks after this partner: critical risk alerts and escalations reach them (decision 034). */
     relationshipOwnerId: uuid('relationship_owner_id').references(() => users.id),
+    /** The sales region the partner works in (decision record 046); null until recorded. */
+    region: text('region', { enum: partnerRegions }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

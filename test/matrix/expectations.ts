@@ -856,6 +856,10 @@ export const expectations: Record<string, Expected> = {
   // Every person's own two-step sign-in page; an empty form names no intent.
   'GET /account/mfa': { default: 200, anonymous: 302, apiKey: 302 },
   'POST /account/mfa': { default: 400, anonymous: 302, apiKey: 302 },
+  // The quarterly target dashboard (decision record 046): every staff role reads it; only those who
+  // manage KPIs set the baseline (an empty form is an unknown intent for every staff role).
+  'GET /s/targets': { default: 200, anonymous: 302, partnerAdmin: 403, partnerMember: 403, apiKey: 302 },
+  'POST /s/targets': { default: 400, anonymous: 302, partnerAdmin: 403, partnerMember: 403, apiKey: 302 },
   // Contract execution (decision record 038): every staff role reads the worst-deviation list;
   // legal, risk officers and admins may evaluate a period (manage:contract) — the empty form names none.
   'GET /s/contracts/execution': {

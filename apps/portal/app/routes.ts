@@ -117,6 +117,7 @@ export default [
         route('risk/plans', 'routes/staff/risk-plans.tsx'),
         route('risk/plans/new', 'routes/staff/risk-plan-new.tsx'),
         route('risk/plans/:planId', 'routes/staff/risk-plan.tsx'),
+        route('targets', 'routes/staff/targets.tsx'),
       ]),
     ]),
   ]),

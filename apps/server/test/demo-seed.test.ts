@@ -494,6 +494,21 @@ describe('the contract archive in the first-run demo (decision record 039)', () 
   });
 });
 
+describe('demo: quarterly target dashboard (decision record 046)', () => {
+  it('fills the last eight quarters, names a non-compliant partner and why, and measures satisfaction', async () => {
+    const { targetDashboard } = await import('@outpost/core');
+    const d = await targetDashboard(conn.db, await actor('auditor@outpost.test'));
+    expect(d.trend.compliance).toHaveLength(8);
+    expect(d.trend.compliance.every((q) => q.value !== null)).toBe(true);
+    expect(d.nonCompliant.length).toBeGreaterThan(0);
+    expect(d.nonCompliant[0]!.reasons!.length).toBeGreaterThan(0);
+    expect(d.baseline).toBe(d.quarters[4]);
+    expect(d.current.satisfaction.value).not.toBeNull();
+    expect(d.trend.risk_response.some((q) => q.value !== null)).toBe(true);
+    expect(d.partners.some((p) => p.region === 'east')).toBe(true);
+  });
+});
+
 describe('contract execution in the first-run demo (decision record 038)', () => {
   it('has results for the months since the last quarter began and that quarter, with exactly one breach and its alert', async () => {
     const { contractExecutionResults } = await import('@outpost/db');

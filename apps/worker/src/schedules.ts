@@ -14,6 +14,7 @@ import { recordTrainingKpi } from './jobs/training-compliance.ts';
 import { postTrainingDigest, remindTraining } from './jobs/training-reminders.ts';
 import { evaluateRisk } from './jobs/risk-evaluate.ts';
 import { escalateRisk } from './jobs/risk-escalate.ts';
+import { snapshotTargets } from './jobs/targets-snapshot.ts';
 
 export interface ScheduledJob {
   /** Also the pg-boss queue name. */
@@ -189,6 +190,17 @@ export const schedules: readonly ScheduledJob[] = [
     expireInSeconds: 30 * 60,
     retryLimit: 2,
     handler: checkContractExpiry,
+  },
+  {
+    name: 'targets-snapshot',
+    // Late in the China day: the last run of a quarter is minutes before it ends (decision 046).
+    cron: '50 23 * * *',
+    tz: 'Asia/Shanghai',
+    description:
+      "Records every active partner's compliance with the target's requirements for the running quarter; a closed quarter keeps its last record.",
+    expireInSeconds: 30 * 60,
+    retryLimit: 2,
+    handler: snapshotTargets,
   },
   {
     name: 'contract-execution',

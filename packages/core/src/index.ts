@@ -34,3 +34,4 @@ export * from './slack-refresh.ts';
 export * from './csv.ts';
 export * from './risk/index.ts';
 export * from './contracts/index.ts';
+export * from './targets/index.ts';

@@ -63,6 +63,19 @@ export const settingSchemas = {
   'auth.mfa': z
     .object({ requiredRoles: z.array(z.enum(staffRoles)).max(staffRoles.length) })
     .default({ requiredRoles: ['admin', 'committee', 'risk_officer'] }),
+  /**
+   * The customer-satisfaction target's baseline period (decision record 046): a quarter, `2025-Q4`;
+   * null until staff choose one (the figure is then not measured). Set through
+   * targets/baseline.ts, which refuses a quarter in the future.
+   */
+  'targets.satisfactionBaseline': z
+    .object({
+      quarter: z
+        .string()
+        .regex(/^\d{4}-Q[1-4]$/, 'Write the quarter as 2025-Q4.')
+        .nullable(),
+    })
+    .default({ quarter: null }),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

@@ -308,8 +308,12 @@ describe('register fields', () => {
     expect(error).toMatchObject({ code: 'validation_failed', status: 422 });
     const paths = (error as { details: { fields: { path: string }[] } }).details.fields.map((f) => f.path);
     expect(paths).toEqual(
-      expect.arrayContaining(['serviceCountries.1',
-        'dataCountries.0', 'subcontractors.0.name', 'substitutability']),
+      expect.arrayContaining([
+        'serviceCountries.1',
+        'dataCountries.0',
+        'subcontractors.0.name',
+        'substitutability',
+      ]),
     );
     const [row] = await conn.db.select().from(contracts).where(eq(contracts.id, signedId));
     expect(row!.register).toEqual({});

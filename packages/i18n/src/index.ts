@@ -33,8 +33,6 @@ import { contractsEn } from './contracts.en.ts';
 import { contractsZhCN } from './contracts.zh-CN.ts';
 import { contractsArchiveEn } from './contracts-archive.en.ts';
 import { contractsArchiveZhCN } from './contracts-archive.zh-CN.ts';
-import { contractExecutionEn } from './contract-execution.en.ts';
-import { contractExecutionZhCN } from './contract-execution.zh-CN.ts';
 import { trainingStaffEn } from './training-staff.en.ts';
 import { trainingStaffZhCN } from './training-staff.zh-CN.ts';
 import { csvExportEn } from './csv-export.en.ts';
@@ -53,6 +51,10 @@ import { riskRuleKindsEn } from './risk-rule-kinds.en.ts';
 import { riskRuleKindsZhCN } from './risk-rule-kinds.zh-CN.ts';
 import { mfaEn } from './mfa.en.ts';
 import { mfaZhCN } from './mfa.zh-CN.ts';
+import { contractExecutionEn } from './contract-execution.en.ts';
+import { contractExecutionZhCN } from './contract-execution.zh-CN.ts';
+import { targetsEn } from './targets.en.ts';
+import { targetsZhCN } from './targets.zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
 const enAll = {
@@ -83,6 +85,7 @@ const enAll = {
   ...contractsArchiveEn,
   ...mfaEn,
   ...contractExecutionEn,
+  ...targetsEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -118,6 +121,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...contractsArchiveZhCN,
     ...mfaZhCN,
     ...contractExecutionZhCN,
+    ...targetsZhCN,
   },
   en: enAll,
 };

@@ -12,6 +12,7 @@ import type { PortalDeps } from '../context';
 import { appErrorToForm, formText } from './app-error.server';
 import type { FormErrors } from './form-errors';
 import type { Viewer } from './viewer.server';
+import { loggerFor } from '@outpost/log';
 
 /**
  * The account page's forms. Each returns what the page shows next: a notice on
@@ -118,7 +119,7 @@ export async function linkSlackAction({ deps, viewer, locale }: Args): Promise<A
     found = await deps.slack.lookupUserByEmail(user.email);
   } catch (error) {
     // Slack being down is not our bug, but worth a log line for whoever runs Outpost.
-    console.error('Slack lookup by e-mail failed:', error);
+    loggerFor('portal').error({ err: error }, 'Slack lookup by e-mail failed');
     return {
       intent: 'slack-link',
       status: 502,

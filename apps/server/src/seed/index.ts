@@ -14,10 +14,11 @@ import { seedRisk } from './risk.ts';
 import { seedContracts } from './contracts.ts';
 import { seedRiskKinds } from './risk-kinds.ts';
 import { seedContractRegister } from './contract-register.ts';
-import { seedContractExecution } from './contract-execution.ts';
 import { seedRiskPartner } from './risk-partner.ts';
 import { seedRiskIncidents } from './risk-incidents.ts';
 import { seedMfa } from './mfa.ts';
+import { seedTargets } from './targets.ts';
+import { seedContractExecution } from './contract-execution.ts';
 
 export { DEMO_PASSWORD } from './context.ts';
 export { activePartners, applicants } from './partners.ts';
@@ -77,5 +78,7 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   await seedRiskPartner(context, admitted);
   await seedRiskIncidents(context, admitted);
   await seedMfa(context);
+  // Last of all: the target dashboard reads what the others left (decision record 046).
+  await seedTargets(context, admitted);
   await seedContractExecution(context);
 }

@@ -1,4 +1,5 @@
 import { type Database, type RiskAlert, type RiskRule, riskAlerts, riskRules } from '@outpost/db';
+import { loggerFor } from '@outpost/log';
 import { todayInChina } from '@outpost/i18n';
 import { and, eq, inArray } from 'drizzle-orm';
 import { systemActor } from '../actor.ts';
@@ -82,7 +83,10 @@ export async function evaluateAfterBatch(db: Database, partnerId: string, now = 
   try {
     return await evaluateRiskRules(db, { now, partnerIds: [partnerId], kinds: eventDrivenKinds });
   } catch (error) {
-    console.error('[risk] evaluation after a batch failed; the scheduled run will catch up', error);
+    loggerFor('risk').error(
+      { err: error, partnerId },
+      'evaluation after a batch failed; the scheduled run will catch up',
+    );
     return null;
   }
 }

@@ -44,7 +44,7 @@ const rangeInput = z.object({ from: day, to: day });
  */
 export async function alertResponseFigures(
   db: Database,
-  range: { from: string; to: string },
+  range: { from: string; to: string; partnerIds?: string[] },
   now = new Date(),
 ) {
   const { from, to } = parse(rangeInput, range);
@@ -58,20 +58,7 @@ export async function alertResponseFigures(
     pending: number;
     median_minutes: number | null;
   }>(sql`
-    with a as (
-      select level, raised_at, response_deadline,
-        to_char(raised_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
-        coalesce(acknowledged_at, case when resolved_by is not null then resolved_at end, dismissed_at) as responded_at,
-        (resolved_by is null and resolved_at is not null and resolved_at <= response_deadline
-          and acknowledged_at is null) as closed_unneeded
-      from risk_alerts
-      where raised_at >= (${from}::timestamp at time zone 'Asia/Shanghai')
-        and raised_at < (${to}::timestamp at time zone 'Asia/Shanghai')
-    ), j as (
-      select *, (responded_at is not null
-          or (response_deadline < ${now.toISOString()}::timestamptz and not closed_unneeded)) as due
-      from a
-    )
+    with ${judgedAlerts({ from, to }, now, range.partnerIds)}
     select level, month,
       count(*) filter (where due)::int as due,
       count(*) filter (where responded_at is not null)::int as responded,
@@ -124,6 +111,31 @@ export async function alertResponseFigures(
     })),
     total: figure(total),
   };
+}
+
+/**
+ * The CTEs `a` and `j` behind every response figure: the alerts raised in [from, to) (China days),
+ * optionally of some partners only, each with its first human response and whether it is due.
+ * Shared with the target dashboard (targets/risk-response.ts) so both count alike.
+ */
+export function judgedAlerts(range: { from: string; to: string }, now: Date, partnerIds?: string[]) {
+  const partnerFilter =
+    partnerIds === undefined ? sql`` : sql`and partner_id = any(${`{${partnerIds.join(',')}}`}::uuid[])`;
+  return sql`a as (
+      select partner_id, level, raised_at, response_deadline,
+        to_char(raised_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
+        coalesce(acknowledged_at, case when resolved_by is not null then resolved_at end, dismissed_at) as responded_at,
+        (resolved_by is null and resolved_at is not null and resolved_at <= response_deadline
+          and acknowledged_at is null) as closed_unneeded
+      from risk_alerts
+      where raised_at >= (${range.from}::timestamp at time zone 'Asia/Shanghai')
+        and raised_at < (${range.to}::timestamp at time zone 'Asia/Shanghai')
+        ${partnerFilter}
+    ), j as (
+      select *, (responded_at is not null
+          or (response_deadline < ${now.toISOString()}::timestamptz and not closed_unneeded)) as due
+      from a
+    )`;
 }
 
 /** `YYYY-MM` of every month the half-open day range touches, oldest first. */

@@ -5,7 +5,7 @@ import { NavItemLink } from '../app-link';
 import { NavGroup, withinAny } from '../site-nav/nav-group';
 
 const partnerSections = ['/s/partners', '/s/applications', '/s/blacklist', '/s/contracts'];
-const performanceSections = ['/s/scorecards', '/s/reviews', '/s/kpis', '/s/import', '/s/risk'];
+const performanceSections = ['/s/scorecards', '/s/reviews', '/s/kpis', '/s/import', '/s/risk', '/s/targets'];
 const trainingSections = ['/s/training'];
 const settingsSections = ['/s/requirements', '/s/settings'];
 
@@ -72,6 +72,9 @@ export function StaffNavLinks({ may }: { may: ViewerSummary['may'] }) {
         </li>
         <li>
           <NavItemLink to="/s/risk/plans">{t('risk.nav.plans')}</NavItemLink>
+        </li>
+        <li>
+          <NavItemLink to="/s/targets">{t('targets.nav')}</NavItemLink>
         </li>
       </NavGroup>
       <NavGroup label={t('training.nav')} active={withinAny(pathname, trainingSections)}>

@@ -1,0 +1,29 @@
+import { index, primaryKey, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { ts } from './columns.ts';
+import { partners } from './partners.ts';
+
+/**
+ * The partner compliance target's per-quarter record (decision record 046): for every partner
+ * active when the snapshot was taken, the requirements it failed then (empty: compliant). The
+ * daily `targets-snapshot` job rewrites the running quarter, so a closed quarter keeps the figure
+ * of its last day. Documents' validity, their review state and partners' status have no history,
+ * so a past quarter can only be read from what was recorded at the time; a quarter without rows
+ * is "not yet measured".
+ */
+export const targetComplianceSnapshots = pgTable(
+  'target_compliance_snapshots',
+  {
+    /** `2026-Q4`. */
+    quarter: text('quarter').notNull(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id, { onDelete: 'cascade' }),
+    /** The requirements not met: documents, training, rectification, critical_alert, contract. */
+    reasons: text('reasons').array().notNull(),
+    takenAt: ts('taken_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.quarter, t.partnerId] }),
+    index('target_compliance_snapshots_partner_idx').on(t.partnerId),
+  ],
+);
