@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -393,3 +395,89 @@ export const contractReminders = pgTable(
   },
   (t) => [primaryKey({ columns: [t.contractId, t.termEnd, t.kind, t.days] })],
 );
+
+/** How one SLA target fared in one month or quarter (issue 13, decision 038). */
+export const slaOutcomes = ['met', 'missed', 'not_measured'] as const;
+export type SlaOutcome = (typeof slaOutcomes)[number];
+
+/** One SLA target against the partner's KPI actual of one of its periods (from the monthly rollups). */
+export interface SlaResult {
+  kpiKey: string;
+  /** The SLA's own period: a month SLA is judged per month, a quarter SLA per quarter. */
+  period: string;
+  comparator: 'gte' | 'lte';
+  target: number;
+  /** Null when the period had no observation for the KPI ("not measured", never a miss). */
+  actual: number | null;
+  sampleSize: number;
+  outcome: SlaOutcome;
+  /** What the miss costs the partner, in cents (0 unless missed). */
+  creditCents: number;
+}
+
+/**
+ * A run of the execution evaluation: by the schedule (at most once per period — the partial
+ * unique index) or by staff ("evaluate now", as often as they like; each replaces the results).
+ */
+export const contractExecutionRuns = pgTable(
+  'contract_execution_runs',
+  {
+    id: id(),
+    period: text('period').notNull(),
+    trigger: text('trigger', { enum: ['schedule', 'staff'] }).notNull(),
+    contracts: integer('contracts').notNull().default(0),
+    breaches: integer('breaches').notNull().default(0),
+    requestedBy: uuid('requested_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('contract_execution_runs_scheduled').on(t.period).where(sql`${t.trigger} = 'schedule'`),
+  ],
+);
+
+/**
+ * How one contract was executed in one month or quarter: each SLA target against the actual,
+ * the deviation (share of measured service levels missed; the seed's target is at most 2 %), the
+ * breaches and the service credits its compensation clause yields. One row per contract and
+ * period; a re-run replaces it.
+ */
+export const contractExecutionResults = pgTable(
+  'contract_execution_results',
+  {
+    id: id(),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id, { onDelete: 'cascade' }),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    version: integer('version').notNull(),
+    period: text('period').notNull(),
+    periodKind: text('period_kind', { enum: ['month', 'quarter'] }).notNull(),
+    /** The period's days, [from, to). */
+    periodFrom: text('period_from').notNull(),
+    periodTo: text('period_to').notNull(),
+    slaResults: jsonb('sla_results').$type<SlaResult[]>().notNull(),
+    /** Service levels committed in the period, those with data, and those missed. */
+    committed: integer('committed').notNull(),
+    measured: integer('measured').notNull(),
+    missed: integer('missed').notNull(),
+    /** missed / measured, 0–1; null when nothing could be measured. */
+    deviation: doublePrecision('deviation'),
+    /** The period's share of the annual value, the credit percent per miss, and the credit (capped). */
+    feeCents: bigint('fee_cents', { mode: 'number' }).notNull(),
+    creditPercent: doublePrecision('credit_percent').notNull(),
+    creditCents: bigint('credit_cents', { mode: 'number' }).notNull(),
+    creditCapped: boolean('credit_capped').notNull().default(false),
+    /** The period had not ended when evaluated: its figures may still move. */
+    provisional: boolean('provisional').notNull().default(false),
+    runId: uuid('run_id').references(() => contractExecutionRuns.id, { onDelete: 'set null' }),
+    evaluatedAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('contract_execution_results_contract_period').on(t.contractId, t.period),
+    index('contract_execution_results_period').on(t.period, t.deviation),
+    index('contract_execution_results_partner').on(t.partnerId, t.periodTo),
+  ],
+);
+export type ContractExecutionResult = typeof contractExecutionResults.$inferSelect;

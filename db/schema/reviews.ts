@@ -52,6 +52,25 @@ export interface ReviewSnapshot {
     score: number | null;
   }[];
   peers: { category: string; peerCount: number; percentile: number | null }[];
+  /**
+   * How the partner's contracts in force were executed in the quarter (decision record 038):
+   * the share of measured service levels missed over all of them, and each contract's figures.
+   * Absent from reviews drafted before contract execution existed.
+   */
+  contractExecution?: {
+    deviation: number | null;
+    measured: number;
+    missed: number;
+    creditCents: number;
+    contracts: {
+      contractId: string;
+      reference: string;
+      deviation: number | null;
+      measured: number;
+      missed: number;
+      creditCents: number;
+    }[];
+  };
 }
 
 /** A partner's quarterly performance review (季度考核), one per partner and quarter. */

@@ -29,6 +29,7 @@ export const riskRuleKinds = [
   // Decision record 041: contracts and concentration.
   'contract_lapsing',
   'concentration',
+  'contract_breach',
 ] as const;
 export const riskLevels = ['notice', 'warning', 'critical'] as const;
 export const riskAlertStatuses = ['open', 'acknowledged', 'resolved', 'dismissed'] as const;

@@ -880,4 +880,21 @@ export const expectations: Record<string, Expected> = {
   // manage KPIs set the baseline (an empty form is an unknown intent for every staff role).
   'GET /s/targets': { default: 200, anonymous: 302, partnerAdmin: 403, partnerMember: 403, apiKey: 302 },
   'POST /s/targets': { default: 400, anonymous: 302, partnerAdmin: 403, partnerMember: 403, apiKey: 302 },
+  // Contract execution (decision record 038): every staff role reads the worst-deviation list;
+  // legal, risk officers and admins may evaluate a period (manage:contract) — the empty form names none.
+  'GET /s/contracts/execution': {
+    default: 200,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  'POST /s/contracts/execution': {
+    default: 403,
+    anonymous: 302,
+    'staff:legal': 422,
+    'staff:risk_officer': 422,
+    'staff:admin': 422,
+    apiKey: 302,
+  },
 };

@@ -111,6 +111,7 @@ export default [
         route('contracts/export', 'routes/staff/contracts-export.ts'),
         route('contracts/:contractId/versions/:version', 'routes/staff/contract-version.tsx'),
         route('contracts/:contractId/register', 'routes/staff/contract-register.tsx'),
+        route('contracts/execution', 'routes/staff/contracts-execution.tsx'),
         route('risk/alerts/:alertId/evidence/:evidenceId', 'routes/staff/risk-alert-evidence.ts'),
         route('risk/response', 'routes/staff/risk-response.tsx'),
         route('risk/incidents', 'routes/staff/risk-incidents.tsx'),

@@ -539,3 +539,36 @@ describe('the demo’s people and departments (decision record 042)', () => {
     ]);
   });
 });
+
+describe('contract execution in the first-run demo (decision record 038)', () => {
+  it('has results for the months since the last quarter began and that quarter, with exactly one breach and its alert', async () => {
+    const { contractExecutionResults } = await import('@outpost/db');
+    const { listContractExecution, listWorstExecution } = await import('@outpost/core');
+    const rows = await conn.db.select().from(contractExecutionResults);
+    const kinds = new Set(rows.map((r) => r.periodKind));
+    expect(kinds).toEqual(new Set(['month', 'quarter']));
+    const missed = rows.flatMap((r) =>
+      r.slaResults
+        .filter((s) => s.outcome === 'missed')
+        .map((s) => `${r.contractId}:${s.period}:${s.kpiKey}:${s.actual}:${s.target}`),
+    );
+    // One missed service level in the newest month (a quarter restates its months, so count distinct).
+    expect(new Set(missed).size, missed.join('\n')).toBe(1);
+    const breached = rows.filter((r) => r.missed > 0);
+    expect(breached.every((r) => r.creditCents > 0)).toBe(true);
+    const risk = await actor('risk@outpost.test');
+    const { alerts } = await listRiskAlerts(conn.db, risk, { status: 'all' });
+    expect(alerts.filter((a) => a.kind === 'contract_breach')).toHaveLength(1);
+    const worst = await listWorstExecution(conn.db, risk, { period: breached[0]!.period });
+    expect(worst.rows[0]!.missed).toBe(1);
+    // The partner reads its own results.
+    const partnerId = breached[0]!.partnerId;
+    const [member] = await conn.db
+      .select({ email: users.email })
+      .from(partnerMemberships)
+      .innerJoin(users, eq(users.id, partnerMemberships.userId))
+      .where(and(eq(partnerMemberships.partnerId, partnerId), eq(partnerMemberships.role, 'partner_admin')));
+    const own = await listContractExecution(conn.db, await actor(member!.email), breached[0]!.contractId);
+    expect(own.some((r) => r.missed === 1)).toBe(true);
+  });
+});

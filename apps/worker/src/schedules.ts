@@ -1,4 +1,5 @@
 import { checkpointAudit } from './jobs/audit-checkpoint.ts';
+import { evaluateContractExecution } from './jobs/contract-execution.ts';
 import { checkContractExpiry } from './jobs/contract-expiry.ts';
 import type { JobContext } from './jobs/context.ts';
 import { scanDocumentExpiry } from './jobs/document-expiry.ts';
@@ -200,5 +201,17 @@ export const schedules: readonly ScheduledJob[] = [
     expireInSeconds: 30 * 60,
     retryLimit: 2,
     handler: snapshotTargets,
+  },
+  {
+    name: 'contract-execution',
+    // 01:00 China time on each month's first seven days, before the quarterly reviews are drafted
+    // (01:30): core claims each period once, so later days only catch up after a worker outage.
+    cron: '0 1 1-7 * *',
+    tz: 'Asia/Shanghai',
+    description:
+      'Compares every contract in force with its SLA targets for the month just ended (and the quarter, after a quarter ends), stores the deviation, breaches and service credits, once per period.',
+    expireInSeconds: 30 * 60,
+    retryLimit: 2,
+    handler: evaluateContractExecution,
   },
 ];

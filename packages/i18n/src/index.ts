@@ -51,6 +51,8 @@ import { riskRuleKindsEn } from './risk-rule-kinds.en.ts';
 import { riskRuleKindsZhCN } from './risk-rule-kinds.zh-CN.ts';
 import { mfaEn } from './mfa.en.ts';
 import { mfaZhCN } from './mfa.zh-CN.ts';
+import { contractExecutionEn } from './contract-execution.en.ts';
+import { contractExecutionZhCN } from './contract-execution.zh-CN.ts';
 import { targetsEn } from './targets.en.ts';
 import { targetsZhCN } from './targets.zh-CN.ts';
 import { peopleEn } from './people.en.ts';
@@ -84,6 +86,7 @@ const enAll = {
   ...riskRuleKindsEn,
   ...contractsArchiveEn,
   ...mfaEn,
+  ...contractExecutionEn,
   ...targetsEn,
   ...peopleEn,
 };
@@ -120,6 +123,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...riskRuleKindsZhCN,
     ...contractsArchiveZhCN,
     ...mfaZhCN,
+    ...contractExecutionZhCN,
     ...targetsZhCN,
     ...peopleZhCN,
   },

@@ -16,6 +16,7 @@ import { type Database, serviceCategories, users } from '@outpost/db';
 import { addDays } from '@outpost/i18n';
 import { eq } from 'drizzle-orm';
 import type { Joined } from './admissions.ts';
+import { demoSlaTargets } from './contract-execution.ts';
 import { type SeedContext, staffActor } from './context.ts';
 import type { ActivePartner } from './partners.ts';
 
@@ -70,6 +71,12 @@ export async function seedContracts(
   const approvers = APPROVERS.map((email) => staffActor(context, email));
   const templates = await listTemplates(db, risk);
   const templateOf = (category: string) => templates.find((t) => t.serviceCategory === category)!;
+  // Read off each partner's seeded figures: the execution results show exactly one breach.
+  const slaTargets = await demoSlaTargets(
+    db,
+    admitted.map((a) => a.joined.partnerId),
+    context.now,
+  );
 
   for (const { partner, joined } of admitted) {
     const category = partner.serviceCategories[0]!;
@@ -87,10 +94,7 @@ export async function seedContracts(
         language: 'zh-CN',
       },
       values: values(cityOf[partner.key] ?? '上海市'),
-      slaTargets: [
-        { kpiKey: 'processing_timeliness', comparator: 'gte', target: 95, period: 'month' },
-        { kpiKey: 'complaint_rate', comparator: 'lte', target: 1.5, period: 'quarter' },
-      ],
+      slaTargets: slaTargets.get(joined.partnerId) ?? [],
     });
     const submitted = await submitContract(db, risk, contract.id);
     if (submitted.legalReviewRequired) await reviewContract(db, legal, contract.id, { decision: 'approve' });

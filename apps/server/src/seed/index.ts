@@ -19,6 +19,7 @@ import { seedRiskPartner } from './risk-partner.ts';
 import { seedRiskIncidents } from './risk-incidents.ts';
 import { seedMfa } from './mfa.ts';
 import { seedTargets } from './targets.ts';
+import { seedContractExecution } from './contract-execution.ts';
 
 export { DEMO_PASSWORD } from './context.ts';
 export { activePartners, applicants } from './partners.ts';
@@ -82,4 +83,5 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   await seedTargets(context, admitted);
   // Departments, a pending staff invitation, a deactivated person (decision record 042).
   await seedPeople(context);
+  await seedContractExecution(context);
 }

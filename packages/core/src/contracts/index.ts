@@ -12,3 +12,6 @@ export * from './variable-values.ts';
 export * from './archive-search.ts';
 export * from './register.ts';
 export * from './version-history.ts';
+export * from './execution.ts';
+export * from './execution-read.ts';
+export * from './execution-rules.ts';

@@ -143,3 +143,6 @@ export async function getContract(db: Database, actor: Actor, contractId: string
     .orderBy(asc(contractReviews.createdAt), asc(contractReviews.id));
   return { ...base, reviews, changes };
 }
+
+/** The rows of `contracts` an actor may read (staff all; a partner its own, from signing on). */
+export const contractReadScope = scope;

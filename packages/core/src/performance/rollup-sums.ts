@@ -64,3 +64,28 @@ export const sumsAsJson = sql`json_build_object(${sql.join(
   Object.entries(sums).map(([key, expression]) => sql`${sql.raw(`'${key}'`)}, ${expression}`),
   sql`, `,
 )})`;
+
+/**
+ * Rollup sums per partner and month over the months [from, to): the figures a per-month
+ * comparison needs (contract execution), in one grouped read. Keyed `partnerId` → `YYYY-MM-01`.
+ */
+export async function sumsByPartnerMonth(
+  db: Database,
+  range: MonthRange,
+  /** Ids, or a subquery yielding them (one statement, not a list of a thousand parameters). */
+  partners: string[] | SQL,
+): Promise<Map<string, Map<string, RollupSums>>> {
+  if (Array.isArray(partners) && partners.length === 0) return new Map();
+  const rows = await db
+    .select({ partnerId: t.partnerId, month: t.month, ...sums })
+    .from(t)
+    .where(and(...months(range), inArray(t.partnerId, partners)))
+    .groupBy(t.partnerId, t.month);
+  const out = new Map<string, Map<string, RollupSums>>();
+  for (const { partnerId, month, ...r } of rows) {
+    const byMonth = out.get(partnerId) ?? new Map<string, RollupSums>();
+    out.set(partnerId, byMonth);
+    byMonth.set(String(month), toSums(r));
+  }
+  return out;
+}

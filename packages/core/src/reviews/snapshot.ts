@@ -1,4 +1,5 @@
 import type { Database, ReviewSnapshot } from '@outpost/db';
+import { computeContractExecution } from '../contracts/execution.ts';
 import { scoreRankedPartners, standingsAmong } from '../performance/peer-scores.ts';
 import { formatPeriod, type Period, periodDays } from '../performance/periods.ts';
 import { activeKpis } from '../performance/score-partner.ts';
@@ -10,7 +11,11 @@ import { activeKpis } from '../performance/score-partner.ts';
  */
 export async function quarterSnapshots(db: Database, period: Period): Promise<Map<string, ReviewSnapshot>> {
   const days = periodDays(period);
-  const scored = await scoreRankedPartners(db, period, await activeKpis(db));
+  const [scored, executions] = await Promise.all([
+    activeKpis(db).then((kpis) => scoreRankedPartners(db, period, kpis)),
+    computeContractExecution(db, period),
+  ]);
+  const byPartner = Map.groupBy(executions, (e) => e.partnerId);
   const snapshots = new Map<string, ReviewSnapshot>();
   for (const p of scored) {
     snapshots.set(p.id, {
@@ -19,6 +24,7 @@ export async function quarterSnapshots(db: Database, period: Period): Promise<Ma
       grade: p.result.grade,
       kpis: p.result.kpis.map(({ statusText: _text, ...k }) => k),
       peers: standingsAmong(scored, p),
+      contractExecution: executionSummary(byPartner.get(p.id) ?? []),
     });
   }
   return snapshots;
@@ -28,4 +34,26 @@ export async function quarterSnapshots(db: Database, period: Period): Promise<Ma
 export function lowestPercentile(snapshot: ReviewSnapshot): number | null {
   const values = snapshot.peers.map((p) => p.percentile).filter((v): v is number => v !== null);
   return values.length ? Math.min(...values) : null;
+}
+
+/** The quarter's execution over a partner's contracts: misses over measured service levels. */
+function executionSummary(
+  list: Awaited<ReturnType<typeof computeContractExecution>>,
+): NonNullable<ReviewSnapshot['contractExecution']> {
+  const measured = list.reduce((n, e) => n + e.measured, 0);
+  const missed = list.reduce((n, e) => n + e.missed, 0);
+  return {
+    deviation: measured > 0 ? missed / measured : null,
+    measured,
+    missed,
+    creditCents: list.reduce((n, e) => n + e.creditCents, 0),
+    contracts: list.map((e) => ({
+      contractId: e.contractId,
+      reference: e.reference,
+      deviation: e.deviation,
+      measured: e.measured,
+      missed: e.missed,
+      creditCents: e.creditCents,
+    })),
+  };
 }

@@ -136,6 +136,14 @@ export const defaultRiskRules: (RiskRuleInput & { defaultKey: string })[] = [
     level: 'warning',
     params: { windowDays: 30, abovePercent: 50, minCategoryVolume: 50, clearAfterHours: 168 },
   },
+  {
+    defaultKey: 'contract_breach',
+    kind: 'contract_breach',
+    nameZh: '合同服务水平未达标（履约评估）',
+    nameEn: 'Contract service level missed (execution evaluation)',
+    level: 'warning',
+    params: { minMisses: 1, clearAfterHours: 0 },
+  },
 ];
 
 /** Adds any missing default rule (by its key), each as version 1 with its audit entry. Idempotent. */

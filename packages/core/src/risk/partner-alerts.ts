@@ -42,6 +42,7 @@ const partnerFields: Record<string, string[]> = {
   // Decision record 041: the partner's own contract and share, never the other partners (`top`).
   contract_lapsing: ['state', 'reference', 'serviceCategory', 'endDate', 'daysLeft'],
   concentration: ['serviceCategory', 'percent', 'partnerVolume', 'categoryVolume', 'from', 'to'],
+  contract_breach: ['reference', 'period', 'missed', 'measured', 'deviation'],
 };
 
 export function partnerVisibleEvidence(kind: string, evidence: Record<string, unknown>) {

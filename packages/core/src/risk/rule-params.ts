@@ -114,6 +114,19 @@ export const ruleParamSchemas = {
       .default(50),
     clearAfterHours,
   }),
+  /**
+   * A contract in force missed at least `minMisses` SLA targets in its latest evaluated period
+   * (contract execution, decision record 038). One alert per contract while it stays in breach.
+   */
+  contract_breach: z.strictObject({
+    minMisses: z
+      .number({ message: 'Use a whole number of missed service levels from 1 to 50.' })
+      .int('Use a whole number of missed service levels from 1 to 50.')
+      .min(1, 'Use a whole number of missed service levels from 1 to 50.')
+      .max(50, 'Use a whole number of missed service levels from 1 to 50.')
+      .default(1),
+    clearAfterHours,
+  }),
 } satisfies Record<RiskRuleKind, z.ZodType>;
 
 export type RuleParams<K extends RiskRuleKind> = z.output<(typeof ruleParamSchemas)[K]>;

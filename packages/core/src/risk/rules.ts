@@ -37,6 +37,7 @@ export const riskRuleInput = z.discriminatedUnion(
     ofKind('training_compliance'),
     ofKind('contract_lapsing'),
     ofKind('concentration'),
+    ofKind('contract_breach'),
   ],
   { message: 'Choose a rule kind.' },
 );

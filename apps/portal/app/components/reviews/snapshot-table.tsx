@@ -38,6 +38,12 @@ export function SnapshotTable({ snapshot }: { snapshot: ReviewDetailView['snapsh
           </tbody>
         </table>
       </div>
+      {snapshot.execution ? (
+        <p>
+          <strong>{t('contracts.execution.review')}</strong>:{' '}
+          {t('contracts.execution.reviewValue', snapshot.execution)}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -63,6 +63,14 @@ export function AlertEvidence({ kind, evidence }: { kind: string; evidence: Evid
     ]);
     rows.push([t('risk.evidence.threshold'), `${n(evidence.threshold)} %`]);
     linkText = t('risk.evidence.openTraining');
+  } else if (kind === 'contract_breach') {
+    rows.push([t('risk.evidence.contract'), str(evidence.reference)]);
+    rows.push([t('risk.evidence.contractPeriod'), str(evidence.period)]);
+    rows.push([
+      t('risk.evidence.missedLevels', { missed: num(evidence.missed), measured: num(evidence.measured) }),
+      `${t('contracts.execution.deviation')} ${formatNumber(locale, num(evidence.deviation) * 100, 1)} %`,
+    ]);
+    linkText = t('risk.evidence.openContractExecution');
   } else {
     const other = contractConcentrationRows(kind, evidence, t, locale);
     if (other) {

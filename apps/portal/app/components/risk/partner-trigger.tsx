@@ -17,7 +17,8 @@ type Kind =
   | 'blacklist_hit'
   | 'training_compliance'
   | 'contract_lapsing'
-  | 'concentration';
+  | 'concentration'
+  | 'contract_breach';
 
 export function PartnerTrigger({ kind, trigger }: { kind: Kind; trigger: Trigger }) {
   const t = useT();
@@ -61,6 +62,13 @@ export function PartnerTrigger({ kind, trigger }: { kind: Kind; trigger: Trigger
     rows.push([
       t('risk.evidence.sample'),
       t('risk.evidence.people', { meeting: num(trigger.meeting), people: num(trigger.people) }),
+    ]);
+  } else if (kind === 'contract_breach') {
+    rows.push([t('risk.evidence.contract'), str(trigger.reference)]);
+    rows.push([t('risk.evidence.contractPeriod'), str(trigger.period)]);
+    rows.push([
+      t('contracts.execution.levels'),
+      t('risk.evidence.missedLevels', { missed: num(trigger.missed), measured: num(trigger.measured) }),
     ]);
   } else {
     rows.push(...(contractConcentrationRows(kind, trigger, t, locale)?.rows ?? []));

@@ -59,6 +59,8 @@ export function RuleSummary({
           })}
         </>
       );
+    case 'contract_breach':
+      return <>{t('risk.rules.summary.contract_breach', { count: n('minMisses') })}</>;
     default:
       return null;
   }

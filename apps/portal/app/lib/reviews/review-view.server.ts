@@ -1,3 +1,4 @@
+import { centsText, deviationText } from '../contracts/execution-view.server';
 import { can, getReview, listReviews, previousQuarter, type Actor } from '@outpost/core';
 import { appealOutcomes, type Database, reviewDecisions, reviewStatuses } from '@outpost/db';
 import { formatDateTime, type Locale } from '@outpost/i18n';
@@ -80,6 +81,16 @@ export async function loadReviewDetail(db: Database, actor: Actor, reviewId: str
         sampleSize: k.sampleSize,
       })),
       peers: snapshot.peers,
+      // Contract execution in the quarter (decision record 038); absent from older reviews.
+      execution:
+        snapshot.contractExecution && snapshot.contractExecution.contracts.length > 0
+          ? {
+              deviation: deviationText(locale, snapshot.contractExecution.deviation),
+              measured: snapshot.contractExecution.measured,
+              missed: snapshot.contractExecution.missed,
+              credit: centsText(locale, snapshot.contractExecution.creditCents),
+            }
+          : null,
     },
     items: items.map((item) => ({
       id: item.id,

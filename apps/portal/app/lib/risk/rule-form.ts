@@ -10,6 +10,7 @@ export const paramFields = {
   training_compliance: ['belowPercent', 'clearAfterHours'],
   contract_lapsing: ['withinDays', 'includeNoContract', 'clearAfterHours'],
   concentration: ['windowDays', 'abovePercent', 'minCategoryVolume', 'clearAfterHours'],
+  contract_breach: ['minMisses', 'clearAfterHours'],
 } as const;
 export type RuleKind = keyof typeof paramFields;
 export const ruleKinds = Object.keys(paramFields) as RuleKind[];

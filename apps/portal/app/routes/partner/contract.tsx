@@ -5,12 +5,14 @@ import { data, useNavigation } from 'react-router';
 import { AppLink } from '../../components/app-link';
 import { ContractBody } from '../../components/contracts/contract-body';
 import { ContractHistory } from '../../components/contracts/contract-history';
+import { ContractExecutionSection } from '../../components/contracts/execution-section';
 import { ContractStatusBadge } from '../../components/contracts/contract-labels';
 import { SignForm } from '../../components/contracts/sign-form';
 import { orRouteError } from '../../lib/app-error.server';
 import { contractActionErrors } from '../../lib/contracts/contract-errors.server';
 import { contractView } from '../../lib/contracts/contract-view.server';
 import { historyView } from '../../lib/contracts/archive-view.server';
+import { executionView } from '../../lib/contracts/execution-view.server';
 import type { FormErrors } from '../../lib/form-errors';
 import { useT } from '../../lib/i18n';
 import { requirePartner } from '../../lib/partner/partner-viewer.server';
@@ -25,6 +27,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     contract: await contractView(deps.db, actor, locale, contract),
     history: await historyView(deps.db, actor, locale, contract.id),
     maySign: actor.role === 'partner_admin',
+    execution: await executionView(deps.db, actor, locale, contract.id),
   };
 }
 
@@ -117,6 +120,7 @@ export default function PartnerContract({ loaderData, actionData }: Route.Compon
 
       <ContractBody contract={contract} />
       <ContractHistory history={loaderData.history} base={`/p/contracts/${contract.id}`} />
+      <ContractExecutionSection execution={loaderData.execution} />
     </div>
   );
 }

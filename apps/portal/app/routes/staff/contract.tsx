@@ -14,6 +14,7 @@ import { AppLink } from '../../components/app-link';
 import { ClauseDiff } from '../../components/contracts/clause-diff';
 import { ContractHistory } from '../../components/contracts/contract-history';
 import { ContractRegisterCard } from '../../components/contracts/contract-register';
+import { ContractExecutionSection } from '../../components/contracts/execution-section';
 import { ContractBody } from '../../components/contracts/contract-body';
 import { ContractStatusBadge } from '../../components/contracts/contract-labels';
 import { SignForm } from '../../components/contracts/sign-form';
@@ -23,6 +24,7 @@ import { formText, orRouteError } from '../../lib/app-error.server';
 import { contractActionErrors } from '../../lib/contracts/contract-errors.server';
 import { contractView } from '../../lib/contracts/contract-view.server';
 import { historyView, registerView } from '../../lib/contracts/archive-view.server';
+import { executionView } from '../../lib/contracts/execution-view.server';
 import type { FormErrors } from '../../lib/form-errors';
 import { useT } from '../../lib/i18n';
 import { requireKind } from '../../lib/viewer.server';
@@ -43,6 +45,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     history: await historyView(db, actor, locale, contract.id),
     register: await registerView(db, actor, locale, contract.id),
     mayManage: can(actor, 'manage:contract'),
+    execution: await executionView(db, actor, locale, contract.id),
     mayReview: mayReview && contract.status === 'legal_review',
     mayDecide: Boolean(mine && !mine.decision),
     changes: mayReview && contract.status === 'legal_review' ? contract.changes : [],
@@ -349,6 +352,17 @@ export default function StaffContract({ loaderData, actionData }: Route.Componen
 
       <ContractBody contract={contract} />
       <ContractRegisterCard register={loaderData.register} base={base} mayEdit={loaderData.mayManage} />
+      <ContractExecutionSection
+        execution={loaderData.execution}
+        evaluate={
+          loaderData.mayManage
+            ? {
+                returnTo: `/s/contracts/${contract.id}#execution`,
+                defaultPeriod: loaderData.execution[0]?.period ?? '',
+              }
+            : null
+        }
+      />
 
       <section className="card stack" aria-labelledby="contract-reviews">
         <h2 id="contract-reviews">{t('contracts.reviews.title')}</h2>

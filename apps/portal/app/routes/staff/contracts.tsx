@@ -69,6 +69,9 @@ export default function StaffContracts({ loaderData }: Route.ComponentProps) {
           <h1>{t('contracts.list.title')}</h1>
           <p className="muted">{t('contracts.list.intro')}</p>
         </div>
+        <AppLink to="/s/contracts/execution" className="button">
+          {t('contracts.execution.listLink')}
+        </AppLink>
         {loaderData.mayDraft ? (
           <AppLink to="/s/contracts/new" className="button button--primary">
             {t('contracts.list.new')}

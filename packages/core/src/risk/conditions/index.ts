@@ -2,6 +2,7 @@ import type { RiskRuleKind } from '../rule-params.ts';
 import { blacklistHit } from './blacklist-hit.ts';
 import { concentration } from './concentration.ts';
 import { contractLapsing } from './contract-lapsing.ts';
+import { contractBreach } from './contract-breach.ts';
 import { documentExpiry } from './document-expiry.ts';
 import { kpiSuddenChange } from './kpi-sudden-change.ts';
 import { kpiThreshold } from './kpi-threshold.ts';
@@ -16,6 +17,7 @@ export const conditions: Record<RiskRuleKind, Condition> = {
   training_compliance: trainingComplianceBelow,
   contract_lapsing: contractLapsing,
   concentration,
+  contract_breach: contractBreach,
 };
 
 /** The kinds whose data an ingestion batch changes: the only ones evaluated after a batch. */
