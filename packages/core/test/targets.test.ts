@@ -1,4 +1,5 @@
 import {
+  contractExecutionResults,
   contracts,
   contractVersions,
   type DatabaseConnection,
@@ -200,10 +201,55 @@ describe('quarterly target dashboard', () => {
     expect(c).toMatchObject({ alertsDue: 0, share24h: null, meanRating: null, ratingChange: null });
   });
 
-  it('contract execution deviation is not yet measured', async () => {
-    expect(await contractDeviationFigure(conn.db, '2026-Q4')).toBeNull();
-    const d = await targetDashboard(conn.db, admin, {}, now);
+  it('contract execution deviation: missed over measured service levels of the quarter’s results; none is not measured', async () => {
+    expect(await contractDeviationFigure(conn.db, '2026-Q3')).toBeNull();
+    let d = await targetDashboard(conn.db, admin, {}, now);
     expect(d.trend.contract_deviation.every((t) => t.value === null && t.met === null)).toBe(true);
+
+    // Q3 as the execution evaluation stores it: A's contract missed 2 of 5 measured levels, D's 0 of 3
+    // (a month row of A's must not count in the quarter).
+    const result = async (
+      partnerId: string,
+      period: string,
+      kind: 'month' | 'quarter',
+      measured: number,
+      missed: number,
+    ) => {
+      const [c] = await conn.db.select().from(contracts).where(eq(contracts.partnerId, partnerId));
+      await conn.db.insert(contractExecutionResults).values({
+        contractId: c!.id,
+        partnerId,
+        version: 1,
+        period,
+        periodKind: kind,
+        periodFrom: kind === 'quarter' ? '2026-07-01' : '2026-09-01',
+        periodTo: '2026-10-01',
+        slaResults: [],
+        committed: measured,
+        measured,
+        missed,
+        deviation: measured ? missed / measured : null,
+        feeCents: 0,
+        creditPercent: 0,
+        creditCents: 0,
+      });
+    };
+    await result(p.a.id, '2026-Q3', 'quarter', 5, 2);
+    await result(p.d.id, '2026-Q3', 'quarter', 3, 0);
+    await result(p.a.id, '2026-09', 'month', 1, 1);
+    expect(await contractDeviationFigure(conn.db, '2026-Q3')).toEqual({ value: 2 / 8, contracts: 2 });
+    expect(await contractDeviationFigure(conn.db, '2026-Q3', [p.a.id])).toEqual({
+      value: 2 / 5,
+      contracts: 1,
+    });
+    expect(await contractDeviationFigure(conn.db, '2026-Q3', [p.c.id])).toBeNull();
+    expect(await contractDeviationFigure(conn.db, '2026-Q4')).toBeNull();
+    d = await targetDashboard(conn.db, admin, {}, now);
+    expect(d.trend.contract_deviation.find((t) => t.quarter === '2026-Q3')).toMatchObject({
+      value: 0.25,
+      met: false,
+    });
+    expect(d.current.contract_deviation.value).toBeNull();
   });
 
   it('customer satisfaction against the configured baseline; none, empty or zero baseline is not measured', async () => {
