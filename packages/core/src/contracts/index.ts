@@ -9,3 +9,6 @@ export * from './library.ts';
 export * from './read.ts';
 export * from './signing.ts';
 export * from './variable-values.ts';
+export * from './amendments.ts';
+export * from './amendments-read.ts';
+export * from './working-version.ts';
