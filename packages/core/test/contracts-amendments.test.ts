@@ -23,6 +23,7 @@ import {
   setContractApprovers,
   signedContractFile,
   signedCopies,
+  staffWorkQueue,
   startAmendment,
   submitContract,
   updateDraft,
@@ -311,5 +312,55 @@ describe('amendments of a contract in force', () => {
     expect(await startAmendment(conn.db, officer, contract.id, { reason: '重新起草' })).toMatchObject({
       version: 4,
     });
+  });
+});
+
+describe('contracts in the staff work queue', () => {
+  const groupOf = async (actor: StaffActor, key: string) =>
+    (await staffWorkQueue(conn.db, actor, { limit: 100 })).groups.find((g) => g.key === key);
+
+  it('legal sees reviews, each approver the versions awaiting them, owners what awaits signature', async () => {
+    const { contract } = await activeContract();
+    await startAmendment(conn.db, officer, contract.id, { reason: '年度金额超过阈值' });
+    await updateDraft(conn.db, officer, contract.id, { terms: { ...terms, annualValueCents: 200_000_000 } });
+    await submitContract(conn.db, officer, contract.id);
+    const review = await groupOf(legal, 'contractsInLegalReview');
+    const item = review!.items.find((i) => i.id === contract.id);
+    expect(item).toMatchObject({
+      href: `/s/contracts/${contract.id}/amendment#contract-review`,
+      subject: { zh: `${contract.reference}（补充协议）`, en: `${contract.reference} (amendment)` },
+    });
+    // Approvers get their group (configured for a category); others never see it.
+    const [a, b] = approvers as [StaffActor, StaffActor];
+    expect(await groupOf(a, 'contractsAwaitingApproval')).toBeDefined();
+    expect(await groupOf(legal, 'contractsAwaitingApproval')).toBeUndefined();
+    const notYet = await groupOf(a, 'contractsAwaitingApproval');
+    expect(notYet!.items.some((i) => i.id === contract.id)).toBe(false);
+
+    await reviewContract(conn.db, legal, contract.id, { decision: 'approve' });
+    expect((await groupOf(legal, 'contractsInLegalReview'))!.items.some((i) => i.id === contract.id)).toBe(
+      false,
+    );
+    const waiting = await groupOf(a, 'contractsAwaitingApproval');
+    expect(waiting!.items.find((i) => i.id === contract.id)!.href).toBe(
+      `/s/contracts/${contract.id}/amendment#contract-approval`,
+    );
+    await decideContractApproval(conn.db, a, { contractId: contract.id, decision: 'approve' });
+    // Decided: gone from a's queue, still in b's.
+    expect((await groupOf(a, 'contractsAwaitingApproval'))!.items.some((i) => i.id === contract.id)).toBe(
+      false,
+    );
+    expect((await groupOf(b, 'contractsAwaitingApproval'))!.items.some((i) => i.id === contract.id)).toBe(
+      true,
+    );
+    await decideContractApproval(conn.db, b, { contractId: contract.id, decision: 'approve' });
+    // The owner (who drafted it) is asked for the countersigned copy; another manager is not.
+    const sign = await groupOf(officer, 'contractsAwaitingSignature');
+    expect(sign!.items.find((i) => i.id === contract.id)!.href).toBe(
+      `/s/contracts/${contract.id}/amendment#contract-actions`,
+    );
+    expect(
+      (await groupOf(legal, 'contractsAwaitingSignature'))!.items.some((i) => i.id === contract.id),
+    ).toBe(false);
   });
 });
