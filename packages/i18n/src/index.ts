@@ -45,6 +45,8 @@ import { riskPartnerEn } from './risk-partner.en.ts';
 import { riskPartnerZhCN } from './risk-partner.zh-CN.ts';
 import { riskIncidentsEn } from './risk-incidents.en.ts';
 import { riskIncidentsZhCN } from './risk-incidents.zh-CN.ts';
+import { contractAmendmentsEn } from './contract-amendments.en.ts';
+import { contractAmendmentsZhCN } from './contract-amendments.zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
 const enAll = {
@@ -71,6 +73,7 @@ const enAll = {
   ...riskSlackEn,
   ...riskPartnerEn,
   ...riskIncidentsEn,
+  ...contractAmendmentsEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -102,6 +105,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...riskSlackZhCN,
     ...riskPartnerZhCN,
     ...riskIncidentsZhCN,
+    ...contractAmendmentsZhCN,
   },
   en: enAll,
 };
