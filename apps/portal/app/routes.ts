@@ -100,6 +100,7 @@ export default [
         route('contracts/:contractId/edit', 'routes/staff/contract-edit.tsx'),
         route('contracts/:contractId/pdf', 'routes/staff/contract-pdf.ts'),
         route('contracts/:contractId/signed', 'routes/staff/contract-signed.ts'),
+        route('contracts/:contractId/amendment', 'routes/staff/contract-amendment.tsx'),
         route('risk/alerts/:alertId/evidence/:evidenceId', 'routes/staff/risk-alert-evidence.ts'),
         route('risk/response', 'routes/staff/risk-response.tsx'),
         route('risk/incidents', 'routes/staff/risk-incidents.tsx'),

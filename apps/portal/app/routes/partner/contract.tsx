@@ -5,9 +5,12 @@ import { data, useNavigation } from 'react-router';
 import { AppLink } from '../../components/app-link';
 import { ContractBody } from '../../components/contracts/contract-body';
 import { ContractStatusBadge } from '../../components/contracts/contract-labels';
+import { PartnerAmendment } from '../../components/contracts/partner-amendment';
 import { SignForm } from '../../components/contracts/sign-form';
+import { SignedCopies } from '../../components/contracts/signed-copies';
 import { orRouteError } from '../../lib/app-error.server';
 import { contractActionErrors } from '../../lib/contracts/contract-errors.server';
+import { amendmentSummary, signedCopiesView } from '../../lib/contracts/amendment-view.server';
 import { contractView } from '../../lib/contracts/contract-view.server';
 import type { FormErrors } from '../../lib/form-errors';
 import { useT } from '../../lib/i18n';
@@ -22,6 +25,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return {
     contract: await contractView(deps.db, actor, locale, contract),
     maySign: actor.role === 'partner_admin',
+    // An amendment only from signing on (core); every countersigned copy with its hash.
+    amendment: await amendmentSummary(deps.db, actor, locale, contract.id),
+    signedCopies: await signedCopiesView(deps.db, actor, locale, contract.id, `/p/contracts/${contract.id}`),
   };
 }
 
@@ -111,6 +117,17 @@ export default function PartnerContract({ loaderData, actionData }: Route.Compon
           )
         ) : null}
       </section>
+
+      {loaderData.amendment ? (
+        <PartnerAmendment
+          contractId={contract.id}
+          amendment={loaderData.amendment}
+          maySign={loaderData.maySign}
+          busy={navigation.state === 'submitting'}
+          error={failed?.errors.fields?.file}
+        />
+      ) : null}
+      <SignedCopies copies={loaderData.signedCopies} />
 
       <ContractBody contract={contract} />
     </div>
