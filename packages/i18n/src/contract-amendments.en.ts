@@ -4,7 +4,8 @@ export const contractAmendmentsEn = {
     'The version in force is locked. Start an amendment to change it; the amendment is reviewed, approved and signed on its own.',
   'errors.contracts.amendment_open':
     'An amendment of this contract is already under way; finish or withdraw it before starting another.',
-  'errors.contracts.not_in_force': 'Only a signed contract in force can be amended; change the draft instead.',
+  'errors.contracts.not_in_force':
+    'Only a signed contract in force can be amended; change the draft instead.',
   'errors.contracts.no_amendment_draft': 'There is no amendment in draft to withdraw.',
 
   'contracts.versionStatus.draft': 'Draft',
@@ -22,7 +23,8 @@ export const contractAmendmentsEn = {
     'The version in force is locked. A change is an amendment: a new version with its own legal review (by the same rule), approval and countersignature. Until it is signed the version in force stays in force.',
   'contracts.amendment.start': 'Start an amendment',
   'contracts.amendment.reason': 'Why is the contract amended?',
-  'contracts.amendment.reasonHint': 'Shown to legal, the approvers and, once it is to be signed, the partner.',
+  'contracts.amendment.reasonHint':
+    'Shown to legal, the approvers and, once it is to be signed, the partner.',
   'contracts.amendment.underWay': 'Amendment version {version} is under way: {status}.',
   'contracts.amendment.open': 'Open the amendment',
   'contracts.amendment.back': '← Contract {reference}',
@@ -40,7 +42,8 @@ export const contractAmendmentsEn = {
   'contracts.amendment.withdraw': 'Withdraw the amendment',
   'contracts.amendment.started': 'Amendment started: change its terms and clauses, then submit it.',
   'contracts.amendment.withdrawn': 'The amendment is withdrawn; the version in force is unchanged.',
-  'contracts.amendment.signedNotice': 'The countersigned amendment is stored; it is now the contract’s version in force.',
+  'contracts.amendment.signedNotice':
+    'The countersigned amendment is stored; it is now the contract’s version in force.',
   'contracts.amendment.text': 'The amendment’s text',
   'contracts.amendment.toSign': 'Amendment to sign (version {version})',
   'contracts.amendment.toSignIntro':
@@ -79,14 +82,16 @@ export const contractAmendmentsEn = {
   'contracts.clauses.titleEn': 'Title (English)',
   'contracts.clauses.bodyZh': 'Text (Chinese)',
   'contracts.clauses.bodyEn': 'Text (English)',
-  'contracts.clauses.ownIncomplete': 'Fill in the kind, both titles and both texts, or leave all of them empty.',
+  'contracts.clauses.ownIncomplete':
+    'Fill in the kind, both titles and both texts, or leave all of them empty.',
   'contracts.clauses.mandatoryHint': 'Submission is refused while a mandatory clause kind is missing.',
 
   'work-queue.group.contractsInLegalReview': 'Contracts in legal review',
   'work-queue.group.contractsInLegalReview.hint':
     'Contracts and amendments of key partners, above the value threshold or with edited clauses.',
   'work-queue.group.contractsAwaitingApproval': 'Contracts awaiting my approval',
-  'work-queue.group.contractsAwaitingApproval.hint': 'Versions in approval that name you and you have not decided on.',
+  'work-queue.group.contractsAwaitingApproval.hint':
+    'Versions in approval that name you and you have not decided on.',
   'work-queue.group.contractsAwaitingSignature': 'My contracts awaiting signature',
   'work-queue.group.contractsAwaitingSignature.hint':
     'Approved contracts and amendments you own, waiting for the countersigned copy.',

@@ -2,7 +2,8 @@ import type { contractAmendmentsEn } from './contract-amendments.en.ts';
 
 /** 合同补充协议、条款增删、回签件与待办中的合同（决策记录 040）。中文。 */
 export const contractAmendmentsZhCN: Record<keyof typeof contractAmendmentsEn, string> = {
-  'errors.contracts.version_locked': '生效版本已锁定。如需变更，请发起补充协议；补充协议单独审核、审批并回签。',
+  'errors.contracts.version_locked':
+    '生效版本已锁定。如需变更，请发起补充协议；补充协议单独审核、审批并回签。',
   'errors.contracts.amendment_open': '该合同已有进行中的补充协议；请先完成或撤回后再发起新的补充协议。',
   'errors.contracts.not_in_force': '只有已签署生效的合同可以发起补充协议；草稿请直接修改。',
   'errors.contracts.no_amendment_draft': '没有可撤回的补充协议草稿。',

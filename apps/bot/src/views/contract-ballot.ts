@@ -41,7 +41,10 @@ export function contractBallotView(
       section(
         clip(
           escapeSlackText(
-            t('contracts.amendment.ballot', { version: state.amendment.version, reason: state.amendment.reason }),
+            t('contracts.amendment.ballot', {
+              version: state.amendment.version,
+              reason: state.amendment.reason,
+            }),
           ),
           3000,
         ),
