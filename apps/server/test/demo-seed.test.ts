@@ -438,3 +438,33 @@ describe('risk incidents in the first-run demo (decision record 035)', () => {
     expect((await getPartnerIncident(conn.db, hengtai, open!.id)).tasks).toHaveLength(2);
   });
 });
+
+describe('a contract amendment in the first-run demo (decision record 040)', () => {
+  it('华安’s active contract has an amendment in approval: reviewed by legal, one approver of two, the contract still active', async () => {
+    const { approvalState, contractAmendment, listContracts, staffWorkQueue } = await import('@outpost/core');
+    const legal = await actor('legal@outpost.test');
+    const { items } = await listContracts(conn.db, legal, { q: '华安', pageSize: 100 });
+    const contract = items.find((c) => c.status === 'active')!;
+    const amendment = await contractAmendment(conn.db, legal, contract.id);
+    expect(amendment).toMatchObject({
+      status: 'approval',
+      inForceVersion: 1,
+      version: { kind: 'amendment' },
+    });
+    expect(amendment!.reason).toContain('年度金额');
+    expect(amendment!.changes.terms).toEqual(['annualValueCents']);
+    expect(amendment!.changes.sla).toBe(true);
+    expect((await approvalState(conn.db, legal, contract.id)).tally).toMatchObject({
+      approve: 1,
+      pending: 1,
+    });
+    // The administrator, the second approver, has it waiting; the partner sees nothing of it yet.
+    const admin = await actor('admin@outpost.test');
+    const queue = await staffWorkQueue(conn.db, admin, { limit: 50 });
+    const group = queue.groups.find((g) => g.key === 'contractsAwaitingApproval')!;
+    expect(group.items.map((i) => i.href)).toContain(
+      `/s/contracts/${contract.id}/amendment#contract-approval`,
+    );
+    expect(await contractAmendment(conn.db, await actor(huaan.admin.email), contract.id)).toBeNull();
+  });
+});

@@ -12,6 +12,7 @@ import { seedTraining } from './training.ts';
 import { seedNotices } from './notices.ts';
 import { seedRisk } from './risk.ts';
 import { seedContracts } from './contracts.ts';
+import { seedContractAmendments } from './contract-amendments.ts';
 import { seedRiskPartner } from './risk-partner.ts';
 import { seedRiskIncidents } from './risk-incidents.ts';
 
@@ -68,6 +69,7 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   // Last: the training figures and documents it evaluates are in place.
   await seedRisk(context, admitted);
   await seedContracts(context, admitted);
+  await seedContractAmendments(context, admitted);
   await seedRiskPartner(context, admitted);
   await seedRiskIncidents(context, admitted);
 }
