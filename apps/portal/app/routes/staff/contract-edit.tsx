@@ -64,7 +64,13 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return {
     id: contract.id,
     amendment,
-    library: libraryChoices(library, locale),
+    // Clauses already in the contract are not offered again.
+    library: libraryChoices(
+      library.filter((c) => !v.clauses.some((x) => x.clauseId === c.id)),
+      locale,
+    ),
+    // A save that comes back to this form (a clause added or removed) shows it afresh.
+    stamp: new Date(v.updatedAt).toISOString(),
     kinds: clauseKindList(),
     reference: contract.reference,
     partnerName: contract.partnerName,
@@ -140,7 +146,7 @@ export default function EditContract({ loaderData, actionData }: Route.Component
         {loaderData.amendment ? <p>{t('contracts.amendment.edit')}</p> : null}
       </header>
       {actionData?.errors.form ? <Alert tone="error">{actionData.errors.form}</Alert> : null}
-      <Form method="post" className="stack" noValidate key={actionData?.at ?? 'edit'}>
+      <Form method="post" className="stack" noValidate key={actionData?.at ?? loaderData.stamp}>
         <DraftFields
           values={actionData?.values ?? loaderData.values}
           errors={actionData?.errors.fields ?? {}}
