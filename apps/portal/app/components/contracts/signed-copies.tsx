@@ -33,8 +33,7 @@ export function SignedCopies({ copies }: { copies: Copy[] }) {
                 <span className="muted">{t('contracts.signedCopies.size', { size: c.size })}</span>
               </p>
               <p>
-                {t('contracts.signedCopies.sha256')}:{' '}
-                <code style={{ wordBreak: 'break-all' }}>{c.sha256}</code>
+                {t('contracts.signedCopies.sha256')}: <code className="mono">{c.sha256}</code>
               </p>
               <p>
                 <a href={c.href}>{t('contracts.signedCopies.download', { version: c.version })}</a>
