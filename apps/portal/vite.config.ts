@@ -7,7 +7,7 @@ import { defineConfig } from 'vite';
  * connection, one set of module state — with apps/server, which loads the build.
  * @outpost/ui is the exception: it is JSX, which Node cannot strip, and holds no state.
  */
-const sharedWithServer = ['@outpost/auth', '@outpost/core', '@outpost/db', '@outpost/i18n'];
+const sharedWithServer = ['@outpost/auth', '@outpost/core', '@outpost/db', '@outpost/i18n', '@outpost/log'];
 const isSharedWithServer = (id: string) =>
   sharedWithServer.some((name) => id === name || id.startsWith(`${name}/`));
 

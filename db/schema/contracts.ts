@@ -123,6 +123,50 @@ export const contractStatuses = [
 ] as const;
 export type ContractStatus = (typeof contractStatuses)[number];
 
+export const personalDataKinds = [
+  'identity',
+  'contact',
+  'financial',
+  'health',
+  'policy',
+  'claims',
+  'biometric',
+] as const;
+export type PersonalDataKind = (typeof personalDataKinds)[number];
+export const substitutabilities = ['easy', 'difficult', 'impossible'] as const;
+export const exitPossibilities = ['in_house', 'other_provider', 'both', 'none'] as const;
+
+/** A sub-contractor of the arrangement, as the register lists it. */
+export interface ContractSubcontractor {
+  name: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  function: string;
+}
+
+/**
+ * The register fields (DOMAIN.md, outsourcing register) only a person knows; the others
+ * (reference, dates, our notice period, governing law, criticality, annual cost) are read live
+ * from the contract, its terms and its partner. Every field is optional: a register may be incomplete.
+ */
+export interface ContractRegister {
+  functionDescription?: string;
+  dataDescription?: string;
+  personalData?: boolean;
+  personalDataKinds?: PersonalDataKind[];
+  /** ISO 3166-1 alpha-2 codes. */
+  serviceCountries?: string[];
+  dataCountries?: string[];
+  criticalityReason?: string;
+  criticalityAssessedOn?: string;
+  /** The partner's notice period, when it differs from ours (the terms' noticeDays). */
+  partnerNoticeDays?: number;
+  subcontractors?: ContractSubcontractor[];
+  substitutability?: (typeof substitutabilities)[number];
+  exitPossibility?: (typeof exitPossibilities)[number];
+  exitNotes?: string;
+}
+
 /** A contract (合同) with one partner; what it says lives in its versions. */
 export const contracts = pgTable(
   'contracts',
@@ -139,6 +183,8 @@ export const contracts = pgTable(
     /** The version being worked on or in force. */
     currentVersion: integer('current_version').notNull().default(1),
     ownerId: uuid('owner_id').references(() => users.id),
+    /** The outsourcing register's fields only a person knows (decision record 039); {} until filled. */
+    register: jsonb('register').$type<ContractRegister>().notNull().default(sql`'{}'::jsonb`),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -234,6 +280,13 @@ export const contractVersions = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /**
+     * The clause titles and texts of both languages, lower-cased, as one JSON array text: what the
+     * archive's full-text search reads (decision record 039). Kept by PostgreSQL itself.
+     */
+    searchText: text('search_text').generatedAlwaysAs(
+      sql`lower((jsonb_path_query_array(clauses, '$[*].titleZh') || jsonb_path_query_array(clauses, '$[*].titleEn') || jsonb_path_query_array(clauses, '$[*].bodyZh') || jsonb_path_query_array(clauses, '$[*].bodyEn'))::text)`,
+    ),
   },
   (t) => [
     uniqueIndex('contract_versions_contract_version').on(t.contractId, t.version),
@@ -241,6 +294,8 @@ export const contractVersions = pgTable(
     uniqueIndex('contract_versions_one_open')
       .on(t.contractId)
       .where(sql`status in ('draft', 'legal_review', 'approval', 'signing')`),
+    // "Contracts whose version has a clause of kind X": clauses @> '[{"kind":"X"}]' uses it.
+    index('contract_versions_clauses').using('gin', sql`${t.clauses} jsonb_path_ops`),
   ],
 );
 

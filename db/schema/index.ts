@@ -16,3 +16,4 @@ export * from './training.ts';
 export * from './notices.ts';
 export * from './risk.ts';
 export * from './contracts.ts';
+export * from './mfa.ts';

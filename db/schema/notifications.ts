@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { currentRequestId } from '@outpost/log';
 import { createdAt, id, ts } from './columns.ts';
 import { users } from './users.ts';
 
@@ -58,6 +59,11 @@ export const outbox = pgTable(
      */
     coalesceKey: text('coalesce_key'),
     createdAt: createdAt(),
+    /**
+     * The request that enqueued the row (X-Request-Id; decision record 044), filled from the
+     * running request's context; the worker logs it with each delivery. Null from jobs.
+     */
+    requestId: text('request_id').$defaultFn(() => currentRequestId() ?? sql`null`),
   },
   (t) => [
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),

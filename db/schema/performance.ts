@@ -76,9 +76,13 @@ export const serviceEvents = pgTable(
   'service_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    partnerId: uuid('partner_id')
-      .notNull()
-      .references(() => partners.id),
+    /**
+     * No row-level foreign key on purpose: its per-row check cost as much as the insert itself on
+     * a 5,000-event batch. Migration 0021 enforces the same rule once per statement instead (a
+     * trigger over the inserted rows) and refuses deleting a partner that has events (decision
+     * record 045; db/test/service-events-partner.test.ts fails if either guard goes missing).
+     */
+    partnerId: uuid('partner_id').notNull(),
     /** The partner's own id for the event: the idempotency key of ingestion. */
     externalId: text('external_id').notNull(),
     type: text('type', { enum: serviceEventTypes }).notNull(),

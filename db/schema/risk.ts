@@ -18,7 +18,7 @@ import { users } from './users.ts';
 
 /**
  * What a risk rule watches. Each kind has its own parameter schema (core, risk/rule-params.ts).
- * Kinds whose data does not exist yet (contracts, concentration) are added with that capability.
+ * A kind is added with the capability whose data it watches (no migration: the column is plain text).
  */
 export const riskRuleKinds = [
   'kpi_threshold',
@@ -26,6 +26,9 @@ export const riskRuleKinds = [
   'document_expiry',
   'blacklist_hit',
   'training_compliance',
+  // Decision record 041: contracts and concentration.
+  'contract_lapsing',
+  'concentration',
 ] as const;
 export const riskLevels = ['notice', 'warning', 'critical'] as const;
 export const riskAlertStatuses = ['open', 'acknowledged', 'resolved', 'dismissed'] as const;
@@ -111,6 +114,11 @@ export const riskAlerts = pgTable(
     /** For the Slack follow-up: where the alert's message is, to update it in place (channel + ts). */
     slackChannel: text('slack_channel'),
     slackTs: text('slack_ts'),
+    /** The critical alert's DM to the relationship owner, redrawn with the channel card on every change. */
+    slackDmChannel: text('slack_dm_channel'),
+    slackDmTs: text('slack_dm_ts'),
+    /** Whose DM it is (its language follows theirs). */
+    slackDmUserId: uuid('slack_dm_user_id').references(() => users.id),
     /** For the escalation follow-up: the last escalation step taken (0 = none). */
     escalationStep: integer('escalation_step').notNull().default(0),
     /** When staff shared the alert with its partner (null: not shared, the default). Decision record 036. */

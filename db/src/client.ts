@@ -37,6 +37,11 @@ export interface OpenOptions {
   statementConnections?: number;
   /** PostgreSQL connections for transactions (each holds one until it commits). */
   transactionConnections?: number;
+  /**
+   * postgres.js prepares each statement once per connection (default). A pooler in transaction
+   * mode (PgBouncer < 1.21, some managed poolers) cannot keep them: DATABASE_PREPARE=false.
+   */
+  prepare?: boolean;
 }
 
 /**
@@ -46,12 +51,49 @@ export interface OpenOptions {
  */
 const defaultStatementConnections = () => Math.min(8, Math.max(2, availableParallelism()));
 
+/**
+ * How long each transaction waited before its callback ran: a free connection of the
+ * transaction pool (postgres.js exposes no pool statistics, so this is measured here, around
+ * `db.transaction`), or PGlite's single connection, plus the BEGIN round trip. Per process;
+ * /metrics publishes it (decision record 044).
+ */
+type WaitListener = (seconds: number, kind: DatabaseConnection['kind']) => void;
+const waitListeners = new Set<WaitListener>();
+export function onTransactionWait(listener: WaitListener): () => void {
+  waitListeners.add(listener);
+  return () => waitListeners.delete(listener);
+}
+
+function measureTransactionWaits(conn: DatabaseConnection): DatabaseConnection {
+  const begin = conn.db.transaction.bind(conn.db);
+  conn.db.transaction = ((run: (tx: Database) => Promise<unknown>, config?: unknown) => {
+    const asked = performance.now();
+    return begin(
+      (tx) => {
+        const seconds = (performance.now() - asked) / 1000;
+        for (const listener of waitListeners) listener(seconds, conn.kind);
+        return run(tx as Database);
+      },
+      config as Parameters<typeof begin>[1],
+    );
+  }) as typeof conn.db.transaction;
+  return conn;
+}
+
 export async function openDatabase(options: OpenOptions): Promise<DatabaseConnection> {
+  return measureTransactionWaits(await openConnection(options));
+}
+
+async function openConnection(options: OpenOptions): Promise<DatabaseConnection> {
   if (options.url)
-    return openPostgres(options.url, {
-      statements: options.statementConnections ?? defaultStatementConnections(),
-      transactions: options.transactionConnections ?? 10,
-    });
+    return openPostgres(
+      options.url,
+      {
+        statements: options.statementConnections ?? defaultStatementConnections(),
+        transactions: options.transactionConnections ?? 10,
+      },
+      options.prepare ?? true,
+    );
   if (options.pglite) return wrapPglite(options.pglite, async () => {});
   const dataDir = options.dataDir ?? '.data/pglite';
   if (dataDir === 'memory://') return wrapPglite(await PGlite.create(), async () => {});
@@ -79,8 +121,9 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseConnec
 async function openPostgres(
   url: string,
   pools: { transactions: number; statements: number },
+  prepare: boolean,
 ): Promise<DatabaseConnection> {
-  const options = { onnotice: () => {}, connect_timeout: 10 };
+  const options = { onnotice: () => {}, connect_timeout: 10, prepare };
   const sql = postgresClient(url, { ...options, max: pools.statements });
   const txSql = postgresClient(url, { ...options, max: pools.transactions });
   const closeAll = (timeout: number) =>

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createSession } from '@outpost/auth';
+import { enrolTotpForTest, TEST_TOTP_KEY } from '@outpost/auth/testing';
 import {
   addToBlacklist,
   attachThirdPartyReport,
@@ -74,6 +75,8 @@ export async function buildWorld(db: Database): Promise<World> {
   for (const r of defaultRequirements) await saveRequirement(db, systemActor('fuzz'), r);
   await ensureDefaultKpis(db);
   const staff = await makeStaff(db, ['admin', 'reviewer', 'risk_officer', 'committee']);
+  // These roles must use two-step sign-in by default (decision record 043): this person has it.
+  await enrolTotpForTest(db, staff.user.id, TEST_TOTP_KEY);
   const partner = await makePartner(db, { legalName: '模糊测试理赔有限公司', status: 'invited' });
   const admin = await makePartnerUser(db, partner.id, 'partner_admin');
   const pdf = fixture('licence.pdf');
@@ -286,6 +289,8 @@ export async function buildWorld(db: Database): Promise<World> {
       alerts: [riskAlert!.id],
       evidence: [alertEvidence.file.id],
       'incidents/evidence': [incidentEvidence.id],
+      // A contract version number (/contracts/:contractId/versions/:version; decision record 039).
+      'contracts/versions': ['1'],
       // Ids that bodies and queries name (thirdPartyReportVersionId, partnerId, requirementId…)
       requirementId: requirementIds,
       any: [...partners, ...documentIds, ...versionIds, application.id, review!.id, item.id],

@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { createSession } from '@outpost/auth';
+import { enrolTotpForTest, TEST_TOTP_KEY } from '@outpost/auth/testing';
 import { createApiKey, type StaffRole } from '@outpost/core';
 import { makePartner, makePartnerUser, makeStaff } from '@outpost/core/testing';
 import { type DatabaseConnection, staffRoles } from '@outpost/db';
@@ -49,7 +50,10 @@ beforeAll(async () => {
     ['partnerMember', member.user.id],
   ];
   for (const role of staffRoles) {
-    users.push([`staff:${role}` as RoleName, (await makeStaff(conn.db, [role as StaffRole])).user.id]);
+    const staff = await makeStaff(conn.db, [role as StaffRole]);
+    // Roles that must use two-step sign-in by default have it (decision record 043), so the pages answer as usual.
+    await enrolTotpForTest(conn.db, staff.user.id, TEST_TOTP_KEY);
+    users.push([`staff:${role}` as RoleName, staff.user.id]);
   }
   // Fresh sessions for every route: a route may sign its caller out.
   credentials = async () => {

@@ -825,4 +825,51 @@ export const expectations: Record<string, Expected> = {
     partnerMember: 404,
     apiKey: 302,
   },
+  // Contract archive, history and register fields (decision record 039).
+  // No format asked: 400. The foreign contract's first version: staff read it; partners "not found".
+  'GET /s/contracts/export': {
+    default: 400,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  'GET /s/contracts/:contractId/versions/:version': {
+    default: 200,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  'GET /p/contracts/:contractId/versions/:version': {
+    default: 403,
+    anonymous: 302,
+    partnerAdmin: 404,
+    partnerMember: 404,
+    apiKey: 302,
+  },
+  // Register fields: staff who manage contracts; an empty form clears nothing that was never set (200).
+  'GET /s/contracts/:contractId/register': {
+    default: 403,
+    anonymous: 302,
+    'staff:legal': 200,
+    'staff:risk_officer': 200,
+    'staff:admin': 200,
+    apiKey: 302,
+  },
+  'POST /s/contracts/:contractId/register': {
+    default: 403,
+    anonymous: 302,
+    'staff:legal': 200,
+    'staff:risk_officer': 200,
+    'staff:admin': 200,
+    apiKey: 302,
+  },
+  // Two-step sign-in (decision record 043). The second step needs a pending sign-in's cookie, which
+  // no caller here has: everyone is sent back (signed in: home; others: the first step).
+  'GET /sign-in/verify': 302,
+  'POST /sign-in/verify': 302,
+  // Every person's own two-step sign-in page; an empty form names no intent.
+  'GET /account/mfa': { default: 200, anonymous: 302, apiKey: 302 },
+  'POST /account/mfa': { default: 400, anonymous: 302, apiKey: 302 },
 };

@@ -8,7 +8,8 @@ import { errorResponse, validationError } from './errors.ts';
 import { authenticate } from './middleware/authenticate.ts';
 import { inputGuard, jsonBodyGuard } from './middleware/input-guard.ts';
 import { requestId } from './middleware/request-id.ts';
-import { allowedMethods, buildRouteTable, type RouteEntry } from './route-table.ts';
+import { completeOperations } from './operations.ts';
+import { allowedMethods, buildRouteTable, matchRoute, type RouteEntry } from './route-table.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { blacklistRoutes } from './routes/blacklist.ts';
@@ -47,6 +48,9 @@ export function createApi(deps: ApiDeps) {
     c.set('apiBase', c.req.routePath.replace(/\/?\*$/, ''));
     c.set('routeTable', routeTable);
     await next();
+    // For the server's access log and metrics: the route pattern, wherever the request stopped.
+    const route = matchRoute(routeTable, c.req.method, c.req.path.slice(c.get('apiBase').length) || '/');
+    c.set('routePattern', `${c.get('apiBase')}${route ? route.path : '/*'}`);
   });
   // Document, third-party report and rectification evidence uploads and event batches set their own, larger limits.
   const ownLimitPath = (path: string) =>
@@ -86,6 +90,7 @@ export function createApi(deps: ApiDeps) {
   trainingRoutes(app, deps);
   riskIncidentRoutes(app, deps);
 
+  completeOperations(app);
   for (const [name, scheme] of Object.entries(SECURITY_SCHEMES)) {
     app.openAPIRegistry.registerComponent('securitySchemes', name, scheme);
   }
@@ -97,7 +102,7 @@ export function createApi(deps: ApiDeps) {
       description: [
         'Partner lifecycle management for insurers.',
         'Authentication: partner systems send `Authorization: Bearer opk_<id>_<secret>` (an API key a partner administrator creates under API keys in the portal); people sign in with POST /v1/sessions and send the session cookie. Each operation lists what it accepts under `security`.',
-        'Errors always have the shape { error: { code, message, requestId, details } }; `code` is one of the values of Error.error.code, and validation errors name each field in `details.fields` as { path, message }.',
+        'Errors always have the shape { error: { code, message, requestId, details } }; each answer lists its codes (schemas Error400, Error401, …: the codes of that status), and validation errors name each field in `details.fields` as { path, message }.',
       ].join('\n\n'),
     },
     servers: [{ url: '/api' }],

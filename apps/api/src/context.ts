@@ -27,6 +27,8 @@ export type ApiEnv = {
     apiBase: string;
     /** Every route with its method and declared security (route-table.ts). */
     routeTable: RouteEntry[];
+    /** The matched route's pattern (`/api/v1/partners/:id`), set on the way out, for the access log. */
+    routePattern?: string;
   };
 };
 

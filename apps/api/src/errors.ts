@@ -1,4 +1,5 @@
 import { AppError, asAppError, type ErrorCode, errorStatus } from '@outpost/core';
+import { loggerFor } from '@outpost/log';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -26,7 +27,7 @@ export function errorResponse(c: Context<ApiEnv>, error: unknown) {
     return c.json(errorBody(c, code, message), error.status as ContentfulStatusCode);
   }
   // Anything else is our bug: log it with the request id, tell the client nothing internal.
-  console.error(`[${c.get('requestId')}]`, error);
+  loggerFor('api').error({ err: error, requestId: c.get('requestId') }, 'unhandled error in an API route');
   return c.json(
     errorBody(
       c,

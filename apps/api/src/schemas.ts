@@ -22,13 +22,49 @@ export const ErrorSchema = z
   })
   .openapi('Error');
 
+/** The codes an error body of this status may carry (500: only internal_error). */
+export function codesOfStatus(status: number): string[] {
+  if (status === 500) return ['internal_error'];
+  return Object.entries(errorStatus)
+    .filter(([, s]) => s === status)
+    .map(([code]) => code);
+}
+
+/**
+ * The error shape of one status, its `code` limited to that status's codes (`Error401`: the codes
+ * answered with 401), so a generated client knows which codes each answer may carry.
+ */
+const byStatus = new Map<number, z.ZodType>();
+export function errorSchemaFor(status: number): z.ZodType {
+  let schema = byStatus.get(status);
+  if (!schema) {
+    const codes = codesOfStatus(status);
+    const code = codes.length > 0 ? z.enum(codes as [string, ...string[]]) : z.string();
+    schema = z
+      .object({
+        error: z.object({
+          code: code.openapi({ example: codes[0] ?? 'bad_request' }),
+          message: z.string().openapi({ description: 'What went wrong and what to change, in English.' }),
+          requestId: z
+            .string()
+            .nullable()
+            .openapi({ description: 'Also in the X-Request-Id header; quote it when reporting a problem.' }),
+          details: ErrorSchema.shape.error.shape.details,
+        }),
+      })
+      .openapi(`Error${status}`);
+    byStatus.set(status, schema);
+  }
+  return schema;
+}
+
+export const errorResponseFor = (status: number) => ({
+  description: `Error (${codesOfStatus(status).join(', ') || 'see code'})`,
+  content: { 'application/json': { schema: errorSchemaFor(status) } },
+});
+
 export const errorResponses = (...statuses: number[]) =>
-  Object.fromEntries(
-    statuses.map((s) => [
-      s,
-      { description: 'Error', content: { 'application/json': { schema: ErrorSchema } } },
-    ]),
-  );
+  Object.fromEntries(statuses.map((s) => [s, errorResponseFor(s)]));
 
 export const PartnerSchema = z
   .object({

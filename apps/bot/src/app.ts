@@ -1,6 +1,7 @@
 import { App, type Logger, LogLevel, type Receiver } from '@slack/bolt';
 import type { ListenerDeps } from './deps.ts';
 import { registerListeners } from './listeners/index.ts';
+import { slackLog } from './log.ts';
 
 /**
  * Bolt as a router only: requests arrive through our own handler (no receiver of
@@ -17,7 +18,7 @@ export function createBoltApp(deps: ListenerDeps): App {
   });
   // Listeners turn their own failures into replies; what still arrives here is a bug.
   app.error(async (error) => {
-    console.error('Slack listener failed:', (error as { original?: unknown }).original ?? error);
+    slackLog.error({ err: (error as { original?: unknown }).original ?? error }, 'Slack listener failed');
   });
   registerListeners(app, deps);
   return app;
@@ -32,8 +33,8 @@ const detachedReceiver: Receiver = {
 const boltLogger: Logger = {
   debug() {},
   info() {},
-  warn: (...messages) => console.warn('[bolt]', ...messages),
-  error: (...messages) => console.error('[bolt]', ...messages),
+  warn: (...messages) => slackLog.warn({ bolt: messages.map(String) }, 'bolt warning'),
+  error: (...messages) => slackLog.error({ bolt: messages.map(String) }, 'bolt error'),
   setLevel() {},
   getLevel: () => LogLevel.WARN,
   setName() {},

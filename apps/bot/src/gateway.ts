@@ -1,5 +1,6 @@
 import { type SlackGateway, SlackRateLimitedError } from '@outpost/core';
 import { ErrorCode, type Logger, LogLevel, WebClient } from '@slack/web-api';
+import { slackLog } from './log.ts';
 
 /** What the bot needs to know about a Slack user to link them to an Outpost user. */
 export interface SlackUserProfile {
@@ -139,13 +140,13 @@ function platformError(error: unknown): string | undefined {
 
 /**
  * The client logs every failed request as a warning; the outbox records the error on
- * the row instead, so only the client's own errors reach the console.
+ * the row instead, so only the client's own errors reach the log.
  */
 const quietLogger: Logger = {
   debug() {},
   info() {},
   warn() {},
-  error: (...messages) => console.error('[slack web api]', ...messages),
+  error: (...messages) => slackLog.error({ webApi: messages.map(String) }, 'Slack Web API client error'),
   setLevel() {},
   getLevel: () => LogLevel.ERROR,
   setName() {},

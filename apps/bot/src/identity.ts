@@ -10,6 +10,7 @@ import {
 import { isLocale, type Locale } from '@outpost/i18n';
 import type { ListenerDeps } from './deps.ts';
 import { hasUserDirectory, type SlackUserProfile } from './gateway.ts';
+import { slackLog } from './log.ts';
 
 export type Identity =
   | { linked: true; person: Person; locale: Locale; justLinked: boolean }
@@ -66,7 +67,7 @@ async function slackProfile(deps: ListenerDeps, slackUserId: string): Promise<Sl
     return await deps.slack.userProfile(slackUserId);
   } catch (error) {
     // Slack being unreachable only costs the automatic link; the person still gets an answer.
-    console.warn(`Slack users.info failed for ${slackUserId}:`, (error as Error).message);
+    slackLog.warn({ slackUserId, error: (error as Error).message }, 'Slack users.info failed');
     return null;
   }
 }

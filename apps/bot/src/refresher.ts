@@ -1,6 +1,7 @@
 import { deliverDueOutbox, SLACK_REFRESH_SPACING_MS } from '@outpost/core';
 import type { SlackEventsDeps } from './deps.ts';
 import { committeeOutboxKinds, messageRefreshKinds } from './outbox/index.ts';
+import { slackLog } from './log.ts';
 
 /** Redraws clicked messages soon after a click (the in-process follow-up of the durable refresh rows). */
 export interface MessageRefresher {
@@ -45,7 +46,10 @@ export function createMessageRefresher(deps: SlackEventsDeps): MessageRefresher 
       });
       claimed = report.claimed;
     } catch (error) {
-      console.warn('Refreshing Slack messages failed (the worker will retry):', (error as Error).message);
+      slackLog.warn(
+        { error: (error as Error).message },
+        'Refreshing Slack messages failed (the worker will retry)',
+      );
     } finally {
       running = false;
     }

@@ -1,4 +1,5 @@
 import type { RespondArguments } from '@slack/bolt';
+import { slackLog } from './log.ts';
 
 export type Reply = (message: RespondArguments) => Promise<unknown>;
 
@@ -17,14 +18,14 @@ export function createReplySender(maxInFlight = 64): ReplySender {
   return {
     async send(reply, message) {
       if (inFlight >= maxInFlight) {
-        console.warn(`Slack reply dropped: ${inFlight} replies already waiting for Slack.`);
+        slackLog.warn({ inFlight }, 'Slack reply dropped: too many replies already waiting for Slack');
         return;
       }
       inFlight++;
       try {
         await reply(message);
       } catch (error) {
-        console.warn('Could not send the reply to Slack:', (error as Error).message);
+        slackLog.warn({ error: (error as Error).message }, 'Could not send the reply to Slack');
       } finally {
         inFlight--;
       }

@@ -154,6 +154,30 @@ describe('risk alert cards in Slack, from the outbox', () => {
     expect(String(dms[0]!.args.text)).not.toContain('Critical');
   });
 
+  it('the owner’s DM copy is redrawn in place with the channel card when the alert changes elsewhere', async () => {
+    const owner = await createStaff(h.conn.db, { name: 'Li Na', roles: ['risk_officer'], locale: 'zh-CN' });
+    const slackUserId = uniqueSlackId();
+    await linkStaff(h.conn.db, owner.id, slackUserId);
+    const { alert } = await raiseRiskAlert(h.conn.db, { level: 'critical', relationshipOwnerId: owner.id });
+    await deliverRisk(h);
+    const row = await alertRow(h, alert.id);
+    expect(row.slackDmUserId).toBe(owner.id);
+    const dm = h.fake.messages.get(`${row.slackDmChannel}/${row.slackDmTs}`);
+    expect(dm).toBeDefined();
+    const card = await cardOf(h, alert.id);
+    expect(dm).not.toBe(card);
+
+    // Acknowledged in the console, not in Slack: both copies show it, the DM in the owner's language only.
+    await acknowledgeRiskAlert(h.conn.db, officer.actor, alert.id);
+    await deliverRisk(h);
+    expect(card.updates).toBe(1);
+    expect(dm!.updates).toBe(1);
+    expect(dm!.text).toMatch(/^严重：/);
+    expect(dm!.text).not.toContain('Critical');
+    expect(JSON.stringify(dm!.blocks)).toContain('已由 Staff risk_officer 确认');
+    expect(posts(slackUserId)).toHaveLength(1); // redrawn, never posted again
+  });
+
   it('a burst for one channel is one digest message: every alert listed once, none posted on its own', async () => {
     const raised = [];
     for (let i = 0; i < 8; i++) raised.push((await raiseRiskAlert(h.conn.db, { level: 'notice' })).alert);

@@ -1,4 +1,5 @@
 import { isAppError } from '@outpost/core';
+import { loggerFor } from '@outpost/log';
 import { renderToString } from 'react-dom/server';
 import {
   type EntryContext,
@@ -118,5 +119,5 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   // React Router's own CSRF check refuses a post whose Origin is not ours before any route runs (a 400).
   if (error instanceof Error && /^Bad Request$|origin does not match `origin` header/.test(error.message))
     return;
-  console.error(error);
+  loggerFor('portal').error({ err: error, method: request.method }, 'unexpected error while rendering');
 };

@@ -3,6 +3,8 @@ import { index, layout, prefix, type RouteConfig, route } from '@react-router/de
 export default [
   index('routes/home.tsx'),
   route('sign-in', 'routes/sign-in.tsx'),
+  // The second step of signing in with an authenticator (decision record 043).
+  route('sign-in/verify', 'routes/sign-in-verify.tsx'),
   route('sign-out', 'routes/sign-out.tsx'),
   route('lang', 'routes/lang.tsx'),
   // Public: accepting an invitation creates the account, so no sign-in is needed.
@@ -14,6 +16,7 @@ export default [
   layout('routes/signed-in.tsx', [
     route('inbox', 'routes/inbox.tsx'),
     route('account', 'routes/account.tsx'),
+    route('account/mfa', 'routes/account-mfa.tsx'),
     // Partner portal: partner users only.
     ...prefix('p', [
       layout('routes/partner/layout.tsx', [
@@ -44,6 +47,7 @@ export default [
         route('contracts/:contractId', 'routes/partner/contract.tsx'),
         route('contracts/:contractId/pdf', 'routes/partner/contract-pdf.ts'),
         route('contracts/:contractId/signed', 'routes/partner/contract-signed.ts'),
+        route('contracts/:contractId/versions/:version', 'routes/partner/contract-version.tsx'),
         // Alerts staff shared with the partner (decision record 036).
         route('risk/alerts', 'routes/partner/risk-alerts.tsx'),
         route('risk/alerts/:alertId', 'routes/partner/risk-alert.tsx'),
@@ -101,6 +105,9 @@ export default [
         route('contracts/:contractId/pdf', 'routes/staff/contract-pdf.ts'),
         route('contracts/:contractId/signed', 'routes/staff/contract-signed.ts'),
         route('contracts/:contractId/amendment', 'routes/staff/contract-amendment.tsx'),
+        route('contracts/export', 'routes/staff/contracts-export.ts'),
+        route('contracts/:contractId/versions/:version', 'routes/staff/contract-version.tsx'),
+        route('contracts/:contractId/register', 'routes/staff/contract-register.tsx'),
         route('risk/alerts/:alertId/evidence/:evidenceId', 'routes/staff/risk-alert-evidence.ts'),
         route('risk/response', 'routes/staff/risk-response.tsx'),
         route('risk/incidents', 'routes/staff/risk-incidents.tsx'),

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { PortalDeps } from '../app/context';
 import { linkSlackAction, saveLanguageAction, unlinkSlackAction } from '../app/lib/account-actions.server';
 import type { Viewer } from '../app/lib/viewer.server';
+import { captureLogs } from '@outpost/log';
 
 let conn: DatabaseConnection;
 let viewer: Viewer;
@@ -66,12 +67,12 @@ describe('linking Slack from the account page', () => {
   });
 
   test('reports Slack being unreachable without failing the page', async () => {
-    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const quiet = captureLogs('fatal');
     const slack = fakeSlack(async () => Promise.reject(new Error('ECONNRESET')));
     const result = await linkSlackAction({ deps: deps(slack), viewer, locale: 'zh-CN', form: form() });
     expect(result.status).toBe(502);
     expect(result.errors?.form).toBe('暂时无法连接 Slack，请稍后重试。');
-    quiet.mockRestore();
+    quiet.restore();
   });
 
   test('links the Slack user found by the person’s e-mail, then unlinks it', async () => {

@@ -56,7 +56,7 @@ const schema = z.object({
     .optional(),
   MAIL_FROM: z.string().default('Outpost <no-reply@outpost.local>'),
   SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   SESSION_TTL_DAYS: z.coerce.number().positive().max(365).default(10),
   // How many reverse proxies stand in front (their X-Forwarded-* headers are believed); true = 1.
   TRUST_PROXY: z
@@ -67,6 +67,10 @@ const schema = z.object({
   API_RATE_LIMIT_PER_KEY: z.coerce.number().int().min(1).default(600),
   API_RATE_LIMIT_PER_SESSION: z.coerce.number().int().min(1).default(600),
   API_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  // Operating (decision record 044): log lines as JSON (default) or short text; /metrics off without a token.
+  LOG_FORMAT: z.enum(['json', 'text']).optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  DATABASE_PREPARE: z.enum(['true', 'false']).default('true'),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -124,6 +128,11 @@ export interface Config {
   /** Signs device cookies; when unset the server keeps a generated one in DATA_DIR (runtime.ts). */
   authSecret: string | undefined;
   apiRateLimit: { perApiKey: number; perSession: number; windowMs: number };
+  logFormat: 'json' | 'text';
+  /** Bearer token for GET /metrics; unset, /metrics answers 404. */
+  metricsToken: string | undefined;
+  /** false behind a pooler that cannot keep prepared statements (PgBouncer in transaction mode). */
+  databasePrepare: boolean;
 }
 
 export class ConfigError extends Error {
@@ -210,5 +219,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       perSession: e.API_RATE_LIMIT_PER_SESSION,
       windowMs: e.API_RATE_LIMIT_WINDOW_SECONDS * 1000,
     },
+    // JSON for log collectors; short text lines when a person watches a terminal (npm start).
+    logFormat: e.LOG_FORMAT ?? (process.stdout.isTTY ? 'text' : 'json'),
+    metricsToken: e.METRICS_TOKEN,
+    databasePrepare: e.DATABASE_PREPARE === 'true',
   };
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import type { ServerBuild } from 'react-router';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
+import { loggerFor } from '@outpost/log';
 import { loadConfig } from './config.ts';
 import { handlerForBuild, type PortalDeps, type PortalHandler, portalRoot } from './portal.ts';
 import { type Runtime, startRuntime, stopRuntime } from './runtime.ts';
@@ -17,13 +18,14 @@ import { createWebApp } from './web.ts';
  * Vite answers its own requests (modules, /@vite/client, HMR); the rest goes to
  * the Hono app exactly as in production.
  */
+const log = loggerFor('dev');
 let runtime: Runtime | undefined;
 let vite: ViteDevServer | undefined;
 const httpServer = createHttpServer();
 let stopping = false;
 
 try {
-  const config = loadConfig();
+  const config = loadConfig({ LOG_FORMAT: 'text', ...process.env });
   runtime = await startRuntime(config, { worker: true });
   const { conn, slack, storage, seeded, logins } = runtime;
 
@@ -34,7 +36,15 @@ try {
     appType: 'custom',
   });
   const portal = devPortal(vite, runtime.portalDeps);
-  const app = createWebApp({ conn, config, slack, portal, storage, development: true });
+  const app = createWebApp({
+    conn,
+    config,
+    slack,
+    portal,
+    storage,
+    development: true,
+    metrics: runtime.metrics,
+  });
   const handle = getRequestListener(app.fetch, { hostname: config.host });
   const viteMiddlewares = vite.middlewares;
   httpServer.on('request', (req, res) => {
@@ -45,7 +55,7 @@ try {
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.host);
   });
-  console.log(
+  log.info(
     [
       '',
       `Outpost dev server on ${conn.kind === 'pglite' ? `the embedded database in ${config.dataDir}/` : 'PostgreSQL'} (portal with hot reload).`,
@@ -60,9 +70,9 @@ try {
   );
 } catch (error) {
   await shutdown();
-  console.error(
-    `\nOutpost (dev) could not start: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
+  const reason = error instanceof Error ? error.message : String(error);
+  log.fatal({ reason }, 'Outpost (dev) could not start');
+  process.stderr.write(`\nOutpost (dev) could not start: ${reason}\n\n`);
   process.exit(1);
 }
 
@@ -88,7 +98,7 @@ function devPortal(server: ViteDevServer, deps: PortalDeps): PortalHandler {
 async function shutdown() {
   if (stopping) return;
   stopping = true;
-  await vite?.close().catch((e) => console.error('vite close:', e));
+  await vite?.close().catch((e) => log.error({ err: e }, 'vite close failed'));
   // Keep-alive connections (and the HMR socket) would otherwise hold close() open.
   httpServer.closeAllConnections();
   await new Promise<void>((resolve) =>

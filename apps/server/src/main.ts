@@ -5,6 +5,7 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { loggerFor } from '@outpost/log';
 import { loadConfig } from './config.ts';
 import { loadBuiltPortal, portalBuildDir } from './portal.ts';
 import { type Runtime, startRuntime, stopRuntime } from './runtime.ts';
@@ -22,6 +23,7 @@ const role = (process.argv.find((a) => a.startsWith('--role='))?.split('=')[1] ?
   | 'worker';
 if (!['all', 'web', 'worker'].includes(role)) fail(`Unknown --role=${role}; use all, web or worker.`);
 
+const log = loggerFor('server');
 let runtime: Runtime | undefined;
 let server: ReturnType<typeof serve> | undefined;
 let stopping = false;
@@ -43,7 +45,14 @@ try {
     root.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), `${portalBuildDir}/client`) }));
     root.route(
       '/',
-      createWebApp({ conn: runtime.conn, config, slack: runtime.slack, portal, storage: runtime.storage }),
+      createWebApp({
+        conn: runtime.conn,
+        config,
+        slack: runtime.slack,
+        portal,
+        storage: runtime.storage,
+        metrics: runtime.metrics,
+      }),
     );
     server = serve({ fetch: root.fetch, port: config.port, hostname: config.host });
     await new Promise<void>((resolve, reject) => {
@@ -51,7 +60,15 @@ try {
       server!.once('error', reject);
     });
   }
-  console.log(
+  // One line for log search (role, database, URLs), whose message is also readable as text.
+  log.info(
+    {
+      role,
+      database: runtime.conn.kind,
+      publicUrl: role !== 'worker' ? config.publicUrl : undefined,
+      slack: Boolean(config.slack),
+      seeded: runtime.seeded,
+    },
     [
       '',
       `Outpost is running (${role}) on ${runtime.conn.kind === 'pglite' ? `the embedded database in ${config.dataDir}/` : 'PostgreSQL'}.`,
@@ -84,14 +101,16 @@ async function shutdown() {
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    console.log(`\n${signal}: finishing running work and closing the database…`);
+    log.info({ signal }, 'finishing running work and closing the database');
     // pg-boss may take up to 10 s to finish running jobs; then we give up.
     setTimeout(() => process.exit(1), 15_000).unref();
     shutdown().then(() => process.exit(0));
   });
 }
 
+/** For the person starting it (stderr, as text) and for the log collector (a fatal line). */
 function fail(message: string): never {
-  console.error(`\nOutpost could not start: ${message}\n`);
+  log.fatal({ reason: message }, 'Outpost could not start');
+  process.stderr.write(`\nOutpost could not start: ${message}\n\n`);
   process.exit(1);
 }

@@ -6,10 +6,14 @@ import { createSlackGateway } from '@outpost/bot';
 import { type FileStorage, type Mailer, type SlackGateway, setAuditSigningKey } from '@outpost/core';
 import { type DatabaseConnection, openDatabase } from '@outpost/db';
 import { createSmtpMailer, createStorage } from '@outpost/infra';
+import { configureLogging, loggerFor } from '@outpost/log';
 import { startWorker, type WorkerHandle } from '@outpost/worker';
 import type { Config } from './config.ts';
 import type { PortalDeps } from './portal.ts';
+import { createMetrics, type Metrics } from './operating/metrics.ts';
 import { prepareDatabase } from './prepare.ts';
+
+const log = loggerFor('server');
 
 /**
  * What every entry point (main.ts, dev.ts) builds the same way: the database
@@ -24,12 +28,15 @@ export interface Runtime {
   seeded: boolean;
   logins: string;
   portalDeps: PortalDeps;
+  /** What GET /metrics publishes (operating/metrics.ts). */
+  metrics: Metrics;
 }
 
 export async function startRuntime(config: Config, options: { worker: boolean }): Promise<Runtime> {
+  configureLogging({ level: config.logLevel, format: config.logFormat });
   setAuditSigningKey(config.audit.signingKey);
   if (config.audit.demoKey) {
-    console.warn(
+    log.warn(
       'AUDIT_SIGNING_KEY is not set: audit entries are signed with the public DEMO key. Set it (32+ characters, kept outside the database) for any real use.',
     );
   }
@@ -38,6 +45,7 @@ export async function startRuntime(config: Config, options: { worker: boolean })
     dataDir: path.join(config.dataDir, 'pglite'),
     statementConnections: config.databaseConnections.statements,
     transactionConnections: config.databaseConnections.transactions,
+    prepare: config.databasePrepare,
   });
   try {
     configureAuth({
@@ -75,7 +83,7 @@ export async function startRuntime(config: Config, options: { worker: boolean })
       uploadMaxBytes: config.uploadMaxBytes,
       mailEnabled: mailer !== null,
     };
-    return { conn, slack, storage, mailer, worker, seeded, logins, portalDeps };
+    return { conn, slack, storage, mailer, worker, seeded, logins, portalDeps, metrics: createMetrics(conn) };
   } catch (error) {
     await conn.close().catch(() => {});
     throw error;
@@ -84,8 +92,9 @@ export async function startRuntime(config: Config, options: { worker: boolean })
 
 export async function stopRuntime(runtime: Runtime | undefined): Promise<void> {
   if (!runtime) return;
-  await runtime.worker?.stop().catch((e) => console.error('worker stop:', e));
-  await runtime.conn.close().catch((e) => console.error('database close:', e));
+  runtime.metrics.close();
+  await runtime.worker?.stop().catch((e) => log.error({ err: e }, 'worker stop failed'));
+  await runtime.conn.close().catch((e) => log.error({ err: e }, 'database close failed'));
 }
 
 /**

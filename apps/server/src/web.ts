@@ -9,6 +9,8 @@ import { sql } from 'drizzle-orm';
 import type { Config } from './config.ts';
 import type { PortalHandler } from './portal.ts';
 import { CSP_NONCE_HEADER, securityHeaders } from './security-headers.ts';
+import { observeRequests } from './operating/access-log.ts';
+import { type Metrics, metricsHandler } from './operating/metrics.ts';
 
 export interface WebDeps {
   conn: DatabaseConnection;
@@ -18,15 +20,19 @@ export interface WebDeps {
   storage: FileStorage;
   /** `npm run dev`: Vite's inline scripts carry no nonce. */
   development?: boolean;
+  /** Request timings and the database figures of GET /metrics (decision record 044); null: none. */
+  metrics?: Metrics | null;
 }
 
 /**
  * The one HTTP surface: health probes, the API under /api, Slack at /slack/events
  * (given the raw body — no parser runs before it), and everything else to the portal.
  */
-export function createWebApp({ conn, config, slack, portal, storage, development }: WebDeps) {
+export function createWebApp({ conn, config, slack, portal, storage, development, metrics }: WebDeps) {
   const app = new Hono<{ Variables: { cspNonce: string } }>();
 
+  // First: the request id and its context, the access line and the timing (operating/access-log.ts).
+  app.use('*', observeRequests(metrics ?? null));
   app.use('*', securityHeaders({ development }));
   // In front of every route, Slack included, and counted as the body streams in (a missing or
   // false Content-Length changes nothing). Slack's payloads are small; the API's routes set
@@ -38,6 +44,7 @@ export function createWebApp({ conn, config, slack, portal, storage, development
   app.use('*', (c, next) => (c.req.path === '/slack/events' ? slackLimit(c, next) : generalLimit(c, next)));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/metrics', metricsHandler(metrics ?? null, config.metricsToken));
   app.get('/readyz', async (c) => {
     try {
       await conn.db.execute(sql`select 1`);

@@ -33,6 +33,7 @@ import {
   partners,
   riskAlertEvents,
   riskAlerts,
+  riskRules,
   serviceCategories,
   trainingPeople,
   users,
@@ -466,5 +467,59 @@ describe('a contract amendment in the first-run demo (decision record 040)', () 
       `/s/contracts/${contract.id}/amendment#contract-approval`,
     );
     expect(await contractAmendment(conn.db, await actor(huaan.admin.email), contract.id)).toBeNull();
+  });
+});
+
+describe('contract and concentration alerts in the first-run demo (decision record 041)', () => {
+  it('has 鼎信’s contract ending without renewal and 数智 above half of the IT category’s cases', async () => {
+    const rows = await conn.db
+      .select({ kind: riskRules.kind, evidence: riskAlerts.evidence, partnerName: partners.legalName })
+      .from(riskAlerts)
+      .innerJoin(riskRules, eq(riskRules.id, riskAlerts.ruleId))
+      .innerJoin(partners, eq(partners.id, riskAlerts.partnerId))
+      .where(eq(riskAlerts.status, 'open'));
+    const lapsing = rows.filter((r) => r.kind === 'contract_lapsing');
+    expect(lapsing.map((r) => r.partnerName)).toEqual([expect.stringContaining('鼎信')]);
+    expect(lapsing[0]!.evidence).toMatchObject({
+      state: 'ending',
+      href: expect.stringMatching(/^\/s\/contracts\//),
+    });
+    const concentrated = rows.filter((r) => r.kind === 'concentration');
+    expect(concentrated.map((r) => [r.partnerName, r.evidence.serviceCategory])).toContainEqual([
+      expect.stringContaining('数智'),
+      'it',
+    ]);
+  });
+});
+
+describe('the contract archive in the first-run demo (decision record 039)', () => {
+  it('has register fields on the active contracts, 鼎信’s incomplete, and a returned version with a diff', async () => {
+    const { contractRegister, contractHistory, contractVersionDiff, searchContracts } = await import(
+      '@outpost/core'
+    );
+    const legal = await actor('legal@outpost.test');
+    const { items } = await searchContracts(conn.db, legal, { pageSize: 100 });
+    const active = items.filter((c) => c.status === 'active');
+    expect(active.length).toBeGreaterThan(5);
+    for (const c of active) {
+      const register = await contractRegister(conn.db, legal, c.id);
+      expect(register.complete, c.partnerName).toBe(true);
+      expect(register.stored.functionDescription).toMatch(/ · /);
+    }
+    const expiring = items.find((c) => c.status === 'expiring')!;
+    expect((await contractRegister(conn.db, legal, expiring.id)).missing).toEqual(['criticalityAssessedOn']);
+    const review = items.find((c) => c.status === 'legal_review')!;
+    const history = await contractHistory(conn.db, legal, review.id);
+    expect(history.versions.map((v) => v.state)).toEqual(['returned', 'legal_review']);
+    expect(history.reviews[0]!.comments).toContain('90');
+    const diff = await contractVersionDiff(conn.db, legal, review.id, 2);
+    expect(diff.terms.map((t) => t.field)).toEqual(['noticeDays']);
+    // The search finds clause text in either language, and the clause kind filter uses the current version.
+    expect((await searchContracts(conn.db, legal, { q: '核心服务分包' })).items.map((c) => c.id)).toEqual([
+      review.id,
+    ]);
+    expect((await searchContracts(conn.db, legal, { endsWithinDays: 60 })).items.map((c) => c.id)).toEqual([
+      expiring.id,
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { DatabaseConnection } from '@outpost/db';
+import { loggerFor } from '@outpost/log';
 import { fromPglite, PgBoss } from 'pg-boss';
 
 /**
@@ -11,6 +12,6 @@ export function createBoss(conn: DatabaseConnection): PgBoss {
       ? new PgBoss({ connectionString: conn.url!, max: 4, application_name: 'outpost-worker' })
       : new PgBoss({ backend: 'pglite', db: fromPglite(conn.pglite!) });
   // An 'error' event without a listener would crash the process; a failed poll is worth a log line, not an outage.
-  boss.on('error', (error) => console.error('[pg-boss]', error));
+  boss.on('error', (error) => loggerFor('pg-boss').error({ err: error }, 'pg-boss error'));
   return boss;
 }

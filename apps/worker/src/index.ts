@@ -9,6 +9,7 @@ import {
   type SlackGateway,
 } from '@outpost/core';
 import type { DatabaseConnection } from '@outpost/db';
+import { loggerFor } from '@outpost/log';
 import { createBoss } from './boss.ts';
 import type { JobContext } from './jobs/context.ts';
 import { type OutboxLoop, startOutboxLoop } from './outbox-loop.ts';
@@ -74,7 +75,7 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerHandle> {
     for (const job of schedules) {
       await boss.createQueue(job.name, { retryLimit: job.retryLimit, expireInSeconds: job.expireInSeconds });
       await boss.schedule(job.name, job.cron, null, { tz: job.tz });
-      await boss.work(job.name, async () => job.handler(context));
+      await boss.work(job.name, async () => runLogged(job, context));
     }
   } catch (error) {
     await boss.stop({ graceful: false }).catch(() => {});
@@ -94,6 +95,24 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerHandle> {
       return stopping;
     },
   };
+}
+
+const log = loggerFor('worker');
+
+/** One line when a scheduled job finishes (or fails: pg-boss retries it as the job allows). */
+async function runLogged(job: (typeof schedules)[number], context: JobContext): Promise<unknown> {
+  const started = performance.now();
+  try {
+    const output = await job.handler(context);
+    log.info({ job: job.name, durationMs: Math.round(performance.now() - started) }, 'job finished');
+    return output;
+  } catch (error) {
+    log.error(
+      { job: job.name, durationMs: Math.round(performance.now() - started), err: error },
+      'job failed',
+    );
+    throw error;
+  }
 }
 
 /** `channel:risk-<level>` → the level's configured channel, else the risk channel. */

@@ -1,3 +1,4 @@
+import { loggerFor } from '@outpost/log';
 import type { JobContext } from './jobs/context.ts';
 import { deliverOutbox, hasBacklog } from './jobs/outbox-deliver.ts';
 
@@ -21,7 +22,7 @@ export function startOutboxLoop(context: JobContext, intervalMs: number): Outbox
     try {
       again = hasBacklog(await deliverOutbox(context));
     } catch (error) {
-      console.error('Outbox delivery failed (will retry):', error);
+      loggerFor('worker').error({ err: error }, 'outbox delivery pass failed (will retry)');
     }
     if (!stopped) timer = setTimeout(run, again ? 0 : intervalMs);
   };

@@ -6,9 +6,10 @@ import { contentAddress, LocalDiskStorage } from '@outpost/core';
 import { auditLog, type DatabaseConnection } from '@outpost/db';
 import { createTestDatabase } from '@outpost/db/testing';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schedules } from '../src/index.ts';
 import { PUBLIC_URL } from './fixtures.ts';
+import { captureLogs } from '@outpost/log';
 
 let conn: DatabaseConnection;
 beforeAll(async () => {
@@ -27,11 +28,13 @@ describe('orphan-files job', () => {
     await storage.put(storageKey, bytes, 'application/pdf');
     const old = new Date(Date.now() - 3 * 3600 * 1000);
     await utimes(path.join(storage.root, storageKey), old, old);
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const logs = captureLogs('warn');
     const context = { db: conn.db, slack: null, storage, publicUrl: PUBLIC_URL, slackChannels: {} };
     expect(await job().handler(context)).toEqual({ scanned: 1, orphans: 1 });
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('orphan-files: 1'), [storageKey]);
-    warn.mockRestore();
+    logs.restore();
+    expect(logs.lines()).toContainEqual(
+      expect.objectContaining({ component: 'orphan-files', level: 'warn', count: 1, keys: [storageKey] }),
+    );
     const entries = await conn.db.select().from(auditLog).where(eq(auditLog.action, 'storage.orphans_found'));
     expect(entries).toHaveLength(1);
     expect(entries[0]!.data).toEqual({ count: 1, keys: [storageKey] });

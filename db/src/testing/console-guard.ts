@@ -1,8 +1,10 @@
+import { tapLogs } from '@outpost/log';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
 
 /**
- * Vitest setup file: an unexpected console.error fails the test that caused it.
- * A test that expects one says so with `expectConsoleError(/pattern/)`.
+ * Vitest setup file: an unexpected console.error — or log line of level error or above
+ * (@outpost/log) — fails the test that caused it. A test that expects one says so with
+ * `expectConsoleError(/pattern/)`.
  */
 let expected: RegExp[] = [];
 let unexpected: string[] = [];
@@ -24,7 +26,18 @@ beforeEach(() => {
   });
 });
 
+let untap: (() => void) | undefined;
+beforeEach(() => {
+  untap = tapLogs((line) => {
+    if (typeof line.level !== 'string' || !['error', 'fatal'].includes(line.level)) return;
+    const { msg, ...rest } = line;
+    const text = `${String(msg ?? '')} ${JSON.stringify(rest)}`;
+    if (!expected.some((p) => p.test(text))) unexpected.push(text);
+  });
+});
+
 afterEach(() => {
+  untap?.();
   vi.mocked(console.error).mockRestore();
   expect(unexpected, 'unexpected console.error during the test').toEqual([]);
 });

@@ -1,5 +1,7 @@
 import { AppError, assertCleanInput, audit, userByEmail } from '@outpost/core';
-import type { Database } from '@outpost/db';
+import type { Database, User } from '@outpost/db';
+import { hasMfa, type SecondFactorMethod, verifySecondFactor } from './mfa.ts';
+import { createSignInChallenge, type SecondStepRequired } from './sign-in-challenge.ts';
 import { issueDeviceCookie, trustedDevice } from './device-cookie.ts';
 import { dummyPasswordHash, verifyPassword } from './passwords.ts';
 import { createSession, type NewSession } from './sessions.ts';
@@ -12,6 +14,8 @@ export interface SignInInput {
   userAgent?: string | null;
   /** The request's device cookie (DEVICE_COOKIE), if it sent one. */
   deviceCookie?: string | null;
+  /** The second factor (TOTP or recovery code) sent with the password, for the API (decision record 043). */
+  code?: string | null;
 }
 
 export interface SignInResult extends NewSession {
@@ -31,6 +35,39 @@ export interface SignInResult extends NewSession {
  * clients are limited per account and per address.
  */
 export async function signIn(db: Database, input: SignInInput): Promise<SignInResult> {
+  const { user } = await checkPassword(db, input);
+  // A person with an authenticator signs in through the API with `code` in the same request.
+  let secondFactor: SecondFactorMethod | null = null;
+  if (await hasMfa(db, user.id)) {
+    if (!input.code) {
+      throw new AppError(
+        'unauthenticated',
+        'This account signs in in two steps: send the 6-digit code from the authenticator app (or a recovery code) as `code`.',
+        { messageKey: 'mfa.required', details: { secondFactor: 'required', field: 'code' } },
+      );
+    }
+    secondFactor = await verifySecondFactor(db, user.id, input.code);
+  }
+  return openSession(db, user, input, { secondFactor });
+}
+
+/**
+ * The portal's sign-in: the password, then — for a person with an authenticator — a pending,
+ * single-use second step (sign-in-challenge.ts) instead of a session.
+ */
+export async function beginSignIn(
+  db: Database,
+  input: SignInInput,
+): Promise<SignInResult | SecondStepRequired> {
+  const { user } = await checkPassword(db, input);
+  if (await hasMfa(db, user.id)) return createSignInChallenge(db, user.id, input);
+  return openSession(db, user, input, { secondFactor: null });
+}
+
+async function checkPassword(
+  db: Database,
+  input: SignInInput,
+): Promise<{ user: User; device: string | null }> {
   // Every transport's sign-in: text PostgreSQL cannot hold is the caller's error, before any query.
   assertCleanInput({ email: input.email, password: input.password });
   const keys = throttleKeys(input.email, input.ip);
@@ -80,6 +117,16 @@ export async function signIn(db: Database, input: SignInInput): Promise<SignInRe
   // A success clears its own counter; the address keeps only its failures.
   await clearFailures(db, device ? `device:${device}` : keys.account);
   if (!device && keys.ip) await refundAttempt(db, keys.ip);
+  return { user, device };
+}
+
+/** Opens the session of a person who passed every step; audited with how they passed. */
+export async function openSession(
+  db: Database,
+  user: Pick<User, 'id' | 'email'>,
+  input: Pick<SignInInput, 'ip' | 'userAgent'>,
+  how: { secondFactor: SecondFactorMethod | null },
+): Promise<SignInResult> {
   const session = await db.transaction(async (tx) => {
     const created = await createSession(tx, user.id, input);
     await audit(
@@ -89,12 +136,12 @@ export async function signIn(db: Database, input: SignInInput): Promise<SignInRe
         action: 'auth.signed_in',
         entityType: 'user',
         entityId: user.id,
-        data: { ip: input.ip ?? null },
+        data: { ip: input.ip ?? null, ...(how.secondFactor ? { secondFactor: how.secondFactor } : {}) },
       },
     );
     return created;
   });
-  return { ...session, userId: user.id, deviceCookie: issueDeviceCookie(input.email) };
+  return { ...session, userId: user.id, deviceCookie: issueDeviceCookie(user.email) };
 }
 
 function throttled(waitMs: number) {

@@ -2,6 +2,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { type AuditCheckpoint, auditCheckpoints, auditLog, type Database } from '@outpost/db';
 import { asc, count, desc, gt, sql } from 'drizzle-orm';
 import { type Actor, actorRef } from './actor.ts';
+import { currentRequestId } from '@outpost/log';
 
 export interface AuditEntry {
   action: string;
@@ -86,7 +87,8 @@ export async function audit(tx: Database, actor: Actor, entry: AuditEntry): Prom
     entityId: entry.entityId ?? null,
     partnerId: entry.partnerId ?? null,
     data: entry.data ?? {},
-    requestId: entry.requestId ?? null,
+    // The running request's id (decision record 044) unless the caller names one.
+    requestId: entry.requestId ?? currentRequestId() ?? null,
   };
   const hash = hashOf(prevHash, row);
   await tx.insert(auditLog).values({ ...row, prevHash, hash, mac: mac(hash) });

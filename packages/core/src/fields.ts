@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { utcYearOf } from './utc-instants.ts';
 
 /**
  * The building blocks of every input schema (core's, and the API's route schemas that
@@ -64,9 +65,7 @@ export const instant = (options: { message?: string; fromYear?: number } = {}) =
     })
     .refine(
       (text) => {
-        const at = Date.parse(text);
-        if (!Number.isFinite(at)) return false;
-        const year = new Date(at).getUTCFullYear();
+        const year = utcYearOf(text);
         return year >= fromYear && year <= 9999;
       },
       {

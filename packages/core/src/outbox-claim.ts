@@ -1,5 +1,8 @@
 import { type Database, type OutboxRow, outbox } from '@outpost/db';
+import { loggerFor, withRequestId } from '@outpost/log';
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+
+const log = loggerFor('outbox');
 
 /**
  * The delivery machinery every outbox channel (Slack, e-mail) shares.
@@ -87,10 +90,13 @@ export async function deliverBatch(
       report.retrying += claimed.length - index;
       break;
     }
+    // The request that enqueued the row names every line about it (decision record 044).
+    const line = { outboxId: row.id, channel: row.channel, attempt: row.attempts, requestId: row.requestId };
     try {
-      const outcome = await deliver(row);
+      const outcome = await withRequestId(row.requestId ?? `outbox:${row.id}`, () => deliver(row));
       if ('skip' in outcome) {
         await finish(db, row, { status: 'skipped', lastError: outcome.skip });
+        log.info({ ...line, outcome: 'skipped', reason: outcome.skip }, 'outbox message skipped');
         report.skipped++;
         continue;
       }
@@ -105,6 +111,7 @@ export async function deliverBatch(
         });
         await outcome.record?.(tx);
       });
+      log.info({ ...line, outcome: 'sent' }, 'outbox message sent');
       report.sent++;
     } catch (error) {
       const waitSeconds = options.rateLimitOf?.(error);
@@ -114,17 +121,20 @@ export async function deliverBatch(
         await release(db, claimed.slice(index), until, `rate limited: retry after ${waitSeconds}s`);
         report.retrying += claimed.length - index;
         report.rateLimitedForSeconds = waitSeconds;
+        log.warn({ ...line, outcome: 'rate_limited', waitSeconds }, 'outbox delivery rate limited');
         break;
       }
       const message = error instanceof Error ? error.message : String(error);
       if (row.attempts >= outboxPolicy.maxAttempts) {
         await finish(db, row, { status: 'dead', lastError: message });
+        log.warn({ ...line, outcome: 'dead', error: message }, 'outbox message dead after its last attempt');
         report.dead++;
       } else {
         await finish(db, row, {
           nextAttemptAt: new Date(now.getTime() + retryDelayMs(row.attempts)),
           lastError: message,
         });
+        log.warn({ ...line, outcome: 'retrying', error: message }, 'outbox delivery failed; will retry');
         report.retrying++;
       }
     }

@@ -1,4 +1,4 @@
-import { type Database, settings } from '@outpost/db';
+import { type Database, settings, staffRoles } from '@outpost/db';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from './actor.ts';
@@ -56,6 +56,13 @@ export const settingSchemas = {
       headOfRiskUserId: z.uuid().nullable(),
     })
     .default({ reminderAt: 0.5, headOfRiskUserId: null }),
+  /**
+   * Which staff roles must sign in with an authenticator app (TOTP, decision record 043). A staff
+   * member holding any of them is led to set it up before anything else.
+   */
+  'auth.mfa': z
+    .object({ requiredRoles: z.array(z.enum(staffRoles)).max(staffRoles.length) })
+    .default({ requiredRoles: ['admin', 'committee', 'risk_officer'] }),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

@@ -90,7 +90,7 @@ export const contractsEn = {
   'contracts.list.intro':
     'Every contract with a partner, from draft to signature; search by reference or partner.',
   'contracts.list.new': 'Draft a contract',
-  'contracts.list.search': 'Reference or partner',
+  'contracts.list.search': 'Reference, partner or clause text',
   'contracts.list.status': 'Status',
   'contracts.list.allStatuses': 'All statuses',
   'contracts.list.category': 'Service category',

@@ -83,7 +83,7 @@ export const contractsZhCN: Record<keyof typeof contractsEn, string> = {
   'contracts.list.title': '合同',
   'contracts.list.intro': '与合作方的全部合同，从草稿到签署；可按合同编号或合作方搜索。',
   'contracts.list.new': '起草合同',
-  'contracts.list.search': '合同编号或合作方',
+  'contracts.list.search': '合同编号、合作方或条款文字',
   'contracts.list.status': '状态',
   'contracts.list.allStatuses': '全部状态',
   'contracts.list.category': '服务类别',

@@ -31,6 +31,8 @@ import { riskEn } from './risk.en.ts';
 import { riskZhCN } from './risk.zh-CN.ts';
 import { contractsEn } from './contracts.en.ts';
 import { contractsZhCN } from './contracts.zh-CN.ts';
+import { contractsArchiveEn } from './contracts-archive.en.ts';
+import { contractsArchiveZhCN } from './contracts-archive.zh-CN.ts';
 import { trainingStaffEn } from './training-staff.en.ts';
 import { trainingStaffZhCN } from './training-staff.zh-CN.ts';
 import { csvExportEn } from './csv-export.en.ts';
@@ -47,6 +49,10 @@ import { riskIncidentsEn } from './risk-incidents.en.ts';
 import { riskIncidentsZhCN } from './risk-incidents.zh-CN.ts';
 import { contractAmendmentsEn } from './contract-amendments.en.ts';
 import { contractAmendmentsZhCN } from './contract-amendments.zh-CN.ts';
+import { riskRuleKindsEn } from './risk-rule-kinds.en.ts';
+import { riskRuleKindsZhCN } from './risk-rule-kinds.zh-CN.ts';
+import { mfaEn } from './mfa.en.ts';
+import { mfaZhCN } from './mfa.zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
 const enAll = {
@@ -74,6 +80,9 @@ const enAll = {
   ...riskPartnerEn,
   ...riskIncidentsEn,
   ...contractAmendmentsEn,
+  ...riskRuleKindsEn,
+  ...contractsArchiveEn,
+  ...mfaEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -106,6 +115,9 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...riskPartnerZhCN,
     ...riskIncidentsZhCN,
     ...contractAmendmentsZhCN,
+    ...riskRuleKindsZhCN,
+    ...contractsArchiveZhCN,
+    ...mfaZhCN,
   },
   en: enAll,
 };

@@ -20,14 +20,22 @@ const create = createRoute({
   path: '/v1/sessions',
   ...open,
   tags: ['Account'],
-  summary: 'Sign in with e-mail and password; sets the session cookie',
+  summary:
+    'Sign in with e-mail and password (and the authenticator code when the account has one); sets the session cookie',
   request: {
     body: {
       required: true,
       content: {
         'application/json': {
           schema: z
-            .object({ email: z.string().min(1).max(320), password: z.string().min(1).max(256) })
+            .object({
+              email: z.string().min(1).max(320),
+              password: z.string().min(1).max(256),
+              code: z.string().min(1).max(40).optional().openapi({
+                description:
+                  'For an account with two-step sign-in: the 6-digit code from the authenticator app, or a recovery code. Without it such an account is answered 401 with details.secondFactor = "required".',
+              }),
+            })
             .openapi('SignIn'),
         },
       },

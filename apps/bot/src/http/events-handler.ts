@@ -5,6 +5,7 @@ import { ackResponse, jsonError } from './responses.ts';
 import { fromInstalledTeam, installedTeam } from './team-check.ts';
 import { localized } from '../views/text.ts';
 import { verifySlackSignature } from './verify-signature.ts';
+import { slackLog } from '../log.ts';
 
 const DEFAULT_ACK_TIMEOUT_MS = 2_500;
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -61,15 +62,15 @@ export function createEventsHandler(
     try {
       installed = await team();
     } catch (error) {
-      console.warn(
-        'Slack auth.test failed; cannot tell which workspace Outpost is installed in:',
-        (error as Error).message,
+      slackLog.warn(
+        { error: (error as Error).message },
+        'Slack auth.test failed; cannot tell which workspace Outpost is installed in',
       );
       return jsonError(503, 'slack_unavailable', 'Slack could not be reached to identify the workspace.');
     }
     if (!installed || !fromInstalledTeam(body, installed)) {
       // Signed by Slack, but for another workspace (or a guest of one): act on nothing.
-      console.warn('Slack request from a workspace other than the installed one refused.');
+      slackLog.warn('Slack request from a workspace other than the installed one refused');
       if (typeof body.command === 'string') {
         return Response.json({
           response_type: 'ephemeral',
@@ -118,7 +119,7 @@ function dispatch(
       // No listener matched (or none acked): nobody else is going to answer.
       .then(() => answer(new Response(null, { status: 200 })))
       .catch((error: unknown) => {
-        console.error('Slack event processing failed:', error);
+        slackLog.error({ err: error }, 'Slack event processing failed');
         answer(jsonError(500, 'internal_error', 'The Slack request could not be processed.'));
       });
   });

@@ -1,6 +1,7 @@
 import type { Locale } from '@outpost/i18n';
 import type { RespondArguments } from '@slack/bolt';
 import { errorView } from '../views/error.ts';
+import { slackLog } from '../log.ts';
 
 /**
  * Tells the person a listener failed. If even that reply cannot reach Slack (Slack is
@@ -14,6 +15,6 @@ export async function replyWithError(
   try {
     await respond(errorView(locale, error));
   } catch (replyError) {
-    console.warn('Could not send the error reply to Slack:', (replyError as Error).message);
+    slackLog.warn({ error: (replyError as Error).message }, 'Could not send the error reply to Slack');
   }
 }

@@ -92,7 +92,7 @@ export const riskAlertPostKind: SlackOutboxKind = {
     await recordRiskAlertsPosted(tx, {
       alertIds: [row.payload.alertId as string],
       ref,
-      dm: typeof row.payload.userId === 'string',
+      ...(typeof row.payload.userId === 'string' ? { dmUserId: row.payload.userId } : {}),
     });
   },
 };

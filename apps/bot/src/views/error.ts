@@ -2,6 +2,7 @@ import { asAppError } from '@outpost/core';
 import type { Locale, MessageKey } from '@outpost/i18n';
 import { ephemeral } from './ephemeral.ts';
 import { localized } from './text.ts';
+import { slackLog } from '../log.ts';
 
 /**
  * A domain error as the person should read it (its messageKey in their language);
@@ -22,6 +23,6 @@ export function errorView(locale: Locale | null, raw: unknown) {
     // No translation yet: core's English message still says what went wrong.
     return ephemeral(error.message);
   }
-  console.error('Slack listener error:', raw);
+  slackLog.error({ err: raw }, 'Slack listener error');
   return ephemeral(localized(locale, 'errors.unexpected'));
 }

@@ -134,6 +134,23 @@ function statusLines(card: RiskAlertCard, now: Date, locales: readonly Locale[])
 export function evidenceLine(evidence: Record<string, unknown>, locale: Locale): string {
   const n = (v: unknown) => (typeof v === 'number' ? formatNumber(locale, v, 2) : null);
   const t = (key: MessageKey, params?: Params) => translate(locale, key, params);
+  // Decision record 041: a concentration share, a lapsing contract, a category without one.
+  if (typeof evidence.partnerVolume === 'number' && typeof evidence.categoryVolume === 'number')
+    return t('risk.evidence.shareLine', {
+      percent: n(evidence.percent) ?? '',
+      category: String(evidence.serviceCategory ?? ''),
+      volume: evidence.partnerVolume,
+      total: evidence.categoryVolume,
+    });
+  if (evidence.state === 'none' && typeof evidence.serviceCategory === 'string')
+    return t('risk.evidence.noContractLine', { category: evidence.serviceCategory });
+  if (typeof evidence.endDate === 'string' && typeof evidence.reference === 'string') {
+    const days = typeof evidence.daysLeft === 'number' ? evidence.daysLeft : 0;
+    const left =
+      days >= 0 ? t('risk.evidence.daysLeft', { days }) : t('risk.evidence.expiredDays', { days: -days });
+    const line = days >= 0 ? 'risk.evidence.contractLine' : 'risk.evidence.contractEndedLine';
+    return `${t(line, { reference: evidence.reference, date: evidence.endDate })} (${left})`;
+  }
   if (typeof evidence.percent === 'number' && typeof evidence.threshold === 'number')
     return t('riskSlack.value.vs', {
       value: `${n(evidence.percent)}%`,

@@ -1,6 +1,7 @@
 import { emailKinds, setEmailPreferences } from '@outpost/core';
 import {
   changePassword,
+  endOwnSession,
   invalidateUserSessions,
   MAX_PASSWORD_LENGTH,
   MIN_PASSWORD_LENGTH,
@@ -11,6 +12,7 @@ import type { PortalDeps } from '../context';
 import { appErrorToForm, formText } from './app-error.server';
 import type { FormErrors } from './form-errors';
 import type { Viewer } from './viewer.server';
+import { loggerFor } from '@outpost/log';
 
 /**
  * The account page's forms. Each returns what the page shows next: a notice on
@@ -25,7 +27,8 @@ export type AccountIntent =
   | 'slack-unlink'
   | 'slack-request-confirm'
   | 'slack-request-decline'
-  | 'email';
+  | 'email'
+  | 'session-end';
 
 export interface AccountResult {
   intent: AccountIntent;
@@ -116,7 +119,7 @@ export async function linkSlackAction({ deps, viewer, locale }: Args): Promise<A
     found = await deps.slack.lookupUserByEmail(user.email);
   } catch (error) {
     // Slack being down is not our bug, but worth a log line for whoever runs Outpost.
-    console.error('Slack lookup by e-mail failed:', error);
+    loggerFor('portal').error({ err: error }, 'Slack lookup by e-mail failed');
     return {
       intent: 'slack-link',
       status: 502,
@@ -197,7 +200,28 @@ export const accountActions: Record<AccountIntent, (args: Args) => Promise<Accou
   email: saveEmailPreferencesAction,
   'slack-request-confirm': (args) => resolveLinkRequest(args, true),
   'slack-request-decline': (args) => resolveLinkRequest(args, false),
+  'session-end': endOneSessionAction,
 };
+
+/** "Sign out this one" on the account page's session list (decision record 043). */
+async function endOneSessionAction({ deps, viewer, locale, form }: Args): Promise<AccountResult> {
+  const sessionId = formText(form, 'sessionId');
+  if (!sessionId || sessionId === viewer.session.id) {
+    return { intent: 'session-end', status: 400, errors: { form: translate(locale, 'sessions.notFound') } };
+  }
+  try {
+    await endOwnSession(deps.db, viewer.person.actor, sessionId);
+  } catch (error) {
+    const mapped = appErrorToForm(error, locale);
+    if (!mapped) throw error;
+    return {
+      intent: 'session-end',
+      status: mapped.status,
+      errors: { form: mapped.errors.form ?? translate(locale, 'sessions.notFound') },
+    };
+  }
+  return { intent: 'session-end', status: 200, notice: translate(locale, 'sessions.ended') };
+}
 
 /** Which kinds of partner e-mail the person receives (ticked boxes); the inbox keeps everything. */
 async function saveEmailPreferencesAction({ deps, viewer, locale, form }: Args): Promise<AccountResult> {

@@ -12,9 +12,12 @@ import { localeCookie } from '../lib/locale.server';
 import { routeError } from '../lib/route-error';
 import { requireViewer } from '../lib/viewer.server';
 import type { Route } from './+types/account';
+import { OwnSessions } from '../components/account/own-sessions';
+import { accountSecurity } from '../lib/own-sessions.server';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
-  const { person } = requireViewer(context, request);
+  const viewer = requireViewer(context, request);
+  const { person } = viewer;
   const deps = context.get(depsContext);
   const locale = context.get(localeContext);
   // Slack is where staff approve and get alerts; partner users and read-only auditors have no use for a link.
@@ -23,7 +26,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   // Partner e-mail (decisions, returned documents, reviews, deadlines) can be turned off per kind.
   const email = person.actor.type === 'partner' ? await emailPreferences(deps.db, person.actor) : null;
   const linkRequest = slackAllowed ? await pendingSlackLinkRequest(deps.db, person.user.id) : null;
+  const security = await accountSecurity(deps, viewer, locale);
   return {
+    security,
     emailKinds: email ? emailKinds.map((kind) => ({ kind, on: email[kind] })) : null,
     email: person.user.email,
     savedLocale: person.user.locale,
@@ -139,17 +144,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         </Form>
       </section>
 
-      <section className="card stack" aria-labelledby="sessions-heading">
-        <h2 id="sessions-heading">{t('account.signOutEverywhere')}</h2>
-        <p className="muted">{t('account.signOutEverywhereHint')}</p>
-        <Outcome result={result} intents={['sessions']} />
-        <Form method="post">
-          <input type="hidden" name="intent" value="sessions" />
-          <button type="submit" className="button" disabled={submitting('sessions')}>
-            {t('account.signOutEverywhere')}
-          </button>
-        </Form>
-      </section>
+      <OwnSessions security={loaderData.security} result={result ?? undefined} />
 
       <section className="card stack" aria-labelledby="language-heading">
         <h2 id="language-heading">{t('account.language')}</h2>

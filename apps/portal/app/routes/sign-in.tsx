@@ -1,10 +1,11 @@
 import {
+  beginSignIn,
+  challengeCookie,
   DEVICE_COOKIE,
   deviceCookieHeader,
   readCookie,
   sessionCookie,
   sessionExpiresAt,
-  signIn,
 } from '@outpost/auth';
 import { translate } from '@outpost/i18n';
 import { Alert, TextField } from '@outpost/ui';
@@ -38,7 +39,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   }
   try {
     const { db } = context.get(depsContext);
-    const result = await signIn(db, {
+    const result = await beginSignIn(db, {
       email,
       password,
       ip: clientIp(request),
@@ -47,6 +48,14 @@ export async function action({ context, request }: Route.ActionArgs) {
     });
     // Where to go depends on who signed in; "/" sends them to their home.
     const to = safeRedirectPath(formText(form, 'redirectTo'), '/');
+    // A person with an authenticator has no session yet: the second step comes first (decision record 043).
+    if ('secondStep' in result) {
+      const next =
+        to === '/' ? '/sign-in/verify' : `/sign-in/verify?${new URLSearchParams({ redirectTo: to })}`;
+      return redirect(next, {
+        headers: { 'Set-Cookie': challengeCookie(result.challengeToken, request.url) },
+      });
+    }
     const headers = new Headers();
     headers.append('Set-Cookie', sessionCookie(result.token, request.url, sessionExpiresAt(result.session)));
     if (result.deviceCookie)

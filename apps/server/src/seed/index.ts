@@ -13,8 +13,11 @@ import { seedNotices } from './notices.ts';
 import { seedRisk } from './risk.ts';
 import { seedContracts } from './contracts.ts';
 import { seedContractAmendments } from './contract-amendments.ts';
+import { seedRiskKinds } from './risk-kinds.ts';
+import { seedContractRegister } from './contract-register.ts';
 import { seedRiskPartner } from './risk-partner.ts';
 import { seedRiskIncidents } from './risk-incidents.ts';
+import { seedMfa } from './mfa.ts';
 
 export { DEMO_PASSWORD } from './context.ts';
 export { activePartners, applicants } from './partners.ts';
@@ -70,6 +73,9 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   await seedRisk(context, admitted);
   await seedContracts(context, admitted);
   await seedContractAmendments(context, admitted);
+  await seedRiskKinds(context, admitted);
+  await seedContractRegister(context);
   await seedRiskPartner(context, admitted);
   await seedRiskIncidents(context, admitted);
+  await seedMfa(context);
 }

@@ -145,7 +145,7 @@ export async function putAmendmentInForce(tx: Database, contract: Contract, vers
     .where(eq(contracts.id, contract.id));
 }
 
-export interface ClauseChange {
+export interface AmendmentClauseChange {
   kind: ContractClauseText['kind'];
   title: { zh: string; en: string };
   change: 'added' | 'removed' | 'edited';
@@ -168,7 +168,7 @@ export function amendmentChanges(inForce: Version, amendment: Version) {
   const sla = JSON.stringify(inForce.slaTargets) !== JSON.stringify(amendment.slaTargets);
   const before = new Map(inForce.clauses.map((c) => [clauseKey(c), c]));
   const after = new Map(amendment.clauses.map((c) => [clauseKey(c), c]));
-  const clauses: ClauseChange[] = [];
+  const clauses: AmendmentClauseChange[] = [];
   for (const c of amendment.clauses) {
     const old = before.get(clauseKey(c));
     if (!old) {

@@ -12,3 +12,6 @@ export * from './variable-values.ts';
 export * from './amendments.ts';
 export * from './amendments-read.ts';
 export * from './working-version.ts';
+export * from './archive-search.ts';
+export * from './register.ts';
+export * from './version-history.ts';

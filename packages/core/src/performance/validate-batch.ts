@@ -2,6 +2,7 @@ import type { serviceEventTypes } from '@outpost/db';
 import type { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { assertCleanInput } from '../input-guard.ts';
+import { isAfter, toUtcIso } from '../utc-instants.ts';
 import { type EventIssue, eventIssues } from './event-issues.ts';
 import { FUTURE_TOLERANCE_MS, MAX_EVENTS_PER_BATCH, serviceEventSchema } from './event-schema.ts';
 
@@ -111,7 +112,7 @@ export function checkEvent(
   if (
     typeof occurredAt === 'string' &&
     !issues.some((i) => i.path === 'occurredAt') &&
-    Date.parse(occurredAt) > latest
+    isAfter(occurredAt, latest)
   ) {
     const reason = `occurredAt ${occurredAt} is more than 5 minutes in the future.`;
     reasons.push(reason);
@@ -137,12 +138,12 @@ export function checkEvent(
   const corrects =
     type === 'correction' ? (fields as { correctsExternalId: string }).correctsExternalId : null;
   // Normalise instants to UTC so stored payloads compare and sort the same way everywhere.
-  if (typeof payload.slaDueAt === 'string') payload.slaDueAt = new Date(payload.slaDueAt).toISOString();
+  if (typeof payload.slaDueAt === 'string') payload.slaDueAt = toUtcIso(payload.slaDueAt);
   return {
     row: {
       external_id: externalId,
       type,
-      occurred_at: new Date(Date.parse(at)).toISOString(),
+      occurred_at: toUtcIso(at),
       payload,
       corrects,
     },

@@ -111,6 +111,31 @@ export const defaultRiskRules: (RiskRuleInput & { defaultKey: string })[] = [
     serviceCategories: ['agency', 'sales_channel', 'customer_service'],
     params: { belowPercent: 75, clearAfterHours: 168 },
   },
+  // Contracts and concentration (decision record 041).
+  {
+    defaultKey: 'contract_lapsing_60d',
+    kind: 'contract_lapsing',
+    nameZh: '合同 60 天内到期且未续签',
+    nameEn: 'Contract ending within 60 days without renewal',
+    level: 'warning',
+    params: { withinDays: 60, includeNoContract: false, clearAfterHours: 0 },
+  },
+  {
+    defaultKey: 'contract_expired',
+    kind: 'contract_lapsing',
+    nameZh: '合作伙伴合同已过期',
+    nameEn: 'Partner contract expired',
+    level: 'critical',
+    params: { withinDays: 0, includeNoContract: false, clearAfterHours: 0 },
+  },
+  {
+    defaultKey: 'concentration_50pct_30d',
+    kind: 'concentration',
+    nameZh: '单一合作伙伴占服务类别业务量超过 50%（30 天）',
+    nameEn: 'One partner above 50 % of a service category’s cases (30 days)',
+    level: 'warning',
+    params: { windowDays: 30, abovePercent: 50, minCategoryVolume: 50, clearAfterHours: 168 },
+  },
 ];
 
 /** Adds any missing default rule (by its key), each as version 1 with its audit entry. Idempotent. */

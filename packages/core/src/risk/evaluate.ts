@@ -1,9 +1,10 @@
 import { type Database, type RiskAlert, type RiskRule, riskAlerts, riskRules } from '@outpost/db';
+import { loggerFor } from '@outpost/log';
 import { todayInChina } from '@outpost/i18n';
 import { and, eq, inArray } from 'drizzle-orm';
 import { systemActor } from '../actor.ts';
 import { getSetting } from '../settings.ts';
-import { conditions, eventDrivenKinds, type Finding } from './conditions/index.ts';
+import { conditions, contractDrivenKinds, eventDrivenKinds, type Finding } from './conditions/index.ts';
 import { memoised } from './conditions/types.ts';
 import type { RiskRuleKind } from './rule-params.ts';
 import { ruleSnapshot } from './rules.ts';
@@ -82,9 +83,21 @@ export async function evaluateAfterBatch(db: Database, partnerId: string, now = 
   try {
     return await evaluateRiskRules(db, { now, partnerIds: [partnerId], kinds: eventDrivenKinds });
   } catch (error) {
-    console.error('[risk] evaluation after a batch failed; the scheduled run will catch up', error);
+    loggerFor('risk').error(
+      { err: error, partnerId },
+      'evaluation after a batch failed; the scheduled run will catch up',
+    );
     return null;
   }
+}
+
+/**
+ * After the daily contract job: the contract rules over every partner, so a contract that just
+ * became expiring or expired raises its alert with the job rather than at the next scheduled run.
+ * Decision record 041.
+ */
+export function evaluateAfterContractExpiry(db: Database, now = new Date()) {
+  return evaluateRiskRules(db, { now, kinds: contractDrivenKinds });
 }
 
 async function reconcile(

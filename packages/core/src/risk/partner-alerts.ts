@@ -39,6 +39,9 @@ const partnerFields: Record<string, string[]> = {
   document_expiry: ['requirementNameZh', 'requirementNameEn', 'expiryDate', 'daysLeft'],
   blacklist_hit: ['listedName'],
   training_compliance: ['percent', 'meeting', 'people'],
+  // Decision record 041: the partner's own contract and share, never the other partners (`top`).
+  contract_lapsing: ['state', 'reference', 'serviceCategory', 'endDate', 'daysLeft'],
+  concentration: ['serviceCategory', 'percent', 'partnerVolume', 'categoryVolume', 'from', 'to'],
 };
 
 export function partnerVisibleEvidence(kind: string, evidence: Record<string, unknown>) {

@@ -73,6 +73,47 @@ export const ruleParamSchemas = {
       .max(100, 'Use a percentage above 0 and at most 100.'),
     clearAfterHours,
   }),
+  /**
+   * A contract in force ends within `withinDays` days (0: expired only) with no successor in its
+   * service category, or has expired; with `includeNoContract`, also a partner serving a category
+   * with no contract in force in it at all. Decision record 041.
+   */
+  contract_lapsing: z.strictObject({
+    withinDays: z
+      .number({ message: 'Use 0 to 365 days.' })
+      .int('Use 0 to 365 days.')
+      .min(0, 'Use 0 to 365 days.')
+      .max(365, 'Use 0 to 365 days.')
+      .default(60),
+    includeNoContract: z
+      .boolean({ message: 'Choose whether a partner without a contract counts.' })
+      .default(false),
+    clearAfterHours,
+  }),
+  /**
+   * One partner's share of a service category's cases opened over the last `windowDays` days is
+   * above `abovePercent`, once the category has at least `minCategoryVolume` cases. Decision record 041.
+   */
+  concentration: z.strictObject({
+    windowDays: z
+      .number({ message: 'Use a window of 1 to 366 days.' })
+      .int('Use a window of 1 to 366 days.')
+      .min(1, 'Use a window of 1 to 366 days.')
+      .max(366, 'Use a window of 1 to 366 days.')
+      .default(30),
+    abovePercent: z
+      .number({ message: 'Use a share above 0 and below 100 %.' })
+      .gt(0, 'Use a share above 0 and below 100 %.')
+      .lt(100, 'Use a share above 0 and below 100 %.')
+      .default(40),
+    minCategoryVolume: z
+      .number({ message: 'Use a whole number of cases from 1 to 1000000.' })
+      .int('Use a whole number of cases from 1 to 1000000.')
+      .min(1, 'Use a whole number of cases from 1 to 1000000.')
+      .max(1_000_000, 'Use a whole number of cases from 1 to 1000000.')
+      .default(50),
+    clearAfterHours,
+  }),
 } satisfies Record<RiskRuleKind, z.ZodType>;
 
 export type RuleParams<K extends RiskRuleKind> = z.output<(typeof ruleParamSchemas)[K]>;

@@ -35,6 +35,8 @@ export const riskRuleInput = z.discriminatedUnion(
     ofKind('document_expiry'),
     ofKind('blacklist_hit'),
     ofKind('training_compliance'),
+    ofKind('contract_lapsing'),
+    ofKind('concentration'),
   ],
   { message: 'Choose a rule kind.' },
 );

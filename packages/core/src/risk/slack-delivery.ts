@@ -1,7 +1,7 @@
 import { type Database, outbox, riskAlerts } from '@outpost/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import { systemActor } from '../actor.ts';
-import { recordRiskAlertMessage } from './slack.ts';
+import { recordRiskAlertDm, recordRiskAlertMessage } from './slack.ts';
 import { recordAlertEvent } from './timeline.ts';
 
 /**
@@ -15,7 +15,8 @@ export async function recordRiskAlertsPosted(
   input: {
     alertIds: string[];
     ref: { channel: string; ts: string };
-    dm?: boolean;
+    /** The relationship owner whose DM this was (remembered, so later changes redraw it). */
+    dmUserId?: string;
     /** Outbox rows the digest covered (skipped so they never post on their own). */
     digestRowIds?: string[];
   },
@@ -35,10 +36,11 @@ export async function recordRiskAlertsPosted(
   const actor = systemActor('slack-delivery');
   const now = new Date();
   for (const alert of alerts) {
-    if (!digest && !input.dm) await recordRiskAlertMessage(tx, alert.id, input.ref);
+    if (input.dmUserId) await recordRiskAlertDm(tx, alert.id, input.ref, input.dmUserId);
+    else if (!digest) await recordRiskAlertMessage(tx, alert.id, input.ref);
     await recordAlertEvent(tx, actor, alert, 'slack_posted', now, {
       ...input.ref,
-      ...(input.dm ? { dm: true } : {}),
+      ...(input.dmUserId ? { dm: true } : {}),
       ...(digest ? { digest: true } : {}),
     });
   }

@@ -75,6 +75,21 @@ export async function queueRiskAlertRefresh(
   alert: AlertRef,
   message?: { channel: string; ts: string; languages?: string },
 ) {
+  if (!message) {
+    // The relationship owner's DM copy follows every change too, in the owner's language.
+    const [dm] = await tx
+      .select({ channel: riskAlerts.slackDmChannel, ts: riskAlerts.slackDmTs, locale: users.locale })
+      .from(riskAlerts)
+      .leftJoin(users, eq(users.id, riskAlerts.slackDmUserId))
+      .where(eq(riskAlerts.id, alert.id));
+    if (dm?.channel && dm.ts) {
+      await queueRiskAlertRefresh(tx, alert, {
+        channel: dm.channel,
+        ts: dm.ts,
+        languages: dm.locale ?? 'zh-CN',
+      });
+    }
+  }
   await tx
     .insert(outbox)
     .values({
@@ -105,6 +120,19 @@ export async function recordRiskAlertMessage(
     .where(and(eq(riskAlerts.id, alertId), sql`${riskAlerts.slackTs} is null`))
     .returning({ id: riskAlerts.id });
   return row !== undefined;
+}
+
+/** Remembers the owner's DM copy of an alert (the first one wins), so later changes redraw it. */
+export async function recordRiskAlertDm(
+  tx: Database,
+  alertId: string,
+  ref: { channel: string; ts: string },
+  userId: string,
+) {
+  await tx
+    .update(riskAlerts)
+    .set({ slackDmChannel: ref.channel, slackDmTs: ref.ts, slackDmUserId: userId })
+    .where(and(eq(riskAlerts.id, alertId), sql`${riskAlerts.slackDmTs} is null`));
 }
 
 /** Everything an alert's Slack card shows, read without an actor (the delivery is the system's). */

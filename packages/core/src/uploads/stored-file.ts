@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { loggerFor } from '@outpost/log';
 import {
   assessments,
   type Database,
@@ -56,7 +57,9 @@ export async function storeWithRows<T>(
     });
   } catch (error) {
     if (created) {
-      await storage.delete(stored.storageKey).catch((e) => console.warn('stored file cleanup failed:', e));
+      await storage
+        .delete(stored.storageKey)
+        .catch((e) => loggerFor('storage').warn({ err: e }, 'stored file cleanup failed'));
     }
     throw error;
   }
@@ -127,7 +130,7 @@ export async function reportOrphanFiles(db: Database, storage: FileStorage, now 
   }
   if (orphans.length > 0) {
     const keys = orphans.slice(0, REPORTED_KEYS).map((o) => o.key);
-    console.warn(`orphan-files: ${orphans.length} stored file(s) no row references`, keys);
+    loggerFor('orphan-files').warn({ count: orphans.length, keys }, 'stored files no row references');
     await db.transaction((tx) =>
       audit(tx, systemActor('orphan-files'), {
         action: 'storage.orphans_found',

@@ -10,6 +10,7 @@ import { decodeRejectMetadata } from '../../committee/reject-metadata.ts';
 import { replyToResponseUrl } from '../../committee/response-url.ts';
 import { followUpVote, recordVoteFromSlack } from '../../committee/vote-from-slack.ts';
 import type { ListenerDeps } from '../../deps.ts';
+import { slackLog } from '../../log.ts';
 
 /**
  * Submission of the reject modal. The reason is checked with core's own vote schema
@@ -25,7 +26,7 @@ export function registerCommitteeReject(app: App, deps: ListenerDeps): void {
       if (!metadata) {
         // Not a modal this app opened in this shape (e.g. one left open across an upgrade).
         await ack();
-        console.warn('Reject modal submitted without readable metadata; ignored.');
+        slackLog.warn('Reject modal submitted without readable metadata; ignored');
         return;
       }
       const reason = view.state.values[REJECT_REASON_BLOCK_ID]?.[REJECT_REASON_ACTION_ID]?.value ?? '';

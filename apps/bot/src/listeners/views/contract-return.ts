@@ -11,6 +11,7 @@ import {
 } from '../../contracts/ids.ts';
 import { decodeReturnMetadata } from '../../contracts/return-metadata.ts';
 import type { ListenerDeps } from '../../deps.ts';
+import { slackLog } from '../../log.ts';
 
 /**
  * Submission of the return modal: the reason is checked with core's own schema first, so a
@@ -24,7 +25,7 @@ export function registerContractReturn(app: App, deps: ListenerDeps): void {
       const metadata = decodeReturnMetadata(view.private_metadata);
       if (!metadata) {
         await ack();
-        console.warn('Contract return modal submitted without readable metadata; ignored.');
+        slackLog.warn('Contract return modal submitted without readable metadata; ignored');
         return;
       }
       const reason = view.state.values[RETURN_REASON_BLOCK_ID]?.[RETURN_REASON_ACTION_ID]?.value ?? '';

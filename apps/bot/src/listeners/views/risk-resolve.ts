@@ -12,6 +12,7 @@ import {
 import { decodeResolveMetadata } from '../../risk/resolve-metadata.ts';
 import { RESOLUTION_NOTE_MAX } from '../../views/risk-resolve-modal.ts';
 import { translate } from '@outpost/i18n';
+import { slackLog } from '../../log.ts';
 
 /**
  * Submission of the resolve modal: a blank (or too long) note keeps the modal open with the error
@@ -25,7 +26,7 @@ export function registerRiskResolve(app: App, deps: ListenerDeps): void {
       const metadata = decodeResolveMetadata(view.private_metadata);
       if (!metadata) {
         await ack();
-        console.warn('Risk resolve modal submitted without readable metadata; ignored.');
+        slackLog.warn('Risk resolve modal submitted without readable metadata; ignored');
         return;
       }
       const note = (view.state.values[RISK_NOTE_BLOCK_ID]?.[RISK_NOTE_ACTION_ID]?.value ?? '').trim();

@@ -1,6 +1,7 @@
 import { formatDay, formatNumber } from '@outpost/i18n';
 import { AppLink } from '../app-link';
 import { useLocale, useT } from '../../lib/i18n';
+import { contractConcentrationRows } from './contract-concentration-evidence';
 
 type Evidence = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -62,6 +63,12 @@ export function AlertEvidence({ kind, evidence }: { kind: string; evidence: Evid
     ]);
     rows.push([t('risk.evidence.threshold'), `${n(evidence.threshold)} %`]);
     linkText = t('risk.evidence.openTraining');
+  } else {
+    const other = contractConcentrationRows(kind, evidence, t, locale);
+    if (other) {
+      rows.push(...other.rows);
+      linkText = other.linkText;
+    }
   }
   const href = str(evidence.href);
   return (

@@ -1,5 +1,6 @@
 import { formatDay, formatNumber } from '@outpost/i18n';
 import { useLocale, useT } from '../../lib/i18n';
+import { contractConcentrationRows } from './contract-concentration-evidence';
 
 type Trigger = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -14,7 +15,9 @@ type Kind =
   | 'kpi_sudden_change'
   | 'document_expiry'
   | 'blacklist_hit'
-  | 'training_compliance';
+  | 'training_compliance'
+  | 'contract_lapsing'
+  | 'concentration';
 
 export function PartnerTrigger({ kind, trigger }: { kind: Kind; trigger: Trigger }) {
   const t = useT();
@@ -59,6 +62,8 @@ export function PartnerTrigger({ kind, trigger }: { kind: Kind; trigger: Trigger
       t('risk.evidence.sample'),
       t('risk.evidence.people', { meeting: num(trigger.meeting), people: num(trigger.people) }),
     ]);
+  } else {
+    rows.push(...(contractConcentrationRows(kind, trigger, t, locale)?.rows ?? []));
   }
   return (
     <dl className="stack">

@@ -40,6 +40,25 @@ export function RuleSummary({
       return <>{t('risk.rules.summary.blacklist_hit')}</>;
     case 'training_compliance':
       return <>{t('risk.rules.summary.training_compliance', { percent: n('belowPercent') })}</>;
+    case 'contract_lapsing':
+      return (
+        <>
+          {t('risk.rules.summary.contract_lapsing', {
+            days: n('withinDays'),
+            none: params.includeNoContract === true ? 'yes' : 'no',
+          })}
+        </>
+      );
+    case 'concentration':
+      return (
+        <>
+          {t('risk.rules.summary.concentration', {
+            percent: n('abovePercent'),
+            days: n('windowDays'),
+            min: n('minCategoryVolume'),
+          })}
+        </>
+      );
     default:
       return null;
   }

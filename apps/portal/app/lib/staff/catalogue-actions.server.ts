@@ -60,7 +60,8 @@ export type SettingsIntent =
   | 'trainingDigest'
   | 'riskHours'
   | 'riskEscalation'
-  | 'contractApprovers';
+  | 'contractApprovers'
+  | 'mfa';
 
 /** The committee's quorum and approval share, typed as fractions ("2/3"), decimals or percentages. */
 export async function saveCommitteeRuleAction({
@@ -142,4 +143,24 @@ export const settingsActions: Record<SettingsIntent, (args: StaffActionArgs) => 
     riskHours: saveRiskResponseHoursAction,
     riskEscalation: saveRiskEscalationAction,
     contractApprovers: saveContractApproversAction,
+    mfa: saveMfaRolesAction,
   };
+
+/** Which staff roles must use two-step sign-in (decision record 043); unticking every box is allowed. */
+async function saveMfaRolesAction({
+  deps,
+  viewer,
+  locale,
+  form,
+}: StaffActionArgs): Promise<StaffActionResult> {
+  try {
+    await setSetting(deps.db, viewer.person.actor, 'auth.mfa', {
+      requiredRoles: [...new Set(form.getAll('requiredRoles').filter((v) => typeof v === 'string'))],
+    });
+  } catch (error) {
+    const mapped = domainFormErrors(error, locale, {});
+    if (!mapped) throw error;
+    return { intent: 'mfa', status: mapped.status, errors: mapped.errors };
+  }
+  return { intent: 'mfa', status: 200, notice: translate(locale, 'staff-portal.settings.saved') };
+}

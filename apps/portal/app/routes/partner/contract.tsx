@@ -4,6 +4,7 @@ import { Alert } from '@outpost/ui';
 import { data, useNavigation } from 'react-router';
 import { AppLink } from '../../components/app-link';
 import { ContractBody } from '../../components/contracts/contract-body';
+import { ContractHistory } from '../../components/contracts/contract-history';
 import { ContractStatusBadge } from '../../components/contracts/contract-labels';
 import { PartnerAmendment } from '../../components/contracts/partner-amendment';
 import { SignForm } from '../../components/contracts/sign-form';
@@ -12,6 +13,7 @@ import { orRouteError } from '../../lib/app-error.server';
 import { contractActionErrors } from '../../lib/contracts/contract-errors.server';
 import { amendmentSummary, signedCopiesView } from '../../lib/contracts/amendment-view.server';
 import { contractView } from '../../lib/contracts/contract-view.server';
+import { historyView } from '../../lib/contracts/archive-view.server';
 import type { FormErrors } from '../../lib/form-errors';
 import { useT } from '../../lib/i18n';
 import { requirePartner } from '../../lib/partner/partner-viewer.server';
@@ -24,6 +26,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const contract = await orRouteError(locale, () => getContract(deps.db, actor, params.contractId));
   return {
     contract: await contractView(deps.db, actor, locale, contract),
+    history: await historyView(deps.db, actor, locale, contract.id),
     maySign: actor.role === 'partner_admin',
     // An amendment only from signing on (core); every countersigned copy with its hash.
     amendment: await amendmentSummary(deps.db, actor, locale, contract.id),
@@ -130,6 +133,7 @@ export default function PartnerContract({ loaderData, actionData }: Route.Compon
       <SignedCopies copies={loaderData.signedCopies} />
 
       <ContractBody contract={contract} />
+      <ContractHistory history={loaderData.history} base={`/p/contracts/${contract.id}`} />
     </div>
   );
 }

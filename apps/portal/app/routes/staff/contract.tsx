@@ -13,6 +13,8 @@ import { Alert, Badge } from '@outpost/ui';
 import { data, Form, redirect, useNavigation } from 'react-router';
 import { AppLink } from '../../components/app-link';
 import { ClauseDiff } from '../../components/contracts/clause-diff';
+import { ContractHistory } from '../../components/contracts/contract-history';
+import { ContractRegisterCard } from '../../components/contracts/contract-register';
 import { ContractBody } from '../../components/contracts/contract-body';
 import { ContractStatusBadge } from '../../components/contracts/contract-labels';
 import { AmendmentSummary } from '../../components/contracts/amendment-summary';
@@ -24,6 +26,7 @@ import { formText, orRouteError } from '../../lib/app-error.server';
 import { contractActionErrors } from '../../lib/contracts/contract-errors.server';
 import { amendmentSummary, signedCopiesView } from '../../lib/contracts/amendment-view.server';
 import { contractView } from '../../lib/contracts/contract-view.server';
+import { historyView, registerView } from '../../lib/contracts/archive-view.server';
 import type { FormErrors } from '../../lib/form-errors';
 import { useT } from '../../lib/i18n';
 import { requireKind } from '../../lib/viewer.server';
@@ -45,6 +48,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     amendment: await amendmentSummary(db, actor, locale, contract.id),
     mayAmend: can(actor, 'manage:contract') && ['active', 'expiring'].includes(contract.status),
     signedCopies: await signedCopiesView(db, actor, locale, contract.id, `/s/contracts/${contract.id}`),
+    history: await historyView(db, actor, locale, contract.id),
+    register: await registerView(db, actor, locale, contract.id),
     mayManage: can(actor, 'manage:contract'),
     mayReview: mayReview && contract.status === 'legal_review',
     mayDecide: Boolean(mine && !mine.decision),
@@ -367,6 +372,7 @@ export default function StaffContract({ loaderData, actionData }: Route.Componen
       <SignedCopies copies={loaderData.signedCopies} />
 
       <ContractBody contract={contract} />
+      <ContractRegisterCard register={loaderData.register} base={base} mayEdit={loaderData.mayManage} />
 
       <section className="card stack" aria-labelledby="contract-reviews">
         <h2 id="contract-reviews">{t('contracts.reviews.title')}</h2>
@@ -389,6 +395,7 @@ export default function StaffContract({ loaderData, actionData }: Route.Componen
           </ol>
         )}
       </section>
+      <ContractHistory history={loaderData.history} base={base} />
     </div>
   );
 }

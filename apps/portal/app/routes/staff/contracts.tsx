@@ -1,14 +1,16 @@
-import { can, listContracts } from '@outpost/core';
+import { can, contractPartners, searchContracts } from '@outpost/core';
 import { formatDateTime, formatDay } from '@outpost/i18n';
 import { EmptyState } from '@outpost/ui';
 import { Form, useSearchParams } from 'react-router';
 import { AppLink } from '../../components/app-link';
 import { ContractStatusBadge } from '../../components/contracts/contract-labels';
+import { ArchiveExportLinks, ArchiveFilters } from '../../components/contracts/archive-filters';
 import { FilterSelect } from '../../components/filter-select';
 import { PageLinks } from '../../components/page-links';
 import { TableRegion } from '../../components/table-region';
 import { depsContext, localeContext } from '../../context';
 import { orRouteError } from '../../lib/app-error.server';
+import { archiveFilters } from '../../lib/contracts/archive-view.server';
 import { contractStatusCodes as contractStatuses } from '../../lib/contracts/contract-codes';
 import { serviceCategoryCodes as serviceCategories } from '../../lib/risk/risk-codes';
 import { useT } from '../../lib/i18n';
@@ -20,21 +22,24 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const { person } = requireKind(context, request, 'staff');
   const locale = context.get(localeContext);
   const params = new URL(request.url).searchParams;
-  // A hand-edited bad filter falls back to "no filter", never an error page.
-  const status = contractStatuses.find((s) => s === params.get('status'));
-  const serviceCategory = serviceCategories.find((c) => c === params.get('category'));
-  const q = (params.get('q') ?? '').trim().slice(0, 100) || undefined;
-  const result = await orRouteError(locale, () =>
-    listContracts(context.get(depsContext).db, person.actor, {
-      status,
-      serviceCategory,
-      q,
-      page: pageParam(params),
-    }),
+  // A hand-edited bad filter falls back to "no filter", never an error page (archive-view.server.ts).
+  const filters = archiveFilters(params);
+  const db = context.get(depsContext).db;
+  const [result, partnerOptions] = await orRouteError(locale, () =>
+    Promise.all([
+      searchContracts(db, person.actor, { ...filters, page: pageParam(params) }),
+      contractPartners(db, person.actor),
+    ]),
   );
   return {
     mayDraft: can(person.actor, 'manage:contract'),
-    filtered: Boolean(status || serviceCategory || q),
+    filtered: Object.keys(filters).length > 0,
+    partners: partnerOptions,
+    exportQuery: new URLSearchParams(
+      [...params].filter(([k]) =>
+        ['status', 'category', 'kind', 'partner', 'within', 'from', 'to', 'q'].includes(k),
+      ),
+    ).toString(),
     total: result.total,
     page: result.page,
     pages: pageCount(result.total, result.pageSize),
@@ -80,6 +85,7 @@ export default function StaffContracts({ loaderData }: Route.ComponentProps) {
       >
         <div className="ui-field filters__query">
           <label htmlFor="contracts-q">{t('contracts.list.search')}</label>
+          <p className="ui-field__hint">{t('contracts.archive.searchHint')}</p>
           <input
             id="contracts-q"
             name="q"
@@ -104,6 +110,7 @@ export default function StaffContracts({ loaderData }: Route.ComponentProps) {
           options={serviceCategories.map((c) => ({ value: c, label: t(`category.${c}`) }))}
           defaultValue={params.get('category') ?? ''}
         />
+        <ArchiveFilters partners={loaderData.partners} />
         <button type="submit" className="button button--primary">
           {t('common.search')}
         </button>
@@ -117,6 +124,7 @@ export default function StaffContracts({ loaderData }: Route.ComponentProps) {
       <p className="muted" role="status">
         {t('contracts.list.count', { count: total })}
       </p>
+      <ArchiveExportLinks query={loaderData.exportQuery} />
       {contracts.length === 0 ? (
         <EmptyState title={filtered ? t('contracts.list.noneFound') : t('contracts.list.empty')}>
           <p>{filtered ? t('contracts.list.noneFoundHint') : t('contracts.list.emptyHint')}</p>

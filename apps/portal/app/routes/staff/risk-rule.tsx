@@ -11,7 +11,8 @@ import { appErrorToForm, orRouteError } from '../../lib/app-error.server';
 import type { FormErrors } from '../../lib/form-errors';
 import { useLocale, useT } from '../../lib/i18n';
 import { routeError } from '../../lib/route-error';
-import { isRuleKind, paramFields, ruleFromForm, ruleKinds } from '../../lib/risk/rule-form';
+import { withParamErrors } from '../../lib/risk/rule-errors.server';
+import { booleanParams, isRuleKind, paramFields, ruleFromForm, ruleKinds } from '../../lib/risk/rule-form';
 import {
   riskLevelCodes as riskLevels,
   serviceCategoryCodes as serviceCategories,
@@ -93,7 +94,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       labels[`params.${field}`] = translate(locale, `risk.rules.field.${field}`);
     const mapped = appErrorToForm(raw, locale, labels);
     if (!mapped) throw raw;
-    return data({ errors: mapped.errors }, { status: mapped.status });
+    return data({ errors: withParamErrors(raw, mapped.errors, locale, labels) }, { status: mapped.status });
   }
 }
 
@@ -182,6 +183,18 @@ export default function RiskRulePage({ loaderData, actionData }: Route.Component
                   defaultValue={typeof value === 'string' ? value : undefined}
                   error={fieldError(name)}
                   options={kpis.map((k) => ({ value: k.key, label: locale === 'en' ? k.nameEn : k.nameZh }))}
+                />
+              );
+            }
+            if (booleanParams.has(field)) {
+              return (
+                <CheckboxField
+                  key={field}
+                  name={name}
+                  label={t(`risk.rules.field.${field}`)}
+                  hint={t('risk.rules.hint.includeNoContract')}
+                  error={fieldError(name)}
+                  defaultChecked={value === true}
                 />
               );
             }

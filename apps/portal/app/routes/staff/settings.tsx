@@ -15,6 +15,9 @@ import type { Route } from './+types/settings';
 import { AppLink } from '../../components/app-link';
 import { riskLevelCodes as riskLevels } from '../../lib/risk/risk-codes';
 
+/** Staff roles, in the order the settings list them (kept here: route modules import no values from @outpost/db). */
+const staffRoleCodes = ['admin', 'committee', 'risk_officer', 'reviewer', 'legal', 'auditor'] as const;
+
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { person } = requireKind(context, request, 'staff');
   if (!can(person.actor, 'manage:requirements'))
@@ -31,7 +34,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       contractApproverSettings(db, person.actor),
     ],
   );
-  return { committee, weights, trainingDigest, riskHours, escalation, riskStaff, approvers };
+  const mfa = await getSetting(db, 'auth.mfa');
+  return { committee, weights, trainingDigest, riskHours, escalation, riskStaff, approvers, mfa };
 }
 
 export function action({ context, request }: Route.ActionArgs) {
@@ -227,6 +231,24 @@ export default function StaffSettings({ loaderData, actionData }: Route.Componen
             defaultValues={chosen}
           />
         ))}
+      </SettingsCard>
+
+      {/* Two-step sign-in required per role (decision record 043). */}
+      <SettingsCard
+        id="mfa-roles-heading"
+        title={t('mfa.settings.title')}
+        hint={t('mfa.settings.hint')}
+        intent="mfa"
+        formKey={`mfa-${loaderData.mfa.requiredRoles.join('-')}`}
+        result={result}
+        busy={busy}
+      >
+        <CheckboxGroup
+          name="requiredRoles"
+          label={t('mfa.settings.roles')}
+          options={staffRoleCodes.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+          defaultValues={loaderData.mfa.requiredRoles}
+        />
       </SettingsCard>
     </div>
   );

@@ -20,7 +20,12 @@ async function readPartners(db: Database, rule: RiskRule, scope: ConditionScope)
   }
   if (scope.partnerIds) where.push(inArray(partners.id, [...scope.partnerIds]));
   return db
-    .select({ id: partners.id, legalName: partners.legalName, creditCode: partners.creditCode })
+    .select({
+      id: partners.id,
+      legalName: partners.legalName,
+      creditCode: partners.creditCode,
+      serviceCategories: partners.serviceCategories,
+    })
     .from(partners)
     .where(and(...where));
 }

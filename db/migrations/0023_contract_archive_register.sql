@@ -1,0 +1,3 @@
+ALTER TABLE "contract_versions" ADD COLUMN "search_text" text GENERATED ALWAYS AS (lower((jsonb_path_query_array(clauses, '$[*].titleZh') || jsonb_path_query_array(clauses, '$[*].titleEn') || jsonb_path_query_array(clauses, '$[*].bodyZh') || jsonb_path_query_array(clauses, '$[*].bodyEn'))::text)) STORED;--> statement-breakpoint
+ALTER TABLE "contracts" ADD COLUMN "register" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+CREATE INDEX "contract_versions_clauses" ON "contract_versions" USING gin ("clauses" jsonb_path_ops);

@@ -1,0 +1,70 @@
+/** Two-step sign-in (TOTP), recovery codes, the per-role requirement and one's own sessions (decision record 043). English. */
+export const mfaEn = {
+  'mfa.required': 'Enter the code from your authenticator app to finish signing in.',
+  'mfa.codeWrong':
+    'The code is not correct. Check that the time on your phone is right and enter the current code.',
+  'mfa.codeUsed': 'This code was already used. Wait for the next code in the app.',
+  'mfa.recoveryCodeUsed': 'This recovery code was already used; each one works once.',
+  'mfa.throttled': 'Too many wrong codes. Try again in {minutes} minutes.',
+  'mfa.alreadyEnabled': 'Two-step sign-in is already on. Turn it off first to set up a new authenticator.',
+  'mfa.notSetUp': 'Two-step sign-in is not set up for this account.',
+  'mfa.challengeExpired': 'This sign-in has expired or was already completed. Sign in again.',
+
+  'mfa.step.title': 'Two-step sign-in',
+  'mfa.step.intro':
+    'Enter the 6-digit code your authenticator app shows for Outpost, or one of your recovery codes.',
+  'mfa.step.code': 'Code',
+  'mfa.step.codeHint': '6 digits from the app, or a recovery code such as abcd-efgh-ijkl-mnop.',
+  'mfa.step.codeRequired': 'Enter the code.',
+  'mfa.step.submit': 'Verify',
+  'mfa.step.startOver': 'Sign in with another account',
+
+  'mfa.setup.title': 'Two-step sign-in',
+  'mfa.setup.intro':
+    'Signing in then needs your password and a code from an authenticator app on your phone — any app that supports time-based codes (TOTP), such as Microsoft Authenticator, Google Authenticator or 1Password.',
+  'mfa.setup.requiredNotice': 'Your role requires two-step sign-in. Set it up to continue.',
+  'mfa.setup.start': 'Set up two-step sign-in',
+  'mfa.setup.scan': '1. Scan this QR code with your authenticator app.',
+  'mfa.setup.qrAlt': 'QR code to add Outpost to an authenticator app',
+  'mfa.setup.manual': 'Or enter this key by hand (time-based, 6 digits, every 30 seconds):',
+  'mfa.setup.confirmStep': '2. Enter the code the app now shows.',
+  'mfa.setup.confirmCode': 'Code from the app',
+  'mfa.setup.confirm': 'Turn on two-step sign-in',
+  'mfa.setup.restart': 'Start again with a new key',
+  'mfa.setup.enabled': 'Two-step sign-in is on (since {when}).',
+  'mfa.setup.off': 'Two-step sign-in is off.',
+  'mfa.setup.codesLeft':
+    '{count, plural, =0 {No recovery codes left: replace them now.} one {# recovery code left.} other {# recovery codes left.}}',
+  'mfa.setup.done': 'Two-step sign-in is on.',
+  'mfa.setup.codesTitle': 'Your recovery codes',
+  'mfa.setup.codesIntro':
+    'Each code signs you in once if you lose your phone. They are shown only now: print them or keep them in a password manager.',
+  'mfa.setup.currentCode': 'Current code (or a recovery code)',
+  'mfa.setup.regenerate': 'Replace the recovery codes',
+  'mfa.setup.regenerateHint': 'New codes replace all the old ones. Confirm with a current code.',
+  'mfa.setup.regenerated': 'New recovery codes made; the old ones no longer work.',
+  'mfa.setup.disable': 'Turn off two-step sign-in',
+  'mfa.setup.disableHint': 'Confirm with a current code from the app or with a recovery code.',
+  'mfa.setup.disabled': 'Two-step sign-in is off.',
+  'mfa.setup.continue': 'Continue',
+  'mfa.account.manage': 'Manage two-step sign-in',
+
+  'mfa.settings.title': 'Two-step sign-in',
+  'mfa.settings.hint':
+    'Staff with any ticked role must set up an authenticator app before they can use the console.',
+  'mfa.settings.roles': 'Required for',
+
+  'sessions.title': 'Where you are signed in',
+  'sessions.intro': 'Your active sessions. Sign out any you do not recognise.',
+  'sessions.current': 'This device',
+  'sessions.device': '{browser} on {os}',
+  'sessions.unknownDevice': 'Unknown device',
+  'sessions.lastSeen': 'Last active {when}',
+  'sessions.signedIn': 'signed in {when}',
+  'sessions.place.local_network': 'Local network',
+  'sessions.place.unknown': 'Place unknown',
+  'sessions.address': 'address {ip}',
+  'sessions.end': 'Sign out this one',
+  'sessions.ended': 'That session has been signed out.',
+  'sessions.notFound': 'That session has already ended.',
+} as const;
