@@ -194,6 +194,27 @@ export const contracts = pgTable(
   (t) => [index('contracts_partner').on(t.partnerId), index('contracts_status').on(t.status)],
 );
 
+/**
+ * Where one version stands (decision record 040). An original's status mirrors its contract's
+ * until it is signed; an amendment of a contract in force moves on its own while the contract
+ * stays active. At most one version of a contract is open (draft … signing) at a time.
+ */
+export const contractVersionStatuses = [
+  'draft',
+  'legal_review',
+  'approval',
+  'signing',
+  /** Countersigned: the contract's text (or, once superseded, its text until the next amendment). */
+  'signed',
+  'superseded',
+  /** Returned by legal or an approver; the work continued as the next version. */
+  'returned',
+  /** An amendment abandoned before it was signed; the version in force stays. */
+  'withdrawn',
+] as const;
+export type ContractVersionStatus = (typeof contractVersionStatuses)[number];
+export const openVersionStatuses = ['draft', 'legal_review', 'approval', 'signing'] as const;
+
 /** A clause as it stands in one contract version: copied from the library, maybe edited. */
 export interface ContractClauseText {
   clauseId: string | null;
@@ -243,6 +264,10 @@ export const contractVersions = pgTable(
     kind: text('kind', { enum: ['original', 'amendment'] })
       .notNull()
       .default('original'),
+    /** Where this version stands (decision record 040). */
+    status: text('status', { enum: contractVersionStatuses }).notNull().default('draft'),
+    /** Why an amendment is made (required for amendments, null for originals). */
+    reason: text('reason'),
     terms: jsonb('terms').$type<ContractTerms>().notNull(),
     values: jsonb('values').$type<Record<string, string | number>>().notNull().default(sql`'{}'::jsonb`),
     slaTargets: jsonb('sla_targets').$type<SlaTarget[]>().notNull().default(sql`'[]'::jsonb`),
@@ -267,6 +292,10 @@ export const contractVersions = pgTable(
   },
   (t) => [
     uniqueIndex('contract_versions_contract_version').on(t.contractId, t.version),
+    // One open version per contract: a second amendment cannot start while one is under way.
+    uniqueIndex('contract_versions_one_open')
+      .on(t.contractId)
+      .where(sql`status in ('draft', 'legal_review', 'approval', 'signing')`),
     // "Contracts whose version has a clause of kind X": clauses @> '[{"kind":"X"}]' uses it.
     index('contract_versions_clauses').using('gin', sql`${t.clauses} jsonb_path_ops`),
   ],

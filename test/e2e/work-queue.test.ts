@@ -205,14 +205,16 @@ describe.skipIf(!e2eEnabled)('where work starts', () => {
     }
   });
 
-  test('a committee member sees only ballots awaiting their vote; an auditor is told there is nothing to do', async () => {
+  test('a committee member sees only ballots and contracts awaiting their decision; an auditor is told there is nothing to do', async () => {
     const member = await newPage(browser());
     try {
       await signInAs(member.page, 'committee1@outpost.test');
       await member.page.waitForURL('**/s');
       const ballots = member.page.getByRole('region', { name: '待我投票的准入申请' });
       await ballots.waitFor();
-      expect(await member.page.locator('.work-group').count()).toBe(1);
+      // The demo makes committee1 a contract approver too (decision record 040): that group, and no other.
+      expect(await member.page.locator('.work-group').count()).toBe(2);
+      expect(await member.page.getByRole('region', { name: '待我审批的合同' }).isVisible()).toBe(true);
       const waiting = await countOf(ballots);
       if (waiting === 0) {
         expect(await ballots.getByText('暂无待处理事项。').isVisible()).toBe(true);

@@ -779,6 +779,22 @@ export const expectations: Record<string, Expected> = {
     partnerMember: 403,
     apiKey: 302,
   },
+  // The amendment of a contract in force (decision record 040): the matrix's contract has none (404);
+  // the empty form names no action (core checks each action's permission).
+  'GET /s/contracts/:contractId/amendment': {
+    default: 404,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  'POST /s/contracts/:contractId/amendment': {
+    default: 400,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
   'GET /p/contracts': { default: 403, anonymous: 302, partnerAdmin: 200, partnerMember: 200, apiKey: 302 },
   // Another partner's contract is "not found" for partner people, whatever its state.
   'GET /p/contracts/:contractId': {

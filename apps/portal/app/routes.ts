@@ -108,6 +108,7 @@ export default [
         route('contracts/:contractId/edit', 'routes/staff/contract-edit.tsx'),
         route('contracts/:contractId/pdf', 'routes/staff/contract-pdf.ts'),
         route('contracts/:contractId/signed', 'routes/staff/contract-signed.ts'),
+        route('contracts/:contractId/amendment', 'routes/staff/contract-amendment.tsx'),
         route('contracts/export', 'routes/staff/contracts-export.ts'),
         route('contracts/:contractId/versions/:version', 'routes/staff/contract-version.tsx'),
         route('contracts/:contractId/register', 'routes/staff/contract-register.tsx'),

@@ -440,6 +440,36 @@ describe('risk incidents in the first-run demo (decision record 035)', () => {
   });
 });
 
+describe('a contract amendment in the first-run demo (decision record 040)', () => {
+  it('华安’s active contract has an amendment in approval: reviewed by legal, one approver of two, the contract still active', async () => {
+    const { approvalState, contractAmendment, listContracts, staffWorkQueue } = await import('@outpost/core');
+    const legal = await actor('legal@outpost.test');
+    const { items } = await listContracts(conn.db, legal, { q: '华安', pageSize: 100 });
+    const contract = items.find((c) => c.status === 'active')!;
+    const amendment = await contractAmendment(conn.db, legal, contract.id);
+    expect(amendment).toMatchObject({
+      status: 'approval',
+      inForceVersion: 1,
+      version: { kind: 'amendment' },
+    });
+    expect(amendment!.reason).toContain('年度金额');
+    expect(amendment!.changes.terms).toEqual(['annualValueCents']);
+    expect(amendment!.changes.sla).toBe(true);
+    expect((await approvalState(conn.db, legal, contract.id)).tally).toMatchObject({
+      approve: 1,
+      pending: 1,
+    });
+    // The administrator, the second approver, has it waiting; the partner sees nothing of it yet.
+    const admin = await actor('admin@outpost.test');
+    const queue = await staffWorkQueue(conn.db, admin, { limit: 50 });
+    const group = queue.groups.find((g) => g.key === 'contractsAwaitingApproval')!;
+    expect(group.items.map((i) => i.href)).toContain(
+      `/s/contracts/${contract.id}/amendment#contract-approval`,
+    );
+    expect(await contractAmendment(conn.db, await actor(huaan.admin.email), contract.id)).toBeNull();
+  });
+});
+
 describe('contract and concentration alerts in the first-run demo (decision record 041)', () => {
   it('has 鼎信’s contract ending without renewal and 数智 above half of the IT category’s cases', async () => {
     const rows = await conn.db

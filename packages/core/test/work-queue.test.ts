@@ -78,6 +78,7 @@ describe('whose work is which', () => {
       'externalTrainingToReview',
       'riskAlertsOpen',
       'remediationTasksToVerify',
+      'contractsAwaitingSignature',
     ]);
     // Administrators do everything but vote.
     expect(await keysOf(staff.admin)).toEqual([
@@ -90,9 +91,11 @@ describe('whose work is which', () => {
       'externalTrainingToReview',
       'riskAlertsOpen',
       'remediationTasksToVerify',
+      'contractsInLegalReview',
+      'contractsAwaitingSignature',
     ]);
     expect(await keysOf(staff.auditor)).toEqual([]);
-    expect(await keysOf(staff.legal)).toEqual([]);
+    expect(await keysOf(staff.legal)).toEqual(['contractsInLegalReview', 'contractsAwaitingSignature']);
     // A person with two roles gets both roles' work, each group once.
     const both = (await makeStaff(conn.db, ['reviewer', 'committee'])).actor;
     expect(await keysOf(both)).toEqual(['ballotsAwaitingVote', 'documentsToReview', 'applicationsToAdvance']);
@@ -428,6 +431,7 @@ describe('cost', () => {
     });
     const queue = await staffWorkQueue(counting, staff.admin, { now: LATER });
     expect(queue.total).toBeGreaterThan(5);
-    expect(selects).toBe(queue.groups.length);
+    // One per group shown, and one asking whether the person approves contracts (they do not).
+    expect(selects).toBe(queue.groups.length + 1);
   });
 });

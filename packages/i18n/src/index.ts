@@ -47,6 +47,8 @@ import { riskPartnerEn } from './risk-partner.en.ts';
 import { riskPartnerZhCN } from './risk-partner.zh-CN.ts';
 import { riskIncidentsEn } from './risk-incidents.en.ts';
 import { riskIncidentsZhCN } from './risk-incidents.zh-CN.ts';
+import { contractAmendmentsEn } from './contract-amendments.en.ts';
+import { contractAmendmentsZhCN } from './contract-amendments.zh-CN.ts';
 import { riskRuleKindsEn } from './risk-rule-kinds.en.ts';
 import { riskRuleKindsZhCN } from './risk-rule-kinds.zh-CN.ts';
 import { mfaEn } from './mfa.en.ts';
@@ -83,6 +85,7 @@ const enAll = {
   ...riskSlackEn,
   ...riskPartnerEn,
   ...riskIncidentsEn,
+  ...contractAmendmentsEn,
   ...riskRuleKindsEn,
   ...contractsArchiveEn,
   ...mfaEn,
@@ -120,6 +123,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...riskSlackZhCN,
     ...riskPartnerZhCN,
     ...riskIncidentsZhCN,
+    ...contractAmendmentsZhCN,
     ...riskRuleKindsZhCN,
     ...contractsArchiveZhCN,
     ...mfaZhCN,

@@ -1,4 +1,4 @@
-import { approvalState, getContract, isAppError, personById } from '@outpost/core';
+import { approvalState, contractAmendment, getContract, isAppError, personById } from '@outpost/core';
 import type { Database } from '@outpost/db';
 import type { Locale } from '@outpost/i18n';
 import { type ContractBallotState, contractBallotView } from '../views/contract-ballot.ts';
@@ -36,6 +36,8 @@ export async function loadContractBallot(
       approvalState(db, person.actor, input.contractId),
     ]);
     const mine = approval.approvers.find((a) => a.id === input.approverId);
+    // An amendment of a contract in force: the approver is asked about the amendment's terms.
+    const amendment = approval.amendment ? await contractAmendment(db, person.actor, contract.id) : null;
     return {
       locale: person.user.locale,
       state: {
@@ -43,8 +45,9 @@ export async function loadContractBallot(
         reference: contract.reference,
         partnerName: contract.partnerName,
         serviceCategory: contract.serviceCategory,
-        status: contract.status,
-        terms: contract.version.terms,
+        status: approval.status,
+        terms: amendment?.version.terms ?? contract.version.terms,
+        amendment: amendment ? { version: amendment.version.version, reason: amendment.reason } : null,
         isApprover: mine !== undefined,
         myDecision: mine?.decision?.decision ?? null,
         tally: approval.tally,

@@ -1,4 +1,4 @@
-import { decideContractApproval, isAppError, isUuid } from '@outpost/core';
+import { decideContractApproval, isAppError, isUuid, openVersionOf } from '@outpost/core';
 import type { Locale } from '@outpost/i18n';
 import type { ListenerDeps } from '../deps.ts';
 import { identify } from '../identity.ts';
@@ -79,6 +79,9 @@ async function alreadyDecided(
   });
   const latest = rows.sort((a, b) => b.version - a.version)[0];
   if (!latest) return false;
+  // The version being decided: an amendment's while one is open, else the contract's current one.
+  const open = await openVersionOf(deps.db, contractId);
+  const current = open?.version ?? contract.currentVersion;
   // A return moved the contract to the next version: the returned one is the approver's last.
-  return latest.decision === decision && (anyVersion || latest.version === contract.currentVersion);
+  return latest.decision === decision && (anyVersion || latest.version === current);
 }

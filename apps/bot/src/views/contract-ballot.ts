@@ -13,6 +13,8 @@ export interface ContractBallotState {
   serviceCategory: string;
   status: string;
   terms: ContractTerms;
+  /** Set when the version in approval amends a contract in force (decision record 040). */
+  amendment?: { version: number; reason: string } | null;
   isApprover: boolean;
   myDecision: 'approve' | 'return' | null;
   tally: ApprovalTally;
@@ -29,11 +31,26 @@ export function contractBallotView(
 ): { text: string; blocks: Block[] } {
   const { locale } = options;
   const t = (key: MessageKey, params?: Params) => translate(locale, key, params);
-  const url = `${options.publicUrl.replace(/\/$/, '')}/s/contracts/${state.contractId}`;
+  const url = `${options.publicUrl.replace(/\/$/, '')}/s/contracts/${state.contractId}${state.amendment ? '/amendment' : ''}`;
   const title = t('contracts.ballot.title', { reference: state.reference, name: state.partnerName });
   const waiting = state.status === 'approval' && state.isApprover && state.myDecision === null;
   const blocks: Block[] = [{ type: 'header', text: { type: 'plain_text', text: clip(title, 150) } }];
   if (waiting) blocks.push(section(t('contracts.ballot.intro')));
+  if (state.amendment) {
+    blocks.push(
+      section(
+        clip(
+          escapeSlackText(
+            t('contracts.amendment.ballot', {
+              version: state.amendment.version,
+              reason: state.amendment.reason,
+            }),
+          ),
+          3000,
+        ),
+      ),
+    );
+  }
   const { terms } = state;
   const fields: [MessageKey, string][] = [
     ['contracts.ballot.partner', state.partnerName],

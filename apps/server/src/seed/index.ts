@@ -13,6 +13,7 @@ import { seedTraining } from './training.ts';
 import { seedNotices } from './notices.ts';
 import { seedRisk } from './risk.ts';
 import { seedContracts } from './contracts.ts';
+import { seedContractAmendments } from './contract-amendments.ts';
 import { seedRiskKinds } from './risk-kinds.ts';
 import { seedContractRegister } from './contract-register.ts';
 import { seedRiskPartner } from './risk-partner.ts';
@@ -74,6 +75,7 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   // Last: the training figures and documents it evaluates are in place.
   await seedRisk(context, admitted);
   await seedContracts(context, admitted);
+  await seedContractAmendments(context, admitted);
   await seedRiskKinds(context, admitted);
   await seedContractRegister(context);
   await seedRiskPartner(context, admitted);

@@ -18,6 +18,7 @@ import { assertCan } from '../permissions.ts';
 import { partnerUserIds } from '../reviews/members.ts';
 import { isUuid, parse } from '../validation.ts';
 import { markApprovalAsked, queueContractBallots, queueContractRefresh } from './approval-messages.ts';
+import { continueAsNextVersion, lockedWork, moveVersion, openVersionOf } from './working-version.ts';
 
 type Contract = typeof contracts.$inferSelect;
 type Version = typeof contractVersions.$inferSelect;
@@ -120,11 +121,7 @@ export async function enterApproval(tx: Database, actor: Actor, contract: Contra
       { messageKey: 'errors.contracts.no_approvers', details: { serviceCategory: contract.serviceCategory } },
     );
   }
-  await tx.update(contractVersions).set({ approverIds }).where(eq(contractVersions.id, version.id));
-  await tx
-    .update(contracts)
-    .set({ status: 'approval', updatedAt: new Date() })
-    .where(eq(contracts.id, contract.id));
+  await moveVersion(tx, contract, version, 'approval', { approverIds });
   await queueContractBallots(tx, contract, approverIds);
 }
 
@@ -178,29 +175,15 @@ export async function decideContractApproval(
   const input = parse(approvalDecisionInput, raw);
   if (!isUuid(input.contractId)) throw notFound('Contract');
   return db.transaction(async (tx) => {
-    const [contract] = await tx
-      .select()
-      .from(contracts)
-      .where(eq(contracts.id, input.contractId))
-      .for('update');
-    if (!contract) throw notFound('Contract');
-    const [version] = await tx
-      .select()
-      .from(contractVersions)
-      .where(
-        and(
-          eq(contractVersions.contractId, contract.id),
-          eq(contractVersions.version, contract.currentVersion),
-        ),
-      );
-    const approverIds = version!.approverIds ?? [];
-    if (contract.status !== 'approval') {
+    const { contract, version } = await lockedWork(tx, input.contractId);
+    const approverIds = version.approverIds ?? [];
+    if (version.status !== 'approval') {
       throw new AppError(
         'already_decided',
-        `This contract is no longer waiting for approval (${contract.status}).`,
+        `This contract is no longer waiting for approval (${version.status}).`,
         {
           messageKey: 'errors.contracts.not_in_approval',
-          details: { status: contract.status },
+          details: { status: version.status },
         },
       );
     }
@@ -213,7 +196,7 @@ export async function decideContractApproval(
       .insert(contractApprovals)
       .values({
         contractId: contract.id,
-        version: contract.currentVersion,
+        version: version.version,
         approverId: actor.userId,
         decision: input.decision,
         reason: input.reason ?? null,
@@ -232,7 +215,8 @@ export async function decideContractApproval(
       entityId: contract.id,
       partnerId: contract.partnerId,
       data: {
-        version: contract.currentVersion,
+        version: version.version,
+        kind: version.kind,
         decision: input.decision,
         reason: input.reason ?? null,
         via: input.via,
@@ -241,24 +225,9 @@ export async function decideContractApproval(
     await markApprovalAsked(tx, actor.userId, contract.id);
     // Every approver's Slack message shows the live tally: redraw them all.
     await queueContractRefresh(tx, contract.id);
-    const tally = await tallyOf(tx, contract.id, contract.currentVersion, approverIds.length);
+    const tally = await tallyOf(tx, contract.id, version.version, approverIds.length);
     if (input.decision === 'return') {
-      const next = contract.currentVersion + 1;
-      const v = version!;
-      await tx.insert(contractVersions).values({
-        contractId: contract.id,
-        version: next,
-        kind: v.kind,
-        terms: v.terms,
-        values: v.values,
-        slaTargets: v.slaTargets,
-        clauses: v.clauses,
-        createdBy: actor.userId,
-      });
-      await tx
-        .update(contracts)
-        .set({ status: 'draft', currentVersion: next, updatedAt: new Date() })
-        .where(eq(contracts.id, contract.id));
+      await continueAsNextVersion(tx, contract, version, actor.userId);
       await notify(tx, {
         userIds: contract.ownerId ? [contract.ownerId] : [],
         template: 'notify.contract_returned',
@@ -269,16 +238,13 @@ export async function decideContractApproval(
       return { outcome: 'returned' as const, tally };
     }
     if (tally.approve < approverIds.length) return { outcome: null, tally };
-    await tx
-      .update(contracts)
-      .set({ status: 'signing', updatedAt: new Date() })
-      .where(eq(contracts.id, contract.id));
+    await moveVersion(tx, contract, version, 'signing');
     await audit(tx, actor, {
       action: 'contract.approved',
       entityType: 'contract',
       entityId: contract.id,
       partnerId: contract.partnerId,
-      data: { version: contract.currentVersion, tally },
+      data: { version: version.version, kind: version.kind, tally },
     });
     const [partner] = await tx.select().from(partners).where(eq(partners.id, contract.partnerId));
     await notify(tx, {
@@ -298,12 +264,23 @@ export async function approvalState(db: Database, actor: Actor, contractId: stri
   if (!isUuid(contractId)) throw notFound('Contract');
   const [contract] = await db.select().from(contracts).where(eq(contracts.id, contractId));
   if (!contract) throw notFound('Contract');
-  const [version] = await db
-    .select({ approverIds: contractVersions.approverIds })
-    .from(contractVersions)
-    .where(
-      and(eq(contractVersions.contractId, contractId), eq(contractVersions.version, contract.currentVersion)),
-    );
+  // The open version (an amendment of a contract in force, or the original) or the one in force.
+  const open = await openVersionOf(db, contractId);
+  const amendment = open?.kind === 'amendment';
+  const version =
+    open ??
+    (
+      await db
+        .select()
+        .from(contractVersions)
+        .where(
+          and(
+            eq(contractVersions.contractId, contractId),
+            eq(contractVersions.version, contract.currentVersion),
+          ),
+        )
+    )[0];
+  const versionNumber = version?.version ?? contract.currentVersion;
   const approverIds = version?.approverIds ?? [];
   const decisions = await db
     .select({
@@ -314,12 +291,7 @@ export async function approvalState(db: Database, actor: Actor, contractId: stri
       at: contractApprovals.createdAt,
     })
     .from(contractApprovals)
-    .where(
-      and(
-        eq(contractApprovals.contractId, contractId),
-        eq(contractApprovals.version, contract.currentVersion),
-      ),
-    );
+    .where(and(eq(contractApprovals.contractId, contractId), eq(contractApprovals.version, versionNumber)));
   const people =
     approverIds.length === 0
       ? []
@@ -329,9 +301,11 @@ export async function approvalState(db: Database, actor: Actor, contractId: stri
           .where(inArray(users.id, approverIds));
   const byId = new Map(decisions.map((d) => [d.approverId, d]));
   return {
-    status: contract.status,
-    version: contract.currentVersion,
-    tally: await tallyOf(db, contractId, contract.currentVersion, approverIds.length),
+    /** Where the open version stands (an amendment moves while its contract stays in force). */
+    status: amendment ? open.status : contract.status,
+    version: versionNumber,
+    amendment,
+    tally: await tallyOf(db, contractId, versionNumber, approverIds.length),
     approvers: people.map((p) => ({ ...p, decision: byId.get(p.id) ?? null })),
   };
 }

@@ -19,10 +19,16 @@ import { AppError, notFound } from '../errors.ts';
 import { notify } from '../notifications.ts';
 import { assertCan } from '../permissions.ts';
 import { getSetting } from '../settings.ts';
-import { isUuid, parse } from '../validation.ts';
+import { parse } from '../validation.ts';
 import { enterApproval } from './approvals.ts';
 import { mandatoryKinds, placeholdersOf } from './library.ts';
 import { checkValue } from './variable-values.ts';
+import {
+  continueAsNextVersion,
+  lockedWork,
+  moveVersion,
+  refuseUnlessDraftVersion,
+} from './working-version.ts';
 
 const isoDate = (message: string) => z.iso.date(message);
 
@@ -212,31 +218,10 @@ export async function draftContract(db: Database, actor: Actor, raw: z.input<typ
   });
 }
 
-/** The contract and its current version, locked for a change (only a draft may change). */
+/** The contract locked, with the version work applies to: its open version (original or amendment). */
 async function lockedDraft(tx: Database, contractId: string) {
-  if (!isUuid(contractId)) throw notFound('Contract');
-  const [contract] = await tx.select().from(contracts).where(eq(contracts.id, contractId)).for('update');
-  if (!contract) throw notFound('Contract');
-  const [version] = await tx
-    .select()
-    .from(contractVersions)
-    .where(
-      and(
-        eq(contractVersions.contractId, contract.id),
-        eq(contractVersions.version, contract.currentVersion),
-      ),
-    );
-  return { contract, version: version! };
-}
-
-function refuseUnlessDraft(status: string) {
-  if (status !== 'draft') {
-    throw new AppError(
-      'conflict',
-      'Only a draft can be changed; a contract in review, approval or in force changes through a new version or an amendment.',
-      { messageKey: 'errors.contracts.not_draft', details: { status } },
-    );
-  }
+  const { contract, version } = await lockedWork(tx, contractId);
+  return { contract, version };
 }
 
 /**
@@ -253,7 +238,7 @@ export async function updateDraft(
   const input = parse(draftChangesInput, raw);
   return db.transaction(async (tx) => {
     const { contract, version } = await lockedDraft(tx, contractId);
-    refuseUnlessDraft(contract.status);
+    refuseUnlessDraftVersion(version);
     let clauses = version.clauses;
     if (input.clauses) {
       const versionIds = input.clauses.flatMap((c) => (c.clauseVersionId ? [c.clauseVersionId] : []));
@@ -328,7 +313,7 @@ export async function updateDraft(
       entityType: 'contract',
       entityId: contract.id,
       partnerId: contract.partnerId,
-      data: { version: version.version, changed: Object.keys(input) },
+      data: { version: version.version, kind: version.kind, changed: Object.keys(input) },
     });
     return { contractId: contract.id, version: version.version };
   });
@@ -383,7 +368,7 @@ export async function submitContract(db: Database, actor: Actor, contractId: str
   assertCan(actor, 'manage:contract');
   return db.transaction(async (tx) => {
     const { contract, version } = await lockedDraft(tx, contractId);
-    refuseUnlessDraft(contract.status);
+    refuseUnlessDraftVersion(version);
     const [partner] = await tx.select().from(partners).where(eq(partners.id, contract.partnerId));
     const missing = await missingMandatoryKinds(
       tx,
@@ -426,7 +411,7 @@ export async function submitContract(db: Database, actor: Actor, contractId: str
       .where(eq(contractVersions.id, version.id));
     const status = legalReviewRequired ? 'legal_review' : 'approval';
     if (legalReviewRequired) {
-      await tx.update(contracts).set({ status, updatedAt: new Date() }).where(eq(contracts.id, contract.id));
+      await moveVersion(tx, contract, version, status);
       await notify(tx, {
         staffRoles: ['legal'],
         template: 'notify.contract_review_needed',
@@ -442,9 +427,9 @@ export async function submitContract(db: Database, actor: Actor, contractId: str
       entityType: 'contract',
       entityId: contract.id,
       partnerId: contract.partnerId,
-      data: { version: version.version, legalReviewRequired, edited },
+      data: { version: version.version, kind: version.kind, legalReviewRequired, edited },
     });
-    return { status, legalReviewRequired, edited };
+    return { status, legalReviewRequired, edited, amendment: version.kind === 'amendment' };
   });
 }
 
@@ -475,10 +460,10 @@ export async function reviewContract(
   if (actor.type !== 'staff') throw new AppError('forbidden', 'Only staff review contracts.');
   return db.transaction(async (tx) => {
     const { contract, version } = await lockedDraft(tx, contractId);
-    if (contract.status !== 'legal_review') {
+    if (version.status !== 'legal_review') {
       throw new AppError('conflict', 'This contract is not waiting for legal review.', {
         messageKey: 'errors.contracts.not_in_review',
-        details: { status: contract.status },
+        details: { status: version.status },
       });
     }
     await tx.insert(contractReviews).values({
@@ -491,21 +476,7 @@ export async function reviewContract(
     if (input.decision === 'approve') {
       await enterApproval(tx, actor, contract, version);
     } else {
-      const next = version.version + 1;
-      await tx.insert(contractVersions).values({
-        contractId: contract.id,
-        version: next,
-        kind: version.kind,
-        terms: version.terms,
-        values: version.values,
-        slaTargets: version.slaTargets,
-        clauses: version.clauses,
-        createdBy: actor.userId,
-      });
-      await tx
-        .update(contracts)
-        .set({ status: 'draft', currentVersion: next, updatedAt: new Date() })
-        .where(eq(contracts.id, contract.id));
+      await continueAsNextVersion(tx, contract, version, actor.userId);
     }
     await audit(tx, actor, {
       action: input.decision === 'approve' ? 'contract.legal_approved' : 'contract.legal_returned',

@@ -19,7 +19,9 @@ import { storedFileName } from '../uploads/file-name.ts';
 import { DEFAULT_MAX_UPLOAD_BYTES, judgeUpload } from '../uploads/judge-upload.ts';
 import { storeWithRows } from '../uploads/stored-file.ts';
 import { isUuid } from '../validation.ts';
+import { putAmendmentInForce } from './amendments.ts';
 import { contractPdf } from './contract-pdf.ts';
+import { lockedWork, moveVersion } from './working-version.ts';
 
 /** Statuses in which the approved text exists (and may be downloaded as a PDF). */
 const approvedStatuses = new Set(['signing', 'active', 'expiring', 'renewed', 'expired', 'terminated']);
@@ -52,8 +54,18 @@ async function visibleContract(db: Database, actor: Actor, contractId: string, p
 }
 
 /** The approved version's PDF in the chosen language (the contract's own language by default). */
-export async function contractPdfFile(db: Database, actor: Actor, contractId: string, locale?: Locale) {
+export async function contractPdfFile(
+  db: Database,
+  actor: Actor,
+  contractId: string,
+  locale?: Locale,
+  versionNumber?: number,
+) {
   const { contract, partner } = await visibleContract(db, actor, contractId, 'read');
+  if (versionNumber !== undefined && versionNumber !== contract.currentVersion) {
+    // Another version (an amendment to sign, or one superseded): only once it was approved.
+    return approvedVersionPdf(db, { contract, partner }, versionNumber, locale);
+  }
   if (!approvedStatuses.has(contract.status)) {
     throw new AppError(
       'conflict',
@@ -72,23 +84,50 @@ export async function contractPdfFile(db: Database, actor: Actor, contractId: st
         eq(contractVersions.version, contract.currentVersion),
       ),
     );
+  return renderVersionPdf(db, { contract, partner }, version!, locale);
+}
+
+async function approvedVersionPdf(
+  db: Database,
+  row: { contract: typeof contracts.$inferSelect; partner: typeof partners.$inferSelect },
+  versionNumber: number,
+  locale?: Locale,
+) {
+  const [version] = await db
+    .select()
+    .from(contractVersions)
+    .where(
+      and(eq(contractVersions.contractId, row.contract.id), eq(contractVersions.version, versionNumber)),
+    );
+  if (!version || !['signing', 'signed', 'superseded'].includes(version.status)) {
+    throw notFound('Contract version');
+  }
+  return renderVersionPdf(db, row, version, locale);
+}
+
+async function renderVersionPdf(
+  db: Database,
+  { contract, partner }: { contract: typeof contracts.$inferSelect; partner: typeof partners.$inferSelect },
+  version: typeof contractVersions.$inferSelect,
+  locale?: Locale,
+) {
   const kpis = await db.select().from(kpiDefinitions);
-  const language = locale ?? version!.terms.language;
+  const language = locale ?? version.terms.language;
   const kpiNames = new Map(kpis.map((k) => [k.key, language === 'en' ? k.nameEn : k.nameZh]));
   const bytes = await contractPdf(
     {
       reference: contract.reference,
       partnerName: partner.legalName,
       creditCode: partner.creditCode,
-      version: version!,
-      approvedAt: version!.submittedAt ?? version!.createdAt,
+      version,
+      approvedAt: version.submittedAt ?? version.createdAt,
     },
     language,
     kpiNames,
   );
   return {
     bytes,
-    fileName: `${contract.reference}-v${contract.currentVersion}.pdf`,
+    fileName: `${contract.reference}-v${version.version}.pdf`,
     contentType: 'application/pdf',
   };
 }
@@ -115,22 +154,18 @@ export async function uploadSignedContract(
   }
   const fileName = storedFileName(input.fileName, ext);
   return storeWithRows(db, storage, { bytes: input.bytes, contentType: mime }, async (tx, stored) => {
-    const [contract] = await tx
-      .select()
-      .from(contracts)
-      .where(eq(contracts.id, input.contractId))
-      .for('update');
-    if (contract!.status !== 'signing') {
+    const { contract, version, amendment } = await lockedWork(tx, input.contractId);
+    if (version.status !== 'signing') {
       throw new AppError('conflict', 'This contract is not waiting for a signature.', {
         messageKey: 'errors.contracts.not_signing',
-        details: { status: contract!.status },
+        details: { status: amendment ? version.status : contract.status },
       });
     }
     const [file] = await tx
       .insert(contractSignedFiles)
       .values({
-        contractId: contract!.id,
-        version: contract!.currentVersion,
+        contractId: contract.id,
+        version: version.version,
         fileName,
         contentType: mime,
         sizeBytes: input.bytes.byteLength,
@@ -139,22 +174,20 @@ export async function uploadSignedContract(
         uploadedBy: 'userId' in actor ? actor.userId : null,
       })
       .returning();
-    await tx
-      .update(contracts)
-      .set({ status: 'active', updatedAt: new Date() })
-      .where(eq(contracts.id, contract!.id));
+    if (amendment) await putAmendmentInForce(tx, contract, version);
+    else await moveVersion(tx, contract, version, 'signed');
     await audit(tx, actor, {
-      action: 'contract.signed',
+      action: amendment ? 'contract.amendment_signed' : 'contract.signed',
       entityType: 'contract',
-      entityId: contract!.id,
-      partnerId: contract!.partnerId,
-      data: { version: contract!.currentVersion, sha256: stored.sha256, sizeBytes: input.bytes.byteLength },
+      entityId: contract.id,
+      partnerId: contract.partnerId,
+      data: { version: version.version, sha256: stored.sha256, sizeBytes: input.bytes.byteLength },
     });
     await notify(tx, {
-      userIds: contract!.ownerId ? [contract!.ownerId] : [],
+      userIds: contract.ownerId ? [contract.ownerId] : [],
       template: 'notify.contract_signed',
-      params: { reference: contract!.reference },
-      link: `/s/contracts/${contract!.id}`,
+      params: { reference: contract.reference },
+      link: `/s/contracts/${contract.id}`,
       actor,
     });
     const { storageKey: _key, ...signed } = file!;
@@ -171,6 +204,7 @@ export async function signedContractFile(
   actor: Actor,
   storage: FileStorage,
   contractId: string,
+  versionNumber?: number,
 ) {
   const { contract } = await visibleContract(db, actor, contractId, 'read');
   const [file] = await db
@@ -179,7 +213,7 @@ export async function signedContractFile(
     .where(
       and(
         eq(contractSignedFiles.contractId, contract.id),
-        eq(contractSignedFiles.version, contract.currentVersion),
+        eq(contractSignedFiles.version, versionNumber ?? contract.currentVersion),
       ),
     );
   if (!file) throw notFound('Signed contract');

@@ -9,6 +9,9 @@ import type { WorkSource } from './types.ts';
 import { externalTrainingToReview } from './groups/external-training-to-review.ts';
 import { riskAlertsOpen } from './groups/risk-alerts-open.ts';
 import { remediationTasksToVerify } from './groups/remediation-tasks-to-verify.ts';
+import { contractsInLegalReview } from './groups/contracts-in-legal-review.ts';
+import { contractsAwaitingApproval } from './groups/contracts-awaiting-approval.ts';
+import { contractsAwaitingSignature } from './groups/contracts-awaiting-signature.ts';
 
 /**
  * Every kind of staff work, in the order the work queue shows it. A new capability
@@ -26,4 +29,7 @@ export const workSources: readonly WorkSource[] = [
   externalTrainingToReview,
   riskAlertsOpen,
   remediationTasksToVerify,
+  contractsInLegalReview,
+  contractsAwaitingApproval,
+  contractsAwaitingSignature,
 ];

@@ -36,7 +36,9 @@ export async function staffWorkQueue(
     today: todayInChina(options.now),
     limit: options.limit ?? WORK_QUEUE_ITEMS,
   };
-  const mine = workSources.filter((source) => can(actor, source.permission));
+  const permitted = workSources.filter((source) => can(actor, source.permission));
+  const relevant = await Promise.all(permitted.map((s) => (s.relevant ? s.relevant(db, context) : true)));
+  const mine = permitted.filter((_, i) => relevant[i]);
   const groups = await Promise.all(
     mine.map(async (source) => ({
       key: source.key,

@@ -48,5 +48,7 @@ export interface WorkSource {
   key: string;
   permission: Permission;
   listHref: string | null;
+  /** Whether the group is this person's at all, beyond the permission (e.g. configured contract approvers). */
+  relevant?(db: Database, context: WorkSourceContext): Promise<boolean>;
   load(db: Database, context: WorkSourceContext): Promise<{ count: number; items: WorkItem[] }>;
 }

@@ -17,7 +17,7 @@ export async function contractPdfResponse(
 ) {
   const lang = new URL(request.url).searchParams.get('lang');
   const file = await orRouteError(locale, () =>
-    contractPdfFile(deps.db, actor, contractId, isLocale(lang) ? lang : undefined),
+    contractPdfFile(deps.db, actor, contractId, isLocale(lang) ? lang : undefined, versionParam(request)),
   );
   return fileResponse(file);
 }
@@ -28,7 +28,17 @@ export async function signedContractResponse(
   actor: Actor,
   locale: Locale,
   contractId: string,
+  request?: Request,
 ) {
-  const file = await orRouteError(locale, () => signedContractFile(deps.db, actor, deps.storage, contractId));
+  const file = await orRouteError(locale, () =>
+    signedContractFile(deps.db, actor, deps.storage, contractId, request ? versionParam(request) : undefined),
+  );
   return fileResponse(file);
+}
+
+/** ?version=N: another version than the one in force (an amendment to sign, an earlier signed copy). */
+function versionParam(request: Request) {
+  const raw = new URL(request.url).searchParams.get('version');
+  if (!raw || !/^\d{1,6}$/.test(raw)) return undefined;
+  return Number(raw);
 }

@@ -7,9 +7,12 @@ import { ContractBody } from '../../components/contracts/contract-body';
 import { ContractHistory } from '../../components/contracts/contract-history';
 import { ContractExecutionSection } from '../../components/contracts/execution-section';
 import { ContractStatusBadge } from '../../components/contracts/contract-labels';
+import { PartnerAmendment } from '../../components/contracts/partner-amendment';
 import { SignForm } from '../../components/contracts/sign-form';
+import { SignedCopies } from '../../components/contracts/signed-copies';
 import { orRouteError } from '../../lib/app-error.server';
 import { contractActionErrors } from '../../lib/contracts/contract-errors.server';
+import { amendmentSummary, signedCopiesView } from '../../lib/contracts/amendment-view.server';
 import { contractView } from '../../lib/contracts/contract-view.server';
 import { historyView } from '../../lib/contracts/archive-view.server';
 import { executionView } from '../../lib/contracts/execution-view.server';
@@ -28,6 +31,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     history: await historyView(deps.db, actor, locale, contract.id),
     maySign: actor.role === 'partner_admin',
     execution: await executionView(deps.db, actor, locale, contract.id),
+    // An amendment only from signing on (core); every countersigned copy with its hash.
+    amendment: await amendmentSummary(deps.db, actor, locale, contract.id),
+    signedCopies: await signedCopiesView(deps.db, actor, locale, contract.id, `/p/contracts/${contract.id}`),
   };
 }
 
@@ -117,6 +123,17 @@ export default function PartnerContract({ loaderData, actionData }: Route.Compon
           )
         ) : null}
       </section>
+
+      {loaderData.amendment ? (
+        <PartnerAmendment
+          contractId={contract.id}
+          amendment={loaderData.amendment}
+          maySign={loaderData.maySign}
+          busy={navigation.state === 'submitting'}
+          error={failed?.errors.fields?.file}
+        />
+      ) : null}
+      <SignedCopies copies={loaderData.signedCopies} />
 
       <ContractBody contract={contract} />
       <ContractHistory history={loaderData.history} base={`/p/contracts/${contract.id}`} />

@@ -11,5 +11,6 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     person.actor,
     context.get(localeContext),
     params.contractId,
+    request,
   );
 }

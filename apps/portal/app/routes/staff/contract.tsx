@@ -4,12 +4,13 @@ import {
   decideContractApproval,
   getContract,
   reviewContract,
+  startAmendment,
   submitContract,
   uploadSignedContract,
 } from '@outpost/core';
 import { formatDateTime, translate } from '@outpost/i18n';
 import { Alert, Badge } from '@outpost/ui';
-import { data, Form, useNavigation } from 'react-router';
+import { data, Form, redirect, useNavigation } from 'react-router';
 import { AppLink } from '../../components/app-link';
 import { ClauseDiff } from '../../components/contracts/clause-diff';
 import { ContractHistory } from '../../components/contracts/contract-history';
@@ -17,11 +18,14 @@ import { ContractRegisterCard } from '../../components/contracts/contract-regist
 import { ContractExecutionSection } from '../../components/contracts/execution-section';
 import { ContractBody } from '../../components/contracts/contract-body';
 import { ContractStatusBadge } from '../../components/contracts/contract-labels';
+import { AmendmentSummary } from '../../components/contracts/amendment-summary';
 import { SignForm } from '../../components/contracts/sign-form';
+import { SignedCopies } from '../../components/contracts/signed-copies';
 import { TextAreaField } from '../../components/staff/fields';
 import { depsContext, localeContext } from '../../context';
 import { formText, orRouteError } from '../../lib/app-error.server';
 import { contractActionErrors } from '../../lib/contracts/contract-errors.server';
+import { amendmentSummary, signedCopiesView } from '../../lib/contracts/amendment-view.server';
 import { contractView } from '../../lib/contracts/contract-view.server';
 import { historyView, registerView } from '../../lib/contracts/archive-view.server';
 import { executionView } from '../../lib/contracts/execution-view.server';
@@ -42,6 +46,10 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const mayReview = can(actor, 'review:contract');
   return {
     contract: view,
+    // Decision record 040: the amendment under way, and every countersigned copy with its hash.
+    amendment: await amendmentSummary(db, actor, locale, contract.id),
+    mayAmend: can(actor, 'manage:contract') && ['active', 'expiring'].includes(contract.status),
+    signedCopies: await signedCopiesView(db, actor, locale, contract.id, `/s/contracts/${contract.id}`),
     history: await historyView(db, actor, locale, contract.id),
     register: await registerView(db, actor, locale, contract.id),
     mayManage: can(actor, 'manage:contract'),
@@ -72,7 +80,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   };
 }
 
-const intents = ['submit', 'review', 'decide', 'sign'] as const;
+const intents = ['submit', 'review', 'decide', 'sign', 'amend'] as const;
 type Intent = (typeof intents)[number];
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -87,6 +95,10 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   if (!intent) return refused(400, { form: translate(locale, 'errors.bad_request') });
   try {
     let notice: string;
+    if (intent === 'amend') {
+      await startAmendment(deps.db, person.actor, contractId, { reason: formText(form, 'reason') });
+      return redirect(`/s/contracts/${contractId}/edit`);
+    }
     if (intent === 'submit') {
       const result = await submitContract(deps.db, person.actor, contractId);
       notice = translate(
@@ -143,7 +155,10 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   } catch (raw) {
     const mapped = contractActionErrors(raw, locale, {
       comments: translate(locale, 'contracts.review.comments'),
-      reason: translate(locale, 'contracts.approval.reason'),
+      reason: translate(
+        locale,
+        intent === 'amend' ? 'contracts.amendment.reason' : 'contracts.approval.reason',
+      ),
     });
     if (!mapped) throw raw;
     return refused(mapped.status, mapped.errors);
@@ -349,6 +364,15 @@ export default function StaffContract({ loaderData, actionData }: Route.Componen
           ) : null}
         </section>
       ) : null}
+
+      <AmendmentSummary
+        contractId={contract.id}
+        amendment={loaderData.amendment}
+        mayStart={loaderData.mayAmend}
+        busy={busy}
+        error={fieldError('amend', 'reason') ?? (failed?.intent === 'amend' ? failed.errors.form : undefined)}
+      />
+      <SignedCopies copies={loaderData.signedCopies} />
 
       <ContractBody contract={contract} />
       <ContractRegisterCard register={loaderData.register} base={base} mayEdit={loaderData.mayManage} />
