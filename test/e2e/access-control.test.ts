@@ -90,7 +90,8 @@ describe.skipIf(!e2eEnabled)('access control', () => {
     // The walk found the areas (a renamed layout must not make this test pass vacuously).
     expect(staffPages.length).toBeGreaterThan(10);
     expect(partnerPages.length).toBeGreaterThan(5);
-    expect(signedInPages.length).toBe(staffPages.length + partnerPages.length + 2);
+    // Besides the two areas: the inbox, the account page and its two-step sign-in page.
+    expect(signedInPages.length).toBe(staffPages.length + partnerPages.length + 3);
 
     const get = (path: string, cookie?: string) =>
       fetch(`${baseUrl}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });

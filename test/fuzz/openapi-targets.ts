@@ -39,13 +39,19 @@ const asText = (value: unknown): string => {
   return text.length > 50_000 ? text.slice(0, 50_000) : text;
 };
 
-/** The documented error codes: the enum of Error.error.code. */
+/**
+ * The documented error codes: the enums of `error.code` in the error schemas — one per status
+ * since decision record 044 (`Error400`, `Error401`, …), or the single `Error` before it.
+ */
 export function documentedErrorCodes(doc: OpenApiDocument): Set<string> {
-  const error = doc.components?.schemas?.Error as JsonSchema | undefined;
-  const codes = error?.properties?.error?.properties?.code?.enum;
-  if (!codes?.length)
-    throw new Error('The OpenAPI document does not list the error codes (Error.error.code enum).');
-  return new Set(codes as string[]);
+  const codes = Object.entries(doc.components?.schemas ?? {})
+    .filter(([name]) => /^Error(\d{3})?$/.test(name))
+    .flatMap(
+      ([, schema]) => ((schema as JsonSchema).properties?.error?.properties?.code?.enum ?? []) as string[],
+    );
+  if (codes.length === 0)
+    throw new Error('The OpenAPI document does not list the error codes (Error*.error.code enums).');
+  return new Set(codes);
 }
 
 /**

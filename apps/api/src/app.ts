@@ -9,6 +9,7 @@ import { authenticate } from './middleware/authenticate.ts';
 import { inputGuard, jsonBodyGuard } from './middleware/input-guard.ts';
 import { requestId } from './middleware/request-id.ts';
 import { completeOperations } from './operations.ts';
+import { ErrorSchema } from './schemas.ts';
 import { allowedMethods, buildRouteTable, matchRoute, type RouteEntry } from './route-table.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { applicationRoutes } from './routes/applications.ts';
@@ -91,6 +92,9 @@ export function createApi(deps: ApiDeps) {
   riskIncidentRoutes(app, deps);
 
   completeOperations(app);
+  // Every code any answer may carry, in one schema: for answers no operation documents (a wrong
+  // method's 405, an unknown path's 404) and for clients that want one error type.
+  app.openAPIRegistry.register('Error', ErrorSchema);
   for (const [name, scheme] of Object.entries(SECURITY_SCHEMES)) {
     app.openAPIRegistry.registerComponent('securitySchemes', name, scheme);
   }

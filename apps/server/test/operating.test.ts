@@ -158,7 +158,8 @@ describe('/metrics', () => {
     expect(text).toMatch(/outpost_outbox_dead_letters\{channel="email"\} 1/);
     expect(text).toMatch(/outpost_approvals_pending\{kind="contract_approval"\} 0/);
     expect(text).toMatch(/outpost_metrics_database_up 1/);
-    expect(text).toMatch(/outpost_db_transaction_wait_seconds_count\{database="pglite"\} \d+/);
+    // The embedded database, or PostgreSQL when the suite runs on DATABASE_URL.
+    expect(text).toMatch(/outpost_db_transaction_wait_seconds_count\{database="(pglite|postgres)"\} \d+/);
     expect(text).toMatch(/# TYPE outpost_risk_alerts gauge/);
 
     // Another process (its own registry, its own counters): the database figures are the same.
