@@ -14,10 +14,10 @@ import { Alert, Badge } from '@outpost/ui';
 import { data, Form, redirect, useNavigation } from 'react-router';
 import { AppLink } from '../../components/app-link';
 import { AmendmentChanges } from '../../components/contracts/amendment-changes';
+import { ApprovalCard, LegalReviewForm } from '../../components/contracts/approval-card';
 import { ClauseDiff } from '../../components/contracts/clause-diff';
 import { ContractBody } from '../../components/contracts/contract-body';
 import { SignForm } from '../../components/contracts/sign-form';
-import { TextAreaField } from '../../components/staff/fields';
 import { depsContext, localeContext } from '../../context';
 import { formText, orRouteError } from '../../lib/app-error.server';
 import { amendmentChangesView } from '../../lib/contracts/amendment-view.server';
@@ -245,92 +245,17 @@ export default function StaffContractAmendment({ loaderData, actionData }: Route
               ))}
             </ul>
           )}
-          <Form method="post" className="stack">
-            <input type="hidden" name="intent" value="review" />
-            <TextAreaField
-              name="comments"
-              label={t('contracts.review.comments')}
-              hint={t('contracts.review.commentsHint')}
-              error={fieldError('review', 'comments')}
-              maxLength={5000}
-            />
-            <div className="filters">
-              <button
-                type="submit"
-                name="decision"
-                value="approve"
-                className="button button--primary"
-                disabled={busy}
-              >
-                {t('contracts.review.approve')}
-              </button>
-              <button type="submit" name="decision" value="return" className="button" disabled={busy}>
-                {t('contracts.review.return')}
-              </button>
-            </div>
-          </Form>
+          <LegalReviewForm busy={busy} error={fieldError('review', 'comments')} />
         </section>
       ) : null}
 
       {approval ? (
-        <section className="card stack" aria-labelledby="contract-approval">
-          <h2 id="contract-approval">{t('contracts.approval.title')}</h2>
-          <p role="status">
-            {t('contracts.approval.tally', {
-              approve: approval.tally.approve,
-              pending: approval.tally.pending,
-              approvers: approval.tally.approvers,
-            })}
-          </p>
-          <ul className="stack">
-            {approval.approvers.map((a) => (
-              <li key={a.id}>
-                <strong>{a.name}</strong>
-                {' · '}
-                {a.decision ? (
-                  <>
-                    <Badge tone={a.decision === 'approve' ? 'positive' : 'negative'}>
-                      {t(`contracts.approval.decision.${a.decision}`)}
-                    </Badge>{' '}
-                    <span className="muted">
-                      {a.at}
-                      {a.via === 'slack' ? ` ${t('contracts.approval.viaSlack')}` : ''}
-                    </span>
-                    {a.reason ? <p>{a.reason}</p> : null}
-                  </>
-                ) : (
-                  <span className="muted">{t('contracts.approval.pending')}</span>
-                )}
-              </li>
-            ))}
-          </ul>
-          {loaderData.mayDecide ? (
-            <Form method="post" className="stack">
-              <input type="hidden" name="intent" value="decide" />
-              <TextAreaField
-                name="reason"
-                label={t('contracts.approval.reason')}
-                hint={t('contracts.approval.reasonHint')}
-                error={fieldError('decide', 'reason')}
-                maxLength={2000}
-              />
-              <div className="filters">
-                <button
-                  type="submit"
-                  name="decision"
-                  value="approve"
-                  className="button button--primary"
-                  disabled={busy}
-                >
-                  {t('contracts.approval.approve')}
-                </button>
-                <button type="submit" name="decision" value="return" className="button" disabled={busy}>
-                  {t('contracts.approval.return')}
-                </button>
-              </div>
-            </Form>
-          ) : null}
-        </section>
+        <ApprovalCard
+          approval={approval}
+          mayDecide={loaderData.mayDecide}
+          busy={busy}
+          reasonError={fieldError('decide', 'reason')}
+        />
       ) : null}
 
       <h2>{t('contracts.amendment.text')}</h2>

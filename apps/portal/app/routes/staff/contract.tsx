@@ -12,6 +12,7 @@ import { formatDateTime, translate } from '@outpost/i18n';
 import { Alert, Badge } from '@outpost/ui';
 import { data, Form, redirect, useNavigation } from 'react-router';
 import { AppLink } from '../../components/app-link';
+import { ApprovalCard, LegalReviewForm } from '../../components/contracts/approval-card';
 import { ClauseDiff } from '../../components/contracts/clause-diff';
 import { ContractHistory } from '../../components/contracts/contract-history';
 import { ContractRegisterCard } from '../../components/contracts/contract-register';
@@ -21,11 +22,11 @@ import { ContractStatusBadge } from '../../components/contracts/contract-labels'
 import { AmendmentSummary } from '../../components/contracts/amendment-summary';
 import { SignForm } from '../../components/contracts/sign-form';
 import { SignedCopies } from '../../components/contracts/signed-copies';
-import { TextAreaField } from '../../components/staff/fields';
 import { depsContext, localeContext } from '../../context';
 import { formText, orRouteError } from '../../lib/app-error.server';
 import { contractActionErrors } from '../../lib/contracts/contract-errors.server';
 import { amendmentSummary, signedCopiesView } from '../../lib/contracts/amendment-view.server';
+import { approvalView } from '../../lib/contracts/approval-view.server';
 import { contractView } from '../../lib/contracts/contract-view.server';
 import { historyView, registerView } from '../../lib/contracts/archive-view.server';
 import { executionView } from '../../lib/contracts/execution-view.server';
@@ -64,19 +65,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       reviewer: r.reviewer,
       at: formatDateTime(locale, r.at),
     })),
-    approval: approval
-      ? {
-          tally: approval.tally,
-          approvers: approval.approvers.map((a) => ({
-            id: a.id,
-            name: a.name,
-            decision: a.decision?.decision ?? null,
-            reason: a.decision?.reason ?? null,
-            via: a.decision?.via ?? null,
-            at: a.decision ? formatDateTime(locale, a.decision.at) : null,
-          })),
-        }
-      : null,
+    approval: approval ? approvalView(locale, approval) : null,
   };
 }
 
@@ -276,93 +265,17 @@ export default function StaffContract({ loaderData, actionData }: Route.Componen
             </ul>
           )}
 
-          <Form method="post" className="stack">
-            <input type="hidden" name="intent" value="review" />
-            <TextAreaField
-              name="comments"
-              label={t('contracts.review.comments')}
-              hint={t('contracts.review.commentsHint')}
-              error={fieldError('review', 'comments')}
-              maxLength={5000}
-            />
-            <div className="filters">
-              <button
-                type="submit"
-                name="decision"
-                value="approve"
-                className="button button--primary"
-                disabled={busy}
-              >
-                {t('contracts.review.approve')}
-              </button>
-              <button type="submit" name="decision" value="return" className="button" disabled={busy}>
-                {t('contracts.review.return')}
-              </button>
-            </div>
-          </Form>
+          <LegalReviewForm busy={busy} error={fieldError('review', 'comments')} />
         </section>
       ) : null}
 
       {approval ? (
-        <section className="card stack" aria-labelledby="contract-approval">
-          <h2 id="contract-approval">{t('contracts.approval.title')}</h2>
-          <p role="status">
-            {t('contracts.approval.tally', {
-              approve: approval.tally.approve,
-              pending: approval.tally.pending,
-              approvers: approval.tally.approvers,
-            })}
-          </p>
-          <ul className="stack">
-            {approval.approvers.map((a) => (
-              <li key={a.id}>
-                <strong>{a.name}</strong>
-                {' · '}
-                {a.decision ? (
-                  <>
-                    <Badge tone={a.decision === 'approve' ? 'positive' : 'negative'}>
-                      {t(`contracts.approval.decision.${a.decision}`)}
-                    </Badge>{' '}
-                    <span className="muted">
-                      {a.at}
-                      {a.via === 'slack' ? ` ${t('contracts.approval.viaSlack')}` : ''}
-                    </span>
-                    {a.reason ? <p>{a.reason}</p> : null}
-                  </>
-                ) : (
-                  <span className="muted">{t('contracts.approval.pending')}</span>
-                )}
-              </li>
-            ))}
-          </ul>
-
-          {loaderData.mayDecide ? (
-            <Form method="post" className="stack">
-              <input type="hidden" name="intent" value="decide" />
-              <TextAreaField
-                name="reason"
-                label={t('contracts.approval.reason')}
-                hint={t('contracts.approval.reasonHint')}
-                error={fieldError('decide', 'reason')}
-                maxLength={2000}
-              />
-              <div className="filters">
-                <button
-                  type="submit"
-                  name="decision"
-                  value="approve"
-                  className="button button--primary"
-                  disabled={busy}
-                >
-                  {t('contracts.approval.approve')}
-                </button>
-                <button type="submit" name="decision" value="return" className="button" disabled={busy}>
-                  {t('contracts.approval.return')}
-                </button>
-              </div>
-            </Form>
-          ) : null}
-        </section>
+        <ApprovalCard
+          approval={approval}
+          mayDecide={loaderData.mayDecide}
+          busy={busy}
+          reasonError={fieldError('decide', 'reason')}
+        />
       ) : null}
 
       <AmendmentSummary
