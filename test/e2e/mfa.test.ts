@@ -8,7 +8,8 @@ import { baseUrl, demo, e2eEnabled, newPage, signInAs, useBrowser } from '../sup
  * Two-step sign-in and the session list (decision record 043), as people use them: an administrator
  * requires it for a role, a person of that role is sent to the setup from every page, reads the key
  * off the page into "their app" (here: the RFC 6238 code computed from it), signs in again with a code,
- * is refused the same code twice, signs in with a recovery code once and is refused it the second time.
+ * is refused the same code twice, signs in with a recovery code once and is refused it the second time;
+ * then loses the phone: an administrator resets it, the person's session ends and the setup starts again.
  * The demo starts with the requirement off; this test puts everything back as it found it.
  */
 const legal = 'legal@outpost.test';
@@ -106,13 +107,25 @@ describe.skipIf(!e2eEnabled)('two-step sign-in', () => {
       await page.getByRole('button', { name: '验证' }).click();
       await page.locator('form[action="/sign-out"]').waitFor({ state: 'attached' });
 
-      // Put things back: legal turns it off (with a recovery code), the administrator lifts the requirement.
+      // Legal's phone is lost: the administrator resets two-step sign-in from the people page, with a reason.
+      await admin.page.goto(`/s/people?q=${encodeURIComponent(legal)}`);
+      const row = admin.page.getByRole('row').filter({ hasText: legal });
+      expect(await row.textContent()).toContain('已启用两步验证');
+      await row.getByText('重置两步验证…').click();
+      await row.getByRole('button', { name: /^重置 .* 的两步验证$/ }).click();
+      await expect.poll(() => row.locator('.ui-field__error').textContent()).toContain('请说明重置验证器的原因');
+      await row.getByLabel('原因（必填，例如：手机丢失、工单号）').fill('手机丢失，工单 4711');
+      await row.getByRole('button', { name: /^重置 .* 的两步验证$/ }).click();
+      await expect.poll(() => admin.page.getByText(/的两步验证（结束了 1 个会话）/).count()).toBe(1);
+      // Legal's session ended; the password alone signs in and leads straight to a new setup.
+      await page.goto('/s');
+      await page.waitForURL('**/sign-in**');
+      await signInAs(page, legal);
+      await page.waitForURL('**/account/mfa');
+      expect(await page.getByRole('button', { name: '设置两步登录' }).count()).toBe(1);
+
+      // Put things back: the administrator lifts the requirement.
       await setRequiredRoles(admin.page, []);
-      await page.goto('/account/mfa');
-      const off = page.getByRole('region', { name: '关闭两步登录' });
-      await off.getByLabel('当前验证码（或恢复码）').fill(recovery[2]!);
-      await off.getByRole('button', { name: '关闭两步登录' }).click();
-      await expect.poll(() => page.getByText('两步登录已关闭。').count()).toBeGreaterThan(0);
       admin.assertNoConsoleErrors();
       person.assertNoConsoleErrors();
     } finally {

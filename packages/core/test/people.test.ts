@@ -2,9 +2,11 @@ import {
   auditLog,
   type DatabaseConnection,
   departments,
+  mfaRecoveryCodes,
   outbox,
   sessions,
   slackLinks,
+  userMfa,
   users,
 } from '@outpost/db';
 import { createTestDatabase } from '@outpost/db/testing';
@@ -27,6 +29,7 @@ import {
   listStaff,
   personById,
   reactivateStaffMember,
+  resetAuthenticator,
   requestPasswordReset,
   updateDepartment,
   updateStaffMember,
@@ -308,5 +311,72 @@ describe('password links and the first administrator', () => {
     const { passwordTokens } = await import('@outpost/db');
     const [row] = await conn.db.select().from(passwordTokens).where(eq(passwordTokens.userId, user.id));
     expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBeLessThanOrEqual(30 * 60_000 + 1000);
+  });
+});
+
+describe('an administrator resets a lost authenticator', () => {
+  it('deletes the key and recovery codes, ends sessions, e-mails the person and audits the reason', async () => {
+    const { user } = await makeStaff(conn.db, ['committee']);
+    await conn.db
+      .insert(userMfa)
+      .values({ userId: user.id, sealedKey: new Uint8Array(44), confirmedAt: new Date() });
+    await conn.db
+      .insert(mfaRecoveryCodes)
+      .values([1, 2, 3].map((n) => ({ userId: user.id, codeHash: new Uint8Array(32).fill(n) })));
+    await conn.db
+      .insert(sessions)
+      .values({ id: `m-${user.id}`, secretHash: new Uint8Array(32), userId: user.id });
+    expect((await listStaff(conn.db, admin, { q: user.email })).items[0]?.mfaEnabled).toBe(true);
+
+    const missingReason = await refusal(
+      resetAuthenticator(conn.db, admin, { userId: user.id, reason: '  ' }),
+    );
+    expect(missingReason.code).toBe('validation_failed');
+    expect(await conn.db.select().from(userMfa).where(eq(userMfa.userId, user.id))).toHaveLength(1);
+
+    const result = await resetAuthenticator(conn.db, admin, {
+      userId: user.id,
+      reason: 'phone lost, ticket 4711',
+    });
+    expect(result).toEqual({ changed: true, sessionsEnded: 1 });
+    expect(await conn.db.select().from(userMfa).where(eq(userMfa.userId, user.id))).toEqual([]);
+    expect(await conn.db.select().from(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, user.id))).toEqual(
+      [],
+    );
+    expect(await conn.db.select().from(sessions).where(eq(sessions.userId, user.id))).toEqual([]);
+    const mails = await conn.db.select().from(outbox).where(eq(outbox.target, user.email));
+    expect(mails.map((m) => (m.payload as { subject: string }).subject)).toContain('email.mfa_reset.subject');
+    const [entry] = await conn.db.select().from(auditLog).where(eq(auditLog.action, 'auth.mfa_reset'));
+    expect(entry).toMatchObject({
+      entityId: user.id,
+      data: { reason: 'phone lost, ticket 4711', sessionsEnded: 1 },
+    });
+    expect((await listStaff(conn.db, admin, { q: user.email })).items[0]?.mfaEnabled).toBe(false);
+
+    // A second click finds nothing to reset and writes nothing.
+    expect(await resetAuthenticator(conn.db, admin, { userId: user.id, reason: 'again' })).toEqual({
+      changed: false,
+      sessionsEnded: 0,
+    });
+    expect(await conn.db.select().from(auditLog).where(eq(auditLog.action, 'auth.mfa_reset'))).toHaveLength(
+      1,
+    );
+  });
+
+  it('refuses one’s own, non-administrators and partner users', async () => {
+    const adminUserId = (admin as { userId: string }).userId;
+    expect(
+      (await refusal(resetAuthenticator(conn.db, admin, { userId: adminUserId, reason: 'x' }))).code,
+    ).toBe('conflict');
+    const { actor: reviewer } = await makeStaff(conn.db, ['reviewer']);
+    const { user: target } = await makeStaff(conn.db, ['risk_officer']);
+    expect(
+      (await refusal(resetAuthenticator(conn.db, reviewer, { userId: target.id, reason: 'x' }))).code,
+    ).toBe('forbidden');
+    const partner = await makePartner(conn.db);
+    const { user: partnerUser } = await makePartnerUser(conn.db, partner.id);
+    expect(
+      (await refusal(resetAuthenticator(conn.db, admin, { userId: partnerUser.id, reason: 'x' }))).code,
+    ).toBe('not_found');
   });
 });

@@ -69,6 +69,8 @@ export const en = {
   'common.error': 'Something went wrong',
   'common.backHome': 'Back to home',
   'errors.not_found': 'This page or item does not exist, or you cannot see it.',
+  'errors.mfaSetupRequired':
+    'Your role requires two-step sign-in: set up an authenticator in the portal (Account → Two-step sign-in), then sign in again with its code.',
   'errors.forbidden': 'You do not have permission to do this.',
   'errors.cross_site_request': 'This request came from another site and was refused.',
   'errors.unexpected': 'Something went wrong on our side. Nothing was changed; please try again.',

@@ -65,6 +65,23 @@ export const peopleEn = {
   'people.deactivate.reason': 'Reason (optional)',
   'people.deactivate.confirm': 'Deactivate {name}',
   'people.deactivated': '{name} is deactivated ({count, plural, one {# session} other {# sessions}} ended).',
+  'people.mfa.on': 'Two-step sign-in on',
+  'people.mfa.off': 'No authenticator',
+  'people.mfaReset': 'Reset two-step sign-in…',
+  'people.mfaReset.explain':
+    'For a lost or replaced phone: {name}’s authenticator and recovery codes are deleted and every session of theirs ends. They sign in with their password and set up a new authenticator; they are told by e-mail.',
+  'people.mfaReset.reason': 'Reason (required, e.g. phone lost, ticket number)',
+  'people.mfaReset.confirm': 'Reset two-step sign-in of {name}',
+  'people.mfaReset.done':
+    'Two-step sign-in of {name} is reset ({count, plural, one {# session} other {# sessions}} ended).',
+  'people.mfaReset.none': '{name} has no authenticator to reset.',
+  'people.error.resetSelf':
+    'You cannot reset your own authenticator. Use your account page, or ask another administrator.',
+  'people.error.reasonRequired':
+    'Say why the authenticator is reset (for example: phone lost, ticket number).',
+  'email.mfa_reset.subject': 'Your two-step sign-in was reset',
+  'email.mfa_reset.body':
+    'An administrator reset two-step sign-in on your Outpost account and signed you out everywhere. Sign in with your password and set up your authenticator again. If you did not ask for this, tell your administrator or security team at once.',
   'people.reactivate': 'Reactivate',
   'people.reactivated': '{name} is active again. They sign in with their password, or reset it.',
   'people.invite.title': 'Invite a member of staff',

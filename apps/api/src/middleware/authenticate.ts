@@ -2,6 +2,7 @@ import {
   type ApiRateLimit,
   enforceApiRateLimit,
   isCrossSiteRequest,
+  mfaRequirement,
   sessionFromRequest,
 } from '@outpost/auth';
 import { type Actor, AppError, authenticateApiKey } from '@outpost/core';
@@ -43,6 +44,7 @@ export const authenticate = (db: Database, rateLimit?: ApiRateLimit) =>
         c.set('actor', found.person.actor);
         c.header('Set-Cookie', found.setCookie, { append: true });
         await enforceApiRateLimit(db, { sessionId: found.session.id }, rateLimit);
+        if (!isSignOut(c.req.method, c.req.path)) await requireSecondFactorSetUp(db, found.person.actor);
       }
     }
     // Before the route validates anything: a caller without the right credentials learns what
@@ -51,6 +53,28 @@ export const authenticate = (db: Database, rateLimit?: ApiRateLimit) =>
     if (route?.security && route.security.length > 0) checkCredentials(c.get('actor'), route);
     await next();
   });
+
+const isSignOut = (method: string, path: string) =>
+  method === 'DELETE' && path.endsWith('/v1/sessions/current');
+
+/**
+ * A member of staff whose role requires two-step sign-in and who has not set it up yet uses
+ * nothing through the API but signing out, as the portal sends them to the setup from every page
+ * (decision record 043): the API has no setup of its own, and a password alone must not open
+ * what the administrator decided needs two factors.
+ */
+async function requireSecondFactorSetUp(db: Database, actor: Actor) {
+  const { required, enabled } = await mfaRequirement(db, actor);
+  if (!required || enabled) return;
+  throw new AppError(
+    'forbidden',
+    'Your role requires two-step sign-in: set up an authenticator in the portal (Account → Two-step sign-in, /account/mfa), then sign in again with its code.',
+    {
+      messageKey: 'errors.mfaSetupRequired',
+      details: { secondFactor: 'setup_required', setupPath: '/account/mfa' },
+    },
+  );
+}
 
 /** 401 naming what the route accepts (both kinds when it declares nothing). */
 function missingCredentials(route: RouteEntry | undefined) {

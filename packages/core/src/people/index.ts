@@ -1,5 +1,6 @@
 // People, roles and departments; password links (decision record 042).
 export * from './access.ts';
+export * from './authenticator-reset.ts';
 export * from './departments.ts';
 export * from './first-admin.ts';
 export * from './partner-people.ts';

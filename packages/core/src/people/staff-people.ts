@@ -1,4 +1,4 @@
-import { type Database, departments, staffInvitations, staffRoles, users } from '@outpost/db';
+import { type Database, departments, staffInvitations, staffRoles, userMfa, users } from '@outpost/db';
 import { and, asc, count, desc, eq, gt, ilike, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor, StaffRole } from '../actor.ts';
@@ -66,6 +66,7 @@ export async function listStaff(db: Database, actor: Actor, raw: z.input<typeof 
         status: users.status,
         lastSignedInAt: users.lastSignedInAt,
         createdAt: users.createdAt,
+        mfaEnabled: sql<boolean>`exists (select 1 from ${userMfa} where ${userMfa.userId} = ${users.id} and ${userMfa.confirmedAt} is not null)`,
         departmentId: departments.id,
         departmentKey: departments.key,
         departmentNameZh: departments.nameZh,

@@ -85,17 +85,20 @@ export function PersonActions({
     departmentId: string | null;
     active: boolean;
     isYou: boolean;
+    mfaEnabled: boolean;
   };
   result: StaffActionData<PeopleExtra> | undefined;
   departments: DepartmentOption[];
 }) {
   const t = useT();
   const editErrors = fieldErrorsOf(result, 'update', person.id);
+  const resetErrors = fieldErrorsOf(result, 'resetMfa', person.id);
   return (
     <div className="stack">
       <FormOutcome result={result} intent="update" target={person.id} />
       <FormOutcome result={result} intent="deactivate" target={person.id} />
       <FormOutcome result={result} intent="reactivate" target={person.id} />
+      <FormOutcome result={result} intent="resetMfa" target={person.id} />
       <details open={Object.keys(editErrors).length > 0 || undefined}>
         <summary>{t('people.edit')}</summary>
         <Form method="post" noValidate preventScrollReset className="stack">
@@ -122,6 +125,27 @@ export function PersonActions({
           </button>
         </Form>
       </details>
+      {person.isYou || !person.mfaEnabled ? null : (
+        <details open={Object.keys(resetErrors).length > 0 || undefined}>
+          <summary>{t('people.mfaReset')}</summary>
+          <Form method="post" noValidate preventScrollReset className="stack">
+            <input type="hidden" name="intent" value="resetMfa" />
+            <input type="hidden" name="target" value={person.id} />
+            <input type="hidden" name="userId" value={person.id} />
+            <input type="hidden" name="name" value={person.displayName} />
+            <p className="muted">{t('people.mfaReset.explain', { name: person.displayName })}</p>
+            <TextAreaField
+              name="reason"
+              label={t('people.mfaReset.reason')}
+              error={resetErrors.reason}
+              required
+            />
+            <button type="submit" className="button button--danger">
+              {t('people.mfaReset.confirm', { name: person.displayName })}
+            </button>
+          </Form>
+        </details>
+      )}
       {person.isYou ? null : person.active ? (
         <details>
           <summary>{t('people.deactivate')}</summary>

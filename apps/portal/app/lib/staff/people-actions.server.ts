@@ -3,6 +3,7 @@ import {
   deactivateStaffMember,
   inviteStaff,
   reactivateStaffMember,
+  resetAuthenticator,
   revokeStaffInvitation,
   updateDepartment,
   updateStaffMember,
@@ -24,6 +25,7 @@ const personFields = {
   email: 'people.error.emailInvalid',
   staffRoles: 'people.error.rolesRequired',
   departmentId: 'people.error.departmentRequired',
+  reason: 'people.error.reasonRequired',
 } as const;
 
 function failed(
@@ -113,6 +115,25 @@ const reactivate: Handler = async ({ deps, viewer, locale, form }) => {
   }
 };
 
+const resetMfa: Handler = async ({ deps, viewer, locale, form }) => {
+  const name = text(form, 'name');
+  try {
+    const result = await resetAuthenticator(deps.db, viewer.person.actor, {
+      userId: text(form, 'userId'),
+      reason: text(form, 'reason'),
+    });
+    return {
+      intent: 'resetMfa',
+      status: 200,
+      notice: result.changed
+        ? translate(locale, 'people.mfaReset.done', { name, count: result.sessionsEnded })
+        : translate(locale, 'people.mfaReset.none', { name }),
+    };
+  } catch (error) {
+    return failed('resetMfa', error, locale);
+  }
+};
+
 const revoke: Handler = async ({ deps, viewer, locale, form }) => {
   try {
     const row = await revokeStaffInvitation(deps.db, viewer.person.actor, text(form, 'invitationId'));
@@ -126,7 +147,14 @@ const revoke: Handler = async ({ deps, viewer, locale, form }) => {
   }
 };
 
-export const peopleActions: Record<string, Handler> = { invite, update, deactivate, reactivate, revoke };
+export const peopleActions: Record<string, Handler> = {
+  invite,
+  update,
+  deactivate,
+  reactivate,
+  resetMfa,
+  revoke,
+};
 
 const departmentFields = {
   key: 'people.error.keyInvalid',

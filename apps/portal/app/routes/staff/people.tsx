@@ -60,6 +60,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       department: p.department ? nameOf(p.department) : null,
       active: p.status === 'active',
       isYou: p.id === person.user.id,
+      mfaEnabled: p.mfaEnabled,
       lastSignedInAt: p.lastSignedInAt?.toISOString() ?? null,
       lastSignedIn: p.lastSignedInAt ? formatDateTime(locale, p.lastSignedInAt) : null,
     })),
@@ -172,6 +173,8 @@ export default function StaffPeople({ loaderData, actionData }: Route.ComponentP
                     <Badge tone={p.active ? 'positive' : 'neutral'}>
                       {t(p.active ? 'people.status.active' : 'people.status.disabled')}
                     </Badge>
+                    <br />
+                    <span className="muted">{t(p.mfaEnabled ? 'people.mfa.on' : 'people.mfa.off')}</span>
                   </td>
                   <td>
                     {p.lastSignedInAt ? (
