@@ -1,4 +1,4 @@
-import { index, primaryKey, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, primaryKey, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { ts } from './columns.ts';
 import { partners } from './partners.ts';
 
@@ -27,3 +27,15 @@ export const targetComplianceSnapshots = pgTable(
     index('target_compliance_snapshots_partner_idx').on(t.partnerId),
   ],
 );
+
+/**
+ * The target dashboard's figures as last computed, per quarter and filter (decision record 056):
+ * shared by every web process, so a portfolio of a thousand partners is computed once a minute,
+ * not once per view. Derived data, replaced freely; nothing reads it but the dashboard.
+ */
+export const targetDashboardCache = pgTable('target_dashboard_cache', {
+  /** `2026-Q4|claims|east` — quarter, service category, region (empty when not filtered). */
+  key: text('key').primaryKey(),
+  figures: jsonb('figures').$type<Record<string, unknown>>().notNull(),
+  computedAt: ts('computed_at').notNull(),
+});

@@ -8,6 +8,7 @@ import {
   kpiMonthlyRollups,
   partners,
   riskAlerts,
+  targetDashboardCache,
 } from '@outpost/db';
 import { createTestDatabase } from '@outpost/db/testing';
 import { eq } from 'drizzle-orm';
@@ -15,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Actor,
   AppError,
+  cachedTargetDashboard,
   contractDeviationFigure,
   ensureDefaultKpis,
   recordQuarterCompliance,
@@ -303,5 +305,51 @@ describe('quarterly target dashboard', () => {
     await expect(targetDashboard(conn.db, admin, { quarter: '2020-Q1' }, now)).rejects.toMatchObject({
       code: 'validation_failed',
     });
+  });
+});
+
+describe('the dashboard as the page reads it: computed once a minute for every web process', () => {
+  it('serves the same figures from the cache within the minute, sorted per view, and computes again after it', async () => {
+    await conn.db.delete(targetDashboardCache);
+    const fresh = await targetDashboard(conn.db, admin, {}, now);
+    const first = await cachedTargetDashboard(conn.db, admin, {}, { now });
+    expect(first.current).toEqual(fresh.current);
+    expect(first.trend).toEqual(fresh.trend);
+    expect(first.computedAt).toBe(now.toISOString());
+
+    // A change within the minute is not seen yet; the same figures come back, sorted as asked.
+    await conn.db.update(partners).set({ region: 'east' }).where(eq(partners.id, p.b.id));
+    const later = new Date(now.getTime() + 30_000);
+    const cached = await cachedTargetDashboard(conn.db, admin, { sort: 'name', dir: 'desc' }, { now: later });
+    expect(cached.computedAt).toBe(now.toISOString());
+    expect(cached.current).toEqual(first.current);
+    expect(cached.partners.map((r) => r.legalName)).toEqual(
+      [...first.partners.map((r) => r.legalName)].sort((a, b) => b.localeCompare(a, 'zh-CN')),
+    );
+    expect(cached.sort).toBe('name');
+    // Another filter is its own entry, computed now.
+    const east = await cachedTargetDashboard(conn.db, admin, { region: 'east' }, { now: later });
+    expect(east.computedAt).toBe(later.toISOString());
+    expect(east.partners.map((r) => r.partnerId).sort()).toEqual([p.a.id, p.b.id].sort());
+
+    // After the minute the figures are computed again.
+    const afterwards = new Date(now.getTime() + 61_000);
+    const recomputed = await cachedTargetDashboard(conn.db, admin, {}, { now: afterwards });
+    expect(recomputed.computedAt).toBe(afterwards.toISOString());
+    await conn.db.update(partners).set({ region: null }).where(eq(partners.id, p.b.id));
+  });
+
+  it('a new satisfaction baseline clears it; partners are refused before anything is read', async () => {
+    await cachedTargetDashboard(conn.db, admin, {}, { now });
+    expect(await conn.db.select().from(targetDashboardCache)).not.toHaveLength(0);
+    await setSatisfactionBaseline(conn.db, admin, { quarter: '2026-Q3' }, now);
+    expect(await conn.db.select().from(targetDashboardCache)).toEqual([]);
+    await cachedTargetDashboard(conn.db, admin, {}, { now });
+    await expect(cachedTargetDashboard(conn.db, partnerActor, {}, { now })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(
+      cachedTargetDashboard(conn.db, admin, { quarter: '2020-Q1' }, { now }),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
   });
 });

@@ -54,6 +54,8 @@ export const targetsEn = {
     'The baseline period has not started yet: choose this quarter or an earlier one.',
   'targets.error.baselineFormat': 'Write the quarter as 2025-Q4.',
   'targets.nonCompliant.title': 'Partners not compliant in {quarter}',
+  'targets.nonCompliant.seeAll':
+    'Showing {shown} of {count}: see all in the partner table, least compliant first',
   'targets.nonCompliant.empty': 'Every partner measured this quarter meets every requirement.',
   'targets.nonCompliant.notMeasured': 'No compliance record for this quarter.',
   'targets.nonCompliant.why': 'Why',
@@ -62,6 +64,8 @@ export const targetsEn = {
   'targets.reason.rectification': 'Rectification item overdue',
   'targets.reason.critical_alert': 'Open critical risk alert',
   'targets.reason.contract': 'No contract in force at the quarter’s end',
+  'targets.computedAt': 'Figures as of {when} (computed again every minute).',
+  'targets.partners.count': '{count, plural, one {# partner} other {# partners}}',
   'targets.partners.title': 'Partners in {quarter}',
   'targets.partners.empty': 'No partners match these filters.',
   'targets.partners.partner': 'Partner',

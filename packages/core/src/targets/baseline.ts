@@ -1,4 +1,4 @@
-import type { Database } from '@outpost/db';
+import { type Database, targetDashboardCache } from '@outpost/db';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { AppError } from '../errors.ts';
@@ -40,5 +40,7 @@ export async function setSatisfactionBaseline(
     });
   }
   await setSetting(db, actor, 'targets.satisfactionBaseline', { quarter });
+  // Every figure of the satisfaction target changes with it: the dashboard computes afresh.
+  await db.delete(targetDashboardCache);
   return { quarter };
 }

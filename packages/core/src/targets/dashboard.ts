@@ -219,7 +219,7 @@ export async function targetDashboard(
 }
 
 /** Sorted by the chosen figure, partners without it last either way, then by name. */
-function sortRows(rows: TargetPartnerRow[], sort: (typeof partnerSorts)[number], dir: 'asc' | 'desc') {
+export function sortRows(rows: TargetPartnerRow[], sort: (typeof partnerSorts)[number], dir: 'asc' | 'desc') {
   const key = (r: TargetPartnerRow): number | string | null => {
     switch (sort) {
       case 'name':

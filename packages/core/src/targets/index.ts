@@ -2,6 +2,7 @@ export * from './baseline.ts';
 export * from './compliance-check.ts';
 export * from './contract-deviation.ts';
 export * from './dashboard.ts';
+export * from './dashboard-cache.ts';
 export * from './definitions.ts';
 export * from './quarters.ts';
 export * from './risk-response.ts';

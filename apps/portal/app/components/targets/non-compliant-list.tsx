@@ -18,10 +18,17 @@ export function NonCompliantList({
   quarter,
   measured,
   items,
+  total,
+  allHref,
 }: {
   quarter: string;
   measured: boolean;
+  /** The first of the partners not compliant, most reasons first. */
   items: { partnerId: string; legalName: string; reasons: Reason[] | null }[];
+  /** How many are not compliant in all. */
+  total: number;
+  /** The partner table sorted by compliance, where all of them are. */
+  allHref: string;
 }) {
   const t = useT();
   return (
@@ -48,6 +55,11 @@ export function NonCompliantList({
           ))}
         </ul>
       )}
+      {total > items.length ? (
+        <p>
+          <a href={allHref}>{t('targets.nonCompliant.seeAll', { shown: items.length, count: total })}</a>
+        </p>
+      ) : null}
     </section>
   );
 }

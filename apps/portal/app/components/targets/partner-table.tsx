@@ -28,9 +28,13 @@ export function TargetPartnerTable({
   dir,
   hrefFor,
   duration,
+  total,
 }: {
   quarter: string;
+  /** This page's rows. */
   rows: TargetPartnerRow[];
+  /** Partners in the table over all pages. */
+  total: number;
   sort: Sort;
   dir: 'asc' | 'desc';
   hrefFor: (sort: Sort, dir: 'asc' | 'desc') => string;
@@ -52,6 +56,9 @@ export function TargetPartnerTable({
   return (
     <section className="card stack" aria-labelledby="target-partners-title">
       <h2 id="target-partners-title">{t('targets.partners.title', { quarter })}</h2>
+      <p className="muted" role="status">
+        {t('targets.partners.count', { count: total })}
+      </p>
       {rows.length === 0 ? (
         <p className="muted">{t('targets.partners.empty')}</p>
       ) : (

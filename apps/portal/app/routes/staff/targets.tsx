@@ -1,5 +1,7 @@
-import { can, partnerSorts, recentQuarters, targetDashboard } from '@outpost/core';
-import { Form } from 'react-router';
+import { cachedTargetDashboard, can, partnerSorts, recentQuarters } from '@outpost/core';
+import { formatDateTime } from '@outpost/i18n';
+import { Form, useSearchParams } from 'react-router';
+import { PageLinks } from '../../components/page-links';
 import { categoryLabel } from '../../components/partner-labels';
 import { InputField } from '../../components/staff/fields';
 import { FormOutcome, fieldErrorsOf } from '../../components/staff/form-outcome';
@@ -12,6 +14,7 @@ import { useLocale, useT } from '../../lib/i18n';
 import type { StaffActionData } from '../../lib/staff/action-result';
 import { runStaffAction } from '../../lib/staff/run-action.server';
 import { saveSatisfactionBaselineAction } from '../../lib/targets/baseline-action.server';
+import { pageCount, pageParam } from '../../lib/search-params';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/targets';
 
@@ -24,6 +27,9 @@ const categories = [
   'customer_service',
   'it',
 ];
+/** Rows of the partner table per page, and partners shown in the drill-down before "see all". */
+const PAGE_SIZE = 50;
+const DRILL_DOWN = 20;
 const regions = ['north', 'northeast', 'east', 'central', 'south', 'southwest', 'northwest'];
 
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -44,8 +50,24 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     ...(pick('dir', ['asc', 'desc'] as const) ? { dir: pick('dir', ['asc', 'desc'] as const) } : {}),
   };
   const db = context.get(depsContext).db;
-  const dashboard = await orRouteError(locale, () => targetDashboard(db, person.actor, input));
-  return { ...dashboard, categories, regions, maySetBaseline: can(person.actor, 'manage:kpis') };
+  const dashboard = await orRouteError(locale, () => cachedTargetDashboard(db, person.actor, input));
+  // Every figure is over all partners in view; only the lists are cut to what a page shows, so a
+  // portfolio of a thousand partners is not sent (and hydrated) whole.
+  const pages = pageCount(dashboard.partners.length, PAGE_SIZE);
+  const page = Math.min(pageParam(params), pages);
+  return {
+    ...dashboard,
+    partners: dashboard.partners.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+    partnerTotal: dashboard.partners.length,
+    page,
+    pages,
+    nonCompliant: dashboard.nonCompliant.slice(0, DRILL_DOWN),
+    nonCompliantTotal: dashboard.nonCompliant.length,
+    categories,
+    regions,
+    maySetBaseline: can(person.actor, 'manage:kpis'),
+    computedAtText: formatDateTime(locale, new Date(dashboard.computedAt)),
+  };
 }
 
 export function action({ context, request }: Route.ActionArgs) {
@@ -76,6 +98,7 @@ export default function Targets({ loaderData, actionData }: Route.ComponentProps
   const share = useShare();
   const duration = useDuration();
   const d = loaderData;
+  const [params] = useSearchParams();
   const result = actionData as StaffActionData | undefined;
   const baselineErrors = fieldErrorsOf(result, 'baseline');
   const query = (extra: Record<string, string>) => {
@@ -96,6 +119,7 @@ export default function Targets({ loaderData, actionData }: Route.ComponentProps
         <p className="page-header__eyebrow">{t('targets.eyebrow')}</p>
         <h1>{t('targets.title')}</h1>
         <p className="muted">{t('targets.intro')}</p>
+        <p className="muted">{t('targets.computedAt', { when: d.computedAtText })}</p>
       </header>
 
       <Form method="get" className="filters" aria-label={t('targets.quarter')}>
@@ -242,7 +266,13 @@ export default function Targets({ loaderData, actionData }: Route.ComponentProps
         caption={t('targets.chartCaption')}
       />
 
-      <NonCompliantList quarter={d.quarter} measured={c.compliance.partners > 0} items={d.nonCompliant} />
+      <NonCompliantList
+        quarter={d.quarter}
+        measured={c.compliance.partners > 0}
+        items={d.nonCompliant}
+        total={d.nonCompliantTotal}
+        allHref={`${query({ sort: 'compliance', dir: 'asc' })}#target-partners-title`}
+      />
       <TargetPartnerTable
         quarter={d.quarter}
         rows={d.partners}
@@ -250,7 +280,9 @@ export default function Targets({ loaderData, actionData }: Route.ComponentProps
         dir={d.dir}
         hrefFor={(sort, dir) => `${query({ sort, dir })}#target-partners-title`}
         duration={duration}
+        total={d.partnerTotal}
       />
+      <PageLinks page={d.page} pages={d.pages} params={params} hash="#target-partners-title" />
     </div>
   );
 }
