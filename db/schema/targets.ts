@@ -1,4 +1,4 @@
-import { index, jsonb, primaryKey, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, primaryKey, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { ts } from './columns.ts';
 import { partners } from './partners.ts';
 
@@ -29,13 +29,31 @@ export const targetComplianceSnapshots = pgTable(
 );
 
 /**
- * The target dashboard's figures as last computed, per quarter and filter (decision record 056):
- * shared by every web process, so a portfolio of a thousand partners is computed once a minute,
- * not once per view. Derived data, replaced freely; nothing reads it but the dashboard.
+ * The target dashboard's figures as last computed, per quarter, filter and sort (decision record
+ * 056): shared by every web process, so a portfolio of a thousand partners is computed once a
+ * minute, not once per view. Derived data, replaced freely; nothing reads it but the dashboard.
  */
 export const targetDashboardCache = pgTable('target_dashboard_cache', {
-  /** `2026-Q4|claims|east` — quarter, service category, region (empty when not filtered). */
+  /** `2026-Q4|claims|east|compliance|asc` — quarter, category, region (empty when not filtered), sort. */
   key: text('key').primaryKey(),
+  /** Everything but the two partner lists, which are rows of `target_dashboard_cache_rows`. */
   figures: jsonb('figures').$type<Record<string, unknown>>().notNull(),
+  partnerTotal: integer('partner_total').notNull(),
+  nonCompliantTotal: integer('non_compliant_total').notNull(),
   computedAt: ts('computed_at').notNull(),
 });
+
+/** The lists in their order, one row each, so a view reads its page by the primary key. */
+export const targetDashboardCacheRows = pgTable(
+  'target_dashboard_cache_rows',
+  {
+    key: text('key')
+      .notNull()
+      .references(() => targetDashboardCache.key, { onDelete: 'cascade' }),
+    /** `partners` (the table, sorted) or `non_compliant` (the drill-down, most reasons first). */
+    list: text('list', { enum: ['partners', 'non_compliant'] }).notNull(),
+    position: integer('position').notNull(),
+    row: jsonb('row').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.list, t.position] })],
+);

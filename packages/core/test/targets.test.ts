@@ -309,34 +309,58 @@ describe('quarterly target dashboard', () => {
 });
 
 describe('the dashboard as the page reads it: computed once a minute for every web process', () => {
-  it('serves the same figures from the cache within the minute, sorted per view, and computes again after it', async () => {
+  it('serves the same figures from the cache within the minute, a page at a time, and computes again after it', async () => {
     await conn.db.delete(targetDashboardCache);
-    const fresh = await targetDashboard(conn.db, admin, {}, now);
-    const first = await cachedTargetDashboard(conn.db, admin, {}, { now });
+    const fresh = await targetDashboard(conn.db, admin, { sort: 'name' }, now);
+    const first = await cachedTargetDashboard(conn.db, admin, { sort: 'name', pageSize: 2 }, { now });
     expect(first.current).toEqual(fresh.current);
     expect(first.trend).toEqual(fresh.trend);
     expect(first.computedAt).toBe(now.toISOString());
+    expect(first).toMatchObject({ partnerTotal: fresh.partners.length, page: 1 });
+    expect(first.partners).toEqual(fresh.partners.slice(0, 2));
+    expect(first.nonCompliantTotal).toBe(fresh.nonCompliant.length);
 
-    // A change within the minute is not seen yet; the same figures come back, sorted as asked.
+    // A change within the minute is not seen yet: the same figures, read back a page at a time.
     await conn.db.update(partners).set({ region: 'east' }).where(eq(partners.id, p.b.id));
     const later = new Date(now.getTime() + 30_000);
-    const cached = await cachedTargetDashboard(conn.db, admin, { sort: 'name', dir: 'desc' }, { now: later });
-    expect(cached.computedAt).toBe(now.toISOString());
-    expect(cached.current).toEqual(first.current);
-    expect(cached.partners.map((r) => r.legalName)).toEqual(
-      [...first.partners.map((r) => r.legalName)].sort((a, b) => b.localeCompare(a, 'zh-CN')),
+    const second = await cachedTargetDashboard(
+      conn.db,
+      admin,
+      { sort: 'name', pageSize: 2, page: 2 },
+      { now: later },
     );
-    expect(cached.sort).toBe('name');
-    // Another filter is its own entry, computed now.
+    expect(second.computedAt).toBe(now.toISOString());
+    expect(second.current).toEqual(first.current);
+    expect(second.partners).toEqual(fresh.partners.slice(2, 4));
+    // A page past the end is the last one; the drill-down is cut as asked.
+    const past = await cachedTargetDashboard(
+      conn.db,
+      admin,
+      { sort: 'name', pageSize: 2, page: 99, drillDown: 1 },
+      { now: later },
+    );
+    expect(past.page).toBe(Math.ceil(fresh.partners.length / 2));
+    expect(past.nonCompliant).toEqual(fresh.nonCompliant.slice(0, 1));
+    // Another filter or sort is its own entry, computed now.
     const east = await cachedTargetDashboard(conn.db, admin, { region: 'east' }, { now: later });
     expect(east.computedAt).toBe(later.toISOString());
     expect(east.partners.map((r) => r.partnerId).sort()).toEqual([p.a.id, p.b.id].sort());
 
     // After the minute the figures are computed again.
     const afterwards = new Date(now.getTime() + 61_000);
-    const recomputed = await cachedTargetDashboard(conn.db, admin, {}, { now: afterwards });
+    const recomputed = await cachedTargetDashboard(conn.db, admin, { sort: 'name' }, { now: afterwards });
     expect(recomputed.computedAt).toBe(afterwards.toISOString());
     await conn.db.update(partners).set({ region: null }).where(eq(partners.id, p.b.id));
+  });
+
+  it('two views computing the same entry at once both answer, and one entry is left', async () => {
+    await conn.db.delete(targetDashboardCache);
+    const both = await Promise.all([
+      cachedTargetDashboard(conn.db, admin, {}, { now }),
+      cachedTargetDashboard(conn.db, admin, {}, { now }),
+    ]);
+    expect(both[0].current).toEqual(both[1].current);
+    expect(await conn.db.select().from(targetDashboardCache)).toHaveLength(1);
   });
 
   it('a new satisfaction baseline clears it; partners are refused before anything is read', async () => {

@@ -218,8 +218,11 @@ export async function targetDashboard(
   };
 }
 
+// One collator for every comparison: `localeCompare(…, 'zh-CN')` builds one per call, ten times slower.
+const byName = new Intl.Collator('zh-CN');
+
 /** Sorted by the chosen figure, partners without it last either way, then by name. */
-export function sortRows(rows: TargetPartnerRow[], sort: (typeof partnerSorts)[number], dir: 'asc' | 'desc') {
+function sortRows(rows: TargetPartnerRow[], sort: (typeof partnerSorts)[number], dir: 'asc' | 'desc') {
   const key = (r: TargetPartnerRow): number | string | null => {
     switch (sort) {
       case 'name':
@@ -241,13 +244,9 @@ export function sortRows(rows: TargetPartnerRow[], sort: (typeof partnerSorts)[n
     if (ka !== null && kb !== null && ka !== kb) {
       return (
         sign *
-        (typeof ka === 'string'
-          ? ka.localeCompare(kb as string, 'zh-CN')
-          : (ka as number) < (kb as number)
-            ? -1
-            : 1)
+        (typeof ka === 'string' ? byName.compare(ka, kb as string) : (ka as number) < (kb as number) ? -1 : 1)
       );
     }
-    return a.legalName.localeCompare(b.legalName, 'zh-CN');
+    return byName.compare(a.legalName, b.legalName);
   });
 }

@@ -1,3 +1,4 @@
+import { formatNumber } from '@outpost/i18n';
 import { useLocale, useT } from '../../lib/i18n';
 import { formatShare } from '../../lib/training/format';
 import { AppLink } from '../app-link';
@@ -94,7 +95,7 @@ export function TargetPartnerTable({
                   <td>
                     {r.meanRating === null
                       ? '—'
-                      : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(r.meanRating)} (${formatChange(locale, r.ratingChange)})`}
+                      : `${formatNumber(locale, r.meanRating, 2)} (${formatChange(locale, r.ratingChange)})`}
                   </td>
                   <td>{r.alertsDue > 0 ? formatShare(locale, r.share24h) : '—'}</td>
                   <td>{duration(r.medianMinutes)}</td>

@@ -1,5 +1,5 @@
 import { cachedTargetDashboard, can, partnerSorts, recentQuarters } from '@outpost/core';
-import { formatDateTime } from '@outpost/i18n';
+import { formatDateTime, formatNumber } from '@outpost/i18n';
 import { Form, useSearchParams } from 'react-router';
 import { PageLinks } from '../../components/page-links';
 import { categoryLabel } from '../../components/partner-labels';
@@ -50,19 +50,17 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     ...(pick('dir', ['asc', 'desc'] as const) ? { dir: pick('dir', ['asc', 'desc'] as const) } : {}),
   };
   const db = context.get(depsContext).db;
-  const dashboard = await orRouteError(locale, () => cachedTargetDashboard(db, person.actor, input));
-  // Every figure is over all partners in view; only the lists are cut to what a page shows, so a
-  // portfolio of a thousand partners is not sent (and hydrated) whole.
-  const pages = pageCount(dashboard.partners.length, PAGE_SIZE);
-  const page = Math.min(pageParam(params), pages);
+  const dashboard = await orRouteError(locale, () =>
+    cachedTargetDashboard(db, person.actor, {
+      ...input,
+      page: pageParam(params),
+      pageSize: PAGE_SIZE,
+      drillDown: DRILL_DOWN,
+    }),
+  );
   return {
     ...dashboard,
-    partners: dashboard.partners.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
-    partnerTotal: dashboard.partners.length,
-    page,
-    pages,
-    nonCompliant: dashboard.nonCompliant.slice(0, DRILL_DOWN),
-    nonCompliantTotal: dashboard.nonCompliant.length,
+    pages: pageCount(dashboard.partnerTotal, PAGE_SIZE),
     categories,
     regions,
     maySetBaseline: can(person.actor, 'manage:kpis'),
@@ -82,7 +80,7 @@ function useDuration() {
     if (minutes === null) return '—';
     if (minutes < 60) return t('targets.minutes', { minutes: Math.round(minutes) });
     return t('targets.hours', {
-      hours: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(minutes / 60),
+      hours: formatNumber(locale, minutes / 60, 1),
     });
   };
 }
@@ -109,8 +107,7 @@ export default function Targets({ loaderData, actionData }: Route.ComponentProps
     for (const [k, v] of Object.entries(extra)) p.set(k, v);
     return `/s/targets?${p.toString()}`;
   };
-  const rating = (r: number | null) =>
-    r === null ? '—' : new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(r);
+  const rating = (r: number | null) => (r === null ? '—' : formatNumber(locale, r, 2));
   const c = d.current;
   return (
     <div className="page">
