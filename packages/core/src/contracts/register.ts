@@ -16,6 +16,7 @@ import { audit } from '../audit.ts';
 import { notFound } from '../errors.ts';
 import { assertCan } from '../permissions.ts';
 import { isUuid, parse } from '../validation.ts';
+import { keptOnRegisterPage } from '../register/arrangement-fields.ts';
 import { currentTermEnd } from './expiry.ts';
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
@@ -187,7 +188,7 @@ export async function updateContractRegister(
   raw: z.input<typeof contractRegisterInput>,
 ) {
   assertCan(actor, 'manage:contract');
-  const next = normalise(parse(contractRegisterInput, raw));
+  let next = normalise(parse(contractRegisterInput, raw));
   return db.transaction(async (tx) => {
     if (!isUuid(contractId)) throw notFound('Contract');
     const [current] = await tx
@@ -197,6 +198,8 @@ export async function updateContractRegister(
       .for('update');
     if (!current) throw notFound('Contract');
     const before = current.register ?? {};
+    // The register page's own fields (decision record 052) are not on this form: keep them.
+    next = { ...keptOnRegisterPage(before), ...next };
     if (JSON.stringify(canonical(before)) === JSON.stringify(canonical(next))) {
       return { changed: false, register: before };
     }
