@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { jsonb, pgTable, uuid } from 'drizzle-orm/pg-core';
-import { exitPossibilities, substitutabilities } from './contracts.ts';
+import type { exitPossibilities, substitutabilities } from './contracts.ts';
 import { updatedAt } from './columns.ts';
 import { partners } from './partners.ts';
 import { users } from './users.ts';

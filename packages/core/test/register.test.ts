@@ -1,4 +1,11 @@
-import { auditLog, contracts, contractApprovals, contractVersions, type DatabaseConnection, partners } from '@outpost/db';
+import {
+  auditLog,
+  contracts,
+  contractApprovals,
+  contractVersions,
+  type DatabaseConnection,
+  partners,
+} from '@outpost/db';
 import { createTestDatabase } from '@outpost/db/testing';
 import { addDays, todayInChina } from '@outpost/i18n';
 import { eq } from 'drizzle-orm';
@@ -154,7 +161,9 @@ describe('completeness rules', () => {
     expect(missingFields({ ...critical.record, criticality: 'standard' })).toEqual([]);
 
     const bare = await registerEntry(conn.db, auditor, ids.bare, today);
-    expect(bare.missing).toEqual(expect.arrayContaining(['registeredAddress', 'functionDescription', 'dataCountries']));
+    expect(bare.missing).toEqual(
+      expect.arrayContaining(['registeredAddress', 'functionDescription', 'dataCountries']),
+    );
     expect(bare.missing.every((f) => (requiredForEvery as readonly string[]).includes(f))).toBe(true);
     expect(requiredForCriticalOrImportant).toContain('substitutability');
   });
@@ -180,7 +189,9 @@ describe('completeness rules', () => {
     });
     expect((await registerEntry(conn.db, auditor, ids.critical, today)).record.rtoHours).toBe(4);
     // The same record again changes nothing.
-    expect((await updateArrangementRegister(conn.db, officer, ids.critical, criticalExtras)).changed).toBe(false);
+    expect((await updateArrangementRegister(conn.db, officer, ids.critical, criticalExtras)).changed).toBe(
+      false,
+    );
   });
 
   it('reports counts and filters, and lists partners without a contract in force', async () => {
@@ -212,7 +223,9 @@ describe('bad input and permissions', () => {
     expect(((wrongPartner as AppError).details as { fields: { path: string }[] }).fields[0]!.path).toBe(
       'substitutability',
     );
-    await expect(registerReport(conn.db, auditor, { criticality: 'vital' as 'critical' })).rejects.toMatchObject({
+    await expect(
+      registerReport(conn.db, auditor, { criticality: 'vital' as 'critical' }),
+    ).rejects.toMatchObject({
       code: 'validation_failed',
     });
     expect(await conn.db.select().from(auditLog)).toHaveLength(before.length);
@@ -269,7 +282,10 @@ describe('DORA Register of Information', () => {
 
     const second = await exportDoraRegister(conn.db, officer, { asOf: today });
     expect(Buffer.from(second.body).equals(Buffer.from(first.body))).toBe(true);
-    const entries = await conn.db.select().from(auditLog).where(eq(auditLog.action, 'register.dora_exported'));
+    const entries = await conn.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'register.dora_exported'));
     expect(entries).toHaveLength(2);
     expect(entries.map((e) => (e.data as { sha256: string }).sha256)).toEqual([first.sha256, first.sha256]);
     expect(entries[0]!.data).toMatchObject({ arrangements: 3, rows: { 'B_02.02': 3, 'B_01.01': 1 } });

@@ -34,7 +34,8 @@ export const registerZhCN: Record<keyof typeof registerEn, string> = {
   'register.export.dora': 'DORA 信息登记册（zip）',
   'register.export.asOf': '基准日期',
   'register.withoutContract.title': '没有生效合同的合作机构',
-  'register.withoutContract.intro': '这些合作机构在登记册中没有安排；其可替代性和退出可能性记录在合作机构上。',
+  'register.withoutContract.intro':
+    '这些合作机构在登记册中没有安排；其可替代性和退出可能性记录在合作机构上。',
   'register.withoutContract.none': '所有参与的合作机构都有生效合同。',
   'register.arrangement.title': '外包安排 {reference}',
   'register.arrangement.back': '返回登记册',

@@ -116,7 +116,10 @@ export async function updateArrangementRegister(
     );
     const next = { ...kept, ...mine } as ContractRegister;
     if (sorted(before) === sorted(next)) return { changed: false, register: before };
-    await tx.update(contracts).set({ register: next, updatedAt: new Date() }).where(eq(contracts.id, contractId));
+    await tx
+      .update(contracts)
+      .set({ register: next, updatedAt: new Date() })
+      .where(eq(contracts.id, contractId));
     await audit(tx, actor, {
       action: 'register.arrangement_updated',
       entityType: 'contract',

@@ -81,10 +81,7 @@ const entryOf = (record: RegisterRecord): RegisterEntry => {
 export async function registerEntries(db: Database, actor: Actor, asOf = todayInChina()) {
   assertCan(actor, 'read:contract:any');
   const rows = rowsOf<RegisterRow>(
-    await registerRows(
-      db,
-      sql`k.status in ('active', 'expiring') and v.terms->>'startDate' <= ${asOf}`,
-    ),
+    await registerRows(db, sql`k.status in ('active', 'expiring') and v.terms->>'startDate' <= ${asOf}`),
   );
   return rows.map((r) => entryOf(toRecord(r, asOf)));
 }
@@ -103,7 +100,9 @@ export const registerFilterInput = z.strictObject({
   criticality: z.enum(criticalities, { message: 'Choose critical, important or standard.' }).optional(),
   serviceCategory: z.enum(serviceCategories, { message: 'Choose a service category.' }).optional(),
   completeness: z.enum(['complete', 'incomplete'], { message: 'Choose complete or incomplete.' }).optional(),
-  missing: z.enum(requiredFields as [RequiredField, ...RequiredField[]], { message: 'Choose a register field.' }).optional(),
+  missing: z
+    .enum(requiredFields as [RequiredField, ...RequiredField[]], { message: 'Choose a register field.' })
+    .optional(),
   q: z.string().trim().max(200).optional(),
 });
 export type RegisterFilter = z.input<typeof registerFilterInput>;

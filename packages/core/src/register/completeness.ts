@@ -48,7 +48,10 @@ export const requiredForCriticalOrImportant = [
 export type RequiredField =
   | (typeof requiredForEvery)[number]
   | (typeof requiredForCriticalOrImportant)[number];
-export const requiredFields: readonly RequiredField[] = [...requiredForEvery, ...requiredForCriticalOrImportant];
+export const requiredFields: readonly RequiredField[] = [
+  ...requiredForEvery,
+  ...requiredForCriticalOrImportant,
+];
 
 export function requiredFor(criticality: (typeof criticalities)[number]): readonly RequiredField[] {
   return criticality === 'standard' ? requiredForEvery : requiredFields;

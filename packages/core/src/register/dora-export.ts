@@ -38,7 +38,8 @@ export async function exportDoraRegister(
   const templates = doraTemplates(entity, asOf, entries);
   const encoder = new TextEncoder();
   const files: Record<string, [Uint8Array, { mtime: Date; level: 6 }]> = {};
-  for (const t of templates) files[t.fileName] = [encoder.encode(plainCsv(t)), { mtime: ENTRY_TIME, level: 6 }];
+  for (const t of templates)
+    files[t.fileName] = [encoder.encode(plainCsv(t)), { mtime: ENTRY_TIME, level: 6 }];
   const body = zipSync(files);
   const sha256 = createHash('sha256').update(body).digest('hex');
   await audit(db, actor, {

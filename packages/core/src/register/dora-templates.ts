@@ -58,8 +58,7 @@ const reliance: Record<string, string> = {
   important: 'Material reliance',
   standard: 'Low reliance',
 };
-const importance = (c: string) =>
-  c === 'standard' ? 'Not critical or important' : 'Critical or important';
+const importance = (c: string) => (c === 'standard' ? 'Not critical or important' : 'Critical or important');
 /** Personal data of the sensitive kinds (health, biometric, financial) is high; other personal data medium. */
 function sensitiveness(r: RegisterRecord) {
   if (r.personalData === null) return null;
@@ -77,7 +76,11 @@ function governingLawCountry(law: string | null) {
 
 const codes = (n: number) => Array.from({ length: n }, (_, i) => `c${String((i + 1) * 10).padStart(4, '0')}`);
 
-export function doraTemplates(entity: ReportingEntity, asOf: string, entries: RegisterEntry[]): DoraTemplate[] {
+export function doraTemplates(
+  entity: ReportingEntity,
+  asOf: string,
+  entries: RegisterEntry[],
+): DoraTemplate[] {
   const records = entries.map((e) => e.record);
   const providers = new Map<string, { r: RegisterRecord; cents: number | null }>();
   for (const r of records) {
@@ -99,7 +102,13 @@ export function doraTemplates(entity: ReportingEntity, asOf: string, entries: Re
       code: 'B_02.01',
       fileName: 'b_02.01.csv',
       columns: codes(5),
-      rows: records.map((r) => [r.reference, 'Standalone arrangement', null, r.currency, money(r.annualValueCents)]),
+      rows: records.map((r) => [
+        r.reference,
+        'Standalone arrangement',
+        null,
+        r.currency,
+        money(r.annualValueCents),
+      ]),
     },
     {
       code: 'B_02.02',

@@ -63,7 +63,11 @@ export async function updatePartnerRegister(
   ) as PartnerRegister;
   if (!isUuid(partnerId)) throw notFound('Partner');
   return db.transaction(async (tx) => {
-    const [p] = await tx.select({ id: partners.id }).from(partners).where(eq(partners.id, partnerId)).for('update');
+    const [p] = await tx
+      .select({ id: partners.id })
+      .from(partners)
+      .where(eq(partners.id, partnerId))
+      .for('update');
     if (!p) throw notFound('Partner');
     const [row] = await tx
       .select({ fields: partnerRegisters.fields })
@@ -72,7 +76,11 @@ export async function updatePartnerRegister(
     const before = row?.fields ?? {};
     const same = (r: object) => JSON.stringify(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)));
     if (same(before) === same(next)) return { changed: false, fields: before };
-    const values = { fields: next, updatedBy: actor.type === 'staff' ? actor.userId : null, updatedAt: new Date() };
+    const values = {
+      fields: next,
+      updatedBy: actor.type === 'staff' ? actor.userId : null,
+      updatedAt: new Date(),
+    };
     await tx
       .insert(partnerRegisters)
       .values({ partnerId, ...values })

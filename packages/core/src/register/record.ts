@@ -180,7 +180,11 @@ export function toRecord(row: RegisterRow, today: string): RegisterRecord {
     rpoHours: merged.rpoHours ?? null,
     regulatorNotifiedOn: merged.regulatorNotifiedOn ?? null,
     lastReview: row.reviewQuarter
-      ? { quarter: row.reviewQuarter, grade: row.reviewGrade, finalisedOn: beijingDate(row.reviewFinalisedAt) }
+      ? {
+          quarter: row.reviewQuarter,
+          grade: row.reviewGrade,
+          finalisedOn: beijingDate(row.reviewFinalisedAt),
+        }
       : null,
     lastExecution: row.executionPeriod
       ? {
