@@ -55,7 +55,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       substitutability: p.fields?.substitutability ?? null,
       exitPossibility: p.fields?.exitPossibility ?? null,
     })),
-    query: params.toString(),
+    // From the loader, so the page's bundle does not take core with it.
+    requiredFields: [...requiredFields],
   };
 }
 
@@ -110,7 +111,7 @@ export default function Register({ loaderData: d }: Route.ComponentProps) {
           <label htmlFor="register-missing">{t('register.filter.missing')}</label>
           <select id="register-missing" name="missing" defaultValue={d.filter.missing ?? ''}>
             <option value="">{t('register.filter.all')}</option>
-            {requiredFields.map((f) => (
+            {d.requiredFields.map((f) => (
               <option key={f} value={f}>
                 {t(`register.field.${f}`)}
               </option>
