@@ -49,7 +49,7 @@ export default function RegisterArrangement({ loaderData: d, actionData }: Route
           <span className="muted"> ({t('register.arrangement.inherited')})</span>
         ) : null}
         {(d.missing as string[]).includes(f) ? (
-          <strong className="ui-field__error"> {t('register.notRecorded')}</strong>
+          <strong> {t('register.notRecorded')}</strong>
         ) : null}
       </dd>
     </div>
@@ -166,8 +166,7 @@ export default function RegisterArrangement({ loaderData: d, actionData }: Route
             type="number"
             name="rtoHours"
             label={t('register.field.rtoHours')}
-            min={0}
-            step={1}
+            inputMode="numeric"
             defaultValue={r.rtoHours ?? ''}
             error={errors.rtoHours}
           />
@@ -175,8 +174,7 @@ export default function RegisterArrangement({ loaderData: d, actionData }: Route
             type="number"
             name="rpoHours"
             label={t('register.field.rpoHours')}
-            min={0}
-            step={1}
+            inputMode="numeric"
             defaultValue={r.rpoHours ?? ''}
             error={errors.rpoHours}
           />
