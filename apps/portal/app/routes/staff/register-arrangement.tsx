@@ -48,9 +48,7 @@ export default function RegisterArrangement({ loaderData: d, actionData }: Route
         {(r.inherited as string[]).includes(f) ? (
           <span className="muted"> ({t('register.arrangement.inherited')})</span>
         ) : null}
-        {(d.missing as string[]).includes(f) ? (
-          <strong> {t('register.notRecorded')}</strong>
-        ) : null}
+        {(d.missing as string[]).includes(f) ? <strong> {t('register.notRecorded')}</strong> : null}
       </dd>
     </div>
   );
