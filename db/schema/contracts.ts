@@ -167,6 +167,22 @@ export interface ContractRegister {
   substitutability?: (typeof substitutabilities)[number];
   exitPossibility?: (typeof exitPossibilities)[number];
   exitNotes?: string;
+  // The fields below are kept from the register page (decision record 052), not the contract's
+  // register form: that form leaves them as they are.
+  /** Date and result (low / medium / high) of the last risk assessment of the arrangement. */
+  riskAssessedOn?: string;
+  riskAssessmentResult?: 'low' | 'medium' | 'high';
+  /** Dates of the last and the next audit of the provider for this arrangement. */
+  lastAuditOn?: string;
+  nextAuditOn?: string;
+  discontinuationImpact?: 'low' | 'medium' | 'high';
+  alternativeProviders?: string[];
+  /** Whether the function is time-critical, and its recovery time and point objectives in hours. */
+  timeCritical?: boolean;
+  rtoHours?: number;
+  rpoHours?: number;
+  /** The date the regulator was notified of the (critical or important) outsourcing. */
+  regulatorNotifiedOn?: string;
 }
 
 /** A contract (合同) with one partner; what it says lives in its versions. */

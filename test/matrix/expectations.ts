@@ -913,4 +913,42 @@ export const expectations: Record<string, Expected> = {
     'staff:admin': 422,
     apiKey: 302,
   },
+  // The outsourcing register (decision record 052): every staff role (auditors too) reads it and
+  // downloads its exports (without a format: 400); an empty form names no intent.
+  'GET /s/register': { default: 200, anonymous: 302, partnerAdmin: 403, partnerMember: 403, apiKey: 302 },
+  'GET /s/register/export': {
+    default: 400,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  'GET /s/register/:contractId': {
+    default: 200,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  'POST /s/register/:contractId': {
+    default: 400,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  'GET /s/register/partners/:partnerId': {
+    default: 200,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  'POST /s/register/partners/:partnerId': {
+    default: 400,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
 };

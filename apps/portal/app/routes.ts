@@ -126,6 +126,11 @@ export default [
         // People and departments, administrators only (decision record 042).
         route('people', 'routes/staff/people.tsx'),
         route('people/departments', 'routes/staff/departments.tsx'),
+        // The outsourcing register and its exports (decision record 052).
+        route('register', 'routes/staff/register.tsx'),
+        route('register/export', 'routes/staff/register-export.ts'),
+        route('register/partners/:partnerId', 'routes/staff/register-partner.tsx'),
+        route('register/:contractId', 'routes/staff/register-arrangement.tsx'),
       ]),
     ]),
   ]),

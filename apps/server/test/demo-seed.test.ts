@@ -602,3 +602,27 @@ describe('contract execution in the first-run demo (decision record 038)', () =>
     expect(own.some((r) => r.missed === 1)).toBe(true);
   });
 });
+
+describe('demo: the outsourcing register (decision record 052)', () => {
+  it('has one incomplete arrangement (鼎信’s, no criticality assessment) and every other complete', async () => {
+    const { registerReport, partnersWithoutArrangement, exportDoraRegister } = await import('@outpost/core');
+    const auditor = await actor('auditor@outpost.test');
+    const report = await registerReport(conn.db, auditor);
+    expect(report.total).toBeGreaterThan(5);
+    const incomplete = report.entries.filter((e) => !e.complete);
+    expect(incomplete.map((e) => [e.record.providerName, e.missing])).toEqual([
+      [expect.stringContaining('鼎信'), ['criticalityAssessedOn']],
+    ]);
+    // Critical and important arrangements hold their own fields, filled from live data where it exists.
+    const critical = report.entries.find((e) => e.record.criticality === 'critical')!;
+    expect(critical.record).toMatchObject({
+      rtoHours: 4,
+      approvedBy: expect.arrayContaining([expect.any(String)]),
+    });
+    for (const p of await partnersWithoutArrangement(conn.db, auditor)) {
+      expect(p.fields?.substitutability, p.legalName).toBeDefined();
+    }
+    const dora = await exportDoraRegister(conn.db, auditor);
+    expect(dora.arrangements).toBe(report.total);
+  });
+});

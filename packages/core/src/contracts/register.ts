@@ -16,6 +16,8 @@ import { audit } from '../audit.ts';
 import { notFound } from '../errors.ts';
 import { assertCan } from '../permissions.ts';
 import { isUuid, parse } from '../validation.ts';
+import { keptOnRegisterPage } from '../register/arrangement-fields.ts';
+import { registerEntry } from '../register/arrangements.ts';
 import { currentTermEnd } from './expiry.ts';
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
@@ -84,16 +86,25 @@ export const contractRegisterInput = z
     message: 'The assessment date cannot be in the future.',
   });
 
-/** The register fields every arrangement needs, and those only critical or important ones need. */
-const requiredAlways = [
+/**
+ * The register fields this form keeps. Which of them an arrangement needs is decided by the
+ * register's one rule set (`register/completeness.ts`, decision record 052), not here.
+ */
+const formFieldNames: readonly string[] = [
   'functionDescription',
   'dataDescription',
   'personalData',
+  'personalDataKinds',
   'serviceCountries',
   'dataCountries',
+  'criticalityReason',
   'criticalityAssessedOn',
-] as const;
-const requiredCritical = ['subcontractors', 'substitutability', 'exitPossibility'] as const;
+  'partnerNoticeDays',
+  'subcontractors',
+  'substitutability',
+  'exitPossibility',
+  'exitNotes',
+] satisfies (keyof ContractRegister)[];
 export type RegisterField = keyof ContractRegister;
 
 /** Drops empty strings and empty optional lists, so "cleared" and "never filled" are the same. */
@@ -169,9 +180,9 @@ export async function contractRegister(
     annualValueCents: t.annualValueCents,
     currency: t.currency ?? 'CNY',
   };
-  const required: readonly RegisterField[] =
-    row.criticality === 'standard' ? requiredAlways : [...requiredAlways, ...requiredCritical];
-  const missing = required.filter((f) => stored[f] === undefined);
+  // The register's rules, limited to what this form can fill (a partner-level value counts).
+  const entry = await registerEntry(db, actor, contractId, today);
+  const missing = entry.missing.filter((f) => formFieldNames.includes(f)) as RegisterField[];
   return { contractId: row.contract.id, derived, stored, missing, complete: missing.length === 0 };
 }
 
@@ -187,7 +198,7 @@ export async function updateContractRegister(
   raw: z.input<typeof contractRegisterInput>,
 ) {
   assertCan(actor, 'manage:contract');
-  const next = normalise(parse(contractRegisterInput, raw));
+  let next = normalise(parse(contractRegisterInput, raw));
   return db.transaction(async (tx) => {
     if (!isUuid(contractId)) throw notFound('Contract');
     const [current] = await tx
@@ -197,6 +208,8 @@ export async function updateContractRegister(
       .for('update');
     if (!current) throw notFound('Contract');
     const before = current.register ?? {};
+    // The register page's own fields (decision record 052) are not on this form: keep them.
+    next = { ...keptOnRegisterPage(before), ...next };
     if (JSON.stringify(canonical(before)) === JSON.stringify(canonical(next))) {
       return { changed: false, register: before };
     }
