@@ -113,7 +113,9 @@ describe.skipIf(!e2eEnabled)('two-step sign-in', () => {
       expect(await row.textContent()).toContain('已启用两步验证');
       await row.getByText('重置两步验证…').click();
       await row.getByRole('button', { name: /^重置 .* 的两步验证$/ }).click();
-      await expect.poll(() => row.locator('.ui-field__error').textContent()).toContain('请说明重置验证器的原因');
+      await expect
+        .poll(() => row.locator('.ui-field__error').textContent())
+        .toContain('请说明重置验证器的原因');
       await row.getByLabel('原因（必填，例如：手机丢失、工单号）').fill('手机丢失，工单 4711');
       await row.getByRole('button', { name: /^重置 .* 的两步验证$/ }).click();
       await expect.poll(() => admin.page.getByText(/的两步验证（结束了 1 个会话）/).count()).toBe(1);

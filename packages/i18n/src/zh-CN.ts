@@ -70,7 +70,8 @@ export const zhCN: Record<MessageKey, string> = {
   'common.error': '出错了',
   'common.backHome': '返回首页',
   'errors.not_found': '该页面或条目不存在，或您无权查看。',
-  'errors.mfaSetupRequired': '您的角色要求启用两步登录：请先在门户（账户 → 两步登录）设置验证器，然后用验证码重新登录。',
+  'errors.mfaSetupRequired':
+    '您的角色要求启用两步登录：请先在门户（账户 → 两步登录）设置验证器，然后用验证码重新登录。',
   'errors.forbidden': '您没有执行此操作的权限。',
   'errors.cross_site_request': '该请求来自其他网站，已被拒绝。',
   'errors.unexpected': '系统出现问题，未做任何更改，请重试。',
