@@ -55,7 +55,7 @@ export async function currentCompliance(
       case when not exists (
         select 1 from contracts c
         join contract_versions v on v.contract_id = c.id and v.version = c.current_version
-        where c.partner_id = p.id and c.status in ('active', 'expiring')
+        where c.partner_id = p.id and c.status in ('active', 'expiring', 'renewed')
           and (v.terms->>'startDate') <= ${quarterLastDay}
           and ((v.terms->>'endDate') >= ${quarterLastDay} or (v.terms->>'autoRenew')::boolean)
       ) then 'contract' end
