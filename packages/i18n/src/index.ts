@@ -55,6 +55,8 @@ import { mfaEn } from './mfa.en.ts';
 import { mfaZhCN } from './mfa.zh-CN.ts';
 import { contractExecutionEn } from './contract-execution.en.ts';
 import { contractExecutionZhCN } from './contract-execution.zh-CN.ts';
+import { contractsRenewalEn } from './contracts-renewal.en.ts';
+import { contractsRenewalZhCN } from './contracts-renewal.zh-CN.ts';
 import { targetsEn } from './targets.en.ts';
 import { targetsZhCN } from './targets.zh-CN.ts';
 import { peopleEn } from './people.en.ts';
@@ -92,6 +94,7 @@ const enAll = {
   ...contractExecutionEn,
   ...targetsEn,
   ...peopleEn,
+  ...contractsRenewalEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -130,6 +133,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...contractExecutionZhCN,
     ...targetsZhCN,
     ...peopleZhCN,
+    ...contractsRenewalZhCN,
   },
   en: enAll,
 };

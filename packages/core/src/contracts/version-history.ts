@@ -56,6 +56,7 @@ export async function contractHistory(db: Database, actor: Actor, contractId: st
       .select({
         version: contractVersions.version,
         kind: contractVersions.kind,
+        renewal: contractVersions.renewal,
         createdAt: contractVersions.createdAt,
         submittedAt: contractVersions.submittedAt,
         submittedBy: submitter.displayName,
