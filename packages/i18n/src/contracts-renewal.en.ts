@@ -24,6 +24,7 @@ export const contractsRenewalEn = {
     'Renewal (version {version}) of a contract in force: a new term until {endDate}. Reason: {reason}',
   'contracts.renewal.withdrawn': 'The renewal is withdrawn; the version in force is unchanged.',
   'contracts.renewal.renewedNotice': 'Renewed: in force until {date}.',
+  'contracts.renewal.toSign': 'Renewal to sign (version {version})',
   'contracts.renewal.withdraw': 'Withdraw the renewal',
   'contracts.signedCopies.kind.renewal': 'renewal',
   'contracts.history.kind.renewal': 'Renewal',

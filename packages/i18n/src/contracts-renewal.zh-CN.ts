@@ -24,6 +24,7 @@ export const contractsRenewalZhCN: Record<keyof typeof contractsRenewalEn, strin
   'contracts.renewal.ballot': '生效合同的续签（第 {version} 版）：新期限至 {endDate}。原因：{reason}',
   'contracts.renewal.withdrawn': '续签已撤回；生效版本不变。',
   'contracts.renewal.renewedNotice': '已续签：生效至 {date}。',
+  'contracts.renewal.toSign': '待签署的续签（第 {version} 版）',
   'contracts.renewal.withdraw': '撤回续签',
   'contracts.signedCopies.kind.renewal': '续签',
   'contracts.history.kind.renewal': '续签',

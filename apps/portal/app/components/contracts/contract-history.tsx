@@ -13,7 +13,9 @@ export function ContractHistory({ history, base }: { history: HistoryView; base:
   const state = (s: string) =>
     s === 'returned' || s === 'superseded'
       ? t(`contracts.history.state.${s}`)
-      : t(`contracts.status.${s}` as 'contracts.status.draft');
+      : s === 'withdrawn'
+        ? t('contracts.versionStatus.withdrawn')
+        : t(`contracts.status.${s}` as 'contracts.status.draft');
   return (
     <section className="card stack" aria-labelledby="contract-history">
       <h2 id="contract-history">{t('contracts.history.title')}</h2>
