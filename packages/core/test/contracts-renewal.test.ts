@@ -4,6 +4,7 @@ import {
   contracts,
   contractVersions,
   type DatabaseConnection,
+  riskAlerts,
 } from '@outpost/db';
 import { createTestDatabase } from '@outpost/db/testing';
 import { renderPdf } from '@outpost/pdf';
@@ -13,6 +14,9 @@ import {
   approvalState,
   computeContractExecution,
   contractAmendment,
+  currentCompliance,
+  evaluateRiskRules,
+  saveRiskRule,
   decideContractApproval,
   draftContract,
   ensureDefaultContractLibrary,
@@ -178,6 +182,37 @@ describe('renewing a contract in force', () => {
     });
     await startAmendment(conn.db, officer, contract.id, { reason: '补充条款' });
     await withdrawAmendment(conn.db, officer, contract.id);
+  });
+
+  it('a renewed contract counts as in force for the risk rules and the quarterly targets', async () => {
+    const { contract, partner, partnerAdmin } = await activeContract();
+    await startRenewal(conn.db, officer, contract.id, { endDate: '2030-12-31' }, '2028-11-15');
+    await submitContract(conn.db, officer, contract.id);
+    await approveAll(contract.id);
+    await uploadSignedContract(conn.db, partnerAdmin, storage, {
+      contractId: contract.id,
+      fileName: 'renewal.pdf',
+      bytes: scanned,
+    });
+    expect((await contractRow(contract.id)).status).toBe('renewed');
+    // On 2028-12-01 the old term would end within 60 days; the renewed one ends in 2030. With no
+    // other contract, a rule that also flags "no contract in force" finds nothing either.
+    await saveRiskRule(conn.db, officer, {
+      kind: 'contract_lapsing',
+      nameZh: '合同即将到期',
+      nameEn: 'Contract lapsing',
+      level: 'warning',
+      params: { withinDays: 60, includeNoContract: true },
+    });
+    await evaluateRiskRules(conn.db, {
+      kinds: ['contract_lapsing'],
+      partnerIds: [partner.id],
+      now: new Date('2028-12-01T04:00:00Z'),
+    });
+    expect(await conn.db.select().from(riskAlerts).where(eq(riskAlerts.partnerId, partner.id))).toEqual([]);
+    // The quarterly targets' compliance check: a contract in force covers the quarter's last day.
+    const compliance = await currentCompliance(conn.db, '2029-03-31', new Date('2029-03-31T04:00:00Z'));
+    expect(compliance.find((c) => c.partnerId === partner.id)?.reasons ?? []).not.toContain('contract');
   });
 
   it('the daily job keeps a renewed contract in force, makes it expiring near its new end with fresh reminders, then expired', async () => {

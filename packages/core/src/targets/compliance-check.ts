@@ -19,7 +19,7 @@ export interface PartnerCompliance {
  *   for a partner in a category the KPI applies to; a partner without a roster figure is not judged;
  * - `rectification`: an open rectification item past its due date;
  * - `critical_alert`: an open or acknowledged critical risk alert;
- * - `contract`: no contract active or expiring whose term covers the quarter's last day (one that
+ * - `contract`: no contract in force (active, expiring or renewed) whose term covers the quarter's last day (one that
  *   renews automatically covers it).
  */
 export async function currentCompliance(
