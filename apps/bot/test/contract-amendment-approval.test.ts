@@ -8,6 +8,7 @@ import {
   personById,
   setContractApprovers,
   startAmendment,
+  startRenewal,
   submitContract,
   updateDraft,
   uploadSignedContract,
@@ -262,5 +263,35 @@ describe('approving an amendment from Slack (decision record 040)', () => {
       .where(and(eq(contractVersions.contractId, contract.id), eq(contractVersions.version, 2)));
     expect(v2).toMatchObject({ status: 'withdrawn', withdrawnReason: '改为续签' });
     expect(await statusOf(contract.id)).toBe('active');
+  });
+
+  it('a renewal (decision record 047) is put to the approvers as a renewal with its new end', async () => {
+    const db = h.conn.db;
+    const contract = await inApproval();
+    for (const who of [zhang, lee]) {
+      const person = await personById(db, who.id);
+      await decideContractApproval(db, person!.actor, { contractId: contract.id, decision: 'approve' });
+    }
+    await uploadSignedContract(db, drafter!.actor, tempStorage, {
+      contractId: contract.id,
+      fileName: 'signed.pdf',
+      bytes: signedPdf(),
+    });
+    await startRenewal(
+      db,
+      drafter!.actor,
+      contract.id,
+      { endDate: '2030-12-31', reason: '续签两年' },
+      '2028-06-01',
+    );
+    await submitContract(db, drafter!.actor, contract.id);
+    await h.deliverOutbox();
+    const zh = await ballotOf(contract.id, zhang.id);
+    await until(() => JSON.stringify(zh.blocks).includes('续签（第 2 版）'));
+    expect(JSON.stringify(zh.blocks)).toContain('新期限至 2030');
+    expect(JSON.stringify(zh.blocks)).toContain('续签两年');
+    expect(actionsBlock(zh)).toBeDefined();
+    const en = await ballotOf(contract.id, lee.id);
+    await until(() => JSON.stringify(en.blocks).includes('Renewal (version 2)'));
   });
 });
