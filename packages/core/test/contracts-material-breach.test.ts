@@ -1,4 +1,11 @@
-import { contractExecutionResults, contracts, type DatabaseConnection, riskAlerts } from '@outpost/db';
+import {
+  auditLog,
+  contractExecutionResults,
+  contracts,
+  type DatabaseConnection,
+  quarterlyReviews,
+  riskAlerts,
+} from '@outpost/db';
 import { createTestDatabase } from '@outpost/db/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +13,8 @@ import {
   cureMonthsOf,
   decideContractApproval,
   draftContract,
+  draftQuarterlyReviews,
+  refreshDraftReviewSnapshots,
   ensureDefaultContractLibrary,
   ensureDefaultKpis,
   evaluateContractExecution,
@@ -192,5 +201,38 @@ describe('material breach after the cure period', () => {
       materialBreaches: 1,
       materialKpiKeys: ['processing_timeliness'],
     });
+  });
+
+  it('a draft review drafted before the contract was in force is re-frozen with the execution figure; audited once', async () => {
+    // Drafted while the contract was not yet in force: no execution figure for the partner.
+    await conn.db.update(contracts).set({ status: 'signing' }).where(eq(contracts.id, contract.id));
+    await draftQuarterlyReviews(conn.db, '2026-Q3', officer.actor, AFTER_Q3);
+    await conn.db.update(contracts).set({ status: 'active' }).where(eq(contracts.id, contract.id));
+    const reviewOf = async () =>
+      (
+        await conn.db
+          .select()
+          .from(quarterlyReviews)
+          .where(and(eq(quarterlyReviews.partnerId, partner.id), eq(quarterlyReviews.quarter, '2026-Q3')))
+      )[0]!;
+    expect((await reviewOf()).snapshot.contractExecution?.contracts).toEqual([]);
+    const first = await refreshDraftReviewSnapshots(conn.db, officer.actor, '2026-Q3');
+    expect(first.refreshed).toBeGreaterThanOrEqual(1);
+    // The quarter as computed above: 5 of 5 measured service levels missed.
+    expect((await reviewOf()).snapshot.contractExecution).toMatchObject({
+      measured: 5,
+      missed: 5,
+      deviation: 1,
+      contracts: [{ contractId: contract.id, missed: 5 }],
+    });
+    const review = await reviewOf();
+    expect(
+      await conn.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, review.id), eq(auditLog.action, 'review.snapshot_refreshed'))),
+    ).toHaveLength(1);
+    // Nothing changed since: nothing rewritten.
+    expect((await refreshDraftReviewSnapshots(conn.db, officer.actor, '2026-Q3')).refreshed).toBe(0);
   });
 });

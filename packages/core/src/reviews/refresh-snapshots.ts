@@ -27,7 +27,7 @@ export async function refreshDraftReviewSnapshots(db: Database, actor: Actor, qu
     let refreshed = 0;
     for (const review of drafts) {
       const snapshot = snapshots.get(review.partnerId);
-      if (!snapshot || JSON.stringify(snapshot) === JSON.stringify(review.snapshot)) continue;
+      if (!snapshot || canonical(snapshot) === canonical(review.snapshot)) continue;
       await tx
         .update(quarterlyReviews)
         .set({
@@ -54,4 +54,13 @@ export async function refreshDraftReviewSnapshots(db: Database, actor: Actor, qu
     }
     return { quarter: label, refreshed };
   });
+}
+
+/** JSON with its keys sorted: PostgreSQL's jsonb does not keep the order they were written in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
 }
