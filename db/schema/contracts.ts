@@ -261,6 +261,12 @@ export interface ContractTerms {
   currency: string;
   governingLaw: string;
   language: 'zh-CN' | 'en';
+  /**
+   * The first day of the term in force when it is not the arrangement's start: set by a renewal
+   * (decision record 047) to the day after the term it renews. An automatic renewal rolls on in
+   * terms of this term's length.
+   */
+  termStartDate?: string;
 }
 
 /**
@@ -284,6 +290,13 @@ export const contractVersions = pgTable(
     status: text('status', { enum: contractVersionStatuses }).notNull().default('draft'),
     /** Why an amendment is made (required for amendments, null for originals). */
     reason: text('reason'),
+    /**
+     * An amendment that renews the contract for a new term (decision record 047): on signature the
+     * contract is `renewed`, in force with the new term.
+     */
+    renewal: boolean('renewal').notNull().default(false),
+    /** Why an amendment or renewal was withdrawn (required once it had left its draft). */
+    withdrawnReason: text('withdrawn_reason'),
     terms: jsonb('terms').$type<ContractTerms>().notNull(),
     values: jsonb('values').$type<Record<string, string | number>>().notNull().default(sql`'{}'::jsonb`),
     slaTargets: jsonb('sla_targets').$type<SlaTarget[]>().notNull().default(sql`'[]'::jsonb`),
@@ -458,6 +471,13 @@ export interface SlaResult {
   outcome: SlaOutcome;
   /** What the miss costs the partner, in cents (0 unless missed). */
   creditCents: number;
+  /**
+   * A month SLA missed: how many months in a row it has been missed up to this one (decision
+   * record 047), counted back over at most the cure period and one more month.
+   */
+  consecutiveMisses?: number;
+  /** Missed for more months in a row than the contract's cure period (`sla_cure_months`). */
+  materialBreach?: boolean;
 }
 
 /**
@@ -507,6 +527,8 @@ export const contractExecutionResults = pgTable(
     committed: integer('committed').notNull(),
     measured: integer('measured').notNull(),
     missed: integer('missed').notNull(),
+    /** SLA lines missed beyond the cure period (decision record 047). */
+    materialBreaches: integer('material_breaches').notNull().default(0),
     /** missed / measured, 0–1; null when nothing could be measured. */
     deviation: doublePrecision('deviation'),
     /** The period's share of the annual value, the credit percent per miss, and the credit (capped). */

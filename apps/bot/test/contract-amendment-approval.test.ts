@@ -8,9 +8,11 @@ import {
   personById,
   setContractApprovers,
   startAmendment,
+  startRenewal,
   submitContract,
   updateDraft,
   uploadSignedContract,
+  withdrawAmendment,
 } from '@outpost/core';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -228,5 +230,68 @@ describe('approving an amendment from Slack (decision record 040)', () => {
     expect((await response).status).toBe(200);
     await ephemeral(url);
     expect((await decisionsOf(contract.id)).filter((d) => d.version === 2)).toEqual([]);
+  });
+
+  it('withdrawn while in approval (decision record 047): every card is redrawn as withdrawn with the reason, and a late vote is refused', async () => {
+    const contract = await amendmentInApproval();
+    const zh = await ballotOf(contract.id, zhang.id);
+    const en = await ballotOf(contract.id, lee.id);
+    expect(
+      (await click(zhang, 'contract_approve', contract.id, zh, h.fake.responseUrl()).response).status,
+    ).toBe(200);
+    await until(async () => (await decisionsOf(contract.id)).some((d) => d.version === 2));
+
+    const staleEn = structuredClone(en);
+    await withdrawAmendment(h.conn.db, drafter!.actor, contract.id, { reason: '改为续签' });
+    await h.deliverOutbox();
+    await until(() => !actionsBlock(zh) && !actionsBlock(en) && en.text.includes('Withdrawn'));
+    expect(en.text).toContain('Withdrawn: 改为续签');
+    expect(JSON.stringify(zh.blocks)).toContain('已撤回：改为续签');
+
+    // Lee still had the old buttons on screen: the click is refused and Lee is told so.
+    const url = h.fake.responseUrl();
+    const { response } = click(lee, 'contract_approve', contract.id, staleEn, url);
+    expect((await response).status).toBe(200);
+    const reply = await ephemeral(url);
+    expect(JSON.stringify(reply)).toContain('no longer waiting for approval');
+    expect((await decisionsOf(contract.id)).filter((d) => d.version === 2)).toMatchObject([
+      { approverId: zhang.id, decision: 'approve' },
+    ]);
+    const [v2] = await h.conn.db
+      .select()
+      .from(contractVersions)
+      .where(and(eq(contractVersions.contractId, contract.id), eq(contractVersions.version, 2)));
+    expect(v2).toMatchObject({ status: 'withdrawn', withdrawnReason: '改为续签' });
+    expect(await statusOf(contract.id)).toBe('active');
+  });
+
+  it('a renewal (decision record 047) is put to the approvers as a renewal with its new end', async () => {
+    const db = h.conn.db;
+    const contract = await inApproval();
+    for (const who of [zhang, lee]) {
+      const person = await personById(db, who.id);
+      await decideContractApproval(db, person!.actor, { contractId: contract.id, decision: 'approve' });
+    }
+    await uploadSignedContract(db, drafter!.actor, tempStorage, {
+      contractId: contract.id,
+      fileName: 'signed.pdf',
+      bytes: signedPdf(),
+    });
+    await startRenewal(
+      db,
+      drafter!.actor,
+      contract.id,
+      { endDate: '2030-12-31', reason: '续签两年' },
+      '2028-06-01',
+    );
+    await submitContract(db, drafter!.actor, contract.id);
+    await h.deliverOutbox();
+    const zh = await ballotOf(contract.id, zhang.id);
+    await until(() => JSON.stringify(zh.blocks).includes('续签（第 2 版）'));
+    expect(JSON.stringify(zh.blocks)).toContain('新期限至 2030');
+    expect(JSON.stringify(zh.blocks)).toContain('续签两年');
+    expect(actionsBlock(zh)).toBeDefined();
+    const en = await ballotOf(contract.id, lee.id);
+    await until(() => JSON.stringify(en.blocks).includes('Renewal (version 2)'));
   });
 });

@@ -386,7 +386,8 @@ describe('contracts in the first-run demo (decision record 037)', () => {
     const { listContracts, getContract, signedContractFile } = await import('@outpost/core');
     const legal = await actor('legal@outpost.test');
     const { items } = await listContracts(conn.db, legal, { pageSize: 100 });
-    const active = items.filter((c) => c.status === 'active' || c.status === 'expiring');
+    // In force: active, expiring, or renewed (明诚's, decision record 047).
+    const active = items.filter((c) => ['active', 'expiring', 'renewed'].includes(c.status));
     expect(new Set(active.map((c) => c.partnerId)).size).toBe(activePartners.length);
     expect(items.filter((c) => c.status === 'expiring').map((c) => c.partnerName)).toEqual([
       expect.stringContaining('鼎信'),
@@ -624,5 +625,41 @@ describe('demo: the outsourcing register (decision record 052)', () => {
     }
     const dora = await exportDoraRegister(conn.db, auditor);
     expect(dora.arrangements).toBe(report.total);
+  });
+});
+
+describe('contract renewals in the first-run demo (decision record 047)', () => {
+  it('has a renewed contract in force with its new term, a renewal under way on the expiring one, and the latest draft reviews with the execution figure', async () => {
+    const { contractAmendment, listContracts, searchContracts, previousQuarter } = await import(
+      '@outpost/core'
+    );
+    const { quarterlyReviews } = await import('@outpost/db');
+    const legal = await actor('legal@outpost.test');
+    const { items } = await listContracts(conn.db, legal, { pageSize: 100 });
+    const renewed = items.filter((c) => c.status === 'renewed');
+    expect(renewed.map((c) => c.partnerName)).toEqual([expect.stringContaining('明诚')]);
+    expect(renewed[0]!.version).toBe(2);
+    expect(renewed[0]!.underWay).toBeNull();
+    const expiring = items.find((c) => c.status === 'expiring')!;
+    expect(expiring.underWay).toBe('renewal');
+    const renewal = await contractAmendment(conn.db, legal, expiring.id);
+    expect(renewal).toMatchObject({ status: 'approval', version: { renewal: true } });
+    expect(renewal!.version.terms.endDate > expiring.endDate).toBe(true);
+    const huaanContract = items.find((c) => c.partnerName.includes('华安'))!;
+    expect(huaanContract.underWay).toBe('amendment');
+    // The archive list shows the same markers.
+    const archive = await searchContracts(conn.db, legal, { pageSize: 100 });
+    expect(archive.items.find((c) => c.id === expiring.id)?.underWay).toBe('renewal');
+    // The latest quarter's draft reviews were re-frozen with the contract execution figure.
+    const drafts = await conn.db
+      .select()
+      .from(quarterlyReviews)
+      .where(
+        and(eq(quarterlyReviews.quarter, previousQuarter(new Date())), eq(quarterlyReviews.status, 'draft')),
+      );
+    expect(drafts.length).toBeGreaterThan(0);
+    for (const review of drafts) {
+      expect(review.snapshot.contractExecution?.contracts.length ?? 0).toBeGreaterThan(0);
+    }
   });
 });

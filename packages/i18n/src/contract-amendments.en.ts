@@ -6,7 +6,7 @@ export const contractAmendmentsEn = {
     'An amendment of this contract is already under way; finish or withdraw it before starting another.',
   'errors.contracts.not_in_force':
     'Only a signed contract in force can be amended; change the draft instead.',
-  'errors.contracts.no_amendment_draft': 'There is no amendment in draft to withdraw.',
+  'errors.contracts.no_amendment_draft': 'There is no amendment or renewal under way to withdraw.',
 
   'contracts.versionStatus.draft': 'Draft',
   'contracts.versionStatus.legal_review': 'In legal review',

@@ -6,7 +6,7 @@ export const contractAmendmentsZhCN: Record<keyof typeof contractAmendmentsEn, s
     '生效版本已锁定。如需变更，请发起补充协议；补充协议单独审核、审批并回签。',
   'errors.contracts.amendment_open': '该合同已有进行中的补充协议；请先完成或撤回后再发起新的补充协议。',
   'errors.contracts.not_in_force': '只有已签署生效的合同可以发起补充协议；草稿请直接修改。',
-  'errors.contracts.no_amendment_draft': '没有可撤回的补充协议草稿。',
+  'errors.contracts.no_amendment_draft': '没有可撤回的补充协议或续签。',
 
   'contracts.versionStatus.draft': '草稿',
   'contracts.versionStatus.legal_review': '法务审核中',

@@ -55,6 +55,8 @@ import { mfaEn } from './mfa.en.ts';
 import { mfaZhCN } from './mfa.zh-CN.ts';
 import { contractExecutionEn } from './contract-execution.en.ts';
 import { contractExecutionZhCN } from './contract-execution.zh-CN.ts';
+import { contractsRenewalEn } from './contracts-renewal.en.ts';
+import { contractsRenewalZhCN } from './contracts-renewal.zh-CN.ts';
 import { targetsEn } from './targets.en.ts';
 import { targetsZhCN } from './targets.zh-CN.ts';
 import { peopleEn } from './people.en.ts';
@@ -95,6 +97,7 @@ const enAll = {
   ...targetsEn,
   ...peopleEn,
   ...registerEn,
+  ...contractsRenewalEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -134,6 +137,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...targetsZhCN,
     ...peopleZhCN,
     ...registerZhCN,
+    ...contractsRenewalZhCN,
   },
   en: enAll,
 };

@@ -47,7 +47,15 @@ export async function loadContractBallot(
         serviceCategory: contract.serviceCategory,
         status: approval.status,
         terms: amendment?.version.terms ?? contract.version.terms,
-        amendment: amendment ? { version: amendment.version.version, reason: amendment.reason } : null,
+        amendment: amendment
+          ? {
+              version: amendment.version.version,
+              reason: amendment.reason,
+              renewal: amendment.version.renewal,
+              endDate: amendment.version.terms.endDate,
+            }
+          : null,
+        withdrawnReason: approval.withdrawnReason,
         isApprover: mine !== undefined,
         myDecision: mine?.decision?.decision ?? null,
         tally: approval.tally,

@@ -73,6 +73,9 @@ async function alreadyDecided(
     where: (c, { eq }) => eq(c.id, contractId),
   });
   if (!contract) return false;
+  // Withdrawn while the approver's message was open (decision record 047): nothing of theirs is
+  // repeated — the click is refused by core and they are told so.
+  if (await withdrawnLast(deps, contractId)) return false;
   const rows = await deps.db.query.contractApprovals.findMany({
     columns: { decision: true, version: true },
     where: (a, { and, eq }) => and(eq(a.contractId, contractId), eq(a.approverId, approverId)),
@@ -84,4 +87,15 @@ async function alreadyDecided(
   const current = open?.version ?? contract.currentVersion;
   // A return moved the contract to the next version: the returned one is the approver's last.
   return latest.decision === decision && (anyVersion || latest.version === current);
+}
+
+/** Whether the contract's newest version is an amendment or renewal withdrawn (nothing left to decide). */
+async function withdrawnLast(deps: ListenerDeps, contractId: string) {
+  if (!isUuid(contractId)) return false;
+  const rows = await deps.db.query.contractVersions.findMany({
+    columns: { version: true, status: true },
+    where: (v, { eq }) => eq(v.contractId, contractId),
+  });
+  const newest = rows.sort((a, b) => b.version - a.version)[0];
+  return newest?.status === 'withdrawn';
 }

@@ -14,7 +14,9 @@ export interface ContractBallotState {
   status: string;
   terms: ContractTerms;
   /** Set when the version in approval amends a contract in force (decision record 040). */
-  amendment?: { version: number; reason: string } | null;
+  amendment?: { version: number; reason: string; renewal?: boolean; endDate?: string } | null;
+  /** Why the amendment or renewal in approval was withdrawn (status `withdrawn`, decision record 047). */
+  withdrawnReason?: string | null;
   isApprover: boolean;
   myDecision: 'approve' | 'return' | null;
   tally: ApprovalTally;
@@ -41,10 +43,16 @@ export function contractBallotView(
       section(
         clip(
           escapeSlackText(
-            t('contracts.amendment.ballot', {
-              version: state.amendment.version,
-              reason: state.amendment.reason,
-            }),
+            state.amendment.renewal
+              ? t('contracts.renewal.ballot', {
+                  version: state.amendment.version,
+                  reason: state.amendment.reason,
+                  endDate: formatDay(locale, state.amendment.endDate) ?? state.amendment.endDate ?? '',
+                })
+              : t('contracts.amendment.ballot', {
+                  version: state.amendment.version,
+                  reason: state.amendment.reason,
+                }),
           ),
           3000,
         ),
@@ -104,6 +112,13 @@ function statusLine(state: ContractBallotState, t: (key: MessageKey, params?: Pa
     return state.isApprover
       ? `:ballot_box_with_check:${mine}`
       : `:information_source: ${t('errors.contracts.not_approver')}`;
+  }
+  if (state.status === 'withdrawn') {
+    return `:no_entry_sign: ${
+      state.withdrawnReason
+        ? escapeSlackText(t('contracts.ballot.withdrawnReason', { reason: state.withdrawnReason }))
+        : t('contracts.ballot.withdrawn')
+    }${mine}`;
   }
   if (state.status === 'draft') return `:leftwards_arrow_with_hook: ${t('contracts.ballot.returned')}${mine}`;
   if (state.status === 'legal_review') return `:information_source: ${t('contracts.ballot.inReview')}`;

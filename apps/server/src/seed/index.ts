@@ -22,6 +22,7 @@ import { seedMfa } from './mfa.ts';
 import { seedTargets } from './targets.ts';
 import { seedContractExecution } from './contract-execution.ts';
 import { seedRegister } from './register.ts';
+import { seedContractRenewals } from './contract-renewals.ts';
 
 export { DEMO_PASSWORD } from './context.ts';
 export { activePartners, applicants } from './partners.ts';
@@ -88,4 +89,5 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   await seedPeople(context);
   await seedContractExecution(context);
   await seedRegister(context);
+  await seedContractRenewals(context, admitted);
 }

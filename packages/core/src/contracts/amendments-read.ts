@@ -65,6 +65,7 @@ export async function signedCopies(db: Database, actor: Actor, contractId: strin
     .select({
       version: contractSignedFiles.version,
       kind: contractVersions.kind,
+      renewal: contractVersions.renewal,
       fileName: contractSignedFiles.fileName,
       sizeBytes: contractSignedFiles.sizeBytes,
       sha256: contractSignedFiles.sha256,

@@ -7,13 +7,15 @@ import { AppError } from '../errors.ts';
 import { assertCan } from '../permissions.ts';
 import { parse } from '../validation.ts';
 import { type DiffPart, textDiff } from './clause-diff.ts';
+import { markApprovalAsked, queueContractRefresh } from './approval-messages.ts';
+import { inForceStatuses } from './in-force.ts';
 import { latestVersionNumber, lockedWork, moveVersion } from './working-version.ts';
 
 type Contract = typeof contracts.$inferSelect;
 type Version = typeof contractVersions.$inferSelect;
 
-/** Contract statuses in which a version is in force and may be amended. */
-export const amendableStatuses = ['active', 'expiring'] as const;
+/** Contract statuses in which a version is in force and may be amended (renewed included, 047). */
+export const amendableStatuses = inForceStatuses;
 
 export const amendmentInput = z.strictObject({
   reason: z
@@ -85,26 +87,74 @@ export async function startAmendment(
   });
 }
 
-/** Staff withdraw an amendment still being drafted; the version in force is untouched. */
-export async function withdrawAmendment(db: Database, actor: Actor, contractId: string) {
+/** The states an amendment or renewal may be withdrawn from (decision record 047): not once approved. */
+export const withdrawableStatuses = ['draft', 'legal_review', 'approval'] as const;
+
+export const withdrawInput = z.strictObject({
+  reason: z.string().trim().max(2000, 'Keep the reason under 2,000 characters.').optional(),
+});
+
+/**
+ * Staff withdraw an amendment or renewal under way — in draft, in legal review or awaiting
+ * approval (decision record 047); the version in force is untouched. Once it has left its draft,
+ * people have looked at it: a reason is required (3–2,000 characters) and kept on the version.
+ * Withdrawn in approval, the approvers' Slack messages are redrawn as withdrawn, their inbox
+ * entries no longer ask anything, and a late vote is refused (nothing is in approval any more).
+ * Once approved (awaiting signature) it is no longer withdrawn: the partner has it to sign.
+ */
+export async function withdrawAmendment(
+  db: Database,
+  actor: Actor,
+  contractId: string,
+  raw: z.input<typeof withdrawInput> = {},
+) {
   assertCan(actor, 'manage:contract');
+  const input = parse(withdrawInput, raw);
   return db.transaction(async (tx) => {
     const { contract, version, amendment } = await lockedWork(tx, contractId);
-    if (!amendment || version.status !== 'draft') {
-      throw new AppError('conflict', 'There is no amendment in draft to withdraw.', {
-        messageKey: 'errors.contracts.no_amendment_draft',
-        details: { status: version.status },
+    if (!amendment || !(withdrawableStatuses as readonly string[]).includes(version.status)) {
+      throw new AppError(
+        'conflict',
+        amendment && version.status === 'signing'
+          ? 'An approved amendment awaits its signature and is no longer withdrawn.'
+          : 'There is no amendment or renewal under way to withdraw.',
+        {
+          messageKey:
+            amendment && version.status === 'signing'
+              ? 'errors.contracts.amendment_approved'
+              : 'errors.contracts.no_amendment_draft',
+          details: { status: version.status },
+        },
+      );
+    }
+    const reason = input.reason ?? '';
+    if (version.status !== 'draft' && reason.length < 3) {
+      throw new AppError('validation_failed', 'Say why it is withdrawn (at least 3 characters).', {
+        messageKey: 'errors.contracts.withdraw_reason',
+        details: { field: 'reason' },
       });
     }
+    const from = version.status;
     await moveVersion(tx, contract, version, 'withdrawn');
+    if (reason) {
+      await tx
+        .update(contractVersions)
+        .set({ withdrawnReason: reason })
+        .where(eq(contractVersions.id, version.id));
+    }
+    if (from === 'approval') {
+      for (const approverId of version.approverIds ?? [])
+        await markApprovalAsked(tx, approverId, contract.id);
+      await queueContractRefresh(tx, contract.id);
+    }
     await audit(tx, actor, {
-      action: 'contract.amendment_withdrawn',
+      action: version.renewal ? 'contract.renewal_withdrawn' : 'contract.amendment_withdrawn',
       entityType: 'contract',
       entityId: contract.id,
       partnerId: contract.partnerId,
-      data: { version: version.version },
+      data: { version: version.version, from, reason: reason || null, renewal: version.renewal },
     });
-    return { version: version.version };
+    return { version: version.version, from, renewal: version.renewal };
   });
 }
 
@@ -112,6 +162,8 @@ export async function withdrawAmendment(db: Database, actor: Actor, contractId: 
  * The countersigned amendment becomes the contract's current version; the one it replaces is
  * superseded (kept, as every version is). The contract stays in force; an expiring contract
  * whose amendment moves its end date later is active again (the daily job judges it afresh).
+ * A renewal (decision record 047) makes the contract `renewed`, in force with the new term; the
+ * daily job makes it `expiring` near the new end.
  */
 export async function putAmendmentInForce(tx: Database, contract: Contract, version: Version) {
   const [previous] = await tx
@@ -135,11 +187,12 @@ export async function putAmendmentInForce(tx: Database, contract: Contract, vers
     .where(eq(contractVersions.id, version.id));
   const extended =
     contract.status === 'expiring' && previous && version.terms.endDate > previous.terms.endDate;
+  const status = version.renewal ? ('renewed' as const) : extended ? ('active' as const) : null;
   await tx
     .update(contracts)
     .set({
       currentVersion: version.version,
-      ...(extended ? { status: 'active' as const } : {}),
+      ...(status ? { status } : {}),
       updatedAt: new Date(),
     })
     .where(eq(contracts.id, contract.id));

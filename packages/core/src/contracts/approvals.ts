@@ -8,7 +8,7 @@ import {
   serviceCategories,
   users,
 } from '@outpost/db';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
@@ -264,11 +264,24 @@ export async function approvalState(db: Database, actor: Actor, contractId: stri
   if (!isUuid(contractId)) throw notFound('Contract');
   const [contract] = await db.select().from(contracts).where(eq(contracts.id, contractId));
   if (!contract) throw notFound('Contract');
-  // The open version (an amendment of a contract in force, or the original) or the one in force.
+  // The open version (an amendment of a contract in force, or the original) or the one in force;
+  // an amendment withdrawn after the version in force (decision record 047) shows as withdrawn,
+  // so the approvers' Slack messages say so.
   const open = await openVersionOf(db, contractId);
-  const amendment = open?.kind === 'amendment';
+  const [latest] = open
+    ? [null]
+    : await db
+        .select()
+        .from(contractVersions)
+        .where(eq(contractVersions.contractId, contractId))
+        .orderBy(desc(contractVersions.version))
+        .limit(1);
+  const withdrawn =
+    latest && latest.status === 'withdrawn' && latest.version > contract.currentVersion ? latest : null;
+  const amendment = open?.kind === 'amendment' || withdrawn !== null;
   const version =
     open ??
+    withdrawn ??
     (
       await db
         .select()
@@ -302,7 +315,9 @@ export async function approvalState(db: Database, actor: Actor, contractId: stri
   const byId = new Map(decisions.map((d) => [d.approverId, d]));
   return {
     /** Where the open version stands (an amendment moves while its contract stays in force). */
-    status: amendment ? open.status : contract.status,
+    status: withdrawn ? ('withdrawn' as const) : open?.kind === 'amendment' ? open.status : contract.status,
+    renewal: version?.renewal ?? false,
+    withdrawnReason: withdrawn?.withdrawnReason ?? null,
     version: versionNumber,
     amendment,
     tally: await tallyOf(db, contractId, versionNumber, approverIds.length),

@@ -4,6 +4,7 @@ import {
   contracts,
   contractVersions,
   type Database,
+  openVersionStatuses,
   partners,
   serviceCategories,
 } from '@outpost/db';
@@ -154,7 +155,40 @@ export async function searchContracts(
       )
       .where(where),
   ]);
-  return { items, total: count?.n ?? 0, page: input.page, pageSize: input.pageSize };
+  return {
+    items: await withWorkUnderWay(db, actor, items),
+    total: count?.n ?? 0,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
+}
+
+/**
+ * Marks the contracts with an amendment or renewal under way (decision record 047), for the
+ * list's "amendment under way" / "renewal under way". Staff see it from the draft on; a partner,
+ * as everywhere, only once it awaits its signature. One query for the page.
+ */
+export async function withWorkUnderWay<T extends { id: string }>(db: Database, actor: Actor, items: T[]) {
+  if (items.length === 0) return items.map((i) => ({ ...i, underWay: null }));
+  const staff = can(actor, 'read:contract:any');
+  const open = await db
+    .select({ contractId: contractVersions.contractId, renewal: contractVersions.renewal })
+    .from(contractVersions)
+    .where(
+      and(
+        inArray(
+          contractVersions.contractId,
+          items.map((i) => i.id),
+        ),
+        eq(contractVersions.kind, 'amendment'),
+        inArray(contractVersions.status, staff ? [...openVersionStatuses] : ['signing']),
+      ),
+    );
+  const byContract = new Map(open.map((o) => [o.contractId, o.renewal ? 'renewal' : 'amendment']));
+  return items.map((i) => ({
+    ...i,
+    underWay: (byContract.get(i.id) ?? null) as 'amendment' | 'renewal' | null,
+  }));
 }
 
 export const archiveExportColumns = [

@@ -29,6 +29,7 @@ import {
   moveVersion,
   refuseUnlessDraftVersion,
 } from './working-version.ts';
+import { checkRenewalTerm } from './renewals.ts';
 
 const isoDate = (message: string) => z.iso.date(message);
 
@@ -300,7 +301,13 @@ export async function updateDraft(
     await tx
       .update(contractVersions)
       .set({
-        terms: input.terms ?? version.terms,
+        // A renewal's term start (decision record 047) is not a field of the form: it stays.
+        terms: input.terms
+          ? {
+              ...input.terms,
+              ...(version.terms.termStartDate ? { termStartDate: version.terms.termStartDate } : {}),
+            }
+          : version.terms,
         values,
         slaTargets: input.slaTargets ?? version.slaTargets,
         clauses,
@@ -369,6 +376,7 @@ export async function submitContract(db: Database, actor: Actor, contractId: str
   return db.transaction(async (tx) => {
     const { contract, version } = await lockedDraft(tx, contractId);
     refuseUnlessDraftVersion(version);
+    checkRenewalTerm(version);
     const [partner] = await tx.select().from(partners).where(eq(partners.id, contract.partnerId));
     const missing = await missingMandatoryKinds(
       tx,
@@ -429,7 +437,13 @@ export async function submitContract(db: Database, actor: Actor, contractId: str
       partnerId: contract.partnerId,
       data: { version: version.version, kind: version.kind, legalReviewRequired, edited },
     });
-    return { status, legalReviewRequired, edited, amendment: version.kind === 'amendment' };
+    return {
+      status,
+      legalReviewRequired,
+      edited,
+      amendment: version.kind === 'amendment',
+      renewal: version.renewal,
+    };
   });
 }
 

@@ -10,6 +10,9 @@ import { type Period, formatPeriod, periodDays } from '../performance/periods.ts
  * - an SLA with no observation for its KPI in its period is **not measured**: neither met nor
  *   missed, and outside the deviation's denominator;
  * - deviation = missed / measured (null when nothing was measured) — the seed's target is ≤ 2 %;
+ * - a month SLA missed in `sla_cure_months` consecutive months (the service-standards clause: "missing
+ *   them for N consecutive months is a material breach") is a **material breach** (decision record
+ *   047); a month not missed (met, or not measured) or outside the term ends the run;
  * - a miss costs `service_credit_percent` (the compensation clause's variable) of the SLA period's
  *   share of the annual value; the period's total is capped at its own fee and at the liability
  *   cap (`liability_cap`) when the contract has one.
@@ -37,6 +40,30 @@ export function compensationRule(
   };
 }
 
+/** The longest cure period the evaluation looks back over (months before the period evaluated). */
+export const MAX_CURE_MONTHS = 12;
+
+/**
+ * The cure period of a contract version, in months: `sla_cure_months` of its service-standards
+ * clause; null (no material-breach rule) without that clause or value. At least 1 (a single miss
+ * is a material breach), at most MAX_CURE_MONTHS.
+ */
+export function cureMonthsOf(
+  clauses: readonly Pick<ContractClauseText, 'kind'>[],
+  values: Record<string, string | number>,
+): number | null {
+  const cure = values.sla_cure_months;
+  if (!clauses.some((c) => c.kind === 'service_standards')) return null;
+  if (typeof cure !== 'number' || !Number.isFinite(cure)) return null;
+  return Math.min(Math.max(Math.round(cure), 1), MAX_CURE_MONTHS);
+}
+
+/** The month `back` months before `month`. */
+export function monthBefore(month: Period, back: number): Period {
+  const zero = month.year * 12 + (month.index - 1) - back;
+  return { kind: 'month', year: Math.floor(zero / 12), index: (zero % 12) + 1 };
+}
+
 /** The months of a month or quarter, as `YYYY-MM-01`. */
 export function monthsOf(period: Period): Period[] {
   if (period.kind === 'month') return [period];
@@ -55,6 +82,8 @@ export interface ExecutionFigures {
   committed: number;
   measured: number;
   missed: number;
+  /** Month SLA lines missed for the cure period in a row (decision record 047). */
+  materialBreaches: number;
   deviation: number | null;
   feeCents: number;
   creditPercent: number;
@@ -73,7 +102,10 @@ export function executionFigures(input: {
   terms: ContractTerms;
   slaTargets: readonly SlaTarget[];
   rule: CompensationRule;
+  /** The cure period in months (cureMonthsOf); null or absent: no material-breach rule. */
+  cureMonths?: number | null;
   computations: ReadonlyMap<string, Computation>;
+  /** Also asked for the months before the period, up to the cure period (the run of misses). */
   sumsOfMonth: (month: string) => RollupSums | undefined;
 }): ExecutionFigures {
   const { period, terms, rule, computations } = input;
@@ -82,7 +114,8 @@ export function executionFigures(input: {
   const inForce = monthsOf(period).filter((m) => termOverlaps(terms, m));
   const slaResults: SlaResult[] = [];
 
-  const judge = (sla: SlaTarget, label: string, months: Period[]) => {
+  const cure = input.cureMonths ?? null;
+  const measure = (sla: SlaTarget, months: Period[]) => {
     const computation = computations.get(sla.kpiKey);
     const sums = months.map((m) => input.sumsOfMonth(periodDays(m).from)).filter((s) => s !== undefined);
     const measured = computation && sums.length > 0 ? kpiValue(computation, addSums(sums)) : null;
@@ -92,7 +125,29 @@ export function executionFigures(input: {
       const met = sla.comparator === 'gte' ? actual >= sla.target : actual <= sla.target;
       outcome = met ? 'met' : 'missed';
     }
+    return { measured, actual, outcome };
+  };
+  /** How many months in a row, up to `month`, a missed month SLA has been missed (at most the cure period). */
+  const runOfMisses = (sla: SlaTarget, month: Period) => {
+    let run = 1;
+    while (cure !== null && run < cure) {
+      const earlier = monthBefore(month, run);
+      if (!termOverlaps(terms, earlier) || measure(sla, [earlier]).outcome !== 'missed') break;
+      run += 1;
+    }
+    return run;
+  };
+
+  const judge = (sla: SlaTarget, label: string, months: Period[]) => {
+    const { measured, actual, outcome } = measure(sla, months);
     const creditCents = outcome === 'missed' ? Math.round((feeOf(sla.period) * rule.creditPercent) / 100) : 0;
+    const breach =
+      outcome === 'missed' && sla.period === 'month' && cure !== null
+        ? (() => {
+            const run = runOfMisses(sla, months[0]!);
+            return { consecutiveMisses: run, materialBreach: run >= cure };
+          })()
+        : {};
     slaResults.push({
       kpiKey: sla.kpiKey,
       period: label,
@@ -102,6 +157,7 @@ export function executionFigures(input: {
       sampleSize: measured?.sampleSize ?? 0,
       outcome,
       creditCents,
+      ...breach,
     });
   };
 
@@ -123,6 +179,7 @@ export function executionFigures(input: {
     committed: slaResults.length,
     measured,
     missed,
+    materialBreaches: slaResults.filter((r) => r.materialBreach).length,
     deviation: measured > 0 ? missed / measured : null,
     feeCents,
     creditPercent: rule.creditPercent,

@@ -5,7 +5,7 @@ import {
   type Database,
   kpiDefinitions,
 } from '@outpost/db';
-import { todayInChina } from '@outpost/i18n';
+import { addMonths, todayInChina } from '@outpost/i18n';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, systemActor } from '../actor.ts';
 import { audit } from '../audit.ts';
@@ -22,14 +22,17 @@ import {
 } from '../performance/periods.ts';
 import { sumsByPartnerMonth } from '../performance/rollup-sums.ts';
 import {
+  MAX_CURE_MONTHS,
   compensationRule,
+  cureMonthsOf,
   type ExecutionFigures,
   executionFigures,
   termOverlaps,
 } from './execution-rules.ts';
+import { inForceStatuses } from './in-force.ts';
 
-/** Contracts in force are evaluated: active, and expiring (still in force until their end). */
-const evaluatedStatuses = ['active', 'expiring'] as const;
+/** Contracts in force are evaluated: active, expiring (in force until their end) and renewed. */
+const evaluatedStatuses = inForceStatuses;
 
 export interface ContractExecution extends ExecutionFigures {
   contractId: string;
@@ -106,23 +109,37 @@ export async function computeContractExecution(
   const inForce = rows.filter((r) => termOverlaps(r.terms, period));
   const computations = new Map(defs.map((d) => [d.key, d.computation]));
   // The partners with a contract in force, as a subquery: one statement whatever their number.
+  // The months before the period too, as far back as the longest cure period: a run of misses
+  // may have begun before it (decision record 047).
+  const lookback = Math.min(
+    MAX_CURE_MONTHS,
+    Math.max(
+      0,
+      ...inForce.map(
+        (r) =>
+          (cureMonthsOf(
+            r.clauseKinds.map((kind) => ({ kind: kind as never })),
+            r.values,
+          ) ?? 1) - 1,
+      ),
+    ),
+  );
   const sums = await sumsByPartnerMonth(
     db,
-    days,
+    { from: addMonths(days.from, -lookback), to: days.to },
     options.partnerIds
       ? [...new Set(inForce.map((r) => r.partnerId))]
-      : sql`(select ${contracts.partnerId} from ${contracts} where ${contracts.status} in ('active', 'expiring'))`,
+      : sql`(select ${contracts.partnerId} from ${contracts} where ${inArray(contracts.status, [...inForceStatuses])})`,
   );
   return inForce.map((r) => {
     const byMonth = sums.get(r.partnerId);
+    const kinds = r.clauseKinds.map((kind) => ({ kind: kind as never }));
     const figures = executionFigures({
       period,
       terms: r.terms,
       slaTargets: r.slaTargets,
-      rule: compensationRule(
-        r.clauseKinds.map((kind) => ({ kind: kind as never })),
-        r.values,
-      ),
+      rule: compensationRule(kinds, r.values),
+      cureMonths: cureMonthsOf(kinds, r.values),
       computations,
       sumsOfMonth: (month) => byMonth?.get(month),
     });
@@ -192,6 +209,7 @@ export async function evaluateContractExecution(
         committed: r.committed,
         measured: r.measured,
         missed: r.missed,
+        material_breaches: r.materialBreaches,
         deviation: r.deviation,
         fee_cents: r.feeCents,
         credit_percent: r.creditPercent,
@@ -200,13 +218,13 @@ export async function evaluateContractExecution(
       }));
       await tx.execute(sql`
         insert into contract_execution_results (contract_id, partner_id, version, period, period_kind,
-          period_from, period_to, sla_results, committed, measured, missed, deviation, fee_cents,
+          period_from, period_to, sla_results, committed, measured, missed, material_breaches, deviation, fee_cents,
           credit_percent, credit_cents, credit_capped, provisional, run_id, created_at)
         select x.contract_id, x.partner_id, x.version, ${label}, ${period.kind}, ${days.from}, ${days.to},
-          x.sla_results, x.committed, x.measured, x.missed, x.deviation, x.fee_cents, x.credit_percent,
+          x.sla_results, x.committed, x.measured, x.missed, x.material_breaches, x.deviation, x.fee_cents, x.credit_percent,
           x.credit_cents, x.credit_capped, ${provisional}, ${run.id}::uuid, ${now.toISOString()}::timestamptz
         from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(contract_id uuid, partner_id uuid,
-          version int, sla_results jsonb, committed int, measured int, missed int, deviation float8,
+          version int, sla_results jsonb, committed int, measured int, missed int, material_breaches int, deviation float8,
           fee_cents bigint, credit_percent float8, credit_cents bigint, credit_capped boolean)
         on conflict (contract_id, period) do update set ${sql.raw(
           UPDATED.map((c) => `${c} = excluded.${c}`).join(', '),
@@ -223,6 +241,7 @@ export async function evaluateContractExecution(
         contracts: results.length,
         breaches,
         contractsInBreach: results.filter((r) => r.missed > 0).length,
+        materialBreaches: results.reduce((n, r) => n + r.materialBreaches, 0),
         provisional,
       },
     });
@@ -238,6 +257,7 @@ const UPDATED = [
   'committed',
   'measured',
   'missed',
+  'material_breaches',
   'deviation',
   'fee_cents',
   'credit_percent',

@@ -10,6 +10,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { systemActor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { notify } from '../notifications.ts';
+import { inForceStatuses } from './in-force.ts';
 
 /** Reminders go out this many days before a term ends and before its notice deadline (issue 13). */
 export const CONTRACT_REMINDER_DAYS = [90, 60, 30] as const;
@@ -20,18 +21,23 @@ const daysFrom = (from: string, to: string) =>
 
 /**
  * The end of the term in force on `today`. A contract that renews automatically runs on in terms
- * of its original length until someone gives notice; one that does not simply ends.
+ * of its term's length (the renewed term's, after a manual renewal) until someone gives notice;
+ * one that does not simply ends.
  */
-export function currentTermEnd(terms: ContractTerms, today: string): string {
+export function currentTermEnd(
+  terms: Pick<ContractTerms, 'startDate' | 'endDate' | 'autoRenew' | 'termStartDate'>,
+  today: string,
+): string {
   if (!terms.autoRenew || terms.endDate >= today) return terms.endDate;
-  const length = Math.max(daysFrom(terms.startDate, terms.endDate) + 1, 1);
+  const length = Math.max(daysFrom(terms.termStartDate ?? terms.startDate, terms.endDate) + 1, 1);
   const renewals = Math.ceil(daysFrom(terms.endDate, today) / length);
   return addDays(terms.endDate, renewals * length);
 }
 
 /**
- * The daily contract job: a contract that does not renew becomes "expiring" within 90 days of its
- * end and "expired" after it; the owner (else legal) is reminded 90, 60 and 30 days before the
+ * The daily contract job: a contract in force (active, expiring or renewed) that does not renew
+ * automatically becomes "expiring" within 90 days of its end and "expired" after it — a renewed
+ * contract likewise near the end of its new term (decision record 047); the owner (else legal) is reminded 90, 60 and 30 days before the
  * term ends and before the last day to give notice — in the inbox, by e-mail and, when linked,
  * in Slack. Each reminder is claimed in the table before it is sent, in the same transaction, so a
  * rerun or a second worker sends nothing twice; a job that missed days sends one reminder for the
@@ -55,13 +61,13 @@ export async function runContractExpiry(db: Database, today = todayInChina()) {
         eq(contractVersions.version, contracts.currentVersion),
       ),
     )
-    .where(inArray(contracts.status, ['active', 'expiring']));
+    .where(inArray(contracts.status, [...inForceStatuses]));
   const actor = systemActor('contract-expiry');
   let reminders = 0;
   let changed = 0;
   for (const row of rows) {
     const termEnd = currentTermEnd(row.terms, today);
-    let next = row.status;
+    let next: typeof row.status = row.status;
     if (!row.terms.autoRenew && termEnd < today) next = 'expired';
     else if (!row.terms.autoRenew && daysFrom(today, termEnd) <= 90) next = 'expiring';
     await db.transaction(async (tx) => {

@@ -18,3 +18,5 @@ export * from './version-history.ts';
 export * from './execution.ts';
 export * from './execution-read.ts';
 export * from './execution-rules.ts';
+export * from './in-force.ts';
+export * from './renewals.ts';

@@ -17,6 +17,7 @@ import { assertCan, can } from '../permissions.ts';
 import { isUuid, parse } from '../validation.ts';
 import { textDiff } from './clause-diff.ts';
 import { editedClause, libraryTextsOf } from './drafts.ts';
+import { withWorkUnderWay } from './archive-search.ts';
 
 /** What a partner may see of its contracts: from signing on (nothing still being negotiated inside). */
 const partnerVisible = ['signing', 'active', 'expiring', 'renewed', 'expired', 'terminated'] as const;
@@ -82,7 +83,12 @@ export async function listContracts(db: Database, actor: Actor, raw: z.input<typ
       .innerJoin(partners, eq(partners.id, contracts.partnerId))
       .where(where),
   ]);
-  return { items: rows, total: count?.n ?? 0, page: input.page, pageSize: input.pageSize };
+  return {
+    items: await withWorkUnderWay(db, actor, rows),
+    total: count?.n ?? 0,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
 }
 
 /**

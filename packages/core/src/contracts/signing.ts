@@ -177,11 +177,22 @@ export async function uploadSignedContract(
     if (amendment) await putAmendmentInForce(tx, contract, version);
     else await moveVersion(tx, contract, version, 'signed');
     await audit(tx, actor, {
-      action: amendment ? 'contract.amendment_signed' : 'contract.signed',
+      action: amendment
+        ? version.renewal
+          ? 'contract.renewed'
+          : 'contract.amendment_signed'
+        : 'contract.signed',
       entityType: 'contract',
       entityId: contract.id,
       partnerId: contract.partnerId,
-      data: { version: version.version, sha256: stored.sha256, sizeBytes: input.bytes.byteLength },
+      data: {
+        version: version.version,
+        sha256: stored.sha256,
+        sizeBytes: input.bytes.byteLength,
+        ...(version.renewal
+          ? { termStartDate: version.terms.termStartDate ?? null, endDate: version.terms.endDate }
+          : {}),
+      },
     });
     await notify(tx, {
       userIds: contract.ownerId ? [contract.ownerId] : [],

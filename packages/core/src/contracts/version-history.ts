@@ -6,6 +6,7 @@ import {
   contracts,
   contractVersions,
   type Database,
+  openVersionStatuses,
   type SlaTarget,
   users,
 } from '@outpost/db';
@@ -39,7 +40,11 @@ async function contractFor(db: Database, actor: Actor, contractId: string) {
  * Where a version stands: the current one has the contract's status; an earlier one was
  * "returned" (by legal or an approver) or "superseded" (signed, then replaced by an amendment).
  */
-export type VersionState = (typeof contracts.$inferSelect)['status'] | 'returned' | 'superseded';
+export type VersionState =
+  | (typeof contracts.$inferSelect)['status']
+  | 'returned'
+  | 'superseded'
+  | 'withdrawn';
 
 /**
  * A contract's archive (decision record 039): every version with who submitted it and where it
@@ -56,6 +61,8 @@ export async function contractHistory(db: Database, actor: Actor, contractId: st
       .select({
         version: contractVersions.version,
         kind: contractVersions.kind,
+        renewal: contractVersions.renewal,
+        status: contractVersions.status,
         createdAt: contractVersions.createdAt,
         submittedAt: contractVersions.submittedAt,
         submittedBy: submitter.displayName,
@@ -113,8 +120,15 @@ export async function contractHistory(db: Database, actor: Actor, contractId: st
     ...reviews.filter((r) => r.decision === 'returned').map((r) => r.version),
     ...approvals.filter((a) => a.decision === 'return').map((a) => a.version),
   ]);
-  const stateOf = (version: number): VersionState =>
-    version === contract.currentVersion ? contract.status : returned.has(version) ? 'returned' : 'superseded';
+  // An amendment or renewal under way shows where it stands, a withdrawn one as withdrawn (047).
+  const statusOf = new Map(versions.map((v) => [v.version, v.status]));
+  const stateOf = (version: number): VersionState => {
+    if (version === contract.currentVersion) return contract.status;
+    const status = statusOf.get(version);
+    if (status === 'withdrawn') return 'withdrawn';
+    if (status && (openVersionStatuses as readonly string[]).includes(status)) return status as VersionState;
+    return returned.has(version) ? 'returned' : 'superseded';
+  };
   const visible = (version: number) =>
     staff || version === contract.currentVersion || signedVersions.has(version);
   return {

@@ -90,6 +90,7 @@ export async function continueAsNextVersion(tx: Database, contract: Contract, ve
     contractId: contract.id,
     version: next,
     kind: version.kind,
+    renewal: version.renewal,
     status: 'draft',
     reason: version.reason,
     terms: version.terms,

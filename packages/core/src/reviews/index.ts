@@ -5,3 +5,4 @@ export * from './read.ts';
 export * from './rectification.ts';
 export * from './respond.ts';
 export * from './reminders.ts';
+export * from './refresh-snapshots.ts';

@@ -19,7 +19,7 @@ export interface PartnerCompliance {
  *   for a partner in a category the KPI applies to; a partner without a roster figure is not judged;
  * - `rectification`: an open rectification item past its due date;
  * - `critical_alert`: an open or acknowledged critical risk alert;
- * - `contract`: no contract active or expiring whose term covers the quarter's last day (one that
+ * - `contract`: no contract in force (active, expiring or renewed) whose term covers the quarter's last day (one that
  *   renews automatically covers it).
  */
 export async function currentCompliance(
@@ -55,7 +55,7 @@ export async function currentCompliance(
       case when not exists (
         select 1 from contracts c
         join contract_versions v on v.contract_id = c.id and v.version = c.current_version
-        where c.partner_id = p.id and c.status in ('active', 'expiring')
+        where c.partner_id = p.id and c.status in ('active', 'expiring', 'renewed')
           and (v.terms->>'startDate') <= ${quarterLastDay}
           and ((v.terms->>'endDate') >= ${quarterLastDay} or (v.terms->>'autoRenew')::boolean)
       ) then 'contract' end

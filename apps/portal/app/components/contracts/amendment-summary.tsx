@@ -9,6 +9,9 @@ interface Summary {
   status: string;
   statusText: string;
   reason: string;
+  /** A renewal (decision record 047): an amendment giving a new term. */
+  renewal: boolean;
+  newTerm: string | null;
 }
 
 /**
@@ -32,19 +35,25 @@ export function AmendmentSummary({
   if (!amendment && !mayStart) return null;
   return (
     <section className="card stack" aria-labelledby="contract-amendment">
-      <h2 id="contract-amendment">{t('contracts.amendment.section')}</h2>
+      <h2 id="contract-amendment">
+        {t(amendment?.renewal ? 'contracts.renewal.section' : 'contracts.amendment.section')}
+      </h2>
       {amendment ? (
         <>
           <p>
             <Badge tone="caution">{amendment.statusText}</Badge>{' '}
-            {t('contracts.amendment.underWay', { version: amendment.version, status: amendment.statusText })}
+            {t(amendment.renewal ? 'contracts.renewal.underWay' : 'contracts.amendment.underWay', {
+              version: amendment.version,
+              status: amendment.statusText,
+            })}
           </p>
+          {amendment.newTerm ? <p>{amendment.newTerm}</p> : null}
           <p>
             <strong>{t('contracts.amendment.reasonLabel')}:</strong> {amendment.reason}
           </p>
           <p>
             <AppLink to={`/s/contracts/${contractId}/amendment`} className="button">
-              {t('contracts.amendment.open')}
+              {t(amendment.renewal ? 'contracts.renewal.open' : 'contracts.amendment.open')}
             </AppLink>
           </p>
         </>

@@ -6,14 +6,16 @@ import type { HistoryView } from '../../lib/contracts/archive-view.server';
 /**
  * A contract's archive on its page (decision record 039): every version with a link to what changed
  * in it, legal's comments and the approvers' decisions (only present for staff: core leaves them
- * out for partners), and the signed copies with who uploaded them and their SHA-256.
+ * out for partners). The countersigned copies are listed once, by SignedCopies on the same page.
  */
 export function ContractHistory({ history, base }: { history: HistoryView; base: string }) {
   const t = useT();
   const state = (s: string) =>
     s === 'returned' || s === 'superseded'
       ? t(`contracts.history.state.${s}`)
-      : t(`contracts.status.${s}` as 'contracts.status.draft');
+      : s === 'withdrawn'
+        ? t('contracts.versionStatus.withdrawn')
+        : t(`contracts.status.${s}` as 'contracts.status.draft');
   return (
     <section className="card stack" aria-labelledby="contract-history">
       <h2 id="contract-history">{t('contracts.history.title')}</h2>
@@ -22,7 +24,10 @@ export function ContractHistory({ history, base }: { history: HistoryView; base:
         {history.versions.map((v) => (
           <li key={v.version}>
             <strong>{t('contracts.history.version', { version: v.version })}</strong>{' '}
-            <Badge tone="info">{t(`contracts.history.kind.${v.kind}`)}</Badge> <Badge>{state(v.state)}</Badge>
+            <Badge tone="info">
+              {t(v.renewal ? 'contracts.history.kind.renewal' : `contracts.history.kind.${v.kind}`)}
+            </Badge>{' '}
+            <Badge>{state(v.state)}</Badge>
             <div className="muted">
               {t('contracts.history.created', { at: v.created })}
               {' · '}
@@ -38,34 +43,6 @@ export function ContractHistory({ history, base }: { history: HistoryView; base:
           </li>
         ))}
       </ol>
-
-      <h3>{t('contracts.history.signedFiles')}</h3>
-      {history.signedFiles.length === 0 ? (
-        <p className="muted">{t('contracts.history.noneSigned')}</p>
-      ) : (
-        <ul className="stack">
-          {history.signedFiles.map((s) => (
-            <li key={s.version}>
-              {s.uploadedBy
-                ? t('contracts.history.signedFile', {
-                    version: s.version,
-                    file: s.fileName,
-                    at: s.uploaded,
-                    name: s.uploadedBy,
-                  })
-                : t('contracts.history.signedFileAnon', {
-                    version: s.version,
-                    file: s.fileName,
-                    at: s.uploaded,
-                  })}{' '}
-              <span className="muted">({s.size})</span>
-              <div>
-                {t('contracts.history.sha256')}: <code className="contract-hash">{s.sha256}</code>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
 
       {history.internal ? (
         <>

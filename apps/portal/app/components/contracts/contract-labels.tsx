@@ -19,7 +19,7 @@ const tone: Record<ContractStatus, BadgeTone> = {
   signing: 'info',
   active: 'positive',
   expiring: 'caution',
-  renewed: 'info',
+  renewed: 'positive', // in force with its renewed term (decision record 047)
   expired: 'neutral',
   terminated: 'negative',
 };
@@ -28,4 +28,18 @@ const tone: Record<ContractStatus, BadgeTone> = {
 export function ContractStatusBadge({ status }: { status: ContractStatus }) {
   const t = useT();
   return <Badge tone={tone[status]}>{t(`contracts.status.${status}`)}</Badge>;
+}
+
+/**
+ * "Amendment under way" / "Renewal under way" beside a contract in the lists (decision record 047);
+ * nothing when neither is open.
+ */
+export function UnderWayMarker({ underWay }: { underWay: 'amendment' | 'renewal' | null }) {
+  const t = useT();
+  if (!underWay) return null;
+  return (
+    <Badge tone="caution">
+      {t(underWay === 'renewal' ? 'contracts.list.renewalUnderWay' : 'contracts.list.amendmentUnderWay')}
+    </Badge>
+  );
 }

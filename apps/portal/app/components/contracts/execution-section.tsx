@@ -59,8 +59,14 @@ export function ContractExecutionSection({
               ) : (
                 <Badge>{t('contracts.execution.notMeasured')}</Badge>
               )}{' '}
+              {r.materialBreaches > 0 ? (
+                <Badge tone="negative">
+                  {t('contracts.execution.materialCount', { count: r.materialBreaches })}
+                </Badge>
+              ) : null}{' '}
               {r.provisional ? <Badge tone="caution">{t('contracts.execution.provisional')}</Badge> : null}
             </summary>
+            {r.materialBreaches > 0 ? <p className="muted">{t('contracts.execution.materialHint')}</p> : null}
             <dl className="stack">
               <div>
                 <dt>{t('contracts.execution.levels')}</dt>
@@ -127,6 +133,17 @@ export function ContractExecutionSection({
                         <Badge tone={outcomeTone[s.outcome]}>
                           {t(`contracts.execution.outcome.${s.outcome}`)}
                         </Badge>
+                        {s.materialBreach ? (
+                          <>
+                            {' '}
+                            <Badge tone="negative">{t('contracts.execution.material')}</Badge>
+                          </>
+                        ) : null}
+                        {s.consecutiveMisses !== null && s.consecutiveMisses > 1 ? (
+                          <div className="muted">
+                            {t('contracts.execution.consecutive', { count: s.consecutiveMisses })}
+                          </div>
+                        ) : null}
                       </td>
                       <td>{s.credit}</td>
                     </tr>

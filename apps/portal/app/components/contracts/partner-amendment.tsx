@@ -7,6 +7,9 @@ interface Props {
   amendment: {
     version: number;
     reason: string;
+    /** A renewal (decision record 047) and its new term, worded. */
+    renewal?: boolean;
+    newTerm?: string | null;
     changes: Parameters<typeof AmendmentChanges>[0]['changes'];
   };
   maySign: boolean;
@@ -21,8 +24,13 @@ export function PartnerAmendment({ contractId, amendment, maySign, busy, error }
   return (
     <>
       <section className="card stack" aria-labelledby="contract-amendment">
-        <h2 id="contract-amendment">{t('contracts.amendment.toSign', { version: amendment.version })}</h2>
+        <h2 id="contract-amendment">
+          {t(amendment.renewal ? 'contracts.renewal.toSign' : 'contracts.amendment.toSign', {
+            version: amendment.version,
+          })}
+        </h2>
         <p>{t('contracts.amendment.toSignIntro')}</p>
+        {amendment.newTerm ? <p>{amendment.newTerm}</p> : null}
         <p>
           <strong>{t('contracts.amendment.reasonLabel')}:</strong> {amendment.reason}
         </p>

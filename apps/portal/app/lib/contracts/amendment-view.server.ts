@@ -1,6 +1,6 @@
 import { type Actor, contractAmendment, signedCopies } from '@outpost/core';
 import type { Database } from '@outpost/db';
-import { formatDateTime, formatNumber, type Locale, translate } from '@outpost/i18n';
+import { formatDateTime, formatDay, formatNumber, type Locale, translate } from '@outpost/i18n';
 
 type Amendment = NonNullable<Awaited<ReturnType<typeof contractAmendment>>>;
 
@@ -26,8 +26,17 @@ export function amendmentChangesView(locale: Locale, amendment: Amendment) {
 export async function amendmentSummary(db: Database, actor: Actor, locale: Locale, contractId: string) {
   const amendment = await contractAmendment(db, actor, contractId);
   if (!amendment) return null;
+  const { terms, renewal } = amendment.version;
   return {
     version: amendment.version.version,
+    renewal,
+    newTerm:
+      renewal && terms.termStartDate
+        ? translate(locale, 'contracts.renewal.newTerm', {
+            from: formatDay(locale, terms.termStartDate) ?? '',
+            to: formatDay(locale, terms.endDate) ?? '',
+          })
+        : null,
     status: amendment.status,
     statusText: translate(locale, `contracts.versionStatus.${amendment.status}`),
     reason: amendment.reason,
@@ -47,7 +56,7 @@ export async function signedCopiesView(
   const rows = await signedCopies(db, actor, contractId);
   return rows.map((r) => ({
     version: r.version,
-    kind: translate(locale, `contracts.signedCopies.kind.${r.kind}`),
+    kind: translate(locale, `contracts.signedCopies.kind.${r.renewal ? 'renewal' : r.kind}`),
     who: r.uploadedBy ?? translate(locale, 'contracts.signedCopies.unknown'),
     at: formatDateTime(locale, r.uploadedAt),
     sha256: r.sha256,

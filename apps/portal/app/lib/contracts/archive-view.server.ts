@@ -58,6 +58,7 @@ export async function historyView(db: Database, actor: Actor, locale: Locale, co
     versions: h.versions.map((v) => ({
       version: v.version,
       kind: v.kind,
+      renewal: v.renewal,
       state: v.state,
       created: formatDateTime(locale, v.createdAt),
       submitted: when(v.submittedAt),

@@ -3,7 +3,7 @@ import { formatDay } from '@outpost/i18n';
 import { EmptyState } from '@outpost/ui';
 import { useSearchParams } from 'react-router';
 import { AppLink } from '../../components/app-link';
-import { ContractStatusBadge } from '../../components/contracts/contract-labels';
+import { ContractStatusBadge, UnderWayMarker } from '../../components/contracts/contract-labels';
 import { PageLinks } from '../../components/page-links';
 import { TableRegion } from '../../components/table-region';
 import { orRouteError } from '../../lib/app-error.server';
@@ -25,6 +25,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       reference: c.reference,
       serviceCategory: c.serviceCategory,
       status: c.status,
+      underWay: c.underWay,
       term: `${formatDay(locale, c.startDate) ?? c.startDate} – ${formatDay(locale, c.endDate) ?? c.endDate}`,
     })),
   };
@@ -68,7 +69,7 @@ export default function PartnerContracts({ loaderData }: Route.ComponentProps) {
                   </th>
                   <td>{t(`category.${c.serviceCategory}`)}</td>
                   <td>
-                    <ContractStatusBadge status={c.status} />
+                    <ContractStatusBadge status={c.status} /> <UnderWayMarker underWay={c.underWay} />
                   </td>
                   <td>{c.term}</td>
                 </tr>

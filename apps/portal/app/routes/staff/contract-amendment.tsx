@@ -8,8 +8,9 @@ import {
   submitContract,
   uploadSignedContract,
   withdrawAmendment,
+  withdrawableStatuses,
 } from '@outpost/core';
-import { translate } from '@outpost/i18n';
+import { formatDay, translate } from '@outpost/i18n';
 import { Alert, Badge } from '@outpost/ui';
 import { data, Form, redirect, useNavigation } from 'react-router';
 import { AppLink } from '../../components/app-link';
@@ -18,6 +19,7 @@ import { ApprovalCard, LegalReviewForm } from '../../components/contracts/approv
 import { ClauseDiff } from '../../components/contracts/clause-diff';
 import { ContractBody } from '../../components/contracts/contract-body';
 import { SignForm } from '../../components/contracts/sign-form';
+import { WithdrawForm } from '../../components/contracts/withdraw-form';
 import { depsContext, localeContext } from '../../context';
 import { formText, orRouteError } from '../../lib/app-error.server';
 import { amendmentChangesView } from '../../lib/contracts/amendment-view.server';
@@ -49,10 +51,20 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     status: amendment.status,
     statusText: translate(locale, `contracts.versionStatus.${amendment.status}`),
     reason: amendment.reason,
+    renewal: amendment.version.renewal,
+    newTerm:
+      amendment.version.renewal && amendment.version.terms.termStartDate
+        ? translate(locale, 'contracts.renewal.newTerm', {
+            from: formatDay(locale, amendment.version.terms.termStartDate) ?? '',
+            to: formatDay(locale, amendment.version.terms.endDate) ?? '',
+          })
+        : null,
     inForceVersion: amendment.inForceVersion,
     changes: amendmentChangesView(locale, amendment),
     libraryChanges: mayReview ? amendment.libraryChanges : [],
     mayManage: can(actor, 'manage:contract'),
+    mayWithdraw:
+      can(actor, 'manage:contract') && (withdrawableStatuses as readonly string[]).includes(amendment.status),
     mayReview,
     mayDecide: Boolean(mine && !mine.decision),
     approval: approval ? approvalView(locale, approval) : null,
@@ -82,7 +94,9 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         result.legalReviewRequired ? 'contracts.action.submittedLegal' : 'contracts.action.submittedApproval',
       );
     } else if (intent === 'withdraw') {
-      await withdrawAmendment(deps.db, person.actor, contractId);
+      // Decision record 047: also in legal review or approval, then with a reason.
+      const reason = formText(form, 'reason').trim();
+      await withdrawAmendment(deps.db, person.actor, contractId, reason ? { reason } : {});
       return redirect(`/s/contracts/${contractId}`);
     } else if (intent === 'review') {
       const decision = formText(form, 'decision') === 'return' ? 'return' : 'approve';
@@ -134,7 +148,10 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   } catch (raw) {
     const mapped = contractActionErrors(raw, locale, {
       comments: translate(locale, 'contracts.review.comments'),
-      reason: translate(locale, 'contracts.approval.reason'),
+      reason: translate(
+        locale,
+        intent === 'withdraw' ? 'contracts.withdraw.reason' : 'contracts.approval.reason',
+      ),
     });
     if (!mapped) throw raw;
     return refused(mapped.status, mapped.errors);
@@ -151,7 +168,7 @@ export default function StaffContractAmendment({ loaderData, actionData }: Route
   const fieldError = (intent: Intent, field: string) =>
     failed?.intent === intent ? failed.errors.fields?.[field] : undefined;
   const base = `/s/contracts/${contract.id}`;
-  const title = t('contracts.amendment.title', {
+  const title = t(loaderData.renewal ? 'contracts.renewal.title' : 'contracts.amendment.title', {
     reference: loaderData.reference,
     version: contract.version,
   });
@@ -173,6 +190,7 @@ export default function StaffContractAmendment({ loaderData, actionData }: Route
         <p>
           <strong>{t('contracts.amendment.reasonLabel')}:</strong> {loaderData.reason}
         </p>
+        {loaderData.newTerm ? <p>{loaderData.newTerm}</p> : null}
       </header>
       {actionData?.ok ? <Alert tone="success">{actionData.notice}</Alert> : null}
       {failed?.errors.form ? <Alert tone="error">{failed.errors.form}</Alert> : null}
@@ -190,13 +208,15 @@ export default function StaffContractAmendment({ loaderData, actionData }: Route
                 {t('contracts.detail.submit')}
               </button>
             </Form>
-            <Form method="post">
-              <input type="hidden" name="intent" value="withdraw" />
-              <button type="submit" className="button" disabled={busy}>
-                {t('contracts.amendment.withdraw')}
-              </button>
-            </Form>
           </div>
+        ) : null}
+        {loaderData.mayWithdraw ? (
+          <WithdrawForm
+            renewal={loaderData.renewal}
+            reasonRequired={status !== 'draft'}
+            busy={busy}
+            error={fieldError('withdraw', 'reason')}
+          />
         ) : null}
         {status === 'draft' && !loaderData.mayManage ? (
           <p className="muted">{t('contracts.detail.draftReadOnly')}</p>

@@ -1,4 +1,4 @@
-import { can, contractAmendment, getContract, listClauses, updateDraft } from '@outpost/core';
+import { isInForce, can, contractAmendment, getContract, listClauses, updateDraft } from '@outpost/core';
 import { Alert } from '@outpost/ui';
 import { data, Form, redirect, useNavigation } from 'react-router';
 import { AppLink } from '../../components/app-link';
@@ -36,9 +36,7 @@ async function editableDraft(context: Route.LoaderArgs['context'], request: Requ
     throw routeError(
       locale,
       409,
-      ['active', 'expiring'].includes(found.status)
-        ? 'errors.contracts.version_locked'
-        : 'errors.contracts.not_draft',
+      isInForce(found.status) ? 'errors.contracts.version_locked' : 'errors.contracts.not_draft',
     );
   }
   const contract = amendment ? { ...found, version: amendment.version } : found;

@@ -1,6 +1,10 @@
 import {
   approvalState,
   can,
+  currentTermEnd,
+  isInForce,
+  renewalTermStart,
+  startRenewal,
   decideContractApproval,
   getContract,
   reviewContract,
@@ -8,7 +12,7 @@ import {
   submitContract,
   uploadSignedContract,
 } from '@outpost/core';
-import { formatDateTime, translate } from '@outpost/i18n';
+import { formatDateTime, formatDay, formatNumber, todayInChina, translate } from '@outpost/i18n';
 import { Alert, Badge } from '@outpost/ui';
 import { data, Form, redirect, useNavigation } from 'react-router';
 import { AppLink } from '../../components/app-link';
@@ -22,6 +26,7 @@ import { ContractStatusBadge } from '../../components/contracts/contract-labels'
 import { AmendmentSummary } from '../../components/contracts/amendment-summary';
 import { SignForm } from '../../components/contracts/sign-form';
 import { SignedCopies } from '../../components/contracts/signed-copies';
+import { RenewalStart } from '../../components/contracts/renewal-start';
 import { depsContext, localeContext } from '../../context';
 import { formText, orRouteError } from '../../lib/app-error.server';
 import { contractActionErrors } from '../../lib/contracts/contract-errors.server';
@@ -45,11 +50,24 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const approval = contract.status === 'approval' ? await approvalState(db, actor, contract.id) : null;
   const mine = approval?.approvers.find((a) => a.id === person.user.id);
   const mayReview = can(actor, 'review:contract');
+  const amendment = await amendmentSummary(db, actor, locale, contract.id);
+  const mayAmend = can(actor, 'manage:contract') && isInForce(contract.status);
+  const terms = contract.version.terms;
   return {
     contract: view,
     // Decision record 040: the amendment under way, and every countersigned copy with its hash.
-    amendment: await amendmentSummary(db, actor, locale, contract.id),
-    mayAmend: can(actor, 'manage:contract') && ['active', 'expiring'].includes(contract.status),
+    amendment,
+    mayAmend,
+    // Decision record 047: a renewal starts from the page of a contract in force with nothing under way.
+    renewal:
+      mayAmend && !amendment
+        ? {
+            currentEnd: formatDay(locale, currentTermEnd(terms, todayInChina())) ?? '',
+            nextStart: formatDay(locale, renewalTermStart(terms)) ?? '',
+            annualValue: `${formatNumber(locale, terms.annualValueCents / 100, 2)} ${terms.currency ?? 'CNY'}`,
+            currency: terms.currency ?? 'CNY',
+          }
+        : null,
     signedCopies: await signedCopiesView(db, actor, locale, contract.id, `/s/contracts/${contract.id}`),
     history: await historyView(db, actor, locale, contract.id),
     register: await registerView(db, actor, locale, contract.id),
@@ -69,7 +87,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   };
 }
 
-const intents = ['submit', 'review', 'decide', 'sign', 'amend'] as const;
+const intents = ['submit', 'review', 'decide', 'sign', 'amend', 'renew'] as const;
 type Intent = (typeof intents)[number];
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -87,6 +105,22 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     if (intent === 'amend') {
       await startAmendment(deps.db, person.actor, contractId, { reason: formText(form, 'reason') });
       return redirect(`/s/contracts/${contractId}/edit`);
+    }
+    if (intent === 'renew') {
+      const value = formText(form, 'annualValue').trim();
+      const yuan = Number(value);
+      if (value !== '' && !(Number.isFinite(yuan) && yuan >= 0)) {
+        return refused(422, {
+          fields: { annualValue: translate(locale, 'contracts.renewal.annualValueInvalid') },
+        });
+      }
+      const reason = formText(form, 'reason').trim();
+      await startRenewal(deps.db, person.actor, contractId, {
+        endDate: formText(form, 'endDate'),
+        ...(value !== '' ? { annualValueCents: Math.round(yuan * 100) } : {}),
+        ...(reason ? { reason } : {}),
+      });
+      return redirect(`/s/contracts/${contractId}/amendment`);
     }
     if (intent === 'submit') {
       const result = await submitContract(deps.db, person.actor, contractId);
@@ -146,10 +180,20 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       comments: translate(locale, 'contracts.review.comments'),
       reason: translate(
         locale,
-        intent === 'amend' ? 'contracts.amendment.reason' : 'contracts.approval.reason',
+        intent === 'amend'
+          ? 'contracts.amendment.reason'
+          : intent === 'renew'
+            ? 'contracts.renewal.reason'
+            : 'contracts.approval.reason',
       ),
+      endDate: translate(locale, 'contracts.renewal.endDate'),
+      annualValueCents: translate(locale, 'contracts.renewal.annualValue', { currency: '' }),
     });
     if (!mapped) throw raw;
+    // The renewal form names its value field annualValue (in yuan).
+    if (intent === 'renew' && mapped.errors.fields?.annualValueCents) {
+      mapped.errors.fields.annualValue = mapped.errors.fields.annualValueCents;
+    }
     return refused(mapped.status, mapped.errors);
   }
 }
@@ -285,6 +329,18 @@ export default function StaffContract({ loaderData, actionData }: Route.Componen
         busy={busy}
         error={fieldError('amend', 'reason') ?? (failed?.intent === 'amend' ? failed.errors.form : undefined)}
       />
+      {loaderData.renewal ? (
+        <RenewalStart
+          renewal={loaderData.renewal}
+          busy={busy}
+          errors={{
+            endDate: fieldError('renew', 'endDate'),
+            annualValue: fieldError('renew', 'annualValue'),
+            reason: fieldError('renew', 'reason'),
+            form: failed?.intent === 'renew' ? failed.errors.form : undefined,
+          }}
+        />
+      ) : null}
       <SignedCopies copies={loaderData.signedCopies} />
 
       <ContractBody contract={contract} />

@@ -3,7 +3,7 @@ import { formatDateTime, formatDay } from '@outpost/i18n';
 import { EmptyState } from '@outpost/ui';
 import { Form, useSearchParams } from 'react-router';
 import { AppLink } from '../../components/app-link';
-import { ContractStatusBadge } from '../../components/contracts/contract-labels';
+import { ContractStatusBadge, UnderWayMarker } from '../../components/contracts/contract-labels';
 import { ArchiveExportLinks, ArchiveFilters } from '../../components/contracts/archive-filters';
 import { FilterSelect } from '../../components/filter-select';
 import { PageLinks } from '../../components/page-links';
@@ -49,6 +49,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       partnerName: c.partnerName,
       serviceCategory: c.serviceCategory,
       status: c.status,
+      underWay: c.underWay,
       version: c.version,
       term: `${formatDay(locale, c.startDate) ?? c.startDate} – ${formatDay(locale, c.endDate) ?? c.endDate}`,
       updated: formatDateTime(locale, c.updatedAt),
@@ -158,7 +159,7 @@ export default function StaffContracts({ loaderData }: Route.ComponentProps) {
                   <td>{c.partnerName}</td>
                   <td>{t(`category.${c.serviceCategory}`)}</td>
                   <td>
-                    <ContractStatusBadge status={c.status} />
+                    <ContractStatusBadge status={c.status} /> <UnderWayMarker underWay={c.underWay} />
                   </td>
                   <td>{c.term}</td>
                   <td>{c.updated}</td>

@@ -1,6 +1,7 @@
 import { contracts, contractVersions } from '@outpost/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import { currentTermEnd } from '../../contracts/expiry.ts';
+import { inForceStatuses, isInForce } from '../../contracts/in-force.ts';
 import type { RuleParams } from '../rule-params.ts';
 import { partnersInScope } from './partners-in-scope.ts';
 import type { Condition, Finding } from './types.ts';
@@ -12,7 +13,7 @@ const daysFrom = (from: string, to: string) =>
 /**
  * Per partner and per service category it serves (within the rule's categories): the contract
  * whose end decides when the partner stops being covered — the latest-ending contract in force
- * (active or expiring); a contract that renews automatically covers it for good. It lapses when
+ * (active, expiring or renewed); a contract that renews automatically covers it for good. It lapses when
  * that end is at most `withinDays` days away (0: already past), i.e. no later contract (a
  * renewal) has been signed. With none in force, the latest expired contract is the finding; with
  * none at all, a "no contract" finding when `includeNoContract` is set. Decision record 041.
@@ -44,7 +45,7 @@ export const contractLapsing: Condition = async (db, rule, scope) => {
           contracts.partnerId,
           inScope.map((p) => p.id),
         ),
-        inArray(contracts.status, ['active', 'expiring', 'expired']),
+        inArray(contracts.status, [...inForceStatuses, 'expired']),
       ),
     );
   const watched = (categories: readonly string[]) =>
@@ -55,7 +56,7 @@ export const contractLapsing: Condition = async (db, rule, scope) => {
   for (const partner of inScope) {
     for (const category of watched(partner.serviceCategories)) {
       const ofCategory = rows.filter((r) => r.partnerId === partner.id && r.serviceCategory === category);
-      const inForce = ofCategory.filter((r) => r.status === 'active' || r.status === 'expiring');
+      const inForce = ofCategory.filter((r) => isInForce(r.status));
       if (inForce.some((r) => r.terms.autoRenew)) continue;
       const byEnd = (list: typeof rows) =>
         list

@@ -4,6 +4,10 @@ export const contractWorkHref = (contractId: string, kind: 'original' | 'amendme
     ? `/s/contracts/${contractId}/amendment#${anchor}`
     : `/s/contracts/${contractId}#${anchor}`;
 
-/** The contract's reference, marked when the work is on an amendment. */
-export const contractWorkSubject = (reference: string, kind: 'original' | 'amendment') =>
-  kind === 'amendment' ? { zh: `${reference}（补充协议）`, en: `${reference} (amendment)` } : reference;
+/** The contract's reference, marked when the work is on an amendment or a renewal (decision record 047). */
+export const contractWorkSubject = (reference: string, kind: 'original' | 'amendment', renewal = false) =>
+  kind !== 'amendment'
+    ? reference
+    : renewal
+      ? { zh: `${reference}（续签）`, en: `${reference} (renewal)` }
+      : { zh: `${reference}（补充协议）`, en: `${reference} (amendment)` };
