@@ -5,7 +5,15 @@ import { NavItemLink } from '../app-link';
 import { NavGroup, withinAny } from '../site-nav/nav-group';
 
 const partnerSections = ['/s/partners', '/s/applications', '/s/blacklist', '/s/contracts'];
-const performanceSections = ['/s/scorecards', '/s/reviews', '/s/kpis', '/s/import', '/s/risk', '/s/targets'];
+const performanceSections = [
+  '/s/scorecards',
+  '/s/reviews',
+  '/s/kpis',
+  '/s/import',
+  '/s/risk',
+  '/s/targets',
+  '/s/incentives',
+];
 const trainingSections = ['/s/training'];
 const settingsSections = ['/s/requirements', '/s/settings', '/s/people'];
 
@@ -75,6 +83,9 @@ export function StaffNavLinks({ may }: { may: ViewerSummary['may'] }) {
         </li>
         <li>
           <NavItemLink to="/s/targets">{t('targets.nav')}</NavItemLink>
+        </li>
+        <li>
+          <NavItemLink to="/s/incentives">{t('incentives.nav')}</NavItemLink>
         </li>
       </NavGroup>
       <NavGroup label={t('training.nav')} active={withinAny(pathname, trainingSections)}>
