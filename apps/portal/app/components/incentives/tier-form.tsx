@@ -24,7 +24,7 @@ export function TierForm({
   staff: { id: string; displayName: string }[];
 }) {
   const t = useT();
-  const rows = Array.from({ length: TIER_ROWS }, (_, i) => current?.tiers[i]);
+  const rows = Array.from({ length: TIER_ROWS }, (_, i) => ({ row: `tier-row-${i}`, tier: current?.tiers[i] }));
   const flags = [
     'routingPriority',
     'recognition',
@@ -50,8 +50,8 @@ export function TierForm({
           <option value="grade">{t('incentives.tiers.basis.grade')}</option>
         </select>
       </div>
-      {rows.map((tier, i) => (
-        <fieldset key={i} className="stack">
+      {rows.map(({ row, tier }, i) => (
+        <fieldset key={row} className="stack">
           <legend>
             {t('incentives.tiers.name')} {i + 1}
           </legend>
