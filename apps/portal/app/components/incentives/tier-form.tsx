@@ -24,7 +24,10 @@ export function TierForm({
   staff: { id: string; displayName: string }[];
 }) {
   const t = useT();
-  const rows = Array.from({ length: TIER_ROWS }, (_, i) => ({ row: `tier-row-${i}`, tier: current?.tiers[i] }));
+  const rows = Array.from({ length: TIER_ROWS }, (_, i) => ({
+    row: `tier-row-${i}`,
+    tier: current?.tiers[i],
+  }));
   const flags = [
     'routingPriority',
     'recognition',
