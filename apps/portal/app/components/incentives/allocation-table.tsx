@@ -20,7 +20,8 @@ export interface AllocationView {
 export function AllocationTable({ table, exportBase }: { table: AllocationView; exportBase: string }) {
   const t = useT();
   const locale = useLocale();
-  const percent = (bp: number) => `${formatNumber(locale, bp / 100, 2)}%`;
+  // Two decimals always, as the CSV: the shares are whole basis points adding up to 100.00 %.
+  const percent = (bp: number) => `${(bp / 100).toFixed(2)}%`;
   const id = `allocation-${table.id}`;
   const q = `category=${table.serviceCategory}&quarter=${table.quarter}`;
   return (

@@ -44,7 +44,7 @@ export default function PartnerIncentives({ loaderData }: Route.ComponentProps) 
                 {t('incentives.partner.share', {
                   category: t(`category.${s.serviceCategory}`),
                   quarter: s.quarter,
-                  share: `${formatNumber(locale, s.shareBasisPoints / 100, 2)}%`,
+                  share: `${(s.shareBasisPoints / 100).toFixed(2)}%`,
                 })}
               </li>
             ))}
