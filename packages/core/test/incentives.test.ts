@@ -488,3 +488,31 @@ describe('largest remainder', () => {
     expect([...largestRemainderShares([{ key: 'a', weight: 0 }]).values()]).toEqual([0]);
   });
 });
+
+describe('an overturned appeal', () => {
+  it('withdraws the record; finalising the review again applies the tier as a new round', async () => {
+    const partnerId = p['P4 Poor']!.id;
+    const poorAdmin = (await makePartnerUser(conn.db, partnerId)).actor;
+    const [review] = await conn.db
+      .select()
+      .from(quarterlyReviews)
+      .where(eq(quarterlyReviews.partnerId, partnerId));
+    await appealReview(conn.db, poorAdmin, {
+      reviewId: review!.id,
+      reason: 'The complaint count includes another firm’s cases.',
+    });
+    await answerAppeal(conn.db, risk, {
+      reviewId: review!.id,
+      outcome: 'overturned',
+      response: 'Confirmed: three cases belonged to another firm.',
+    });
+    expect(await recordOf(partnerId)).toMatchObject({ status: 'withdrawn', round: 1 });
+    // Withdrawn counts as neutral in the allocation, which still adds up to 100 %.
+    expect(Object.values(await sharesOf()).reduce((a, b) => a + b, 0)).toBe(10_000);
+    await finaliseReview(conn.db, risk, { reviewId: review!.id, decision: 'no_change' });
+    expect(await recordOf(partnerId)).toMatchObject({ status: 'applied', round: 2, amountCents: -2_000_000 });
+    expect(
+      await conn.db.select().from(incentiveRecords).where(eq(incentiveRecords.partnerId, partnerId)),
+    ).toHaveLength(1);
+  });
+});
