@@ -64,7 +64,10 @@ describe.skipIf(!e2eEnabled)('incentives and penalties (decision record 048)', (
     try {
       const { page } = partner;
       await signInAs(page, demo.partnerAdmin.email);
-      await page.goto('/p/incentives');
+      // The home leads to the records (华安 was recognised for its grade-A quarter).
+      await page.goto('/p');
+      await page.getByRole('region', { name: '表彰' }).getByRole('link', { name: '激励与处罚' }).click();
+      await page.waitForURL(/\/p\/incentives$/);
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('激励与处罚');
       // 华安's finalised review of the quarter before last brought a record per category, with why.
       await expect.poll(() => page.getByText(/季度考核：得分/).count()).toBeGreaterThan(0);

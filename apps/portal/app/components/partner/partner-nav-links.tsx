@@ -35,9 +35,6 @@ export function PartnerNavLinks() {
       <li>
         <NavItemLink to="/p/risk/incidents">{t('partner.risk.nav')}</NavItemLink>
       </li>
-      <li>
-        <NavItemLink to="/p/incentives">{t('incentives.nav')}</NavItemLink>
-      </li>
     </>
   );
 }
