@@ -21,3 +21,4 @@ export * from './targets.ts';
 export * from './departments.ts';
 export * from './people.ts';
 export * from './register.ts';
+export * from './incentives.ts';

@@ -951,4 +951,38 @@ export const expectations: Record<string, Expected> = {
     partnerMember: 403,
     apiKey: 302,
   },
+  // Incentives, penalties and the allocation of new business (decision record 048): every staff
+  // role reads them (read:review:any); the empty form names no intent. A foreign record id is "not
+  // found"; the export without a format is refused. Partners read only their own page.
+  'GET /s/incentives': { default: 200, anonymous: 302, partnerAdmin: 403, partnerMember: 403, apiKey: 302 },
+  'POST /s/incentives': { default: 400, anonymous: 302, partnerAdmin: 403, partnerMember: 403, apiKey: 302 },
+  'GET /s/incentives/records/:recordId': {
+    default: 404,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  'POST /s/incentives/records/:recordId': {
+    default: 400,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  'GET /s/incentives/allocation': {
+    default: 200,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  'GET /s/incentives/allocation/export': {
+    default: 400,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  'GET /p/incentives': { default: 403, anonymous: 302, partnerAdmin: 200, partnerMember: 200, apiKey: 302 },
 };

@@ -59,6 +59,8 @@ export default [
         route('risk/incidents', 'routes/partner/risk-incidents.tsx'),
         route('risk/incidents/:incidentId', 'routes/partner/risk-incident.tsx'),
         route('risk/incidents/:incidentId/evidence/:evidenceId', 'routes/partner/risk-incident-evidence.ts'),
+        // Incentives and penalties with their reasons, and its share of new business (decision record 048).
+        route('incentives', 'routes/partner/incentives.tsx'),
       ]),
     ]),
     // Staff console: the insurer's staff only.
@@ -131,6 +133,11 @@ export default [
         route('register/export', 'routes/staff/register-export.ts'),
         route('register/partners/:partnerId', 'routes/staff/register-partner.tsx'),
         route('register/:contractId', 'routes/staff/register-arrangement.tsx'),
+        // Incentives, penalties and the allocation of new business (decision record 048).
+        route('incentives', 'routes/staff/incentives.tsx'),
+        route('incentives/records/:recordId', 'routes/staff/incentive-record.tsx'),
+        route('incentives/allocation', 'routes/staff/incentives-allocation.tsx'),
+        route('incentives/allocation/export', 'routes/staff/incentives-allocation-export.ts'),
       ]),
     ]),
   ]),

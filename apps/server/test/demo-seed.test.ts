@@ -663,3 +663,44 @@ describe('contract renewals in the first-run demo (decision record 047)', () => 
     }
   });
 });
+
+describe('incentives in the first-run demo (decision record 048)', () => {
+  it('has tiers for every category, last quarter’s rewards and penalties (one awaiting approval in Slack, one on hold) and allocation tables adding up to 100 %', async () => {
+    const { incentiveRecords, incentiveTierSets } = await import('@outpost/db');
+    const { listAllocations, listIncentiveRecords } = await import('@outpost/core');
+    const sets = await conn.db.select().from(incentiveTierSets);
+    expect(new Set(sets.map((s) => s.serviceCategory))).toEqual(new Set(serviceCategories));
+    const records = await conn.db.select().from(incentiveRecords);
+    const kinds = new Set(records.map((r) => r.kind));
+    expect(kinds.has('reward')).toBe(true);
+    expect(kinds.has('penalty') || kinds.has('neutral')).toBe(true);
+    expect(records.some((r) => r.status === 'applied')).toBe(true);
+    // The open appeal (明诚) holds its records.
+    expect(records.some((r) => r.status === 'on_hold')).toBe(true);
+    const pending = records.filter((r) => r.status === 'pending_approval');
+    expect(pending.length).toBeGreaterThan(0);
+    // Each pending record asked its approvers in Slack (outbox ballots).
+    const ballots = (await conn.db.select().from(outbox)).filter(
+      (r) => (r.payload as { kind?: string }).kind === 'incentive_ballot',
+    );
+    expect(ballots.length).toBe(pending.length * 2);
+    const risk = await actor('risk@outpost.test');
+    const tables = await listAllocations(conn.db, risk);
+    expect(tables.length).toBeGreaterThan(0);
+    for (const table of tables) {
+      if (table.shares.some((s) => s.weight > 0)) {
+        expect(table.shares.reduce((n, s) => n + s.shareBasisPoints, 0)).toBe(10_000);
+      }
+    }
+    // A partner reads only its own records.
+    const partnerId = records[0]!.partnerId;
+    const [member] = await conn.db
+      .select({ email: users.email })
+      .from(partnerMemberships)
+      .innerJoin(users, eq(users.id, partnerMemberships.userId))
+      .where(and(eq(partnerMemberships.partnerId, partnerId), eq(partnerMemberships.role, 'partner_admin')));
+    const own = await listIncentiveRecords(conn.db, await actor(member!.email));
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((r) => r.partnerId === partnerId)).toBe(true);
+  });
+});

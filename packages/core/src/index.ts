@@ -37,3 +37,4 @@ export * from './contracts/index.ts';
 export * from './targets/index.ts';
 export * from './people/index.ts';
 export * from './register/index.ts';
+export * from './incentives/index.ts';

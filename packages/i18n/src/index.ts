@@ -63,6 +63,8 @@ import { peopleEn } from './people.en.ts';
 import { peopleZhCN } from './people.zh-CN.ts';
 import { registerEn } from './register.en.ts';
 import { registerZhCN } from './register.zh-CN.ts';
+import { incentivesEn } from './incentives.en.ts';
+import { incentivesZhCN } from './incentives.zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
 const enAll = {
@@ -98,6 +100,7 @@ const enAll = {
   ...peopleEn,
   ...registerEn,
   ...contractsRenewalEn,
+  ...incentivesEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -138,6 +141,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...peopleZhCN,
     ...registerZhCN,
     ...contractsRenewalZhCN,
+    ...incentivesZhCN,
   },
   en: enAll,
 };

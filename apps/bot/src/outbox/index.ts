@@ -5,7 +5,11 @@ import {
   RISK_ALERT_POST_KIND,
   RISK_ALERT_REFRESH_KIND,
   type SlackOutboxKind,
+  INCENTIVE_BALLOT_KIND,
+  INCENTIVE_REFRESH_KIND,
 } from '@outpost/core';
+import { incentiveBallotKind } from './incentive-ballot.ts';
+import { incentiveRefreshKind } from './incentive-refresh.ts';
 import { committeeBallotKind } from './committee-ballot.ts';
 import { committeeRefreshKind } from './committee-refresh.ts';
 import { contractBallotKind } from './contract-ballot.ts';
@@ -27,6 +31,9 @@ export const committeeOutboxKinds: Record<string, SlackOutboxKind> = {
   // Risk alerts (decision 034): the card per alert, posted and updated in place.
   [RISK_ALERT_POST_KIND]: riskAlertPostKind,
   [RISK_ALERT_REFRESH_KIND]: riskAlertRefreshKind,
+  // Incentive approvals (decision 048), drawn as contract ballots.
+  [INCENTIVE_BALLOT_KIND]: incentiveBallotKind,
+  [INCENTIVE_REFRESH_KIND]: incentiveRefreshKind,
 };
 
 /** The kinds that redraw a clicked message in place (what the bot's own refresher delivers). */
@@ -35,4 +42,5 @@ export const messageRefreshKinds = [
   NOTIFICATION_READ_REFRESH_KIND,
   CONTRACT_REFRESH_KIND,
   RISK_ALERT_REFRESH_KIND,
+  INCENTIVE_REFRESH_KIND,
 ] as const;

@@ -20,6 +20,7 @@ import { seedRiskPartner } from './risk-partner.ts';
 import { seedRiskIncidents } from './risk-incidents.ts';
 import { seedMfa } from './mfa.ts';
 import { seedTargets } from './targets.ts';
+import { seedIncentives } from './incentives.ts';
 import { seedContractExecution } from './contract-execution.ts';
 import { seedRegister } from './register.ts';
 import { seedContractRenewals } from './contract-renewals.ts';
@@ -90,4 +91,5 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   await seedContractExecution(context);
   await seedRegister(context);
   await seedContractRenewals(context, admitted);
+  await seedIncentives(context);
 }

@@ -11,6 +11,7 @@ import { lockReview } from './draft.ts';
 import { partnerUserIds, personId } from './members.ts';
 import { todayInChina } from '@outpost/i18n';
 import { calendarDate } from '../fields.ts';
+import { applyIncentives } from '../incentives/apply.ts';
 
 export const rectificationItemInput = z.object({
   description: z.string().trim().min(3, 'Describe what must be rectified.').max(2000),
@@ -178,6 +179,8 @@ export async function finaliseReview(db: Database, actor: Actor, raw: CompleteRe
         slackChannel: RISK_CHANNEL,
       });
     }
+    // The tier configuration turns the grade into an incentive or penalty (decision record 048).
+    await applyIncentives(tx, actor, finalised!);
     await notify(tx, {
       userIds: await partnerUserIds(tx, review.partnerId),
       template: 'notify.review_finalised',

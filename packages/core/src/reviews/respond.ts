@@ -8,6 +8,7 @@ import { notify, RISK_CHANNEL } from '../notifications.ts';
 import { assertPartnerActive } from '../partner-status.ts';
 import { assertCan } from '../permissions.ts';
 import { isUuid, parse } from '../validation.ts';
+import { applyIncentives, setReviewIncentivesStatus } from '../incentives/apply.ts';
 import { lockReview } from './draft.ts';
 import { partnerName, partnerUserIds, personId, respondingPartner } from './members.ts';
 
@@ -95,6 +96,8 @@ export async function appealReview(db: Database, actor: Actor, raw: z.input<type
       partnerId,
       data: { quarter: review.quarter, decision: review.decision, reason: input.reason },
     });
+    // The appeal covers the review's incentive records: they wait for its outcome.
+    await setReviewIncentivesStatus(tx, actor, updated!, 'on_hold');
     await notify(tx, {
       staffRoles: ['risk_officer'],
       template: 'notify.review_appealed',
@@ -150,6 +153,9 @@ export async function answerAppeal(db: Database, actor: Actor, raw: z.input<type
       partnerId: review.partnerId,
       data: { quarter: review.quarter, outcome: input.outcome, response: input.response },
     });
+    // Upheld: the tiers apply again to the review as it stands; overturned: withdrawn until re-finalised.
+    if (overturned) await setReviewIncentivesStatus(tx, actor, updated!, 'withdrawn');
+    else await applyIncentives(tx, actor, updated!);
     const [partner] = await tx
       .select({ id: partners.id, legalName: partners.legalName, status: partners.status })
       .from(partners)

@@ -13,6 +13,7 @@ const performanceSections = [
   '/s/risk',
   '/s/targets',
   '/s/register',
+  '/s/incentives',
 ];
 const trainingSections = ['/s/training'];
 const settingsSections = ['/s/requirements', '/s/settings', '/s/people'];
@@ -86,6 +87,7 @@ export function StaffNavLinks({ may }: { may: ViewerSummary['may'] }) {
         </li>
         <li>
           <NavItemLink to="/s/register">{t('register.nav')}</NavItemLink>
+          <NavItemLink to="/s/incentives">{t('incentives.nav')}</NavItemLink>
         </li>
       </NavGroup>
       <NavGroup label={t('training.nav')} active={withinAny(pathname, trainingSections)}>

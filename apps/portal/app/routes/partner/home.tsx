@@ -1,4 +1,5 @@
-import { getPartner, listSharedRiskAlerts } from '@outpost/core';
+import { getPartner, latestRecognition, listIncentiveRecords, listSharedRiskAlerts } from '@outpost/core';
+import { RecognitionCard } from '../../components/incentives/recognition-card';
 import { SharedAlertsCard } from '../../components/risk/shared-alerts-card';
 import { HomeCards } from '../../components/partner/home-cards';
 import { NextSteps } from '../../components/work-queue/next-steps';
@@ -21,9 +22,15 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   // Alerts the insurer shared and that are still open (decision record 036); members read them too.
   const sharedAlerts = (await listSharedRiskAlerts(context.get(depsContext).db, actor, { status: 'live' }))
     .total;
+  // Recognition from the partner's latest applied tier (decision record 048).
+  // The header has no room for another link: the home leads to the records when there are any.
+  const recognition = await latestRecognition(context.get(depsContext).db, actor);
+  const incentiveRecords = (await listIncentiveRecords(context.get(depsContext).db, actor)).length;
   return {
     summary,
     sharedAlerts,
+    recognition,
+    incentiveRecords,
     name: person.user.displayName,
     role: actor.role,
     // Only what the page shows: the row also holds internal assessment fields.
@@ -53,6 +60,7 @@ export default function PartnerHome({ loaderData }: Route.ComponentProps) {
       </header>
       <NextSteps steps={loaderData.summary.steps} />
       <SharedAlertsCard count={loaderData.sharedAlerts} />
+      <RecognitionCard recognition={loaderData.recognition} records={loaderData.incentiveRecords} />
       <PartnerCard partner={loaderData.partner} />
       <HomeCards summary={loaderData.summary} />
     </div>
