@@ -20,6 +20,7 @@ import { seedRiskPartner } from './risk-partner.ts';
 import { seedRiskIncidents } from './risk-incidents.ts';
 import { seedMfa } from './mfa.ts';
 import { seedTargets } from './targets.ts';
+import { seedReports } from './reports.ts';
 import { seedContractExecution } from './contract-execution.ts';
 
 export { DEMO_PASSWORD } from './context.ts';
@@ -86,4 +87,5 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   // Departments, a pending staff invitation, a deactivated person (decision record 042).
   await seedPeople(context);
   await seedContractExecution(context);
+  await seedReports(context);
 }
