@@ -126,6 +126,9 @@ export default [
         // People and departments, administrators only (decision record 042).
         route('people', 'routes/staff/people.tsx'),
         route('people/departments', 'routes/staff/departments.tsx'),
+        // Quarterly management reports (decision record 051).
+        route('reports', 'routes/staff/reports.tsx'),
+        route('reports/:reportId/:locale/:format', 'routes/staff/report-file.ts'),
       ]),
     ]),
   ]),

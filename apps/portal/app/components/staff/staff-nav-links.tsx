@@ -5,7 +5,15 @@ import { NavItemLink } from '../app-link';
 import { NavGroup, withinAny } from '../site-nav/nav-group';
 
 const partnerSections = ['/s/partners', '/s/applications', '/s/blacklist', '/s/contracts'];
-const performanceSections = ['/s/scorecards', '/s/reviews', '/s/kpis', '/s/import', '/s/risk', '/s/targets'];
+const performanceSections = [
+  '/s/scorecards',
+  '/s/reviews',
+  '/s/kpis',
+  '/s/import',
+  '/s/risk',
+  '/s/targets',
+  '/s/reports',
+];
 const trainingSections = ['/s/training'];
 const settingsSections = ['/s/requirements', '/s/settings', '/s/people'];
 
@@ -76,6 +84,11 @@ export function StaffNavLinks({ may }: { may: ViewerSummary['may'] }) {
         <li>
           <NavItemLink to="/s/targets">{t('targets.nav')}</NavItemLink>
         </li>
+        {may.readReports ? (
+          <li>
+            <NavItemLink to="/s/reports">{t('reports.nav')}</NavItemLink>
+          </li>
+        ) : null}
       </NavGroup>
       <NavGroup label={t('training.nav')} active={withinAny(pathname, trainingSections)}>
         <li>
