@@ -192,7 +192,7 @@ describe('the quarterly management report', () => {
     const mails = await conn.db.select().from(outbox).where(eq(outbox.channel, 'email'));
     expect(mails.map((m) => m.target).sort()).toEqual(['board@insurer.test', 'cfo@insurer.test']);
     const zhMail = mails.find((m) => m.target === 'board@insurer.test')!;
-    expect(zhMail.payload).toMatchObject({ locale: 'zh-CN', params: { deviation: '尚未测量' } });
+    expect(zhMail.payload).toMatchObject({ locale: 'zh-CN', params: { deviation: '尚未计量' } });
 
     const generated = await conn.db.execute(
       sql`select data from audit_log where action = 'report.generated'`,
@@ -237,7 +237,7 @@ describe('the quarterly management report', () => {
       '合作机构合规率',
       '50%',
       '合同执行偏差率',
-      '尚未测量',
+      '尚未计量',
       '客户满意度',
       '+10%',
       '风险预警响应',
@@ -315,10 +315,10 @@ describe('the quarterly management report', () => {
       ),
     );
     expect(sheets[0]!.data.slice(1).map((r) => r[2])).toEqual([
-      '尚未测量',
-      '尚未测量',
-      '尚未测量',
-      '尚未测量',
+      '尚未计量',
+      '尚未计量',
+      '尚未计量',
+      '尚未计量',
     ]);
   });
 

@@ -55,7 +55,7 @@ export const reportsZhCN = {
   'reports.col.count': '数量',
   'reports.met.yes': '达标',
   'reports.met.no': '未达标',
-  'reports.notMeasured': '尚未测量',
+  'reports.notMeasured': '尚未计量',
   'reports.admission': '准入',
   'reports.exit.exiting': '开始退出',
   'reports.exit.terminated': '已终止',
