@@ -22,6 +22,8 @@ export function ReportList({ reports }: { reports: ReportListItem[] }) {
   const locale = useLocale();
   if (reports.length === 0) return <p className="muted">{t('reports.empty')}</p>;
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a labelled scroll container, not a document section.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users need focus to scroll it.
     <div className="table-scroll" role="region" aria-labelledby="reports-list-heading" tabIndex={0}>
       <table className="table">
         <thead>
