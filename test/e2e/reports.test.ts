@@ -60,4 +60,32 @@ describe.skipIf(!e2eEnabled)('quarterly management reports (decision record 051)
       await risk.close();
     }
   });
+
+  test('an administrator sets where the report goes: a wrong channel id is refused under its field', async () => {
+    const admin = await newPage(browser());
+    try {
+      const { page } = admin;
+      await signInAs(page, 'admin@outpost.test');
+      await page.request.post('/lang', { form: { locale: 'en', redirectTo: '/s' }, maxRedirects: 0 });
+      await page.goto('/s/settings');
+      const card = page.locator('section', {
+        has: page.getByRole('heading', { name: 'Quarterly management report' }),
+      });
+      await card.getByLabel('Management Slack channel id').fill('#management');
+      await card.getByLabel('E-mail list').fill('board@insurer.test\ncfo@insurer.test en');
+      await card.getByRole('button', { name: 'Save' }).click();
+      await expect
+        .poll(() => card.getByText('Use the Slack channel id, e.g. C0123ABCD, or leave it empty.').count())
+        .toBeGreaterThan(0);
+      await card.getByLabel('Management Slack channel id').fill('C0MGMT01');
+      await card.getByLabel('E-mail list').fill('board@insurer.test\ncfo@insurer.test en');
+      await card.getByRole('button', { name: 'Save' }).click();
+      await expect
+        .poll(() => card.getByLabel('E-mail list').inputValue())
+        .toBe('board@insurer.test\ncfo@insurer.test en');
+      expect(await card.getByLabel('Management Slack channel id').inputValue()).toBe('C0MGMT01');
+    } finally {
+      await admin.close();
+    }
+  });
 });

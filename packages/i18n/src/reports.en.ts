@@ -90,4 +90,14 @@ export const reportsEn = {
     'This quarter has not closed yet; its report is made once the quarter has ended.',
   'reports.error.exists': 'The report for this quarter already exists; reports are never regenerated.',
   'reports.error.tampered': 'The stored report file does not match its recorded SHA-256.',
+  'reports.settings.title': 'Quarterly management report',
+  'reports.settings.hint':
+    'When a quarter’s report is ready it is posted to this Slack channel and e-mailed to these addresses, with a link to the reports page.',
+  'reports.settings.channel': 'Management Slack channel id',
+  'reports.settings.channelHint': 'The channel’s id, e.g. C0123ABCD; empty: not posted.',
+  'reports.settings.channelInvalid': 'Use the Slack channel id, e.g. C0123ABCD, or leave it empty.',
+  'reports.settings.emails': 'E-mail list',
+  'reports.settings.emailsHint': 'One address a line; add “en” after it for English (default Chinese).',
+  'reports.settings.emailsInvalid':
+    'Write one valid e-mail address a line (at most 50), optionally followed by “en”.',
 } as const;

@@ -88,4 +88,12 @@ export const reportsZhCN = {
   'reports.error.quarterRunning': '该季度尚未结束，季度结束后才能生成报告。',
   'reports.error.exists': '该季度的报告已存在，报告不会重新生成。',
   'reports.error.tampered': '保存的报告文件与记录的 SHA-256 不一致。',
+  'reports.settings.title': '季度管理报告',
+  'reports.settings.hint': '季度报告生成后，会发布到此 Slack 频道并发送邮件到以下地址，附报告页面的链接。',
+  'reports.settings.channel': '管理层 Slack 频道 ID',
+  'reports.settings.channelHint': '频道 ID，例如 C0123ABCD；留空则不发布。',
+  'reports.settings.channelInvalid': '请填写 Slack 频道 ID（例如 C0123ABCD），或留空。',
+  'reports.settings.emails': '邮件列表',
+  'reports.settings.emailsHint': '每行一个地址；在地址后加 “en” 表示英文（默认中文）。',
+  'reports.settings.emailsInvalid': '请每行填写一个有效的邮件地址（最多 50 个），可在后面加 “en”。',
 } as const;
