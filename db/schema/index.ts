@@ -22,3 +22,4 @@ export * from './departments.ts';
 export * from './people.ts';
 export * from './register.ts';
 export * from './incentives.ts';
+export * from './reports.ts';

@@ -985,4 +985,26 @@ export const expectations: Record<string, Expected> = {
     apiKey: 302,
   },
   'GET /p/incentives': { default: 403, anonymous: 302, partnerAdmin: 200, partnerMember: 200, apiKey: 302 },
+  // Quarterly management reports (decision record 051): management (committee, risk officers,
+  // admins) and auditors read them; an empty form names no intent (400) for every staff role.
+  'GET /s/reports': {
+    default: 403,
+    anonymous: 302,
+    'staff:committee': 200,
+    'staff:risk_officer': 200,
+    'staff:admin': 200,
+    'staff:auditor': 200,
+    apiKey: 302,
+  },
+  'POST /s/reports': { default: 400, anonymous: 302, partnerAdmin: 403, partnerMember: 403, apiKey: 302 },
+  // A file of a report: readers get 404 for an id that names none.
+  'GET /s/reports/:reportId/:locale/:format': {
+    default: 403,
+    anonymous: 302,
+    'staff:committee': 404,
+    'staff:risk_officer': 404,
+    'staff:admin': 404,
+    'staff:auditor': 404,
+    apiKey: 302,
+  },
 };

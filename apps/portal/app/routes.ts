@@ -138,6 +138,9 @@ export default [
         route('incentives/records/:recordId', 'routes/staff/incentive-record.tsx'),
         route('incentives/allocation', 'routes/staff/incentives-allocation.tsx'),
         route('incentives/allocation/export', 'routes/staff/incentives-allocation-export.ts'),
+        // Quarterly management reports (decision record 051).
+        route('reports', 'routes/staff/reports.tsx'),
+        route('reports/:reportId/:locale/:format', 'routes/staff/report-file.ts'),
       ]),
     ]),
   ]),

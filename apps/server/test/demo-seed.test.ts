@@ -704,3 +704,28 @@ describe('incentives in the first-run demo (decision record 048)', () => {
     expect(own.every((r) => r.partnerId === partnerId)).toBe(true);
   });
 });
+
+describe('the quarterly management report in the first-run demo (decision record 051)', () => {
+  it('has the last closed quarter’s report ready, PDF and XLSX in both languages, readable by an auditor', async () => {
+    const { listManagementReports, managementReportFile, previousQuarter } = await import('@outpost/core');
+    const { pdfText } = await import('@outpost/pdf/testing');
+    const auditor = await actor('auditor@outpost.test');
+    const reports = await listManagementReports(conn.db, auditor);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ quarter: previousQuarter(), status: 'ready', trigger: 'seed' });
+    expect(reports[0]!.files.map((f) => `${f.locale}.${f.format}`)).toEqual([
+      'en.pdf',
+      'en.xlsx',
+      'zh-CN.pdf',
+      'zh-CN.xlsx',
+    ]);
+    const zh = await managementReportFile(conn.db, auditor, storage, {
+      reportId: reports[0]!.id,
+      locale: 'zh-CN',
+      format: 'pdf',
+    });
+    const text = (await pdfText(zh.bytes)).text.replace(/\s+/g, '');
+    expect(text).toContain('季度管理报告');
+    expect(text).toContain('合作机构合规率');
+  });
+});

@@ -15,6 +15,7 @@ import { postTrainingDigest, remindTraining } from './jobs/training-reminders.ts
 import { evaluateRisk } from './jobs/risk-evaluate.ts';
 import { escalateRisk } from './jobs/risk-escalate.ts';
 import { snapshotTargets } from './jobs/targets-snapshot.ts';
+import { makeRequestedReports, queueManagementReport } from './jobs/management-report.ts';
 
 export interface ScheduledJob {
   /** Also the pg-boss queue name. */
@@ -213,5 +214,27 @@ export const schedules: readonly ScheduledJob[] = [
     expireInSeconds: 30 * 60,
     retryLimit: 2,
     handler: evaluateContractExecution,
+  },
+  {
+    name: 'management-report',
+    // 03:00 China time on a quarter's first seven days: after the execution evaluation (01:00) and
+    // the reviews (01:30) the report reads; the quarter's unique key makes later days no-ops.
+    cron: '0 3 1-7 1,4,7,10 *',
+    tz: 'Asia/Shanghai',
+    description:
+      'Queues and generates the quarterly management report of the quarter just closed (PDF and XLSX, zh-CN and en), posts it to the management channel and e-mails the configured list, once per quarter.',
+    expireInSeconds: 30 * 60,
+    retryLimit: 2,
+    handler: queueManagementReport,
+  },
+  {
+    name: 'management-report-requests',
+    cron: '* * * * *',
+    tz: 'UTC',
+    description:
+      'Generates the management reports staff requested on /s/reports (queued → generating → ready).',
+    expireInSeconds: 30 * 60,
+    retryLimit: 0,
+    handler: makeRequestedReports,
   },
 ];

@@ -38,3 +38,4 @@ export * from './targets/index.ts';
 export * from './people/index.ts';
 export * from './register/index.ts';
 export * from './incentives/index.ts';
+export * from './reports/index.ts';

@@ -70,6 +70,10 @@ export const permissions = [
   'manage:risk-incidents',
   'read:risk-incidents:own',
   'respond:risk-incidents:own',
+  // Quarterly management reports (decision record 051): management and auditors read them; risk
+  // officers and admins generate one on demand.
+  'read:reports',
+  'generate:reports',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -93,7 +97,7 @@ const staffBase: readonly Permission[] = [
 const staffGrants: Record<StaffRole, readonly Permission[]> = {
   reviewer: [...staffBase, 'invite:partner', 'manage:blacklist', 'review:document', 'manage:application'],
   legal: [...staffBase, 'manage:blacklist', 'manage:clauses', 'review:contract', 'manage:contract'],
-  committee: [...staffBase, 'vote:committee'],
+  committee: [...staffBase, 'vote:committee', 'read:reports'],
   // Risk officers may load events for a partner (the CSV/XLSX import), e.g. from a partner's monthly report.
   risk_officer: [
     ...staffBase,
@@ -106,6 +110,8 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'manage:risk-rules',
     'manage:contract',
     'manage:risk-incidents',
+    'read:reports',
+    'generate:reports',
   ],
   admin: [
     ...staffBase,
@@ -129,6 +135,8 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'manage:clauses',
     'review:contract',
     'manage:risk-incidents',
+    'read:reports',
+    'generate:reports',
   ],
   // Auditors read everything and change nothing (not even a Slack link that would let them act there).
   auditor: [
@@ -145,6 +153,7 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'read:training:any',
     'read:risk',
     'read:contract:any',
+    'read:reports',
   ],
 };
 

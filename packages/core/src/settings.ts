@@ -76,6 +76,22 @@ export const settingSchemas = {
         .nullable(),
     })
     .default({ quarter: null }),
+  /**
+   * Where the quarterly management report goes (decision record 051): the management Slack
+   * channel's id (null: not posted) and the e-mail list, each address with its language.
+   */
+  'reports.distribution': z
+    .object({
+      slackChannel: z
+        .string()
+        .trim()
+        .regex(/^[CG][A-Z0-9]{2,}$/, 'Use the Slack channel id, e.g. C0123ABCD.')
+        .nullable(),
+      emails: z
+        .array(z.object({ email: z.email(), locale: z.enum(['zh-CN', 'en']).default('zh-CN') }))
+        .max(50),
+    })
+    .default({ slackChannel: null, emails: [] }),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

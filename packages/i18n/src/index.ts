@@ -65,6 +65,8 @@ import { registerEn } from './register.en.ts';
 import { registerZhCN } from './register.zh-CN.ts';
 import { incentivesEn } from './incentives.en.ts';
 import { incentivesZhCN } from './incentives.zh-CN.ts';
+import { reportsEn } from './reports.en.ts';
+import { reportsZhCN } from './reports.zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
 const enAll = {
@@ -101,6 +103,7 @@ const enAll = {
   ...registerEn,
   ...contractsRenewalEn,
   ...incentivesEn,
+  ...reportsEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -142,6 +145,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...registerZhCN,
     ...contractsRenewalZhCN,
     ...incentivesZhCN,
+    ...reportsZhCN,
   },
   en: enAll,
 };

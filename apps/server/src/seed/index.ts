@@ -21,6 +21,7 @@ import { seedRiskIncidents } from './risk-incidents.ts';
 import { seedMfa } from './mfa.ts';
 import { seedTargets } from './targets.ts';
 import { seedIncentives } from './incentives.ts';
+import { seedReports } from './reports.ts';
 import { seedContractExecution } from './contract-execution.ts';
 import { seedRegister } from './register.ts';
 import { seedContractRenewals } from './contract-renewals.ts';
@@ -92,4 +93,5 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   await seedRegister(context);
   await seedContractRenewals(context, admitted);
   await seedIncentives(context);
+  await seedReports(context);
 }

@@ -11,6 +11,7 @@ import {
   trainingNotices,
   trainingExternalCertificates,
   contractSignedFiles,
+  managementReportFiles,
 } from '@outpost/db';
 import { isNotNull, sql } from 'drizzle-orm';
 import { systemActor } from '../actor.ts';
@@ -77,6 +78,7 @@ export async function referencedStorageKeys(db: Database): Promise<Set<string>> 
     signed,
     alertEvidence,
     incidentEvidence,
+    reportFiles,
   ] = await Promise.all([
     db.selectDistinct({ key: documentVersions.storageKey }).from(documentVersions),
     db
@@ -90,6 +92,7 @@ export async function referencedStorageKeys(db: Database): Promise<Set<string>> 
     db.selectDistinct({ key: contractSignedFiles.storageKey }).from(contractSignedFiles),
     db.selectDistinct({ key: riskAlertEvidence.storageKey }).from(riskAlertEvidence),
     db.selectDistinct({ key: riskIncidentEvidence.storageKey }).from(riskIncidentEvidence),
+    db.selectDistinct({ key: managementReportFiles.storageKey }).from(managementReportFiles),
   ]);
   const attachments = [...courseVersions, ...notices].flatMap((v) =>
     v.attachments.map((a) => ({ key: a.storageKey })),
@@ -104,6 +107,7 @@ export async function referencedStorageKeys(db: Database): Promise<Set<string>> 
       ...signed,
       ...alertEvidence,
       ...incidentEvidence,
+      ...reportFiles,
     ].map((r) => r.key!),
   );
 }

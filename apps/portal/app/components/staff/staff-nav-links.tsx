@@ -14,6 +14,7 @@ const performanceSections = [
   '/s/targets',
   '/s/register',
   '/s/incentives',
+  '/s/reports',
 ];
 const trainingSections = ['/s/training'];
 const settingsSections = ['/s/requirements', '/s/settings', '/s/people'];
@@ -89,6 +90,11 @@ export function StaffNavLinks({ may }: { may: ViewerSummary['may'] }) {
           <NavItemLink to="/s/register">{t('register.nav')}</NavItemLink>
           <NavItemLink to="/s/incentives">{t('incentives.nav')}</NavItemLink>
         </li>
+        {may.readReports ? (
+          <li>
+            <NavItemLink to="/s/reports">{t('reports.nav')}</NavItemLink>
+          </li>
+        ) : null}
       </NavGroup>
       <NavGroup label={t('training.nav')} active={withinAny(pathname, trainingSections)}>
         <li>

@@ -8,6 +8,7 @@ import type { StaffActionArgs } from './staff-action';
 import { saveContractApproversAction } from '../contracts/approvers-action.server';
 import { saveRiskEscalationAction } from '../risk/escalation-action.server';
 import { saveRiskResponseHoursAction } from '../risk/response-hours-action.server';
+import { saveReportDistributionAction } from '../reports/distribution-action.server';
 
 /** Creates or updates a requirement of the document catalogue (administrators). */
 export async function saveRequirementAction({
@@ -61,7 +62,8 @@ export type SettingsIntent =
   | 'riskHours'
   | 'riskEscalation'
   | 'contractApprovers'
-  | 'mfa';
+  | 'mfa'
+  | 'reportDistribution';
 
 /** The committee's quorum and approval share, typed as fractions ("2/3"), decimals or percentages. */
 export async function saveCommitteeRuleAction({
@@ -144,6 +146,7 @@ export const settingsActions: Record<SettingsIntent, (args: StaffActionArgs) => 
     riskEscalation: saveRiskEscalationAction,
     contractApprovers: saveContractApproversAction,
     mfa: saveMfaRolesAction,
+    reportDistribution: saveReportDistributionAction,
   };
 
 /** Which staff roles must use two-step sign-in (decision record 043); unticking every box is allowed. */

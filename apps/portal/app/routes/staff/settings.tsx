@@ -14,6 +14,7 @@ import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/settings';
 import { AppLink } from '../../components/app-link';
 import { riskLevelCodes as riskLevels } from '../../lib/risk/risk-codes';
+import { ReportDistributionCard } from '../../components/reports/distribution-card';
 
 /** Staff roles, in the order the settings list them (kept here: route modules import no values from @outpost/db). */
 const staffRoleCodes = ['admin', 'committee', 'risk_officer', 'reviewer', 'legal', 'auditor'] as const;
@@ -35,7 +36,18 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     ],
   );
   const mfa = await getSetting(db, 'auth.mfa');
-  return { committee, weights, trainingDigest, riskHours, escalation, riskStaff, approvers, mfa };
+  const reportDistribution = await getSetting(db, 'reports.distribution');
+  return {
+    committee,
+    weights,
+    trainingDigest,
+    riskHours,
+    escalation,
+    riskStaff,
+    approvers,
+    mfa,
+    reportDistribution,
+  };
 }
 
 export function action({ context, request }: Route.ActionArgs) {
@@ -250,6 +262,14 @@ export default function StaffSettings({ loaderData, actionData }: Route.Componen
           defaultValues={loaderData.mfa.requiredRoles}
         />
       </SettingsCard>
+
+      {/* Where the quarterly management report goes (decision record 051). */}
+      <ReportDistributionCard
+        value={loaderData.reportDistribution}
+        result={result}
+        busy={busy}
+        Card={SettingsCard}
+      />
     </div>
   );
 }
