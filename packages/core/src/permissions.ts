@@ -70,6 +70,10 @@ export const permissions = [
   'manage:risk-incidents',
   'read:risk-incidents:own',
   'respond:risk-incidents:own',
+  // Continuity (decision record 050): exit plans, kept by risk officers and admins.
+  'manage:continuity',
+  // Ownership (decision record 050): who and which department answers for a partner, contract, alert, item.
+  'assign:ownership',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -92,7 +96,14 @@ const staffBase: readonly Permission[] = [
 
 const staffGrants: Record<StaffRole, readonly Permission[]> = {
   reviewer: [...staffBase, 'invite:partner', 'manage:blacklist', 'review:document', 'manage:application'],
-  legal: [...staffBase, 'manage:blacklist', 'manage:clauses', 'review:contract', 'manage:contract'],
+  legal: [
+    ...staffBase,
+    'manage:blacklist',
+    'manage:clauses',
+    'review:contract',
+    'manage:contract',
+    'assign:ownership',
+  ],
   committee: [...staffBase, 'vote:committee'],
   // Risk officers may load events for a partner (the CSV/XLSX import), e.g. from a partner's monthly report.
   risk_officer: [
@@ -106,6 +117,8 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'manage:risk-rules',
     'manage:contract',
     'manage:risk-incidents',
+    'manage:continuity',
+    'assign:ownership',
   ],
   admin: [
     ...staffBase,
@@ -129,6 +142,8 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'manage:clauses',
     'review:contract',
     'manage:risk-incidents',
+    'manage:continuity',
+    'assign:ownership',
   ],
   // Auditors read everything and change nothing (not even a Slack link that would let them act there).
   auditor: [

@@ -1,4 +1,11 @@
-import { contracts, contractVersions, type Database, kpiDailyRollups, partners, type serviceCategories } from '@outpost/db';
+import {
+  contracts,
+  contractVersions,
+  type Database,
+  kpiDailyRollups,
+  partners,
+  type serviceCategories,
+} from '@outpost/db';
 import { and, arrayOverlaps, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 
 type Category = (typeof serviceCategories)[number];

@@ -5,7 +5,14 @@ import { inArray } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { assertCan } from '../permissions.ts';
 import { getSetting } from '../settings.ts';
-import { aboveLimit, categoryVolumes, contractValues, type PartnerShare, sharesOf, volumesIn } from './concentration-shares.ts';
+import {
+  aboveLimit,
+  categoryVolumes,
+  contractValues,
+  type PartnerShare,
+  sharesOf,
+  volumesIn,
+} from './concentration-shares.ts';
 
 type Category = (typeof serviceCategories)[number];
 

@@ -286,7 +286,15 @@ export async function getExitPlan(
     .where(eq(partners.id, partnerId));
   if (!partner) throw notFound('Partner');
   const [plan] = await db.select().from(exitPlans).where(eq(exitPlans.partnerId, partnerId));
-  if (!plan) return { partner, plan: null, versions: [], shown: null, state: 'missing' as const, partnerNames: {} };
+  if (!plan)
+    return {
+      partner,
+      plan: null,
+      versions: [],
+      shown: null,
+      state: 'missing' as const,
+      partnerNames: {} as Record<string, string>,
+    };
   const versions = await db
     .select({
       version: exitPlanVersions.version,
