@@ -126,6 +126,12 @@ export default [
         // People and departments, administrators only (decision record 042).
         route('people', 'routes/staff/people.tsx'),
         route('people/departments', 'routes/staff/departments.tsx'),
+        // Continuity and ownership (decision record 050).
+        route('exit-plans', 'routes/staff/exit-plans.tsx'),
+        route('exit-plans/:partnerId', 'routes/staff/exit-plan.tsx'),
+        route('concentration', 'routes/staff/concentration.tsx'),
+        route('rectification', 'routes/staff/rectification-items.tsx'),
+        route('ownership', 'routes/staff/ownership.tsx'),
       ]),
     ]),
   ]),

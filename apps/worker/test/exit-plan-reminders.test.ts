@@ -34,7 +34,10 @@ describe('exit-plan-reminders job (decision record 050)', () => {
     const context = { db: conn.db } as unknown as JobContext;
     expect(await job!.handler(context)).toEqual({ reminded: 1 });
     expect(await job!.handler(context)).toEqual({ reminded: 0 });
-    const inbox = await conn.db.select().from(notifications).where(eq(notifications.recipientId, owner.user.id));
+    const inbox = await conn.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.recipientId, owner.user.id));
     expect(inbox.map((n) => n.template)).toEqual(['notify.exit_plan_review_due']);
     const mails = await conn.db.select().from(outbox);
     expect(mails.filter((m) => m.channel === 'email' && m.target === owner.user.email)).toHaveLength(1);

@@ -392,3 +392,13 @@ export async function remindDueExitPlans(db: Database, now = new Date()) {
   }
   return result;
 }
+
+/** The partners a plan may name as alternatives: every one not terminated, except the partner itself. */
+export async function exitPlanAlternativeChoices(db: Database, actor: Actor, partnerId: string) {
+  assertCan(actor, 'read:risk');
+  return db
+    .select({ id: partners.id, legalName: partners.legalName, serviceCategories: partners.serviceCategories })
+    .from(partners)
+    .where(and(ne(partners.status, 'terminated'), isUuid(partnerId) ? ne(partners.id, partnerId) : undefined))
+    .orderBy(asc(partners.legalName));
+}

@@ -197,7 +197,12 @@ export async function ownershipChoices(db: Database, actor: Actor) {
   assertCan(actor, 'read:partner:any');
   const [people, depts] = await Promise.all([
     db
-      .select({ id: users.id, displayName: users.displayName, departmentId: users.departmentId })
+      .select({
+        id: users.id,
+        displayName: users.displayName,
+        departmentId: users.departmentId,
+        staffRoles: users.staffRoles,
+      })
       .from(users)
       .where(and(eq(users.kind, 'staff'), eq(users.status, 'active')))
       .orderBy(users.displayName),
