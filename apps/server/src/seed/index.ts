@@ -8,6 +8,7 @@ import { seedEvents } from './events.ts';
 import { type ActivePartner, activePartners, applicants } from './partners.ts';
 import { seedReviews } from './reviews.ts';
 import { demoStaff, seedStaff } from './staff.ts';
+import { seedContinuity } from './continuity.ts';
 import { seedPeople } from './people.ts';
 import { seedTraining } from './training.ts';
 import { seedNotices } from './notices.ts';
@@ -86,4 +87,5 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   // Departments, a pending staff invitation, a deactivated person (decision record 042).
   await seedPeople(context);
   await seedContractExecution(context);
+  await seedContinuity(context); // exit plans, concentration, departments and owners (decision record 050)
 }
