@@ -1,6 +1,7 @@
 import { redirect } from 'react-router';
 import { ownershipAction } from '../../lib/ownership/ownership.server';
 import { runStaffAction } from '../../lib/staff/run-action.server';
+import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/ownership';
 
 /**
@@ -12,6 +13,8 @@ export function action({ context, request }: Route.ActionArgs) {
   return runStaffAction(context, request, { ownership: ownershipAction });
 }
 
-export function loader() {
+export function loader({ context, request }: Route.LoaderArgs) {
+  // Staff only, like every page under /s (partners are refused, the signed-out sent to sign in).
+  requireKind(context, request, 'staff');
   throw redirect('/s');
 }
