@@ -613,7 +613,9 @@ describe('continuity and ownership in the first-run demo (decision record 050)',
     for (const name of critical) {
       expect(plans.find((p) => p.legalName === name)?.plan, name).not.toBeNull();
     }
-    expect(plans.filter((p) => p.state === 'overdue').map((p) => p.legalName)).toEqual(['金盾风险管理有限公司']);
+    expect(plans.filter((p) => p.state === 'overdue').map((p) => p.legalName)).toEqual([
+      '金盾风险管理有限公司',
+    ]);
     // Important partners have none yet: the list flags them.
     expect(plans.some((p) => p.state === 'missing' && p.criticality === 'important')).toBe(true);
     const shuzhi = plans.find((p) => p.legalName === '数智信息技术有限公司')!;

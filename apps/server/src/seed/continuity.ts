@@ -30,7 +30,13 @@ export async function seedContinuity(context: SeedContext): Promise<void> {
       { kind: 'partner', partnerId: partnerId('anshun'), note: '同类理赔服务，已准入' },
       { kind: 'external', name: '平安好车理赔服务有限公司', note: '已询价' },
     ],
-    steps: ['通知信达并冻结新案分配', '在办案件清单交接至安顺', '客户与维修网点通知', '数据返还与销毁证明', '切换理赔系统接口'],
+    steps: [
+      '通知信达并冻结新案分配',
+      '在办案件清单交接至安顺',
+      '客户与维修网点通知',
+      '数据返还与销毁证明',
+      '切换理赔系统接口',
+    ],
     switchDays: 60,
     dataToMigrate: '在办理赔案件（含影像资料）、客户联系方式、定损记录',
     lastReviewedOn: addDays(today, -120),
@@ -88,10 +94,17 @@ export async function seedContinuity(context: SeedContext): Promise<void> {
       departmentId: departments.get('partner_management') ?? null,
     });
   }
-  const contractRows = await db.select({ id: contracts.id }).from(contracts).orderBy(asc(contracts.reference));
+  const contractRows = await db
+    .select({ id: contracts.id })
+    .from(contracts)
+    .orderBy(asc(contracts.reference));
   for (const [i, c] of contractRows.entries()) {
     // Legal owns most contracts; every third is run by the risk department.
-    await setOwnership(db, admin, { entity: 'contract', id: c.id, ownerId: i % 3 === 2 ? id(risk) : id(legal) });
+    await setOwnership(db, admin, {
+      entity: 'contract',
+      id: c.id,
+      ownerId: i % 3 === 2 ? id(risk) : id(legal),
+    });
   }
   const live = await db
     .select({ id: riskAlerts.id })
