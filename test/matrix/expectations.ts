@@ -938,6 +938,14 @@ export const expectations: Record<string, Expected> = {
     partnerMember: 403,
     apiKey: 302,
   },
+  // Administrators set the limit (manage:requirements, checked by core); an empty form names no intent.
+  'POST /s/concentration': {
+    default: 400,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
   'GET /s/rectification': {
     default: 200,
     anonymous: 302,

@@ -112,3 +112,22 @@ test('region form: an administrator records one of the seven regions; anything e
     'southwest',
   );
 });
+
+test('concentration limit form: administrators only; a limit of 100 % is refused under its field', async () => {
+  const { saveConcentrationLimitAction } = await import('../app/lib/continuity/concentration-limit.server');
+  const { getSetting } = await import('@outpost/core');
+  const admin = await staffViewer(conn.db, ['admin']);
+  const bad = await saveConcentrationLimitAction(
+    argsFor(deps, admin, { limitPercent: '100', windowDays: '30' }),
+  );
+  expect(bad.errors?.fields?.limitPercent).toBe('Enter a percentage above 0 and below 100.');
+  expect(
+    (await saveConcentrationLimitAction(argsFor(deps, risk, { limitPercent: '40', windowDays: '30' })))
+      .status,
+  ).toBe(403);
+  expect(
+    (await saveConcentrationLimitAction(argsFor(deps, admin, { limitPercent: '40', windowDays: '60' })))
+      .status,
+  ).toBe(200);
+  expect(await getSetting(conn.db, 'continuity.concentration')).toEqual({ limitPercent: 40, windowDays: 60 });
+});

@@ -79,7 +79,11 @@ export const continuityEn = {
   'continuity.concentration.serving':
     '{count, plural, one {# partner serves it} other {# partners serve it}}',
   'continuity.concentration.limit': 'Limit',
-  'continuity.concentration.settingsHint': 'The limit and the window are set on the settings page.',
+  'continuity.concentration.limitTitle': 'Limit and window',
+  'continuity.concentration.limitLabel': 'Limit (% of a category)',
+  'continuity.concentration.windowLabel': 'Window (days of cases counted)',
+  'continuity.concentration.limitInvalid': 'Enter a percentage above 0 and below 100.',
+  'continuity.concentration.windowInvalid': 'Enter a whole number of days from 1 to 366.',
   'continuity.concentration.aboveMark': 'above the limit',
   'ownership.title': 'Department and responsible person',
   'ownership.department': 'Department',

@@ -1,7 +1,11 @@
-import { concentrationView } from '@outpost/core';
+import { can, concentrationView } from '@outpost/core';
 import { formatNumber, todayInChina } from '@outpost/i18n';
 import { Badge } from '@outpost/ui';
+import { ConcentrationLimitForm } from '../../components/continuity/concentration-limit-form';
 import { ShareBars } from '../../components/continuity/share-bars';
+import { saveConcentrationLimitAction } from '../../lib/continuity/concentration-limit.server';
+import type { StaffActionData } from '../../lib/staff/action-result';
+import { runStaffAction } from '../../lib/staff/run-action.server';
 import { TableRegion } from '../../components/table-region';
 import { depsContext, localeContext } from '../../context';
 import { orRouteError } from '../../lib/app-error.server';
@@ -18,6 +22,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     concentrationView(context.get(depsContext).db, person.actor, { today: todayInChina() }),
   );
   return {
+    mayConfigure: can(person.actor, 'manage:requirements'),
     limitPercent: view.limitPercent,
     windowDays: view.windowDays,
     categories: view.categories.map((c) => {
@@ -51,8 +56,12 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   };
 }
 
+export function action({ context, request }: Route.ActionArgs) {
+  return runStaffAction(context, request, { concentrationLimit: saveConcentrationLimitAction });
+}
+
 /** Per service category, each partner's share of the cases and of the contract value, flagged above the limit. */
-export default function Concentration({ loaderData }: Route.ComponentProps) {
+export default function Concentration({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const { categories, limitPercent, windowDays } = loaderData;
   const flagged = categories.filter((c) => c.flags.length > 0).length;
@@ -66,8 +75,14 @@ export default function Concentration({ loaderData }: Route.ComponentProps) {
           {t('continuity.concentration.intro', { days: windowDays, limit: limitPercent })}
         </p>
         <p>{t('continuity.concentration.flagged', { count: flagged })}</p>
-        <p className="muted">{t('continuity.concentration.settingsHint')}</p>
       </header>
+      {loaderData.mayConfigure ? (
+        <ConcentrationLimitForm
+          limitPercent={limitPercent}
+          windowDays={windowDays}
+          result={actionData as StaffActionData | undefined}
+        />
+      ) : null}
       {categories.map((c) => {
         const name = t(`category.${c.category}`);
         return (
