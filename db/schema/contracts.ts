@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, ts, updatedAt } from './columns.ts';
+import { departments } from './departments.ts';
 import { criticalities, partners, serviceCategories } from './partners.ts';
 import { users } from './users.ts';
 
@@ -201,6 +202,8 @@ export const contracts = pgTable(
     /** The version being worked on or in force. */
     currentVersion: integer('current_version').notNull().default(1),
     ownerId: uuid('owner_id').references(() => users.id),
+    /** The owning department; defaults from the owner's department (decision record 050). */
+    departmentId: uuid('department_id').references(() => departments.id),
     /** The outsourcing register's fields only a person knows (decision record 039); {} until filled. */
     register: jsonb('register').$type<ContractRegister>().notNull().default(sql`'{}'::jsonb`),
     createdBy: uuid('created_by').references(() => users.id),

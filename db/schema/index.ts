@@ -23,3 +23,4 @@ export * from './people.ts';
 export * from './register.ts';
 export * from './incentives.ts';
 export * from './reports.ts';
+export * from './continuity.ts';

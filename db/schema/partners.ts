@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, ts, updatedAt } from './columns.ts';
+import { departments } from './departments.ts';
 import { users } from './users.ts';
 
 export const partnerStatuses = [
@@ -70,6 +71,8 @@ export const partners = pgTable(
     relationshipOwnerId: uuid('relationship_owner_id').references(() => users.id),
     /** The sales region the partner works in (decision record 046); null until recorded. */
     region: text('region', { enum: partnerRegions }),
+    /** The department that owns the relationship; defaults from the owner's department (decision record 050). */
+    departmentId: uuid('department_id').references(() => departments.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -12,6 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, ts, updatedAt } from './columns.ts';
+import { departments } from './departments.ts';
 import { partners } from './partners.ts';
 import { users } from './users.ts';
 
@@ -135,6 +136,9 @@ export const rectificationItems = pgTable(
     verifiedAt: ts('verified_at'),
     verifiedBy: uuid('verified_by').references(() => users.id),
     reopenReason: text('reopen_reason'),
+    /** The responsible person and department on the insurer's side (decision record 050). */
+    ownerId: uuid('owner_id').references(() => users.id),
+    departmentId: uuid('department_id').references(() => departments.id),
     /** Due-date reminders already sent ('7d', '1d'): each is sent once. */
     remindersSent: text('reminders_sent').array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),

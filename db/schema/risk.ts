@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, ts, updatedAt } from './columns.ts';
+import { departments } from './departments.ts';
 import { partners, serviceCategories } from './partners.ts';
 import { users } from './users.ts';
 
@@ -100,6 +101,8 @@ export const riskAlerts = pgTable(
     raisedAt: ts('raised_at').notNull(),
     responseDeadline: ts('response_deadline').notNull(),
     ownerId: uuid('owner_id').references(() => users.id),
+    /** The owning department; defaults from the owner's department (decision record 050). */
+    departmentId: uuid('department_id').references(() => departments.id),
     status: text('status', { enum: riskAlertStatuses }).notNull().default('open'),
     acknowledgedAt: ts('acknowledged_at'),
     acknowledgedBy: uuid('acknowledged_by').references(() => users.id),

@@ -1007,4 +1007,47 @@ export const expectations: Record<string, Expected> = {
     'staff:auditor': 404,
     apiKey: 302,
   },
+  // Continuity and ownership (decision record 050): every staff role reads exit plans, the
+  // concentration view and the rectification items; partners never (they name other partners and
+  // the insurer's people). An empty form names no intent: 400 for staff (core checks the role).
+  'GET /s/exit-plans': { default: 200, anonymous: 302, partnerAdmin: 403, partnerMember: 403, apiKey: 302 },
+  'GET /s/exit-plans/:partnerId': {
+    default: 200,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  'POST /s/exit-plans/:partnerId': {
+    default: 400,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  'GET /s/concentration': {
+    default: 200,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  // Administrators set the limit (manage:requirements, checked by core); an empty form names no intent.
+  'POST /s/concentration': {
+    default: 400,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  'GET /s/rectification': {
+    default: 200,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  // Only a target for the ownership forms of other pages: a GET goes back to the work queue.
+  'GET /s/ownership': { default: 302, partnerAdmin: 403, partnerMember: 403 },
+  'POST /s/ownership': { default: 400, anonymous: 302, partnerAdmin: 403, partnerMember: 403, apiKey: 302 },
 };

@@ -141,6 +141,12 @@ export default [
         // Quarterly management reports (decision record 051).
         route('reports', 'routes/staff/reports.tsx'),
         route('reports/:reportId/:locale/:format', 'routes/staff/report-file.ts'),
+        // Continuity and ownership (decision record 050).
+        route('exit-plans', 'routes/staff/exit-plans.tsx'),
+        route('exit-plans/:partnerId', 'routes/staff/exit-plan.tsx'),
+        route('concentration', 'routes/staff/concentration.tsx'),
+        route('rectification', 'routes/staff/rectification-items.tsx'),
+        route('ownership', 'routes/staff/ownership.tsx'),
       ]),
     ]),
   ]),

@@ -729,3 +729,55 @@ describe('the quarterly management report in the first-run demo (decision record
     expect(text).toContain('合作机构合规率');
   });
 });
+
+describe('continuity and ownership in the first-run demo (decision record 050)', () => {
+  it('has an exit plan per critical partner (one due for review), IT flagged for concentration, and owners everywhere', async () => {
+    const core = await import('@outpost/core');
+    const db = await import('@outpost/db');
+    const risk = await actor('risk@outpost.test');
+    const plans = await core.listExitPlans(conn.db, risk);
+    const critical = activePartners.filter((p) => p.criticality === 'critical').map((p) => p.legalName);
+    for (const name of critical) {
+      expect(plans.find((p) => p.legalName === name)?.plan, name).not.toBeNull();
+    }
+    expect(plans.filter((p) => p.state === 'overdue').map((p) => p.legalName)).toEqual([
+      '金盾风险管理有限公司',
+    ]);
+    // Important partners have none yet: the list flags them.
+    expect(plans.some((p) => p.state === 'missing' && p.criticality === 'important')).toBe(true);
+    const shuzhi = plans.find((p) => p.legalName === '数智信息技术有限公司')!;
+    expect(shuzhi.plan?.version).toBe(2);
+    // The first reminder run tells the owner of the due plan, once.
+    expect(await core.remindDueExitPlans(conn.db)).toEqual({ reminded: 1 });
+    expect(await core.remindDueExitPlans(conn.db)).toEqual({ reminded: 0 });
+
+    const view = await core.concentrationView(conn.db, risk, { today: todayInChina() });
+    const it = view.categories.find((c) => c.category === 'it')!;
+    expect(it.flags).toContain('above_limit');
+    expect(it.volume.shares[0]!.legalName).toBe('数智信息技术有限公司');
+    for (const c of view.categories.filter((x) => x.volume.shares.length > 0)) {
+      expect(c.volume.shares.reduce((s, x) => s + x.percent, 0)).toBeCloseTo(100, 6);
+    }
+
+    const unowned = async (table: typeof db.partners | typeof db.contracts | typeof db.rectificationItems) =>
+      (await conn.db.select({ d: table.departmentId }).from(table)).filter((r) => r.d === null).length;
+    const activeIds = (
+      await conn.db.select({ id: db.partners.id }).from(db.partners).where(eq(db.partners.status, 'active'))
+    ).map((r) => r.id);
+    const partnerRows = await conn.db
+      .select({ d: db.partners.departmentId, o: db.partners.relationshipOwnerId, id: db.partners.id })
+      .from(db.partners);
+    expect(partnerRows.filter((r) => activeIds.includes(r.id) && (!r.d || !r.o))).toHaveLength(0);
+    expect(await unowned(db.contracts)).toBe(0);
+    expect(await unowned(db.rectificationItems)).toBe(0);
+    const live = await conn.db
+      .select({ d: db.riskAlerts.departmentId, o: db.riskAlerts.ownerId, s: db.riskAlerts.status })
+      .from(db.riskAlerts);
+    expect(live.filter((a) => ['open', 'acknowledged'].includes(a.s) && (!a.d || !a.o))).toHaveLength(0);
+    // The lists filter by them: legal's contracts are legal's.
+    const legalDept = (await core.listDepartments(conn.db)).find((d) => d.key === 'legal')!;
+    const legalContracts = await core.searchContracts(conn.db, risk, { departmentId: legalDept.id });
+    expect(legalContracts.total).toBeGreaterThan(0);
+    expect(legalContracts.items.every((c) => c.departmentId === legalDept.id)).toBe(true);
+  });
+});

@@ -16,6 +16,7 @@ import { evaluateRisk } from './jobs/risk-evaluate.ts';
 import { escalateRisk } from './jobs/risk-escalate.ts';
 import { snapshotTargets } from './jobs/targets-snapshot.ts';
 import { makeRequestedReports, queueManagementReport } from './jobs/management-report.ts';
+import { remindExitPlans } from './jobs/exit-plan-reminders.ts';
 
 export interface ScheduledJob {
   /** Also the pg-boss queue name. */
@@ -236,5 +237,16 @@ export const schedules: readonly ScheduledJob[] = [
     expireInSeconds: 30 * 60,
     retryLimit: 0,
     handler: makeRequestedReports,
+  },
+  {
+    name: 'exit-plan-reminders',
+    // With the other morning reminders (decision record 050).
+    cron: '40 2 * * *',
+    tz: 'Asia/Shanghai',
+    description:
+      "Reminds each exit plan's owner (inbox and e-mail; the risk officers when it has none) once its yearly review is due, once per due date.",
+    expireInSeconds: 30 * 60,
+    retryLimit: 2,
+    handler: remindExitPlans,
   },
 ];

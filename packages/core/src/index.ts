@@ -39,3 +39,5 @@ export * from './people/index.ts';
 export * from './register/index.ts';
 export * from './incentives/index.ts';
 export * from './reports/index.ts';
+export * from './continuity/index.ts';
+export * from './ownership/index.ts';

@@ -16,6 +16,7 @@ import { notify } from './notifications.ts';
 import { assertCan, partnerScope } from './permissions.ts';
 import { isUuid, parse } from './validation.ts';
 import { emailAddress, pageNumber, pageSize } from './fields.ts';
+import { ownershipConditions, ownershipFilterInput } from './ownership/ownership.ts';
 
 export const createPartnerInput = z.object({
   legalName: z.string().trim().min(2, 'Enter the legal name (at least 2 characters).').max(200),
@@ -77,6 +78,8 @@ export async function getPartner(db: Database, actor: Actor, partnerId: string):
 export const listPartnersInput = z.object({
   q: z.string().trim().max(100).optional(),
   status: z.enum(partnerStatuses).optional(),
+  /** Decision record 050: the owning department and the relationship owner. */
+  ...ownershipFilterInput,
   page: pageNumber().default(1),
   pageSize: pageSize(100).default(20),
 });
@@ -87,6 +90,7 @@ export async function listPartners(db: Database, actor: Actor, raw: z.input<type
   const conditions: SQL[] = [];
   if (scope !== undefined) conditions.push(eq(partners.id, scope));
   if (input.status) conditions.push(eq(partners.status, input.status));
+  conditions.push(...ownershipConditions('partner', input));
   if (input.q) {
     const like = `%${input.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     conditions.push(or(ilike(partners.legalName, like), ilike(partners.creditCode, like)) as SQL);

@@ -74,6 +74,10 @@ export const permissions = [
   // officers and admins generate one on demand.
   'read:reports',
   'generate:reports',
+  // Continuity (decision record 050): exit plans, kept by risk officers and admins.
+  'manage:continuity',
+  // Ownership (decision record 050): who and which department answers for a partner, contract, alert, item.
+  'assign:ownership',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -96,7 +100,14 @@ const staffBase: readonly Permission[] = [
 
 const staffGrants: Record<StaffRole, readonly Permission[]> = {
   reviewer: [...staffBase, 'invite:partner', 'manage:blacklist', 'review:document', 'manage:application'],
-  legal: [...staffBase, 'manage:blacklist', 'manage:clauses', 'review:contract', 'manage:contract'],
+  legal: [
+    ...staffBase,
+    'manage:blacklist',
+    'manage:clauses',
+    'review:contract',
+    'manage:contract',
+    'assign:ownership',
+  ],
   committee: [...staffBase, 'vote:committee', 'read:reports'],
   // Risk officers may load events for a partner (the CSV/XLSX import), e.g. from a partner's monthly report.
   risk_officer: [
@@ -112,6 +123,8 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'manage:risk-incidents',
     'read:reports',
     'generate:reports',
+    'manage:continuity',
+    'assign:ownership',
   ],
   admin: [
     ...staffBase,
@@ -137,6 +150,8 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'manage:risk-incidents',
     'read:reports',
     'generate:reports',
+    'manage:continuity',
+    'assign:ownership',
   ],
   // Auditors read everything and change nothing (not even a Slack link that would let them act there).
   auditor: [

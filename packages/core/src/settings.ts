@@ -92,6 +92,17 @@ export const settingSchemas = {
         .max(50),
     })
     .default({ slackChannel: null, emails: [] }),
+  /**
+   * The concentration view (decision record 050): a category is flagged when one partner's share of
+   * its volume (cases opened over `windowDays`) or of its contracts' annual value is above
+   * `limitPercent`, or when one partner serves it alone.
+   */
+  'continuity.concentration': z
+    .object({
+      limitPercent: z.number().gt(0).lt(100),
+      windowDays: z.number().int().min(1).max(366),
+    })
+    .default({ limitPercent: 50, windowDays: 30 }),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

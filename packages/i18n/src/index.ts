@@ -67,6 +67,8 @@ import { incentivesEn } from './incentives.en.ts';
 import { incentivesZhCN } from './incentives.zh-CN.ts';
 import { reportsEn } from './reports.en.ts';
 import { reportsZhCN } from './reports.zh-CN.ts';
+import { continuityEn } from './continuity.en.ts';
+import { continuityZhCN } from './continuity.zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
 const enAll = {
@@ -104,6 +106,7 @@ const enAll = {
   ...contractsRenewalEn,
   ...incentivesEn,
   ...reportsEn,
+  ...continuityEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -146,6 +149,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...contractsRenewalZhCN,
     ...incentivesZhCN,
     ...reportsZhCN,
+    ...continuityZhCN,
   },
   en: enAll,
 };

@@ -8,6 +8,7 @@ import { seedEvents } from './events.ts';
 import { type ActivePartner, activePartners, applicants } from './partners.ts';
 import { seedReviews } from './reviews.ts';
 import { demoStaff, seedStaff } from './staff.ts';
+import { seedContinuity } from './continuity.ts';
 import { seedPeople } from './people.ts';
 import { seedTraining } from './training.ts';
 import { seedNotices } from './notices.ts';
@@ -93,5 +94,7 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   await seedRegister(context);
   await seedContractRenewals(context, admitted);
   await seedIncentives(context);
+  await seedContinuity(context); // exit plans, concentration, departments and owners (decision record 050)
+  // Last: the management report reads what every step before it left (decision record 051).
   await seedReports(context);
 }

@@ -18,6 +18,7 @@ import { writeXlsx } from '../exports/xlsx-write.ts';
 import { pageSize } from '../fields.ts';
 import { assertCan, can } from '../permissions.ts';
 import { parse } from '../validation.ts';
+import { ownershipConditions, ownershipFilterInput } from '../ownership/ownership.ts';
 
 /** What a partner may see of its contracts: from signing on (the same rule as read.ts). */
 const partnerVisible = ['signing', 'active', 'expiring', 'renewed', 'expired', 'terminated'] as const;
@@ -39,6 +40,8 @@ export const contractArchiveFilters = z
     endsWithinDays: z.union([z.literal(30), z.literal(60), z.literal(90)]).optional(),
     /** Words in the reference, the partner's name or any clause text (either language). */
     q: z.string().trim().max(200).optional(),
+    /** Decision record 050: the owning department and the responsible person. */
+    ...ownershipFilterInput,
   })
   .refine((f) => !(f.endsFrom && f.endsTo) || f.endsFrom <= f.endsTo, {
     path: ['endsTo'],
@@ -73,6 +76,7 @@ function whereOf(actor: Actor, f: z.output<typeof contractArchiveFilters>, today
   const conditions: (SQL | undefined)[] = [scope(actor)];
   if (f.partnerId) conditions.push(eq(contracts.partnerId, f.partnerId));
   if (f.status) conditions.push(eq(contracts.status, f.status));
+  conditions.push(...ownershipConditions('contract', f));
   if (f.serviceCategory) conditions.push(eq(contracts.serviceCategory, f.serviceCategory));
   if (f.clauseKind) {
     conditions.push(sql`${contractVersions.clauses} @> ${JSON.stringify([{ kind: f.clauseKind }])}::jsonb`);
@@ -111,6 +115,8 @@ const columns = {
   currency: sql<string>`${contractVersions.terms}->>'currency'`,
   criticality: partners.criticality,
   updatedAt: contracts.updatedAt,
+  ownerId: contracts.ownerId,
+  departmentId: contracts.departmentId,
 };
 
 function base(db: Database) {

@@ -196,6 +196,8 @@ export async function draftContract(db: Database, actor: Actor, raw: z.input<typ
         templateId: template.id,
         serviceCategory: template.serviceCategory,
         ownerId: createdBy,
+        // The owning department defaults from the responsible person's (decision record 050).
+        departmentId: createdBy ? sql`(select department_id from users where id = ${createdBy})` : null,
         createdBy,
       })
       .returning();

@@ -18,6 +18,7 @@ import { isUuid, parse } from '../validation.ts';
 import { textDiff } from './clause-diff.ts';
 import { editedClause, libraryTextsOf } from './drafts.ts';
 import { withWorkUnderWay } from './archive-search.ts';
+import { ownershipConditions, ownershipFilterInput } from '../ownership/ownership.ts';
 
 /** What a partner may see of its contracts: from signing on (nothing still being negotiated inside). */
 const partnerVisible = ['signing', 'active', 'expiring', 'renewed', 'expired', 'terminated'] as const;
@@ -27,6 +28,8 @@ export const contractListInput = z.object({
   serviceCategory: z.enum(serviceCategories).optional(),
   partnerId: z.uuid().optional(),
   q: z.string().trim().max(200).optional(),
+  /** Decision record 050: the owning department and the responsible person. */
+  ...ownershipFilterInput,
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: pageSize(100).default(20),
 });
@@ -45,6 +48,7 @@ export async function listContracts(db: Database, actor: Actor, raw: z.input<typ
   if (input.status) conditions.push(eq(contracts.status, input.status));
   if (input.serviceCategory) conditions.push(eq(contracts.serviceCategory, input.serviceCategory));
   if (input.partnerId) conditions.push(eq(contracts.partnerId, input.partnerId));
+  conditions.push(...ownershipConditions('contract', input));
   if (input.q) {
     const like = `%${input.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     conditions.push(or(ilike(contracts.reference, like), ilike(partners.legalName, like)));
@@ -63,6 +67,8 @@ export async function listContracts(db: Database, actor: Actor, raw: z.input<typ
         startDate: sql<string>`${contractVersions.terms}->>'startDate'`,
         endDate: sql<string>`${contractVersions.terms}->>'endDate'`,
         updatedAt: contracts.updatedAt,
+        ownerId: contracts.ownerId,
+        departmentId: contracts.departmentId,
       })
       .from(contracts)
       .innerJoin(partners, eq(partners.id, contracts.partnerId))

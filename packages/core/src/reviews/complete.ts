@@ -1,5 +1,5 @@
 import { type Database, partners, quarterlyReviews, rectificationItems, reviewDecisions } from '@outpost/db';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
@@ -78,6 +78,10 @@ async function applyDraft(tx: Database, input: z.output<typeof completeReviewInp
           position,
           description: item.description,
           dueDate: item.dueDate,
+          // The partner's relationship owner and department answer for the item until staff change
+          // them (decision record 050).
+          ownerId: sql`(select relationship_owner_id from partners where id = ${review.partnerId})`,
+          departmentId: sql`(select department_id from partners where id = ${review.partnerId})`,
         })),
       );
     }

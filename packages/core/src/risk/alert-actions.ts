@@ -1,5 +1,5 @@
 import { type Database, type RiskAlert, riskAlerts, users } from '@outpost/db';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -90,7 +90,12 @@ export async function assignRiskAlert(
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(riskAlerts)
-      .set({ ownerId: owner.id, updatedAt: now })
+      .set({
+        ownerId: owner.id,
+        // The department follows the person assigned, when they have one (decision record 050).
+        departmentId: owner.departmentId ?? sql`${riskAlerts.departmentId}`,
+        updatedAt: now,
+      })
       .where(and(eq(riskAlerts.id, input.alertId), inArray(riskAlerts.status, [...live])))
       .returning();
     if (!row) throw await notOpen(tx, input.alertId);

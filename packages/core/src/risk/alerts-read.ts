@@ -16,6 +16,7 @@ import { notFound } from '../errors.ts';
 import { pageNumber } from '../fields.ts';
 import { assertCan } from '../permissions.ts';
 import { isUuid, parse } from '../validation.ts';
+import { ownershipConditions, ownershipFilterInput } from '../ownership/ownership.ts';
 
 export const RISK_ALERTS_PAGE_SIZE = 25;
 const NO_ONE = '00000000-0000-0000-0000-000000000000';
@@ -29,6 +30,8 @@ export const alertListInput = z.object({
   /** Only the alerts this staff member owns. */
   mine: z.boolean().default(false),
   q: z.string().trim().max(200).optional(),
+  /** Decision record 050: the owning department and the responsible person. */
+  ...ownershipFilterInput,
   page: pageNumber().default(1),
 });
 export type AlertListInput = z.input<typeof alertListInput>;
@@ -47,6 +50,7 @@ export async function listRiskAlerts(db: Database, actor: Actor, raw: AlertListI
   else if (input.status !== 'all') where.push(eq(riskAlerts.status, input.status));
   if (input.partnerId) where.push(eq(riskAlerts.partnerId, input.partnerId));
   if (input.mine) where.push(eq(riskAlerts.ownerId, actor.type === 'staff' ? actor.userId : NO_ONE));
+  where.push(...ownershipConditions('risk_alert', input));
   if (input.overdue) where.push(and(eq(riskAlerts.status, 'open'), lt(riskAlerts.responseDeadline, now))!);
   if (input.q) {
     const like = `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -69,6 +73,8 @@ export async function listRiskAlerts(db: Database, actor: Actor, raw: AlertListI
       raisedAt: riskAlerts.raisedAt,
       responseDeadline: riskAlerts.responseDeadline,
       ownerName: owner.displayName,
+      ownerId: riskAlerts.ownerId,
+      departmentId: riskAlerts.departmentId,
       clearedSince: riskAlerts.clearedSince,
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })

@@ -167,6 +167,8 @@ async function reconcile(
           evidence: finding.evidence,
           raisedAt: now,
           responseDeadline: deadline,
+          // Until someone is assigned, the alert belongs to the partner's department (decision record 050).
+          departmentId: sql`(select department_id from partners where id = ${finding.partnerId})`,
         })
         // Another evaluation raised it a moment ago: one alert per condition, not per evaluation.
         .onConflictDoNothing()

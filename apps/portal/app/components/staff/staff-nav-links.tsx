@@ -4,7 +4,14 @@ import type { ViewerSummary } from '../../lib/root-data';
 import { NavItemLink } from '../app-link';
 import { NavGroup, withinAny } from '../site-nav/nav-group';
 
-const partnerSections = ['/s/partners', '/s/applications', '/s/blacklist', '/s/contracts'];
+const partnerSections = [
+  '/s/partners',
+  '/s/applications',
+  '/s/blacklist',
+  '/s/contracts',
+  '/s/exit-plans',
+  '/s/concentration',
+];
 const performanceSections = [
   '/s/scorecards',
   '/s/reviews',
@@ -15,6 +22,7 @@ const performanceSections = [
   '/s/register',
   '/s/incentives',
   '/s/reports',
+  '/s/rectification',
 ];
 const trainingSections = ['/s/training'];
 const settingsSections = ['/s/requirements', '/s/settings', '/s/people'];
@@ -49,6 +57,12 @@ export function StaffNavLinks({ may }: { may: ViewerSummary['may'] }) {
         <li>
           <NavItemLink to="/s/contracts">{t('contracts.nav')}</NavItemLink>
         </li>
+        <li>
+          <NavItemLink to="/s/exit-plans">{t('continuity.nav.exitPlans')}</NavItemLink>
+        </li>
+        <li>
+          <NavItemLink to="/s/concentration">{t('continuity.nav.concentration')}</NavItemLink>
+        </li>
       </NavGroup>
       <NavGroup
         label={t('work-queue.nav.performanceGroup')}
@@ -59,6 +73,9 @@ export function StaffNavLinks({ may }: { may: ViewerSummary['may'] }) {
         </li>
         <li>
           <NavItemLink to="/s/reviews">{t('reviews.nav')}</NavItemLink>
+        </li>
+        <li>
+          <NavItemLink to="/s/rectification">{t('ownership.nav.rectification')}</NavItemLink>
         </li>
         <li>
           <NavItemLink to="/s/kpis">{t('performance.nav.kpis')}</NavItemLink>

@@ -11,6 +11,7 @@ import { formatBytes, formatDateTime, formatDay, formatNumber, type Locale, tran
 import { contractStatusCodes } from './contract-codes';
 import { clauseKindCodes } from './archive-codes';
 import { serviceCategoryCodes } from '../risk/risk-codes';
+import { ownershipFilterParams } from '../ownership/ownership.server';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
@@ -38,6 +39,8 @@ export function archiveFilters(params: URLSearchParams): ContractArchiveFilters 
     endsFrom: day('from'),
     endsTo: day('to'),
     q: (params.get('q') ?? '').trim().slice(0, 100) || undefined,
+    // Decision record 050: the owning department and the responsible person.
+    ...ownershipFilterParams(params),
   };
   // A window typed the wrong way round is read the right way round.
   if (filters.endsFrom && filters.endsTo && filters.endsFrom > filters.endsTo) {

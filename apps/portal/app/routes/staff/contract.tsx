@@ -37,6 +37,8 @@ import { historyView, registerView } from '../../lib/contracts/archive-view.serv
 import { executionView } from '../../lib/contracts/execution-view.server';
 import type { FormErrors } from '../../lib/form-errors';
 import { useT } from '../../lib/i18n';
+import { OwnershipPanel } from '../../components/ownership/ownership-panel';
+import { ownershipLookup, ownershipView } from '../../lib/ownership/ownership.server';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/contract';
 
@@ -84,6 +86,12 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       at: formatDateTime(locale, r.at),
     })),
     approval: approval ? approvalView(locale, approval) : null,
+    // Decision record 050: the owning department and the responsible person.
+    ownership: ownershipView(await ownershipLookup(db, actor), locale, 'contract', {
+      id: contract.id,
+      ownerId: contract.ownerId,
+      departmentId: contract.departmentId,
+    }),
   };
 }
 
@@ -345,6 +353,7 @@ export default function StaffContract({ loaderData, actionData }: Route.Componen
 
       <ContractBody contract={contract} />
       <ContractRegisterCard register={loaderData.register} base={base} mayEdit={loaderData.mayManage} />
+      <OwnershipPanel view={loaderData.ownership} />
       <ContractExecutionSection
         execution={loaderData.execution}
         evaluate={

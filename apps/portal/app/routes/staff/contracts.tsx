@@ -6,6 +6,8 @@ import { AppLink } from '../../components/app-link';
 import { ContractStatusBadge, UnderWayMarker } from '../../components/contracts/contract-labels';
 import { ArchiveExportLinks, ArchiveFilters } from '../../components/contracts/archive-filters';
 import { FilterSelect } from '../../components/filter-select';
+import { OwnershipFilters } from '../../components/ownership/ownership-filters';
+import { ownershipLookup } from '../../lib/ownership/ownership.server';
 import { PageLinks } from '../../components/page-links';
 import { TableRegion } from '../../components/table-region';
 import { depsContext, localeContext } from '../../context';
@@ -25,19 +27,32 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   // A hand-edited bad filter falls back to "no filter", never an error page (archive-view.server.ts).
   const filters = archiveFilters(params);
   const db = context.get(depsContext).db;
-  const [result, partnerOptions] = await orRouteError(locale, () =>
+  const [result, partnerOptions, lookup] = await orRouteError(locale, () =>
     Promise.all([
       searchContracts(db, person.actor, { ...filters, page: pageParam(params) }),
       contractPartners(db, person.actor),
+      ownershipLookup(db, person.actor),
     ]),
   );
   return {
     mayDraft: can(person.actor, 'manage:contract'),
     filtered: Object.keys(filters).length > 0,
     partners: partnerOptions,
+    choices: lookup.choices,
     exportQuery: new URLSearchParams(
       [...params].filter(([k]) =>
-        ['status', 'category', 'kind', 'partner', 'within', 'from', 'to', 'q'].includes(k),
+        [
+          'status',
+          'category',
+          'kind',
+          'partner',
+          'within',
+          'from',
+          'to',
+          'q',
+          'department',
+          'owner',
+        ].includes(k),
       ),
     ).toString(),
     total: result.total,
@@ -53,6 +68,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       version: c.version,
       term: `${formatDay(locale, c.startDate) ?? c.startDate} – ${formatDay(locale, c.endDate) ?? c.endDate}`,
       updated: formatDateTime(locale, c.updatedAt),
+      owner: lookup.personName(c.ownerId),
+      department: lookup.departmentName(c.departmentId, locale),
     })),
   };
 }
@@ -115,6 +132,11 @@ export default function StaffContracts({ loaderData }: Route.ComponentProps) {
           defaultValue={params.get('category') ?? ''}
         />
         <ArchiveFilters partners={loaderData.partners} />
+        <OwnershipFilters
+          choices={loaderData.choices}
+          departmentId={params.get('department') ?? ''}
+          ownerId={params.get('owner') ?? ''}
+        />
         <button type="submit" className="button button--primary">
           {t('common.search')}
         </button>
@@ -147,6 +169,7 @@ export default function StaffContracts({ loaderData }: Route.ComponentProps) {
                 <th scope="col">{t('contracts.list.status')}</th>
                 <th scope="col">{t('contracts.list.term')}</th>
                 <th scope="col">{t('contracts.list.updated')}</th>
+                <th scope="col">{t('ownership.col')}</th>
               </tr>
             </thead>
             <tbody>
@@ -163,6 +186,10 @@ export default function StaffContracts({ loaderData }: Route.ComponentProps) {
                   </td>
                   <td>{c.term}</td>
                   <td>{c.updated}</td>
+                  <td>
+                    {c.department ?? '—'}
+                    <div className="muted">{c.owner ?? '—'}</div>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,8 +1,11 @@
-import { can, getPartner, partnerHistory, riskAlertOwners } from '@outpost/core';
-import { criticalities, serviceCategories } from '@outpost/db';
+import { can, getExitPlan, getPartner, partnerHistory } from '@outpost/core';
+import { criticalities, partnerRegions, serviceCategories } from '@outpost/db';
 import { formatDateTime } from '@outpost/i18n';
 import { HistoryTimeline, ProfileForm, SuspensionPanel } from '../../components/staff/partner-admin';
-import { RelationshipOwnerPanel } from '../../components/staff/relationship-owner';
+import { PartnerExitPlan } from '../../components/continuity/partner-exit-plan';
+import { OwnershipPanel } from '../../components/ownership/ownership-panel';
+import { RegionPanel } from '../../components/ownership/region-panel';
+import { ownershipLookup, ownershipView, regionAction } from '../../lib/ownership/ownership.server';
 import { relationshipOwnerAction } from '../../lib/staff/relationship-owner-action.server';
 import { historyLine, partnerStatusActions } from '../../lib/staff/partner-status-actions.server';
 import { Badge, EmptyState } from '@outpost/ui';
@@ -37,15 +40,27 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     return { partner, documents, applications, history };
   });
   const actor = viewer.person.actor;
-  const owner = can(actor, 'manage:partner')
-    ? {
-        partnerId: partner.id,
-        ownerId: partner.relationshipOwnerId,
-        choices: await riskAlertOwners(db, actor),
-      }
-    : null;
+  // Decision record 050: the department and relationship owner, the region, the exit plan.
+  const [lookup, exitPlan] = await Promise.all([
+    ownershipLookup(db, actor),
+    getExitPlan(db, actor, partner.id),
+  ]);
   return {
-    owner,
+    ownership: ownershipView(lookup, locale, 'partner', {
+      id: partner.id,
+      ownerId: partner.relationshipOwnerId,
+      departmentId: partner.departmentId,
+    }),
+    region: can(actor, 'manage:partner')
+      ? { partnerId: partner.id, region: partner.region, regions: [...partnerRegions] }
+      : null,
+    exitPlan: {
+      partnerId: partner.id,
+      needed: partner.criticality !== 'standard',
+      state: exitPlan.state,
+      version: exitPlan.plan?.version ?? null,
+      nextReviewOn: exitPlan.plan?.nextReviewOn ?? null,
+    },
     partner: {
       legalName: partner.legalName,
       creditCode: partner.creditCode,
@@ -101,6 +116,7 @@ export function action({ context, request }: Route.ActionArgs) {
   return runStaffAction(context, request, {
     review: reviewDocumentAction,
     relationshipOwner: relationshipOwnerAction,
+    region: regionAction,
     ...partnerStatusActions,
   });
 }
@@ -143,7 +159,9 @@ export default function StaffPartner({ loaderData, actionData, params }: Route.C
           criticalities={loaderData.criticalities}
         />
       ) : null}
-      {loaderData.owner ? <RelationshipOwnerPanel view={loaderData.owner} result={result} /> : null}
+      <OwnershipPanel view={loaderData.ownership} />
+      {loaderData.region ? <RegionPanel view={loaderData.region} result={result} /> : null}
+      <PartnerExitPlan view={loaderData.exitPlan} />
 
       <section className="card" aria-labelledby="partner-applications">
         <h2 id="partner-applications">{t('staff-portal.applications.title')}</h2>

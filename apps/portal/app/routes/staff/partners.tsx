@@ -3,6 +3,8 @@ import { partnerStatuses } from '@outpost/db';
 import { Badge, EmptyState } from '@outpost/ui';
 import { Form, useSearchParams } from 'react-router';
 import { FilterSelect } from '../../components/filter-select';
+import { OwnershipFilters } from '../../components/ownership/ownership-filters';
+import { ownershipFilterParams, ownershipLookup } from '../../lib/ownership/ownership.server';
 import { PageLinks } from '../../components/page-links';
 import {
   categoryLabel,
@@ -29,19 +31,27 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const params = new URL(request.url).searchParams;
   const q = (params.get('q') ?? '').trim().slice(0, 100);
   const status = params.get('status');
-  const result = await orRouteError(context.get(localeContext), () =>
-    listPartners(context.get(depsContext).db, person.actor, {
-      q: q || undefined,
-      status: isStatus(status) ? status : undefined,
-      page: pageParam(params),
-      pageSize: PAGE_SIZE,
-    }),
+  const locale = context.get(localeContext);
+  const db = context.get(depsContext).db;
+  const owned = ownershipFilterParams(params);
+  const [result, lookup] = await orRouteError(locale, () =>
+    Promise.all([
+      listPartners(db, person.actor, {
+        q: q || undefined,
+        status: isStatus(status) ? status : undefined,
+        ...owned,
+        page: pageParam(params),
+        pageSize: PAGE_SIZE,
+      }),
+      ownershipLookup(db, person.actor),
+    ]),
   );
   return {
     name: person.user.displayName,
     canInvite: can(person.actor, 'invite:partner'),
     statuses: partnerStatuses,
-    filtered: Boolean(q) || isStatus(status),
+    filtered: Boolean(q) || isStatus(status) || Boolean(owned.departmentId || owned.ownerId),
+    choices: lookup.choices,
     total: result.total,
     page: result.page,
     pages: pageCount(result.total, PAGE_SIZE),
@@ -52,6 +62,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       status: p.status,
       serviceCategories: p.serviceCategories,
       criticality: p.criticality,
+      owner: lookup.personName(p.relationshipOwnerId),
+      department: lookup.departmentName(p.departmentId, locale),
     })),
   };
 }
@@ -96,6 +108,11 @@ export default function StaffPartners({ loaderData }: Route.ComponentProps) {
           options={loaderData.statuses.map((s) => ({ value: s, label: statusLabel(t, s) }))}
           defaultValue={params.get('status') ?? ''}
         />
+        <OwnershipFilters
+          choices={loaderData.choices}
+          departmentId={params.get('department') ?? ''}
+          ownerId={params.get('owner') ?? ''}
+        />
         <button type="submit" className="button button--primary">
           {t('common.search')}
         </button>
@@ -125,6 +142,8 @@ export default function StaffPartners({ loaderData }: Route.ComponentProps) {
                 <th scope="col">{t('partner.status')}</th>
                 <th scope="col">{t('partner.categories')}</th>
                 <th scope="col">{t('partner.criticality')}</th>
+                <th scope="col">{t('ownership.department')}</th>
+                <th scope="col">{t('ownership.person')}</th>
               </tr>
             </thead>
             <tbody>
@@ -145,6 +164,8 @@ export default function StaffPartners({ loaderData }: Route.ComponentProps) {
                       {criticalityLabel(t, p.criticality)}
                     </Badge>
                   </td>
+                  <td>{p.department ?? '—'}</td>
+                  <td>{p.owner ?? '—'}</td>
                 </tr>
               ))}
             </tbody>

@@ -24,6 +24,8 @@ import type { FormErrors } from '../../lib/form-errors';
 import { useT } from '../../lib/i18n';
 import { routeError } from '../../lib/route-error';
 import { requireKind } from '../../lib/viewer.server';
+import { OwnershipPanel } from '../../components/ownership/ownership-panel';
+import { ownershipLookup, ownershipView } from '../../lib/ownership/ownership.server';
 import type { Route } from './+types/risk-alert';
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -43,6 +45,12 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return {
     mayAct,
     owners,
+    // Decision record 050: the owning department and the responsible person.
+    ownership: ownershipView(await ownershipLookup(db, person.actor), locale, 'risk_alert', {
+      id: a.id,
+      ownerId: a.ownerId,
+      departmentId: a.departmentId,
+    }),
     incident,
     mayOpenIncident,
     alert: {
@@ -241,6 +249,7 @@ export default function RiskAlertPage({ loaderData, actionData }: Route.Componen
           <p className="muted">{t('risk.alerts.cleared', { when: alert.cleared })}</p>
         ) : null}
       </section>
+      <OwnershipPanel view={loaderData.ownership} />
 
       {loaderData.incident ? (
         <p>

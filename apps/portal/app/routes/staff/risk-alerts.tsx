@@ -4,6 +4,8 @@ import { Alert, EmptyState } from '@outpost/ui';
 import { data, Form, useSearchParams } from 'react-router';
 import { AppLink } from '../../components/app-link';
 import { FilterSelect } from '../../components/filter-select';
+import { OwnershipFilters } from '../../components/ownership/ownership-filters';
+import { ownershipFilterParams, ownershipLookup } from '../../lib/ownership/ownership.server';
 import { PageLinks } from '../../components/page-links';
 import { AlertStatusBadge, LevelBadge, OverdueBadge } from '../../components/risk/risk-labels';
 import { TableRegion } from '../../components/table-region';
@@ -35,20 +37,29 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const q = (params.get('q') ?? '').trim().slice(0, 100) || undefined;
   const overdue = params.get('overdue') === '1';
   const mine = params.get('mine') === '1';
-  const result = await orRouteError(locale, () =>
-    listRiskAlerts(context.get(depsContext).db, person.actor, {
-      level,
-      status: status as StatusFilter,
-      partnerId,
-      q,
-      overdue,
-      mine,
-      page: pageParam(params),
-    }),
+  const owned = ownershipFilterParams(params);
+  const db = context.get(depsContext).db;
+  const [result, lookup] = await orRouteError(locale, () =>
+    Promise.all([
+      listRiskAlerts(db, person.actor, {
+        level,
+        status: status as StatusFilter,
+        partnerId,
+        q,
+        overdue,
+        mine,
+        ...owned,
+        page: pageParam(params),
+      }),
+      ownershipLookup(db, person.actor),
+    ]),
   );
   return {
     mayAct: can(person.actor, 'manage:risk-alerts'),
-    filtered: Boolean(level || q || overdue || mine || partnerId || status !== 'live'),
+    filtered: Boolean(
+      level || q || overdue || mine || partnerId || status !== 'live' || owned.departmentId || owned.ownerId,
+    ),
+    choices: lookup.choices,
     partnerName: partnerId ? (result.alerts[0]?.partnerName ?? null) : null,
     status,
     total: result.total,
@@ -64,6 +75,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       raised: formatDateTime(locale, a.raisedAt),
       deadline: formatDateTime(locale, a.responseDeadline),
       ownerName: a.ownerName,
+      department: lookup.departmentName(a.departmentId, locale),
       overdue: a.overdue,
       cleared: a.clearedSince ? formatDateTime(locale, a.clearedSince) : null,
     })),
@@ -151,6 +163,11 @@ export default function RiskAlerts({ loaderData, actionData }: Route.ComponentPr
           <input type="checkbox" name="mine" value="1" defaultChecked={params.get('mine') === '1'} />
           <span>{t('risk.alerts.mineOnly')}</span>
         </label>
+        <OwnershipFilters
+          choices={loaderData.choices}
+          departmentId={params.get('department') ?? ''}
+          ownerId={params.get('owner') ?? ''}
+        />
         {params.get('partner') ? (
           <input type="hidden" name="partner" value={params.get('partner') ?? ''} />
         ) : null}
@@ -244,7 +261,10 @@ export default function RiskAlerts({ loaderData, actionData }: Route.ComponentPr
                     <td>
                       {a.deadline} {a.overdue ? <OverdueBadge /> : null}
                     </td>
-                    <td>{a.ownerName ?? t('risk.alerts.noOwner')}</td>
+                    <td>
+                      {a.ownerName ?? t('risk.alerts.noOwner')}
+                      {a.department ? <div className="muted">{a.department}</div> : null}
+                    </td>
                   </tr>
                 ))}
               </tbody>

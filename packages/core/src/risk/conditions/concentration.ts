@@ -1,6 +1,6 @@
-import { kpiDailyRollups, partners, serviceCategories } from '@outpost/db';
+import { serviceCategories } from '@outpost/db';
 import { addDays } from '@outpost/i18n';
-import { and, arrayOverlaps, eq, gte, lte, sql } from 'drizzle-orm';
+import { aboveLimit, categoryVolumes, sharesOf, volumesIn } from '../../continuity/concentration-shares.ts';
 import type { RuleParams } from '../rule-params.ts';
 import { partnersInScope } from './partners-in-scope.ts';
 import { type Condition, type Finding, memoised } from './types.ts';
@@ -31,53 +31,34 @@ export const concentration: Condition = async (db, rule, scope) => {
   if (categories.length === 0) return [];
   const from = addDays(scope.today, -(params.windowDays - 1));
   const volumes = await memoised(scope, `concentration:${params.windowDays}:${categories.join(',')}`, () =>
-    db
-      .select({
-        id: partners.id,
-        legalName: partners.legalName,
-        serviceCategories: partners.serviceCategories,
-        volume: sql<number>`sum(${kpiDailyRollups.casesOpened})::int`,
-      })
-      .from(kpiDailyRollups)
-      .innerJoin(partners, eq(partners.id, kpiDailyRollups.partnerId))
-      .where(
-        and(
-          arrayOverlaps(partners.serviceCategories, categories),
-          gte(kpiDailyRollups.day, from),
-          lte(kpiDailyRollups.day, scope.today),
-        ),
-      )
-      .groupBy(partners.id),
+    categoryVolumes(db, categories, from, scope.today),
   );
   const findings: Finding[] = [];
   for (const category of categories) {
-    const members = volumes
-      .filter((v) => v.serviceCategories.includes(category) && Number(v.volume) > 0)
-      .map((v) => ({ ...v, volume: Number(v.volume) }))
-      .sort((a, b) => b.volume - a.volume || a.legalName.localeCompare(b.legalName));
-    const total = members.reduce((sum, m) => sum + m.volume, 0);
+    // The same shares and the same "above the limit" as the concentration view (decision record 050).
+    const { total, shares } = sharesOf(volumesIn(volumes, category));
     if (total === 0 || total < params.minCategoryVolume) continue;
-    const top = members.slice(0, TOP).map((m) => ({
-      partnerId: m.id,
+    const top = shares.slice(0, TOP).map((m) => ({
+      partnerId: m.partnerId,
       legalName: m.legalName,
-      volume: m.volume,
-      percent: round1((m.volume / total) * 100),
+      volume: m.amount,
+      percent: round1(m.percent),
     }));
+    const above = new Map(aboveLimit(shares, params.abovePercent).map((s) => [s.partnerId, s]));
     for (const candidate of candidates) {
       if (!candidate.serviceCategories.includes(category)) continue;
-      const volume = members.find((m) => m.id === candidate.id)?.volume ?? 0;
-      const share = (volume / total) * 100;
-      if (share <= params.abovePercent) continue;
+      const share = above.get(candidate.id);
+      if (!share) continue;
       findings.push({
         partnerId: candidate.id,
         conditionKey: `category:${category}`,
         evidence: {
           serviceCategory: category,
-          percent: round1(share),
+          percent: round1(share.percent),
           threshold: params.abovePercent,
-          partnerVolume: volume,
+          partnerVolume: share.amount,
           categoryVolume: total,
-          partners: members.length,
+          partners: shares.length,
           measure: 'cases_opened',
           from,
           to: scope.today,
