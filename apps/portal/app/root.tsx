@@ -38,6 +38,7 @@ export async function loader({ context, request }: Route.LoaderArgs): Promise<Ro
         importEvents: can(actor, 'ingest:events:any'),
         manageSettings: can(actor, 'manage:requirements'),
         manageTraining: can(actor, 'manage:training'),
+        readAudit: can(actor, 'read:audit'),
       },
     },
     // Read with the session, unless an action of this same request may have changed it.

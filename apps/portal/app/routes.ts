@@ -126,6 +126,13 @@ export default [
         // People and departments, administrators only (decision record 042).
         route('people', 'routes/staff/people.tsx'),
         route('people/departments', 'routes/staff/departments.tsx'),
+        // The auditor's audit-log viewer and supervision tasks (decision record 053).
+        route('audit', 'routes/staff/audit.tsx'),
+        route('audit/export', 'routes/staff/audit-export.ts'),
+        route('audit/verify', 'routes/staff/audit-verify.ts'),
+        route('supervision', 'routes/staff/supervision.tsx'),
+        route('supervision/new', 'routes/staff/supervision-new.tsx'),
+        route('supervision/:taskId', 'routes/staff/supervision-task.tsx'),
       ]),
     ]),
   ]),

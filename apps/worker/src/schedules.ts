@@ -15,6 +15,7 @@ import { postTrainingDigest, remindTraining } from './jobs/training-reminders.ts
 import { evaluateRisk } from './jobs/risk-evaluate.ts';
 import { escalateRisk } from './jobs/risk-escalate.ts';
 import { snapshotTargets } from './jobs/targets-snapshot.ts';
+import { remindSupervisionTasks } from './jobs/supervision-reminders.ts';
 
 export interface ScheduledJob {
   /** Also the pg-boss queue name. */
@@ -213,5 +214,16 @@ export const schedules: readonly ScheduledJob[] = [
     expireInSeconds: 30 * 60,
     retryLimit: 2,
     handler: evaluateContractExecution,
+  },
+  {
+    name: 'supervision-reminders',
+    // Morning in China, with the other reminders: the owner sees it when the day starts.
+    cron: '20 2 * * *',
+    tz: 'Asia/Shanghai',
+    description:
+      'Reminds the owner of each open supervision task due within three days (or overdue), once per due date.',
+    expireInSeconds: 30 * 60,
+    retryLimit: 2,
+    handler: remindSupervisionTasks,
   },
 ];

@@ -36,3 +36,5 @@ export * from './risk/index.ts';
 export * from './contracts/index.ts';
 export * from './targets/index.ts';
 export * from './people/index.ts';
+export * from './audit-viewer/index.ts';
+export * from './supervision/index.ts';

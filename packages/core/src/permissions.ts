@@ -70,6 +70,10 @@ export const permissions = [
   'manage:risk-incidents',
   'read:risk-incidents:own',
   'respond:risk-incidents:own',
+  // Supervision tasks (decision record 053): every staff member reads them; the supervision group —
+  // risk officers (who already run reviews and rectification) and admins — creates and works them.
+  'read:supervision',
+  'manage:supervision',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -88,6 +92,7 @@ const staffBase: readonly Permission[] = [
   'read:training:any',
   'read:risk',
   'read:contract:any',
+  'read:supervision',
 ];
 
 const staffGrants: Record<StaffRole, readonly Permission[]> = {
@@ -106,6 +111,7 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'manage:risk-rules',
     'manage:contract',
     'manage:risk-incidents',
+    'manage:supervision',
   ],
   admin: [
     ...staffBase,
@@ -129,6 +135,7 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'manage:clauses',
     'review:contract',
     'manage:risk-incidents',
+    'manage:supervision',
   ],
   // Auditors read everything and change nothing (not even a Slack link that would let them act there).
   auditor: [
@@ -145,6 +152,7 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'read:training:any',
     'read:risk',
     'read:contract:any',
+    'read:supervision',
   ],
 };
 

@@ -59,6 +59,10 @@ import { targetsEn } from './targets.en.ts';
 import { targetsZhCN } from './targets.zh-CN.ts';
 import { peopleEn } from './people.en.ts';
 import { peopleZhCN } from './people.zh-CN.ts';
+import { auditViewerEn } from './audit-viewer.en.ts';
+import { auditViewerZhCN } from './audit-viewer.zh-CN.ts';
+import { supervisionEn } from './supervision.en.ts';
+import { supervisionZhCN } from './supervision.zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
 const enAll = {
@@ -92,6 +96,8 @@ const enAll = {
   ...contractExecutionEn,
   ...targetsEn,
   ...peopleEn,
+  ...auditViewerEn,
+  ...supervisionEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -130,6 +136,8 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...contractExecutionZhCN,
     ...targetsZhCN,
     ...peopleZhCN,
+    ...auditViewerZhCN,
+    ...supervisionZhCN,
   },
   en: enAll,
 };

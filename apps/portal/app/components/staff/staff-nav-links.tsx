@@ -5,9 +5,17 @@ import { NavItemLink } from '../app-link';
 import { NavGroup, withinAny } from '../site-nav/nav-group';
 
 const partnerSections = ['/s/partners', '/s/applications', '/s/blacklist', '/s/contracts'];
-const performanceSections = ['/s/scorecards', '/s/reviews', '/s/kpis', '/s/import', '/s/risk', '/s/targets'];
+const performanceSections = [
+  '/s/scorecards',
+  '/s/reviews',
+  '/s/kpis',
+  '/s/import',
+  '/s/risk',
+  '/s/targets',
+  '/s/supervision',
+];
 const trainingSections = ['/s/training'];
-const settingsSections = ['/s/requirements', '/s/settings', '/s/people'];
+const settingsSections = ['/s/requirements', '/s/settings', '/s/people', '/s/audit'];
 
 /**
  * The staff console's sections, grouped so the header fits one row on a laptop:
@@ -76,6 +84,9 @@ export function StaffNavLinks({ may }: { may: ViewerSummary['may'] }) {
         <li>
           <NavItemLink to="/s/targets">{t('targets.nav')}</NavItemLink>
         </li>
+        <li>
+          <NavItemLink to="/s/supervision">{t('supervision.nav')}</NavItemLink>
+        </li>
       </NavGroup>
       <NavGroup label={t('training.nav')} active={withinAny(pathname, trainingSections)}>
         <li>
@@ -113,6 +124,12 @@ export function StaffNavLinks({ may }: { may: ViewerSummary['may'] }) {
         {may.manageSettings ? (
           <li>
             <NavItemLink to="/s/people">{t('people.nav')}</NavItemLink>
+          </li>
+        ) : null}
+        {/* Auditors and administrators (read:audit, decision record 053). */}
+        {may.readAudit ? (
+          <li>
+            <NavItemLink to="/s/audit">{t('audit-viewer.nav')}</NavItemLink>
           </li>
         ) : null}
       </NavGroup>
