@@ -34,6 +34,10 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
+  const { person } = requireKind(context, request, 'staff');
+  if (!can(person.actor, 'manage:supervision')) {
+    throw routeError(context.get(localeContext), 403, 'errors.forbidden');
+  }
   const response = await runStaffAction(context, request, { create: createTaskAction });
   const payload = response.data as StaffActionData<{ id?: string }>;
   if (response.init?.status === 200 && payload.extra?.id) {

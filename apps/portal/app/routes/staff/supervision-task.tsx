@@ -8,6 +8,7 @@ import { FormOutcome, fieldErrorsOf } from '../../components/staff/form-outcome'
 import { SupervisionStatus } from '../../components/supervision/task-status';
 import { depsContext, localeContext } from '../../context';
 import { orRouteError } from '../../lib/app-error.server';
+import { routeError } from '../../lib/route-error';
 import { useLocale, useT } from '../../lib/i18n';
 import type { StaffActionData } from '../../lib/staff/action-result';
 import { runStaffAction } from '../../lib/staff/run-action.server';
@@ -37,8 +38,11 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const { person } = requireKind(context, request, 'staff');
-  // Read it first: an unknown task is the 404 page, whoever asks.
-  await orRouteError(context.get(localeContext), () =>
+  const locale = context.get(localeContext);
+  // Those who may not change tasks are refused before anything is read (a 403 with its code).
+  if (!can(person.actor, 'manage:supervision')) throw routeError(locale, 403, 'errors.forbidden');
+  // Then an unknown task is the 404 page.
+  await orRouteError(locale, () =>
     getSupervisionTask(context.get(depsContext).db, person.actor, params.taskId),
   );
   return runStaffAction(context, request, {
