@@ -63,6 +63,15 @@ describe.skipIf(!e2eEnabled)('the auditor’s view (decision record 053)', () =>
       await signInAs(auditor.page, 'auditor@outpost.test');
       await auditor.page.goto('/s/audit?verify=1');
       expect(await auditor.page.getByTestId('chain-result').getAttribute('data-ok')).toBe('true');
+      // A pasted line that is not a checkpoint is named, not ignored; a backwards date range is said.
+      await auditor.page.goto('/s/audit?verify=1&checkpoints=not-a-checkpoint');
+      expect(await auditor.page.getByText('粘贴的某一行不是审计检查点任务发布的检查点').count()).toBe(1);
+      expect(await auditor.page.getByTestId('chain-result').count()).toBe(0);
+      const backwards = await auditor.page.goto('/s/audit?from=2026-05-02&to=2026-05-01');
+      expect(backwards?.status()).toBe(200);
+      expect(await auditor.page.getByRole('alert').filter({ hasText: '截止日期' }).count()).toBeGreaterThan(
+        0,
+      );
       await signInAs(reviewer.page, 'reviewer@outpost.test');
       const res = await reviewer.page.request.get('/s/audit', { maxRedirects: 0 });
       expect(res.status()).toBe(403);

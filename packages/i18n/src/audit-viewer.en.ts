@@ -68,4 +68,9 @@ export const auditViewerEn = {
     'it does not match a signed checkpoint (the chain before it was rewritten)',
   'audit-viewer.reason.checkpoint_missing':
     'the entry a signed checkpoint names is missing (the log was truncated or rewritten)',
+  'audit-viewer.verify.external': 'Checkpoints kept outside the database (optional)',
+  'audit-viewer.verify.externalHint':
+    'One line each, as posted to the auditors’ channel (the CLI’s --checkpoint).',
+  'audit-viewer.verify.badCheckpoint':
+    'A pasted line is not a checkpoint as the audit-checkpoint job posts it; paste whole lines only.',
 } as const;

@@ -65,4 +65,7 @@ export const auditViewerZhCN: Record<keyof typeof auditViewerEn, string> = {
   'audit-viewer.reason.signature': '缺少有效签名（未使用审计签名密钥追加）',
   'audit-viewer.reason.checkpoint_mismatch': '与已签名的检查点不符（之前的哈希链被改写）',
   'audit-viewer.reason.checkpoint_missing': '已签名检查点指向的记录缺失（日志被截断或改写）',
+  'audit-viewer.verify.external': '保存在数据库之外的检查点（可选）',
+  'audit-viewer.verify.externalHint': '每行一个，即审计频道中发布的内容（命令行的 --checkpoint）。',
+  'audit-viewer.verify.badCheckpoint': '粘贴的某一行不是审计检查点任务发布的检查点，请粘贴完整的行。',
 };

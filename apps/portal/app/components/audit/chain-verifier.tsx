@@ -2,6 +2,7 @@ import { Alert } from '@outpost/ui';
 import { useState } from 'react';
 import { Form } from 'react-router';
 import { useT } from '../../lib/i18n';
+import { TextAreaField } from '../staff/fields';
 import { EntryChanges, type ViewerEntry } from './entries-table';
 
 export interface VerificationView {
@@ -68,24 +69,37 @@ export function ChainVerifier({
   total,
   checkpoints,
   initial,
+  error,
+  lines,
 }: {
   total: number;
   checkpoints: number;
   initial: VerificationView | null;
+  /** A pasted checkpoint line that is not one (the page's own check). */
+  error: string | null;
+  lines: string;
 }) {
   const t = useT();
   const [progress, setProgress] = useState<{ checked: number; total: number } | null>(null);
   const [result, setResult] = useState<VerificationView | null>(initial);
   const [running, setRunning] = useState(false);
+  const [streamError, setStreamError] = useState<string | null>(null);
 
   async function run(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (running) return;
     setRunning(true);
     setResult(null);
+    setStreamError(null);
     setProgress({ checked: 0, total });
+    const pasted = String(new FormData(event.currentTarget).get('checkpoints') ?? '');
+    const url = `/s/audit/verify?${new URLSearchParams({ checkpoints: pasted })}`;
     try {
-      const response = await fetch('/s/audit/verify', { headers: { accept: 'application/x-ndjson' } });
+      const response = await fetch(url, { headers: { accept: 'application/x-ndjson' } });
+      if (response.status === 422) {
+        setStreamError(t('audit-viewer.verify.badCheckpoint'));
+        return;
+      }
       if (!response.ok || !response.body) throw new Error(String(response.status));
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = '';
@@ -104,7 +118,7 @@ export function ChainVerifier({
       }
     } catch {
       // The stream failed (a proxy, a dropped connection): fall back to the page's own check.
-      window.location.assign('/s/audit?verify=1');
+      window.location.assign(`/s/audit?${new URLSearchParams({ verify: '1', checkpoints: pasted })}`);
     } finally {
       setRunning(false);
       setProgress(null);
@@ -117,6 +131,14 @@ export function ChainVerifier({
       <p className="muted">{t('audit-viewer.verify.intro', { total, checkpoints })}</p>
       <Form method="get" action="/s/audit" onSubmit={run}>
         <input type="hidden" name="verify" value="1" />
+        <TextAreaField
+          name="checkpoints"
+          label={t('audit-viewer.verify.external')}
+          hint={t('audit-viewer.verify.externalHint')}
+          error={streamError ?? error ?? undefined}
+          defaultValue={lines}
+          rows={2}
+        />
         <button type="submit" className="button button--primary" disabled={running}>
           {t('audit-viewer.verify.button')}
         </button>

@@ -1,6 +1,8 @@
 import { verifyAuditLog } from '@outpost/core';
 import { depsContext, localeContext } from '../../context';
 import { orRouteError } from '../../lib/app-error.server';
+import { externalCheckpointsOf } from '../../lib/audit/filters';
+import { routeError } from '../../lib/route-error';
 import { requireKind } from '../../lib/viewer.server';
 import { auditChainSize } from '@outpost/core';
 import type { Route } from './+types/audit-verify';
@@ -16,12 +18,15 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const db = context.get(depsContext).db;
   // The permission is checked before the stream starts, so a refusal is a plain 403 page.
   await orRouteError(locale, () => auditChainSize(db, person.actor));
+  const external = externalCheckpointsOf(new URL(request.url).searchParams);
+  if (external.bad) throw routeError(locale, 422, 'audit-viewer.verify.badCheckpoint');
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       const send = (value: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`));
       try {
         const result = await verifyAuditLog(db, person.actor, {
+          external: external.checkpoints,
           onProgress: (checked, total) => send({ type: 'progress', checked, total }),
         });
         send({

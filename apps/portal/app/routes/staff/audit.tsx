@@ -6,6 +6,8 @@ import {
   searchAuditLog,
   verifyAuditLog,
 } from '@outpost/core';
+import { translate } from '@outpost/i18n';
+import { Alert } from '@outpost/ui';
 import { Form } from 'react-router';
 import { AuditEntriesTable } from '../../components/audit/entries-table';
 import { ChainVerifier } from '../../components/audit/chain-verifier';
@@ -14,7 +16,8 @@ import { InputField } from '../../components/staff/fields';
 import { depsContext, localeContext } from '../../context';
 import { orRouteError } from '../../lib/app-error.server';
 import { useT } from '../../lib/i18n';
-import { auditFiltersOf } from '../../lib/audit/filters';
+import { appErrorToForm } from '../../lib/app-error.server';
+import { auditFiltersOf, externalCheckpointsOf } from '../../lib/audit/filters';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/audit';
 
@@ -30,19 +33,43 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const params = new URL(request.url).searchParams;
   const filters = auditFiltersOf(params);
   const before = params.get('before');
-  const [page, vocabulary, size, partners] = await orRouteError(locale, () =>
+  // The permission first (a 403 page), then the search, whose bad input is said above the form.
+  const [vocabulary, size, partners] = await orRouteError(locale, () =>
     Promise.all([
-      searchAuditLog(db, person.actor, { ...filters, ...(before ? { before } : {}) } as AuditSearchFilters),
       auditVocabulary(db, person.actor),
       auditChainSize(db, person.actor),
       partnerChoices(db, person.actor),
     ]),
   );
-  const verification = params.get('verify') === '1' ? await verifyAuditLog(db, person.actor) : null;
+  let page: Awaited<ReturnType<typeof searchAuditLog>> | null = null;
+  let searchError: string | null = null;
+  try {
+    page = await searchAuditLog(db, person.actor, {
+      ...filters,
+      ...(before ? { before } : {}),
+    } as AuditSearchFilters);
+  } catch (raw) {
+    const mapped = appErrorToForm(raw, locale, {
+      from: translate(locale, 'audit-viewer.filter.from'),
+      to: translate(locale, 'audit-viewer.filter.to'),
+      partnerId: translate(locale, 'audit-viewer.filter.partner'),
+    });
+    if (!mapped) throw raw;
+    searchError = mapped.errors.form ?? Object.values(mapped.errors.fields ?? {}).join(' ');
+  }
+  const external = externalCheckpointsOf(params);
+  const verifyError = external.bad ? translate(locale, 'audit-viewer.verify.badCheckpoint') : null;
+  const verification =
+    params.get('verify') === '1' && !external.bad
+      ? await verifyAuditLog(db, person.actor, { external: external.checkpoints })
+      : null;
   return {
     filters,
-    entries: page.entries.map((e) => ({ ...e, at: e.at.toISOString() })),
-    nextBefore: page.nextBefore,
+    entries: (page?.entries ?? []).map((e) => ({ ...e, at: e.at.toISOString() })),
+    nextBefore: page?.nextBefore ?? null,
+    searchError,
+    verifyError,
+    checkpointLines: params.get('checkpoints') ?? '',
     paged: Boolean(before),
     entityTypes: vocabulary.entityTypes,
     partners: partners.map((p) => ({ id: p.id, name: p.name })),
@@ -76,7 +103,13 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
         <p className="muted">{t('audit-viewer.intro')}</p>
       </header>
 
-      <ChainVerifier total={d.size.total} checkpoints={d.size.checkpoints} initial={d.verification} />
+      <ChainVerifier
+        total={d.size.total}
+        checkpoints={d.size.checkpoints}
+        initial={d.verification}
+        error={d.verifyError}
+        lines={d.checkpointLines}
+      />
 
       <Form method="get" className="filters" aria-label={t('audit-viewer.search')}>
         <InputField
@@ -136,6 +169,7 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
         </AppLink>
       </Form>
 
+      {d.searchError ? <Alert tone="error">{d.searchError}</Alert> : null}
       <p>
         <a href={`/s/audit/export?${query({})}`} download>
           {t('audit-viewer.export')}
