@@ -31,6 +31,10 @@ export const auditLog = pgTable(
   (t) => [
     index('audit_log_entity_idx').on(t.entityType, t.entityId),
     index('audit_log_partner_idx').on(t.partnerId),
+    // The auditor's viewer (decision record 053): newest first by id, narrowed by actor, action or time.
+    index('audit_log_actor_idx').on(t.actorId, t.id),
+    index('audit_log_action_idx').on(t.action, t.id),
+    index('audit_log_at_idx').on(t.at),
   ],
 );
 

@@ -24,3 +24,4 @@ export * from './register.ts';
 export * from './incentives.ts';
 export * from './reports.ts';
 export * from './continuity.ts';
+export * from './supervision.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { e2eEnabled, newPage, signInAs, useBrowser } from '../support/e2e-fixtures.ts';
+import { e2eEnabled, followNavLink, newPage, signInAs, useBrowser } from '../support/e2e-fixtures.ts';
 
 describe.skipIf(!e2eEnabled)('quarterly target dashboard (decision record 046)', () => {
   const browser = useBrowser();
@@ -10,13 +10,11 @@ describe.skipIf(!e2eEnabled)('quarterly target dashboard (decision record 046)',
       const { page } = staff;
       await signInAs(page, 'auditor@outpost.test');
       await page.request.post('/lang', { form: { locale: 'zh-CN', redirectTo: '/s' }, maxRedirects: 0 });
-      // The header's Performance menu holds the page.
+      // The header's Performance menu holds the page: open the menu, then follow the link (a click
+      // on the hidden link itself did nothing — the <details> group must be opened first).
       await page.goto('/s');
-      const navLink = page
-        .getByRole('navigation', { name: '主导航', includeHidden: true })
-        .getByRole('link', { name: '季度目标', exact: true, includeHidden: true });
-      expect(await navLink.getAttribute('href')).toBe('/s/targets');
-      await page.goto('/s/targets');
+      await followNavLink(page, '季度目标');
+      await page.waitForURL('**/s/targets');
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('季度目标');
       // The four targets, each with its definition, value and a trend chart over eight quarters.
       for (const name of ['合作机构合规率', '合同执行偏差率', '客户满意度', '风险预警响应']) {

@@ -1050,4 +1050,58 @@ export const expectations: Record<string, Expected> = {
   // Only a target for the ownership forms of other pages: a GET goes back to the work queue.
   'GET /s/ownership': { default: 302, partnerAdmin: 403, partnerMember: 403 },
   'POST /s/ownership': { default: 400, anonymous: 302, partnerAdmin: 403, partnerMember: 403, apiKey: 302 },
+  // The audit-log viewer, its CSV export and its chain verification (decision record 053): read:audit,
+  // i.e. auditors and administrators.
+  'GET /s/audit': {
+    default: 403,
+    anonymous: 302,
+    'staff:admin': 200,
+    'staff:auditor': 200,
+    apiKey: 302,
+  },
+  'GET /s/audit/export': {
+    default: 403,
+    anonymous: 302,
+    'staff:admin': 200,
+    'staff:auditor': 200,
+    apiKey: 302,
+  },
+  'GET /s/audit/verify': {
+    default: 403,
+    anonymous: 302,
+    'staff:admin': 200,
+    'staff:auditor': 200,
+    apiKey: 302,
+  },
+  // Supervision tasks (decision record 053): every staff role reads them; risk officers and admins
+  // (manage:supervision) create and work them — an empty form names no intent (400); a foreign id is 404.
+  'GET /s/supervision': { default: 200, anonymous: 302, partnerAdmin: 403, partnerMember: 403, apiKey: 302 },
+  'GET /s/supervision/new': {
+    default: 403,
+    anonymous: 302,
+    'staff:risk_officer': 200,
+    'staff:admin': 200,
+    apiKey: 302,
+  },
+  'POST /s/supervision/new': {
+    default: 403,
+    anonymous: 302,
+    'staff:risk_officer': 400,
+    'staff:admin': 400,
+    apiKey: 302,
+  },
+  'GET /s/supervision/:taskId': {
+    default: 404,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  'POST /s/supervision/:taskId': {
+    default: 403,
+    anonymous: 302,
+    'staff:risk_officer': 404,
+    'staff:admin': 404,
+    apiKey: 302,
+  },
 };

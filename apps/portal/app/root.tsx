@@ -39,6 +39,7 @@ export async function loader({ context, request }: Route.LoaderArgs): Promise<Ro
         manageSettings: can(actor, 'manage:requirements'),
         manageTraining: can(actor, 'manage:training'),
         readReports: can(actor, 'read:reports'),
+        readAudit: can(actor, 'read:audit'),
       },
     },
     // Read with the session, unless an action of this same request may have changed it.

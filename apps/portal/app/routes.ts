@@ -147,6 +147,13 @@ export default [
         route('concentration', 'routes/staff/concentration.tsx'),
         route('rectification', 'routes/staff/rectification-items.tsx'),
         route('ownership', 'routes/staff/ownership.tsx'),
+        // The auditor's audit-log viewer and supervision tasks (decision record 053).
+        route('audit', 'routes/staff/audit.tsx'),
+        route('audit/export', 'routes/staff/audit-export.ts'),
+        route('audit/verify', 'routes/staff/audit-verify.ts'),
+        route('supervision', 'routes/staff/supervision.tsx'),
+        route('supervision/new', 'routes/staff/supervision-new.tsx'),
+        route('supervision/:taskId', 'routes/staff/supervision-task.tsx'),
       ]),
     ]),
   ]),

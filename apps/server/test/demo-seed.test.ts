@@ -781,3 +781,26 @@ describe('continuity and ownership in the first-run demo (decision record 050)',
     expect(legalContracts.items.every((c) => c.departmentId === legalDept.id)).toBe(true);
   });
 });
+
+describe('supervision and the auditor view in the first-run demo (decision record 053)', () => {
+  it('has a supervision task with a finding linked to a rectification item, and the auditor reads the log and verifies it', async () => {
+    const { getSupervisionTask, listSupervisionTasks, searchAuditLog, verifyAuditLog } = await import(
+      '@outpost/core'
+    );
+    const auditor = await actor('auditor@outpost.test');
+    const { tasks } = await listSupervisionTasks(conn.db, auditor, {});
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({ status: 'open', overdue: false, regions: ['east'], findings: 1 });
+    const view = await getSupervisionTask(conn.db, auditor, tasks[0]!.id);
+    expect(view.findings[0]!.items).toHaveLength(1);
+    expect(['open', 'submitted']).toContain(view.findings[0]!.items[0]!.status);
+    const created = await searchAuditLog(conn.db, auditor, { action: 'supervision.' });
+    expect(created.entries.map((e) => e.action).sort()).toEqual([
+      'supervision.finding_added',
+      'supervision.task_created',
+    ]);
+    const verified = await verifyAuditLog(conn.db, auditor);
+    expect(verified.report).toMatchObject({ ok: true });
+    expect(verified.total).toBeGreaterThan(100);
+  });
+});

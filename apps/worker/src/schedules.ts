@@ -17,6 +17,7 @@ import { escalateRisk } from './jobs/risk-escalate.ts';
 import { snapshotTargets } from './jobs/targets-snapshot.ts';
 import { makeRequestedReports, queueManagementReport } from './jobs/management-report.ts';
 import { remindExitPlans } from './jobs/exit-plan-reminders.ts';
+import { remindSupervisionTasks } from './jobs/supervision-reminders.ts';
 
 export interface ScheduledJob {
   /** Also the pg-boss queue name. */
@@ -248,5 +249,16 @@ export const schedules: readonly ScheduledJob[] = [
     expireInSeconds: 30 * 60,
     retryLimit: 2,
     handler: remindExitPlans,
+  },
+  {
+    name: 'supervision-reminders',
+    // Morning in China, with the other reminders: the owner sees it when the day starts.
+    cron: '20 2 * * *',
+    tz: 'Asia/Shanghai',
+    description:
+      'Reminds the owner of each open supervision task due within three days (or overdue), once per due date.',
+    expireInSeconds: 30 * 60,
+    retryLimit: 2,
+    handler: remindSupervisionTasks,
   },
 ];

@@ -96,7 +96,16 @@ export async function audit(tx: Database, actor: Actor, entry: AuditEntry): Prom
 
 export type ChainReport =
   | { ok: true; checked: number; unsigned: number; checkpoints: number }
-  | { ok: false; checked: number; brokenAt: number; reason: string };
+  | { ok: false; checked: number; brokenAt: number; reason: string; code: ChainBreak };
+
+/** What broke, for a reader in either language (the viewer translates it; the CLI prints `reason`). */
+export type ChainBreak =
+  | 'checkpoint_unsigned'
+  | 'link'
+  | 'content'
+  | 'signature'
+  | 'checkpoint_mismatch'
+  | 'checkpoint_missing';
 
 /** A checkpoint's signed text: what it claims about the chain, in one line. */
 function checkpointText(c: Pick<AuditCheckpoint, 'headId' | 'headHash' | 'entries' | 'at'>): string {
@@ -116,7 +125,12 @@ function checkpointText(c: Pick<AuditCheckpoint, 'headId' | 'headHash' | 'entrie
  */
 export async function verifyAuditChain(
   db: Database,
-  options: { batchSize?: number; external?: ExternalCheckpoint[] } = {},
+  options: {
+    batchSize?: number;
+    external?: ExternalCheckpoint[];
+    /** Called after each batch with the entries verified so far (the viewer's progress, decision 053). */
+    onProgress?: (checked: number) => void | Promise<void>;
+  } = {},
 ): Promise<ChainReport> {
   const batchSize = options.batchSize ?? 1000;
   const stored = await db.select().from(auditCheckpoints).orderBy(asc(auditCheckpoints.id));
@@ -127,6 +141,7 @@ export async function verifyAuditChain(
         checked: 0,
         brokenAt: c.headId,
         reason: `checkpoint #${c.id} is not validly signed`,
+        code: 'checkpoint_unsigned',
       };
     }
   }
@@ -140,6 +155,7 @@ export async function verifyAuditChain(
         checked: 0,
         brokenAt: c.headId,
         reason: `external checkpoint ${i + 1} is not validly signed`,
+        code: 'checkpoint_unsigned',
       };
     }
     expected.set(c.headId, { hash: c.headHash, entries: c.entries, label: `external checkpoint ${i + 1}` });
@@ -167,6 +183,7 @@ export async function verifyAuditChain(
           checked,
           brokenAt: row.id,
           reason: 'previous-hash link does not match the entry before it',
+          code: 'link',
         };
       }
       if (hashOf(prevHash, row) !== row.hash) {
@@ -175,6 +192,7 @@ export async function verifyAuditChain(
           checked,
           brokenAt: row.id,
           reason: 'content does not match its hash (entry was altered)',
+          code: 'content',
         };
       }
       if (row.mac === null && !signedSeen) {
@@ -186,6 +204,7 @@ export async function verifyAuditChain(
           checked,
           brokenAt: row.id,
           reason: 'entry has no valid signature (appended without the audit signing key)',
+          code: 'signature',
         };
       } else {
         signedSeen = true;
@@ -199,6 +218,7 @@ export async function verifyAuditChain(
             checked,
             brokenAt: row.id,
             reason: `entry does not match ${anchor.label} (the chain before it was rewritten)`,
+            code: 'checkpoint_mismatch',
           };
         }
         met.add(row.id);
@@ -206,6 +226,7 @@ export async function verifyAuditChain(
       prevHash = row.hash;
       lastId = row.id;
     }
+    await options.onProgress?.(checked);
   }
   for (const [headId, anchor] of expected) {
     if (!met.has(headId)) {
@@ -214,6 +235,7 @@ export async function verifyAuditChain(
         checked,
         brokenAt: headId,
         reason: `entry #${headId} named by ${anchor.label} is missing (the log was truncated${headId === highest ? '' : ' or rewritten'})`,
+        code: 'checkpoint_missing',
       };
     }
   }

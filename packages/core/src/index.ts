@@ -41,3 +41,5 @@ export * from './incentives/index.ts';
 export * from './reports/index.ts';
 export * from './continuity/index.ts';
 export * from './ownership/index.ts';
+export * from './audit-viewer/index.ts';
+export * from './supervision/index.ts';

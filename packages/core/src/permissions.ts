@@ -78,6 +78,10 @@ export const permissions = [
   'manage:continuity',
   // Ownership (decision record 050): who and which department answers for a partner, contract, alert, item.
   'assign:ownership',
+  // Supervision tasks (decision record 053): every staff member reads them; the supervision group —
+  // risk officers (who already run reviews and rectification) and admins — creates and works them.
+  'read:supervision',
+  'manage:supervision',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -96,6 +100,7 @@ const staffBase: readonly Permission[] = [
   'read:training:any',
   'read:risk',
   'read:contract:any',
+  'read:supervision',
 ];
 
 const staffGrants: Record<StaffRole, readonly Permission[]> = {
@@ -125,6 +130,7 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'generate:reports',
     'manage:continuity',
     'assign:ownership',
+    'manage:supervision',
   ],
   admin: [
     ...staffBase,
@@ -152,6 +158,7 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'generate:reports',
     'manage:continuity',
     'assign:ownership',
+    'manage:supervision',
   ],
   // Auditors read everything and change nothing (not even a Slack link that would let them act there).
   auditor: [
@@ -169,6 +176,7 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'read:risk',
     'read:contract:any',
     'read:reports',
+    'read:supervision',
   ],
 };
 

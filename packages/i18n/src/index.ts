@@ -69,6 +69,10 @@ import { reportsEn } from './reports.en.ts';
 import { reportsZhCN } from './reports.zh-CN.ts';
 import { continuityEn } from './continuity.en.ts';
 import { continuityZhCN } from './continuity.zh-CN.ts';
+import { auditViewerEn } from './audit-viewer.en.ts';
+import { auditViewerZhCN } from './audit-viewer.zh-CN.ts';
+import { supervisionEn } from './supervision.en.ts';
+import { supervisionZhCN } from './supervision.zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
 const enAll = {
@@ -107,6 +111,8 @@ const enAll = {
   ...incentivesEn,
   ...reportsEn,
   ...continuityEn,
+  ...auditViewerEn,
+  ...supervisionEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -150,6 +156,8 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...incentivesZhCN,
     ...reportsZhCN,
     ...continuityZhCN,
+    ...auditViewerZhCN,
+    ...supervisionZhCN,
   },
   en: enAll,
 };

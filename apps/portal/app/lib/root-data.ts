@@ -13,5 +13,11 @@ export interface ViewerSummary {
   kind: 'staff' | 'partner';
   home: string;
   /** Header links to pages only some staff may open (the others would answer 403). */
-  may: { importEvents: boolean; manageSettings: boolean; manageTraining?: boolean; readReports?: boolean };
+  may: {
+    importEvents: boolean;
+    manageSettings: boolean;
+    manageTraining?: boolean;
+    readReports?: boolean;
+    readAudit?: boolean;
+  };
 }

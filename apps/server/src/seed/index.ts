@@ -26,6 +26,7 @@ import { seedReports } from './reports.ts';
 import { seedContractExecution } from './contract-execution.ts';
 import { seedRegister } from './register.ts';
 import { seedContractRenewals } from './contract-renewals.ts';
+import { seedSupervision } from './supervision.ts';
 
 export { DEMO_PASSWORD } from './context.ts';
 export { activePartners, applicants } from './partners.ts';
@@ -95,6 +96,7 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   await seedContractRenewals(context, admitted);
   await seedIncentives(context);
   await seedContinuity(context); // exit plans, concentration, departments and owners (decision record 050)
+  await seedSupervision(context);
   // Last: the management report reads what every step before it left (decision record 051).
   await seedReports(context);
 }

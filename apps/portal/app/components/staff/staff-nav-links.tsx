@@ -23,9 +23,10 @@ const performanceSections = [
   '/s/incentives',
   '/s/reports',
   '/s/rectification',
+  '/s/supervision',
 ];
 const trainingSections = ['/s/training'];
-const settingsSections = ['/s/requirements', '/s/settings', '/s/people'];
+const settingsSections = ['/s/requirements', '/s/settings', '/s/people', '/s/audit'];
 
 /**
  * The staff console's sections, grouped so the header fits one row on a laptop:
@@ -105,6 +106,8 @@ export function StaffNavLinks({ may }: { may: ViewerSummary['may'] }) {
         </li>
         <li>
           <NavItemLink to="/s/register">{t('register.nav')}</NavItemLink>
+        </li>
+        <li>
           <NavItemLink to="/s/incentives">{t('incentives.nav')}</NavItemLink>
         </li>
         {may.readReports ? (
@@ -112,6 +115,9 @@ export function StaffNavLinks({ may }: { may: ViewerSummary['may'] }) {
             <NavItemLink to="/s/reports">{t('reports.nav')}</NavItemLink>
           </li>
         ) : null}
+        <li>
+          <NavItemLink to="/s/supervision">{t('supervision.nav')}</NavItemLink>
+        </li>
       </NavGroup>
       <NavGroup label={t('training.nav')} active={withinAny(pathname, trainingSections)}>
         <li>
@@ -149,6 +155,12 @@ export function StaffNavLinks({ may }: { may: ViewerSummary['may'] }) {
         {may.manageSettings ? (
           <li>
             <NavItemLink to="/s/people">{t('people.nav')}</NavItemLink>
+          </li>
+        ) : null}
+        {/* Auditors and administrators (read:audit, decision record 053). */}
+        {may.readAudit ? (
+          <li>
+            <NavItemLink to="/s/audit">{t('audit-viewer.nav')}</NavItemLink>
           </li>
         ) : null}
       </NavGroup>
