@@ -1,3 +1,4 @@
+import { inForceStatuses } from '../contracts/in-force.ts';
 import {
   contracts,
   contractVersions,
@@ -89,8 +90,10 @@ export function volumesIn(rows: readonly VolumeRow[], category: Category): Partn
 }
 
 /**
- * The annual value (cents) of the contracts in force (active or expiring; the terms of the signed
- * version in force, not an amendment being drafted) per category and partner. A contract has one category, so here nothing is counted twice.
+ * The annual value (cents) of the contracts in force (active, expiring or renewed; the terms of the
+ * latest signed version — a renewal or amendment replaces the earlier ones, an amendment being
+ * drafted counts for nothing yet) per category and partner. A contract has one category and one
+ * version in force, so nothing is counted twice.
  */
 export async function contractValues(
   db: Database,
@@ -106,9 +109,12 @@ export async function contractValues(
     .innerJoin(partners, eq(partners.id, contracts.partnerId))
     .innerJoin(
       contractVersions,
-      and(eq(contractVersions.contractId, contracts.id), eq(contractVersions.status, 'signed')),
+      and(
+        eq(contractVersions.contractId, contracts.id),
+        sql`${contractVersions.version} = (select max(s.version) from contract_versions s where s.contract_id = ${contracts.id} and s.status = 'signed')`,
+      ),
     )
-    .where(inArray(contracts.status, ['active', 'expiring']))
+    .where(inArray(contracts.status, [...inForceStatuses]))
     .groupBy(contracts.serviceCategory, contracts.partnerId, partners.legalName);
   return rows.map((r) => ({ ...r, amount: Number(r.amount) }));
 }

@@ -12,12 +12,13 @@ import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { notFound } from '../errors.ts';
 import { assertCan } from '../permissions.ts';
+import { inForceStatuses } from '../contracts/in-force.ts';
 import { isUuid, parse } from '../validation.ts';
 import { missingFields, type RequiredField, requiredFields } from './completeness.ts';
 import { type RegisterRecord, type RegisterRow, toRecord } from './record.ts';
 
-/** A contract is an arrangement of the register while it is in force. */
-export const inForceStatuses = ['active', 'expiring'] as const;
+// A contract is an arrangement of the register while it is in force (active, expiring or renewed).
+const inForce = sql.raw(`(${inForceStatuses.map((s) => `'${s}'`).join(', ')})`);
 
 /**
  * One row per arrangement with everything the register reads live: the partner, the contract's
@@ -75,13 +76,13 @@ const entryOf = (record: RegisterRecord): RegisterEntry => {
 };
 
 /**
- * Every arrangement in force on `asOf` (default today, Beijing): contracts active or expiring
+ * Every arrangement in force on `asOf` (default today, Beijing): contracts active, expiring or renewed
  * whose start is on or before that day, with what each still lacks. Staff and auditors only.
  */
 export async function registerEntries(db: Database, actor: Actor, asOf = todayInChina()) {
   assertCan(actor, 'read:contract:any');
   const rows = rowsOf<RegisterRow>(
-    await registerRows(db, sql`k.status in ('active', 'expiring') and v.terms->>'startDate' <= ${asOf}`),
+    await registerRows(db, sql`k.status in ${inForce} and v.terms->>'startDate' <= ${asOf}`),
   );
   return rows.map((r) => entryOf(toRecord(r, asOf)));
 }
@@ -145,7 +146,7 @@ export async function registerReport(db: Database, actor: Actor, rawFilter: Regi
  */
 export async function partnersWithoutArrangement(db: Database, actor: Actor) {
   assertCan(actor, 'read:contract:any');
-  const noContractInForce = sql`not exists (select 1 from contracts k where k.partner_id = ${partners.id} and k.status in ('active', 'expiring'))`;
+  const noContractInForce = sql`not exists (select 1 from contracts k where k.partner_id = ${partners.id} and k.status in ${inForce})`;
   return db
     .select({
       partnerId: partners.id,
