@@ -20,3 +20,4 @@ export * from './mfa.ts';
 export * from './targets.ts';
 export * from './departments.ts';
 export * from './people.ts';
+export * from './terminations.ts';

@@ -36,3 +36,4 @@ export * from './risk/index.ts';
 export * from './contracts/index.ts';
 export * from './targets/index.ts';
 export * from './people/index.ts';
+export * from './terminations/index.ts';

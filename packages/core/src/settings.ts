@@ -5,6 +5,7 @@ import type { Actor } from './actor.ts';
 import { audit } from './audit.ts';
 import { assertCan } from './permissions.ts';
 import { parse } from './validation.ts';
+import { terminationSettingSchemas } from './terminations/settings.ts';
 
 /** Configurable rules with their defaults and validation, one place for each. */
 export const settingSchemas = {
@@ -76,6 +77,8 @@ export const settingSchemas = {
         .nullable(),
     })
     .default({ quarter: null }),
+  /** Termination cases' approvers and exit checklist template (decision record 049). */
+  ...terminationSettingSchemas,
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

@@ -59,6 +59,8 @@ import { targetsEn } from './targets.en.ts';
 import { targetsZhCN } from './targets.zh-CN.ts';
 import { peopleEn } from './people.en.ts';
 import { peopleZhCN } from './people.zh-CN.ts';
+import { terminationsEn } from './terminations.en.ts';
+import { terminationsZhCN } from './terminations.zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
 const enAll = {
@@ -92,6 +94,7 @@ const enAll = {
   ...contractExecutionEn,
   ...targetsEn,
   ...peopleEn,
+  ...terminationsEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -130,6 +133,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...contractExecutionZhCN,
     ...targetsZhCN,
     ...peopleZhCN,
+    ...terminationsZhCN,
   },
   en: enAll,
 };
