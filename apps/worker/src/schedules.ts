@@ -15,6 +15,7 @@ import { postTrainingDigest, remindTraining } from './jobs/training-reminders.ts
 import { evaluateRisk } from './jobs/risk-evaluate.ts';
 import { escalateRisk } from './jobs/risk-escalate.ts';
 import { snapshotTargets } from './jobs/targets-snapshot.ts';
+import { remindTerminationTasks, revokeTerminatedAccess } from './jobs/termination-effective.ts';
 
 export interface ScheduledJob {
   /** Also the pg-boss queue name. */
@@ -213,5 +214,27 @@ export const schedules: readonly ScheduledJob[] = [
     expireInSeconds: 30 * 60,
     retryLimit: 2,
     handler: evaluateContractExecution,
+  },
+  {
+    name: 'termination-effective',
+    // Just after midnight China time, when the effective date begins, and hourly after that: a
+    // worker that was down at midnight closes access within the hour (decision record 049).
+    cron: '5 * * * *',
+    tz: 'Asia/Shanghai',
+    description:
+      "Closes the access of partners whose termination takes effect today: sessions end, accounts disabled, API keys revoked, partner and contracts in force terminated; each case once.",
+    expireInSeconds: 15 * 60,
+    retryLimit: 2,
+    handler: revokeTerminatedAccess,
+  },
+  {
+    name: 'termination-task-reminders',
+    cron: '35 2 * * *',
+    tz: 'Asia/Shanghai',
+    description:
+      'Reminds partners and staff of exit checklist tasks due within 2 days and of overdue ones (escalated to the case owner), each once.',
+    expireInSeconds: 30 * 60,
+    retryLimit: 2,
+    handler: remindTerminationTasks,
   },
 ];

@@ -9,6 +9,8 @@ import { registerCommitteeReject } from './views/committee-reject.ts';
 import { registerContractReturn } from './views/contract-return.ts';
 import { registerRiskAlertActions } from './actions/risk-alert.ts';
 import { registerRiskResolve } from './views/risk-resolve.ts';
+import { registerTerminationApproval } from './actions/termination-approval.ts';
+import { registerTerminationReject } from './views/termination-reject.ts';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   registerOutpostCommand(app, deps);
@@ -20,4 +22,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerContractReturn(app, deps);
   registerRiskAlertActions(app, deps);
   registerRiskResolve(app, deps);
+  registerTerminationApproval(app, deps);
+  registerTerminationReject(app, deps);
 }

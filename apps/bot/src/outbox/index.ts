@@ -5,6 +5,8 @@ import {
   RISK_ALERT_POST_KIND,
   RISK_ALERT_REFRESH_KIND,
   type SlackOutboxKind,
+  TERMINATION_BALLOT_KIND,
+  TERMINATION_REFRESH_KIND,
 } from '@outpost/core';
 import { committeeBallotKind } from './committee-ballot.ts';
 import { committeeRefreshKind } from './committee-refresh.ts';
@@ -12,6 +14,7 @@ import { contractBallotKind } from './contract-ballot.ts';
 import { contractRefreshKind } from './contract-refresh.ts';
 import { notificationReadRefreshKind } from './notification-read-refresh.ts';
 import { riskAlertPostKind, riskAlertRefreshKind } from './risk-alert.ts';
+import { terminationBallotKind, terminationRefreshKind } from './termination.ts';
 
 /**
  * The Slack-shaped outbox rows the bot knows how to render, for the worker to deliver
@@ -27,6 +30,9 @@ export const committeeOutboxKinds: Record<string, SlackOutboxKind> = {
   // Risk alerts (decision 034): the card per alert, posted and updated in place.
   [RISK_ALERT_POST_KIND]: riskAlertPostKind,
   [RISK_ALERT_REFRESH_KIND]: riskAlertRefreshKind,
+  // Termination cases (decision 049): the approvers' ballots, redrawn with the live tally.
+  [TERMINATION_BALLOT_KIND]: terminationBallotKind,
+  [TERMINATION_REFRESH_KIND]: terminationRefreshKind,
 };
 
 /** The kinds that redraw a clicked message in place (what the bot's own refresher delivers). */
@@ -35,4 +41,5 @@ export const messageRefreshKinds = [
   NOTIFICATION_READ_REFRESH_KIND,
   CONTRACT_REFRESH_KIND,
   RISK_ALERT_REFRESH_KIND,
+  TERMINATION_REFRESH_KIND,
 ] as const;
