@@ -21,6 +21,7 @@ import { seedRiskIncidents } from './risk-incidents.ts';
 import { seedMfa } from './mfa.ts';
 import { seedTargets } from './targets.ts';
 import { seedContractExecution } from './contract-execution.ts';
+import { seedTerminations } from './terminations.ts';
 
 export { DEMO_PASSWORD } from './context.ts';
 export { activePartners, applicants } from './partners.ts';
@@ -86,4 +87,5 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   // Departments, a pending staff invitation, a deactivated person (decision record 042).
   await seedPeople(context);
   await seedContractExecution(context);
+  await seedTerminations(context, admitted);
 }

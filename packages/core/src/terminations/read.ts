@@ -7,7 +7,7 @@ import {
   terminationTasks,
   users,
 } from '@outpost/db';
-import { aliasedTable, and, asc, desc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -22,8 +22,6 @@ export const caseListInput = z.strictObject({
   responsibleId: z.uuid().optional(),
   partnerId: z.uuid().optional(),
 });
-
-const successors = aliasedTable(partners, 'successor');
 
 /** Staff's list of cases with their department and responsible person (issue 16 accountability), filterable by both. */
 export async function listTerminationCases(db: Database, actor: Actor, raw: z.input<typeof caseListInput> = {}) {
@@ -48,14 +46,13 @@ export async function listTerminationCases(db: Database, actor: Actor, raw: z.in
       departmentEn: departments.nameEn,
       responsibleId: terminationCases.responsibleId,
       responsibleName: users.displayName,
-      successorName: successors.legalName,
+      successorName: sql<string | null>`(select s.legal_name from partners s where s.id = ${terminationCases.successorPartnerId})`,
       createdAt: terminationCases.createdAt,
     })
     .from(terminationCases)
     .innerJoin(partners, eq(partners.id, terminationCases.partnerId))
     .leftJoin(departments, eq(departments.id, terminationCases.departmentId))
     .leftJoin(users, eq(users.id, terminationCases.responsibleId))
-    .leftJoin(successors, eq(successors.id, terminationCases.successorPartnerId))
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(terminationCases.createdAt))
     .limit(500);
