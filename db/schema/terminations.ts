@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, ts, updatedAt } from './columns.ts';
 import { departments } from './departments.ts';
 import { partners, partnerStatuses } from './partners.ts';
@@ -61,7 +71,10 @@ export const terminationCases = pgTable(
     /** The approvers fixed when it went to approval (settings `termination.approvers` at that time). */
     approverIds: uuid('approver_ids').array().notNull().default(sql`'{}'::uuid[]`),
     successorPartnerId: uuid('successor_partner_id').references(() => partners.id),
-    handoverItems: jsonb('handover_items').$type<TerminationHandoverItem[]>().notNull().default(sql`'[]'::jsonb`),
+    handoverItems: jsonb('handover_items')
+      .$type<TerminationHandoverItem[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /** The partner's status when it became `exiting`, restored by a withdrawal. */
     statusBefore: text('status_before', { enum: partnerStatuses }),
     closeReason: text('close_reason'),

@@ -78,7 +78,13 @@ const actionsBlock = (message: FakeMessage) =>
   message.blocks.find((b) => (b as { type: string }).type === 'actions') as { block_id: string } | undefined;
 
 function click(who: Approver, actionId: string, caseId: string, message: FakeMessage, responseUrl: string) {
-  const payload = buttonClickPayload({ user: { id: who.slackUserId }, actionId, value: caseId, message, responseUrl });
+  const payload = buttonClickPayload({
+    user: { id: who.slackUserId },
+    actionId,
+    value: caseId,
+    message,
+    responseUrl,
+  });
   const block = actionsBlock(message);
   if (block) (payload.actions as { block_id: string }[])[0]!.block_id = block.block_id;
   return { payload, response: h.post(interactionBody(payload)) };
@@ -108,8 +114,12 @@ describe('approving a termination case from Slack', () => {
     const en = await ballotOf(row.id, lee.id);
     expect(JSON.stringify(zh.blocks)).toContain('批准');
     expect(JSON.stringify(en.blocks)).toContain('Reject…');
-    expect((await click(lee, 'termination_approve', row.id, en, h.fake.responseUrl()).response).status).toBe(200);
-    expect(await decisionsOf(row.id)).toMatchObject([{ approverId: lee.id, decision: 'approve', via: 'slack' }]);
+    expect((await click(lee, 'termination_approve', row.id, en, h.fake.responseUrl()).response).status).toBe(
+      200,
+    );
+    expect(await decisionsOf(row.id)).toMatchObject([
+      { approverId: lee.id, decision: 'approve', via: 'slack' },
+    ]);
     await h.deliverOutbox();
     await until(() => !actionsBlock(en) && JSON.stringify(zh.blocks).includes('已批准 1'));
     expect(en.text).toContain('You approved.');
@@ -135,7 +145,9 @@ describe('approving a termination case from Slack', () => {
       ...interactionBody(first.payload),
       headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
     });
-    expect((await Promise.all([first.response, second.response, retry])).map((r) => r.status)).toEqual([200, 200, 200]);
+    expect((await Promise.all([first.response, second.response, retry])).map((r) => r.status)).toEqual([
+      200, 200, 200,
+    ]);
     await new Promise((r) => setTimeout(r, 200));
     expect(await decisionsOf(row.id)).toHaveLength(1);
     expect(h.fake.calls.filter((c) => c.method === 'response_url')).toEqual([]);
@@ -153,11 +165,18 @@ describe('approving a termination case from Slack', () => {
     const submit = (reason: string | null) =>
       h.post(
         interactionBody(
-          viewSubmissionPayload({ user: { id: zhang.slackUserId }, view: modal, values: { reason: { reason_input: reason } } }),
+          viewSubmissionPayload({
+            user: { id: zhang.slackUserId },
+            view: modal,
+            values: { reason: { reason_input: reason } },
+          }),
         ),
       );
     const blank = await submit('  ');
-    expect(await blank.json()).toMatchObject({ response_action: 'errors', errors: { reason: expect.stringContaining('3') } });
+    expect(await blank.json()).toMatchObject({
+      response_action: 'errors',
+      errors: { reason: expect.stringContaining('3') },
+    });
     expect(await decisionsOf(row.id)).toEqual([]);
     expect((await submit('整改已完成，继续合作')).status).toBe(200);
     expect(await decisionsOf(row.id)).toMatchObject([{ decision: 'reject', reason: '整改已完成，继续合作' }]);
@@ -172,7 +191,8 @@ describe('approving a termination case from Slack', () => {
     await click(outsider, 'termination_approve', row.id, message, url1).response;
     expect(String((await ephemeral(url1)).args.text)).toContain('not an approver');
     const url2 = h.fake.responseUrl();
-    await click({ id: '', slackUserId: uniqueSlackId() }, 'termination_approve', row.id, message, url2).response;
+    await click({ id: '', slackUserId: uniqueSlackId() }, 'termination_approve', row.id, message, url2)
+      .response;
     expect((await ephemeral(url2)).args).toMatchObject({ response_type: 'ephemeral' });
     expect(await decisionsOf(row.id)).toEqual([]);
     expect(await statusOf(row.id)).toBe('approval');

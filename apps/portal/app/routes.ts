@@ -59,6 +59,8 @@ export default [
         route('risk/incidents', 'routes/partner/risk-incidents.tsx'),
         route('risk/incidents/:incidentId', 'routes/partner/risk-incident.tsx'),
         route('risk/incidents/:incidentId/evidence/:evidenceId', 'routes/partner/risk-incident-evidence.ts'),
+        // The partner's own termination case and exit tasks (decision record 049).
+        route('termination', 'routes/partner/termination.tsx'),
       ]),
     ]),
     // Staff console: the insurer's staff only.
@@ -126,6 +128,9 @@ export default [
         // People and departments, administrators only (decision record 042).
         route('people', 'routes/staff/people.tsx'),
         route('people/departments', 'routes/staff/departments.tsx'),
+        // Termination cases (decision record 049).
+        route('terminations', 'routes/staff/terminations.tsx'),
+        route('terminations/:caseId', 'routes/staff/termination.tsx'),
       ]),
     ]),
   ]),

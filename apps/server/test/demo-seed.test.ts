@@ -617,7 +617,12 @@ describe('termination in the first-run demo (decision record 049)', () => {
     });
     const view = await getTerminationCase(conn.db, risk, cases[0]!.id);
     const byKey = Object.fromEntries(view.tasks.map((t) => [t.key, t.status]));
-    expect(byKey).toMatchObject({ handover: 'submitted', settlement: 'done', data_destruction: 'open', equipment: 'open' });
+    expect(byKey).toMatchObject({
+      handover: 'submitted',
+      settlement: 'done',
+      data_destruction: 'open',
+      equipment: 'open',
+    });
     expect(view.earliestAllowedDate).toBe(view.effectiveDate);
     const [leaving] = await conn.db.select().from(partners).where(eq(partners.id, view.partnerId));
     expect(leaving!.status).toBe('exiting');

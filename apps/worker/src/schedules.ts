@@ -222,7 +222,7 @@ export const schedules: readonly ScheduledJob[] = [
     cron: '5 * * * *',
     tz: 'Asia/Shanghai',
     description:
-      "Closes the access of partners whose termination takes effect today: sessions end, accounts disabled, API keys revoked, partner and contracts in force terminated; each case once.",
+      'Closes the access of partners whose termination takes effect today: sessions end, accounts disabled, API keys revoked, partner and contracts in force terminated; each case once.',
     expireInSeconds: 15 * 60,
     retryLimit: 2,
     handler: revokeTerminatedAccess,

@@ -66,7 +66,12 @@ afterAll(() => conn.close());
 async function contractInForce(partnerId: string, noticeDays: number) {
   const [c] = await conn.db
     .insert(contracts)
-    .values({ reference: `T-${Math.random().toString(36).slice(2, 10)}`, partnerId, serviceCategory: 'claims', status: 'active' })
+    .values({
+      reference: `T-${Math.random().toString(36).slice(2, 10)}`,
+      partnerId,
+      serviceCategory: 'claims',
+      status: 'active',
+    })
     .returning();
   await conn.db.insert(contractVersions).values({
     contractId: c!.id,
@@ -116,7 +121,9 @@ describe('opening a termination case', () => {
       messageKey: 'terminations.error.noticePeriod',
       details: { earliest, noticeDays: 90, fields: [{ path: 'effectiveDate' }] },
     });
-    expect(await conn.db.select().from(terminationCases).where(eq(terminationCases.partnerId, partner.id))).toEqual([]);
+    expect(
+      await conn.db.select().from(terminationCases).where(eq(terminationCases.partnerId, partner.id)),
+    ).toEqual([]);
     expect(await open(partner.id, { effectiveDate: earliest })).toMatchObject({
       status: 'approval',
       earliestAllowedDate: earliest,
@@ -136,7 +143,9 @@ describe('opening a termination case', () => {
       .insert(partners)
       .values({ legalName: 'Gone Ltd', creditCode: '91310000MA1FL0RK6A', status: 'terminated' })
       .returning();
-    await expect(open(gone!.id)).rejects.toMatchObject({ messageKey: 'terminations.error.partnerNotTerminable' });
+    await expect(open(gone!.id)).rejects.toMatchObject({
+      messageKey: 'terminations.error.partnerNotTerminable',
+    });
     const fresh = await makePartner(conn.db);
     await expect(
       open(fresh.id, { source: 'review', sourceId: '00000000-0000-4000-8000-000000000000' }),
@@ -163,7 +172,9 @@ describe('approval', () => {
     const row = await open(partner.id);
     const ballots = await conn.db.select().from(outbox).where(eq(outbox.channel, 'slack'));
     expect(ballots.filter((b) => b.payload.caseId === row.id)).toHaveLength(2);
-    expect(await decideTermination(conn.db, approverA, { caseId: row.id, decision: 'approve' })).toMatchObject({
+    expect(
+      await decideTermination(conn.db, approverA, { caseId: row.id, decision: 'approve' }),
+    ).toMatchObject({
       outcome: null,
       tally: { approve: 1, pending: 1, approvers: 2 },
     });
@@ -174,7 +185,9 @@ describe('approval', () => {
     await expect(
       decideTermination(conn.db, stranger, { caseId: row.id, decision: 'approve' }),
     ).rejects.toMatchObject({ code: 'forbidden' });
-    expect(await decideTermination(conn.db, approverB, { caseId: row.id, decision: 'approve' })).toMatchObject({
+    expect(
+      await decideTermination(conn.db, approverB, { caseId: row.id, decision: 'approve' }),
+    ).toMatchObject({
       outcome: 'approved',
     });
     const [p] = await conn.db.select().from(partners).where(eq(partners.id, partner.id));
@@ -182,7 +195,12 @@ describe('approval', () => {
     const told = await conn.db
       .select()
       .from(notifications)
-      .where(and(eq(notifications.recipientId, member.user.id), eq(notifications.template, 'notify.termination_approved')));
+      .where(
+        and(
+          eq(notifications.recipientId, member.user.id),
+          eq(notifications.template, 'notify.termination_approved'),
+        ),
+      );
     expect(told).toHaveLength(1);
     const mail = await conn.db
       .select()
@@ -194,19 +212,30 @@ describe('approval', () => {
     expect(view.tasks.map((t) => t.key).sort()).toEqual(
       ['customers', 'data_destruction', 'equipment', 'handover', 'settlement'].sort(),
     );
-    expect(view.tasks.find((t) => t.key === 'settlement')).toMatchObject({ side: 'internal', ownerId: officerId });
+    expect(view.tasks.find((t) => t.key === 'settlement')).toMatchObject({
+      side: 'internal',
+      ownerId: officerId,
+    });
   });
 
   it('a rejection needs a reason and closes the case', async () => {
     const partner = await makePartner(conn.db);
     const row = await open(partner.id);
-    await expect(decideTermination(conn.db, approverA, { caseId: row.id, decision: 'reject' })).rejects.toMatchObject({
+    await expect(
+      decideTermination(conn.db, approverA, { caseId: row.id, decision: 'reject' }),
+    ).rejects.toMatchObject({
       status: 422,
     });
     expect(
-      await decideTermination(conn.db, approverA, { caseId: row.id, decision: 'reject', reason: 'Keep them one more year' }),
+      await decideTermination(conn.db, approverA, {
+        caseId: row.id,
+        decision: 'reject',
+        reason: 'Keep them one more year',
+      }),
     ).toMatchObject({ outcome: 'rejected' });
-    await expect(decideTermination(conn.db, approverB, { caseId: row.id, decision: 'approve' })).rejects.toMatchObject({
+    await expect(
+      decideTermination(conn.db, approverB, { caseId: row.id, decision: 'approve' }),
+    ).rejects.toMatchObject({
       code: 'already_decided',
     });
     const [p] = await conn.db.select().from(partners).where(eq(partners.id, partner.id));
@@ -234,7 +263,10 @@ describe('successor', () => {
     }
     expect((await getTerminationCase(conn.db, officer, row.id)).successorPartnerId).toBeNull();
     const good = await makePartner(conn.db);
-    const saved = await setTerminationSuccessor(conn.db, officer, { caseId: row.id, successorPartnerId: good.id });
+    const saved = await setTerminationSuccessor(conn.db, officer, {
+      caseId: row.id,
+      successorPartnerId: good.id,
+    });
     expect(saved.successorPartnerId).toBe(good.id);
     expect(saved.handoverItems.map((i) => i.kind).sort()).toEqual(['api_key', 'contract']);
     expect(saved.handoverItems.find((i) => i.kind === 'contract')!.id).toBe(deal.id);
@@ -247,7 +279,10 @@ describe('partner side', () => {
     const admin = await makePartnerUser(conn.db, partner.id, 'partner_admin');
     const member = await makePartnerUser(conn.db, partner.id, 'partner_member');
     await expect(
-      requestTermination(conn.db, member.actor, { reason: 'We close this line of business.', effectiveDate: addDays(today, 40) }),
+      requestTermination(conn.db, member.actor, {
+        reason: 'We close this line of business.',
+        effectiveDate: addDays(today, 40),
+      }),
     ).rejects.toMatchObject({ code: 'forbidden' });
     const req = await requestTermination(conn.db, admin.actor, {
       reason: 'We close this line of business.',
@@ -256,9 +291,18 @@ describe('partner side', () => {
     expect(req.status).toBe('requested');
     // A retried request returns the same case.
     expect(
-      (await requestTermination(conn.db, admin.actor, { reason: 'We close this line of business.', effectiveDate: addDays(today, 40) })).id,
+      (
+        await requestTermination(conn.db, admin.actor, {
+          reason: 'We close this line of business.',
+          effectiveDate: addDays(today, 40),
+        })
+      ).id,
     ).toBe(req.id);
-    const taken = await open(partner.id, { source: 'partner_request', type: 'partner_request', effectiveDate: addDays(today, 40) });
+    const taken = await open(partner.id, {
+      source: 'partner_request',
+      type: 'partner_request',
+      effectiveDate: addDays(today, 40),
+    });
     expect(taken.id).toBe(req.id);
     await decideTermination(conn.db, approverA, { caseId: req.id, decision: 'approve' });
     await decideTermination(conn.db, approverB, { caseId: req.id, decision: 'approve' });
@@ -273,7 +317,11 @@ describe('partner side', () => {
     const stranger = await makePartnerUser(conn.db, (await makePartner(conn.db)).id, 'partner_admin');
     expect(await ownTermination(conn.db, stranger.actor)).toBeNull();
     await expect(
-      uploadTerminationCertificate(conn.db, stranger.actor, storage, { taskId: data.id, fileName: 'x.pdf', bytes: PDF }),
+      uploadTerminationCertificate(conn.db, stranger.actor, storage, {
+        taskId: data.id,
+        fileName: 'x.pdf',
+        bytes: PDF,
+      }),
     ).rejects.toMatchObject({ code: 'not_found' });
     await expect(submitTerminationTask(conn.db, stranger.actor, { taskId: data.id })).rejects.toMatchObject({
       code: 'not_found',
@@ -286,10 +334,20 @@ describe('partner side', () => {
         bytes: new TextEncoder().encode('just text, not a certificate'),
       }),
     ).rejects.toMatchObject({ status: expect.any(Number) });
-    expect((await ownTermination(conn.db, admin.actor))!.tasks.find((t) => t.id === data.id)!.hasCertificate).toBe(false);
-    await uploadTerminationCertificate(conn.db, admin.actor, storage, { taskId: data.id, fileName: 'destruction.pdf', bytes: PDF });
-    expect(await submitTerminationTask(conn.db, admin.actor, { taskId: data.id })).toMatchObject({ status: 'submitted' });
-    expect(await completeTerminationTask(conn.db, officer, { taskId: data.id })).toMatchObject({ status: 'done' });
+    expect(
+      (await ownTermination(conn.db, admin.actor))!.tasks.find((t) => t.id === data.id)!.hasCertificate,
+    ).toBe(false);
+    await uploadTerminationCertificate(conn.db, admin.actor, storage, {
+      taskId: data.id,
+      fileName: 'destruction.pdf',
+      bytes: PDF,
+    });
+    expect(await submitTerminationTask(conn.db, admin.actor, { taskId: data.id })).toMatchObject({
+      status: 'submitted',
+    });
+    expect(await completeTerminationTask(conn.db, officer, { taskId: data.id })).toMatchObject({
+      status: 'done',
+    });
     // Staff cannot tick off a partner task the partner has not submitted.
     const equipment = mine!.tasks.find((t) => t.key === 'equipment')!;
     await expect(completeTerminationTask(conn.db, officer, { taskId: equipment.id })).rejects.toMatchObject({
@@ -311,18 +369,26 @@ describe('withdrawal', () => {
   it('withdraws with a reason before the effective date and restores the partner', async () => {
     const partner = await makePartner(conn.db);
     const row = await approved(partner.id);
-    await expect(withdrawTerminationCase(conn.db, officer, { caseId: row.id, reason: 'no' })).rejects.toMatchObject({
+    await expect(
+      withdrawTerminationCase(conn.db, officer, { caseId: row.id, reason: 'no' }),
+    ).rejects.toMatchObject({
       status: 422,
     });
     expect(
-      await withdrawTerminationCase(conn.db, officer, { caseId: row.id, reason: 'The partner fixed the issues.' }),
+      await withdrawTerminationCase(conn.db, officer, {
+        caseId: row.id,
+        reason: 'The partner fixed the issues.',
+      }),
     ).toMatchObject({ status: 'withdrawn', closeReason: 'The partner fixed the issues.' });
     const [p] = await conn.db.select().from(partners).where(eq(partners.id, partner.id));
     expect(p!.status).toBe('active');
     // Withdrawn cases stay listed, with their department and responsible person.
     const listed = await listTerminationCases(conn.db, officer, { status: 'withdrawn', departmentId });
     expect(listed.map((c) => c.id)).toContain(row.id);
-    expect(listed.find((c) => c.id === row.id)).toMatchObject({ responsibleId: officerId, departmentEn: 'Risk management' });
+    expect(listed.find((c) => c.id === row.id)).toMatchObject({
+      responsibleId: officerId,
+      departmentEn: 'Risk management',
+    });
   });
 });
 
@@ -335,7 +401,10 @@ describe('the effective date', () => {
     const row = await approved(partner.id);
     const effective = new Date(Date.now() + 31 * 24 * 3600 * 1000);
     expect((await runTerminationsDue(conn.db)).completed).not.toContain(row.id);
-    const [a, b] = await Promise.all([runTerminationsDue(conn.db, effective), runTerminationsDue(conn.db, effective)]);
+    const [a, b] = await Promise.all([
+      runTerminationsDue(conn.db, effective),
+      runTerminationsDue(conn.db, effective),
+    ]);
     expect([...a.completed, ...b.completed].filter((id) => id === row.id)).toHaveLength(1);
     expect((await runTerminationsDue(conn.db, effective)).completed).toEqual([]);
     const [p] = await conn.db.select().from(partners).where(eq(partners.id, partner.id));
@@ -346,7 +415,9 @@ describe('the effective date', () => {
     expect(keys.every((k) => k.revokedAt !== null)).toBe(true);
     const [c] = await conn.db.select().from(contracts).where(eq(contracts.id, deal.id));
     expect(c!.status).toBe('terminated');
-    const actions = (await conn.db.select().from(auditLog).where(eq(auditLog.partnerId, partner.id))).map((e) => e.action);
+    const actions = (await conn.db.select().from(auditLog).where(eq(auditLog.partnerId, partner.id))).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(
       expect.arrayContaining([
         'termination.access_revoked',

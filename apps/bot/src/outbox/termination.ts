@@ -27,7 +27,12 @@ export const terminationBallotKind: SlackOutboxKind = {
 export const terminationRefreshKind: SlackOutboxKind = {
   async plan(db, row, { publicUrl }) {
     const { caseId, approverId, ts } = row.payload;
-    if (typeof caseId !== 'string' || typeof approverId !== 'string' || typeof ts !== 'string' || !row.target) {
+    if (
+      typeof caseId !== 'string' ||
+      typeof approverId !== 'string' ||
+      typeof ts !== 'string' ||
+      !row.target
+    ) {
       return { skip: 'malformed termination refresh' };
     }
     const message = await terminationMessage(db, { caseId, approverId, publicUrl });

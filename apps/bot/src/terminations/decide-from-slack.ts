@@ -28,7 +28,8 @@ export async function decideTerminationFromSlack(
     locale = who.locale;
     if (!who.linked) return { kind: 'reply', message: notLinkedView(who, deps.publicUrl) };
     const userId = who.person.user.id;
-    if ((await terminationDecisionOf(deps.db, input.caseId, userId)) === input.decision) return { kind: 'repeat' };
+    if ((await terminationDecisionOf(deps.db, input.caseId, userId)) === input.decision)
+      return { kind: 'repeat' };
     try {
       await decideTermination(deps.db, who.person.actor, {
         caseId: input.caseId,
@@ -39,7 +40,10 @@ export async function decideTerminationFromSlack(
       return { kind: 'voted' };
     } catch (error) {
       // Two clicks raced past the read above: the loser finds its own decision already stored.
-      if (isAppError(error) && (await terminationDecisionOf(deps.db, input.caseId, userId)) === input.decision) {
+      if (
+        isAppError(error) &&
+        (await terminationDecisionOf(deps.db, input.caseId, userId)) === input.decision
+      ) {
         return { kind: 'repeat' };
       }
       throw error;

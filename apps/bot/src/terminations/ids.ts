@@ -2,7 +2,10 @@ import type { SlackMessageRef } from '@outpost/core';
 import { isLocale, type Locale } from '@outpost/i18n';
 
 /** Block Kit ids of the termination ballot and its reject modal (decision record 049). */
-export const TERMINATION_ACTION_IDS = { approve: 'termination_approve', reject: 'termination_reject' } as const;
+export const TERMINATION_ACTION_IDS = {
+  approve: 'termination_approve',
+  reject: 'termination_reject',
+} as const;
 export const TERMINATION_REJECT_CALLBACK_ID = 'termination_reject_reason';
 export const REJECT_REASON_BLOCK_ID = 'reason';
 export const REJECT_REASON_ACTION_ID = 'reason_input';
@@ -24,7 +27,13 @@ export interface RejectMetadata {
 }
 
 export function encodeRejectMetadata(m: RejectMetadata): string {
-  return JSON.stringify({ k: m.caseId, c: m.message?.channel ?? null, t: m.message?.ts ?? null, r: m.responseUrl, l: m.locale });
+  return JSON.stringify({
+    k: m.caseId,
+    c: m.message?.channel ?? null,
+    t: m.message?.ts ?? null,
+    r: m.responseUrl,
+    l: m.locale,
+  });
 }
 
 export function decodeRejectMetadata(raw: string | undefined): RejectMetadata | null {
@@ -34,7 +43,12 @@ export function decodeRejectMetadata(raw: string | undefined): RejectMetadata | 
     const str = (x: unknown) => (typeof x === 'string' && x !== '' ? x : null);
     const channel = str(v.c);
     const ts = str(v.t);
-    return { caseId: v.k, message: channel && ts ? { channel, ts } : null, responseUrl: str(v.r), locale: v.l };
+    return {
+      caseId: v.k,
+      message: channel && ts ? { channel, ts } : null,
+      responseUrl: str(v.r),
+      locale: v.l,
+    };
   } catch {
     return null;
   }

@@ -38,9 +38,16 @@ export function terminationBallotView(
         ['terminations.ballot.type', t(`terminations.type.${state.type}` as MessageKey)],
         ['terminations.ballot.effective', formatDay(locale, state.effectiveDate)],
       ] as [MessageKey, string][]
-    ).map(([label, value]) => ({ type: 'mrkdwn', text: `*${escapeSlackText(t(label))}*\n${escapeSlackText(value)}` })),
+    ).map(([label, value]) => ({
+      type: 'mrkdwn',
+      text: `*${escapeSlackText(t(label))}*\n${escapeSlackText(value)}`,
+    })),
   });
-  blocks.push(section(clip(`*${escapeSlackText(t('terminations.ballot.reason'))}*\n${escapeSlackText(state.reason)}`, 3000)));
+  blocks.push(
+    section(
+      clip(`*${escapeSlackText(t('terminations.ballot.reason'))}*\n${escapeSlackText(state.reason)}`, 3000),
+    ),
+  );
   const tally = t('terminations.ballot.tally', {
     approve: state.tally.approve,
     rejected: state.tally.reject,
@@ -55,7 +62,12 @@ export function terminationBallotView(
       elements: [
         button(TERMINATION_ACTION_IDS.approve, t('terminations.ballot.approve'), state.caseId, 'primary'),
         button(TERMINATION_ACTION_IDS.reject, t('terminations.ballot.reject'), state.caseId, 'danger'),
-        { type: 'button', action_id: OPEN_IN_OUTPOST_ACTION_ID, text: { type: 'plain_text', text: t('notify.open') }, url },
+        {
+          type: 'button',
+          action_id: OPEN_IN_OUTPOST_ACTION_ID,
+          text: { type: 'plain_text', text: t('notify.open') },
+          url,
+        },
       ],
     });
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: tally }] });

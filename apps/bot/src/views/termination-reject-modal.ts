@@ -1,5 +1,9 @@
 import { type Locale, translate } from '@outpost/i18n';
-import { REJECT_REASON_ACTION_ID, REJECT_REASON_BLOCK_ID, TERMINATION_REJECT_CALLBACK_ID } from '../terminations/ids.ts';
+import {
+  REJECT_REASON_ACTION_ID,
+  REJECT_REASON_BLOCK_ID,
+  TERMINATION_REJECT_CALLBACK_ID,
+} from '../terminations/ids.ts';
 
 /** The modal a "Reject…" click opens: a termination case is never rejected without saying why. */
 export function terminationRejectModal(locale: Locale, privateMetadata: string): Record<string, unknown> {

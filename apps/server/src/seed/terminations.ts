@@ -46,7 +46,8 @@ export async function seedTerminations(
       partnerId: leaving.joined.partnerId,
       source: 'non_renewal',
       type: 'convenience',
-      reason: '承保外包业务收归总部，与华信承保的合作到期终止。 Underwriting support is brought back in-house.',
+      reason:
+        '承保外包业务收归总部，与华信承保的合作到期终止。 Underwriting support is brought back in-house.',
       effectiveDate: notice?.earliest ?? addDays(context.today, 60),
       departmentId,
       responsibleId: risk.type === 'staff' ? risk.userId : '',
@@ -54,7 +55,12 @@ export async function seedTerminations(
     context.now,
   );
   for (const email of APPROVERS) {
-    await decideTermination(db, staffActor(context, email), { caseId: row.id, decision: 'approve' }, context.now);
+    await decideTermination(
+      db,
+      staffActor(context, email),
+      { caseId: row.id, decision: 'approve' },
+      context.now,
+    );
   }
   await setTerminationSuccessor(db, risk, { caseId: row.id, successorPartnerId: successor.joined.partnerId });
   const own = await ownTermination(db, leaving.joined.admin);
@@ -68,5 +74,6 @@ export async function seedTerminations(
   // The settlement is done; the rest stays open for the demo.
   const view = await getTerminationCase(db, risk, row.id);
   const settlement = view.tasks.find((t) => t.key === 'settlement');
-  if (settlement) await completeTerminationTask(db, risk, { taskId: settlement.id, note: '最终结算单已双方确认。' });
+  if (settlement)
+    await completeTerminationTask(db, risk, { taskId: settlement.id, note: '最终结算单已双方确认。' });
 }

@@ -128,7 +128,11 @@ export async function decideTermination(
       entityType: 'termination_case',
       entityId: row.id,
       partnerId: row.partnerId,
-      data: { tally, effectiveDate: row.effectiveDate, partnerStatus: { from: partner.status, to: 'exiting' } },
+      data: {
+        tally,
+        effectiveDate: row.effectiveDate,
+        partnerStatus: { from: partner.status, to: 'exiting' },
+      },
     });
     await generateChecklist(tx, actor, { ...row, status: 'approved' }, partner);
     await notify(tx, {
@@ -148,7 +152,10 @@ export async function terminationApprovalState(db: Database, actor: Actor, caseI
   if (!isUuid(caseId)) throw notFound('Termination case');
   const [row] = await db.select().from(terminationCases).where(eq(terminationCases.id, caseId));
   if (!row) throw notFound('Termination case');
-  const decisions = await db.select().from(terminationApprovals).where(eq(terminationApprovals.caseId, caseId));
+  const decisions = await db
+    .select()
+    .from(terminationApprovals)
+    .where(eq(terminationApprovals.caseId, caseId));
   const people = row.approverIds.length
     ? await db
         .select({ id: users.id, name: users.displayName })

@@ -25,7 +25,14 @@ import { getSetting } from '../settings.ts';
 import { isUuid, parse } from '../validation.ts';
 import { queueTerminationBallots } from './approval-messages.ts';
 import { earliestEffectiveDate } from './notice.ts';
-import { assertStaffManager, caseLink, lockCase, lockPartnerRow, PARTNER_LINK, partnerAdminOf } from './shared.ts';
+import {
+  assertStaffManager,
+  caseLink,
+  lockCase,
+  lockPartnerRow,
+  PARTNER_LINK,
+  partnerAdminOf,
+} from './shared.ts';
 
 const reasonField = z.string().trim().min(5, 'Give the reason (at least 5 characters).').max(4000);
 
@@ -40,7 +47,12 @@ export const openCaseInput = z.strictObject({
   responsibleId: z.uuid('Choose the responsible person.'),
 });
 
-const fieldError = (path: string, message: string, messageKey?: string, details: Record<string, unknown> = {}) =>
+const fieldError = (
+  path: string,
+  message: string,
+  messageKey?: string,
+  details: Record<string, unknown> = {},
+) =>
   new AppError('validation_failed', message, {
     ...(messageKey ? { messageKey } : {}),
     details: { ...details, fields: [{ path, message, code: 'invalid' }] },
@@ -77,7 +89,8 @@ export async function openTerminationCase(
       .select({ id: users.id })
       .from(users)
       .where(and(eq(users.id, input.responsibleId), eq(users.kind, 'staff'), eq(users.status, 'active')));
-    if (!responsible) throw fieldError('responsibleId', 'The responsible person must be an active member of staff.');
+    if (!responsible)
+      throw fieldError('responsibleId', 'The responsible person must be an active member of staff.');
     await assertSource(tx, partner.id, input.source, input.sourceId);
     const notice = await earliestEffectiveDate(tx, partner.id, today);
     if (notice && input.type !== 'for_cause' && input.effectiveDate < notice.earliest) {
@@ -98,9 +111,13 @@ export async function openTerminationCase(
         ).map((u) => u.id)
       : [];
     if (approverIds.length === 0) {
-      throw new AppError('conflict', 'No approvers are configured for termination cases; an administrator sets them.', {
-        messageKey: 'terminations.error.noApprovers',
-      });
+      throw new AppError(
+        'conflict',
+        'No approvers are configured for termination cases; an administrator sets them.',
+        {
+          messageKey: 'terminations.error.noApprovers',
+        },
+      );
     }
     const [requested] = await tx
       .select()
@@ -110,7 +127,10 @@ export async function openTerminationCase(
       .select({ id: terminationCases.id })
       .from(terminationCases)
       .where(
-        and(eq(terminationCases.partnerId, partner.id), inArray(terminationCases.status, ['approval', 'approved'])),
+        and(
+          eq(terminationCases.partnerId, partner.id),
+          inArray(terminationCases.status, ['approval', 'approved']),
+        ),
       );
     if (other) {
       throw new AppError('conflict', 'This partner already has an open termination case.', {
@@ -160,7 +180,12 @@ export async function openTerminationCase(
 }
 
 /** The source named must exist and concern this partner: a case never rests on someone else's record. */
-async function assertSource(tx: Database, partnerId: string, source: TerminationCase['source'], sourceId?: string) {
+async function assertSource(
+  tx: Database,
+  partnerId: string,
+  source: TerminationCase['source'],
+  sourceId?: string,
+) {
   const needsId = ['review', 'risk_alert', 'risk_incident', 'blacklist'].includes(source);
   if (!needsId) return;
   if (!sourceId || !isUuid(sourceId)) {
@@ -186,7 +211,10 @@ async function assertSource(tx: Database, partnerId: string, source: Termination
       .where(and(eq(riskIncidents.id, sourceId), eq(riskIncidents.partnerId, partnerId)));
     found = r !== undefined;
   } else {
-    const [p] = await tx.select({ code: partners.creditCode }).from(partners).where(eq(partners.id, partnerId));
+    const [p] = await tx
+      .select({ code: partners.creditCode })
+      .from(partners)
+      .where(eq(partners.id, partnerId));
     const [r] = await tx
       .select({ id: blacklistEntries.id })
       .from(blacklistEntries)
@@ -197,7 +225,7 @@ async function assertSource(tx: Database, partnerId: string, source: Termination
     throw fieldError(
       'sourceId',
       source === 'review'
-        ? "This partner has no review with a termination recommendation by that id."
+        ? 'This partner has no review with a termination recommendation by that id.'
         : 'That record does not exist for this partner.',
     );
   }
@@ -210,10 +238,16 @@ export const requestInput = z.strictObject({ reason: reasonField, effectiveDate:
  * for staff to take over (openTerminationCase with the source partner_request). Retrying while
  * one is open returns it instead of a second.
  */
-export async function requestTermination(db: Database, actor: Actor, raw: z.input<typeof requestInput>, now = new Date()) {
+export async function requestTermination(
+  db: Database,
+  actor: Actor,
+  raw: z.input<typeof requestInput>,
+  now = new Date(),
+) {
   const { partnerId, userId } = partnerAdminOf(actor);
   const input = parse(requestInput, raw);
-  if (input.effectiveDate <= todayInChina(now)) throw fieldError('effectiveDate', 'Choose a date after today.');
+  if (input.effectiveDate <= todayInChina(now))
+    throw fieldError('effectiveDate', 'Choose a date after today.');
   return db.transaction(async (tx) => {
     const partner = await lockPartnerRow(tx, partnerId);
     const [open] = await tx
@@ -277,7 +311,10 @@ export async function withdrawTerminationCase(
   const input = parse(withdrawInput, raw);
   return db.transaction(async (tx) => {
     const row = await lockCase(tx, actor, input.caseId);
-    if (!['requested', 'approval', 'approved'].includes(row.status) || row.effectiveDate <= todayInChina(now)) {
+    if (
+      !['requested', 'approval', 'approved'].includes(row.status) ||
+      row.effectiveDate <= todayInChina(now)
+    ) {
       throw new AppError('conflict', 'Only an open case before its effective date can be withdrawn.', {
         messageKey: 'terminations.error.notWithdrawable',
         details: { status: row.status, effectiveDate: row.effectiveDate },
@@ -316,4 +353,3 @@ export async function withdrawTerminationCase(
     return updated!;
   });
 }
-

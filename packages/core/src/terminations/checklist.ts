@@ -1,4 +1,10 @@
-import { type Database, type Partner, type TerminationCase, type TerminationTask, terminationTasks } from '@outpost/db';
+import {
+  type Database,
+  type Partner,
+  type TerminationCase,
+  type TerminationTask,
+  terminationTasks,
+} from '@outpost/db';
 import { addDays, todayInChina } from '@outpost/i18n';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -59,7 +65,11 @@ export async function generateChecklist(tx: Database, actor: Actor, row: Termina
 
 async function lockTask(tx: Database, actor: Actor, taskId: string): Promise<TerminationTask> {
   if (!isUuid(taskId)) throw notFound('Task');
-  const [task] = await tx.select().from(terminationTasks).where(eq(terminationTasks.id, taskId)).for('update');
+  const [task] = await tx
+    .select()
+    .from(terminationTasks)
+    .where(eq(terminationTasks.id, taskId))
+    .for('update');
   if (!task) throw notFound('Task');
   if (actor.type === 'partner' && actor.partnerId !== task.partnerId) throw notFound('Task');
   return task;
@@ -73,7 +83,9 @@ const stateError = (status: string) =>
 
 function partnerTaskOnly(task: TerminationTask) {
   if (task.side !== 'partner') {
-    throw new AppError('forbidden', 'This is an internal task of the insurer.', { messageKey: 'errors.forbidden' });
+    throw new AppError('forbidden', 'This is an internal task of the insurer.', {
+      messageKey: 'errors.forbidden',
+    });
   }
 }
 
@@ -100,29 +112,34 @@ export async function uploadTerminationCertificate(
   if (before.status !== 'open') throw stateError(before.status);
   const { mime, ext } = await checkUpload(raw.bytes, limits.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES);
   const fileName = storedFileName(rawName, ext);
-  return storeWithRows(db, storage, { bytes: raw.bytes, contentType: mime }, async (tx, { sha256, storageKey }) => {
-    const task = await lockTask(tx, actor, taskId);
-    if (task.status !== 'open') throw stateError(task.status);
-    const [updated] = await tx
-      .update(terminationTasks)
-      .set({
-        certificateFileName: fileName,
-        certificateContentType: mime,
-        certificateSha256: sha256,
-        certificateStorageKey: storageKey,
-        updatedAt: new Date(),
-      })
-      .where(eq(terminationTasks.id, task.id))
-      .returning();
-    await audit(tx, actor, {
-      action: 'termination.certificate_uploaded',
-      entityType: 'termination_task',
-      entityId: task.id,
-      partnerId: task.partnerId,
-      data: { caseId: task.caseId, fileName, sha256, sizeBytes: raw.bytes.byteLength },
-    });
-    return updated!;
-  });
+  return storeWithRows(
+    db,
+    storage,
+    { bytes: raw.bytes, contentType: mime },
+    async (tx, { sha256, storageKey }) => {
+      const task = await lockTask(tx, actor, taskId);
+      if (task.status !== 'open') throw stateError(task.status);
+      const [updated] = await tx
+        .update(terminationTasks)
+        .set({
+          certificateFileName: fileName,
+          certificateContentType: mime,
+          certificateSha256: sha256,
+          certificateStorageKey: storageKey,
+          updatedAt: new Date(),
+        })
+        .where(eq(terminationTasks.id, task.id))
+        .returning();
+      await audit(tx, actor, {
+        action: 'termination.certificate_uploaded',
+        entityType: 'termination_task',
+        entityId: task.id,
+        partnerId: task.partnerId,
+        data: { caseId: task.caseId, fileName, sha256, sizeBytes: raw.bytes.byteLength },
+      });
+      return updated!;
+    },
+  );
 }
 
 /** The partner's administrator submits its task for staff to verify (with the certificate when one is needed). */
@@ -134,7 +151,10 @@ export async function submitTerminationTask(
 ) {
   partnerAdminOf(actor);
   await assertPartnerActive(db, actor);
-  const input = parse(z.strictObject({ taskId: z.string(), note: z.string().trim().max(4000).default('') }), raw);
+  const input = parse(
+    z.strictObject({ taskId: z.string(), note: z.string().trim().max(4000).default('') }),
+    raw,
+  );
   return db.transaction(async (tx) => {
     const task = await lockTask(tx, actor, input.taskId);
     partnerTaskOnly(task);
@@ -142,7 +162,9 @@ export async function submitTerminationTask(
     if (task.needsCertificate && !task.certificateStorageKey) {
       throw new AppError('validation_failed', 'Upload the certificate before submitting.', {
         messageKey: 'terminations.error.certificateRequired',
-        details: { fields: [{ path: 'certificate', code: 'file_required', message: 'Upload the certificate.' }] },
+        details: {
+          fields: [{ path: 'certificate', code: 'file_required', message: 'Upload the certificate.' }],
+        },
       });
     }
     const [updated] = await tx
@@ -185,7 +207,10 @@ export async function completeTerminationTask(
   now = new Date(),
 ) {
   const staffId = assertStaffManager(actor);
-  const input = parse(z.strictObject({ taskId: z.string(), note: z.string().trim().max(4000).default('') }), raw);
+  const input = parse(
+    z.strictObject({ taskId: z.string(), note: z.string().trim().max(4000).default('') }),
+    raw,
+  );
   return db.transaction(async (tx) => {
     const task = await lockTask(tx, actor, input.taskId);
     if (task.status === 'done') throw stateError(task.status);

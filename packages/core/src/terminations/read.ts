@@ -7,7 +7,7 @@ import {
   terminationTasks,
   users,
 } from '@outpost/db';
-import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -24,7 +24,11 @@ export const caseListInput = z.strictObject({
 });
 
 /** Staff's list of cases with their department and responsible person (issue 16 accountability), filterable by both. */
-export async function listTerminationCases(db: Database, actor: Actor, raw: z.input<typeof caseListInput> = {}) {
+export async function listTerminationCases(
+  db: Database,
+  actor: Actor,
+  raw: z.input<typeof caseListInput> = {},
+) {
   assertCan(actor, READ_ANY);
   const input = parse(caseListInput, raw);
   const where: SQL[] = [];
@@ -46,7 +50,9 @@ export async function listTerminationCases(db: Database, actor: Actor, raw: z.in
       departmentEn: departments.nameEn,
       responsibleId: terminationCases.responsibleId,
       responsibleName: users.displayName,
-      successorName: sql<string | null>`(select s.legal_name from partners s where s.id = ${terminationCases.successorPartnerId})`,
+      successorName: sql<
+        string | null
+      >`(select s.legal_name from partners s where s.id = ${terminationCases.successorPartnerId})`,
       createdAt: terminationCases.createdAt,
     })
     .from(terminationCases)
@@ -86,7 +92,9 @@ async function listRow(db: Database, caseId: string) {
   const [row] = await db.select().from(terminationCases).where(eq(terminationCases.id, caseId));
   if (!row) return [];
   const name = async (id: string | null) =>
-    id ? ((await db.select({ n: partners.legalName }).from(partners).where(eq(partners.id, id)))[0]?.n ?? null) : null;
+    id
+      ? ((await db.select({ n: partners.legalName }).from(partners).where(eq(partners.id, id)))[0]?.n ?? null)
+      : null;
   const [person] = row.responsibleId
     ? await db.select({ n: users.displayName }).from(users).where(eq(users.id, row.responsibleId))
     : [];
@@ -131,5 +139,31 @@ export async function ownTermination(db: Database, actor: Actor) {
     reason: row.reason,
     effectiveDate: row.effectiveDate,
     tasks: tasks.map(({ certificateStorageKey: k, ...t }) => ({ ...t, hasCertificate: k !== null })),
+  };
+}
+
+/**
+ * What the list's filters and the opening form choose from: active departments, active staff,
+ * partners a case can be opened for (active or suspended) and the recorded review recommendations.
+ */
+export async function terminationFormOptions(db: Database, actor: Actor) {
+  assertCan(actor, READ_ANY);
+  const [dept, staff, open] = await Promise.all([
+    db.select().from(departments).where(eq(departments.active, true)).orderBy(asc(departments.sortOrder)),
+    db
+      .select({ id: users.id, name: users.displayName })
+      .from(users)
+      .where(and(eq(users.kind, 'staff'), eq(users.status, 'active')))
+      .orderBy(asc(users.displayName)),
+    db
+      .select({ id: partners.id, name: partners.legalName, status: partners.status })
+      .from(partners)
+      .where(inArray(partners.status, ['active', 'suspended']))
+      .orderBy(asc(partners.legalName)),
+  ]);
+  return {
+    departments: dept.map((d) => ({ id: d.id, nameZh: d.nameZh, nameEn: d.nameEn })),
+    staff,
+    partners: open,
   };
 }

@@ -26,7 +26,10 @@ export async function runTerminationTaskReminders(db: Database, now = new Date()
             not(sql`${kind} = any(${terminationTasks.remindersSent})`),
             inArray(
               terminationTasks.caseId,
-              tx.select({ id: terminationCases.id }).from(terminationCases).where(eq(terminationCases.status, 'approved')),
+              tx
+                .select({ id: terminationCases.id })
+                .from(terminationCases)
+                .where(eq(terminationCases.status, 'approved')),
             ),
           ),
         )
@@ -43,17 +46,31 @@ export async function runTerminationTaskReminders(db: Database, now = new Date()
                 await tx
                   .select({ id: partnerMemberships.userId })
                   .from(partnerMemberships)
-                  .where(and(eq(partnerMemberships.partnerId, task.partnerId), eq(partnerMemberships.role, 'partner_admin')))
+                  .where(
+                    and(
+                      eq(partnerMemberships.partnerId, task.partnerId),
+                      eq(partnerMemberships.role, 'partner_admin'),
+                    ),
+                  )
               ).map((r) => r.id)
             : [];
-        const staff = task.side === 'internal' ? [task.ownerId] : kind === 'overdue' ? [c?.responsibleId] : [];
-        const template = kind === 'due_soon' ? 'notify.termination_task_due' : 'notify.termination_task_overdue';
+        const staff =
+          task.side === 'internal' ? [task.ownerId] : kind === 'overdue' ? [c?.responsibleId] : [];
+        const template =
+          kind === 'due_soon' ? 'notify.termination_task_due' : 'notify.termination_task_overdue';
         const params = { name: c?.name ?? '', title: task.titleZh, date: task.dueDate };
         if (admins.length) {
-          await notify(tx, { userIds: admins, template, params, link: PARTNER_LINK, email: 'partner_status' });
+          await notify(tx, {
+            userIds: admins,
+            template,
+            params,
+            link: PARTNER_LINK,
+            email: 'partner_status',
+          });
         }
         const staffIds = staff.filter((x): x is string => !!x);
-        if (staffIds.length) await notify(tx, { userIds: staffIds, template, params, link: caseLink(task.caseId) });
+        if (staffIds.length)
+          await notify(tx, { userIds: staffIds, template, params, link: caseLink(task.caseId) });
         sent++;
       }
     });

@@ -40,7 +40,8 @@ export async function runTerminationsDue(db: Database, now = new Date()) {
   for (const { id } of due) {
     if (await completeCase(db, id, now)) completed.push(id);
   }
-  if (completed.length) log.info({ completed: completed.length }, 'Termination cases reached their effective date');
+  if (completed.length)
+    log.info({ completed: completed.length }, 'Termination cases reached their effective date');
   return { completed };
 }
 

@@ -27,7 +27,12 @@ export async function openItemsOf(db: Database, partnerId: string): Promise<Term
     db
       .select({ id: rectificationItems.id, label: rectificationItems.description })
       .from(rectificationItems)
-      .where(and(eq(rectificationItems.partnerId, partnerId), inArray(rectificationItems.status, ['open', 'submitted']))),
+      .where(
+        and(
+          eq(rectificationItems.partnerId, partnerId),
+          inArray(rectificationItems.status, ['open', 'submitted']),
+        ),
+      ),
     db
       .select({ id: riskAlerts.id, level: riskAlerts.level })
       .from(riskAlerts)
@@ -35,7 +40,12 @@ export async function openItemsOf(db: Database, partnerId: string): Promise<Term
     db
       .select({ id: riskIncidentTasks.id, label: riskIncidentTasks.description })
       .from(riskIncidentTasks)
-      .where(and(eq(riskIncidentTasks.partnerId, partnerId), inArray(riskIncidentTasks.status, ['open', 'submitted']))),
+      .where(
+        and(
+          eq(riskIncidentTasks.partnerId, partnerId),
+          inArray(riskIncidentTasks.status, ['open', 'submitted']),
+        ),
+      ),
     db
       .select({ id: contracts.id, label: contracts.reference })
       .from(contracts)
@@ -54,14 +64,21 @@ export async function openItemsOf(db: Database, partnerId: string): Promise<Term
   ];
 }
 
-export const successorInput = z.strictObject({ caseId: z.string(), successorPartnerId: z.uuid('Choose a partner.') });
+export const successorInput = z.strictObject({
+  caseId: z.string(),
+  successorPartnerId: z.uuid('Choose a partner.'),
+});
 
 /**
  * Names the successor of an open case. It must be another partner, active, and admitted for
  * every service category the leaving partner serves — otherwise nothing changes and the refusal
  * says which categories it needs. The open items that move are recorded with it.
  */
-export async function setTerminationSuccessor(db: Database, actor: Actor, raw: z.input<typeof successorInput>) {
+export async function setTerminationSuccessor(
+  db: Database,
+  actor: Actor,
+  raw: z.input<typeof successorInput>,
+) {
   assertStaffManager(actor);
   const input = parse(successorInput, raw);
   return db.transaction(async (tx) => {
@@ -90,7 +107,13 @@ export async function setTerminationSuccessor(db: Database, actor: Actor, raw: z
             categories: needed.join(', '),
             successorStatus: successor?.status ?? null,
             missing: successor ? needed.filter((c) => !successor.serviceCategories.includes(c)) : needed,
-            fields: [{ path: 'successorPartnerId', code: 'invalid', message: 'Choose an active partner of the same categories.' }],
+            fields: [
+              {
+                path: 'successorPartnerId',
+                code: 'invalid',
+                message: 'Choose an active partner of the same categories.',
+              },
+            ],
           },
         },
       );

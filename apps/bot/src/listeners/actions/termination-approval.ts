@@ -4,7 +4,11 @@ import { followUpVote } from '../../committee/vote-from-slack.ts';
 import type { ListenerDeps } from '../../deps.ts';
 import { canOpenViews } from '../../gateway.ts';
 import { decideTerminationFromSlack } from '../../terminations/decide-from-slack.ts';
-import { encodeRejectMetadata, localeOfTerminationBlock, TERMINATION_ACTION_IDS } from '../../terminations/ids.ts';
+import {
+  encodeRejectMetadata,
+  localeOfTerminationBlock,
+  TERMINATION_ACTION_IDS,
+} from '../../terminations/ids.ts';
 import { terminationRejectModal } from '../../views/termination-reject-modal.ts';
 import { clickedMessage } from '../clicked-message.ts';
 import { replyWithError } from '../reply-error.ts';
