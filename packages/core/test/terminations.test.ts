@@ -28,6 +28,7 @@ import {
   runTerminationTaskReminders,
   setSetting,
   setTerminationSuccessor,
+  staffWorkQueue,
   submitTerminationTask,
   uploadTerminationCertificate,
   withdrawTerminationCase,
@@ -170,6 +171,10 @@ describe('approval', () => {
     const partner = await makePartner(conn.db);
     const member = await makePartnerUser(conn.db, partner.id, 'partner_admin');
     const row = await open(partner.id);
+    const asked = await staffWorkQueue(conn.db, approverA);
+    expect(
+      asked.groups.find((g) => g.key === 'terminationsAwaitingApproval')?.items.map((i) => i.id),
+    ).toContain(row.id);
     const ballots = await conn.db.select().from(outbox).where(eq(outbox.channel, 'slack'));
     expect(ballots.filter((b) => b.payload.caseId === row.id)).toHaveLength(2);
     expect(

@@ -111,4 +111,10 @@ export const terminationsEn = {
   'terminations.note': 'Note',
   'terminations.earliest': 'Earliest date the notice period allows: {date}',
   'terminations.readOnly': 'Your administrator completes these tasks.',
+  'work-queue.group.terminationsAwaitingApproval': 'Termination cases awaiting my approval',
+  'work-queue.group.terminationsAwaitingApproval.hint':
+    'Cases in approval that name you as an approver and that you have not decided yet.',
+  'work-queue.group.terminationTasksToDo': 'Exit tasks to do or verify',
+  'work-queue.group.terminationTasksToDo.hint':
+    'Internal exit tasks you own, and partner tasks submitted on cases you are responsible for.',
 } as const;

@@ -110,4 +110,9 @@ export const terminationsZhCN: Record<keyof typeof terminationsEn, string> = {
   'terminations.note': '说明',
   'terminations.earliest': '通知期允许的最早日期：{date}',
   'terminations.readOnly': '这些任务由贵机构管理员完成。',
+  'work-queue.group.terminationsAwaitingApproval': '待我审批的退出案件',
+  'work-queue.group.terminationsAwaitingApproval.hint': '审批中、审批人包含您且您尚未决定的退出案件。',
+  'work-queue.group.terminationTasksToDo': '待办或待核验的退出任务',
+  'work-queue.group.terminationTasksToDo.hint':
+    '您负责的内部退出任务，以及您负责的案件中合作机构已提交的任务。',
 } as const;
