@@ -940,4 +940,11 @@ export const expectations: Record<string, Expected> = {
   },
   'GET /p/termination': { default: 403, anonymous: 302, partnerAdmin: 200, partnerMember: 200, apiKey: 302 },
   'POST /p/termination': { default: 403, anonymous: 302, partnerAdmin: 400, partnerMember: 400, apiKey: 302 },
+  'GET /s/terminations/:caseId/tasks/:taskId/certificate': {
+    default: 404,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
 };

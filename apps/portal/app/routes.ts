@@ -131,6 +131,7 @@ export default [
         // Termination cases (decision record 049).
         route('terminations', 'routes/staff/terminations.tsx'),
         route('terminations/:caseId', 'routes/staff/termination.tsx'),
+        route('terminations/:caseId/tasks/:taskId/certificate', 'routes/staff/termination-certificate.ts'),
       ]),
     ]),
   ]),

@@ -22,6 +22,7 @@ import {
   getTerminationCase,
   listTerminationCases,
   openTerminationCase,
+  readTerminationCertificate,
   ownTermination,
   requestTermination,
   runTerminationsDue,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   type Database,
   type Partner,
@@ -20,7 +21,8 @@ import { getSetting } from '../settings.ts';
 import { storedFileName } from '../uploads/file-name.ts';
 import { storeWithRows } from '../uploads/stored-file.ts';
 import { isUuid, parse } from '../validation.ts';
-import { assertStaffManager, caseLink, partnerAdminOf } from './shared.ts';
+import { assertCan } from '../permissions.ts';
+import { assertStaffManager, caseLink, partnerAdminOf, READ_ANY } from './shared.ts';
 
 /**
  * The checklist from the template in settings, made when the case is approved: partner tasks
@@ -239,4 +241,32 @@ export async function completeTerminationTask(
     });
     return updated!;
   });
+}
+
+/**
+ * A task's certificate for staff and auditors to verify: read from storage and checked against
+ * the SHA-256 recorded at upload, so a changed file is never handed out as the partner's.
+ */
+export async function readTerminationCertificate(
+  db: Database,
+  actor: Actor,
+  storage: FileStorage,
+  input: { caseId: string; taskId: string },
+) {
+  assertCan(actor, READ_ANY);
+  if (!isUuid(input.caseId) || !isUuid(input.taskId)) throw notFound('Certificate');
+  const [task] = await db
+    .select()
+    .from(terminationTasks)
+    .where(and(eq(terminationTasks.id, input.taskId), eq(terminationTasks.caseId, input.caseId)));
+  if (!task?.certificateStorageKey || !task.certificateContentType) throw notFound('Certificate');
+  const bytes = await storage.get(task.certificateStorageKey);
+  if (createHash('sha256').update(bytes).digest('hex') !== task.certificateSha256) {
+    throw new AppError('integrity_failed', 'The stored certificate no longer matches its recorded digest.');
+  }
+  return {
+    bytes,
+    fileName: task.certificateFileName ?? 'certificate',
+    contentType: task.certificateContentType,
+  };
 }
