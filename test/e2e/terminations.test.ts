@@ -20,9 +20,13 @@ describe.skipIf(!e2eEnabled)('a termination case from opening to approval', () =
       const { page } = staff;
       await signInAs(page, RISK_OFFICER);
       await page.goto('/s/terminations');
-      await expect.poll(() => page.getByRole('heading', { name: '退出案件', level: 1 }).isVisible()).toBe(true);
+      await expect
+        .poll(() => page.getByRole('heading', { name: '退出案件', level: 1 }).isVisible())
+        .toBe(true);
       // The demo's case is listed with its department and responsible person.
-      await expect.poll(() => page.getByRole('row').filter({ hasText: '华信承保服务有限公司' }).isVisible()).toBe(true);
+      await expect
+        .poll(() => page.getByRole('row').filter({ hasText: '华信承保服务有限公司' }).isVisible())
+        .toBe(true);
 
       const form = page.getByRole('region', { name: '发起退出案件' });
       await form.getByLabel('合作机构', { exact: true }).selectOption({ label: JINDUN });
