@@ -25,3 +25,4 @@ export * from './incentives.ts';
 export * from './reports.ts';
 export * from './continuity.ts';
 export * from './supervision.ts';
+export * from './terminations.ts';

@@ -1104,4 +1104,38 @@ export const expectations: Record<string, Expected> = {
     'staff:admin': 404,
     apiKey: 302,
   },
+  // Termination cases (decision record 049): every staff role reads them; risk officers and admins
+  // open and run them (an empty form is a validation error, or names no action). No case exists in
+  // the world, so a case page is "not found" for staff. Partners see only their own at /p/termination.
+  'GET /s/terminations': { default: 200, anonymous: 302, partnerAdmin: 403, partnerMember: 403, apiKey: 302 },
+  'POST /s/terminations': {
+    default: 403,
+    anonymous: 302,
+    'staff:risk_officer': 422,
+    'staff:admin': 422,
+    apiKey: 302,
+  },
+  'GET /s/terminations/:caseId': {
+    default: 404,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
+  'POST /s/terminations/:caseId': {
+    default: 403,
+    anonymous: 302,
+    'staff:risk_officer': 400,
+    'staff:admin': 400,
+    apiKey: 302,
+  },
+  'GET /p/termination': { default: 403, anonymous: 302, partnerAdmin: 200, partnerMember: 200, apiKey: 302 },
+  'POST /p/termination': { default: 403, anonymous: 302, partnerAdmin: 400, partnerMember: 400, apiKey: 302 },
+  'GET /s/terminations/:caseId/tasks/:taskId/certificate': {
+    default: 404,
+    anonymous: 302,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 302,
+  },
 };

@@ -61,6 +61,8 @@ export default [
         route('risk/incidents/:incidentId/evidence/:evidenceId', 'routes/partner/risk-incident-evidence.ts'),
         // Incentives and penalties with their reasons, and its share of new business (decision record 048).
         route('incentives', 'routes/partner/incentives.tsx'),
+        // The partner's own termination case and exit tasks (decision record 049).
+        route('termination', 'routes/partner/termination.tsx'),
       ]),
     ]),
     // Staff console: the insurer's staff only.
@@ -154,6 +156,10 @@ export default [
         route('supervision', 'routes/staff/supervision.tsx'),
         route('supervision/new', 'routes/staff/supervision-new.tsx'),
         route('supervision/:taskId', 'routes/staff/supervision-task.tsx'),
+        // Termination cases (decision record 049).
+        route('terminations', 'routes/staff/terminations.tsx'),
+        route('terminations/:caseId', 'routes/staff/termination.tsx'),
+        route('terminations/:caseId/tasks/:taskId/certificate', 'routes/staff/termination-certificate.ts'),
       ]),
     ]),
   ]),

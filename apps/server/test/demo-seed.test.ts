@@ -804,3 +804,29 @@ describe('supervision and the auditor view in the first-run demo (decision recor
     expect(verified.total).toBeGreaterThan(100);
   });
 });
+
+describe('termination in the first-run demo (decision record 049)', () => {
+  it('has 华信 exiting with an approved case, 瑞丰 as successor, the hand-over submitted and open tasks', async () => {
+    const { listTerminationCases, getTerminationCase } = await import('@outpost/core');
+    const risk = await actor('risk@outpost.test');
+    const cases = await listTerminationCases(conn.db, risk, { status: 'approved' });
+    expect(cases).toHaveLength(1);
+    expect(cases[0]).toMatchObject({
+      partnerName: expect.stringContaining('华信'),
+      successorName: expect.stringContaining('瑞丰'),
+      departmentEn: expect.any(String),
+      responsibleName: expect.any(String),
+    });
+    const view = await getTerminationCase(conn.db, risk, cases[0]!.id);
+    const byKey = Object.fromEntries(view.tasks.map((t) => [t.key, t.status]));
+    expect(byKey).toMatchObject({
+      handover: 'submitted',
+      settlement: 'done',
+      data_destruction: 'open',
+      equipment: 'open',
+    });
+    expect(view.earliestAllowedDate).toBe(view.effectiveDate);
+    const [leaving] = await conn.db.select().from(partners).where(eq(partners.id, view.partnerId));
+    expect(leaving!.status).toBe('exiting');
+  });
+});

@@ -18,6 +18,7 @@ import { snapshotTargets } from './jobs/targets-snapshot.ts';
 import { makeRequestedReports, queueManagementReport } from './jobs/management-report.ts';
 import { remindExitPlans } from './jobs/exit-plan-reminders.ts';
 import { remindSupervisionTasks } from './jobs/supervision-reminders.ts';
+import { remindTerminationTasks, revokeTerminatedAccess } from './jobs/termination-effective.ts';
 
 export interface ScheduledJob {
   /** Also the pg-boss queue name. */
@@ -260,5 +261,27 @@ export const schedules: readonly ScheduledJob[] = [
     expireInSeconds: 30 * 60,
     retryLimit: 2,
     handler: remindSupervisionTasks,
+  },
+  {
+    name: 'termination-effective',
+    // Just after midnight China time, when the effective date begins, and hourly after that: a
+    // worker that was down at midnight closes access within the hour (decision record 049).
+    cron: '5 * * * *',
+    tz: 'Asia/Shanghai',
+    description:
+      'Closes the access of partners whose termination takes effect today: sessions end, accounts disabled, API keys revoked, partner and contracts in force terminated; each case once.',
+    expireInSeconds: 15 * 60,
+    retryLimit: 2,
+    handler: revokeTerminatedAccess,
+  },
+  {
+    name: 'termination-task-reminders',
+    cron: '35 2 * * *',
+    tz: 'Asia/Shanghai',
+    description:
+      'Reminds partners and staff of exit checklist tasks due within 2 days and of overdue ones (escalated to the case owner), each once.',
+    expireInSeconds: 30 * 60,
+    retryLimit: 2,
+    handler: remindTerminationTasks,
   },
 ];

@@ -14,6 +14,8 @@ export const errorStatus = {
   forbidden: 403,
   /** The partner is suspended: its people and keys may read, but change nothing. */
   'partner.suspended': 403,
+  /** The partner's arrangement ended (termination, decision record 049): nothing more is taken from it. */
+  'partner.terminated': 403,
   cross_site_request: 403,
   not_found: 404,
   method_not_allowed: 405,

@@ -43,3 +43,4 @@ export * from './continuity/index.ts';
 export * from './ownership/index.ts';
 export * from './audit-viewer/index.ts';
 export * from './supervision/index.ts';
+export * from './terminations/index.ts';

@@ -43,6 +43,16 @@ export async function assertNotSuspended(db: Database, partnerId: string): Promi
     .from(partners)
     .where(eq(partners.id, partnerId));
   if (row?.status === 'suspended') throw partnerSuspendedError(row.reason);
+  if (row?.status === 'terminated') throw partnerTerminatedError();
+}
+
+/** A terminated partner's people and keys are gone; staff still read its archive, but nothing new is taken (decision 049). */
+export function partnerTerminatedError(): AppError {
+  return new AppError(
+    'partner.terminated',
+    'This partner’s arrangement has ended: nothing more is taken from or for it.',
+    { messageKey: 'errors.partner_terminated' },
+  );
 }
 
 const reasonField = z.string().trim().min(5, 'Give the reason (at least 5 characters).').max(2000);

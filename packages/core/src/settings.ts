@@ -5,6 +5,7 @@ import type { Actor } from './actor.ts';
 import { audit } from './audit.ts';
 import { assertCan } from './permissions.ts';
 import { parse } from './validation.ts';
+import { terminationSettingSchemas } from './terminations/settings.ts';
 
 /** Configurable rules with their defaults and validation, one place for each. */
 export const settingSchemas = {
@@ -103,6 +104,8 @@ export const settingSchemas = {
       windowDays: z.number().int().min(1).max(366),
     })
     .default({ limitPercent: 50, windowDays: 30 }),
+  /** Termination cases' approvers and exit checklist template (decision record 049). */
+  ...terminationSettingSchemas,
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

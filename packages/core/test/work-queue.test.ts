@@ -431,7 +431,8 @@ describe('cost', () => {
     });
     const queue = await staffWorkQueue(counting, staff.admin, { now: LATER });
     expect(queue.total).toBeGreaterThan(5);
-    // One per group shown, and one asking whether the person approves contracts (they do not).
-    expect(selects).toBe(queue.groups.length + 1);
+    // One per group shown, and one each asking whether the person approves contracts, approves
+    // termination cases or runs one in progress (they do none of these: decision record 049).
+    expect(selects).toBe(queue.groups.length + 3);
   });
 });

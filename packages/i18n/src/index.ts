@@ -73,6 +73,8 @@ import { auditViewerEn } from './audit-viewer.en.ts';
 import { auditViewerZhCN } from './audit-viewer.zh-CN.ts';
 import { supervisionEn } from './supervision.en.ts';
 import { supervisionZhCN } from './supervision.zh-CN.ts';
+import { terminationsEn } from './terminations.en.ts';
+import { terminationsZhCN } from './terminations.zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
 const enAll = {
@@ -113,6 +115,7 @@ const enAll = {
   ...continuityEn,
   ...auditViewerEn,
   ...supervisionEn,
+  ...terminationsEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -158,6 +161,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...continuityZhCN,
     ...auditViewerZhCN,
     ...supervisionZhCN,
+    ...terminationsZhCN,
   },
   en: enAll,
 };

@@ -11,6 +11,8 @@ import { registerRiskAlertActions } from './actions/risk-alert.ts';
 import { registerRiskResolve } from './views/risk-resolve.ts';
 import { registerIncentiveApproval } from './actions/incentive-approval.ts';
 import { registerIncentiveReject } from './views/incentive-reject.ts';
+import { registerTerminationApproval } from './actions/termination-approval.ts';
+import { registerTerminationReject } from './views/termination-reject.ts';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   registerOutpostCommand(app, deps);
@@ -24,4 +26,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerRiskResolve(app, deps);
   registerIncentiveApproval(app, deps);
   registerIncentiveReject(app, deps);
+  registerTerminationApproval(app, deps);
+  registerTerminationReject(app, deps);
 }

@@ -7,6 +7,8 @@ import {
   type SlackOutboxKind,
   INCENTIVE_BALLOT_KIND,
   INCENTIVE_REFRESH_KIND,
+  TERMINATION_BALLOT_KIND,
+  TERMINATION_REFRESH_KIND,
 } from '@outpost/core';
 import { incentiveBallotKind } from './incentive-ballot.ts';
 import { incentiveRefreshKind } from './incentive-refresh.ts';
@@ -16,6 +18,7 @@ import { contractBallotKind } from './contract-ballot.ts';
 import { contractRefreshKind } from './contract-refresh.ts';
 import { notificationReadRefreshKind } from './notification-read-refresh.ts';
 import { riskAlertPostKind, riskAlertRefreshKind } from './risk-alert.ts';
+import { terminationBallotKind, terminationRefreshKind } from './termination.ts';
 
 /**
  * The Slack-shaped outbox rows the bot knows how to render, for the worker to deliver
@@ -34,6 +37,9 @@ export const committeeOutboxKinds: Record<string, SlackOutboxKind> = {
   // Incentive approvals (decision 048), drawn as contract ballots.
   [INCENTIVE_BALLOT_KIND]: incentiveBallotKind,
   [INCENTIVE_REFRESH_KIND]: incentiveRefreshKind,
+  // Termination cases (decision 049): the approvers' ballots, redrawn with the live tally.
+  [TERMINATION_BALLOT_KIND]: terminationBallotKind,
+  [TERMINATION_REFRESH_KIND]: terminationRefreshKind,
 };
 
 /** The kinds that redraw a clicked message in place (what the bot's own refresher delivers). */
@@ -43,4 +49,5 @@ export const messageRefreshKinds = [
   CONTRACT_REFRESH_KIND,
   RISK_ALERT_REFRESH_KIND,
   INCENTIVE_REFRESH_KIND,
+  TERMINATION_REFRESH_KIND,
 ] as const;

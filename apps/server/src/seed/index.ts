@@ -27,6 +27,7 @@ import { seedContractExecution } from './contract-execution.ts';
 import { seedRegister } from './register.ts';
 import { seedContractRenewals } from './contract-renewals.ts';
 import { seedSupervision } from './supervision.ts';
+import { seedTerminations } from './terminations.ts';
 
 export { DEMO_PASSWORD } from './context.ts';
 export { activePartners, applicants } from './partners.ts';
@@ -97,6 +98,7 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   await seedIncentives(context);
   await seedContinuity(context); // exit plans, concentration, departments and owners (decision record 050)
   await seedSupervision(context);
+  await seedTerminations(context, admitted);
   // Last: the management report reads what every step before it left (decision record 051).
   await seedReports(context);
 }

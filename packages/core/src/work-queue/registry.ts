@@ -12,6 +12,7 @@ import { remediationTasksToVerify } from './groups/remediation-tasks-to-verify.t
 import { contractsInLegalReview } from './groups/contracts-in-legal-review.ts';
 import { contractsAwaitingApproval } from './groups/contracts-awaiting-approval.ts';
 import { contractsAwaitingSignature } from './groups/contracts-awaiting-signature.ts';
+import { terminationsAwaitingApproval, terminationTasksToDo } from './groups/terminations.ts';
 
 /**
  * Every kind of staff work, in the order the work queue shows it. A new capability
@@ -32,4 +33,6 @@ export const workSources: readonly WorkSource[] = [
   contractsInLegalReview,
   contractsAwaitingApproval,
   contractsAwaitingSignature,
+  terminationsAwaitingApproval,
+  terminationTasksToDo,
 ];

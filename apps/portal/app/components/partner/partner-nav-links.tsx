@@ -35,6 +35,9 @@ export function PartnerNavLinks() {
       <li>
         <NavItemLink to="/p/risk/incidents">{t('partner.risk.nav')}</NavItemLink>
       </li>
+      <li>
+        <NavItemLink to="/p/termination">{t('terminations.partnerTitle')}</NavItemLink>
+      </li>
     </>
   );
 }

@@ -118,6 +118,9 @@ export function StaffNavLinks({ may }: { may: ViewerSummary['may'] }) {
         <li>
           <NavItemLink to="/s/supervision">{t('supervision.nav')}</NavItemLink>
         </li>
+        <li>
+          <NavItemLink to="/s/terminations">{t('terminations.title')}</NavItemLink>
+        </li>
       </NavGroup>
       <NavGroup label={t('training.nav')} active={withinAny(pathname, trainingSections)}>
         <li>
