@@ -516,6 +516,16 @@ function processesSurvived() {
   );
 }
 
+// A hard budget for CI (FAULTS_BUDGET_SECONDS, default 8 minutes; a run takes about 3): past it,
+// fail with what was seen so far, and take the processes and the private cluster down.
+const budgetMs = Number(process.env.FAULTS_BUDGET_SECONDS ?? 480) * 1000;
+setTimeout(() => {
+  say(`FAIL  run: over the time budget of ${budgetMs / 1000} s; process logs in ${logDir}`);
+  for (const p of processes) if (!p.exit) p.child.kill('SIGKILL');
+  cluster?.stop();
+  process.exit(1);
+}, budgetMs).unref();
+
 // Last, so every const above is initialised when the run starts.
 try {
   await main();
