@@ -382,7 +382,11 @@ async function postgresRestartDuringIngestion(a: OutpostProcess, b: OutpostProce
         return;
       }
       if (status) failures.push(String(status));
-      if (status >= 400 && status < 500 && status !== 429) throw new Error(`batch ${n} answered ${status}`);
+      // 401 on a key that is valid is a product fault seen once after a restart (decision 054, open):
+      // counted and reported below as its own failure, and retried so the storage proof goes on.
+      if (status >= 400 && status < 500 && status !== 429 && status !== 401) {
+        throw new Error(`batch ${n} answered ${status}`);
+      }
       if (Date.now() - t > 120_000)
         throw new Error(`batch ${n} still failing after 120 s: ${failures.join(',')}`);
       await new Promise((r) => setTimeout(r, Math.min(250 * tries, 2_000)));
@@ -438,6 +442,13 @@ async function postgresRestartDuringIngestion(a: OutpostProcess, b: OutpostProce
     `${BATCHES} batches × ${SIZE} events, two clients (web-a, web-b); restart with ${inFlightAtRestart} batches in flight took ${((restartDoneAt - restartedAt) / 1000).toFixed(1)} s; ` +
       `${answers.length} answered 2xx, ${whole} stored whole, ${half} half, ${lost} lost, ${duplicatedRows} duplicated; ` +
       `${retried.length} batches retried by the client (${failureKinds}), answers counted ${acceptedTotal} accepted + ${duplicatesTotal} already received; ${seconds(t)}`,
+  );
+
+  const refused = failureCounts.get('401') ?? 0;
+  figure(
+    '4 a valid API key is never refused around the restart',
+    refused === 0,
+    `${refused} answers 401 to a live key among ${answers.reduce((s, x) => s + x.tries, 0)} requests`,
   );
 
   // After the restart both workers must still deliver (their pools reconnect).
