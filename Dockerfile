@@ -44,6 +44,8 @@ COPY --from=prod-deps /app /app
 # The build context holds no node_modules or build output (.dockerignore).
 COPY . /app
 COPY --from=build /app/apps/portal/build /app/apps/portal/build
+# The install above ran no scripts: apply the postgres.js connection-close guard (decision record 054).
+RUN node scripts/patch-postgres.mjs
 RUN mkdir -p /data && chown node:node /data
 # The code is root's and read-only to the process; only /data is writable.
 USER node

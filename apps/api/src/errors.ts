@@ -14,7 +14,9 @@ export function errorResponse(c: Context<ApiEnv>, error: unknown) {
   // A domain error, or what the database refused mapped to one (core's database-errors.ts).
   const appError = asAppError(error);
   if (appError) {
-    if (appError.code === 'too_many_requests' && typeof appError.details?.retryAfterSeconds === 'number') {
+    // A rate limit or a database briefly away (decision record 054): when to try again.
+    const retryable = appError.code === 'too_many_requests' || appError.code === 'unavailable';
+    if (retryable && typeof appError.details?.retryAfterSeconds === 'number') {
       c.header('Retry-After', String(appError.details.retryAfterSeconds));
     }
     return c.json(

@@ -13,7 +13,7 @@ import { errorResponseFor } from './schemas.ts';
  *   existing one never changes name while its path stays.
  * - the error answers the shared middleware gives on any operation (the input guard and body
  *   limit: 400, 413, 422; the authentication: 401 and, rate-limited, 429; a session's
- *   cross-site change: 403; our own bug: 500), each with the schema of that status, whose
+ *   cross-site change: 403; our own bug: 500; the database briefly away: 503), each with the schema of that status, whose
  *   `code` lists exactly the codes of that status (`Error401`, `Error409`, …).
  */
 export function completeOperations(app: OpenAPIHono<ApiEnv>): void {
@@ -27,7 +27,8 @@ export function completeOperations(app: OpenAPIHono<ApiEnv>): void {
       responses: Record<string, unknown>;
     };
     route.operationId ??= operationIdFor(route.method, route.path);
-    const statuses = [400, 413, 422, 500];
+    // 503: the database briefly unavailable (a restart or failover; decision record 054).
+    const statuses = [400, 413, 422, 500, 503];
     const secured = (route.security ?? []).length > 0;
     if (secured) statuses.push(401, 429);
     const changes = !['get', 'head', 'options'].includes(route.method);

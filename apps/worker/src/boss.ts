@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from '@outpost/core';
 import type { DatabaseConnection } from '@outpost/db';
 import { loggerFor } from '@outpost/log';
 import { fromPglite, PgBoss } from 'pg-boss';
@@ -12,6 +13,11 @@ export function createBoss(conn: DatabaseConnection): PgBoss {
       ? new PgBoss({ connectionString: conn.url!, max: 4, application_name: 'outpost-worker' })
       : new PgBoss({ backend: 'pglite', db: fromPglite(conn.pglite!) });
   // An 'error' event without a listener would crash the process; a failed poll is worth a log line, not an outage.
-  boss.on('error', (error) => loggerFor('pg-boss').error({ err: error }, 'pg-boss error'));
+  // A lost connection (PostgreSQL restarting) is an outage pg-boss recovers from, not a bug: warn (decision 054).
+  boss.on('error', (error) =>
+    isDatabaseUnavailable(error)
+      ? loggerFor('pg-boss').warn({ err: error }, 'pg-boss lost its database connection; retrying')
+      : loggerFor('pg-boss').error({ err: error }, 'pg-boss error'),
+  );
   return boss;
 }

@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from '@outpost/core';
 import { loggerFor } from '@outpost/log';
 import type { JobContext } from './jobs/context.ts';
 import { deliverOutbox, hasBacklog } from './jobs/outbox-deliver.ts';
@@ -22,7 +23,9 @@ export function startOutboxLoop(context: JobContext, intervalMs: number): Outbox
     try {
       again = hasBacklog(await deliverOutbox(context));
     } catch (error) {
-      loggerFor('worker').error({ err: error }, 'outbox delivery pass failed (will retry)');
+      // PostgreSQL restarting is an outage the next pass rides out, not a bug (decision record 054).
+      const level = isDatabaseUnavailable(error) ? 'warn' : 'error';
+      loggerFor('worker')[level]({ err: error }, 'outbox delivery pass failed (will retry)');
     }
     if (!stopped) timer = setTimeout(run, again ? 0 : intervalMs);
   };

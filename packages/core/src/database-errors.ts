@@ -15,6 +15,7 @@ import { AppError, isAppError } from './errors.ts';
  *   text representation, 22021 / 22P05 bad character (NUL in text or jsonb), 22001 text too long, 2201W/2201X bad
  *   LIMIT/OFFSET, 54000 a value too large to store → 422 validation_failed
  * - 22P02 on a uuid (an id that is not one) → 404 not_found: nothing has that id.
+ * - a lost connection (class 08, 57P01–57P03, the driver's CONNECTION_CLOSED …) → 503 unavailable.
  */
 interface PgError {
   code: string;
@@ -60,8 +61,44 @@ function fieldOf(pg: PgError): string | null {
   return column ? camel(column) : null;
 }
 
+/**
+ * The database went away under the request (decision record 054): SQLSTATE class 08 (connection
+ * exception) or 57P01–57P03 (the server shutting down, crashed, or still starting), or the driver's
+ * or socket's own code for a closed, refused or timed-out connection (the socket codes could
+ * also come from another service reached in a request; a 503 is right for those too). Not our
+ * bug and not the caller's: a restart or failover, over in seconds.
+ */
+const unavailableStates = /^(08[0-9A-Z]{3}|57P0[123])$/;
+const unavailableCodes = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+]);
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (unavailableStates.test(code) || unavailableCodes.has(code))) return true;
+  }
+  return false;
+}
+
 /** A database refusal as the caller's error, or null when it is not one (a real failure stays a 500). */
 export function databaseProblem(error: unknown): AppError | null {
+  if (isDatabaseUnavailable(error)) {
+    // 503 with Retry-After, so a client retries (an idempotent call such as POST /v1/events safely)
+    // and the log shows an outage, not a bug. The request may or may not have committed.
+    return new AppError(
+      'unavailable',
+      'Outpost cannot reach its database for a moment (restarting or unreachable); try again in a few seconds.',
+      { details: { retryAfterSeconds: 2 }, cause: error },
+    );
+  }
   const pg = postgresErrorOf(error);
   if (!pg) return null;
   const field = fieldOf(pg);

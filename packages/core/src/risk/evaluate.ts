@@ -3,6 +3,7 @@ import { loggerFor } from '@outpost/log';
 import { todayInChina } from '@outpost/i18n';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { systemActor } from '../actor.ts';
+import { isDatabaseUnavailable } from '../database-errors.ts';
 import { getSetting } from '../settings.ts';
 import {
   categoryDrivenKinds,
@@ -104,7 +105,9 @@ export async function evaluateAfterBatch(db: Database, partnerId: string, now = 
     for (const k of Object.keys(own) as (keyof EvaluationResult)[]) own[k] += shares[k];
     return own;
   } catch (error) {
-    loggerFor('risk').error(
+    // The database going away (a restart) is an outage, not a bug: warn (decision record 054).
+    const level = isDatabaseUnavailable(error) ? 'warn' : 'error';
+    loggerFor('risk')[level](
       { err: error, partnerId },
       'evaluation after a batch failed; the scheduled run will catch up',
     );
