@@ -295,7 +295,7 @@ export async function requestTermination(
   });
 }
 
-export const withdrawInput = z.strictObject({ caseId: z.string(), reason: reasonField });
+export const withdrawCaseInput = z.strictObject({ caseId: z.string(), reason: reasonField });
 
 /**
  * Withdraws a case before its effective date, with a reason. A partner that was `exiting` because
@@ -304,11 +304,11 @@ export const withdrawInput = z.strictObject({ caseId: z.string(), reason: reason
 export async function withdrawTerminationCase(
   db: Database,
   actor: Actor,
-  raw: z.input<typeof withdrawInput>,
+  raw: z.input<typeof withdrawCaseInput>,
   now = new Date(),
 ) {
   assertStaffManager(actor);
-  const input = parse(withdrawInput, raw);
+  const input = parse(withdrawCaseInput, raw);
   return db.transaction(async (tx) => {
     const row = await lockCase(tx, actor, input.caseId);
     if (
