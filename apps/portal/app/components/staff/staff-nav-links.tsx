@@ -11,6 +11,7 @@ const partnerSections = [
   '/s/contracts',
   '/s/exit-plans',
   '/s/concentration',
+  '/s/terminations',
 ];
 const performanceSections = [
   '/s/scorecards',
@@ -63,6 +64,9 @@ export function StaffNavLinks({ may }: { may: ViewerSummary['may'] }) {
         </li>
         <li>
           <NavItemLink to="/s/concentration">{t('continuity.nav.concentration')}</NavItemLink>
+        </li>
+        <li>
+          <NavItemLink to="/s/terminations">{t('terminations.title')}</NavItemLink>
         </li>
       </NavGroup>
       <NavGroup
@@ -117,9 +121,6 @@ export function StaffNavLinks({ may }: { may: ViewerSummary['may'] }) {
         ) : null}
         <li>
           <NavItemLink to="/s/supervision">{t('supervision.nav')}</NavItemLink>
-        </li>
-        <li>
-          <NavItemLink to="/s/terminations">{t('terminations.title')}</NavItemLink>
         </li>
       </NavGroup>
       <NavGroup label={t('training.nav')} active={withinAny(pathname, trainingSections)}>
