@@ -108,10 +108,10 @@ export async function generateQueuedReports(db: Database, storage: FileStorage, 
     const stuckBefore = new Date(now.getTime() - STUCK_AFTER_MS);
     const [claimed] = rowsOf<{ id: string }>(
       await db.execute(sql`
-        update management_reports set status = 'generating', started_at = ${now}
+        update management_reports set status = 'generating', started_at = ${now.toISOString()}::timestamptz
         where id = (
           select id from management_reports
-          where status = 'queued' or (status = 'generating' and started_at < ${stuckBefore})
+          where status = 'queued' or (status = 'generating' and started_at < ${stuckBefore.toISOString()}::timestamptz)
           order by requested_at limit 1 for update skip locked)
         returning id`),
     );

@@ -71,8 +71,9 @@ export async function quarterlyReportData(
 ): Promise<QuarterlyReportData> {
   const span = quarterSpan(quarter, now);
   const quarters = recentQuarters(chinaMidnight(span.from)).reverse();
-  const start = chinaMidnight(span.from);
-  const end = chinaMidnight(span.to);
+  // As text with a cast: postgres.js takes no Date as a raw SQL parameter (PGlite does).
+  const start = sql`${chinaMidnight(span.from).toISOString()}::timestamptz`;
+  const end = sql`${chinaMidnight(span.to).toISOString()}::timestamptz`;
   const baseline = await satisfactionBaseline(db);
 
   const [snapshots, deviations, ratings, responses] = await Promise.all([
