@@ -14,14 +14,13 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type BenchServer, startBenchServer } from './bench-server.ts';
 import { cpuSample } from './cpu-usage.ts';
+import { buildRollups, generateEvents } from './portfolio.ts';
 import { measure as measureWith, printResult, type Result, type Sample, summarize } from './page-load.ts';
 import { createSession } from '@outpost/auth';
 import { ensureDefaultKpis, formatPeriod, quarterOf } from '@outpost/core';
-import { rollupCtes } from '../packages/core/src/performance/rollup-sql.ts';
 import { migrate, openDatabase, postgresClient } from '@outpost/db';
 import { withDatabase } from '@outpost/db/testing';
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
 
 const { values: args } = parseArgs({
   options: {
@@ -79,50 +78,11 @@ try {
     `generating ${(perPartner * partnerCount).toLocaleString('en')} events (${perPartner} per partner, 2 years)`,
   );
   const started = performance.now();
-  await conn.db.execute(sql`set maintenance_work_mem = '256MB'`);
-  // Generated in PostgreSQL, in the shapes ingestion validates (sampleEvents' mix of types).
-  await conn.db.execute(
-    sql.raw(`
-    insert into service_events (partner_id, external_id, type, occurred_at, payload, batch_id)
-    select p.id, 'e' || g,
-      t.type, t.at,
-      case t.type
-        when 'case_opened' then jsonb_build_object('caseId', 'c' || g, 'slaDueAt', t.at + interval '72 hours')
-        when 'case_closed' then jsonb_build_object('caseId', 'c' || g, 'amount', round((random() * 20000)::numeric, 2),
-                                   'slaDueAt', t.at + (case when random() < 0.9 then 1 else -1 end) * interval '24 hours')
-        when 'customer_rating' then jsonb_build_object('rating', 1 + least(4, floor(sqrt(random()) * 5))::int)
-        when 'compliance_check' then jsonb_build_object('passed', random() < 0.97, 'checkType', 'review')
-        when 'loss' then jsonb_build_object('amount', round((random() * 5000)::numeric, 2))
-        else jsonb_build_object('channel', 'phone')
-      end,
-      '00000000-0000-0000-0000-000000000000'::uuid
-    from partners p
-    cross join generate_series(1, ${perPartner}) g
-    cross join lateral (
-      select now() - random() * interval '730 days' as at,
-        case when r < 0.3 then 'case_opened' when r < 0.6 then 'case_closed' when r < 0.8 then 'customer_rating'
-             when r < 0.95 then 'compliance_check' when r < 0.98 then 'loss' else 'complaint' end as type
-      -- Referencing g and p makes the subquery correlated, so random() is drawn per row.
-      from (select random() + g * 0 + (p.id is null)::int as r) x
-    ) t`),
-  );
+  await generateEvents(conn.db, perPartner);
   log(
     `events stored in ${((performance.now() - started) / 1000).toFixed(0)} s; building rollups with core's rollup SQL`,
   );
-  const ids = (await conn.db.execute<{ id: string }>(
-    sql`select id from partners order by legal_name`,
-  )) as unknown as {
-    id: string;
-  }[];
-  const list = Array.isArray(ids) ? ids : (ids as unknown as { rows: { id: string }[] }).rows;
-  for (const { id } of list) {
-    await conn.db.execute(
-      sql`with src as (select type, occurred_at, payload from service_events where partner_id = ${id}::uuid), ${rollupCtes(id, 'src', 1)} select 1`,
-    );
-  }
-  // A live system vacuumed these tables long ago; without this, autovacuum would work through
-  // millions of freshly inserted rows during the measurement and skew it.
-  await conn.db.execute(sql`vacuum (analyze)`);
+  const list = await buildRollups(conn.db);
   log(`rollups built (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
 
   // --- Users: one partner user (and session) per simulated person -------------------------

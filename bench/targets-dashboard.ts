@@ -30,10 +30,10 @@ import { migrate, openDatabase, postgresClient, rowsOf } from '@outpost/db';
 import { withDatabase } from '@outpost/db/testing';
 import { sql } from 'drizzle-orm';
 import { ensureReferenceData } from '../apps/server/src/prepare.ts';
-import { rollupCtes } from '../packages/core/src/performance/rollup-sql.ts';
 import { type BenchServer, startBenchServer } from './bench-server.ts';
 import { cpuSample } from './cpu-usage.ts';
 import { measure, printResult, type Result, type Sample, summarize } from './page-load.ts';
+import { buildRollups, generateEvents, insertContracts } from './portfolio.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -92,65 +92,17 @@ try {
     join document_requirements r on r.active and r.mandatory
       and (cardinality(r.service_categories) = 0 or r.service_categories && p.service_categories)
     where p.n % 50 <> 0 or r.sort_order <> (select min(sort_order) from document_requirements)`);
-  await conn.db.execute(sql`
-    insert into contracts (reference, partner_id, service_category, status)
-    select 'BENCH-' || lpad(row_number() over (order by legal_name)::text, 6, '0'), id, service_categories[1], 'active'
-    from partners`);
-  const clause = (kind: string) =>
-    `{"clauseId":null,"clauseVersionId":null,"kind":"${kind}","titleZh":"-","titleEn":"-","bodyZh":"-","bodyEn":"-","variables":[]}`;
-  await conn.db.execute(sql`
-    insert into contract_versions (contract_id, version, terms, "values", sla_targets, clauses)
-    select id, 1,
-      jsonb_build_object('startDate', '2024-01-01', 'endDate', '2030-12-31', 'autoRenew', false, 'noticeDays', 90,
-        'annualValueCents', 120000000, 'currency', 'CNY', 'governingLaw', '中华人民共和国法律', 'language', 'zh-CN'),
-      '{"service_credit_percent": 5, "liability_cap": 500000000}'::jsonb,
-      '[{"kpiKey":"processing_timeliness","comparator":"gte","target":89.5,"period":"month"},
-        {"kpiKey":"compliance_rate","comparator":"gte","target":96.5,"period":"month"},
-        {"kpiKey":"customer_satisfaction","comparator":"gte","target":3.5,"period":"quarter"}]'::jsonb,
-      ${sql.raw(`'[${clause('compensation')},${clause('liability_limits')}]'::jsonb`)}
-    from contracts`);
+  await insertContracts(conn.db);
 
   log(
     `generating ${(perPartner * partnerCount).toLocaleString('en')} events (${perPartner} per partner, 2 years)`,
   );
   const started = performance.now();
-  await conn.db.execute(sql`set maintenance_work_mem = '256MB'`);
-  // The same generator as bench/scorecard.ts: the mix of types ingestion accepts.
-  await conn.db.execute(
-    sql.raw(`
-    insert into service_events (partner_id, external_id, type, occurred_at, payload, batch_id)
-    select p.id, 'e' || g,
-      t.type, t.at,
-      case t.type
-        when 'case_opened' then jsonb_build_object('caseId', 'c' || g, 'slaDueAt', t.at + interval '72 hours')
-        when 'case_closed' then jsonb_build_object('caseId', 'c' || g, 'amount', round((random() * 20000)::numeric, 2),
-                                   'slaDueAt', t.at + (case when random() < 0.9 then 1 else -1 end) * interval '24 hours')
-        when 'customer_rating' then jsonb_build_object('rating', 1 + least(4, floor(sqrt(random()) * 5))::int)
-        when 'compliance_check' then jsonb_build_object('passed', random() < 0.97, 'checkType', 'review')
-        when 'loss' then jsonb_build_object('amount', round((random() * 5000)::numeric, 2))
-        else jsonb_build_object('channel', 'phone')
-      end,
-      '00000000-0000-0000-0000-000000000000'::uuid
-    from partners p
-    cross join generate_series(1, ${perPartner}) g
-    cross join lateral (
-      select now() - random() * interval '730 days' as at,
-        case when r < 0.3 then 'case_opened' when r < 0.6 then 'case_closed' when r < 0.8 then 'customer_rating'
-             when r < 0.95 then 'compliance_check' when r < 0.98 then 'loss' else 'complaint' end as type
-      from (select random() + g * 0 + (p.id is null)::int as r) x
-    ) t`),
-  );
+  await generateEvents(conn.db, perPartner);
   log(
     `events stored in ${((performance.now() - started) / 1000).toFixed(0)} s; building rollups with core's rollup SQL`,
   );
-  const partners = rowsOf<{ id: string }>(
-    await conn.db.execute(sql`select id from partners order by legal_name`),
-  );
-  for (const { id } of partners) {
-    await conn.db.execute(
-      sql`with src as (select type, occurred_at, payload from service_events where partner_id = ${id}::uuid), ${rollupCtes(id, 'src', 1)} select 1`,
-    );
-  }
+  const partners = await buildRollups(conn.db);
 
   // Eight quarters: the seven closed ones evaluated by the quarterly job and recorded by the
   // daily compliance job as they closed (one partner in twenty failing something then).
@@ -188,7 +140,7 @@ try {
     select p.id, (select id from risk_rules order by id limit 1), 1, '{}'::jsonb, 'bench-open', 'critical', '{}'::jsonb,
            now() - interval '2 days', now() - interval '1 day', 'open'
     from (select id, row_number() over (order by legal_name) as n from partners) p where p.n % 100 = 7`);
-  await conn.db.execute(sql`vacuum (analyze)`);
+  await conn.db.execute(sql`analyze risk_alerts`);
   log(`data ready (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
 
   // Staff who look at the dashboard: risk officers, who need an authenticator by default.
