@@ -117,4 +117,18 @@ export const terminationsEn = {
   'work-queue.group.terminationTasksToDo': 'Exit tasks to do or verify',
   'work-queue.group.terminationTasksToDo.hint':
     'Internal exit tasks you own, and partner tasks submitted on cases you are responsible for.',
+  'terminations.error.successorRequired':
+    'Name the successor first: {openCases} open service cases need somewhere to go.',
+  'terminations.handedOver.staffTitle': 'Open service cases handed over to the successor',
+  'terminations.handedOver.staffIntro':
+    'Verifying the hand-over task moves every open service case (opened, not closed) to the successor, once each; the effective-date job moves any opened since. Rectification items, risk alerts and contracts do not move: they stay this partner’s history.',
+  'terminations.handedOver.partnerTitle': 'Cases handed over to you',
+  'terminations.handedOver.partnerIntro':
+    'Open service cases of a partner leaving the arrangement, now yours to carry on.',
+  'terminations.handedOver.none': 'No case has been handed over.',
+  'terminations.handedOver.caseId': 'Case',
+  'terminations.handedOver.from': 'From',
+  'terminations.handedOver.openedAt': 'Opened',
+  'terminations.handedOver.slaDueAt': 'SLA due',
+  'terminations.handedOver.movedAt': 'Handed over',
 } as const;

@@ -115,4 +115,16 @@ export const terminationsZhCN: Record<keyof typeof terminationsEn, string> = {
   'work-queue.group.terminationTasksToDo': '待办或待核验的退出任务',
   'work-queue.group.terminationTasksToDo.hint':
     '您负责的内部退出任务，以及您负责的案件中合作机构已提交的任务。',
+  'terminations.error.successorRequired': '请先指定承接机构：有 {openCases} 件未结服务案件需要移交。',
+  'terminations.handedOver.staffTitle': '已移交承接机构的未结服务案件',
+  'terminations.handedOver.staffIntro':
+    '核实移交任务时，所有未结服务案件（已开立、未结案）移交承接机构，每件仅一次；生效日任务会移交此后新开立的案件。整改事项、风险预警和合同不移交，仍作为该机构的历史记录保留。',
+  'terminations.handedOver.partnerTitle': '移交给贵机构的案件',
+  'terminations.handedOver.partnerIntro': '退出合作的机构的未结服务案件，现由贵机构继续办理。',
+  'terminations.handedOver.none': '尚无移交的案件。',
+  'terminations.handedOver.caseId': '案件',
+  'terminations.handedOver.from': '移交方',
+  'terminations.handedOver.openedAt': '开立时间',
+  'terminations.handedOver.slaDueAt': '时限',
+  'terminations.handedOver.movedAt': '移交时间',
 } as const;

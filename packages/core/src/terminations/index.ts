@@ -3,6 +3,7 @@ export * from './approval-messages.ts';
 export * from './approvals.ts';
 export * from './cases.ts';
 export * from './checklist.ts';
+export * from './handover.ts';
 export * from './notice.ts';
 export * from './read.ts';
 export * from './reminders.ts';
