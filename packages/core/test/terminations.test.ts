@@ -20,6 +20,7 @@ import {
   completeTerminationTask,
   createApiKey,
   decideTermination,
+  getSetting,
   getTerminationCase,
   handoversToMe,
   ingestEvents,
@@ -30,6 +31,9 @@ import {
   requestTermination,
   runTerminationsDue,
   runTerminationTaskReminders,
+  saveTerminationApprovers,
+  saveTerminationChecklist,
+  terminationSettingsView,
   setSetting,
   setTerminationSuccessor,
   staffWorkQueue,
@@ -598,5 +602,63 @@ describe('hand-over of open cases to the successor', () => {
         .from(terminationHandovers)
         .where(eq(terminationHandovers.fromPartnerId, partner.id)),
     ).toEqual([]);
+  });
+});
+
+describe('settings of termination cases', () => {
+  it('administrators choose active staff as approvers and edit the checklist; bad values change nothing; each save is audited', async () => {
+    const { actor: admin } = await makeStaff(conn.db, ['admin']);
+    const before = await getSetting(conn.db, 'termination.approvers');
+    await expect(saveTerminationApprovers(conn.db, officer, [officerId])).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(saveTerminationApprovers(conn.db, admin, [])).rejects.toMatchObject({
+      status: 422,
+      messageKey: 'terminations.settings.approversRequired',
+    });
+    const partnerUser = await makePartnerUser(conn.db, (await makePartner(conn.db)).id, 'partner_admin');
+    await expect(
+      saveTerminationApprovers(conn.db, admin, [officerId, partnerUser.user.id]),
+    ).rejects.toMatchObject({ status: 422, messageKey: 'terminations.settings.approversInvalid' });
+    await expect(saveTerminationApprovers(conn.db, admin, ['not-a-uuid'])).rejects.toMatchObject({
+      status: 422,
+    });
+    expect(await getSetting(conn.db, 'termination.approvers')).toEqual(before);
+
+    const view = await terminationSettingsView(conn.db, admin);
+    expect(view.approverIds).toEqual(before.userIds);
+    expect(view.staff.map((s) => s.id)).toContain(officerId);
+    expect(view.tasks.map((t) => t.key)).toContain('handover');
+
+    const tasks = view.tasks.slice(0, 2);
+    await expect(
+      saveTerminationChecklist(conn.db, admin, [...tasks, { ...tasks[0]!, titleEn: 'Again' }]),
+    ).rejects.toMatchObject({ status: 422, messageKey: 'terminations.settings.duplicateKey' });
+    await expect(
+      saveTerminationChecklist(conn.db, admin, [{ ...tasks[0]!, daysBefore: 400 }]),
+    ).rejects.toMatchObject({ status: 422 });
+    await expect(saveTerminationChecklist(conn.db, admin, [])).rejects.toMatchObject({ status: 422 });
+    expect((await getSetting(conn.db, 'termination.checklist')).tasks).toEqual(view.tasks);
+
+    try {
+      await saveTerminationChecklist(conn.db, admin, tasks);
+      expect((await getSetting(conn.db, 'termination.checklist')).tasks.map((t) => t.key)).toEqual(
+        tasks.map((t) => t.key),
+      );
+      await saveTerminationApprovers(conn.db, admin, [officerId, officerId]);
+      expect((await getSetting(conn.db, 'termination.approvers')).userIds).toEqual([officerId]);
+      const changes = await conn.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'setting.changed'), eq(auditLog.actorId, admin.userId)));
+      expect(changes.map((c) => c.entityId).sort()).toEqual([
+        'termination.approvers',
+        'termination.checklist',
+      ]);
+    } finally {
+      // The other tests rely on the two approvers and the default checklist.
+      await saveTerminationApprovers(conn.db, admin, before.userIds);
+      await saveTerminationChecklist(conn.db, admin, view.tasks);
+    }
   });
 });

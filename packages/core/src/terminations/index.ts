@@ -10,3 +10,4 @@ export * from './reminders.ts';
 export * from './revoke.ts';
 export * from './successor.ts';
 export { defaultChecklist } from './settings.ts';
+export * from './settings-admin.ts';
