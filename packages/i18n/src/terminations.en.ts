@@ -154,4 +154,7 @@ export const terminationsEn = {
   'terminations.settings.duplicateKey': 'Two tasks have the same key; give each its own.',
   'terminations.settings.checklistEmpty': 'Keep at least one task in the checklist.',
   'terminations.settings.checklistInvalid': 'Some tasks are not complete; see the rows marked below.',
+  'terminations.fromReview.title': 'Termination recommended',
+  'terminations.fromReview.hint':
+    'This review recommends ending the arrangement. Open a termination case from it: the partner and the review are filled in.',
 } as const;

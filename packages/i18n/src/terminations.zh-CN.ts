@@ -150,4 +150,6 @@ export const terminationsZhCN: Record<keyof typeof terminationsEn, string> = {
   'terminations.settings.duplicateKey': '有两个任务的键相同，请分别设置。',
   'terminations.settings.checklistEmpty': '清单中至少保留一项任务。',
   'terminations.settings.checklistInvalid': '部分任务填写不完整，请查看下方标出的行。',
+  'terminations.fromReview.title': '建议终止合作',
+  'terminations.fromReview.hint': '本次考核建议终止合作。可据此发起退出案件，合作机构和考核记录已自动填入。',
 } as const;
