@@ -84,7 +84,7 @@ export const terminationsZhCN: Record<keyof typeof terminationsEn, string> = {
   'terminations.task.verify': '核验通过',
   'terminations.task.complete': '标记完成',
   'terminations.task.upload': '上传证明',
-  'terminations.handover': '移交给承接机构的未结事项',
+  'terminations.handover': '指定承接机构时的未结事项（仍属该机构，须另行关闭或替换）',
   'terminations.approvals': '审批',
   'terminations.withdraw': '撤回',
   'terminations.withdrawReason': '撤回原因',

@@ -107,6 +107,9 @@ export async function saveTerminationChecklistAction({
   } catch (error) {
     const mapped = domainFormErrors(error, locale, {});
     if (!mapped) throw error;
+    // Not a validation problem (no permission…): the shared wording, not "see the rows".
+    if (mapped.status !== 422)
+      return { intent: 'terminationChecklist', status: mapped.status, errors: mapped.errors };
     const fields = rowErrors(locale, error, rows);
     const emptied = listedIssues(asAppError(error)?.details).some((i) => i.path === 'tasks');
     return {
