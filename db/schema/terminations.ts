@@ -173,5 +173,39 @@ export const terminationTasks = pgTable(
   ],
 );
 
+/**
+ * A partner's open service case (a `case_opened` event without a `case_closed` for the same
+ * caseId) handed over to the successor when the case's hand-over is verified (decision record
+ * 049, second part). One row per (termination case, caseId): a retry or a second click moves
+ * nothing twice. The events themselves stay the leaving partner's history.
+ */
+export const terminationHandovers = pgTable(
+  'termination_handovers',
+  {
+    id: id(),
+    terminationCaseId: uuid('termination_case_id')
+      .notNull()
+      .references(() => terminationCases.id),
+    /** The partner's own case id, as in its events' payload (`caseId`). */
+    caseId: text('case_id').notNull(),
+    fromPartnerId: uuid('from_partner_id')
+      .notNull()
+      .references(() => partners.id),
+    toPartnerId: uuid('to_partner_id')
+      .notNull()
+      .references(() => partners.id),
+    /** When the leaving partner opened the case, and its SLA deadline if it gave one. */
+    openedAt: ts('opened_at'),
+    slaDueAt: text('sla_due_at'),
+    movedAt: ts('moved_at').notNull().defaultNow(),
+    movedBy: uuid('moved_by').references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex('termination_handovers_case_key').on(t.terminationCaseId, t.caseId),
+    index('termination_handovers_to_idx').on(t.toPartnerId, t.movedAt),
+  ],
+);
+
+export type TerminationHandover = typeof terminationHandovers.$inferSelect;
 export type TerminationCase = typeof terminationCases.$inferSelect;
 export type TerminationTask = typeof terminationTasks.$inferSelect;

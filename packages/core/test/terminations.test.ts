@@ -9,6 +9,7 @@ import {
   outbox,
   partners,
   terminationCases,
+  terminationHandovers,
   users,
 } from '@outpost/db';
 import { createTestDatabase } from '@outpost/db/testing';
@@ -19,7 +20,10 @@ import {
   completeTerminationTask,
   createApiKey,
   decideTermination,
+  getSetting,
   getTerminationCase,
+  handoversToMe,
+  ingestEvents,
   listTerminationCases,
   openTerminationCase,
   readTerminationCertificate,
@@ -27,6 +31,9 @@ import {
   requestTermination,
   runTerminationsDue,
   runTerminationTaskReminders,
+  saveTerminationApprovers,
+  saveTerminationChecklist,
+  terminationSettingsView,
   setSetting,
   setTerminationSuccessor,
   staffWorkQueue,
@@ -439,5 +446,219 @@ describe('the effective date', () => {
     await expect(
       withdrawTerminationCase(conn.db, officer, { caseId: row.id, reason: 'Too late for this.' }),
     ).rejects.toMatchObject({ messageKey: 'terminations.error.notWithdrawable' });
+  });
+});
+
+describe('hand-over of open cases to the successor', () => {
+  /** Events as the partner's system sends them: 3 cases opened, CASE-2 closed, CASE-3's opening voided. */
+  async function eventsOf(partnerId: string, prefix: string) {
+    const at = (h: number) => new Date(Date.now() - (48 - h) * 3600 * 1000).toISOString();
+    const due = new Date(Date.now() + 72 * 3600 * 1000).toISOString();
+    await ingestEvents(conn.db, officer, {
+      partnerId,
+      events: [
+        {
+          externalId: `${prefix}-o1`,
+          type: 'case_opened',
+          occurredAt: at(1),
+          caseId: `${prefix}-1`,
+          slaDueAt: due,
+        },
+        {
+          externalId: `${prefix}-o2`,
+          type: 'case_opened',
+          occurredAt: at(2),
+          caseId: `${prefix}-2`,
+          slaDueAt: due,
+        },
+        {
+          externalId: `${prefix}-c2`,
+          type: 'case_closed',
+          occurredAt: at(3),
+          caseId: `${prefix}-2`,
+          slaDueAt: due,
+        },
+        {
+          externalId: `${prefix}-o3`,
+          type: 'case_opened',
+          occurredAt: at(4),
+          caseId: `${prefix}-3`,
+          slaDueAt: due,
+        },
+        {
+          externalId: `${prefix}-o4`,
+          type: 'case_opened',
+          occurredAt: at(5),
+          caseId: `${prefix}-4`,
+          slaDueAt: due,
+        },
+        {
+          externalId: `${prefix}-x3`,
+          type: 'correction',
+          occurredAt: at(6),
+          correctsExternalId: `${prefix}-o3`,
+          reason: 'Opened by mistake.',
+        },
+      ],
+    });
+  }
+
+  async function handoverTask(caseId: string) {
+    const c = await getTerminationCase(conn.db, officer, caseId);
+    return c.tasks.find((t) => t.key === 'handover')!;
+  }
+
+  it('moves each open case to the successor exactly once, also under a second and concurrent verification; the successor sees only its own', async () => {
+    const partner = await makePartner(conn.db);
+    const admin = await makePartnerUser(conn.db, partner.id, 'partner_admin');
+    await eventsOf(partner.id, 'HX');
+    const row = await approved(partner.id);
+    const task = await handoverTask(row.id);
+    await submitTerminationTask(conn.db, admin.actor, { taskId: task.id, note: 'Files sent.' });
+    // Without a successor the open cases have nowhere to go: verification is refused.
+    await expect(completeTerminationTask(conn.db, officer, { taskId: task.id })).rejects.toMatchObject({
+      status: 409,
+      messageKey: 'terminations.error.successorRequired',
+    });
+    const successor = await makePartner(conn.db);
+    const successorAdmin = await makePartnerUser(conn.db, successor.id, 'partner_member');
+    await setTerminationSuccessor(conn.db, officer, { caseId: row.id, successorPartnerId: successor.id });
+    const results = await Promise.allSettled([
+      completeTerminationTask(conn.db, officer, { taskId: task.id }),
+      completeTerminationTask(conn.db, officer, { taskId: task.id }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({
+      reason: { messageKey: 'terminations.error.taskState' },
+    });
+    const moved = await conn.db
+      .select()
+      .from(terminationHandovers)
+      .where(eq(terminationHandovers.terminationCaseId, row.id));
+    // CASE-2 was closed, CASE-3's opening was voided: 1 and 4 move.
+    expect(moved.map((m) => m.caseId).sort()).toEqual(['HX-1', 'HX-4']);
+    expect(moved.every((m) => m.fromPartnerId === partner.id && m.toPartnerId === successor.id)).toBe(true);
+    expect((await getTerminationCase(conn.db, officer, row.id)).handovers).toHaveLength(2);
+
+    // The effective-date job moves only what opened since: one new case, nothing twice.
+    await ingestEvents(conn.db, officer, {
+      partnerId: partner.id,
+      events: [
+        {
+          externalId: 'HX-o5',
+          type: 'case_opened',
+          occurredAt: new Date(Date.now() - 3600 * 1000).toISOString(),
+          caseId: 'HX-5',
+          slaDueAt: new Date(Date.now() + 3600 * 1000).toISOString(),
+        },
+      ],
+    });
+    const effective = new Date(Date.now() + 31 * 24 * 3600 * 1000);
+    await Promise.all([runTerminationsDue(conn.db, effective), runTerminationsDue(conn.db, effective)]);
+    const after = await conn.db
+      .select()
+      .from(terminationHandovers)
+      .where(eq(terminationHandovers.terminationCaseId, row.id));
+    expect(after.map((m) => m.caseId).sort()).toEqual(['HX-1', 'HX-4', 'HX-5']);
+    const audits = await conn.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, row.id), eq(auditLog.action, 'termination.cases_handed_over')));
+    expect(audits.map((a) => (a.data as { moved: number }).moved).sort()).toEqual([1, 2]);
+
+    // The successor's people see the cases handed to them; another partner sees none.
+    const mine = await handoversToMe(conn.db, successorAdmin.actor);
+    expect(mine.map((m) => m.caseId).sort()).toEqual(['HX-1', 'HX-4', 'HX-5']);
+    expect(mine[0]!.fromName).toBe(partner.legalName);
+    const stranger = await makePartnerUser(conn.db, (await makePartner(conn.db)).id, 'partner_admin');
+    expect(await handoversToMe(conn.db, stranger.actor)).toEqual([]);
+    await expect(handoversToMe(conn.db, officer)).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('a successor that is not active or not admitted for the category is refused, and nothing moves to it', async () => {
+    const partner = await makePartner(conn.db);
+    await eventsOf(partner.id, 'HY');
+    const row = await approved(partner.id);
+    const [suspended] = await conn.db
+      .update(partners)
+      .set({ status: 'suspended' })
+      .where(eq(partners.id, (await makePartner(conn.db)).id))
+      .returning();
+    const [other] = await conn.db
+      .update(partners)
+      .set({ serviceCategories: ['it'] })
+      .where(eq(partners.id, (await makePartner(conn.db)).id))
+      .returning();
+    for (const bad of [suspended!.id, other!.id]) {
+      await expect(
+        setTerminationSuccessor(conn.db, officer, { caseId: row.id, successorPartnerId: bad }),
+      ).rejects.toMatchObject({ status: 422, messageKey: 'terminations.error.successorInvalid' });
+    }
+    const effective = new Date(Date.now() + 31 * 24 * 3600 * 1000);
+    await runTerminationsDue(conn.db, effective);
+    expect(
+      await conn.db
+        .select()
+        .from(terminationHandovers)
+        .where(eq(terminationHandovers.fromPartnerId, partner.id)),
+    ).toEqual([]);
+  });
+});
+
+describe('settings of termination cases', () => {
+  it('administrators choose active staff as approvers and edit the checklist; bad values change nothing; each save is audited', async () => {
+    const { actor: admin } = await makeStaff(conn.db, ['admin']);
+    const before = await getSetting(conn.db, 'termination.approvers');
+    await expect(saveTerminationApprovers(conn.db, officer, [officerId])).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(saveTerminationApprovers(conn.db, admin, [])).rejects.toMatchObject({
+      status: 422,
+      messageKey: 'terminations.settings.approversRequired',
+    });
+    const partnerUser = await makePartnerUser(conn.db, (await makePartner(conn.db)).id, 'partner_admin');
+    await expect(
+      saveTerminationApprovers(conn.db, admin, [officerId, partnerUser.user.id]),
+    ).rejects.toMatchObject({ status: 422, messageKey: 'terminations.settings.approversInvalid' });
+    await expect(saveTerminationApprovers(conn.db, admin, ['not-a-uuid'])).rejects.toMatchObject({
+      status: 422,
+    });
+    expect(await getSetting(conn.db, 'termination.approvers')).toEqual(before);
+
+    const view = await terminationSettingsView(conn.db, admin);
+    expect(view.approverIds).toEqual(before.userIds);
+    expect(view.staff.map((s) => s.id)).toContain(officerId);
+    expect(view.tasks.map((t) => t.key)).toContain('handover');
+
+    const tasks = view.tasks.slice(0, 2);
+    await expect(
+      saveTerminationChecklist(conn.db, admin, [...tasks, { ...tasks[0]!, titleEn: 'Again' }]),
+    ).rejects.toMatchObject({ status: 422, messageKey: 'terminations.settings.duplicateKey' });
+    await expect(
+      saveTerminationChecklist(conn.db, admin, [{ ...tasks[0]!, daysBefore: 400 }]),
+    ).rejects.toMatchObject({ status: 422 });
+    await expect(saveTerminationChecklist(conn.db, admin, [])).rejects.toMatchObject({ status: 422 });
+    expect((await getSetting(conn.db, 'termination.checklist')).tasks).toEqual(view.tasks);
+
+    try {
+      await saveTerminationChecklist(conn.db, admin, tasks);
+      expect((await getSetting(conn.db, 'termination.checklist')).tasks.map((t) => t.key)).toEqual(
+        tasks.map((t) => t.key),
+      );
+      await saveTerminationApprovers(conn.db, admin, [officerId, officerId]);
+      expect((await getSetting(conn.db, 'termination.approvers')).userIds).toEqual([officerId]);
+      const changes = await conn.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'setting.changed'), eq(auditLog.actorId, admin.userId)));
+      expect(changes.map((c) => c.entityId).sort()).toEqual([
+        'termination.approvers',
+        'termination.checklist',
+      ]);
+    } finally {
+      // The other tests rely on the two approvers and the default checklist.
+      await saveTerminationApprovers(conn.db, admin, before.userIds);
+      await saveTerminationChecklist(conn.db, admin, view.tasks);
+    }
   });
 });

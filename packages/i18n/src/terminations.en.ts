@@ -85,7 +85,7 @@ export const terminationsEn = {
   'terminations.task.verify': 'Verify',
   'terminations.task.complete': 'Mark done',
   'terminations.task.upload': 'Upload certificate',
-  'terminations.handover': 'Open items moving to the successor',
+  'terminations.handover': 'Open items when the successor was named (they stay this partner’s: close or replace them)',
   'terminations.approvals': 'Approvals',
   'terminations.withdraw': 'Withdraw',
   'terminations.withdrawReason': 'Reason for withdrawing',
@@ -117,4 +117,44 @@ export const terminationsEn = {
   'work-queue.group.terminationTasksToDo': 'Exit tasks to do or verify',
   'work-queue.group.terminationTasksToDo.hint':
     'Internal exit tasks you own, and partner tasks submitted on cases you are responsible for.',
+  'terminations.error.successorRequired':
+    'Name the successor first: {openCases} open service cases need somewhere to go.',
+  'terminations.handedOver.staffTitle': 'Open service cases handed over to the successor',
+  'terminations.handedOver.staffIntro':
+    'Verifying the hand-over task moves every open service case (opened, not closed) to the successor, once each; the effective-date job moves any opened since. Rectification items, risk alerts and contracts do not move: they stay this partner’s history.',
+  'terminations.handedOver.partnerTitle': 'Cases handed over to you',
+  'terminations.handedOver.partnerIntro':
+    'Open service cases of a partner leaving the arrangement, now yours to carry on.',
+  'terminations.handedOver.none': 'No case has been handed over.',
+  'terminations.handedOver.caseId': 'Case',
+  'terminations.handedOver.from': 'From',
+  'terminations.handedOver.openedAt': 'Opened',
+  'terminations.handedOver.slaDueAt': 'SLA due',
+  'terminations.handedOver.movedAt': 'Handed over',
+  'terminations.settings.approvers': 'Termination approvers',
+  'terminations.settings.approversHint':
+    'Who approves a new termination case, in Slack or here. Every one must approve; cases already in approval keep the approvers they had.',
+  'terminations.settings.approversLabel': 'Approvers',
+  'terminations.settings.approversRequired': 'Choose at least one approver.',
+  'terminations.settings.approversInvalid': 'Every approver must be an active staff member.',
+  'terminations.settings.checklist': 'Exit checklist',
+  'terminations.settings.checklistHint':
+    'The tasks generated when a termination case is approved, due the given days before the effective date. Clear a row’s key and titles to remove it. Verifying the task with key “handover” moves the open service cases to the successor.',
+  'terminations.settings.row': 'Task {n}',
+  'terminations.settings.task': 'Task',
+  'terminations.settings.key': 'Key',
+  'terminations.settings.side': 'Done by',
+  'terminations.settings.titleZh': 'Title (Chinese)',
+  'terminations.settings.titleEn': 'Title (English)',
+  'terminations.settings.daysBefore': 'Days before the effective date',
+  'terminations.settings.daysRange': 'enter a whole number of days from 0 to 365',
+  'terminations.settings.needsCertificate': 'The partner uploads a certificate',
+  'terminations.settings.criticalOnly': 'Only for critical partners',
+  'terminations.settings.rowError': 'Task {n} · {field}: {problem}',
+  'terminations.settings.duplicateKey': 'Two tasks have the same key; give each its own.',
+  'terminations.settings.checklistEmpty': 'Keep at least one task in the checklist.',
+  'terminations.settings.checklistInvalid': 'Some tasks are not complete; see the rows marked below.',
+  'terminations.fromReview.title': 'Termination recommended',
+  'terminations.fromReview.hint':
+    'This review recommends ending the arrangement. Open a termination case from it: the partner and the review are filled in.',
 } as const;

@@ -22,7 +22,11 @@ import { storedFileName } from '../uploads/file-name.ts';
 import { storeWithRows } from '../uploads/stored-file.ts';
 import { isUuid, parse } from '../validation.ts';
 import { assertCan } from '../permissions.ts';
-import { assertStaffManager, caseLink, partnerAdminOf, READ_ANY } from './shared.ts';
+import { assertHandoverPossible, handOverOpenCases } from './handover.ts';
+import { assertStaffManager, caseLink, lockCase, partnerAdminOf, READ_ANY } from './shared.ts';
+
+/** The checklist task whose verification moves the open service cases to the successor. */
+export const HANDOVER_TASK_KEY = 'handover';
 
 /**
  * The checklist from the template in settings, made when the case is approved: partner tasks
@@ -221,6 +225,14 @@ export async function completeTerminationTask(
         messageKey: 'terminations.error.partnerTask',
       });
     }
+    // Verifying the hand-over is when the open service cases move (decision record 049, part 2):
+    // the case row is locked, so two clicks at once serialise and the second moves nothing.
+    let handedOver: { moved: number; alreadyMoved: number } | null = null;
+    if (task.key === HANDOVER_TASK_KEY) {
+      const row = await lockCase(tx, actor, task.caseId);
+      await assertHandoverPossible(tx, row);
+      handedOver = await handOverOpenCases(tx, actor, row);
+    }
     const [updated] = await tx
       .update(terminationTasks)
       .set({
@@ -237,7 +249,7 @@ export async function completeTerminationTask(
       entityType: 'termination_task',
       entityId: task.id,
       partnerId: task.partnerId,
-      data: { caseId: task.caseId, key: task.key, note: input.note || null },
+      data: { caseId: task.caseId, key: task.key, note: input.note || null, handedOver },
     });
     return updated!;
   });

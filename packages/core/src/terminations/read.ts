@@ -14,6 +14,7 @@ import { AppError, notFound } from '../errors.ts';
 import { assertCan } from '../permissions.ts';
 import { isUuid, parse } from '../validation.ts';
 import { terminationApprovalState } from './approvals.ts';
+import { handoversOfCase } from './handover.ts';
 import { READ_ANY } from './shared.ts';
 
 export const caseListInput = z.strictObject({
@@ -85,6 +86,8 @@ export async function getTerminationCase(db: Database, actor: Actor, caseId: str
     departmentEn: row.departmentEn,
     tasks: tasks.map(({ certificateStorageKey: _k, ...t }) => ({ ...t, hasCertificate: _k !== null })),
     approval: await terminationApprovalState(db, actor, caseId),
+    /** The open service cases moved to the successor (what the hand-over moved, once each). */
+    handovers: await handoversOfCase(db, caseId),
   };
 }
 

@@ -14,6 +14,7 @@ import { type Actor, systemActor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { notify } from '../notifications.ts';
 import { endPersonalAccess } from '../people/access.ts';
+import { handOverOpenCases } from './handover.ts';
 import { caseLink } from './shared.ts';
 
 const log = loggerFor('terminations');
@@ -62,6 +63,10 @@ async function completeCase(db: Database, caseId: string, now: Date): Promise<bo
         partnerId: row.partnerId,
         data,
       });
+
+    // 0. Open service cases opened since the hand-over was verified go to the successor too
+    //    (nothing already moved moves again; without a successor nothing moves).
+    await handOverOpenCases(tx, actor, row);
 
     // 1. People: every account of the partner disabled, its sessions, Slack and password links ended.
     const members = await tx

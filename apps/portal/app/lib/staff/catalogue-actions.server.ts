@@ -9,6 +9,10 @@ import { saveContractApproversAction } from '../contracts/approvers-action.serve
 import { saveRiskEscalationAction } from '../risk/escalation-action.server';
 import { saveRiskResponseHoursAction } from '../risk/response-hours-action.server';
 import { saveReportDistributionAction } from '../reports/distribution-action.server';
+import {
+  saveTerminationApproversAction,
+  saveTerminationChecklistAction,
+} from '../terminations/settings-action.server';
 
 /** Creates or updates a requirement of the document catalogue (administrators). */
 export async function saveRequirementAction({
@@ -63,7 +67,9 @@ export type SettingsIntent =
   | 'riskEscalation'
   | 'contractApprovers'
   | 'mfa'
-  | 'reportDistribution';
+  | 'reportDistribution'
+  | 'terminationApprovers'
+  | 'terminationChecklist';
 
 /** The committee's quorum and approval share, typed as fractions ("2/3"), decimals or percentages. */
 export async function saveCommitteeRuleAction({
@@ -147,6 +153,8 @@ export const settingsActions: Record<SettingsIntent, (args: StaffActionArgs) => 
     contractApprovers: saveContractApproversAction,
     mfa: saveMfaRolesAction,
     reportDistribution: saveReportDistributionAction,
+    terminationApprovers: saveTerminationApproversAction,
+    terminationChecklist: saveTerminationChecklistAction,
   };
 
 /** Which staff roles must use two-step sign-in (decision record 043); unticking every box is allowed. */

@@ -1,14 +1,16 @@
 import {
   AppError,
   can,
+  handoversToMe,
   ownTermination,
   requestTermination,
   submitTerminationTask,
   uploadTerminationCertificate,
 } from '@outpost/core';
-import { formatBytes, translate } from '@outpost/i18n';
+import { formatBytes, formatDateTime, translate } from '@outpost/i18n';
 import { Alert } from '@outpost/ui';
 import { data, Form } from 'react-router';
+import { HandedOverCases } from '../../components/terminations/handed-over-cases';
 import { appErrorToForm, formText, orRouteError } from '../../lib/app-error.server';
 import type { FormErrors } from '../../lib/form-errors';
 import { useLocale, useT } from '../../lib/i18n';
@@ -18,8 +20,18 @@ import type { Route } from './+types/termination';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { actor, deps, locale } = requirePartner(context, request);
-  const own = await orRouteError(locale, () => ownTermination(deps.db, actor));
+  const [own, handovers] = await orRouteError(locale, () =>
+    Promise.all([ownTermination(deps.db, actor), handoversToMe(deps.db, actor)]),
+  );
   return {
+    // Open service cases of a leaving partner handed to this one as its successor (049, part 2).
+    handovers: handovers.map((h) => ({
+      caseId: h.caseId,
+      fromName: h.fromName,
+      openedAt: h.openedAt ? formatDateTime(locale, h.openedAt) : null,
+      slaDueAt: h.slaDueAt ? formatDateTime(locale, new Date(h.slaDueAt)) : null,
+      movedAt: formatDateTime(locale, h.movedAt),
+    })),
     // Administrators act (partner_admin holds manage:partner-users:own); members read.
     mayAct: can(actor, 'manage:partner-users:own'),
     maxSize: formatBytes(locale, deps.uploadMaxBytes),
@@ -101,7 +113,7 @@ export async function action({ context, request }: Route.ActionArgs) {
 export default function PartnerTermination({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const locale = useLocale();
-  const { own, mayAct, maxSize } = loaderData;
+  const { own, mayAct, maxSize, handovers } = loaderData;
   const failed = actionData && !actionData.ok ? actionData : null;
   return (
     <div className="page">
@@ -111,6 +123,13 @@ export default function PartnerTermination({ loaderData, actionData }: Route.Com
       </header>
       {actionData?.ok ? <Alert tone="success">{actionData.notice}</Alert> : null}
       {failed?.errors.form ? <Alert tone="error">{failed.errors.form}</Alert> : null}
+      {handovers.length ? (
+        <HandedOverCases
+          rows={handovers}
+          heading={t('terminations.handedOver.partnerTitle')}
+          intro={t('terminations.handedOver.partnerIntro')}
+        />
+      ) : null}
       {own && !['rejected', 'withdrawn'].includes(own.status) ? (
         <>
           <dl className="facts">

@@ -12,13 +12,17 @@ import { loadReviewDetail } from '../../lib/reviews/review-view.server';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/review';
 import { AppLink } from '../../components/app-link';
+import { OpenTerminationFromReview } from '../../components/terminations/open-from-review';
+import { can } from '@outpost/core';
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { person } = requireKind(context, request, 'staff');
   const locale = context.get(localeContext);
-  return orRouteError(locale, () =>
+  const view = await orRouteError(locale, () =>
     loadReviewDetail(context.get(depsContext).db, person.actor, params.reviewId, locale),
   );
+  // Who runs termination cases may open one from a recommendation (decision record 049).
+  return { ...view, mayOpenTermination: can(person.actor, 'suspend:partner') };
 }
 
 export function action({ context, request, params }: Route.ActionArgs) {
@@ -56,6 +60,11 @@ export default function StaffReview({ loaderData, actionData }: Route.ComponentP
       ) : null}
       {review.status === 'appealed' && view.canManage ? (
         <AppealAnswerForm outcomes={view.outcomes} result={actionData} />
+      ) : null}
+      {review.status !== 'draft' &&
+      review.decision === 'termination_recommendation' &&
+      view.mayOpenTermination ? (
+        <OpenTerminationFromReview partnerId={partner.id} reviewId={review.id} />
       ) : null}
       {review.status !== 'draft' ? (
         <RectificationItems items={view.items} mode="staff" canAct={view.canManage} result={actionData} />

@@ -1,4 +1,10 @@
-import { can, contractApproverSettings, getSetting, riskAlertOwners } from '@outpost/core';
+import {
+  can,
+  contractApproverSettings,
+  getSetting,
+  riskAlertOwners,
+  terminationSettingsView,
+} from '@outpost/core';
 import { Form, useNavigation } from 'react-router';
 import { CheckboxGroup, InputField } from '../../components/staff/fields';
 import { categoryLabel } from '../../components/partner-labels';
@@ -15,6 +21,11 @@ import type { Route } from './+types/settings';
 import { AppLink } from '../../components/app-link';
 import { riskLevelCodes as riskLevels } from '../../lib/risk/risk-codes';
 import { ReportDistributionCard } from '../../components/reports/distribution-card';
+import {
+  TerminationApproversCard,
+  TerminationChecklistCard,
+} from '../../components/terminations/settings-cards';
+import { BLANK_CHECKLIST_ROWS } from '../../lib/terminations/settings-rows';
 
 /** Staff roles, in the order the settings list them (kept here: route modules import no values from @outpost/db). */
 const staffRoleCodes = ['admin', 'committee', 'risk_officer', 'reviewer', 'legal', 'auditor'] as const;
@@ -37,6 +48,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   );
   const mfa = await getSetting(db, 'auth.mfa');
   const reportDistribution = await getSetting(db, 'reports.distribution');
+  const termination = await terminationSettingsView(db, person.actor);
   return {
     committee,
     weights,
@@ -47,6 +59,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     approvers,
     mfa,
     reportDistribution,
+    termination,
   };
 }
 
@@ -268,6 +281,21 @@ export default function StaffSettings({ loaderData, actionData }: Route.Componen
         value={loaderData.reportDistribution}
         result={result}
         busy={busy}
+        Card={SettingsCard}
+      />
+
+      {/* Termination cases: approvers and the exit checklist (decision record 049). */}
+      <TerminationApproversCard
+        value={loaderData.termination}
+        result={result}
+        busy={busy}
+        Card={SettingsCard}
+      />
+      <TerminationChecklistCard
+        value={loaderData.termination}
+        result={result}
+        busy={busy}
+        blankRows={BLANK_CHECKLIST_ROWS}
         Card={SettingsCard}
       />
     </div>

@@ -8,9 +8,11 @@ import {
   terminationFormOptions,
   withdrawTerminationCase,
 } from '@outpost/core';
+import { formatDateTime } from '@outpost/i18n';
 import { Alert } from '@outpost/ui';
 import { data, Form } from 'react-router';
 import { AppLink } from '../../components/app-link';
+import { HandedOverCases } from '../../components/terminations/handed-over-cases';
 import { depsContext, localeContext } from '../../context';
 import { appErrorToForm, formText, orRouteError } from '../../lib/app-error.server';
 import type { FormErrors } from '../../lib/form-errors';
@@ -51,6 +53,12 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
         note: t.note,
         certificateFileName: t.certificateFileName,
         certificateSha256: t.certificateSha256,
+      })),
+      handovers: view.handovers.map((h) => ({
+        caseId: h.caseId,
+        openedAt: h.openedAt ? formatDateTime(locale, h.openedAt) : null,
+        slaDueAt: h.slaDueAt ? formatDateTime(locale, new Date(h.slaDueAt)) : null,
+        movedAt: formatDateTime(locale, h.movedAt),
       })),
       approval: {
         ...view.approval,
@@ -245,6 +253,13 @@ export default function Termination({ loaderData, actionData }: Route.ComponentP
             ))}
           </ul>
         </section>
+      ) : null}
+      {view.successorPartnerId || view.handovers.length ? (
+        <HandedOverCases
+          rows={view.handovers}
+          heading={t('terminations.handedOver.staffTitle')}
+          intro={t('terminations.handedOver.staffIntro')}
+        />
       ) : null}
 
       <section className="stack" aria-labelledby="checklist">

@@ -30,7 +30,21 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const [cases, options] = await orRouteError(locale, () =>
     Promise.all([listTerminationCases(db, person.actor, filters), terminationFormOptions(db, person.actor)]),
   );
+  // Opened from a review's termination recommendation (its page links here): the form starts filled in.
+  const prefill = {
+    partnerId: uuidOrNone(params.get('partner')) ?? '',
+    source: pick(terminationSources, params.get('source')) ?? '',
+    sourceId: uuidOrNone(params.get('sourceId')) ?? '',
+  };
   return {
+    prefill,
+    // The lists travel with the data: a route module's component must not import values from
+    // @outpost/db (its client bundle would pull in the database driver and fail to hydrate).
+    lists: {
+      statuses: [...terminationStatuses],
+      sources: [...terminationSources],
+      types: [...terminationTypes],
+    },
     mayOpen: can(person.actor, 'suspend:partner'),
     filtered: Boolean(filters.status || filters.departmentId || filters.responsibleId),
     options,
@@ -67,7 +81,7 @@ export default function Terminations({ loaderData, actionData }: Route.Component
   const t = useT();
   const locale = useLocale();
   const [params] = useSearchParams();
-  const { cases, options, filtered, mayOpen } = loaderData;
+  const { cases, options, filtered, mayOpen, prefill, lists } = loaderData;
   const dept = (d: { nameZh: string | null; nameEn: string | null }) =>
     (locale === 'en' ? d.nameEn : d.nameZh) ?? '';
   const errors = actionData?.errors;
@@ -88,7 +102,7 @@ export default function Terminations({ loaderData, actionData }: Route.Component
           <label htmlFor="t-status">{t('terminations.col.status')}</label>
           <select id="t-status" name="status" defaultValue={params.get('status') ?? ''}>
             <option value="">{t('terminations.filter.all')}</option>
-            {terminationStatuses.map((s) => (
+            {lists.statuses.map((s) => (
               <option key={s} value={s}>
                 {t(`terminations.status.${s}`)}
               </option>
@@ -173,19 +187,26 @@ export default function Terminations({ loaderData, actionData }: Route.Component
               label={t('terminations.col.partner')}
               error={errors?.fields?.partnerId}
               options={options.partners.map((p) => ({ value: p.id, label: p.name }))}
+              defaultValue={prefill.partnerId}
             />
             <Select
               name="source"
               label={t('terminations.sourceLabel')}
               error={errors?.fields?.source}
-              options={terminationSources.map((s) => ({ value: s, label: t(`terminations.source.${s}`) }))}
+              options={lists.sources.map((s) => ({ value: s, label: t(`terminations.source.${s}`) }))}
+              defaultValue={prefill.source}
             />
-            <Field name="sourceId" label={t('terminations.sourceId')} error={errors?.fields?.sourceId} />
+            <Field
+              name="sourceId"
+              label={t('terminations.sourceId')}
+              error={errors?.fields?.sourceId}
+              defaultValue={prefill.sourceId}
+            />
             <Select
               name="type"
               label={t('terminations.col.type')}
               error={errors?.fields?.type}
-              options={terminationTypes.map((s) => ({ value: s, label: t(`terminations.type.${s}`) }))}
+              options={lists.types.map((s) => ({ value: s, label: t(`terminations.type.${s}`) }))}
             />
             <Field name="reason" label={t('terminations.reason')} error={errors?.fields?.reason} multiline />
             <Field
@@ -224,6 +245,7 @@ function Field(props: {
   error?: string | undefined;
   type?: string;
   multiline?: boolean;
+  defaultValue?: string;
 }) {
   const id = `open-${props.name}`;
   return (
@@ -242,6 +264,7 @@ function Field(props: {
           id={id}
           name={props.name}
           type={props.type ?? 'text'}
+          defaultValue={props.defaultValue || undefined}
           aria-invalid={props.error ? true : undefined}
         />
       )}
@@ -255,12 +278,18 @@ function Select(props: {
   label: string;
   error?: string | undefined;
   options: { value: string; label: string }[];
+  defaultValue?: string;
 }) {
   const id = `open-${props.name}`;
   return (
     <div className={props.error ? 'ui-field ui-field--invalid' : 'ui-field'}>
       <label htmlFor={id}>{props.label}</label>
-      <select id={id} name={props.name} aria-invalid={props.error ? true : undefined}>
+      <select
+        id={id}
+        name={props.name}
+        defaultValue={props.defaultValue || undefined}
+        aria-invalid={props.error ? true : undefined}
+      >
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
