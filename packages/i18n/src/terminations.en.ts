@@ -85,7 +85,8 @@ export const terminationsEn = {
   'terminations.task.verify': 'Verify',
   'terminations.task.complete': 'Mark done',
   'terminations.task.upload': 'Upload certificate',
-  'terminations.handover': 'Open items when the successor was named (they stay this partner’s: close or replace them)',
+  'terminations.handover':
+    'Open items when the successor was named (they stay this partner’s: close or replace them)',
   'terminations.approvals': 'Approvals',
   'terminations.withdraw': 'Withdraw',
   'terminations.withdrawReason': 'Reason for withdrawing',
