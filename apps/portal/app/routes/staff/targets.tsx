@@ -28,8 +28,8 @@ const categories = [
   'it',
 ];
 /** Rows of the partner table per page, and partners shown in the drill-down before "see all". */
-const PAGE_SIZE = 50;
-const DRILL_DOWN = 20;
+const PAGE_SIZE = 25;
+const DRILL_DOWN = 10;
 const regions = ['north', 'northeast', 'east', 'central', 'south', 'southwest', 'northwest'];
 
 export async function loader({ context, request }: Route.LoaderArgs) {
