@@ -1,9 +1,13 @@
-# syntax=docker/dockerfile:1
 # Outpost: one image for every role (web, worker, or both on the embedded database).
 # Build: docker build -t outpost .        Run: see compose.yaml and README "Operating Outpost".
+# No `# syntax=` line: BuildKit's built-in frontend (and the classic builder) suffice, so a host
+# without Docker Hub can build it. NODE_IMAGE: any Debian-based Node 24 image with npm and a `node`
+# user, e.g. one built from Debian packages by deploy/offline/build-base-images.sh.
+ARG NODE_IMAGE=node:24-bookworm-slim
+
 
 # 0. The workspace manifests, so the dependency layers are cached until one of them changes.
-FROM node:24-bookworm-slim AS manifests
+FROM ${NODE_IMAGE} AS manifests
 WORKDIR /app
 ENV CI=true
 COPY package.json package-lock.json ./
@@ -21,6 +25,8 @@ COPY packages/pdf/package.json packages/pdf/
 COPY packages/ui/package.json packages/ui/
 COPY db/package.json db/
 COPY test/package.json test/
+# The root postinstall (npm ci in the build stage) patches postgres.js (decision record 054).
+COPY scripts/patch-postgres.mjs scripts/
 
 # 1. Every dependency, to build the portal.
 FROM manifests AS build
@@ -33,7 +39,7 @@ FROM manifests AS prod-deps
 RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts
 
 # 3. What runs: sources (Node 24 strips their types), the built portal, production modules.
-FROM node:24-bookworm-slim AS runtime
+FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
@@ -46,7 +52,9 @@ COPY . /app
 COPY --from=build /app/apps/portal/build /app/apps/portal/build
 # The install above ran no scripts: apply the postgres.js connection-close guard (decision record 054).
 RUN node scripts/patch-postgres.mjs
-RUN mkdir -p /data && chown node:node /data
+# /data/files too: a named volume mounted there starts with this directory's owner, and
+# uploads are written into it (test:deploy checks it).
+RUN mkdir -p /data/files && chown -R node:node /data
 # The code is root's and read-only to the process; only /data is writable.
 USER node
 VOLUME ["/data"]

@@ -6,9 +6,10 @@ import { parse } from 'yaml';
 import { loadConfig } from '../src/config.ts';
 
 /**
- * No container engine runs here: these check what can be checked without one — the compose file
- * starts what the README says, every process gets a configuration the server accepts, the
- * connection budget fits PostgreSQL's default, and the image is multi-stage, Node 24, non-root.
+ * What can be checked without a container engine, on every CI run: the compose file starts what
+ * the README says, every process gets a configuration the server accepts, the connection budget
+ * fits PostgreSQL's default, and the image is multi-stage, Node 24, non-root. `npm run test:deploy`
+ * builds and starts it for real (decision record 057).
  */
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
@@ -23,6 +24,8 @@ type Service = {
   volumes?: string[];
 };
 const compose = parse(read('compose.yaml'), { merge: true }) as { services: Record<string, Service> };
+/** An image as compose resolves it when the operator sets no override: `${POSTGRES_IMAGE:-postgres:17}`. */
+const defaultImage = (image?: string) => image?.replace(/^\$\{\w+:-([^}]+)\}$/, '$1');
 const services = compose.services;
 const outpost = Object.entries(services).filter(([, s]) => s.image === 'outpost:latest');
 
@@ -39,7 +42,7 @@ const resolved = (env: Record<string, string>) =>
 
 describe('compose.yaml', () => {
   it('starts PostgreSQL, two web processes behind a reverse proxy and two workers', () => {
-    expect(services.db?.image).toMatch(/^postgres:\d+/);
+    expect(defaultImage(services.db?.image)).toMatch(/^postgres:\d+/);
     const roles = outpost.map(([name, s]) => [name, s.command?.join(' ')]);
     expect(roles).toEqual([
       ['web-1', '--role=web'],
@@ -47,7 +50,7 @@ describe('compose.yaml', () => {
       ['worker-1', '--role=worker'],
       ['worker-2', '--role=worker'],
     ]);
-    expect(services.proxy?.image).toMatch(/^caddy:/);
+    expect(defaultImage(services.proxy?.image)).toMatch(/^caddy:/);
     expect(services.proxy?.ports).toEqual([expect.stringMatching(/:80$/)]);
     const caddyfile = read('deploy/Caddyfile');
     expect(caddyfile).toMatch(/reverse_proxy web-1:3000 web-2:3000/);
@@ -89,7 +92,11 @@ describe('compose.yaml', () => {
 describe('Dockerfile', () => {
   const dockerfile = read('Dockerfile');
   it('is multi-stage on Node 24 and runs as a user other than root', () => {
-    const stages = [...dockerfile.matchAll(/^FROM (\S+)(?: AS (\S+))?/gm)];
+    const nodeImage = /^ARG NODE_IMAGE=(\S+)$/m.exec(dockerfile)?.[1];
+    expect(nodeImage).toMatch(/^node:24/);
+    const stages = [...dockerfile.matchAll(/^FROM (\S+)(?: AS (\S+))?/gm)].map(
+      ([line, image, name]) => [line, image === '${NODE_IMAGE}' ? nodeImage : image, name] as const,
+    );
     expect(stages.length).toBeGreaterThanOrEqual(2);
     // Each stage starts from Node 24 or from an earlier stage.
     const names: string[] = [];
@@ -110,5 +117,12 @@ describe('Dockerfile', () => {
       .concat(['db', 'test'])
       .filter((dir) => existsSync(path.join(root, dir, 'package.json')));
     for (const dir of workspaces) expect(dockerfile, dir).toContain(`COPY ${dir}/package.json ${dir}/`);
+    // npm ci runs the root postinstall: the script it names must be in the image before it.
+    const postinstall = JSON.parse(read('package.json')).scripts.postinstall as string;
+    const script = /node (\S+)/.exec(postinstall)?.[1];
+    expect(script).toBeDefined();
+    const copied = dockerfile.indexOf(`COPY ${script} `);
+    expect(copied, script).toBeGreaterThan(-1);
+    expect(copied).toBeLessThan(dockerfile.indexOf('RUN npm ci'));
   });
 });
