@@ -148,7 +148,14 @@ describe('the quarterly report’s exits', () => {
     expect(enSheet.slice(at)).toEqual([
       ['Partner', 'Kind', 'Effective date', 'Source', 'Reason', 'Successor'],
       ['庚客户服务有限公司', 'Terminated', 'Jul 20, 2026', 'Status change, no termination case', '—', '—'],
-      ['丙公估有限公司', 'Terminated', 'Aug 20, 2026', 'Risk alert · For cause', '多次严重违规', '丁公估有限公司'],
+      [
+        '丙公估有限公司',
+        'Terminated',
+        'Aug 20, 2026',
+        'Risk alert · For cause',
+        '多次严重违规',
+        '丁公估有限公司',
+      ],
       [
         '辛理赔服务有限公司',
         'Exit started',
@@ -165,12 +172,28 @@ describe('the quarterly report’s exits', () => {
     const zhSheet = zh.find((s) => s.sheet === '准入与退出')!.data;
     const zhAt = zhSheet.findIndex((row) => row[0] === '合作方' && row[2] === '生效日期');
     expect(zhSheet[zhAt]).toEqual(['合作方', '类型', '生效日期', '来源', '原因', '承接机构']);
-    expect(zhSheet[zhAt + 1]!.slice(1, 4)).toEqual(['已终止', zhSheet[zhAt + 1]![2], '状态变更（无终止案例）']);
+    expect(zhSheet[zhAt + 1]!.slice(1, 4)).toEqual([
+      '已终止',
+      zhSheet[zhAt + 1]![2],
+      '状态变更（无终止案例）',
+    ]);
     expect(zhSheet[zhAt + 2]!.slice(3)).toEqual(['风险预警 · 过错解除', '多次严重违规', '丁公估有限公司']);
 
     for (const [locale, strings] of [
-      ['en', ['Exits', 'Effective date', 'Successor', 'Risk alert · For cause', 'Status change, no termination case']],
-      ['zh-CN', ['退出', '生效日期', '承接机构', '风险预警 · 过错解除', '状态变更（无终止案例）', '多次严重违规']],
+      [
+        'en',
+        [
+          'Exits',
+          'Effective date',
+          'Successor',
+          'Risk alert · For cause',
+          'Status change, no termination case',
+        ],
+      ],
+      [
+        'zh-CN',
+        ['退出', '生效日期', '承接机构', '风险预警 · 过错解除', '状态变更（无终止案例）', '多次严重违规'],
+      ],
     ] as const) {
       const text = (await pdfText(Buffer.from((await file(locale, 'pdf')).bytes))).text.replace(/\s+/g, '');
       for (const s of strings) expect(text).toContain(s.replace(/\s+/g, ''));

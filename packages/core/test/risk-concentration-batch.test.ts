@@ -3,7 +3,13 @@ import { createTestDatabase } from '@outpost/db/testing';
 import { todayInChina } from '@outpost/i18n';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Actor, ensureDefaultKpis, evaluateRiskRules, ingestEvents, saveRiskRule } from '../src/index.ts';
+import {
+  type Actor,
+  ensureDefaultKpis,
+  evaluateRiskRules,
+  ingestEvents,
+  saveRiskRule,
+} from '../src/index.ts';
 import { makePartner, makeStaff } from '../src/testing/fixtures.ts';
 
 /**
@@ -158,7 +164,9 @@ describe('concentration after a batch (decision 061)', () => {
     // waits for the schedule): E's rollups arrive directly, diluting B's claims share to 110 of 510.
     const e = await partnerIn('E', ['claims']);
     names.set(e.id, 'E');
-    await conn.db.insert(kpiDailyRollups).values({ partnerId: e.id, day: todayInChina(new Date(t0)), casesOpened: 400 });
+    await conn.db
+      .insert(kpiDailyRollups)
+      .values({ partnerId: e.id, day: todayInChina(new Date(t0)), casesOpened: 400 });
 
     const log = await queriesDuring(() => send(a.id, 5)); // it: A 75, B 110 → B 59 %: stays
     // Nothing about claims was read: the rollup read asked for IT alone…
