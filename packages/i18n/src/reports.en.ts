@@ -100,4 +100,10 @@ export const reportsEn = {
   'reports.settings.emailsHint': 'One address a line; add “en” after it for English (default Chinese).',
   'reports.settings.emailsInvalid':
     'Write one valid e-mail address a line (at most 50), optionally followed by “en”.',
+  'reports.exits': 'Exits: termination cases effective this quarter, and partners that left without a case',
+  'reports.col.effectiveDate': 'Effective date',
+  'reports.col.exitSource': 'Source',
+  'reports.col.reason': 'Reason',
+  'reports.col.successor': 'Successor',
+  'reports.exit.withoutCase': 'Status change, no termination case',
 } as const;

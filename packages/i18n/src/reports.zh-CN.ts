@@ -96,4 +96,10 @@ export const reportsZhCN = {
   'reports.settings.emails': '邮件列表',
   'reports.settings.emailsHint': '每行一个地址；在地址后加 “en” 表示英文（默认中文）。',
   'reports.settings.emailsInvalid': '请每行填写一个有效的邮件地址（最多 50 个），可在后面加 “en”。',
+  'reports.exits': '退出：本季度生效的终止案例，以及未经终止案例退出的合作机构',
+  'reports.col.effectiveDate': '生效日期',
+  'reports.col.exitSource': '来源',
+  'reports.col.reason': '原因',
+  'reports.col.successor': '承接机构',
+  'reports.exit.withoutCase': '状态变更（无终止案例）',
 } as const;

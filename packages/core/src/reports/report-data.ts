@@ -27,7 +27,14 @@ export interface QuarterlyReportData {
   /** Partners whose review score changed most against the quarter before, largest change first. */
   movers: { partnerName: string; previous: number; current: number; change: number; grade: string | null }[];
   admissions: { partnerName: string; decidedAt: string }[];
-  exits: { partnerName: string; status: string; at: string }[];
+  /**
+   * The quarter's exits, by date: the termination cases (decision 049) effective in the quarter and
+   * approved or completed, with their source, type, reason and successor; and the partners that left
+   * without one — a `partner.status_changed` to exiting or terminated in the audit log in the
+   * quarter (older data, a direct change), for a partner with no approved or completed case
+   * (decision 061).
+   */
+  exits: ReportExit[];
   rectifications: {
     open: number;
     overdue: number;
@@ -50,6 +57,22 @@ export interface QuarterlyReportData {
     bySeverity: Record<'notice' | 'warning' | 'critical', number>;
     notable: { partnerName: string; title: string; severity: string; status: string; openedAt: string }[];
   };
+}
+
+export interface ReportExit {
+  partnerName: string;
+  /** `terminated` (case completed), `exiting` (case approved, not yet completed), or the audit log's status. */
+  status: 'exiting' | 'terminated';
+  /** China day: the case's effective date, or the day of the status change. */
+  date: string;
+  /** Where the exit is recorded: a termination case, or only a status change in the audit log. */
+  recordedBy: 'termination_case' | 'status_change';
+  /** The case's source, type and reason (null without a case). */
+  source: string | null;
+  type: string | null;
+  reason: string | null;
+  /** The successor named on the case, when one is. */
+  successorName: string | null;
 }
 
 /** The instant a China day begins (quarter boundaries are China midnights). */
@@ -135,13 +158,32 @@ export async function quarterlyReportData(
       from applications a join partners p on p.id = a.partner_id
       where a.status = 'approved' and a.decided_at >= ${start} and a.decided_at < ${end}
       order by a.decided_at, p.legal_name`),
-    // A partner's exit is its move to exiting or terminated, as the audit log recorded it.
+    // Exits: the termination cases effective in the quarter (approved or completed; a withdrawn
+    // or rejected case is no exit), then the partners that left without a case (decision 061).
     db.execute(sql`
-      select distinct on (l.partner_id) p.legal_name as "partnerName", l.data->>'to' as status, l.at
-      from audit_log l join partners p on p.id = l.partner_id
-      where l.action = 'partner.status_changed' and l.data->>'to' in ('exiting', 'terminated')
-        and l.at >= ${start} and l.at < ${end}
-      order by l.partner_id, l.at desc`),
+      select p.legal_name as "partnerName",
+        case c.status when 'completed' then 'terminated' else 'exiting' end as status,
+        c.effective_date::text as date, 'termination_case' as "recordedBy", c.source, c.type,
+        c.reason, s.legal_name as "successorName"
+      from termination_cases c
+        join partners p on p.id = c.partner_id
+        left join partners s on s.id = c.successor_partner_id
+      where c.status in ('approved', 'completed')
+        and c.effective_date >= ${span.from}::date and c.effective_date < ${span.to}::date
+      union all
+      select * from (
+        select distinct on (l.partner_id) p.legal_name, l.data->>'to',
+          -- The China day (UTC+8, no daylight saving), whatever the session's time zone.
+          to_char((l.at at time zone 'UTC') + interval '8 hours', 'YYYY-MM-DD'), 'status_change',
+          null::text, null::text, null::text, null::text
+        from audit_log l join partners p on p.id = l.partner_id
+        where l.action = 'partner.status_changed' and l.data->>'to' in ('exiting', 'terminated')
+          and l.at >= ${start} and l.at < ${end}
+          and not exists (
+            select 1 from termination_cases c
+            where c.partner_id = l.partner_id and c.status in ('approved', 'completed'))
+        order by l.partner_id, l.at desc
+      ) legacy`),
     db.execute(sql`
       select p.legal_name as "partnerName", r.description, r.due_date::text as "dueDate",
         count(*) over ()::int as open,
@@ -230,9 +272,9 @@ export async function quarterlyReportData(
       partnerName: a.partnerName,
       decidedAt: iso(a.decidedAt),
     })),
-    exits: rowsOf<{ partnerName: string; status: string; at: unknown }>(exits)
-      .map((e) => ({ partnerName: e.partnerName, status: e.status, at: iso(e.at) }))
-      .sort((a, b) => a.at.localeCompare(b.at)),
+    exits: rowsOf<ReportExit>(exits).sort(
+      (a, b) => a.date.localeCompare(b.date) || a.partnerName.localeCompare(b.partnerName),
+    ),
     rectifications: {
       open: rect[0]?.open ?? 0,
       overdue: rect[0]?.overdue ?? 0,

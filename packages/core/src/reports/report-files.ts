@@ -54,10 +54,29 @@ function sections(data: QuarterlyReportData, locale: Locale) {
     },
     admissions: {
       header: [t('reports.col.partner'), t('reports.col.kind'), t('reports.col.date')],
-      rows: [
-        ...data.admissions.map((a) => [a.partnerName, t('reports.admission'), day(a.decidedAt)]),
-        ...data.exits.map((e) => [e.partnerName, t(`reports.exit.${e.status}`), day(e.at)]),
+      rows: data.admissions.map((a) => [a.partnerName, t('reports.admission'), day(a.decidedAt)]),
+    },
+    // From the termination cases, and the exits without one (decision 061).
+    exits: {
+      title: t('reports.exits'),
+      header: [
+        t('reports.col.partner'),
+        t('reports.col.kind'),
+        t('reports.col.effectiveDate'),
+        t('reports.col.exitSource'),
+        t('reports.col.reason'),
+        t('reports.col.successor'),
       ],
+      rows: data.exits.map((e) => [
+        e.partnerName,
+        t(`reports.exit.${e.status}`),
+        formatDay(locale, e.date) ?? e.date,
+        e.recordedBy === 'termination_case'
+          ? `${t(`terminations.source.${e.source}`)} · ${t(`terminations.type.${e.type}`)}`
+          : t('reports.exit.withoutCase'),
+        e.reason ?? '—',
+        e.successorName ?? '—',
+      ]),
     },
     rectifications: {
       summary: t('reports.rectificationSummary', {
@@ -173,6 +192,8 @@ export function reportPdf(data: QuarterlyReportData, locale: Locale, generatedAt
       },
       { kind: 'heading', text: t('reports.section.admissions') },
       table(s.admissions, [3, 1.5, 1.5]),
+      { kind: 'paragraph', text: s.exits.title },
+      table(s.exits, [2, 1.1, 1.2, 1.8, 2.4, 1.8]),
       { kind: 'heading', text: t('reports.section.rectifications') },
       { kind: 'paragraph', text: s.rectifications.summary },
       table(s.rectifications, [2, 4, 1.2]),
@@ -193,7 +214,10 @@ export function reportXlsx(data: QuarterlyReportData, locale: Locale) {
     { name: t('reports.sheet.targets'), rows: [s.targets.header, ...s.targets.rows] },
     { name: t('reports.sheet.trend'), rows: [s.trend.header, ...s.trend.rows] },
     { name: t('reports.sheet.movers'), rows: [s.movers.header, ...s.movers.rows] },
-    { name: t('reports.sheet.admissions'), rows: [s.admissions.header, ...s.admissions.rows] },
+    {
+      name: t('reports.sheet.admissions'),
+      rows: [s.admissions.header, ...s.admissions.rows, [], [s.exits.title], s.exits.header, ...s.exits.rows],
+    },
     {
       name: t('reports.sheet.rectifications'),
       rows: [[s.rectifications.summary], s.rectifications.header, ...s.rectifications.rows],

@@ -1,7 +1,7 @@
 import { type Database, partners, type RiskAlert, type RiskRule, riskAlerts, riskRules } from '@outpost/db';
 import { loggerFor } from '@outpost/log';
 import { todayInChina } from '@outpost/i18n';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, eq, inArray, sql } from 'drizzle-orm';
 import { systemActor } from '../actor.ts';
 import { isDatabaseUnavailable } from '../database-errors.ts';
 import { getSetting } from '../settings.ts';
@@ -12,6 +12,7 @@ import {
   eventDrivenKinds,
   type Finding,
 } from './conditions/index.ts';
+import { concentrationKey } from './conditions/concentration.ts';
 import { memoised } from './conditions/types.ts';
 import type { RiskRuleKind } from './rule-params.ts';
 import { ruleSnapshot } from './rules.ts';
@@ -26,6 +27,11 @@ export interface EvaluationOptions {
   partnerIds?: readonly string[];
   /** Only rules of these kinds. */
   kinds?: readonly RiskRuleKind[];
+  /**
+   * For the category-driven kinds (concentration): only these service categories — their findings
+   * and their live alerts; another category's alert is neither raised nor cleared (decision 061).
+   */
+  serviceCategories?: readonly string[];
 }
 
 export interface EvaluationResult {
@@ -48,7 +54,17 @@ export async function evaluateRiskRules(
   options: EvaluationOptions = {},
 ): Promise<EvaluationResult> {
   const now = options.now ?? new Date();
-  const scope = { partnerIds: options.partnerIds, now, today: todayInChina(now), memo: new Map() };
+  const scope = {
+    partnerIds: options.partnerIds,
+    serviceCategories: options.serviceCategories,
+    now,
+    today: todayInChina(now),
+    memo: new Map(),
+  };
+  // The category-driven alerts outside the evaluated categories are not reconciled (not cleared).
+  const categoryKeys = options.serviceCategories && new Set(options.serviceCategories.map(concentrationKey));
+  const inCategories = (rule: RiskRule, alert: RiskAlert) =>
+    !categoryKeys || !categoryDrivenKinds.includes(rule.kind) || categoryKeys.has(alert.conditionKey);
   const where = [eq(riskRules.enabled, true)];
   if (options.kinds) where.push(inArray(riskRules.kind, [...options.kinds]));
   const rules = await db
@@ -73,7 +89,7 @@ export async function evaluateRiskRules(
   const hours = () => memoised(scope, 'responseHours', () => getSetting(db, 'risk.responseHours'));
   for (const rule of rules) {
     const findings = await conditions[rule.kind](db, rule, scope);
-    const ofRule = live.filter((a) => a.ruleId === rule.id);
+    const ofRule = live.filter((a) => a.ruleId === rule.id && inCategories(rule, a));
     const result = await reconcile(db, rule, findings, ofRule, now, async () => (await hours())[rule.level]);
     for (const k of Object.keys(total) as (keyof EvaluationResult)[]) total[k] += result[k];
   }
@@ -83,24 +99,33 @@ export async function evaluateRiskRules(
 /**
  * After an ingestion batch: the event-driven rules, for the one partner whose rollups changed
  * (a handful of indexed rollup reads, never the events), and the category-driven ones
- * (concentration) for the partners sharing a category with it — one grouped rollup read per rule. The batch is already committed, so a
+ * (concentration) for the batch partner's categories only — the only shares the batch moved —
+ * and the partners serving them: one read of those partners, one grouped rollup read per rule
+ * (decision records 041 and 061). A peer's other categories are not evaluated: the batch did not
+ * change them, and the scheduled run keeps them. The batch is already committed, so a
  * failure here must not turn into an error for the sender (who would resend a stored batch):
  * it is logged, and the scheduled evaluation (job risk-evaluate) catches up.
  */
 export async function evaluateAfterBatch(db: Database, partnerId: string, now = new Date()) {
   try {
     const own = await evaluateRiskRules(db, { now, partnerIds: [partnerId], kinds: eventDrivenKinds });
-    // A share of a category moves for everyone in it: the batch's partner and its peers (041).
+    // A share of a category moves for everyone in it: the batch's partner and its peers (041),
+    // in the batch partner's categories only (061).
+    const [sender] = await db
+      .select({ serviceCategories: partners.serviceCategories })
+      .from(partners)
+      .where(eq(partners.id, partnerId));
+    const categories = sender?.serviceCategories ?? [];
+    if (categories.length === 0) return own;
     const peers = await db
       .select({ id: partners.id })
       .from(partners)
-      .where(
-        sql`${partners.serviceCategories} && (select ${partners.serviceCategories} from ${partners} where ${partners.id} = ${partnerId})`,
-      );
+      .where(arrayOverlaps(partners.serviceCategories, categories));
     const shares = await evaluateRiskRules(db, {
       now,
       partnerIds: peers.map((p) => p.id),
       kinds: categoryDrivenKinds,
+      serviceCategories: categories,
     });
     for (const k of Object.keys(own) as (keyof EvaluationResult)[]) own[k] += shares[k];
     return own;

@@ -9,6 +9,9 @@ import { type Condition, type Finding, memoised } from './types.ts';
 const TOP = 5;
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/** The condition key of a category's concentration (one alert per partner and category). */
+export const concentrationKey = (category: string) => `category:${category}`;
+
 /**
  * One partner's share of a service category's volume — the cases opened over the last
  * `windowDays` days (today included), from the daily rollups — is above `abovePercent`, once the
@@ -17,14 +20,17 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  * The category's volume counts every partner serving it, whatever its status; only active (or
  * suspended) partners are flagged. One grouped read of the window's rollups per rule, whether
  * after a batch (then for the batch partner's peers: its share rose, theirs fell and may clear)
- * or on the schedule. Decision record 041.
+ * or on the schedule. After a batch the scope also names the batch partner's categories: only
+ * those shares moved, so only those are evaluated — a peer's other categories wait for the
+ * schedule, as they would have without the batch. Decision records 041 and 061.
  */
 export const concentration: Condition = async (db, rule, scope) => {
   const params = rule.params as RuleParams<'concentration'>;
   const candidates = await partnersInScope(db, rule, scope);
   if (candidates.length === 0) return [];
-  const ruleCategories: readonly string[] =
-    rule.serviceCategories.length > 0 ? rule.serviceCategories : serviceCategories;
+  const ruleCategories = (
+    rule.serviceCategories.length > 0 ? rule.serviceCategories : (serviceCategories as readonly string[])
+  ).filter((c) => !scope.serviceCategories || scope.serviceCategories.includes(c));
   const categories = [
     ...new Set(candidates.flatMap((p) => p.serviceCategories.filter((c) => ruleCategories.includes(c)))),
   ].sort() as (typeof serviceCategories)[number][];
@@ -51,7 +57,7 @@ export const concentration: Condition = async (db, rule, scope) => {
       if (!share) continue;
       findings.push({
         partnerId: candidate.id,
-        conditionKey: `category:${category}`,
+        conditionKey: concentrationKey(category),
         evidence: {
           serviceCategory: category,
           percent: round1(share.percent),

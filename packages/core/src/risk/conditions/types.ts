@@ -11,6 +11,11 @@ export interface Finding {
 export interface ConditionScope {
   /** Only these partners (after an ingestion batch); all partners in the rule's categories when absent. */
   partnerIds?: readonly string[] | undefined;
+  /**
+   * Only these service categories, for the category-driven kinds (concentration after a batch:
+   * the categories of the batch's partner, the only shares the batch moved). All when absent.
+   */
+  serviceCategories?: readonly string[] | undefined;
   now: Date;
   /** Today in China (the insurer's calendar), derived from `now`. */
   today: string;
