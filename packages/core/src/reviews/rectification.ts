@@ -61,9 +61,7 @@ export async function uploadRectificationEvidence(
   await assertPartnerActive(db, actor);
   return uploadEvidence(db, storage, {
     idField: 'itemId',
-    id: raw.itemId,
-    fileName: raw.fileName,
-    bytes: raw.bytes,
+    raw,
     maxBytes: limits.maxBytes,
     // Refuse a foreign or closed item before storing anything.
     before: async (itemId) => {

@@ -191,9 +191,7 @@ export async function uploadRiskAlertEvidence(
   const userId = actor.type === 'partner' ? actor.userId : null;
   return uploadEvidence(db, storage, {
     idField: 'alertId',
-    id: raw.alertId,
-    fileName: raw.fileName,
-    bytes: raw.bytes,
+    raw,
     maxBytes: limits.maxBytes,
     before: async (alertId) => {
       const alert = await sharedAlertFor(db, actor, alertId);

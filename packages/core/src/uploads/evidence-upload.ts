@@ -18,13 +18,11 @@ export interface EvidenceFile {
   storageKey: string;
 }
 
-export interface EvidenceUpload<Target, T> {
-  /** The field the target's id is validated under (`itemId`, `taskId`, …). */
-  idField: string;
-  /** The target's id as given, and the file. */
-  id: string;
-  fileName: string;
-  bytes: Uint8Array;
+export interface EvidenceUpload<K extends string, Target, T> {
+  /** The field the target's id is given and validated under (`itemId`, `taskId`, …). */
+  idField: K;
+  /** The caller's input: the target's id, the file's name and its bytes. */
+  raw: { [P in K]: string } & { fileName: string; bytes: Uint8Array };
   maxBytes?: number | undefined;
   /** Refuses a foreign or closed target before anything is judged or stored. */
   before: (id: string) => Promise<Target>;
@@ -39,25 +37,22 @@ export interface EvidenceUpload<Target, T> {
  * name made safe (storedFileName), then the bytes stored content-addressed together with the
  * rows `save` writes (storeWithRows). Who may upload is checked by the caller first.
  */
-export async function uploadEvidence<Target, T>(
+export async function uploadEvidence<K extends string, Target, T>(
   db: Database,
   storage: FileStorage,
-  upload: EvidenceUpload<Target, T>,
+  upload: EvidenceUpload<K, Target, T>,
 ): Promise<T> {
-  const input = parse(
-    z.object({ [upload.idField]: z.string(), fileName: z.string().trim().min(1).max(255) }),
-    { [upload.idField]: upload.id, fileName: upload.fileName },
-  );
-  const target = await upload.before(input[upload.idField] as string);
-  const { mime, ext } = await judgeUpload(upload.bytes, upload.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES);
+  const { idField, raw } = upload;
+  const input = parse(z.object({ [idField]: z.string(), fileName: z.string().trim().min(1).max(255) }), {
+    [idField]: raw[idField],
+    fileName: raw.fileName,
+  });
+  const target = await upload.before(input[idField] as string);
+  const { mime, ext } = await judgeUpload(raw.bytes, upload.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES);
   const fileName = storedFileName(input.fileName as string, ext);
-  const sizeBytes = upload.bytes.byteLength;
-  return storeWithRows(
-    db,
-    storage,
-    { bytes: upload.bytes, contentType: mime },
-    (tx, { sha256, storageKey }) =>
-      upload.save(tx, { fileName, contentType: mime, sizeBytes, sha256, storageKey }, target),
+  const sizeBytes = raw.bytes.byteLength;
+  return storeWithRows(db, storage, { bytes: raw.bytes, contentType: mime }, (tx, { sha256, storageKey }) =>
+    upload.save(tx, { fileName, contentType: mime, sizeBytes, sha256, storageKey }, target),
   );
 }
 

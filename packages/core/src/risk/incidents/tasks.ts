@@ -195,9 +195,7 @@ export async function uploadTaskEvidence(
   await assertPartnerActive(db, actor);
   return uploadEvidence(db, storage, {
     idField: 'taskId',
-    id: raw.taskId,
-    fileName: raw.fileName,
-    bytes: raw.bytes,
+    raw,
     maxBytes: limits.maxBytes,
     before: async (taskId) => {
       const { task } = await lockTask(db, actor, taskId);
