@@ -1,12 +1,4 @@
-import {
-  auditLog,
-  contractApprovals,
-  contracts,
-  contractVersions,
-  type DatabaseConnection,
-} from '@outpost/db';
-import { createTestDatabase } from '@outpost/db/testing';
-import { renderPdf } from '@outpost/pdf';
+import { auditLog, contractApprovals, contracts, contractVersions } from '@outpost/db';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -15,12 +7,8 @@ import {
   contractPdfFile,
   decideContractApproval,
   draftContract,
-  ensureDefaultContractLibrary,
-  ensureDefaultKpis,
   getContract,
-  listTemplates,
   reviewContract,
-  setContractApprovers,
   signedContractFile,
   signedCopies,
   staffWorkQueue,
@@ -31,83 +19,25 @@ import {
   withdrawAmendment,
 } from '../src/index.ts';
 import { makePartner, makePartnerUser, makeStaff } from '../src/testing/fixtures.ts';
-import { tempStorage } from './admission-support.ts';
+import { clauseValues, signingWorld, type StaffActor, standardTerms } from './contracts-support.ts';
 
-let conn: DatabaseConnection;
-const storage = tempStorage();
-type StaffActor = Awaited<ReturnType<typeof makeStaff>>['actor'];
-let approvers: StaffActor[] = [];
+type World = Awaited<ReturnType<typeof signingWorld>>;
+let conn: World['conn'];
+let storage: World['storage'];
+let approvers: StaffActor[];
 let officer: StaffActor;
 let legal: StaffActor;
 let templateId: string;
-let scanned: Uint8Array;
-
-const values = {
-  sla_cure_months: 3,
-  service_credit_percent: 5,
-  confidentiality_years: 5,
-  incident_report_hours: 2,
-  liability_cap: 100_000_000,
-  audit_notice_days: 10,
-  service_locations: '上海市浦东新区',
-  recovery_hours: 4,
-  termination_notice_days: 90,
-  data_return_days: 30,
-  training_hours: 36,
-};
-const terms = {
-  startDate: '2027-01-01',
-  endDate: '2028-12-31',
-  noticeDays: 60,
-  annualValueCents: 30_000_000,
-  governingLaw: '中华人民共和国法律',
-};
+let approveAll: World['approveAll'];
+let activeContract: World['activeContract'];
+const values = clauseValues();
+const terms = standardTerms;
 
 beforeAll(async () => {
-  conn = await createTestDatabase();
-  await ensureDefaultKpis(conn.db);
-  await ensureDefaultContractLibrary(conn.db);
-  const { actor: admin } = await makeStaff(conn.db, ['admin']);
-  const a = await makeStaff(conn.db, ['committee']);
-  const b = await makeStaff(conn.db, ['risk_officer']);
-  approvers = [a.actor, b.actor];
-  await setContractApprovers(conn.db, admin, { serviceCategory: 'claims', userIds: [a.user.id, b.user.id] });
-  officer = (await makeStaff(conn.db, ['risk_officer'])).actor;
-  legal = (await makeStaff(conn.db, ['legal'])).actor;
-  templateId = (await listTemplates(conn.db, officer, { serviceCategory: 'claims' }))[0]!.id;
-  scanned = await renderPdf({
-    title: 'signed',
-    language: 'zh-CN',
-    createdAt: new Date('2027-01-05'),
-    blocks: [{ kind: 'paragraph', text: '已盖章' }],
-  });
+  ({ conn, storage, approvers, officer, legal, templateId, approveAll, activeContract } =
+    await signingWorld());
 });
 afterAll(() => conn.close());
-
-const approveAll = async (contractId: string) => {
-  for (const a of approvers) await decideContractApproval(conn.db, a, { contractId, decision: 'approve' });
-};
-
-/** A standard partner's contract, approved and countersigned: in force, version 1. */
-async function activeContract() {
-  const partner = await makePartner(conn.db);
-  const { actor: partnerAdmin } = await makePartnerUser(conn.db, partner.id, 'partner_admin');
-  const contract = await draftContract(conn.db, officer, {
-    partnerId: partner.id,
-    templateId,
-    terms,
-    values,
-    slaTargets: [{ kpiKey: 'processing_timeliness', comparator: 'gte', target: 95 }],
-  });
-  await submitContract(conn.db, officer, contract.id);
-  await approveAll(contract.id);
-  await uploadSignedContract(conn.db, partnerAdmin, storage, {
-    contractId: contract.id,
-    fileName: 'signed.pdf',
-    bytes: scanned,
-  });
-  return { partner, partnerAdmin, contract };
-}
 
 const versionsOf = (contractId: string) =>
   conn.db

@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { auditLog, contractSignedFiles, type DatabaseConnection, notifications } from '@outpost/db';
-import { createTestDatabase } from '@outpost/db/testing';
 import { renderPdf } from '@outpost/pdf';
 import { pdfText } from '@outpost/pdf/testing';
 import { and, eq } from 'drizzle-orm';
@@ -11,12 +10,8 @@ import {
   contractPdfFile,
   decideContractApproval,
   draftContract,
-  ensureDefaultContractLibrary,
-  ensureDefaultKpis,
   getContract,
   listContracts,
-  listTemplates,
-  setContractApprovers,
   signedContractFile,
   submitContract,
   updateDraft,
@@ -24,48 +19,18 @@ import {
 } from '../src/index.ts';
 import { makePartner, makePartnerUser, makeStaff } from '../src/testing/fixtures.ts';
 import { tempStorage } from './admission-support.ts';
+import { approvalWorld, clauseValues, type StaffActor, standardTerms } from './contracts-support.ts';
 
 let conn: DatabaseConnection;
 const storage = tempStorage();
-let approvers: Awaited<ReturnType<typeof makeStaff>>['actor'][] = [];
-let officer: Awaited<ReturnType<typeof makeStaff>>['actor'];
+let approvers: StaffActor[] = [];
+let officer: StaffActor;
 let templateId: string;
-
-const values = {
-  sla_cure_months: 3,
-  service_credit_percent: 5,
-  confidentiality_years: 5,
-  incident_report_hours: 2,
-  liability_cap: 100_000_000,
-  audit_notice_days: 10,
-  service_locations: '上海市浦东新区',
-  recovery_hours: 4,
-  termination_notice_days: 90,
-  data_return_days: 30,
-  training_hours: 36,
-};
-const terms = {
-  startDate: '2027-01-01',
-  endDate: '2028-12-31',
-  noticeDays: 60,
-  annualValueCents: 30_000_000,
-  governingLaw: '中华人民共和国法律',
-};
+const values = clauseValues();
+const terms = standardTerms;
 
 beforeAll(async () => {
-  conn = await createTestDatabase();
-  await ensureDefaultKpis(conn.db);
-  await ensureDefaultContractLibrary(conn.db);
-  const { actor: admin } = await makeStaff(conn.db, ['admin']);
-  const a = await makeStaff(conn.db, ['committee']);
-  const b = await makeStaff(conn.db, ['risk_officer']);
-  approvers = [a.actor, b.actor];
-  await setContractApprovers(conn.db, admin, {
-    serviceCategory: 'claims',
-    userIds: [a.user.id, b.user.id],
-  });
-  officer = (await makeStaff(conn.db, ['risk_officer'])).actor;
-  templateId = (await listTemplates(conn.db, officer, { serviceCategory: 'claims' }))[0]!.id;
+  ({ conn, approvers, officer, templateId } = await approvalWorld());
 });
 afterAll(() => conn.close());
 

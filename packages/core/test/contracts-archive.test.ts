@@ -1,5 +1,4 @@
 import { auditLog, contracts, type DatabaseConnection } from '@outpost/db';
-import { createTestDatabase } from '@outpost/db/testing';
 import { addDays, todayInChina } from '@outpost/i18n';
 import { and, eq } from 'drizzle-orm';
 import { readSheet } from 'read-excel-file/node';
@@ -11,8 +10,6 @@ import {
   contractVersionDiff,
   decideContractApproval,
   draftContract,
-  ensureDefaultContractLibrary,
-  ensureDefaultKpis,
   exportContractArchive,
   getContract,
   listTemplates,
@@ -26,6 +23,7 @@ import {
 } from '../src/index.ts';
 import { makePartner, makePartnerUser, makeStaff } from '../src/testing/fixtures.ts';
 import { tempStorage } from './admission-support.ts';
+import { clauseValues, contractDatabase } from './contracts-support.ts';
 
 let conn: DatabaseConnection;
 const storage = tempStorage();
@@ -36,19 +34,7 @@ let auditor: StaffActor;
 let templateId: string;
 const today = todayInChina();
 
-const values = {
-  sla_cure_months: 3,
-  service_credit_percent: 5,
-  confidentiality_years: 5,
-  incident_report_hours: 2,
-  liability_cap: 100_000_000,
-  audit_notice_days: 10,
-  service_locations: '上海市浦东新区',
-  recovery_hours: 4,
-  termination_notice_days: 90,
-  data_return_days: 30,
-  training_hours: 36,
-};
+const values = clauseValues();
 const termsEnding = (days: number) => ({
   startDate: addDays(today, -300),
   endDate: addDays(today, days),
@@ -73,9 +59,7 @@ async function draftFor(partnerId: string, days: number) {
 }
 
 beforeAll(async () => {
-  conn = await createTestDatabase();
-  await ensureDefaultKpis(conn.db);
-  await ensureDefaultContractLibrary(conn.db);
+  conn = await contractDatabase();
   const { actor: admin } = await makeStaff(conn.db, ['admin']);
   const a = await makeStaff(conn.db, ['committee']);
   approver = a.actor;

@@ -6,15 +6,12 @@ import {
   type DatabaseConnection,
   riskAlerts,
 } from '@outpost/db';
-import { createTestDatabase } from '@outpost/db/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   compensationRule,
   decideContractApproval,
   draftContract,
-  ensureDefaultContractLibrary,
-  ensureDefaultKpis,
   evaluateContractExecution,
   evaluateRiskRules,
   executionFigures,
@@ -30,24 +27,13 @@ import {
   systemActor,
 } from '../src/index.ts';
 import { makePartner, makePartnerUser, makeStaff } from '../src/testing/fixtures.ts';
+import { clauseValues, contractDatabase } from './contracts-support.ts';
 
 let conn: DatabaseConnection;
 let officer: Awaited<ReturnType<typeof makeStaff>>;
 let approver: Awaited<ReturnType<typeof makeStaff>>;
 let templateId: string;
-const values = {
-  sla_cure_months: 3,
-  service_credit_percent: 5,
-  confidentiality_years: 5,
-  incident_report_hours: 2,
-  liability_cap: 100_000_000,
-  audit_notice_days: 10,
-  service_locations: '上海市',
-  recovery_hours: 4,
-  termination_notice_days: 90,
-  data_return_days: 30,
-  training_hours: 36,
-};
+const values = clauseValues('上海市');
 // 1 October 2026, 01:00 in Shanghai: Q3 and September have ended.
 const AFTER_Q3 = new Date('2026-09-30T17:00:00Z');
 
@@ -109,9 +95,7 @@ let contractA: { id: string };
 let contractB: { id: string };
 
 beforeAll(async () => {
-  conn = await createTestDatabase();
-  await ensureDefaultKpis(conn.db);
-  await ensureDefaultContractLibrary(conn.db);
+  conn = await contractDatabase();
   officer = await makeStaff(conn.db, ['risk_officer']);
   approver = await makeStaff(conn.db, ['admin']);
   await setContractApprovers(conn.db, approver.actor, {

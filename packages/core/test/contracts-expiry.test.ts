@@ -1,5 +1,4 @@
 import { auditLog, contracts, type DatabaseConnection, notifications, outbox } from '@outpost/db';
-import { createTestDatabase } from '@outpost/db/testing';
 import { addDays } from '@outpost/i18n';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,37 +6,22 @@ import {
   currentTermEnd,
   decideContractApproval,
   draftContract,
-  ensureDefaultContractLibrary,
-  ensureDefaultKpis,
   listTemplates,
   runContractExpiry,
   setContractApprovers,
   submitContract,
 } from '../src/index.ts';
 import { makePartner, makeStaff } from '../src/testing/fixtures.ts';
+import { clauseValues, contractDatabase } from './contracts-support.ts';
 
 let conn: DatabaseConnection;
 let officer: Awaited<ReturnType<typeof makeStaff>>;
 let approver: Awaited<ReturnType<typeof makeStaff>>;
 let templateId: string;
-const values = {
-  sla_cure_months: 3,
-  service_credit_percent: 5,
-  confidentiality_years: 5,
-  incident_report_hours: 2,
-  liability_cap: 100_000_000,
-  audit_notice_days: 10,
-  service_locations: '上海市',
-  recovery_hours: 4,
-  termination_notice_days: 90,
-  data_return_days: 30,
-  training_hours: 36,
-};
+const values = clauseValues('上海市');
 
 beforeAll(async () => {
-  conn = await createTestDatabase();
-  await ensureDefaultKpis(conn.db);
-  await ensureDefaultContractLibrary(conn.db);
+  conn = await contractDatabase();
   officer = await makeStaff(conn.db, ['risk_officer']);
   approver = await makeStaff(conn.db, ['admin']);
   await setContractApprovers(conn.db, approver.actor, {

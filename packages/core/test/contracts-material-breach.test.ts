@@ -6,7 +6,6 @@ import {
   quarterlyReviews,
   riskAlerts,
 } from '@outpost/db';
-import { createTestDatabase } from '@outpost/db/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -15,8 +14,6 @@ import {
   draftContract,
   draftQuarterlyReviews,
   refreshDraftReviewSnapshots,
-  ensureDefaultContractLibrary,
-  ensureDefaultKpis,
   evaluateContractExecution,
   evaluateRiskRules,
   ingestEvents,
@@ -27,6 +24,7 @@ import {
   submitContract,
 } from '../src/index.ts';
 import { makePartner, makePartnerUser, makeStaff } from '../src/testing/fixtures.ts';
+import { clauseValues, contractDatabase } from './contracts-support.ts';
 
 /**
  * Decision record 047: a month SLA missed in `sla_cure_months` consecutive months (the
@@ -39,19 +37,7 @@ let approver: Awaited<ReturnType<typeof makeStaff>>;
 let templateId: string;
 let partner: Awaited<ReturnType<typeof makePartner>>;
 let contract: { id: string };
-const values = {
-  sla_cure_months: 3,
-  service_credit_percent: 5,
-  confidentiality_years: 5,
-  incident_report_hours: 2,
-  liability_cap: 100_000_000,
-  audit_notice_days: 10,
-  service_locations: '上海市',
-  recovery_hours: 4,
-  termination_notice_days: 90,
-  data_return_days: 30,
-  training_hours: 36,
-};
+const values = clauseValues('上海市');
 // 1 October 2026, 01:00 in Shanghai: Q3 and September have ended.
 const AFTER_Q3 = new Date('2026-09-30T17:00:00Z');
 
@@ -73,9 +59,7 @@ const checks = (day: string, count: number, failed: number) =>
   }));
 
 beforeAll(async () => {
-  conn = await createTestDatabase();
-  await ensureDefaultKpis(conn.db);
-  await ensureDefaultContractLibrary(conn.db);
+  conn = await contractDatabase();
   officer = await makeStaff(conn.db, ['risk_officer']);
   approver = await makeStaff(conn.db, ['admin']);
   await setContractApprovers(conn.db, approver.actor, {

@@ -1,5 +1,4 @@
 import { contracts, type DatabaseConnection, partners, riskAlerts, riskRules } from '@outpost/db';
-import { createTestDatabase } from '@outpost/db/testing';
 import { addDays, todayInChina } from '@outpost/i18n';
 import { and, asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,8 +7,6 @@ import {
   AppError,
   decideContractApproval,
   draftContract,
-  ensureDefaultContractLibrary,
-  ensureDefaultKpis,
   ensureDefaultRiskRules,
   evaluateAfterContractExpiry,
   evaluateRiskRules,
@@ -23,6 +20,7 @@ import {
   submitContract,
 } from '../src/index.ts';
 import { makePartner, makeStaff } from '../src/testing/fixtures.ts';
+import { clauseValues, contractDatabase } from './contracts-support.ts';
 
 /** Decision record 041: the contract-lapsing and concentration rule kinds. */
 let conn: DatabaseConnection;
@@ -30,24 +28,10 @@ let risk: Actor;
 let approver: Actor;
 let templateId: string;
 const HOUR = 3_600_000;
-const values = {
-  sla_cure_months: 3,
-  service_credit_percent: 5,
-  confidentiality_years: 5,
-  incident_report_hours: 2,
-  liability_cap: 100_000_000,
-  audit_notice_days: 10,
-  service_locations: '上海市',
-  recovery_hours: 4,
-  termination_notice_days: 90,
-  data_return_days: 30,
-  training_hours: 36,
-};
+const values = clauseValues('上海市');
 
 beforeAll(async () => {
-  conn = await createTestDatabase();
-  await ensureDefaultKpis(conn.db);
-  await ensureDefaultContractLibrary(conn.db);
+  conn = await contractDatabase();
   risk = (await makeStaff(conn.db, ['risk_officer'])).actor;
   const admin = await makeStaff(conn.db, ['admin']);
   approver = admin.actor;

@@ -2,14 +2,17 @@ import { type Database, quarterlyReviews, rectificationEvidence, rectificationIt
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
-import { storedFileName } from '../uploads/file-name.ts';
-import { storeWithRows } from '../uploads/stored-file.ts';
-import { checkUpload, DEFAULT_MAX_UPLOAD_BYTES } from '../admission/file-type.ts';
+import {
+  evidenceDownload,
+  evidenceReader,
+  uploadEvidence,
+  withoutStorageKey,
+} from '../uploads/evidence-upload.ts';
 import { audit } from '../audit.ts';
 import { AppError, notFound } from '../errors.ts';
 import { notify } from '../notifications.ts';
 import { assertPartnerActive } from '../partner-status.ts';
-import { assertCan, can } from '../permissions.ts';
+import { assertCan } from '../permissions.ts';
 import type { FileStorage } from '../ports.ts';
 import { isUuid, parse } from '../validation.ts';
 import { partnerName, partnerUserIds, personId, respondingPartner } from './members.ts';
@@ -56,46 +59,34 @@ export async function uploadRectificationEvidence(
 ) {
   const partnerId = rectifyingPartner(actor);
   await assertPartnerActive(db, actor);
-  const { itemId, fileName: rawName } = parse(
-    z.object({ itemId: z.string(), fileName: z.string().trim().min(1).max(255) }),
-    { itemId: raw.itemId, fileName: raw.fileName },
-  );
-  // Refuse a foreign or closed item before storing anything.
-  const { item: before } = await lockItem(db, actor, itemId);
-  if (before.status !== 'open') throw stateError();
-  const { mime, ext } = await checkUpload(raw.bytes, limits.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES);
-  const fileName = storedFileName(rawName, ext);
-  return storeWithRows(
-    db,
-    storage,
-    { bytes: raw.bytes, contentType: mime },
-    async (tx, { sha256, storageKey }) => {
+  return uploadEvidence(db, storage, {
+    idField: 'itemId',
+    raw,
+    maxBytes: limits.maxBytes,
+    // Refuse a foreign or closed item before storing anything.
+    before: async (itemId) => {
+      const { item } = await lockItem(db, actor, itemId);
+      if (item.status !== 'open') throw stateError();
+      return itemId;
+    },
+    save: async (tx, file, itemId) => {
       const { item } = await lockItem(tx, actor, itemId);
       if (item.status !== 'open') throw stateError();
       const [saved] = await tx
         .insert(rectificationEvidence)
-        .values({
-          itemId: item.id,
-          partnerId,
-          fileName,
-          contentType: mime,
-          sizeBytes: raw.bytes.byteLength,
-          sha256,
-          storageKey,
-          uploadedBy: personId(actor),
-        })
+        .values({ itemId: item.id, partnerId, ...file, uploadedBy: personId(actor) })
         .returning();
+      const { fileName, sha256, sizeBytes, contentType } = file;
       await audit(tx, actor, {
         action: 'rectification.evidence_uploaded',
         entityType: 'rectification_item',
         entityId: item.id,
         partnerId,
-        data: { evidenceId: saved!.id, fileName, sha256, sizeBytes: raw.bytes.byteLength, contentType: mime },
+        data: { evidenceId: saved!.id, fileName, sha256, sizeBytes, contentType },
       });
-      const { storageKey: _key, ...evidence } = saved!;
-      return evidence;
+      return withoutStorageKey(saved!);
     },
-  );
+  });
 }
 
 /** The partner marks an open item done; staff then verify it. Needs at least one evidence file. */
@@ -231,14 +222,7 @@ export async function readRectificationEvidence(
   evidenceId: string,
 ) {
   if (!isUuid(evidenceId)) throw notFound('Evidence');
-  const staff = can(actor, 'read:review:any');
-  if (!staff) assertCan(actor, 'read:review:own');
-  const ownPartner = staff
-    ? undefined
-    : actor.type === 'partner' || actor.type === 'api_key'
-      ? actor.partnerId
-      : null;
-  if (ownPartner === null) throw notFound('Evidence');
+  const ownPartner = evidenceReader(actor, 'read:review:any', 'read:review:own');
   const [row] = await db
     .select({ evidence: rectificationEvidence, reviewStatus: quarterlyReviews.status })
     .from(rectificationEvidence)
@@ -250,10 +234,5 @@ export async function readRectificationEvidence(
         : and(eq(rectificationEvidence.id, evidenceId), eq(rectificationEvidence.partnerId, ownPartner)),
     );
   if (!row) throw notFound('Evidence');
-  return {
-    bytes: await storage.get(row.evidence.storageKey),
-    fileName: row.evidence.fileName,
-    contentType: row.evidence.contentType,
-    sha256: row.evidence.sha256,
-  };
+  return evidenceDownload(storage, row.evidence);
 }

@@ -9,14 +9,12 @@ import {
 import { and, asc, desc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
-import { checkUpload, DEFAULT_MAX_UPLOAD_BYTES } from '../admission/file-type.ts';
 import { AppError, notFound } from '../errors.ts';
 import { pageNumber } from '../fields.ts';
 import { assertPartnerActive } from '../partner-status.ts';
 import { assertCan, can } from '../permissions.ts';
 import type { FileStorage } from '../ports.ts';
-import { storedFileName } from '../uploads/file-name.ts';
-import { storeWithRows } from '../uploads/stored-file.ts';
+import { evidenceDownload, uploadEvidence, withoutStorageKey } from '../uploads/evidence-upload.ts';
 import { isUuid, parse } from '../validation.ts';
 import { namesOf, sharedAlertFor } from './sharing.ts';
 import { recordAlertEvent } from './timeline.ts';
@@ -190,30 +188,23 @@ export async function uploadRiskAlertEvidence(
   now = new Date(),
 ) {
   assertCan(actor, 'respond:risk-alerts:own');
-  const { alertId, fileName: rawName } = parse(
-    z.object({ alertId: z.string(), fileName: z.string().trim().min(1).max(255) }),
-    { alertId: raw.alertId, fileName: raw.fileName },
-  );
-  const alert = await sharedAlertFor(db, actor, alertId);
-  await assertPartnerActive(db, actor);
-  const { mime, ext } = await checkUpload(raw.bytes, limits.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES);
-  const fileName = storedFileName(rawName, ext);
   const userId = actor.type === 'partner' ? actor.userId : null;
-  return storeWithRows(
-    db,
-    storage,
-    { bytes: raw.bytes, contentType: mime },
-    async (tx, { sha256, storageKey }) => {
+  return uploadEvidence(db, storage, {
+    idField: 'alertId',
+    raw,
+    maxBytes: limits.maxBytes,
+    before: async (alertId) => {
+      const alert = await sharedAlertFor(db, actor, alertId);
+      await assertPartnerActive(db, actor);
+      return alert;
+    },
+    save: async (tx, file, alert) => {
       const [saved] = await tx
         .insert(riskAlertEvidence)
         .values({
           alertId: alert.id,
           partnerId: alert.partnerId,
-          fileName,
-          contentType: mime,
-          sizeBytes: raw.bytes.byteLength,
-          sha256,
-          storageKey,
+          ...file,
           uploadedBy: userId,
           uploadedAt: now,
         })
@@ -223,21 +214,20 @@ export async function uploadRiskAlertEvidence(
         const [existing] = await tx
           .select()
           .from(riskAlertEvidence)
-          .where(and(eq(riskAlertEvidence.alertId, alert.id), eq(riskAlertEvidence.sha256, sha256)));
-        const { storageKey: _k, ...file } = existing!;
-        return { file, created: false };
+          .where(and(eq(riskAlertEvidence.alertId, alert.id), eq(riskAlertEvidence.sha256, file.sha256)));
+        return { file: withoutStorageKey(existing!), created: false };
       }
+      const { fileName, sha256, sizeBytes, contentType } = file;
       await recordAlertEvent(tx, actor, alert, 'evidence_uploaded', now, {
         evidenceId: saved.id,
         fileName,
         sha256,
-        sizeBytes: raw.bytes.byteLength,
-        contentType: mime,
+        sizeBytes,
+        contentType,
       });
-      const { storageKey: _key, ...file } = saved;
-      return { file, created: true };
+      return { file: withoutStorageKey(saved), created: true };
     },
-  );
+  });
 }
 
 /** The bytes of an evidence file: for staff, or for its partner while the alert is shared. */
@@ -259,10 +249,5 @@ export async function readRiskAlertEvidence(
   if (!staff && (actor.type !== 'partner' || row.file.partnerId !== actor.partnerId || !row.sharedAt)) {
     throw notFound('Evidence');
   }
-  return {
-    bytes: await storage.get(row.file.storageKey),
-    fileName: row.file.fileName,
-    contentType: row.file.contentType,
-    sha256: row.file.sha256,
-  };
+  return evidenceDownload(storage, row.file);
 }

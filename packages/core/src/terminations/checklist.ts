@@ -10,7 +10,6 @@ import { addDays, todayInChina } from '@outpost/i18n';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
-import { checkUpload, DEFAULT_MAX_UPLOAD_BYTES } from '../admission/file-type.ts';
 import { audit } from '../audit.ts';
 import { AppError, notFound } from '../errors.ts';
 import { notify } from '../notifications.ts';
@@ -18,8 +17,7 @@ import { assertPartnerActive } from '../partner-status.ts';
 import type { FileStorage } from '../ports.ts';
 import { partnerName } from '../reviews/members.ts';
 import { getSetting } from '../settings.ts';
-import { storedFileName } from '../uploads/file-name.ts';
-import { storeWithRows } from '../uploads/stored-file.ts';
+import { uploadEvidence } from '../uploads/evidence-upload.ts';
 import { isUuid, parse } from '../validation.ts';
 import { assertCan } from '../permissions.ts';
 import { assertHandoverPossible, handOverOpenCases } from './handover.ts';
@@ -109,27 +107,24 @@ export async function uploadTerminationCertificate(
 ) {
   partnerAdminOf(actor);
   await assertPartnerActive(db, actor);
-  const { taskId, fileName: rawName } = parse(
-    z.object({ taskId: z.string(), fileName: z.string().trim().min(1).max(255) }),
-    { taskId: raw.taskId, fileName: raw.fileName },
-  );
-  const before = await lockTask(db, actor, taskId);
-  partnerTaskOnly(before);
-  if (before.status !== 'open') throw stateError(before.status);
-  const { mime, ext } = await checkUpload(raw.bytes, limits.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES);
-  const fileName = storedFileName(rawName, ext);
-  return storeWithRows(
-    db,
-    storage,
-    { bytes: raw.bytes, contentType: mime },
-    async (tx, { sha256, storageKey }) => {
+  return uploadEvidence(db, storage, {
+    idField: 'taskId',
+    raw,
+    maxBytes: limits.maxBytes,
+    before: async (taskId) => {
+      const task = await lockTask(db, actor, taskId);
+      partnerTaskOnly(task);
+      if (task.status !== 'open') throw stateError(task.status);
+      return taskId;
+    },
+    save: async (tx, { fileName, contentType, sizeBytes, sha256, storageKey }, taskId) => {
       const task = await lockTask(tx, actor, taskId);
       if (task.status !== 'open') throw stateError(task.status);
       const [updated] = await tx
         .update(terminationTasks)
         .set({
           certificateFileName: fileName,
-          certificateContentType: mime,
+          certificateContentType: contentType,
           certificateSha256: sha256,
           certificateStorageKey: storageKey,
           updatedAt: new Date(),
@@ -141,11 +136,11 @@ export async function uploadTerminationCertificate(
         entityType: 'termination_task',
         entityId: task.id,
         partnerId: task.partnerId,
-        data: { caseId: task.caseId, fileName, sha256, sizeBytes: raw.bytes.byteLength },
+        data: { caseId: task.caseId, fileName, sha256, sizeBytes },
       });
       return updated!;
     },
-  );
+  });
 }
 
 /** The partner's administrator submits its task for staff to verify (with the certificate when one is needed). */

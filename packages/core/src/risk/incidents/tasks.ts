@@ -11,16 +11,19 @@ import { todayInChina } from '@outpost/i18n';
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../../actor.ts';
-import { checkUpload, DEFAULT_MAX_UPLOAD_BYTES } from '../../admission/file-type.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { calendarDate } from '../../fields.ts';
 import { notify } from '../../notifications.ts';
 import { assertPartnerActive } from '../../partner-status.ts';
-import { assertCan, can } from '../../permissions.ts';
+import { assertCan } from '../../permissions.ts';
 import type { FileStorage } from '../../ports.ts';
 import { partnerUserIds } from '../../reviews/members.ts';
-import { storedFileName } from '../../uploads/file-name.ts';
-import { storeWithRows } from '../../uploads/stored-file.ts';
+import {
+  evidenceDownload,
+  evidenceReader,
+  uploadEvidence,
+  withoutStorageKey,
+} from '../../uploads/evidence-upload.ts';
 import { isUuid, parse } from '../../validation.ts';
 import { lockIncident } from './incidents.ts';
 import { recordIncidentEvent } from './timeline.ts';
@@ -190,19 +193,16 @@ export async function uploadTaskEvidence(
 ) {
   const partnerId = answeringPartner(actor);
   await assertPartnerActive(db, actor);
-  const { taskId, fileName: rawName } = parse(
-    z.object({ taskId: z.string(), fileName: z.string().trim().min(1).max(255) }),
-    { taskId: raw.taskId, fileName: raw.fileName },
-  );
-  const { task: before } = await lockTask(db, actor, taskId);
-  if (before.status !== 'open') throw stateError(before.status);
-  const { mime, ext } = await checkUpload(raw.bytes, limits.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES);
-  const fileName = storedFileName(rawName, ext);
-  return storeWithRows(
-    db,
-    storage,
-    { bytes: raw.bytes, contentType: mime },
-    async (tx, { sha256, storageKey }) => {
+  return uploadEvidence(db, storage, {
+    idField: 'taskId',
+    raw,
+    maxBytes: limits.maxBytes,
+    before: async (taskId) => {
+      const { task } = await lockTask(db, actor, taskId);
+      if (task.status !== 'open') throw stateError(task.status);
+      return taskId;
+    },
+    save: async (tx, file, taskId) => {
       const { task, incident } = await lockTask(tx, actor, taskId);
       if (task.status !== 'open') throw stateError(task.status);
       const [saved] = await tx
@@ -210,25 +210,21 @@ export async function uploadTaskEvidence(
         .values({
           taskId: task.id,
           partnerId,
-          fileName,
-          contentType: mime,
-          sizeBytes: raw.bytes.byteLength,
-          sha256,
-          storageKey,
+          ...file,
           uploadedBy: actor.type === 'partner' ? actor.userId : null,
         })
         .returning();
+      const { fileName, sha256, sizeBytes } = file;
       await recordIncidentEvent(tx, actor, incident, 'evidence_uploaded', now, {
         taskId: task.id,
         evidenceId: saved!.id,
         fileName,
         sha256,
-        sizeBytes: raw.bytes.byteLength,
+        sizeBytes,
       });
-      const { storageKey: _key, ...evidence } = saved!;
-      return evidence;
+      return withoutStorageKey(saved!);
     },
-  );
+  });
 }
 
 const noteField = z.string().trim().max(4000).default('');
@@ -382,14 +378,7 @@ export async function rejectRemediationTask(
 /** The bytes of an evidence file: staff, or the partner that uploaded it. Anyone else: "not found". */
 export async function readTaskEvidence(db: Database, actor: Actor, storage: FileStorage, evidenceId: string) {
   if (!isUuid(evidenceId)) throw notFound('Evidence');
-  const staff = can(actor, 'read:risk');
-  if (!staff) assertCan(actor, 'read:risk-incidents:own');
-  const own = staff
-    ? undefined
-    : actor.type === 'partner' || actor.type === 'api_key'
-      ? actor.partnerId
-      : null;
-  if (own === null) throw notFound('Evidence');
+  const own = evidenceReader(actor, 'read:risk', 'read:risk-incidents:own');
   const [row] = await db
     .select({ evidence: riskIncidentEvidence, assignee: riskIncidentTasks.assignee })
     .from(riskIncidentEvidence)
@@ -400,9 +389,5 @@ export async function readTaskEvidence(db: Database, actor: Actor, storage: File
         : and(eq(riskIncidentEvidence.id, evidenceId), eq(riskIncidentEvidence.partnerId, own)),
     );
   if (!row || (own !== undefined && row.assignee !== 'partner')) throw notFound('Evidence');
-  return {
-    bytes: await storage.get(row.evidence.storageKey),
-    fileName: row.evidence.fileName,
-    contentType: row.evidence.contentType,
-  };
+  return evidenceDownload(storage, row.evidence);
 }
