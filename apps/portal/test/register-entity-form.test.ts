@@ -44,7 +44,9 @@ test('a wrong LEI is refused under its field, saying which rule it breaks, in th
   expect(digits.errors?.fields?.lei).toBe(
     'The check digits (the last two characters) are wrong: the LEI is mistyped. Copy it from the GLEIF record.',
   );
-  const zh = await saveOurEntityAction(argsFor(deps, admin, { ...form, lei: '300300OUTPOST0000132' }, 'zh-CN'));
+  const zh = await saveOurEntityAction(
+    argsFor(deps, admin, { ...form, lei: '300300OUTPOST0000132' }, 'zh-CN'),
+  );
   expect(zh.errors?.fields?.lei).toContain('校验位');
   const short = await saveOurEntityAction(argsFor(deps, admin, { ...form, lei: '300300OUTPOST' }));
   expect(short.errors?.fields?.lei).toBe('An LEI has exactly 20 characters.');

@@ -839,6 +839,8 @@ describe('our legal entity in the first-run demo (decision record 060)', () => {
     expect(leiProblem(entity!.lei)).toBeNull();
     const auditor = await actor('auditor@outpost.test');
     expect((await registerReport(conn.db, auditor)).entityMissing).toEqual([]);
-    await expect(exportDoraRegister(conn.db, auditor)).resolves.toMatchObject({ arrangements: expect.any(Number) });
+    await expect(exportDoraRegister(conn.db, auditor)).resolves.toMatchObject({
+      arrangements: expect.any(Number),
+    });
   });
 });

@@ -108,17 +108,17 @@ describe('unset: the DORA export refuses, the EBA file marks it missing', () => 
       messageKey: 'register.entity.unset',
       message: expect.stringContaining('under Settings'),
     });
-    expect(await conn.db.select().from(auditLog).where(eq(auditLog.action, 'register.dora_exported'))).toEqual(
-      [],
-    );
+    expect(
+      await conn.db.select().from(auditLog).where(eq(auditLog.action, 'register.dora_exported')),
+    ).toEqual([]);
   });
 
   it('writes the EBA file with empty entity columns and "Our legal entity" missing on each row', async () => {
     const csv = await exportEbaRegister(conn.db, auditor, { format: 'csv' }, 'en');
     const [header, row] = String(csv.body).replace('\uFEFF', '').split('\r\n');
-    expect(header!.startsWith('Entity keeping the register,LEI of the entity keeping the register,Reference')).toBe(
-      true,
-    );
+    expect(
+      header!.startsWith('Entity keeping the register,LEI of the entity keeping the register,Reference'),
+    ).toBe(true);
     expect(row!.startsWith(',,ENT-0001,')).toBe(true);
     expect(row).toContain('Our legal entity');
   });
@@ -134,8 +134,13 @@ describe('set by an administrator', () => {
     expect(error.details.fields).toEqual([
       expect.objectContaining({ path: 'lei', message: expect.stringMatching(/check digits .* are wrong/) }),
     ]);
-    const short = await setSetting(conn.db, admin, 'register.entity', { ...ours, lei: 'ABC' }).catch((e) => e);
-    expect(short.details.fields[0]).toMatchObject({ path: 'lei', message: 'An LEI has exactly 20 characters.' });
+    const short = await setSetting(conn.db, admin, 'register.entity', { ...ours, lei: 'ABC' }).catch(
+      (e) => e,
+    );
+    expect(short.details.fields[0]).toMatchObject({
+      path: 'lei',
+      message: 'An LEI has exactly 20 characters.',
+    });
     const country = await setSetting(conn.db, admin, 'register.entity', { ...ours, country: 'XX' }).catch(
       (e) => e,
     );
@@ -159,7 +164,9 @@ describe('set by an administrator', () => {
     expect(await getSetting(conn.db, 'register.entity')).toEqual(ours);
     await setSetting(conn.db, admin, 'register.entity', { ...ours, competentAuthority: 'NFRA Shanghai' });
     const entries = await conn.db.select().from(auditLog).where(eq(auditLog.entityId, 'register.entity'));
-    expect(entries.map((e) => [e.action, (e.data as { value: typeof ours }).value.competentAuthority])).toEqual([
+    expect(
+      entries.map((e) => [e.action, (e.data as { value: typeof ours }).value.competentAuthority]),
+    ).toEqual([
       ['setting.changed', ours.competentAuthority],
       ['setting.changed', 'NFRA Shanghai'],
     ]);

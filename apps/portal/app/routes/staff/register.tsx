@@ -139,7 +139,8 @@ export default function Register({ loaderData: d }: Route.ComponentProps) {
       </p>
       {d.entityMissing ? (
         <Alert tone="info">
-          {t('register.entity.missingNotice')} <AppLink to="/s/settings#our-entity-heading">{t('register.entity.setIt')}</AppLink>
+          {t('register.entity.missingNotice')}{' '}
+          <AppLink to="/s/settings#our-entity-heading">{t('register.entity.setIt')}</AppLink>
         </Alert>
       ) : null}
       <p className="actions">

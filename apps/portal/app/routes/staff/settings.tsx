@@ -308,7 +308,10 @@ export default function StaffSettings({ loaderData, actionData }: Route.Componen
       <OurEntityCard
         value={loaderData.ourEntity}
         types={loaderData.entityTypes}
-        result={result} busy={busy} Card={SettingsCard} />
+        result={result}
+        busy={busy}
+        Card={SettingsCard}
+      />
     </div>
   );
 }
