@@ -830,3 +830,17 @@ describe('termination in the first-run demo (decision record 049)', () => {
     expect(leaving!.status).toBe('exiting');
   });
 });
+
+describe('our legal entity in the first-run demo (decision record 060)', () => {
+  it('is set with a valid LEI, so the register is complete for it and the DORA zip is not refused', async () => {
+    const { exportDoraRegister, getSetting, leiProblem, registerReport } = await import('@outpost/core');
+    const entity = await getSetting(conn.db, 'register.entity');
+    expect(entity).toMatchObject({ country: 'CN', entityType: 'insurance_undertaking' });
+    expect(leiProblem(entity!.lei)).toBeNull();
+    const auditor = await actor('auditor@outpost.test');
+    expect((await registerReport(conn.db, auditor)).entityMissing).toEqual([]);
+    await expect(exportDoraRegister(conn.db, auditor)).resolves.toMatchObject({
+      arrangements: expect.any(Number),
+    });
+  });
+});

@@ -6,6 +6,7 @@ import { audit } from './audit.ts';
 import { assertCan } from './permissions.ts';
 import { parse } from './validation.ts';
 import { terminationSettingSchemas } from './terminations/settings.ts';
+import { registerSettingSchemas } from './register/entity.ts';
 
 /** Configurable rules with their defaults and validation, one place for each. */
 export const settingSchemas = {
@@ -106,6 +107,8 @@ export const settingSchemas = {
     .default({ limitPercent: 50, windowDays: 30 }),
   /** Termination cases' approvers and exit checklist template (decision record 049). */
   ...terminationSettingSchemas,
+  /** The insurer's own legal entity, named by the register's exports (decision record 060); null until set. */
+  ...registerSettingSchemas,
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

@@ -21,6 +21,7 @@ import {
   registerEntry,
   registerReport,
   requiredForCriticalOrImportant,
+  setSetting,
   requiredForEvery,
   updateArrangementRegister,
   updateContractRegister,
@@ -121,6 +122,15 @@ beforeAll(async () => {
     subcontractors: [{ name: '速达影像', country: 'CN', function: '影像录入' }],
   });
   lonePartnerId = (await makePartner(conn.db, { legalName: '无合同服务有限公司' })).id;
+  // The insurer's own entity (decision record 060): the DORA export is refused without it.
+  await setSetting(conn.db, (await makeStaff(conn.db, ['admin'])).actor, 'register.entity', {
+    nameZh: '前哨保险股份有限公司',
+    nameEn: 'Outpost Insurance Co., Ltd.',
+    lei: '5493001KJTIIGC8Y1R12',
+    country: 'CN',
+    competentAuthority: 'NFRA',
+    entityType: 'insurance_undertaking',
+  });
 }, 60_000);
 
 afterAll(async () => {

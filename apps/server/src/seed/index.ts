@@ -25,6 +25,7 @@ import { seedIncentives } from './incentives.ts';
 import { seedReports } from './reports.ts';
 import { seedContractExecution } from './contract-execution.ts';
 import { seedRegister } from './register.ts';
+import { seedRegisterEntity } from './register-entity.ts';
 import { seedContractRenewals } from './contract-renewals.ts';
 import { seedSupervision } from './supervision.ts';
 import { seedTerminations } from './terminations.ts';
@@ -101,4 +102,6 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   await seedTerminations(context, admitted);
   // Last: the management report reads what every step before it left (decision record 051).
   await seedReports(context);
+  // The insurer's own legal entity, named by the register's exports (decision record 060).
+  await seedRegisterEntity(context);
 }

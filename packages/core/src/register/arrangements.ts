@@ -14,7 +14,8 @@ import { notFound } from '../errors.ts';
 import { assertCan } from '../permissions.ts';
 import { inForceStatuses } from '../contracts/in-force.ts';
 import { isUuid, parse } from '../validation.ts';
-import { missingFields, type RequiredField, requiredFields } from './completeness.ts';
+import { getSetting } from '../settings.ts';
+import { missingEntityFields, missingFields, type RequiredField, requiredFields } from './completeness.ts';
 import { type RegisterRecord, type RegisterRow, toRecord } from './record.ts';
 
 // A contract is an arrangement of the register while it is in force (active, expiring or renewed).
@@ -129,8 +130,11 @@ export async function registerReport(db: Database, actor: Actor, rawFilter: Regi
   );
   const missingCounts: Partial<Record<RequiredField, number>> = {};
   for (const e of entries) for (const f of e.missing) missingCounts[f] = (missingCounts[f] ?? 0) + 1;
+  // The register as a whole needs the insurer's own entity (decision record 060).
+  const entityMissing = missingEntityFields(await getSetting(db, 'register.entity'));
   return {
     entries,
+    entityMissing,
     total: all.length,
     shown: entries.length,
     complete: entries.filter((e) => e.complete).length,

@@ -1,4 +1,5 @@
 import type { criticalities } from '@outpost/db';
+import type { OurEntity } from './entity.ts';
 import type { RegisterRecord } from './record.ts';
 
 /**
@@ -74,4 +75,24 @@ export function missingFields(record: RegisterRecord): RequiredField[] {
     if (f === 'alternativeProviders' && record.substitutability === 'impossible') return false;
     return blank(f, record[f]);
   });
+}
+
+/**
+ * What the register as a whole needs besides its arrangements (decision record 060): the insurer's
+ * own legal entity, which DORA's B_01.01 names and every arrangement and function is keyed to.
+ * Until an administrator sets it, the DORA export is refused and the EBA file lists it as missing.
+ */
+export const requiredOfEntity = [
+  'nameZh',
+  'nameEn',
+  'lei',
+  'country',
+  'competentAuthority',
+  'entityType',
+] as const satisfies readonly (keyof OurEntity)[];
+
+/** The entity's fields still missing: all of them until the setting exists (it is saved whole). */
+export function missingEntityFields(entity: OurEntity | null): (typeof requiredOfEntity)[number][] {
+  if (!entity) return [...requiredOfEntity];
+  return requiredOfEntity.filter((f) => String(entity[f] ?? '').trim() === '');
 }

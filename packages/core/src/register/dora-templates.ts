@@ -1,4 +1,5 @@
 import type { RegisterEntry } from './arrangements.ts';
+import { entityTypeLabel, type OurEntity } from './entity.ts';
 import type { RegisterRecord } from './record.ts';
 
 /**
@@ -16,14 +17,19 @@ export interface ReportingEntity {
   competentAuthority: string;
 }
 
-/** The insurer keeping the register; a deployment passes its own (its LEI in particular). */
-export const defaultReportingEntity: ReportingEntity = {
-  lei: '',
-  name: 'Outpost Insurance Co., Ltd.',
-  country: 'CN',
-  type: 'Insurance undertaking',
-  competentAuthority: 'NFRA',
-};
+/**
+ * The insurer keeping the register, as B_01.01 writes it: from the `register.entity` setting
+ * (decision record 060), the English name and DORA's wording for the type.
+ */
+export function reportingEntityOf(entity: OurEntity): ReportingEntity {
+  return {
+    lei: entity.lei,
+    name: entity.nameEn,
+    country: entity.country,
+    type: entityTypeLabel[entity.entityType],
+    competentAuthority: entity.competentAuthority,
+  };
+}
 
 type Cell = string | number | null;
 export interface DoraTemplate {

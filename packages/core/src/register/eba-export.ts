@@ -6,10 +6,16 @@ import { audit } from '../audit.ts';
 import { csvDocument } from '../csv.ts';
 import { writeXlsx } from '../exports/xlsx-write.ts';
 import { parse } from '../validation.ts';
+import { getSetting } from '../settings.ts';
 import { registerEntries, type RegisterEntry } from './arrangements.ts';
+import { missingEntityFields } from './completeness.ts';
+import type { OurEntity } from './entity.ts';
 
 /** The EBA register's columns (guidelines points 54–55), in order; headings are `register.field.<key>`. */
 export const ebaColumns = [
+  // The insurer keeping the register (decision record 060), on every row so each stands alone.
+  'entityName',
+  'entityLei',
   'reference',
   'contractStatus',
   'serviceCategory',
@@ -56,13 +62,15 @@ export const ebaColumns = [
   'missing',
 ] as const;
 
-function cells(e: RegisterEntry, locale: Locale): (string | number | null)[] {
+function cells(e: RegisterEntry, locale: Locale, entity: OurEntity | null): (string | number | null)[] {
   const t = (key: string) => translate(locale, key);
   const r = e.record;
   const yesNo = (v: boolean | null) => (v === null ? '' : t(v ? 'register.yes' : 'register.no'));
   const code = (prefix: string, v: string | null) => (v ? t(`${prefix}.${v}`) : '');
   const list = (xs: string[]) => xs.join('; ');
   const value: Record<(typeof ebaColumns)[number], string | number | null> = {
+    entityName: entity ? (locale === 'en' ? entity.nameEn : entity.nameZh) : null,
+    entityLei: entity?.lei ?? null,
     reference: r.reference,
     contractStatus: t(`contracts.status.${r.contractStatus}`),
     serviceCategory: t(`category.${r.serviceCategory}`),
@@ -113,7 +121,11 @@ function cells(e: RegisterEntry, locale: Locale): (string | number | null)[] {
     lastExecution: r.lastExecution
       ? `${r.lastExecution.period}: ${r.lastExecution.missed}/${r.lastExecution.measured}`
       : '',
-    missing: list(e.missing.map((f) => t(`register.field.${f}`))),
+    // Without the entity setting every row is incomplete: it names the entity as missing first.
+    missing: list([
+      ...(missingEntityFields(entity).length > 0 ? [t('register.field.entity')] : []),
+      ...e.missing.map((f) => t(`register.field.${f}`)),
+    ]),
   };
   return ebaColumns.map((c) => value[c]);
 }
@@ -126,7 +138,9 @@ export const ebaExportInput = z.strictObject({
 /**
  * The EBA register as CSV or XLSX, headings and codes in the reader's language: one row per
  * arrangement in force on the reference date, ordered by reference, with what is still missing.
- * Audited (`register.exported`). No arrangement: the headings alone.
+ * Audited (`register.exported`). No arrangement: the headings alone. Without the insurer's
+ * entity setting (decision record 060) the file is still written — it is the working register —
+ * but its entity columns are empty and every row lists "our legal entity" as missing.
  */
 export async function exportEbaRegister(
   db: Database,
@@ -137,12 +151,13 @@ export async function exportEbaRegister(
   const input = parse(ebaExportInput, raw);
   const asOf = input.asOf ?? todayInChina();
   const entries = await registerEntries(db, actor, asOf);
+  const entity = await getSetting(db, 'register.entity');
   const header = ebaColumns.map((c) => translate(locale, `register.field.${c}`));
-  const rows = entries.map((e) => cells(e, locale));
+  const rows = entries.map((e) => cells(e, locale, entity));
   await audit(db, actor, {
     action: 'register.exported',
     entityType: 'register',
-    data: { format: input.format, asOf, arrangements: entries.length },
+    data: { format: input.format, asOf, arrangements: entries.length, entitySet: entity !== null },
   });
   const name = `outsourcing-register-${asOf}`;
   if (input.format === 'xlsx') {

@@ -6,3 +6,5 @@ export * from './dora-templates.ts';
 export * from './eba-export.ts';
 export * from './partner-fields.ts';
 export * from './record.ts';
+export * from './entity.ts';
+export * from './lei.ts';

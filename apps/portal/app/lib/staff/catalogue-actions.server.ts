@@ -13,6 +13,7 @@ import {
   saveTerminationApproversAction,
   saveTerminationChecklistAction,
 } from '../terminations/settings-action.server';
+import { saveOurEntityAction } from '../register/entity-action.server';
 
 /** Creates or updates a requirement of the document catalogue (administrators). */
 export async function saveRequirementAction({
@@ -69,7 +70,8 @@ export type SettingsIntent =
   | 'mfa'
   | 'reportDistribution'
   | 'terminationApprovers'
-  | 'terminationChecklist';
+  | 'terminationChecklist'
+  | 'ourEntity';
 
 /** The committee's quorum and approval share, typed as fractions ("2/3"), decimals or percentages. */
 export async function saveCommitteeRuleAction({
@@ -155,6 +157,7 @@ export const settingsActions: Record<SettingsIntent, (args: StaffActionArgs) => 
     reportDistribution: saveReportDistributionAction,
     terminationApprovers: saveTerminationApproversAction,
     terminationChecklist: saveTerminationChecklistAction,
+    ourEntity: saveOurEntityAction,
   };
 
 /** Which staff roles must use two-step sign-in (decision record 043); unticking every box is allowed. */

@@ -5,6 +5,7 @@ import {
   requiredFields,
 } from '@outpost/core';
 import { criticalities, serviceCategories } from '@outpost/db';
+import { Alert } from '@outpost/ui';
 import { Form } from 'react-router';
 import { AppLink } from '../../components/app-link';
 import { categoryLabel } from '../../components/partner-labels';
@@ -39,6 +40,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     shown: report.shown,
     complete: report.complete,
     incomplete: report.incomplete,
+    entityMissing: report.entityMissing.length > 0,
     rows: report.entries.map((e) => ({
       contractId: e.record.contractId,
       reference: e.record.reference,
@@ -135,6 +137,12 @@ export default function Register({ loaderData: d }: Route.ComponentProps) {
           incomplete: d.incomplete,
         })}
       </p>
+      {d.entityMissing ? (
+        <Alert tone="info">
+          {t('register.entity.missingNotice')}{' '}
+          <AppLink to="/s/settings#our-entity-heading">{t('register.entity.setIt')}</AppLink>
+        </Alert>
+      ) : null}
       <p className="actions">
         <a className="button button--secondary" href="/s/register/export?format=csv" download>
           {t('register.export.csv')}

@@ -1,6 +1,7 @@
 import {
   can,
   contractApproverSettings,
+  entityTypes,
   getSetting,
   riskAlertOwners,
   terminationSettingsView,
@@ -26,6 +27,7 @@ import {
   TerminationChecklistCard,
 } from '../../components/terminations/settings-cards';
 import { BLANK_CHECKLIST_ROWS } from '../../lib/terminations/settings-rows';
+import { OurEntityCard } from '../../components/register/entity-card';
 
 /** Staff roles, in the order the settings list them (kept here: route modules import no values from @outpost/db). */
 const staffRoleCodes = ['admin', 'committee', 'risk_officer', 'reviewer', 'legal', 'auditor'] as const;
@@ -49,6 +51,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const mfa = await getSetting(db, 'auth.mfa');
   const reportDistribution = await getSetting(db, 'reports.distribution');
   const termination = await terminationSettingsView(db, person.actor);
+  const ourEntity = await getSetting(db, 'register.entity');
   return {
     committee,
     weights,
@@ -60,6 +63,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     mfa,
     reportDistribution,
     termination,
+    ourEntity,
+    entityTypes: [...entityTypes],
   };
 }
 
@@ -296,6 +301,15 @@ export default function StaffSettings({ loaderData, actionData }: Route.Componen
         result={result}
         busy={busy}
         blankRows={BLANK_CHECKLIST_ROWS}
+        Card={SettingsCard}
+      />
+
+      {/* The insurer keeping the outsourcing register, as its exports name it (decision record 060). */}
+      <OurEntityCard
+        value={loaderData.ourEntity}
+        types={loaderData.entityTypes}
+        result={result}
+        busy={busy}
         Card={SettingsCard}
       />
     </div>
