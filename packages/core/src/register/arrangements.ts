@@ -11,7 +11,7 @@ import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { notFound } from '../errors.ts';
-import { assertCan } from '../permissions.ts';
+import { assertCan, can } from '../permissions.ts';
 import { inForceStatuses } from '../contracts/in-force.ts';
 import { isUuid, parse } from '../validation.ts';
 import { missingFields, type RequiredField, requiredFields } from './completeness.ts';
@@ -75,12 +75,17 @@ const entryOf = (record: RegisterRecord): RegisterEntry => {
   return { record, missing, complete: missing.length === 0 };
 };
 
+/** Staff and auditors (read:contract:any), or a staff key with register:read (decision record 059). */
+function assertReadsRegister(actor: Actor) {
+  if (!can(actor, 'read:register:any')) assertCan(actor, 'read:contract:any');
+}
+
 /**
  * Every arrangement in force on `asOf` (default today, Beijing): contracts active, expiring or renewed
  * whose start is on or before that day, with what each still lacks. Staff and auditors only.
  */
 export async function registerEntries(db: Database, actor: Actor, asOf = todayInChina()) {
-  assertCan(actor, 'read:contract:any');
+  assertReadsRegister(actor);
   const rows = rowsOf<RegisterRow>(
     await registerRows(db, sql`k.status in ${inForce} and v.terms->>'startDate' <= ${asOf}`),
   );
@@ -89,7 +94,7 @@ export async function registerEntries(db: Database, actor: Actor, asOf = todayIn
 
 /** One arrangement's register record, whatever its contract's status (the per-arrangement view). */
 export async function registerEntry(db: Database, actor: Actor, contractId: string, today = todayInChina()) {
-  assertCan(actor, 'read:contract:any');
+  assertReadsRegister(actor);
   if (!isUuid(contractId)) throw notFound('Arrangement');
   const [row] = rowsOf<RegisterRow>(await registerRows(db, sql`k.id = ${contractId}::uuid`));
   if (!row) throw notFound('Arrangement');
