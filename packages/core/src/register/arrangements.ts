@@ -13,6 +13,7 @@ import type { Actor } from '../actor.ts';
 import { notFound } from '../errors.ts';
 import { assertCan, can } from '../permissions.ts';
 import { inForceStatuses } from '../contracts/in-force.ts';
+import { pageNumber, pageSize } from '../fields.ts';
 import { isUuid, parse } from '../validation.ts';
 import { missingFields, type RequiredField, requiredFields } from './completeness.ts';
 import { type RegisterRecord, type RegisterRow, toRecord } from './record.ts';
@@ -141,6 +142,31 @@ export async function registerReport(db: Database, actor: Actor, rawFilter: Regi
     complete: entries.filter((e) => e.complete).length,
     incomplete: entries.filter((e) => !e.complete).length,
     missingCounts,
+  };
+}
+
+export const registerPageInput = z.strictObject({
+  ...registerFilterInput.shape,
+  page: pageNumber().default(1),
+  pageSize: pageSize(200).default(50),
+});
+
+/**
+ * One page of the completeness report (the REST API, decision record 059): the arrangements
+ * matching the filters in reference order, with the report's counts over every match.
+ */
+export async function registerPage(db: Database, actor: Actor, raw: z.input<typeof registerPageInput> = {}) {
+  const { page, pageSize: size, ...filter } = parse(registerPageInput, raw);
+  const report = await registerReport(db, actor, filter);
+  return {
+    items: report.entries.slice((page - 1) * size, page * size),
+    total: report.shown,
+    page,
+    pageSize: size,
+    inForce: report.total,
+    complete: report.complete,
+    incomplete: report.incomplete,
+    missingCounts: report.missingCounts,
   };
 }
 
