@@ -33,10 +33,16 @@ beforeAll(async () => {
   admin = await cookieFor(conn.db, staff.user.id);
   const partnerAdmin = await makePartnerUser(conn.db, (await makePartner(conn.db)).id);
   keys.partner = (
-    await createApiKey(conn.db, partnerAdmin.actor, { name: 'All', scopes: ['documents', 'events', 'training'] })
+    await createApiKey(conn.db, partnerAdmin.actor, {
+      name: 'All',
+      scopes: ['documents', 'events', 'training'],
+    })
   ).key;
   keys.staff = (
-    await createStaffApiKey(conn.db, staff.actor, { name: 'All', scopes: ['allocations:read', 'register:read'] })
+    await createStaffApiKey(conn.db, staff.actor, {
+      name: 'All',
+      scopes: ['allocations:read', 'register:read'],
+    })
   ).key;
   doc = (await (await api.request('/openapi.json')).json()) as Doc;
   for (const [path, ops] of Object.entries(doc.paths))

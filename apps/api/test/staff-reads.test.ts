@@ -33,6 +33,7 @@ const today = todayInChina();
 const bearer = (key: string) => ({ headers: { authorization: `Bearer ${key}` } });
 const get = async (path: string, init: { headers: Record<string, string> }) => {
   const res = await api.request(path, init);
+  // biome-ignore lint/suspicious/noExplicitAny: the tests read answers of several shapes
   return { status: res.status, body: (await res.json()) as Record<string, any> };
 };
 
@@ -41,14 +42,19 @@ beforeAll(async () => {
   api = makeApi(conn.db);
   const admin = await makeStaff(conn.db, ['admin']);
   staffCookie = await cookieFor(conn.db, admin.user.id);
-  allocationKey = (await createStaffApiKey(conn.db, admin.actor, { name: 'Routing', scopes: ['allocations:read'] }))
+  allocationKey = (
+    await createStaffApiKey(conn.db, admin.actor, { name: 'Routing', scopes: ['allocations:read'] })
+  ).key;
+  registerKey = (await createStaffApiKey(conn.db, admin.actor, { name: 'GRC', scopes: ['register:read'] }))
     .key;
-  registerKey = (await createStaffApiKey(conn.db, admin.actor, { name: 'GRC', scopes: ['register:read'] })).key;
   for (const name of names) partnerIds.push((await makePartner(conn.db, { legalName: name })).id);
   const partnerAdmin = await makePartnerUser(conn.db, partnerIds[0]!);
   partnerCookie = await cookieFor(conn.db, partnerAdmin.user.id);
   partnerKey = (
-    await createApiKey(conn.db, partnerAdmin.actor, { name: 'All', scopes: ['documents', 'events', 'training'] })
+    await createApiKey(conn.db, partnerAdmin.actor, {
+      name: 'All',
+      scopes: ['documents', 'events', 'training'],
+    })
   ).key;
 
   const [table] = await conn.db
@@ -92,11 +98,21 @@ afterAll(() => conn?.close());
 describe('GET /v1/incentives/allocations', () => {
   it('gives a staff key with allocations:read the whole table, largest share first, without an audit entry', async () => {
     const before = (await conn.db.select().from(auditLog)).length;
-    const { status, body } = await get('/v1/incentives/allocations?category=claims&quarter=2026-Q4', bearer(allocationKey));
+    const { status, body } = await get(
+      '/v1/incentives/allocations?category=claims&quarter=2026-Q4',
+      bearer(allocationKey),
+    );
     expect(status).toBe(200);
-    expect(body).toMatchObject({ id: tableId, serviceCategory: 'claims', quarter: '2026-Q4', sourceQuarter: '2026-Q3' });
+    expect(body).toMatchObject({
+      id: tableId,
+      serviceCategory: 'claims',
+      quarter: '2026-Q4',
+      sourceQuarter: '2026-Q3',
+    });
     expect(body.shares.map((s: { partnerName: string }) => s.partnerName)).toEqual(names);
-    expect(body.shares.map((s: { shareBasisPoints: number }) => s.shareBasisPoints)).toEqual([4000, 3500, 2500]);
+    expect(body.shares.map((s: { shareBasisPoints: number }) => s.shareBasisPoints)).toEqual([
+      4000, 3500, 2500,
+    ]);
     expect(body.shares[0].routingPriority).toBe(true);
     expect(body.shares[1].routingPriority).toBe(false);
     // Reads are not audited, as no other read through the API is.
@@ -125,7 +141,10 @@ describe('GET /v1/incentives/allocations', () => {
   });
 
   it('refuses a staff key without allocations:read, and reaches no other endpoint with one', async () => {
-    const wrong = await get('/v1/incentives/allocations?category=claims&quarter=2026-Q4', bearer(registerKey));
+    const wrong = await get(
+      '/v1/incentives/allocations?category=claims&quarter=2026-Q4',
+      bearer(registerKey),
+    );
     expect(wrong.status).toBe(403);
     expect(wrong.body.error.code).toBe('forbidden');
     for (const path of ['/v1/partners', '/v1/kpis', '/v1/me']) {
@@ -135,9 +154,14 @@ describe('GET /v1/incentives/allocations', () => {
   });
 
   it('answers 401 naming the scope without credentials', async () => {
-    const { status, body } = await get('/v1/incentives/allocations?category=claims&quarter=2026-Q4', { headers: {} });
+    const { status, body } = await get('/v1/incentives/allocations?category=claims&quarter=2026-Q4', {
+      headers: {},
+    });
     expect(status).toBe(401);
-    expect(body.error.details).toMatchObject({ accepts: ['apiKey', 'session'], apiKeyScopes: ['allocations:read'] });
+    expect(body.error.details).toMatchObject({
+      accepts: ['apiKey', 'session'],
+      apiKeyScopes: ['allocations:read'],
+    });
   });
 
   it('answers 422 naming the field for a bad or missing category or quarter, 404 for a table that does not exist', async () => {
@@ -152,9 +176,14 @@ describe('GET /v1/incentives/allocations', () => {
       const { status, body } = await get(`/v1/incentives/allocations?${query}`, bearer(allocationKey));
       expect([query, status, body.error.code]).toEqual([query, 422, 'validation_failed']);
       const paths = body.error.details.fields.map((f: { path: string }) => f.path);
-      expect(paths.some((p: string) => p.endsWith(field) || p === 'quarter' || p === 'serviceCategory')).toBe(true);
+      expect(paths.some((p: string) => p.endsWith(field) || p === 'quarter' || p === 'serviceCategory')).toBe(
+        true,
+      );
     }
-    const none = await get('/v1/incentives/allocations?category=claims&quarter=2027-Q1', bearer(allocationKey));
+    const none = await get(
+      '/v1/incentives/allocations?category=claims&quarter=2027-Q1',
+      bearer(allocationKey),
+    );
     expect([none.status, none.body.error.code]).toEqual([404, 'not_found']);
   });
 });
@@ -163,13 +192,25 @@ describe('GET /v1/register/arrangements', () => {
   it('pages the arrangements in force in reference order with completeness flags and counts', async () => {
     const first = await get('/v1/register/arrangements?pageSize=2', bearer(registerKey));
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ total: 3, page: 1, pageSize: 2, inForce: 3, complete: 0, incomplete: 3 });
-    expect(first.body.items.map((e: { record: { reference: string } }) => e.record.reference)).toEqual(['R-1', 'R-2']);
+    expect(first.body).toMatchObject({
+      total: 3,
+      page: 1,
+      pageSize: 2,
+      inForce: 3,
+      complete: 0,
+      incomplete: 3,
+    });
+    expect(first.body.items.map((e: { record: { reference: string } }) => e.record.reference)).toEqual([
+      'R-1',
+      'R-2',
+    ]);
     expect(first.body.items[0]).toMatchObject({ complete: false, record: { contractId: contractIds[0] } });
     expect(first.body.items[0].missing).toContain('functionDescription');
     expect(first.body.missingCounts.functionDescription).toBe(3);
     const second = await get('/v1/register/arrangements?pageSize=2&page=2', bearer(registerKey));
-    expect(second.body.items.map((e: { record: { reference: string } }) => e.record.reference)).toEqual(['R-3']);
+    expect(second.body.items.map((e: { record: { reference: string } }) => e.record.reference)).toEqual([
+      'R-3',
+    ]);
     const past = await get('/v1/register/arrangements?pageSize=2&page=3', bearer(registerKey));
     expect([past.status, past.body.items, past.body.total]).toEqual([200, [], 3]);
   });
@@ -191,7 +232,15 @@ describe('GET /v1/register/arrangements', () => {
   });
 
   it('answers 422 for bad paging and filters', async () => {
-    for (const query of ['page=0', 'page=x', 'pageSize=0', 'pageSize=201', 'criticality=huge', 'missing=nothing', 'completeness=half']) {
+    for (const query of [
+      'page=0',
+      'page=x',
+      'pageSize=0',
+      'pageSize=201',
+      'criticality=huge',
+      'missing=nothing',
+      'completeness=half',
+    ]) {
       const { status, body } = await get(`/v1/register/arrangements?${query}`, bearer(registerKey));
       expect([query, status, body.error.code]).toEqual([query, 422, 'validation_failed']);
       expect(body.error.details.fields.length).toBeGreaterThan(0);
@@ -211,7 +260,9 @@ describe('GET /v1/register/arrangements', () => {
     const one = await get(`/v1/register/arrangements/${contractIds[1]}`, bearer(registerKey));
     expect(one.status).toBe(200);
     expect(one.body).toMatchObject({ complete: false, record: { reference: 'R-2', providerName: names[1] } });
-    const staff = await get(`/v1/register/arrangements/${contractIds[1]}`, { headers: { cookie: staffCookie } });
+    const staff = await get(`/v1/register/arrangements/${contractIds[1]}`, {
+      headers: { cookie: staffCookie },
+    });
     expect(staff.body.record.reference).toBe('R-2');
     for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
       const { status, body } = await get(`/v1/register/arrangements/${id}`, bearer(registerKey));

@@ -104,7 +104,8 @@ export async function authenticateApiKey(db: Database, presented: string): Promi
 
 function staffAdmin(actor: Actor): { userId: string } {
   assertCan(actor, 'manage:api-keys:staff');
-  if (actor.type !== 'staff') throw new AppError('forbidden', 'Only a staff administrator manages staff API keys.');
+  if (actor.type !== 'staff')
+    throw new AppError('forbidden', 'Only a staff administrator manages staff API keys.');
   return { userId: actor.userId };
 }
 
@@ -147,7 +148,11 @@ export async function createStaffApiKey(
 /** The staff keys, newest first (administrators). */
 export async function listStaffApiKeys(db: Database, actor: Actor) {
   staffAdmin(actor);
-  const rows = await db.select().from(apiKeys).where(isNull(apiKeys.partnerId)).orderBy(desc(apiKeys.createdAt));
+  const rows = await db
+    .select()
+    .from(apiKeys)
+    .where(isNull(apiKeys.partnerId))
+    .orderBy(desc(apiKeys.createdAt));
   return rows.map(publicView);
 }
 

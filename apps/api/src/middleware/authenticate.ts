@@ -132,7 +132,10 @@ function checkKeyScopes(actor: Actor & { type: 'api_key' | 'staff_api_key' }, ro
     throw new AppError(
       'forbidden',
       `This endpoint takes a staff API key (purpose ${routeScopes.map((s) => `"${s}"`).join(' or ')}) or a staff session; a partner's API key cannot read it.`,
-      { messageKey: 'errors.forbidden', details: { accepts: ['staffApiKey', 'session'], apiKeyScopes: routeScopes } },
+      {
+        messageKey: 'errors.forbidden',
+        details: { accepts: ['staffApiKey', 'session'], apiKeyScopes: routeScopes },
+      },
     );
   }
   if (actor.type === 'staff_api_key' && !routeScopes.some((s) => actor.scopes.includes(s))) {

@@ -14,7 +14,10 @@ const AllocationTable = z
     quarter: z.string().openapi({ example: '2026-Q4', description: 'The quarter the shares are for.' }),
     sourceQuarter: z
       .string()
-      .openapi({ example: '2026-Q3', description: 'The reviewed quarter whose incentive tiers set the weights.' }),
+      .openapi({
+        example: '2026-Q3',
+        description: 'The reviewed quarter whose incentive tiers set the weights.',
+      }),
     createdAt: z.string(),
     updatedAt: z.string(),
     shares: z
@@ -22,7 +25,9 @@ const AllocationTable = z
         z.object({
           partnerId: z.uuid(),
           partnerName: z.string(),
-          weight: z.number().openapi({ description: 'The business weight of the partner’s tier (1: neutral).' }),
+          weight: z
+            .number()
+            .openapi({ description: 'The business weight of the partner’s tier (1: neutral).' }),
           shareBasisPoints: z
             .number()
             .int()

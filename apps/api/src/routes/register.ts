@@ -8,7 +8,10 @@ import { requireActor } from '../middleware/authenticate.ts';
 import { errorResponses, IdParam, PageMeta } from '../schemas.ts';
 
 const requiredField = z.enum(requiredFields as [string, ...string[]]);
-const day = z.string().nullable().openapi({ description: 'YYYY-MM-DD (China Standard Time); null: not known.' });
+const day = z
+  .string()
+  .nullable()
+  .openapi({ description: 'YYYY-MM-DD (China Standard Time); null: not known.' });
 const text = z.string().nullable();
 
 /** One arrangement of the register (decision record 052): every field, null where not known. */
@@ -161,5 +164,7 @@ export function registerRoutes(app: ApiApp, { db }: ApiDeps) {
       200,
     );
   });
-  app.openapi(one, async (c) => c.json(json(await registerEntry(db, requireActor(c), c.req.valid('param').id)), 200));
+  app.openapi(one, async (c) =>
+    c.json(json(await registerEntry(db, requireActor(c), c.req.valid('param').id)), 200),
+  );
 }

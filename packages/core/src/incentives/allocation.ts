@@ -185,10 +185,14 @@ export async function allocationForRouting(
   raw: z.input<typeof routingAllocationInput>,
 ) {
   if (!can(actor, 'read:allocation:any') && !can(actor, 'read:review:any')) {
-    throw new AppError('forbidden', 'The allocation table is for staff and staff API keys with allocations:read.', {
-      messageKey: 'errors.forbidden',
-      details: { permission: 'read:allocation:any' },
-    });
+    throw new AppError(
+      'forbidden',
+      'The allocation table is for staff and staff API keys with allocations:read.',
+      {
+        messageKey: 'errors.forbidden',
+        details: { permission: 'read:allocation:any' },
+      },
+    );
   }
   const input = parse(routingAllocationInput, raw);
   return getAllocation(db, actor, input.serviceCategory, input.quarter);

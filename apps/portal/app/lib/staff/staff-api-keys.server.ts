@@ -42,7 +42,8 @@ export async function createStaffApiKeyAction(
   const fields: Record<string, string> = {};
   if (!name) fields.name = translate(locale, 'api.staffKeys.nameRequired');
   if (scopes.length === 0) fields.scopes = translate(locale, 'api.staffKeys.scopesRequired');
-  if (Object.keys(fields).length) return { intent: 'create', ok: false, status: 400, errors: { fields }, name };
+  if (Object.keys(fields).length)
+    return { intent: 'create', ok: false, status: 400, errors: { fields }, name };
   try {
     const created = await createStaffApiKey(db, actor, { name, scopes });
     return { intent: 'create', ok: true, name: created.apiKey.name, key: created.key };

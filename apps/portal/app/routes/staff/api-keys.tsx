@@ -61,7 +61,9 @@ export default function StaffApiKeys({ loaderData, actionData }: Route.Component
         </section>
       ) : null}
       {revoked ? <Alert tone="success">{revoked.notice}</Alert> : null}
-      {failed?.intent === 'revoke' && failed.errors.form ? <Alert tone="error">{failed.errors.form}</Alert> : null}
+      {failed?.intent === 'revoke' && failed.errors.form ? (
+        <Alert tone="error">{failed.errors.form}</Alert>
+      ) : null}
 
       <section className="card stack" aria-labelledby="keys-heading">
         <h2 id="keys-heading">{t('api.staffKeys.list')}</h2>
@@ -120,7 +122,12 @@ export default function StaffApiKeys({ loaderData, actionData }: Route.Component
       <section className="card stack" aria-labelledby="create-key-heading">
         <h2 id="create-key-heading">{t('api.staffKeys.createTitle')}</h2>
         {createErrors?.form ? <Alert tone="error">{createErrors.form}</Alert> : null}
-        <Form method="post" noValidate className="stack" key={created ? `create-${actionData?.at}` : 'create'}>
+        <Form
+          method="post"
+          noValidate
+          className="stack"
+          key={created ? `create-${actionData?.at}` : 'create'}
+        >
           <input type="hidden" name="intent" value="create" />
           <TextField
             name="name"
@@ -133,7 +140,9 @@ export default function StaffApiKeys({ loaderData, actionData }: Route.Component
             error={createErrors?.fields?.name}
           />
           <fieldset
-            className={createErrors?.fields?.scopes ? 'checkbox-group checkbox-group--invalid' : 'checkbox-group'}
+            className={
+              createErrors?.fields?.scopes ? 'checkbox-group checkbox-group--invalid' : 'checkbox-group'
+            }
             aria-describedby={createErrors?.fields?.scopes ? 'scopes-error' : undefined}
           >
             <legend>{t('api.staffKeys.scopes')}</legend>
