@@ -15,7 +15,7 @@ import {
 import { makePartner, makePartnerUser, makeStaff } from '../src/testing/fixtures.ts';
 
 let conn: DatabaseConnection;
-type Actor = Awaited<ReturnType<typeof makeStaff>>['actor'];
+type Actor = import('../src/actor.ts').Actor;
 let admin: Actor;
 let officer: Actor;
 let partnerAdmin: Actor;
