@@ -12,12 +12,10 @@ const AllocationTable = z
     id: z.uuid(),
     serviceCategory: z.enum(serviceCategories),
     quarter: z.string().openapi({ example: '2026-Q4', description: 'The quarter the shares are for.' }),
-    sourceQuarter: z
-      .string()
-      .openapi({
-        example: '2026-Q3',
-        description: 'The reviewed quarter whose incentive tiers set the weights.',
-      }),
+    sourceQuarter: z.string().openapi({
+      example: '2026-Q3',
+      description: 'The reviewed quarter whose incentive tiers set the weights.',
+    }),
     createdAt: z.string(),
     updatedAt: z.string(),
     shares: z
