@@ -304,6 +304,8 @@ export async function buildWorld(db: Database): Promise<World> {
       incidentId: [incident.id],
       evidenceId: [incidentEvidence.id],
       planId: [plan.id],
+      // The register's arrangements are contracts (/v1/register/arrangements/:id; decision record 059).
+      arrangements: [contract.id],
     },
   };
 }

@@ -1138,4 +1138,27 @@ export const expectations: Record<string, Expected> = {
     partnerMember: 403,
     apiKey: 302,
   },
+  // Staff-only reads for the insurer's systems (decision record 059): a partner's API key is refused
+  // before the route runs. Without category and quarter the allocation is a validation error for
+  // everyone signed in (validation runs before core's staff-only check).
+  'GET /api/v1/incentives/allocations': { default: 422, anonymous: 401, apiKey: 403 },
+  'GET /api/v1/register/arrangements': {
+    default: 200,
+    anonymous: 401,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 403,
+  },
+  // The foreign id is another partner's contract: staff read its register record whatever its status.
+  'GET /api/v1/register/arrangements/:id': {
+    default: 200,
+    anonymous: 401,
+    partnerAdmin: 403,
+    partnerMember: 403,
+    apiKey: 403,
+  },
+  // Staff API keys (decision record 059): administrators only; a POST without an intent is refused
+  // (400) before core's permission check, for every member of staff.
+  'GET /s/api-keys': { default: 403, anonymous: 302, 'staff:admin': 200, apiKey: 302 },
+  'POST /s/api-keys': { default: 400, anonymous: 302, partnerAdmin: 403, partnerMember: 403, apiKey: 302 },
 };

@@ -1,4 +1,4 @@
-import type { apiKeyScopes } from '@outpost/db';
+import type { apiKeyScopes, staffKeyScopes } from '@outpost/db';
 
 /**
  * Which credentials an operation accepts, declared once per route and published as the
@@ -18,7 +18,7 @@ export const SECURITY_SCHEMES = {
     scheme: 'bearer',
     bearerFormat: 'opk_<id>_<secret>',
     description:
-      'A partner API key, created by a partner administrator under API keys in the portal and shown once. Send `Authorization: Bearer opk_<id>_<secret>`. Each key has purposes (scopes): `documents`, `events`, `training`.',
+      'An API key, shown once when created. Send `Authorization: Bearer opk_<id>_<secret>`. A partner key (a partner administrator creates it under API keys in the portal) has the purposes (scopes) `documents`, `events`, `training`; a staff key for the insurer’s own systems (an administrator creates it under Settings → Staff API keys) has the read-only scopes `allocations:read` (incentive allocation tables) and `register:read` (the outsourcing register). A key reaches only the operations that list one of its scopes; the others answer 403 forbidden.',
   },
   session: {
     type: 'apiKey',
@@ -33,6 +33,13 @@ export const SECURITY_SCHEMES = {
 export const sessionOnly: { security: Security } = { security: [{ session: [] }] };
 /** A session, or an API key with one of these purposes. */
 export const keyOrSession = (...scopes: ApiKeyScope[]): { security: Security } => ({
+  security: [{ apiKey: scopes }, { session: [] }],
+});
+/**
+ * A session, or a staff key with one of these purposes (decision record 059): a partner's key,
+ * which never has a staff scope, is refused with 403 forbidden before the route runs.
+ */
+export const staffKeyOrSession = (...scopes: (typeof staffKeyScopes)[number][]): { security: Security } => ({
   security: [{ apiKey: scopes }, { session: [] }],
 });
 /** No credentials (signing in, invitation links, the documentation). */

@@ -26,6 +26,8 @@ import { scorecardRoutes } from './routes/scorecards.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { trainingRoutes } from './routes/training.ts';
 import { riskIncidentRoutes } from './routes/risk-incidents.ts';
+import { incentiveRoutes } from './routes/incentives.ts';
+import { registerRoutes } from './routes/register.ts';
 
 /**
  * The REST API, mounted by the server under /api. Routes are declared with zod
@@ -90,6 +92,8 @@ export function createApi(deps: ApiDeps) {
   reviewRoutes(app, deps);
   trainingRoutes(app, deps);
   riskIncidentRoutes(app, deps);
+  incentiveRoutes(app, deps);
+  registerRoutes(app, deps);
 
   completeOperations(app);
   // Every code any answer may carry, in one schema: for answers no operation documents (a wrong
@@ -105,7 +109,7 @@ export function createApi(deps: ApiDeps) {
       version: '1.0.0',
       description: [
         'Partner lifecycle management for insurers.',
-        'Authentication: partner systems send `Authorization: Bearer opk_<id>_<secret>` (an API key a partner administrator creates under API keys in the portal); people sign in with POST /v1/sessions and send the session cookie. Each operation lists what it accepts under `security`.',
+        'Authentication: partner systems send `Authorization: Bearer opk_<id>_<secret>` (an API key a partner administrator creates under API keys in the portal), the insurer’s own systems a staff key (an administrator creates it under Settings → Staff API keys); people sign in with POST /v1/sessions and send the session cookie. Each operation lists what it accepts under `security`.',
         'Errors always have the shape { error: { code, message, requestId, details } }; each answer lists its codes (schemas Error400, Error401, …: the codes of that status), and validation errors name each field in `details.fields` as { path, message }.',
       ].join('\n\n'),
     },

@@ -13,7 +13,7 @@ import { errorResponseFor } from './schemas.ts';
  *   existing one never changes name while its path stays.
  * - the error answers the shared middleware gives on any operation (the input guard and body
  *   limit: 400, 413, 422; the authentication: 401 and, rate-limited, 429; a session's
- *   cross-site change: 403; our own bug: 500; the database briefly away: 503), each with the schema of that status, whose
+ *   cross-site change, or an API key whose purposes the operation does not list: 403; our own bug: 500; the database briefly away: 503), each with the schema of that status, whose
  *   `code` lists exactly the codes of that status (`Error401`, `Error409`, …).
  */
 export function completeOperations(app: OpenAPIHono<ApiEnv>): void {
@@ -33,6 +33,9 @@ export function completeOperations(app: OpenAPIHono<ApiEnv>): void {
     if (secured) statuses.push(401, 429);
     const changes = !['get', 'head', 'options'].includes(route.method);
     if (changes && (route.security ?? []).some((r) => 'session' in r)) statuses.push(403);
+    // A key without a purpose the operation lists (a staff key on a partner operation, a partner
+    // key on a staff one) is refused before the route runs (decision record 059).
+    if ((route.security ?? []).some((r) => 'apiKey' in r)) statuses.push(403);
     for (const status of statuses) route.responses[String(status)] ??= errorResponseFor(status);
   }
 }

@@ -1,4 +1,5 @@
-import { makeStaff } from '@outpost/core/testing';
+import { createApiKey, createStaffApiKey } from '@outpost/core';
+import { makePartner, makePartnerUser, makeStaff } from '@outpost/core/testing';
 import type { DatabaseConnection } from '@outpost/db';
 import { createTestDatabase } from '@outpost/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,12 +23,27 @@ let conn: DatabaseConnection;
 let admin: string;
 let api: ReturnType<typeof makeApi>;
 let doc: Doc;
+const keys = { partner: '', staff: '' };
 const operations: { method: string; path: string; op: Operation }[] = [];
 
 beforeAll(async () => {
   conn = await createTestDatabase();
   api = makeApi(conn.db);
-  admin = await cookieFor(conn.db, (await makeStaff(conn.db, ['admin'])).user.id);
+  const staff = await makeStaff(conn.db, ['admin']);
+  admin = await cookieFor(conn.db, staff.user.id);
+  const partnerAdmin = await makePartnerUser(conn.db, (await makePartner(conn.db)).id);
+  keys.partner = (
+    await createApiKey(conn.db, partnerAdmin.actor, {
+      name: 'All',
+      scopes: ['documents', 'events', 'training'],
+    })
+  ).key;
+  keys.staff = (
+    await createStaffApiKey(conn.db, staff.actor, {
+      name: 'All',
+      scopes: ['allocations:read', 'register:read'],
+    })
+  ).key;
   doc = (await (await api.request('/openapi.json')).json()) as Doc;
   for (const [path, ops] of Object.entries(doc.paths))
     for (const [method, op] of Object.entries(ops)) operations.push({ method, path, op });
@@ -100,5 +116,39 @@ describe('OpenAPI document for generated clients', () => {
     expect(undocumented).toEqual([]);
     // The probe reached the handlers, not only the authentication.
     expect([...new Set(seen)]).toEqual(expect.arrayContaining(['401', '404', '422']));
+  });
+
+  it('what an operation answers to a partner key and to a staff key (decision record 059) is documented', async () => {
+    const undocumented: string[] = [];
+    const seen: string[] = [];
+    for (const [kind, key] of Object.entries(keys)) {
+      for (const { method, path, op } of operations) {
+        if (!(op.security ?? []).some((r) => 'apiKey' in r)) continue;
+        const url = path.replace(/\{(\w+)\}/g, '00000000-0000-4000-8000-000000000000');
+        const headers: Record<string, string> = { authorization: `Bearer ${key}` };
+        const init: RequestInit = { method: method.toUpperCase(), headers };
+        if (!['get', 'head', 'delete'].includes(method)) {
+          init.body = '{"not": "what this wants"}';
+          headers['content-type'] = 'application/json';
+        }
+        const res = await api.request(url, init);
+        seen.push(`${kind} ${path} ${res.status}`);
+        if (res.status < 400) continue;
+        const body = (await res.json()) as { error: { code: string } };
+        if (!documentedCodes(op, res.status)?.includes(body.error.code))
+          undocumented.push(`${method} ${path} (${kind} key): ${res.status} ${body.error.code}`);
+      }
+    }
+    expect(undocumented).toEqual([]);
+    // A partner key is refused where only staff keys go; a staff key is refused everywhere else.
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        'partner /v1/incentives/allocations 403',
+        'partner /v1/register/arrangements 403',
+        'staff /v1/kpis 403',
+        'staff /v1/register/arrangements 200',
+        'staff /v1/incentives/allocations 422',
+      ]),
+    );
   });
 });

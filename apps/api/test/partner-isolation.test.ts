@@ -202,6 +202,37 @@ beforeAll(async () => {
     dueDate: '2099-01-31',
   });
   bIds.risk = incident.id;
+  // B's arrangement in the outsourcing register and its share of an allocation table (decision
+  // record 059): staff-only reads, under /v1/register/arrangements/{id} and /v1/incentives/allocations.
+  const { allocationShares, allocationTables, contracts, contractVersions } = await import('@outpost/db');
+  const [contractB] = await conn.db
+    .insert(contracts)
+    .values({ reference: 'B-secret-contract', partnerId: b.id, serviceCategory: 'claims', status: 'active' })
+    .returning();
+  await conn.db.insert(contractVersions).values({
+    contractId: contractB!.id,
+    version: 1,
+    status: 'signed',
+    terms: {
+      startDate: '2020-01-01',
+      endDate: '2099-12-31',
+      autoRenew: false,
+      noticeDays: 90,
+      annualValueCents: 1,
+      currency: 'CNY',
+      governingLaw: 'B-secret-law',
+      language: 'zh-CN',
+    },
+    clauses: [],
+  });
+  const [table] = await conn.db
+    .insert(allocationTables)
+    .values({ serviceCategory: 'claims', quarter: '2026-Q3', sourceQuarter: '2026-Q2' })
+    .returning();
+  await conn.db
+    .insert(allocationShares)
+    .values({ tableId: table!.id, partnerId: b.id, weight: 1, shareBasisPoints: 10000 });
+  bIds.register = contractB!.id;
 });
 afterAll(() => conn.close());
 
@@ -224,6 +255,8 @@ describe('a partner user cannot read another partner’s data through any API ro
           q: b.legalName,
           period: '2026-Q3',
           kpi: 'loss_rate',
+          category: 'claims',
+          quarter: '2026-Q3',
         }).toString();
         const response = await api.request(`${path}?${query}`, {
           method: method.toUpperCase(),

@@ -79,6 +79,7 @@ export default [
         route('requirements', 'routes/staff/requirements.tsx'),
         route('requirements/:key', 'routes/staff/requirement.tsx'),
         route('settings', 'routes/staff/settings.tsx'),
+        route('api-keys', 'routes/staff/api-keys.tsx'),
         route('reviews', 'routes/staff/reviews.tsx'),
         route('reviews/:reviewId', 'routes/staff/review.tsx'),
         route('scorecards', 'routes/staff/scorecards.tsx'),

@@ -11,6 +11,8 @@ export type Actor =
   | { type: 'staff'; userId: string; roles: readonly StaffRole[]; via?: 'web' | 'slack' | 'api' }
   | { type: 'partner'; userId: string; partnerId: string; role: MembershipRole; via?: 'web' | 'api' }
   | { type: 'api_key'; keyId: string; partnerId: string; scopes: readonly string[] }
+  /** A staff key (decision record 059): the insurer's own system, read-only scopes across partners. */
+  | { type: 'staff_api_key'; keyId: string; scopes: readonly string[] }
   | { type: 'system'; job: string }
   /** A person known only by id, for events before a full actor exists (signing in). */
   | { type: 'user'; userId: string };
@@ -28,6 +30,7 @@ export function actorRef(actor: Actor): {
     case 'user':
       return { actorType: 'user', actorId: actor.userId };
     case 'api_key':
+    case 'staff_api_key':
       return { actorType: 'api_key', actorId: actor.keyId };
     case 'system':
       return { actorType: 'system', actorId: actor.job };

@@ -1,4 +1,4 @@
-import { apiKeys, apiKeyScopes, type Database, partners } from '@outpost/db';
+import { apiKeys, type Database, partnerKeyScopes, partners, staffKeyScopes } from '@outpost/db';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from './actor.ts';
@@ -13,7 +13,13 @@ const PREFIX = 'opk_';
 
 export const createApiKeyInput = z.object({
   name: z.string().trim().min(1, 'Name the key after the system that will use it.').max(100),
-  scopes: z.array(z.enum(apiKeyScopes)).min(1, 'Choose at least one purpose.'),
+  scopes: z.array(z.enum(partnerKeyScopes)).min(1, 'Choose at least one purpose.'),
+});
+
+/** A staff key's purposes are the staff scopes only (decision record 059). */
+export const createStaffApiKeyInput = z.object({
+  name: createApiKeyInput.shape.name,
+  scopes: z.array(z.enum(staffKeyScopes)).min(1, 'Choose at least one purpose.'),
 });
 
 function ownPartner(actor: Actor): { partnerId: string; userId: string } {
@@ -85,11 +91,83 @@ export async function authenticateApiKey(db: Database, presented: string): Promi
   if (!id || !secret || extra !== undefined) return null;
   const [row] = await db.select().from(apiKeys).where(eq(apiKeys.id, id));
   if (!row || row.revokedAt || !secretMatches(secret, new Uint8Array(row.secretHash))) return null;
+  // A partner key only ever carries partner scopes; a staff key (no partner) only staff scopes.
+  const partnerScopes = row.scopes.filter((s) => (partnerKeyScopes as readonly string[]).includes(s));
+  const staffScopes = row.scopes.filter((s) => (staffKeyScopes as readonly string[]).includes(s));
   // Record use at most once a minute per key, so busy integrations do not write on every call.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await db.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, id));
   }
-  return { type: 'api_key', keyId: row.id, partnerId: row.partnerId, scopes: row.scopes };
+  if (row.partnerId === null) return { type: 'staff_api_key', keyId: row.id, scopes: staffScopes };
+  return { type: 'api_key', keyId: row.id, partnerId: row.partnerId, scopes: partnerScopes };
+}
+
+function staffAdmin(actor: Actor): { userId: string } {
+  assertCan(actor, 'manage:api-keys:staff');
+  if (actor.type !== 'staff')
+    throw new AppError('forbidden', 'Only a staff administrator manages staff API keys.');
+  return { userId: actor.userId };
+}
+
+/**
+ * Creates a staff key (decision record 059) for one of the insurer's own systems: no partner,
+ * staff scopes only (reading the allocation tables or the outsourcing register). Administrators
+ * only; audited. The full key is returned once and never stored.
+ */
+export async function createStaffApiKey(
+  db: Database,
+  actor: Actor,
+  raw: z.input<typeof createStaffApiKeyInput>,
+) {
+  const { userId } = staffAdmin(actor);
+  const input = parse(createStaffApiKeyInput, raw);
+  const id = randomToken(10);
+  const secret = randomToken(24);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(apiKeys)
+      .values({
+        id,
+        partnerId: null,
+        name: input.name,
+        secretHash: hashSecret(secret),
+        scopes: [...new Set(input.scopes)],
+        createdBy: userId,
+      })
+      .returning();
+    await audit(tx, actor, {
+      action: 'api_key.created',
+      entityType: 'api_key',
+      entityId: id,
+      data: { name: input.name, scopes: input.scopes, staff: true },
+    });
+    return { key: `${PREFIX}${id}_${secret}`, apiKey: publicView(row!) };
+  });
+}
+
+/** The staff keys, newest first (administrators). */
+export async function listStaffApiKeys(db: Database, actor: Actor) {
+  staffAdmin(actor);
+  const rows = await db
+    .select()
+    .from(apiKeys)
+    .where(isNull(apiKeys.partnerId))
+    .orderBy(desc(apiKeys.createdAt));
+  return rows.map(publicView);
+}
+
+export async function revokeStaffApiKey(db: Database, actor: Actor, keyId: string) {
+  staffAdmin(actor);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(apiKeys)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiKeys.id, keyId), isNull(apiKeys.partnerId), isNull(apiKeys.revokedAt)))
+      .returning();
+    if (!row) throw notFound('API key');
+    await audit(tx, actor, { action: 'api_key.revoked', entityType: 'api_key', entityId: keyId });
+    return publicView(row);
+  });
 }
 
 /** What an API key calling the API is: its name, purposes and partner (GET /v1/me with a key). */

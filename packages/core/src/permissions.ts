@@ -82,6 +82,11 @@ export const permissions = [
   // risk officers (who already run reviews and rectification) and admins — creates and works them.
   'read:supervision',
   'manage:supervision',
+  // Staff API keys (decision record 059): administrators create them for the insurer's own systems;
+  // such a key reads the allocation tables or the outsourcing register, nothing else.
+  'manage:api-keys:staff',
+  'read:allocation:any',
+  'read:register:any',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -159,6 +164,7 @@ const staffGrants: Record<StaffRole, readonly Permission[]> = {
     'manage:continuity',
     'assign:ownership',
     'manage:supervision',
+    'manage:api-keys:staff',
   ],
   // Auditors read everything and change nothing (not even a Slack link that would let them act there).
   auditor: [
@@ -232,7 +238,14 @@ const scopeGrants: Record<string, readonly Permission[]> = {
   ],
   events: ['ingest:events:own', 'read:kpis'],
   training: ['read:training:own'],
+  // Staff keys only (decision record 059).
+  'allocations:read': ['read:allocation:any'],
+  'register:read': ['read:register:any'],
 };
+
+// A partner's key never reaches across partners, whatever its row says.
+const partnerScopeGrants = (scope: string): readonly Permission[] =>
+  scope === 'allocations:read' || scope === 'register:read' ? [] : (scopeGrants[scope] ?? []);
 
 export function permissionsOf(actor: Actor): Set<Permission> {
   switch (actor.type) {
@@ -241,6 +254,8 @@ export function permissionsOf(actor: Actor): Set<Permission> {
     case 'partner':
       return new Set(partnerGrants[actor.role]);
     case 'api_key':
+      return new Set(actor.scopes.flatMap((scope) => partnerScopeGrants(scope)));
+    case 'staff_api_key':
       return new Set(actor.scopes.flatMap((scope) => scopeGrants[scope] ?? []));
     case 'system':
       return new Set(permissions);

@@ -6,7 +6,7 @@ import {
   sessionFromRequest,
 } from '@outpost/auth';
 import { type Actor, AppError, authenticateApiKey } from '@outpost/core';
-import type { Database } from '@outpost/db';
+import { type Database, staffKeyScopes } from '@outpost/db';
 import { createMiddleware } from 'hono/factory';
 import { acceptedBy, credentialsHint } from '../access.ts';
 import type { ApiEnv } from '../context.ts';
@@ -109,11 +109,44 @@ export function requireActor(c: ActorContext) {
 function checkCredentials(actor: Actor | undefined, route: RouteEntry | undefined): Actor {
   if (!actor) throw missingCredentials(route);
   const accepts = route?.security ? acceptedBy(route.security) : ['apiKey', 'session'];
-  if (actor.type === 'api_key' && !accepts.includes('apiKey')) {
+  const isKey = actor.type === 'api_key' || actor.type === 'staff_api_key';
+  if (isKey && !accepts.includes('apiKey')) {
     throw new AppError('forbidden', 'This endpoint does not accept API keys: sign in and use a session.', {
       messageKey: 'errors.forbidden',
       details: { accepts },
     });
   }
+  if (isKey) checkKeyScopes(actor, route);
   return actor;
 }
+
+/**
+ * Staff keys and partner keys reach different operations (decision record 059): a staff key only
+ * those that list one of its scopes; a partner key never those that list only staff scopes.
+ * Partner keys on partner operations keep core's per-permission answer.
+ */
+function checkKeyScopes(actor: Actor & { type: 'api_key' | 'staff_api_key' }, route: RouteEntry | undefined) {
+  const routeScopes = route?.security?.flatMap((r) => r.apiKey ?? []) ?? [];
+  const staffOnly = routeScopes.length > 0 && routeScopes.every((s) => isStaffScope(s));
+  if (actor.type === 'api_key' && staffOnly) {
+    throw new AppError(
+      'forbidden',
+      `This endpoint takes a staff API key (purpose ${routeScopes.map((s) => `"${s}"`).join(' or ')}) or a staff session; a partner's API key cannot read it.`,
+      {
+        messageKey: 'errors.forbidden',
+        details: { accepts: ['staffApiKey', 'session'], apiKeyScopes: routeScopes },
+      },
+    );
+  }
+  if (actor.type === 'staff_api_key' && !routeScopes.some((s) => actor.scopes.includes(s))) {
+    throw new AppError(
+      'forbidden',
+      routeScopes.length > 0
+        ? `This API key lacks the purpose ${routeScopes.map((s) => `"${s}"`).join(' or ')} this endpoint needs.`
+        : 'A staff API key reads only the operations that list its purpose; this one is for partner keys or people.',
+      { messageKey: 'errors.forbidden', details: { apiKeyScopes: routeScopes, keyScopes: actor.scopes } },
+    );
+  }
+}
+
+const isStaffScope = (scope: string) => (staffKeyScopes as readonly string[]).includes(scope);

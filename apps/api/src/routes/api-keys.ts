@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createApiKey, listApiKeys, revokeApiKey } from '@outpost/core';
-import { apiKeyScopes } from '@outpost/db';
+import { apiKeyScopes, partnerKeyScopes } from '@outpost/db';
 import { sessionOnly } from '../access.ts';
 import { shortText } from '@outpost/core';
 import type { ApiApp, ApiDeps } from '../context.ts';
@@ -46,7 +46,7 @@ const create = createRoute({
       required: true,
       content: {
         'application/json': {
-          schema: z.object({ name: shortText(100), scopes: z.array(z.enum(apiKeyScopes)).max(10) }),
+          schema: z.object({ name: shortText(100), scopes: z.array(z.enum(partnerKeyScopes)).max(10) }),
         },
       },
     },

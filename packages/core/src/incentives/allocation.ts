@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { csvDocument } from '../csv.ts';
-import { notFound } from '../errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import { writeXlsx } from '../exports/xlsx-write.ts';
 import { formatPeriod } from '../performance/periods.ts';
 import { can } from '../permissions.ts';
@@ -117,7 +117,8 @@ export const allocationQuery = z.object({
  * quarter, so the list is the history.
  */
 export async function listAllocations(db: Database, actor: Actor, raw: z.input<typeof allocationQuery> = {}) {
-  const scope = reviewScope(actor);
+  // A staff key with allocations:read (decision record 059) reads every share, as staff do.
+  const scope = can(actor, 'read:allocation:any') ? undefined : reviewScope(actor);
   const input = parse(allocationQuery, raw);
   const tables = await db
     .select()
@@ -166,6 +167,35 @@ export async function getAllocation(db: Database, actor: Actor, serviceCategory:
   const [table] = await listAllocations(db, actor, { serviceCategory: serviceCategory as Category, quarter });
   if (!table) throw notFound('Allocation table');
   return table;
+}
+
+export const routingAllocationInput = z.strictObject({
+  serviceCategory: z.enum(serviceCategories, { message: 'Choose a service category.' }),
+  quarter: quarterText,
+});
+
+/**
+ * The whole table of one category and quarter for the insurer's routing system (the REST API,
+ * decision record 059): staff and staff keys with allocations:read only. A partner, by any
+ * credential, is refused here: it learns its own share in the portal, never the table.
+ */
+export async function allocationForRouting(
+  db: Database,
+  actor: Actor,
+  raw: z.input<typeof routingAllocationInput>,
+) {
+  if (!can(actor, 'read:allocation:any') && !can(actor, 'read:review:any')) {
+    throw new AppError(
+      'forbidden',
+      'The allocation table is for staff and staff API keys with allocations:read.',
+      {
+        messageKey: 'errors.forbidden',
+        details: { permission: 'read:allocation:any' },
+      },
+    );
+  }
+  const input = parse(routingAllocationInput, raw);
+  return getAllocation(db, actor, input.serviceCategory, input.quarter);
 }
 
 const percentText = (basisPoints: number) => (basisPoints / 100).toFixed(2);

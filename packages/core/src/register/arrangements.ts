@@ -11,8 +11,9 @@ import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { notFound } from '../errors.ts';
-import { assertCan } from '../permissions.ts';
+import { assertCan, can } from '../permissions.ts';
 import { inForceStatuses } from '../contracts/in-force.ts';
+import { pageNumber, pageSize } from '../fields.ts';
 import { isUuid, parse } from '../validation.ts';
 import { getSetting } from '../settings.ts';
 import { missingEntityFields, missingFields, type RequiredField, requiredFields } from './completeness.ts';
@@ -76,12 +77,17 @@ const entryOf = (record: RegisterRecord): RegisterEntry => {
   return { record, missing, complete: missing.length === 0 };
 };
 
+/** Staff and auditors (read:contract:any), or a staff key with register:read (decision record 059). */
+function assertReadsRegister(actor: Actor) {
+  if (!can(actor, 'read:register:any')) assertCan(actor, 'read:contract:any');
+}
+
 /**
  * Every arrangement in force on `asOf` (default today, Beijing): contracts active, expiring or renewed
  * whose start is on or before that day, with what each still lacks. Staff and auditors only.
  */
 export async function registerEntries(db: Database, actor: Actor, asOf = todayInChina()) {
-  assertCan(actor, 'read:contract:any');
+  assertReadsRegister(actor);
   const rows = rowsOf<RegisterRow>(
     await registerRows(db, sql`k.status in ${inForce} and v.terms->>'startDate' <= ${asOf}`),
   );
@@ -90,7 +96,7 @@ export async function registerEntries(db: Database, actor: Actor, asOf = todayIn
 
 /** One arrangement's register record, whatever its contract's status (the per-arrangement view). */
 export async function registerEntry(db: Database, actor: Actor, contractId: string, today = todayInChina()) {
-  assertCan(actor, 'read:contract:any');
+  assertReadsRegister(actor);
   if (!isUuid(contractId)) throw notFound('Arrangement');
   const [row] = rowsOf<RegisterRow>(await registerRows(db, sql`k.id = ${contractId}::uuid`));
   if (!row) throw notFound('Arrangement');
@@ -140,6 +146,31 @@ export async function registerReport(db: Database, actor: Actor, rawFilter: Regi
     complete: entries.filter((e) => e.complete).length,
     incomplete: entries.filter((e) => !e.complete).length,
     missingCounts,
+  };
+}
+
+export const registerPageInput = z.strictObject({
+  ...registerFilterInput.shape,
+  page: pageNumber().default(1),
+  pageSize: pageSize(200).default(50),
+});
+
+/**
+ * One page of the completeness report (the REST API, decision record 059): the arrangements
+ * matching the filters in reference order, with the report's counts over every match.
+ */
+export async function registerPage(db: Database, actor: Actor, raw: z.input<typeof registerPageInput> = {}) {
+  const { page, pageSize: size, ...filter } = parse(registerPageInput, raw);
+  const report = await registerReport(db, actor, filter);
+  return {
+    items: report.entries.slice((page - 1) * size, page * size),
+    total: report.shown,
+    page,
+    pageSize: size,
+    inForce: report.total,
+    complete: report.complete,
+    incomplete: report.incomplete,
+    missingCounts: report.missingCounts,
   };
 }
 

@@ -27,7 +27,7 @@ const performanceSections = [
   '/s/supervision',
 ];
 const trainingSections = ['/s/training'];
-const settingsSections = ['/s/requirements', '/s/settings', '/s/people', '/s/audit'];
+const settingsSections = ['/s/requirements', '/s/settings', '/s/people', '/s/audit', '/s/api-keys'];
 
 /**
  * The staff console's sections, grouped so the header fits one row on a laptop:
@@ -165,6 +165,12 @@ export function StaffNavLinks({ may }: { may: ViewerSummary['may'] }) {
         {may.readAudit ? (
           <li>
             <NavItemLink to="/s/audit">{t('audit-viewer.nav')}</NavItemLink>
+          </li>
+        ) : null}
+        {/* Administrators only (manage:api-keys:staff, decision record 059). */}
+        {may.manageSettings ? (
+          <li>
+            <NavItemLink to="/s/api-keys">{t('api.staffKeys.nav')}</NavItemLink>
           </li>
         ) : null}
       </NavGroup>

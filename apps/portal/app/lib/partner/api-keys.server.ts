@@ -1,19 +1,19 @@
 import { createApiKey, listApiKeys, revokeApiKey } from '@outpost/core';
-import { apiKeyScopes, type Database } from '@outpost/db';
+import { partnerKeyScopes, type Database } from '@outpost/db';
 import { formatDateTime, type Locale, translate } from '@outpost/i18n';
 import { formText } from '../app-error.server';
 import type { FormErrors } from '../form-errors';
 import { domainErrorToForm } from './form-errors.server';
 import type { PartnerActor } from './partner-viewer.server';
 
-type Scope = (typeof apiKeyScopes)[number];
-const isScope = (value: string): value is Scope => (apiKeyScopes as readonly string[]).includes(value);
+type Scope = (typeof partnerKeyScopes)[number];
+const isScope = (value: string): value is Scope => (partnerKeyScopes as readonly string[]).includes(value);
 
 /** The organisation's API keys (partner administrators; core refuses everyone else). */
 export async function loadApiKeys(db: Database, actor: PartnerActor, locale: Locale) {
   const keys = await listApiKeys(db, actor);
   return {
-    scopes: apiKeyScopes,
+    scopes: partnerKeyScopes,
     keys: keys.map((k) => ({
       id: k.id,
       name: k.name,
