@@ -4,7 +4,8 @@
  * closed quarters of compliance records, how fast does the staff target dashboard (/s/targets)
  * render, compared with the sign-in page measured in the same run, against the same server?
  *
- *   node bench/targets-dashboard.ts [--partners 1000] [--events 10000000] [--users 20] [--seconds 20] [--rounds 4]
+ *   node bench/targets-dashboard.ts [--partners 1000] [--events 10000000] [--users 20] [--seconds 20] [--rounds 4] [--warmup 3]
+ *   node bench/targets-dashboard.ts --partners 20 --events 2000 --users 2 --seconds 2 --rounds 1 --warmup 1   # a tiny run, to see that it works
  *
  * BENCH_DATABASE_URL is an admin connection (default: PostgreSQL on this machine, through its
  * Unix socket when there is one); the benchmark creates its own database and drops it at the end.

@@ -4,7 +4,8 @@
  * compliance page (/s/training) render, compared with the sign-in page measured in the same run,
  * against the same server?
  *
- *   node bench/training-dashboard.ts [--partners 1000] [--people 50000] [--users 20] [--seconds 20] [--rounds 4]
+ *   node bench/training-dashboard.ts [--partners 1000] [--people 50000] [--users 20] [--seconds 20] [--rounds 4] [--warmup 3]
+ *   node bench/training-dashboard.ts --partners 20 --people 200 --users 2 --seconds 2 --rounds 1 --warmup 1   # a tiny run, to see that it works
  *
  * BENCH_DATABASE_URL is an admin connection (default: PostgreSQL on this machine); the benchmark
  * creates its own database and drops it at the end. The portal must be built (`npm run build`).
