@@ -188,7 +188,14 @@ export async function comparePages(options: {
 /** Both pages' lines, the p95 goal and the throughput ratio (with its goal when there is one). */
 export function printComparison(
   c: Comparison,
-  options: { label: string; pageLabel: string; users: number; p95GoalMs: number; ratioGoal?: number; width?: number },
+  options: {
+    label: string;
+    pageLabel: string;
+    users: number;
+    p95GoalMs: number;
+    ratioGoal?: number;
+    width?: number;
+  },
 ): void {
   const { label, users, p95GoalMs, ratioGoal, width } = options;
   printResult('GET /sign-in', c.signIn, users, width);

@@ -43,9 +43,9 @@ const seconds = Number(args.seconds);
 const rounds = Math.max(1, Number(args.rounds));
 const perPartner = Math.ceil(eventCount / partnerCount);
 
-// biome-ignore lint/suspicious/noUndeclaredEnvVars: run by hand, never through turbo
 const socketDir = '/var/run/postgresql';
 const adminUrl =
+  // biome-ignore lint/suspicious/noUndeclaredEnvVars: run by hand, never through turbo
   process.env.BENCH_DATABASE_URL ??
   (!args.tcp && existsSync(`${socketDir}/.s.PGSQL.5432`)
     ? `postgresql:///postgres?host=${socketDir}&user=postgres`
