@@ -127,7 +127,7 @@ try {
     );
     const seconds = (performance.now() - started) / 1000;
     if (accepted !== total) throw new Error(`expected ${total} accepted, got ${accepted}`);
-    const [{ alerts }] = await control<{ alerts: number }[]>`
+    const [{ alerts }] = await control<[{ alerts: number }]>`
       select count(*)::int as alerts from risk_alerts where partner_id = ${partnerFor[mode].id}`;
     results.push({ mode, seconds, alerts });
   }
@@ -147,7 +147,7 @@ try {
     stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
   );
   const copySeconds = (performance.now() - copyStarted) / 1000;
-  const [{ stored, copied }] = await sql<{ stored: number; copied: number }[]>`
+  const [{ stored, copied }] = await sql<[{ stored: number; copied: number }]>`
     select (select count(*) from service_events)::int as stored, (select count(*) from bench_copy)::int as copied`;
   await sql.end({ timeout: 5 });
   const warmed = Math.min(batches, 2 * senders);

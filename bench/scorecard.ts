@@ -3,7 +3,8 @@
  * how fast does a partner's scorecard page render on the server, compared with the
  * sign-in page measured in the same run, against the same server?
  *
- *   node bench/scorecard.ts [--partners 1000] [--events 10000000] [--users 20] [--seconds 20] [--rounds 4]
+ *   node bench/scorecard.ts [--partners 1000] [--events 10000000] [--users 20] [--seconds 20] [--rounds 4] [--warmup 3]
+ *   node bench/scorecard.ts --partners 20 --events 2000 --users 2 --seconds 2 --rounds 1 --warmup 1   # a tiny run, to see that it works
  *
  * BENCH_DATABASE_URL is an admin connection; the benchmark creates its own database and
  * drops it at the end. By default it is PostgreSQL on this machine through its Unix socket
@@ -13,9 +14,8 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type BenchServer, startBenchServer } from './bench-server.ts';
-import { cpuSample } from './cpu-usage.ts';
 import { buildRollups, generateEvents } from './portfolio.ts';
-import { measure as measureWith, printResult, type Result, type Sample, summarize } from './page-load.ts';
+import { comparePages, printComparison } from './page-load.ts';
 import { createSession } from '@outpost/auth';
 import { ensureDefaultKpis, formatPeriod, quarterOf } from '@outpost/core';
 import { migrate, openDatabase, postgresClient } from '@outpost/db';
@@ -29,6 +29,8 @@ const { values: args } = parseArgs({
     users: { type: 'string', default: '20' },
     seconds: { type: 'string', default: '20' },
     rounds: { type: 'string', default: '4' },
+    /** Warm-up of each page before measuring, seconds. */
+    warmup: { type: 'string', default: '3' },
     // Leaves the database behind for a closer look (EXPLAIN, psql); drop it by hand.
     'keep-database': { type: 'boolean', default: false },
     tcp: { type: 'boolean', default: false },
@@ -41,9 +43,9 @@ const seconds = Number(args.seconds);
 const rounds = Math.max(1, Number(args.rounds));
 const perPartner = Math.ceil(eventCount / partnerCount);
 
-// biome-ignore lint/suspicious/noUndeclaredEnvVars: run by hand, never through turbo
 const socketDir = '/var/run/postgresql';
 const adminUrl =
+  // biome-ignore lint/suspicious/noUndeclaredEnvVars: run by hand, never through turbo
   process.env.BENCH_DATABASE_URL ??
   (!args.tcp && existsSync(`${socketDir}/.s.PGSQL.5432`)
     ? `postgresql:///postgres?host=${socketDir}&user=postgres`
@@ -53,9 +55,6 @@ const database = `outpost_bench_sc_${process.pid}`;
 const url = withDatabase(adminUrl, database);
 const admin = postgresClient(adminUrl, { max: 1, onnotice: () => {} });
 const categories = ['claims', 'agency', 'customer_service', 'it'];
-// Every stretch runs the same number of concurrent users.
-const measure = (...rest: Parameters<typeof measureWith> extends [number, ...infer R] ? R : never) =>
-  measureWith(users, ...rest);
 const log = (message: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 let server: BenchServer | undefined;
@@ -106,53 +105,33 @@ try {
 
   const period = formatPeriod(quarterOf(new Date()));
   const scorecardPath = `/p/scorecard?period=${encodeURIComponent(period)}`;
-  // Warm both pages (module loading, JIT, PostgreSQL caches) before measuring.
-  const probe = await fetch(`${base}${scorecardPath}`, { headers: { cookie: cookies[0]! } });
-  if (probe.status !== 200)
-    throw new Error(`${scorecardPath} answered ${probe.status}; is the scorecard page built?`);
-  await measure(base, '/sign-in', () => undefined, 3);
-  await measure(base, scorecardPath, (i) => cookies[i % cookies.length], 3);
-
-  // The two pages take turns in short rounds, so a machine whose speed drifts (a shared VM)
-  // slows both alike instead of whichever page happened to run second.
-  const pid = server.pid;
-  const signInRuns: Sample[] = [];
-  const scorecardRuns: Sample[] = [];
-  for (let round = 0; round < rounds; round++) {
-    signInRuns.push(
-      await measure(
-        base,
-        '/sign-in',
-        () => undefined,
-        seconds / rounds,
-        () => cpuSample(pid, database),
-      ),
-    );
-    scorecardRuns.push(
-      await measure(
-        base,
-        scorecardPath,
-        (i) => cookies[i % cookies.length],
-        seconds / rounds,
-        () => cpuSample(pid, database),
-      ),
-    );
-  }
-  const signIn = summarize(signInRuns);
-  const scorecard = summarize(scorecardRuns);
-  const line = (label: string, r: Result) => printResult(label, r, users);
+  // The scorecard's header names the partner; a page a session is sent to instead does not.
+  const page = {
+    path: scorecardPath,
+    marker: 'class="page-header__eyebrow">Bench Partner',
+    cookieFor: (i: number) => cookies[i % cookies.length],
+  };
+  const result = await comparePages({
+    base,
+    page,
+    users,
+    seconds,
+    rounds,
+    warmup: Number(args.warmup),
+    serverPid: server.pid,
+    database,
+  });
   console.log('');
   console.log(
     `${partnerCount.toLocaleString('en')} partners, ${(perPartner * partnerCount).toLocaleString('en')} events over 2 years, period ${period}; PostgreSQL via ${transport}`,
   );
-  line('GET /sign-in', signIn);
-  line('GET /p/scorecard', scorecard);
-  console.log(
-    `scorecard p95 goal < 100 ms: ${scorecard.p95 < 100 ? 'met' : 'NOT met'} (${scorecard.p95.toFixed(1)} ms)`,
-  );
-  console.log(
-    `throughput ratio scorecard / sign-in: ${((scorecard.perSecond / signIn.perSecond) * 100).toFixed(1)} % (goal ≥ 50 %)`,
-  );
+  printComparison(result, {
+    label: 'scorecard',
+    pageLabel: 'GET /p/scorecard',
+    users,
+    p95GoalMs: 100,
+    ratioGoal: 0.5,
+  });
 } finally {
   await server?.stop();
   if (args['keep-database']) console.log(`database kept: ${url}`);

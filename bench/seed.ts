@@ -10,7 +10,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LocalDiskStorage } from '@outpost/core';
-import { migrate, openDatabase } from '@outpost/db';
+import { migrate, openDatabase, rowsOf } from '@outpost/db';
+import { sql } from 'drizzle-orm';
 import { ensureReferenceData } from '../apps/server/src/prepare.ts';
 import { seedDemo } from '../apps/server/src/seed/index.ts';
 
@@ -34,6 +35,14 @@ try {
     const seed = await measure('demo seed', () =>
       seedDemo(conn.db, new LocalDiskStorage(path.join(dir, 'files'))),
     );
+    // A seed that silently did nothing would look very fast: check it left the demo behind.
+    const [left] = rowsOf<{ partners: number; audit: number }>(
+      await conn.db.execute(
+        sql`select (select count(*) from partners)::int as partners, (select count(*) from audit_log)::int as audit`,
+      ),
+    );
+    if (!left?.partners || !left.audit) throw new Error(`the demo seed left ${JSON.stringify(left)}`);
+    console.log(`demo data: ${left.partners} partners, ${left.audit} audit entries`);
     console.log(
       `seed / baseline: wall ${(seed.wall / base.wall).toFixed(2)}×, cpu ${(seed.cpu / base.cpu).toFixed(2)}×; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores`,
     );

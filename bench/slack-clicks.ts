@@ -34,7 +34,7 @@ const fake = await startFakeSlackApi({ token: TOKEN });
 const slack = createSlackGateway({ token: TOKEN, apiUrl: fake.apiUrl });
 
 // Four committee members, linked, each with a ballot on one of four applications.
-const members = [];
+const members: { id: string; slackUserId: string }[] = [];
 for (let i = 0; i < 4; i++) {
   const { user } = await makeStaff(conn.db, ['committee']);
   const slackUserId = `UBENCH${i}`;

@@ -4,7 +4,8 @@
  * closed quarters of compliance records, how fast does the staff target dashboard (/s/targets)
  * render, compared with the sign-in page measured in the same run, against the same server?
  *
- *   node bench/targets-dashboard.ts [--partners 1000] [--events 10000000] [--users 20] [--seconds 20] [--rounds 4]
+ *   node bench/targets-dashboard.ts [--partners 1000] [--events 10000000] [--users 20] [--seconds 20] [--rounds 4] [--warmup 3]
+ *   node bench/targets-dashboard.ts --partners 20 --events 2000 --users 2 --seconds 2 --rounds 1 --warmup 1   # a tiny run, to see that it works
  *
  * BENCH_DATABASE_URL is an admin connection (default: PostgreSQL on this machine, through its
  * Unix socket when there is one); the benchmark creates its own database and drops it at the end.
@@ -31,8 +32,7 @@ import { withDatabase } from '@outpost/db/testing';
 import { sql } from 'drizzle-orm';
 import { ensureReferenceData } from '../apps/server/src/prepare.ts';
 import { type BenchServer, startBenchServer } from './bench-server.ts';
-import { cpuSample } from './cpu-usage.ts';
-import { measure, printResult, type Result, type Sample, summarize } from './page-load.ts';
+import { comparePages, fetchPage, printComparison } from './page-load.ts';
 import { buildRollups, generateEvents, insertContracts } from './portfolio.ts';
 
 const { values: args } = parseArgs({
@@ -42,6 +42,8 @@ const { values: args } = parseArgs({
     users: { type: 'string', default: '20' },
     seconds: { type: 'string', default: '20' },
     rounds: { type: 'string', default: '4' },
+    /** Warm-up of each page before measuring, seconds. */
+    warmup: { type: 'string', default: '3' },
     /** Another query string for the page (e.g. `?serviceCategory=claims`). */
     query: { type: 'string', default: '' },
     'keep-database': { type: 'boolean', default: false },
@@ -158,55 +160,26 @@ try {
   await conn.close();
 
   server = await startBenchServer(url);
-  const base = server.base;
   const path = `/s/targets${args.query}`;
-  const probe = await fetch(`${base}${path}`, { headers: { cookie: cookies[0]! } });
-  const html = await probe.text();
-  if (probe.status !== 200) throw new Error(`${path} answered ${probe.status}; is the portal built?`);
-  if (!html.includes('Bench Partner')) throw new Error(`${path} did not list the partners`);
-  await measure(users, base, '/sign-in', () => undefined, 3);
-  await measure(users, base, path, (i) => cookies[i % cookies.length], 3);
-
-  const pid = server.pid;
-  const signInRuns: Sample[] = [];
-  const dashboardRuns: Sample[] = [];
-  for (let round = 0; round < rounds; round++) {
-    signInRuns.push(
-      await measure(
-        users,
-        base,
-        '/sign-in',
-        () => undefined,
-        seconds / rounds,
-        () => cpuSample(pid, database),
-      ),
-    );
-    dashboardRuns.push(
-      await measure(
-        users,
-        base,
-        path,
-        (i) => cookies[i % cookies.length],
-        seconds / rounds,
-        () => cpuSample(pid, database),
-      ),
-    );
-  }
-  const signIn = summarize(signInRuns);
-  const dashboard = summarize(dashboardRuns);
-  const line = (label: string, r: Result) => printResult(label, r, users, 24);
+  // Only the dashboard links to a partner's drill-down with the benchmark's partners in it (the
+  // authenticator set-up or the sign-in page, where a session without an authenticator lands, do not).
+  const page = { path, marker: 'Bench Partner', cookieFor: (i: number) => cookies[i % cookies.length] };
+  const html = await fetchPage(server.base, page);
+  const result = await comparePages({
+    base: server.base,
+    page,
+    users,
+    seconds,
+    rounds,
+    warmup: Number(args.warmup),
+    serverPid: server.pid,
+    database,
+  });
   console.log('');
   console.log(
-    `${partnerCount.toLocaleString('en')} partners, ${counts!.events.toLocaleString('en')} events over 2 years, ${counts!.alerts.toLocaleString('en')} risk alerts, ${counts!.results.toLocaleString('en')} contract execution results; page ${(html.length / 1024).toFixed(0)} KiB`,
+    `${partnerCount.toLocaleString('en')} partners, ${counts!.events.toLocaleString('en')} events over 2 years, ${counts!.alerts.toLocaleString('en')} risk alerts, ${counts!.results.toLocaleString('en')} contract execution results; page ${(html.byteLength / 1024).toFixed(0)} KiB`,
   );
-  line('GET /sign-in', signIn);
-  line(`GET ${path}`, dashboard);
-  console.log(
-    `dashboard p95 goal < 100 ms at ${users} users: ${dashboard.p95 < 100 ? 'met' : 'NOT met'} (${dashboard.p95.toFixed(1)} ms)`,
-  );
-  console.log(
-    `throughput ratio dashboard / sign-in: ${((dashboard.perSecond / signIn.perSecond) * 100).toFixed(1)} %`,
-  );
+  printComparison(result, { label: 'dashboard', pageLabel: `GET ${path}`, users, p95GoalMs: 100, width: 24 });
 } finally {
   await server?.stop();
   if (args['keep-database']) console.log(`database kept: ${url}`);
