@@ -28,7 +28,12 @@ export interface ApprovalBallotChannel<K extends string> {
  */
 export function approvalBallotMessages<K extends string>(spec: ApprovalBallotChannel<K>) {
   return {
-    async queueBallots(tx: Database, subjectId: string, params: Record<string, string>, approverIds: string[]) {
+    async queueBallots(
+      tx: Database,
+      subjectId: string,
+      params: Record<string, string>,
+      approverIds: string[],
+    ) {
       if (approverIds.length === 0) return;
       const inbox = await tx
         .insert(notifications)
