@@ -20,12 +20,20 @@ import path from 'node:path';
 import { contracts, contractVersions, partners } from '@outpost/db';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buttonClickPayload, type FakeMessage, interactionBody } from '../src/testing/index.ts';
+import type { FakeMessage } from '../src/testing/index.ts';
+import {
+  actionsBlock,
+  type Approver,
+  ballotMessage,
+  clickBallot,
+  ephemeral as ephemeralReply,
+  retryOf,
+  until,
+} from './ballot-support.ts';
 import { createStaff, linkStaff, uniqueSlackId } from './fixtures.ts';
 import { type Harness, startHarness } from './harness.ts';
 
 let h: Harness;
-type Approver = { id: string; slackUserId: string };
 let zhang: Approver;
 let lee: Approver;
 let outsider: Approver;
@@ -98,50 +106,28 @@ async function inApproval() {
   return contract;
 }
 
-async function ballotOf(contractId: string, approverId: string): Promise<FakeMessage> {
-  const ref = await h.conn.db.query.contractMessages.findFirst({
-    where: (m, { and, eq }) => and(eq(m.contractId, contractId), eq(m.approverId, approverId)),
-  });
-  if (!ref) throw new Error('no contract message recorded');
-  return h.fake.messages.get(`${ref.channel}/${ref.ts}`)!;
-}
+const ballotOf = async (contractId: string, approverId: string) =>
+  ballotMessage(
+    h,
+    await h.conn.db.query.contractMessages.findFirst({
+      where: (m, { and, eq }) => and(eq(m.contractId, contractId), eq(m.approverId, approverId)),
+    }),
+    'contract',
+  );
 
-const actionsBlock = (message: FakeMessage) =>
-  message.blocks.find((b) => (b as { type: string }).type === 'actions') as { block_id: string } | undefined;
-
-function click(
+const click = (
   who: Approver,
   actionId: string,
   contractId: string,
   message: FakeMessage,
   responseUrl: string,
-) {
-  const payload = buttonClickPayload({
-    user: { id: who.slackUserId },
-    actionId,
-    value: contractId,
-    message,
-    responseUrl,
-  });
-  const block = actionsBlock(message);
-  if (block) (payload.actions as { block_id: string }[])[0]!.block_id = block.block_id;
-  return { payload, response: h.post(interactionBody(payload)) };
-}
-
-async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 5_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+) => clickBallot(h, who, actionId, contractId, message, responseUrl);
 
 const statusOf = async (contractId: string) =>
   (await h.conn.db.select().from(contracts).where(eq(contracts.id, contractId)))[0]!.status;
 const decisionsOf = (contractId: string) =>
   h.conn.db.query.contractApprovals.findMany({ where: (a, { eq }) => eq(a.contractId, contractId) });
-const ephemeral = (responseUrl: string) =>
-  h.fake.waitForCall((c) => c.method === 'response_url' && responseUrl.endsWith(c.path));
+const ephemeral = (responseUrl: string) => ephemeralReply(h, responseUrl);
 
 const tempStorage = new LocalDiskStorage(mkdtempSync(path.join(os.tmpdir(), 'outpost-bot-files-')));
 
@@ -191,10 +177,7 @@ describe('approving an amendment from Slack (decision record 040)', () => {
 
     const first = click(zhang, 'contract_approve', contract.id, zh, h.fake.responseUrl());
     const second = click(zhang, 'contract_approve', contract.id, zh, h.fake.responseUrl());
-    const retry = h.post({
-      ...interactionBody(first.payload),
-      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
-    });
+    const retry = retryOf(h, first.payload);
     expect((await Promise.all([first.response, second.response, retry])).map((r) => r.status)).toEqual([
       200, 200, 200,
     ]);

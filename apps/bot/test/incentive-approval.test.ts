@@ -2,18 +2,21 @@ import { finaliseReview, personById, saveTierSet } from '@outpost/core';
 import { auditLog, incentiveRecords, partners, quarterlyReviews } from '@outpost/db';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { INCENTIVE_REJECT_CALLBACK_ID } from '../src/incentives/ids.ts';
+import type { FakeMessage } from '../src/testing/index.ts';
 import {
-  buttonClickPayload,
-  type FakeMessage,
-  interactionBody,
-  viewSubmissionPayload,
-} from '../src/testing/index.ts';
+  actionsBlock,
+  type Approver,
+  ballotMessage,
+  clickBallot,
+  ephemeral as ephemeralReply,
+  retryOf,
+  submitReason,
+  until,
+} from './ballot-support.ts';
 import { createStaff, linkStaff, uniqueSlackId } from './fixtures.ts';
 import { type Harness, startHarness } from './harness.ts';
 
 let h: Harness;
-type Approver = { id: string; slackUserId: string };
 let zhang: Approver;
 let lee: Approver;
 let outsider: Approver;
@@ -87,44 +90,28 @@ async function pendingRecord() {
   return record!;
 }
 
-async function ballotOf(recordId: string, approverId: string): Promise<FakeMessage> {
-  const ref = await h.conn.db.query.incentiveMessages.findFirst({
-    where: (m, { and, eq }) => and(eq(m.recordId, recordId), eq(m.approverId, approverId)),
-  });
-  if (!ref) throw new Error('no incentive message recorded');
-  return h.fake.messages.get(`${ref.channel}/${ref.ts}`)!;
-}
+const ballotOf = async (recordId: string, approverId: string) =>
+  ballotMessage(
+    h,
+    await h.conn.db.query.incentiveMessages.findFirst({
+      where: (m, { and, eq }) => and(eq(m.recordId, recordId), eq(m.approverId, approverId)),
+    }),
+    'incentive',
+  );
 
-const actionsBlock = (message: FakeMessage) =>
-  message.blocks.find((b) => (b as { type: string }).type === 'actions') as { block_id: string } | undefined;
-
-function click(who: Approver, actionId: string, recordId: string, message: FakeMessage, responseUrl: string) {
-  const payload = buttonClickPayload({
-    user: { id: who.slackUserId },
-    actionId,
-    value: recordId,
-    message,
-    responseUrl,
-  });
-  const block = actionsBlock(message);
-  if (block) (payload.actions as { block_id: string }[])[0]!.block_id = block.block_id;
-  return { payload, response: h.post(interactionBody(payload)) };
-}
-
-async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 5_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const click = (
+  who: Approver,
+  actionId: string,
+  recordId: string,
+  message: FakeMessage,
+  responseUrl: string,
+) => clickBallot(h, who, actionId, recordId, message, responseUrl);
 
 const statusOf = async (recordId: string) =>
   (await h.conn.db.select().from(incentiveRecords).where(eq(incentiveRecords.id, recordId)))[0]!;
 const decisionsOf = (recordId: string) =>
   h.conn.db.query.incentiveApprovals.findMany({ where: (a, { eq }) => eq(a.recordId, recordId) });
-const ephemeral = (responseUrl: string) =>
-  h.fake.waitForCall((c) => c.method === 'response_url' && responseUrl.endsWith(c.path));
+const ephemeral = (responseUrl: string) => ephemeralReply(h, responseUrl);
 
 describe('approving an incentive from Slack (signed requests)', () => {
   it('each approver gets a ballot in their language; approvals show the live tally and the last one applies it', async () => {
@@ -160,10 +147,7 @@ describe('approving an incentive from Slack (signed requests)', () => {
     const message = await ballotOf(record.id, zhang.id);
     const first = click(zhang, 'incentive_approve', record.id, message, h.fake.responseUrl());
     const second = click(zhang, 'incentive_approve', record.id, message, h.fake.responseUrl());
-    const retry = h.post({
-      ...interactionBody(first.payload),
-      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
-    });
+    const retry = retryOf(h, first.payload);
     expect((await Promise.all([first.response, second.response, retry])).map((r) => r.status)).toEqual([
       200, 200, 200,
     ]);
@@ -180,17 +164,11 @@ describe('approving an incentive from Slack (signed requests)', () => {
     const opened = await h.fake.waitForCall((c) => c.method === 'views.open');
     expect(opened.args.trigger_id).toBe(payload.trigger_id);
     const modal = opened.args.view as Record<string, unknown>;
-    expect(modal).toMatchObject({ callback_id: INCENTIVE_REJECT_CALLBACK_ID, title: { text: '驳回激励' } });
-    const submit = (reason: string | null) =>
-      h.post(
-        interactionBody(
-          viewSubmissionPayload({
-            user: { id: zhang.slackUserId },
-            view: modal,
-            values: { reason: { reason_input: reason } },
-          }),
-        ),
-      );
+    expect(modal).toMatchObject({
+      callback_id: 'incentive_reject_reason',
+      title: { text: '驳回激励' },
+    });
+    const submit = (reason: string | null) => submitReason(h, zhang, modal, reason);
     expect(await (await submit('  ')).json()).toMatchObject({
       response_action: 'errors',
       errors: { reason: expect.stringContaining('3') },

@@ -3,18 +3,21 @@ import { auditLog, departments, partners, terminationCases } from '@outpost/db';
 import { addDays, todayInChina } from '@outpost/i18n';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TERMINATION_REJECT_CALLBACK_ID } from '../src/terminations/ids.ts';
+import type { FakeMessage } from '../src/testing/index.ts';
 import {
-  buttonClickPayload,
-  type FakeMessage,
-  interactionBody,
-  viewSubmissionPayload,
-} from '../src/testing/index.ts';
+  actionsBlock,
+  type Approver,
+  ballotMessage,
+  clickBallot,
+  ephemeral as ephemeralReply,
+  retryOf,
+  submitReason,
+  until,
+} from './ballot-support.ts';
 import { createStaff, linkStaff, uniqueSlackId } from './fixtures.ts';
 import { type Harness, startHarness } from './harness.ts';
 
 let h: Harness;
-type Approver = { id: string; slackUserId: string };
 let zhang: Approver;
 let lee: Approver;
 let outsider: Approver;
@@ -66,37 +69,17 @@ async function inApproval() {
   return { row, partnerId: partner!.id };
 }
 
-async function ballotOf(caseId: string, approverId: string): Promise<FakeMessage> {
-  const ref = await h.conn.db.query.terminationMessages.findFirst({
-    where: (m, { and, eq }) => and(eq(m.caseId, caseId), eq(m.approverId, approverId)),
-  });
-  if (!ref) throw new Error('no termination message recorded');
-  return h.fake.messages.get(`${ref.channel}/${ref.ts}`)!;
-}
+const ballotOf = async (caseId: string, approverId: string) =>
+  ballotMessage(
+    h,
+    await h.conn.db.query.terminationMessages.findFirst({
+      where: (m, { and, eq }) => and(eq(m.caseId, caseId), eq(m.approverId, approverId)),
+    }),
+    'termination',
+  );
 
-const actionsBlock = (message: FakeMessage) =>
-  message.blocks.find((b) => (b as { type: string }).type === 'actions') as { block_id: string } | undefined;
-
-function click(who: Approver, actionId: string, caseId: string, message: FakeMessage, responseUrl: string) {
-  const payload = buttonClickPayload({
-    user: { id: who.slackUserId },
-    actionId,
-    value: caseId,
-    message,
-    responseUrl,
-  });
-  const block = actionsBlock(message);
-  if (block) (payload.actions as { block_id: string }[])[0]!.block_id = block.block_id;
-  return { payload, response: h.post(interactionBody(payload)) };
-}
-
-async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 5_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const click = (who: Approver, actionId: string, caseId: string, message: FakeMessage, responseUrl: string) =>
+  clickBallot(h, who, actionId, caseId, message, responseUrl);
 
 const statusOf = async (caseId: string) =>
   (await h.conn.db.select().from(terminationCases).where(eq(terminationCases.id, caseId)))[0]!.status;
@@ -104,8 +87,7 @@ const partnerStatus = async (partnerId: string) =>
   (await h.conn.db.select().from(partners).where(eq(partners.id, partnerId)))[0]!.status;
 const decisionsOf = (caseId: string) =>
   h.conn.db.query.terminationApprovals.findMany({ where: (a, { eq }) => eq(a.caseId, caseId) });
-const ephemeral = (responseUrl: string) =>
-  h.fake.waitForCall((c) => c.method === 'response_url' && responseUrl.endsWith(c.path));
+const ephemeral = (responseUrl: string) => ephemeralReply(h, responseUrl);
 
 describe('approving a termination case from Slack', () => {
   it('ballots in each approver’s language; approvals show a live tally; the last one makes the partner exiting', async () => {
@@ -141,10 +123,7 @@ describe('approving a termination case from Slack', () => {
     const message = await ballotOf(row.id, zhang.id);
     const first = click(zhang, 'termination_approve', row.id, message, h.fake.responseUrl());
     const second = click(zhang, 'termination_approve', row.id, message, h.fake.responseUrl());
-    const retry = h.post({
-      ...interactionBody(first.payload),
-      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
-    });
+    const retry = retryOf(h, first.payload);
     expect((await Promise.all([first.response, second.response, retry])).map((r) => r.status)).toEqual([
       200, 200, 200,
     ]);
@@ -161,17 +140,11 @@ describe('approving a termination case from Slack', () => {
     const opened = await h.fake.waitForCall((c) => c.method === 'views.open');
     expect(opened.args.trigger_id).toBe(payload.trigger_id);
     const modal = opened.args.view as Record<string, unknown>;
-    expect(modal).toMatchObject({ callback_id: TERMINATION_REJECT_CALLBACK_ID, title: { text: '驳回退出' } });
-    const submit = (reason: string | null) =>
-      h.post(
-        interactionBody(
-          viewSubmissionPayload({
-            user: { id: zhang.slackUserId },
-            view: modal,
-            values: { reason: { reason_input: reason } },
-          }),
-        ),
-      );
+    expect(modal).toMatchObject({
+      callback_id: 'termination_reject_reason',
+      title: { text: '驳回退出' },
+    });
+    const submit = (reason: string | null) => submitReason(h, zhang, modal, reason);
     const blank = await submit('  ');
     expect(await blank.json()).toMatchObject({
       response_action: 'errors',

@@ -31,6 +31,7 @@ export * from './partner-profile.ts';
 export * from './email-preferences.ts';
 export * from './audit-checkpoint.ts';
 export * from './slack-refresh.ts';
+export * from './approval-ballots.ts';
 export * from './csv.ts';
 export * from './risk/index.ts';
 export * from './contracts/index.ts';

@@ -1,9 +1,7 @@
-import { type ApprovalTally, escapeSlackText, OPEN_IN_OUTPOST_ACTION_ID } from '@outpost/core';
+import { type ApprovalTally, approvalBallotBlocks, escapeSlackText } from '@outpost/core';
 import type { ContractTerms } from '@outpost/db';
 import { formatDay, formatNumber, type Locale, type MessageKey, type Params, translate } from '@outpost/i18n';
-import { approvalBlockId, CONTRACT_APPROVAL_ACTION_IDS } from '../contracts/ids.ts';
-
-type Block = Record<string, unknown>;
+import { BALLOT_IDS, ballotBlockId } from '../ballots/ids.ts';
 
 /** Everything an approver's Slack message shows about a contract, read at render time. */
 export interface ContractBallotState {
@@ -23,87 +21,62 @@ export interface ContractBallotState {
 }
 
 /**
- * The approver's message: the contract's summary, then Approve / Return / Open while it waits for
- * them; once they decided, their decision with the live tally; once decided or moved on, the
- * outcome. Only the ballot has buttons.
+ * The approver's message (core's approvalBallotBlocks): the contract's summary, then Approve /
+ * Return / Open while it waits for them; once they decided, their decision with the live tally;
+ * once decided or moved on, the outcome. Only the ballot has buttons.
  */
 export function contractBallotView(
   state: ContractBallotState,
   options: { locale: Locale; publicUrl: string },
-): { text: string; blocks: Block[] } {
+) {
   const { locale } = options;
   const t = (key: MessageKey, params?: Params) => translate(locale, key, params);
-  const url = `${options.publicUrl.replace(/\/$/, '')}/s/contracts/${state.contractId}${state.amendment ? '/amendment' : ''}`;
-  const title = t('contracts.ballot.title', { reference: state.reference, name: state.partnerName });
-  const waiting = state.status === 'approval' && state.isApprover && state.myDecision === null;
-  const blocks: Block[] = [{ type: 'header', text: { type: 'plain_text', text: clip(title, 150) } }];
-  if (waiting) blocks.push(section(t('contracts.ballot.intro')));
-  if (state.amendment) {
-    blocks.push(
-      section(
-        clip(
+  const { terms, amendment } = state;
+  return approvalBallotBlocks({
+    title: t('contracts.ballot.title', { reference: state.reference, name: state.partnerName }),
+    url: `${options.publicUrl.replace(/\/$/, '')}/s/contracts/${state.contractId}${amendment ? '/amendment' : ''}`,
+    waiting: state.status === 'approval' && state.isApprover && state.myDecision === null,
+    intro: t('contracts.ballot.intro'),
+    before: amendment
+      ? [
           escapeSlackText(
-            state.amendment.renewal
+            amendment.renewal
               ? t('contracts.renewal.ballot', {
-                  version: state.amendment.version,
-                  reason: state.amendment.reason,
-                  endDate: formatDay(locale, state.amendment.endDate) ?? state.amendment.endDate ?? '',
+                  version: amendment.version,
+                  reason: amendment.reason,
+                  endDate: formatDay(locale, amendment.endDate) ?? amendment.endDate ?? '',
                 })
-              : t('contracts.amendment.ballot', {
-                  version: state.amendment.version,
-                  reason: state.amendment.reason,
-                }),
+              : t('contracts.amendment.ballot', { version: amendment.version, reason: amendment.reason }),
           ),
-          3000,
-        ),
-      ),
-    );
-  }
-  const { terms } = state;
-  const fields: [MessageKey, string][] = [
-    ['contracts.ballot.partner', state.partnerName],
-    ['contracts.ballot.category', t(`category.${state.serviceCategory}` as MessageKey)],
-    ['contracts.ballot.term', `${formatDay(locale, terms.startDate)} – ${formatDay(locale, terms.endDate)}`],
-    ['contracts.ballot.value', `${formatNumber(locale, terms.annualValueCents / 100, 2)} ${terms.currency}`],
-  ];
-  blocks.push({
-    type: 'section',
-    fields: fields.map(([label, value]) => ({
-      type: 'mrkdwn',
-      text: clip(`*${escapeSlackText(t(label))}*\n${escapeSlackText(value)}`, 2000),
-    })),
-  });
-  const tally = tallyLine(state.tally, t);
-  let status: string | null = null;
-  if (waiting) {
-    blocks.push({
-      type: 'actions',
-      block_id: approvalBlockId(locale),
-      elements: [
-        button(
-          CONTRACT_APPROVAL_ACTION_IDS.approve,
-          t('contracts.ballot.approve'),
-          state.contractId,
-          'primary',
-        ),
-        button(CONTRACT_APPROVAL_ACTION_IDS.return, t('contracts.ballot.return'), state.contractId, 'danger'),
-        {
-          type: 'button',
-          action_id: OPEN_IN_OUTPOST_ACTION_ID,
-          text: { type: 'plain_text', text: t('notify.open') },
-          url,
-        },
+        ]
+      : [],
+    fields: [
+      [t('contracts.ballot.partner'), state.partnerName],
+      [t('contracts.ballot.category'), t(`category.${state.serviceCategory}` as MessageKey)],
+      [
+        t('contracts.ballot.term'),
+        `${formatDay(locale, terms.startDate)} – ${formatDay(locale, terms.endDate)}`,
       ],
-    });
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: tally }] });
-  } else {
-    status = statusLine(state, t);
-    blocks.push(section(status));
-    const link = `<${url}|${escapeSlackText(t('notify.open'))}>`;
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `${tally}  ·  ${link}` }] });
-  }
-  const heading = escapeSlackText(title);
-  return { text: status ? `${heading}\n${status}` : heading, blocks };
+      [
+        t('contracts.ballot.value'),
+        `${formatNumber(locale, terms.annualValueCents / 100, 2)} ${terms.currency}`,
+      ],
+    ],
+    buttons: {
+      blockId: ballotBlockId('contract', locale),
+      value: state.contractId,
+      approve: { actionId: BALLOT_IDS.contract.approve, label: t('contracts.ballot.approve') },
+      reject: { actionId: BALLOT_IDS.contract.reject, label: t('contracts.ballot.return') },
+      open: t('notify.open'),
+    },
+    tally: t('contracts.ballot.tally', {
+      approve: state.tally.approve,
+      returned: state.tally.return,
+      pending: state.tally.pending,
+      approvers: state.tally.approvers,
+    }),
+    status: () => statusLine(state, t),
+  });
 }
 
 function statusLine(state: ContractBallotState, t: (key: MessageKey, params?: Params) => string) {
@@ -124,18 +97,3 @@ function statusLine(state: ContractBallotState, t: (key: MessageKey, params?: Pa
   if (state.status === 'legal_review') return `:information_source: ${t('contracts.ballot.inReview')}`;
   return `:white_check_mark: ${t('contracts.ballot.approved')}${mine}`;
 }
-
-const tallyLine = (tally: ApprovalTally, t: (key: MessageKey, params?: Params) => string) =>
-  t('contracts.ballot.tally', {
-    approve: tally.approve,
-    returned: tally.return,
-    pending: tally.pending,
-    approvers: tally.approvers,
-  });
-
-function button(actionId: string, label: string, value: string, style: 'primary' | 'danger') {
-  return { type: 'button', action_id: actionId, text: { type: 'plain_text', text: label }, value, style };
-}
-
-const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text } });
-const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);

@@ -1,8 +1,6 @@
-import { escapeSlackText, type IncentiveTally, OPEN_IN_OUTPOST_ACTION_ID } from '@outpost/core';
+import { approvalBallotBlocks, type IncentiveTally } from '@outpost/core';
 import { formatNumber, type Locale, type MessageKey, type Params, translate } from '@outpost/i18n';
-import { INCENTIVE_ACTION_IDS, incentiveBlockId } from '../incentives/ids.ts';
-
-type Block = Record<string, unknown>;
+import { BALLOT_IDS, ballotBlockId } from '../ballots/ids.ts';
 
 /** Everything an approver's Slack message shows about an incentive record, read at render time. */
 export interface IncentiveBallotState {
@@ -21,68 +19,44 @@ export interface IncentiveBallotState {
 }
 
 /**
- * The approver's message: the record's summary, then Approve / Reject… / Open while it waits for
- * them; once decided (by them or as a whole), their decision and the outcome with the live tally.
+ * The approver's message (core's approvalBallotBlocks): the record's summary, then Approve /
+ * Reject… / Open while it waits for them; once decided (by them or as a whole), their decision
+ * and the outcome with the live tally.
  */
 export function incentiveBallotView(
   state: IncentiveBallotState,
   options: { locale: Locale; publicUrl: string },
-): { text: string; blocks: Block[] } {
+) {
   const { locale } = options;
   const t = (key: MessageKey, params?: Params) => translate(locale, key, params);
-  const url = `${options.publicUrl.replace(/\/$/, '')}/s/incentives/records/${state.recordId}`;
-  const title = t('incentives.ballot.title', { name: state.partnerName, quarter: state.quarter });
-  const waiting = state.status === 'pending_approval' && state.isApprover && state.myDecision === null;
-  const blocks: Block[] = [{ type: 'header', text: { type: 'plain_text', text: clip(title, 150) } }];
-  if (waiting) blocks.push(section(t('incentives.ballot.intro')));
-  const fields: [MessageKey, string][] = [
-    ['incentives.ballot.partner', state.partnerName],
-    ['incentives.records.category', t(`category.${state.serviceCategory}` as MessageKey)],
-    ['incentives.ballot.tier', state.tierName],
-    ['incentives.ballot.amount', `${formatNumber(locale, state.amountCents / 100, 2)} CNY`],
-    [
-      'incentives.ballot.basis',
-      `${state.score === null ? '—' : formatNumber(locale, state.score, 1)} / ${state.grade ?? '—'}`,
+  const score = state.score === null ? '—' : formatNumber(locale, state.score, 1);
+  return approvalBallotBlocks({
+    title: t('incentives.ballot.title', { name: state.partnerName, quarter: state.quarter }),
+    url: `${options.publicUrl.replace(/\/$/, '')}/s/incentives/records/${state.recordId}`,
+    waiting: state.status === 'pending_approval' && state.isApprover && state.myDecision === null,
+    intro: t('incentives.ballot.intro'),
+    fields: [
+      [t('incentives.ballot.partner'), state.partnerName],
+      [t('incentives.records.category'), t(`category.${state.serviceCategory}` as MessageKey)],
+      [t('incentives.ballot.tier'), state.tierName],
+      [t('incentives.ballot.amount'), `${formatNumber(locale, state.amountCents / 100, 2)} CNY`],
+      [t('incentives.ballot.basis'), `${score} / ${state.grade ?? '—'}`],
     ],
-  ];
-  blocks.push({
-    type: 'section',
-    fields: fields.map(([label, value]) => ({
-      type: 'mrkdwn',
-      text: clip(`*${escapeSlackText(t(label))}*\n${escapeSlackText(value)}`, 2000),
-    })),
+    buttons: {
+      blockId: ballotBlockId('incentive', locale),
+      value: state.recordId,
+      approve: { actionId: BALLOT_IDS.incentive.approve, label: t('incentives.ballot.approve') },
+      reject: { actionId: BALLOT_IDS.incentive.reject, label: t('incentives.ballot.reject') },
+      open: t('notify.open'),
+    },
+    tally: t('incentives.ballot.tally', {
+      approve: state.tally.approve,
+      rejected: state.tally.reject,
+      pending: state.tally.pending,
+      approvers: state.tally.approvers,
+    }),
+    status: () => statusLine(state, t),
   });
-  const tally = t('incentives.ballot.tally', {
-    approve: state.tally.approve,
-    rejected: state.tally.reject,
-    pending: state.tally.pending,
-    approvers: state.tally.approvers,
-  });
-  let status: string | null = null;
-  if (waiting) {
-    blocks.push({
-      type: 'actions',
-      block_id: incentiveBlockId(locale),
-      elements: [
-        button(INCENTIVE_ACTION_IDS.approve, t('incentives.ballot.approve'), state.recordId, 'primary'),
-        button(INCENTIVE_ACTION_IDS.reject, t('incentives.ballot.reject'), state.recordId, 'danger'),
-        {
-          type: 'button',
-          action_id: OPEN_IN_OUTPOST_ACTION_ID,
-          text: { type: 'plain_text', text: t('notify.open') },
-          url,
-        },
-      ],
-    });
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: tally }] });
-  } else {
-    status = statusLine(state, t);
-    blocks.push(section(status));
-    const link = `<${url}|${escapeSlackText(t('notify.open'))}>`;
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `${tally}  ·  ${link}` }] });
-  }
-  const heading = escapeSlackText(title);
-  return { text: status ? `${heading}\n${status}` : heading, blocks };
 }
 
 function statusLine(state: IncentiveBallotState, t: (key: MessageKey, params?: Params) => string) {
@@ -102,10 +76,3 @@ function statusLine(state: IncentiveBallotState, t: (key: MessageKey, params?: P
       return `:white_check_mark: ${t('incentives.ballot.approved')}${mine}`;
   }
 }
-
-function button(actionId: string, label: string, value: string, style: 'primary' | 'danger') {
-  return { type: 'button', action_id: actionId, text: { type: 'plain_text', text: label }, value, style };
-}
-
-const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text } });
-const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
