@@ -20,7 +20,7 @@ describe.skipIf(!e2eEnabled)('the first-run demo', () => {
       // Every required document is in and accepted: nothing to upload.
       expect(await page.getByText(/份未上传/).count()).toBe(0);
 
-      await page.getByRole('link', { name: '绩效记分卡' }).click();
+      await followNavLink(page, '绩效记分卡');
       await page.waitForURL('**/p/scorecard');
       const chart = page.getByRole('img', { name: /综合得分/ });
       await chart.waitFor();
