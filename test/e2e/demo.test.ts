@@ -77,7 +77,7 @@ describe.skipIf(!e2eEnabled)('the first-run demo', () => {
     try {
       await signInAs(page, 'admin@hengtai-sales.test');
       await page.goto('/inbox');
-      const tasks = page.locator('.inbox__text', { hasText: '整改任务' });
+      const tasks = page.locator('.inbox__text', { hasText: /^整改任务：.*截止$/ });
       await tasks.first().waitFor();
       // Demo audit: the stored day used to show as "2026-12-12" on the Chinese and English pages.
       for (const text of await tasks.allTextContents()) {
@@ -86,7 +86,7 @@ describe.skipIf(!e2eEnabled)('the first-run demo', () => {
       }
       await page.request.post('/lang', { form: { locale: 'en', redirectTo: '/inbox' }, maxRedirects: 0 });
       await page.reload();
-      const english = page.locator('.inbox__text', { hasText: 'Remediation task' });
+      const english = page.locator('.inbox__text', { hasText: /^Remediation task: .*, due / });
       await english.first().waitFor();
       for (const text of await english.allTextContents()) {
         expect(text).toMatch(/[A-Z][a-z]{2} \d{1,2}, \d{4}/);

@@ -28,6 +28,7 @@ import { seedRegister } from './register.ts';
 import { seedContractRenewals } from './contract-renewals.ts';
 import { seedSupervision } from './supervision.ts';
 import { seedTerminations } from './terminations.ts';
+import { seedBlacklist } from './blacklist.ts';
 
 export { DEMO_PASSWORD } from './context.ts';
 export { activePartners, applicants } from './partners.ts';
@@ -101,4 +102,6 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   await seedTerminations(context, admitted);
   // Last: the management report reads what every step before it left (decision record 051).
   await seedReports(context);
+  // The blacklist the legal demo login shows (demo audit): entities that are not partners.
+  await seedBlacklist(context);
 }
