@@ -20,7 +20,7 @@ describe.skipIf(!e2eEnabled)('the first-run demo', () => {
       // Every required document is in and accepted: nothing to upload.
       expect(await page.getByText(/份未上传/).count()).toBe(0);
 
-      await page.getByRole('link', { name: '绩效记分卡' }).click();
+      await followNavLink(page, '绩效记分卡');
       await page.waitForURL('**/p/scorecard');
       const chart = page.getByRole('img', { name: /综合得分/ });
       await chart.waitFor();
@@ -68,6 +68,33 @@ describe.skipIf(!e2eEnabled)('the first-run demo', () => {
       ).toBe(8);
       assertNoConsoleErrors();
     } finally {
+      await close();
+    }
+  });
+
+  test("恒泰's inbox names its remediation tasks' due dates as a reader writes them, in both languages", async () => {
+    const { page, assertNoConsoleErrors, close } = await newPage(browser());
+    try {
+      await signInAs(page, 'admin@hengtai-sales.test');
+      await page.goto('/inbox');
+      const tasks = page.locator('.inbox__text', { hasText: /^整改任务：.*截止$/ });
+      await tasks.first().waitFor();
+      // Demo audit: the stored day used to show as "2026-12-12" on the Chinese and English pages.
+      for (const text of await tasks.allTextContents()) {
+        expect(text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
+        expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      }
+      await page.request.post('/lang', { form: { locale: 'en', redirectTo: '/inbox' }, maxRedirects: 0 });
+      await page.reload();
+      const english = page.locator('.inbox__text', { hasText: /^Remediation task: .*, due / });
+      await english.first().waitFor();
+      for (const text of await english.allTextContents()) {
+        expect(text).toMatch(/[A-Z][a-z]{2} \d{1,2}, \d{4}/);
+        expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      }
+      assertNoConsoleErrors();
+    } finally {
+      await page.request.post('/lang', { form: { locale: 'zh-CN', redirectTo: '/' }, maxRedirects: 0 });
       await close();
     }
   });

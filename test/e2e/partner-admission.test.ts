@@ -2,7 +2,7 @@ import path from 'node:path';
 import { validCreditCode } from '@outpost/core/testing';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { baseUrl, demo, e2eEnabled, newPage, useBrowser } from '../support/e2e-fixtures.ts';
+import { baseUrl, demo, e2eEnabled, followNavLink, newPage, useBrowser } from '../support/e2e-fixtures.ts';
 import { repoRoot } from '../support/e2e-paths.ts';
 
 const fixtures = path.join(repoRoot, 'packages/core/test/fixtures');
@@ -68,7 +68,7 @@ describe.skipIf(!e2eEnabled)('partner admission', () => {
       await page.getByRole('heading', { level: 1, name: '欢迎，周星云' }).waitFor();
 
       // Documents: the rules are said up front.
-      await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '资质文件' }).click();
+      await followNavLink(page, '资质文件');
       await page.waitForURL('**/p/documents');
       await page.getByRole('heading', { level: 1, name: '资质文件' }).waitFor();
       expect(
@@ -100,7 +100,7 @@ describe.skipIf(!e2eEnabled)('partner admission', () => {
       expect(await financials.getByText('版本记录（1）').isVisible()).toBe(true);
 
       // The application: nothing missing, submit, and the timeline starts at document review.
-      await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '准入申请' }).click();
+      await followNavLink(page, '准入申请');
       await page.waitForURL('**/p/application');
       await page.getByText('所需资质文件已全部上传。').waitFor();
       await page.getByRole('button', { name: '提交准入申请' }).click();

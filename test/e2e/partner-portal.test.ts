@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { demo, e2eEnabled, newPage, signInAs, useBrowser } from '../support/e2e-fixtures.ts';
+import { demo, e2eEnabled, followNavLink, newPage, signInAs, useBrowser } from '../support/e2e-fixtures.ts';
 
 describe.skipIf(!e2eEnabled)('partner portal', () => {
   const browser = useBrowser();
@@ -121,10 +121,12 @@ describe.skipIf(!e2eEnabled)('partner portal', () => {
       const marker = () =>
         page.evaluate(() => (window as unknown as { outpostMarker?: string }).outpostMarker);
 
-      await nav.getByRole('link', { name: '绩效记分卡' }).click();
+      await followNavLink(page, '绩效记分卡');
       await page.waitForURL('**/p/scorecard');
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('绩效记分卡');
-      expect(await nav.getByRole('link', { name: '绩效记分卡' }).getAttribute('aria-current')).toBe('page');
+      expect(
+        await nav.getByRole('link', { name: '绩效记分卡', includeHidden: true }).getAttribute('aria-current'),
+      ).toBe('page');
       expect(await nav.getByRole('link', { name: '首页' }).getAttribute('aria-current')).toBeNull();
       expect(await marker()).toBe('same document');
 

@@ -77,7 +77,7 @@ describe.skipIf(!e2eEnabled)('performance scorecards and event import', () => {
     try {
       await signInAs(page, demo.partnerAdmin.email);
       await page.waitForURL('**/p');
-      await page.getByRole('link', { name: '绩效记分卡' }).click();
+      await followNavLink(page, '绩效记分卡');
       await page.waitForURL('**/p/scorecard');
       await expect
         .poll(() => page.getByRole('heading', { level: 1, name: '绩效记分卡' }).isVisible())

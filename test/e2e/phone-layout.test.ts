@@ -40,6 +40,19 @@ describe.skipIf(!e2eEnabled)('header and tables on a laptop and a phone', () => 
           expect({ email, language, oneRow: spread <= 4 }).toEqual({ email, language, oneRow: true });
           expect(await headerHeight(page)).toBeLessThan(72);
           expect(await page.getByRole('button', { name: /^(退出登录|Sign out)$/ }).isVisible()).toBe(true);
+          // …and that row fits the window: the partner header once ran to 1,737px in English,
+          // the language switch and sign-out off the screen (demo audit).
+          const signOutRight = await page
+            .getByRole('button', { name: /^(退出登录|Sign out)$/ })
+            .evaluate((e) => e.getBoundingClientRect().right);
+          expect({ email, language, signOutRight: signOutRight <= 1280 }).toEqual({
+            email,
+            language,
+            signOutRight: true,
+          });
+          expect(
+            await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+          ).toBeLessThanOrEqual(0);
         }
         assertNoConsoleErrors();
       } finally {
@@ -195,6 +208,29 @@ describe.skipIf(!e2eEnabled)('header and tables on a laptop and a phone', () => 
       // On a laptop the table fits, and the hint is gone.
       await page.setViewportSize({ width: 1280, height: 800 });
       await expect.poll(() => hint.isVisible()).toBe(false);
+      assertNoConsoleErrors();
+    } finally {
+      await close();
+    }
+  });
+
+  test('/s/register on a phone: the page hydrates and its table scrolls in its labelled region', async () => {
+    const { page, assertNoConsoleErrors, close } = await newPage(browser(), { viewport: phone });
+    try {
+      await signInAs(page, demo.admin.email);
+      await page.goto('/s/register');
+      // The page's bundle used to take the database package with it and threw in the browser
+      // (AsyncLocalStorage is not a constructor): assertNoConsoleErrors below catches that.
+      const region = page.getByRole('region', { name: '外包登记册' });
+      await region.waitFor();
+      expect(await region.locator('tbody tr').count()).toBeGreaterThan(0);
+      expect(await region.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+      // End dates as a Chinese reader writes them, not 2027-01-31.
+      const endDates = await region.locator('tbody td:nth-child(5)').allTextContents();
+      for (const day of endDates) expect(day).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      ).toBeLessThanOrEqual(0);
       assertNoConsoleErrors();
     } finally {
       await close();

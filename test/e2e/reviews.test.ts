@@ -80,7 +80,7 @@ describe.skipIf(!e2eEnabled)('quarterly reviews', () => {
       partner.expectConsoleError(/status of 422/);
       await signInAs(page, demo.partnerAdmin.email);
       await page.waitForURL('**/p');
-      await page.getByRole('link', { name: '季度考核', exact: true }).click();
+      await followNavLink(page, '季度考核');
       await page.waitForURL('**/p/reviews');
       await page.getByRole('link', { name: `${quarter} 季度考核：${demo.partnerAdmin.partner}` }).click();
       await expect

@@ -39,7 +39,7 @@ import {
   users,
 } from '@outpost/db';
 import { todayInChina } from '@outpost/i18n';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { createTestDatabase } from '@outpost/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureReferenceData } from '../src/prepare.ts';
@@ -842,5 +842,30 @@ describe('our legal entity in the first-run demo (decision record 060)', () => {
     await expect(exportDoraRegister(conn.db, auditor)).resolves.toMatchObject({
       arrangements: expect.any(Number),
     });
+  });
+});
+
+describe('the blacklist in the first-run demo (demo audit)', () => {
+  it('has two live entries added by legal, none of them a partner, and nobody suspended by them', async () => {
+    const { listBlacklist, searchAuditLog } = await import('@outpost/core');
+    const { demoBlacklist } = await import('../src/seed/blacklist.ts');
+    const legal = await actor('legal@outpost.test');
+    const list = await listBlacklist(conn.db, legal);
+    expect(list.total).toBe(2);
+    expect(list.items.map((e) => e.creditCode).sort()).toEqual(demoBlacklist.map((e) => e.creditCode).sort());
+    const listed = await conn.db
+      .select()
+      .from(partners)
+      .where(
+        inArray(
+          partners.creditCode,
+          demoBlacklist.map((e) => e.creditCode),
+        ),
+      );
+    expect(listed).toHaveLength(0);
+    const entries = await searchAuditLog(conn.db, await actor('auditor@outpost.test'), {
+      action: 'blacklist.added',
+    });
+    expect(entries.entries).toHaveLength(2);
   });
 });

@@ -183,4 +183,8 @@ export const partnerPortalEn = {
   'partner-portal.documents.expiringSoon': 'expires within 30 days — upload a current version',
   // The training API key purpose (decision record 032).
   'partner-portal.apiKeys.scope.training': 'Training: read your training roster and completions',
+  // The partner navigation's groups, so the header fits one row on a laptop (demo audit).
+  'partner-portal.nav.organisationGroup': 'Organisation',
+  'partner-portal.nav.trainingGroup': 'Learning',
+  'partner-portal.nav.contractsGroup': 'Agreement',
 } as const;

@@ -176,4 +176,8 @@ export const partnerPortalZhCN: Record<keyof typeof partnerPortalEn, string> = {
   'partner-portal.documents.expiringSoon': '30 天内到期，请上传最新版本',
   // The training API key purpose (decision record 032).
   'partner-portal.apiKeys.scope.training': '培训：读取培训名册和完成记录',
+  // The partner navigation's groups, so the header fits one row on a laptop (demo audit).
+  'partner-portal.nav.organisationGroup': '本机构',
+  'partner-portal.nav.trainingGroup': '学习',
+  'partner-portal.nav.contractsGroup': '合作协议',
 };

@@ -29,6 +29,7 @@ import { seedRegisterEntity } from './register-entity.ts';
 import { seedContractRenewals } from './contract-renewals.ts';
 import { seedSupervision } from './supervision.ts';
 import { seedTerminations } from './terminations.ts';
+import { seedBlacklist } from './blacklist.ts';
 
 export { DEMO_PASSWORD } from './context.ts';
 export { activePartners, applicants } from './partners.ts';
@@ -104,4 +105,6 @@ export async function seedDemo(db: Database, storage: FileStorage, now = new Dat
   await seedReports(context);
   // The insurer's own legal entity, named by the register's exports (decision record 060).
   await seedRegisterEntity(context);
+  // The blacklist the legal demo login shows (demo audit): entities that are not partners.
+  await seedBlacklist(context);
 }

@@ -115,17 +115,17 @@ export function TierForm({
           value={money(current?.approvalThresholdCents)}
         />
       </div>
-      <fieldset>
+      <fieldset className="checkbox-group">
         <legend>{t('incentives.tiers.approvers')}</legend>
         {staff.map((s) => (
-          <label key={s.id} style={{ display: 'block' }}>
+          <label key={s.id} className="checkbox">
             <input
               type="checkbox"
               name="approverIds"
               value={s.id}
               defaultChecked={current?.approverIds.includes(s.id) ?? false}
-            />{' '}
-            {s.displayName}
+            />
+            <span>{s.displayName}</span>
           </label>
         ))}
       </fieldset>

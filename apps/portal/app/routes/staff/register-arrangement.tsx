@@ -20,7 +20,13 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const locale = context.get(localeContext);
   const db = context.get(depsContext).db;
   const entry = await orRouteError(locale, () => registerEntry(db, person.actor, params.contractId));
-  return { ...entry, mayEdit: can(person.actor, 'manage:contract') };
+  // The scales come from the loader, so the page's bundle does not take the database with it.
+  return {
+    ...entry,
+    mayEdit: can(person.actor, 'manage:contract'),
+    riskAssessmentResults: [...riskAssessmentResults],
+    discontinuationImpacts: [...discontinuationImpacts],
+  };
 }
 
 export function action({ context, request, params }: Route.ActionArgs) {
@@ -111,7 +117,7 @@ export default function RegisterArrangement({ loaderData: d, actionData }: Route
           <SelectField
             name="riskAssessmentResult"
             label={t('register.field.riskAssessmentResult')}
-            options={levels(riskAssessmentResults)}
+            options={levels(d.riskAssessmentResults)}
             defaultValue={r.riskAssessmentResult ?? ''}
             error={errors.riskAssessmentResult}
           />
@@ -132,7 +138,7 @@ export default function RegisterArrangement({ loaderData: d, actionData }: Route
           <SelectField
             name="discontinuationImpact"
             label={t('register.field.discontinuationImpact')}
-            options={levels(discontinuationImpacts)}
+            options={levels(d.discontinuationImpacts)}
             defaultValue={
               r.discontinuationImpact && !r.inherited.includes('discontinuationImpact')
                 ? r.discontinuationImpact

@@ -19,7 +19,14 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const locale = context.get(localeContext);
   const db = context.get(depsContext).db;
   const partner = await orRouteError(locale, () => partnerRegister(db, person.actor, params.partnerId));
-  return { ...partner, mayEdit: can(person.actor, 'manage:contract') };
+  // The scales come from the loader, so the page's bundle does not take the database with it.
+  return {
+    ...partner,
+    mayEdit: can(person.actor, 'manage:contract'),
+    substitutabilities: [...substitutabilities],
+    exitPossibilities: [...exitPossibilities],
+    discontinuationImpacts: [...discontinuationImpacts],
+  };
 }
 
 export function action({ context, request, params }: Route.ActionArgs) {
@@ -91,14 +98,14 @@ export default function RegisterPartner({ loaderData: d, actionData }: Route.Com
           <SelectField
             name="substitutability"
             label={t('register.field.substitutability')}
-            options={options('contracts.register.substitutability', substitutabilities)}
+            options={options('contracts.register.substitutability', d.substitutabilities)}
             defaultValue={f.substitutability ?? ''}
             error={errors.substitutability}
           />
           <SelectField
             name="exitPossibility"
             label={t('register.field.exitPossibility')}
-            options={options('contracts.register.exitPossibility', exitPossibilities)}
+            options={options('contracts.register.exitPossibility', d.exitPossibilities)}
             defaultValue={f.exitPossibility ?? ''}
             error={errors.exitPossibility}
           />
@@ -112,7 +119,7 @@ export default function RegisterPartner({ loaderData: d, actionData }: Route.Com
           <SelectField
             name="discontinuationImpact"
             label={t('register.field.discontinuationImpact')}
-            options={options('register.level', discontinuationImpacts)}
+            options={options('register.level', d.discontinuationImpacts)}
             defaultValue={f.discontinuationImpact ?? ''}
             error={errors.discontinuationImpact}
           />

@@ -6,12 +6,14 @@ import {
 } from '@outpost/core';
 import { criticalities, serviceCategories } from '@outpost/db';
 import { Alert } from '@outpost/ui';
+import { formatDay } from '@outpost/i18n';
 import { Form } from 'react-router';
 import { AppLink } from '../../components/app-link';
 import { categoryLabel } from '../../components/partner-labels';
+import { TableRegion } from '../../components/table-region';
 import { depsContext, localeContext } from '../../context';
 import { orRouteError } from '../../lib/app-error.server';
-import { useT } from '../../lib/i18n';
+import { useLocale, useT } from '../../lib/i18n';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/register';
 
@@ -57,8 +59,10 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       substitutability: p.fields?.substitutability ?? null,
       exitPossibility: p.fields?.exitPossibility ?? null,
     })),
-    // From the loader, so the page's bundle does not take core with it.
+    // From the loader, so the page's bundle does not take core (or the database) with it.
     requiredFields: [...requiredFields],
+    criticalities: [...criticalities],
+    serviceCategories: [...serviceCategories],
   };
 }
 
@@ -69,6 +73,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
  */
 export default function Register({ loaderData: d }: Route.ComponentProps) {
   const t = useT();
+  const locale = useLocale();
   return (
     <div className="page">
       <title>{`${t('register.title')} · ${t('app.name')}`}</title>
@@ -83,7 +88,7 @@ export default function Register({ loaderData: d }: Route.ComponentProps) {
           <label htmlFor="register-criticality">{t('register.filter.criticality')}</label>
           <select id="register-criticality" name="criticality" defaultValue={d.filter.criticality ?? ''}>
             <option value="">{t('register.filter.all')}</option>
-            {criticalities.map((c) => (
+            {d.criticalities.map((c) => (
               <option key={c} value={c}>
                 {t(`criticality.${c}`)}
               </option>
@@ -94,7 +99,7 @@ export default function Register({ loaderData: d }: Route.ComponentProps) {
           <label htmlFor="register-category">{t('register.filter.category')}</label>
           <select id="register-category" name="category" defaultValue={d.filter.serviceCategory ?? ''}>
             <option value="">{t('register.filter.all')}</option>
-            {serviceCategories.map((c) => (
+            {d.serviceCategories.map((c) => (
               <option key={c} value={c}>
                 {categoryLabel(t, c)}
               </option>
@@ -158,41 +163,46 @@ export default function Register({ loaderData: d }: Route.ComponentProps) {
       {d.rows.length === 0 ? (
         <p className="muted">{t('register.empty')}</p>
       ) : (
-        <table className="table" data-testid="register-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('register.field.reference')}</th>
-              <th scope="col">{t('register.field.providerName')}</th>
-              <th scope="col">{t('register.field.serviceCategory')}</th>
-              <th scope="col">{t('register.field.criticality')}</th>
-              <th scope="col">{t('register.field.endDate')}</th>
-              <th scope="col">{t('register.column.missing')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.rows.map((r) => (
-              <tr key={r.contractId}>
-                <td>
-                  <AppLink to={`/s/register/${r.contractId}`}>{r.reference}</AppLink>
-                </td>
-                <td>{r.providerName}</td>
-                <td>{categoryLabel(t, r.serviceCategory)}</td>
-                <td>{t(`criticality.${r.criticality}`)}</td>
-                <td>{r.endDate}</td>
-                <td>
-                  {r.missing.length === 0 ? (
-                    t('register.complete')
-                  ) : (
-                    <>
-                      <strong>{t('register.missingCount', { count: r.missing.length })}</strong>:{' '}
-                      {r.missing.map((f) => t(`register.field.${f}`)).join(', ')}
-                    </>
-                  )}
-                </td>
+        <TableRegion labelledBy="register-caption">
+          <table className="table" data-testid="register-table">
+            <caption id="register-caption" className="visually-hidden">
+              {t('register.title')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('register.field.reference')}</th>
+                <th scope="col">{t('register.field.providerName')}</th>
+                <th scope="col">{t('register.field.serviceCategory')}</th>
+                <th scope="col">{t('register.field.criticality')}</th>
+                <th scope="col">{t('register.field.endDate')}</th>
+                <th scope="col">{t('register.column.missing')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {d.rows.map((r) => (
+                <tr key={r.contractId}>
+                  <td>
+                    <AppLink to={`/s/register/${r.contractId}`}>{r.reference}</AppLink>
+                  </td>
+                  <td>{r.providerName}</td>
+                  <td>{categoryLabel(t, r.serviceCategory)}</td>
+                  <td>{t(`criticality.${r.criticality}`)}</td>
+                  <td>{formatDay(locale, r.endDate) ?? r.endDate}</td>
+                  <td>
+                    {r.missing.length === 0 ? (
+                      t('register.complete')
+                    ) : (
+                      <>
+                        <strong>{t('register.missingCount', { count: r.missing.length })}</strong>:{' '}
+                        {r.missing.map((f) => t(`register.field.${f}`)).join(', ')}
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
 
       <section aria-labelledby="register-lone">
