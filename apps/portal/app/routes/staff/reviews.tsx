@@ -1,6 +1,6 @@
 import { reviewDecisions, reviewStatuses } from '@outpost/db';
 import { Badge, EmptyState } from '@outpost/ui';
-import { Form, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { decisionLabel, decisionTone, reviewStatusLabel, reviewTone } from '../../components/reviews/labels';
 import { ReviewOutcome } from '../../components/reviews/review-outcome';
 import { FilterSelect } from '../../components/filter-select';
@@ -16,6 +16,7 @@ import type { Route } from './+types/reviews';
 import { AppLink } from '../../components/app-link';
 import { TableRegion } from '../../components/table-region';
 import { ListFilters } from '../../components/list-filters';
+import { IntentForm } from '../../components/intent-form';
 
 const PAGE_SIZE = 20;
 
@@ -66,21 +67,24 @@ export default function StaffReviews({ loaderData, actionData }: Route.Component
           <h2 id="draft-heading">{t('reviews.draftTitle')}</h2>
           <p className="muted">{t('reviews.draftHint')}</p>
           <div className="review-form__actions">
-            <Form method="post">
-              <input type="hidden" name="intent" value="draft" />
-              <input type="hidden" name="quarter" value={latest} />
-              <button type="submit" className="button button--primary">
-                {t('reviews.draftButton', { quarter: latest ?? '' })}
-              </button>
-            </Form>
+            <IntentForm
+              intent="draft"
+              hidden={{ quarter: latest ?? '' }}
+              submitLabel={t('reviews.draftButton', { quarter: latest ?? '' })}
+              primary
+              inline
+              className=""
+            />
             {earlier.map((q) => (
-              <Form method="post" key={q}>
-                <input type="hidden" name="intent" value="draft" />
-                <input type="hidden" name="quarter" value={q} />
-                <button type="submit" className="button button--quiet">
-                  {t('reviews.draftButton', { quarter: q })}
-                </button>
-              </Form>
+              <IntentForm
+                key={q}
+                intent="draft"
+                hidden={{ quarter: q }}
+                submitLabel={t('reviews.draftButton', { quarter: q })}
+                quiet
+                inline
+                className=""
+              />
             ))}
           </div>
           <ReviewOutcome result={actionData} intent="draft" />
