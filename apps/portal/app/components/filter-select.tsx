@@ -1,6 +1,7 @@
 /**
  * One filter of a list page's search form: a labelled select whose first option
- * (value "") means "no filter", followed by the given options.
+ * (value "") means "no filter", followed by the given options. Without `allLabel`
+ * there is no such option (a filter that always has a value, e.g. "live" by default).
  */
 export function FilterSelect({
   id,
@@ -14,7 +15,7 @@ export function FilterSelect({
   name: string;
   label: string;
   /** The text of the empty option, e.g. "All statuses". */
-  allLabel: string;
+  allLabel?: string;
   options: readonly { value: string; label: string }[];
   defaultValue: string;
 }) {
@@ -22,7 +23,7 @@ export function FilterSelect({
     <div className="ui-field">
       <label htmlFor={id}>{label}</label>
       <select id={id} name={name} defaultValue={defaultValue}>
-        <option value="">{allLabel}</option>
+        {allLabel === undefined ? null : <option value="">{allLabel}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -10,6 +10,7 @@ import { type MfaIntent, type MfaResult, mfaActions } from '../lib/mfa-actions.s
 import { routeError } from '../lib/route-error';
 import { homePath, requireViewer } from '../lib/viewer.server';
 import type { Route } from './+types/account-mfa';
+import { IntentForm } from '../components/intent-form';
 
 /**
  * Two-step sign-in on one's account (decision record 043): set up (QR code and the key as text,
@@ -191,20 +192,10 @@ export default function AccountMfa({ loaderData, actionData }: Route.ComponentPr
                 button={t('mfa.setup.confirm')}
                 result={result}
               />
-              <Form method="post">
-                <input type="hidden" name="intent" value="start" />
-                <button type="submit" className="button">
-                  {t('mfa.setup.restart')}
-                </button>
-              </Form>
+              <IntentForm intent="start" submitLabel={t('mfa.setup.restart')} inline className="" />
             </>
           ) : (
-            <Form method="post">
-              <input type="hidden" name="intent" value="start" />
-              <button type="submit" className="button button--primary">
-                {t('mfa.setup.start')}
-              </button>
-            </Form>
+            <IntentForm intent="start" submitLabel={t('mfa.setup.start')} primary inline className="" />
           )}
         </section>
       )}

@@ -8,12 +8,11 @@ import type { OwnershipChoices } from './ownership-panel';
  */
 export function OwnershipFilters({
   choices,
-  departmentId,
-  ownerId,
+  params,
 }: {
   choices: OwnershipChoices;
-  departmentId: string;
-  ownerId: string;
+  /** The list's current search params: `department` and `owner` are the chosen values. */
+  params: URLSearchParams;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -28,7 +27,7 @@ export function OwnershipFilters({
           value: d.id,
           label: locale === 'en' ? d.nameEn : d.nameZh,
         }))}
-        defaultValue={departmentId}
+        defaultValue={params.get('department') ?? ''}
       />
       <FilterSelect
         id="filter-owner"
@@ -36,7 +35,7 @@ export function OwnershipFilters({
         label={t('ownership.person')}
         allLabel={t('ownership.allPeople')}
         options={choices.people.map((p) => ({ value: p.id, label: p.displayName }))}
-        defaultValue={ownerId}
+        defaultValue={params.get('owner') ?? ''}
       />
     </>
   );

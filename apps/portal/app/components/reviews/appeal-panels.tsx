@@ -8,6 +8,7 @@ import { ConfirmDisclosure } from '../partner/confirm-disclosure';
 import { TextAreaField } from '../staff/fields';
 import { outcomeLabel } from './labels';
 import { ReviewOutcome, reviewFieldErrors } from './review-outcome';
+import { IntentForm } from '../intent-form';
 
 /** The insurer's comments and, once there is one, the appeal and its answer (both sides read this). */
 export function ReviewRecord({ review }: { review: ReviewDetailView['review'] }) {
@@ -82,12 +83,7 @@ export function PartnerResponse({
       <h2 id="respond-heading">{t('reviews.respondTitle')}</h2>
       <p className="muted">{t('reviews.respondHint')}</p>
       <div className="review-form__actions">
-        <Form method="post">
-          <input type="hidden" name="intent" value="acknowledge" />
-          <button type="submit" className="button button--primary">
-            {t('reviews.acknowledge')}
-          </button>
-        </Form>
+        <IntentForm intent="acknowledge" submitLabel={t('reviews.acknowledge')} primary inline className="" />
         {canAppeal ? (
           <ConfirmDisclosure label={t('reviews.appeal')}>
             <Form method="post" className="review-form">

@@ -8,6 +8,7 @@ import { ConfirmDisclosure } from '../partner/confirm-disclosure';
 import { TextAreaField } from '../staff/fields';
 import { itemStatusLabel, itemTone } from './labels';
 import { ReviewOutcome, reviewFieldErrors } from './review-outcome';
+import { IntentForm } from '../intent-form';
 
 type Item = ReviewDetailView['items'][number];
 
@@ -137,26 +138,28 @@ function ItemCard({
             </button>
             <ReviewOutcome result={result} intent="upload" target={item.id} />
           </Form>
-          <Form method="post">
-            <input type="hidden" name="intent" value="submit" />
-            <input type="hidden" name="target" value={item.id} />
-            <button type="submit" className="button button--primary">
-              {t('reviews.submitItem')}
-            </button>
-          </Form>
+          <IntentForm
+            intent="submit"
+            hidden={{ target: item.id }}
+            submitLabel={t('reviews.submitItem')}
+            primary
+            inline
+            className=""
+          />
         </div>
       ) : null}
 
       {mode === 'staff' && canAct && item.status !== 'open' ? (
         <div className="review-item__actions">
           {item.status === 'submitted' ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="verify" />
-              <input type="hidden" name="target" value={item.id} />
-              <button type="submit" className="button button--primary">
-                {t('reviews.verify')}
-              </button>
-            </Form>
+            <IntentForm
+              intent="verify"
+              hidden={{ target: item.id }}
+              submitLabel={t('reviews.verify')}
+              primary
+              inline
+              className=""
+            />
           ) : null}
           <ConfirmDisclosure label={t('reviews.reopen')}>
             <Form method="post">

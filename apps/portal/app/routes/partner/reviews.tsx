@@ -6,7 +6,7 @@ import { orRouteError } from '../../lib/app-error.server';
 import { useT } from '../../lib/i18n';
 import { requirePartner } from '../../lib/partner/partner-viewer.server';
 import { loadReviewList } from '../../lib/reviews/review-view.server';
-import { pageCount, pageParam } from '../../lib/search-params';
+import { pageInfo, pageParam } from '../../lib/search-params';
 import type { Route } from './+types/reviews';
 import { AppLink } from '../../components/app-link';
 
@@ -20,9 +20,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   );
   return {
     reviews: list.reviews,
-    total: list.total,
-    page: list.page,
-    pages: pageCount(list.total, PAGE_SIZE),
+    ...pageInfo(list, PAGE_SIZE),
   };
 }
 

@@ -10,7 +10,7 @@ import { orRouteError } from '../../lib/app-error.server';
 import { useT } from '../../lib/i18n';
 import { requirePartner } from '../../lib/partner/partner-viewer.server';
 import { riskAlertStatusCodes } from '../../lib/risk/risk-codes';
-import { pageCount, pageParam } from '../../lib/search-params';
+import { pageInfo, pageParam } from '../../lib/search-params';
 import type { Route } from './+types/risk-alerts';
 
 const statusFilters = ['all', 'live', ...riskAlertStatusCodes] as const;
@@ -25,9 +25,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   );
   return {
     status,
-    total: result.total,
-    page: result.page,
-    pages: pageCount(result.total, result.pageSize),
+    ...pageInfo(result, result.pageSize),
     alerts: result.alerts.map((a) => ({
       id: a.id,
       kind: a.kind,

@@ -17,6 +17,7 @@ import { useLocale, useT } from '../../lib/i18n';
 import { requirePartner } from '../../lib/partner/partner-viewer.server';
 import { uploadRefusalMessage } from '../../lib/upload-refusal.server';
 import type { Route } from './+types/termination';
+import { IntentForm } from '../../components/intent-form';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { actor, deps, locale } = requirePartner(context, request);
@@ -198,9 +199,8 @@ export default function PartnerTermination({ loaderData, actionData }: Route.Com
         <>
           <p>{t('terminations.none')}</p>
           {mayAct ? (
-            <Form method="post" className="stack card">
+            <IntentForm intent="request" submitLabel={t('terminations.request')} className="stack card">
               <h2>{t('terminations.request')}</h2>
-              <input type="hidden" name="intent" value="request" />
               <div className="ui-field">
                 <label htmlFor="request-reason">{t('terminations.requestReason')}</label>
                 <textarea id="request-reason" name="reason" rows={3} maxLength={4000} />
@@ -215,12 +215,7 @@ export default function PartnerTermination({ loaderData, actionData }: Route.Com
                   <p className="ui-field__error">{failed.errors.fields.effectiveDate}</p>
                 ) : null}
               </div>
-              <div>
-                <button type="submit" className="button">
-                  {t('terminations.request')}
-                </button>
-              </div>
-            </Form>
+            </IntentForm>
           ) : null}
         </>
       )}

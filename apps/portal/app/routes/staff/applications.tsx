@@ -2,7 +2,7 @@ import { listApplications } from '@outpost/core';
 import { admissionStages, applicationStatuses } from '@outpost/db';
 import { formatDateTime } from '@outpost/i18n';
 import { Badge, EmptyState } from '@outpost/ui';
-import { Form, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { categoryLabel } from '../../components/partner-labels';
 import { FilterSelect } from '../../components/filter-select';
 import { PageLinks } from '../../components/page-links';
@@ -10,23 +10,22 @@ import { applicationStatusLabel, applicationTone, stageLabel } from '../../compo
 import { depsContext, localeContext } from '../../context';
 import { orRouteError } from '../../lib/app-error.server';
 import { useT } from '../../lib/i18n';
-import { pageCount, pageParam } from '../../lib/search-params';
+import { oneOfParam, pageInfo, pageParam } from '../../lib/search-params';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/applications';
 import { AppLink } from '../../components/app-link';
 import { TableRegion } from '../../components/table-region';
+import { ListFilters } from '../../components/list-filters';
 
 const PAGE_SIZE = 20;
-const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
-  values.includes(value as T) ? (value as T) : undefined;
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { person } = requireKind(context, request, 'staff');
   const locale = context.get(localeContext);
   const params = new URL(request.url).searchParams;
   // A hand-edited filter that is not a real status or stage is ignored rather than an error.
-  const status = oneOf(applicationStatuses, params.get('status'));
-  const stage = oneOf(admissionStages, params.get('stage'));
+  const status = oneOfParam(params, 'status', applicationStatuses);
+  const stage = oneOfParam(params, 'stage', admissionStages);
   const result = await orRouteError(locale, () =>
     listApplications(context.get(depsContext).db, person.actor, {
       status,
@@ -39,9 +38,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     statuses: [...applicationStatuses],
     stages: [...admissionStages],
     filtered: Boolean(status || stage),
-    total: result.total,
-    page: result.page,
-    pages: pageCount(result.total, PAGE_SIZE),
+    ...pageInfo(result, PAGE_SIZE),
     applications: result.items.map(({ application: a, partnerName, creditCode }) => ({
       id: a.id,
       partnerId: a.partnerId,
@@ -68,7 +65,13 @@ export default function StaffApplications({ loaderData }: Route.ComponentProps) 
         <h1>{t('staff-portal.applications.title')}</h1>
       </header>
 
-      <Form method="get" className="filters staff-filters" aria-label={t('staff-portal.applications.filter')}>
+      <ListFilters
+        search={false}
+        className="filters staff-filters"
+        label={t('staff-portal.applications.filter')}
+        submitLabel={t('staff-portal.applications.apply')}
+        clear={filtered ? { to: '/s/applications', label: t('staff.clearSearch') } : null}
+      >
         <FilterSelect
           id="application-status"
           name="status"
@@ -85,15 +88,7 @@ export default function StaffApplications({ loaderData }: Route.ComponentProps) 
           options={loaderData.stages.map((s) => ({ value: s, label: stageLabel(t, s) }))}
           defaultValue={params.get('stage') ?? ''}
         />
-        <button type="submit" className="button button--primary">
-          {t('staff-portal.applications.apply')}
-        </button>
-        {filtered ? (
-          <AppLink to="/s/applications" className="button button--quiet">
-            {t('staff.clearSearch')}
-          </AppLink>
-        ) : null}
-      </Form>
+      </ListFilters>
 
       <p className="muted" role="status">
         {t('staff-portal.applications.count', { count: total })}

@@ -8,7 +8,6 @@ import {
 } from '@outpost/core';
 import { translate } from '@outpost/i18n';
 import { Alert } from '@outpost/ui';
-import { Form } from 'react-router';
 import { AuditEntriesTable } from '../../components/audit/entries-table';
 import { ChainVerifier } from '../../components/audit/chain-verifier';
 import { AppLink } from '../../components/app-link';
@@ -20,6 +19,8 @@ import { appErrorToForm } from '../../lib/app-error.server';
 import { auditFiltersOf, externalCheckpointsOf } from '../../lib/audit/filters';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/audit';
+import { FilterSelect } from '../../components/filter-select';
+import { ListFilters } from '../../components/list-filters';
 
 /**
  * The audit-log viewer (issue 16, decision record 053): read:audit (auditors, administrators).
@@ -111,34 +112,34 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
         lines={d.checkpointLines}
       />
 
-      <Form method="get" className="filters" aria-label={t('audit-viewer.search')}>
+      <ListFilters
+        search={false}
+        label={t('audit-viewer.search')}
+        submitLabel={t('audit-viewer.search')}
+        primary={false}
+        clear={{ to: '/s/audit', label: t('audit-viewer.clear'), className: 'button--secondary' }}
+      >
         <InputField
           name="actor"
           label={t('audit-viewer.filter.actor')}
           defaultValue={d.filters.actor ?? ''}
         />
-        <div className="ui-field">
-          <label htmlFor="audit-partner">{t('audit-viewer.filter.partner')}</label>
-          <select id="audit-partner" name="partnerId" defaultValue={d.filters.partnerId ?? ''}>
-            <option value="">{t('audit-viewer.filter.any')}</option>
-            {d.partners.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="ui-field">
-          <label htmlFor="audit-entity-type">{t('audit-viewer.filter.entityType')}</label>
-          <select id="audit-entity-type" name="entityType" defaultValue={d.filters.entityType ?? ''}>
-            <option value="">{t('audit-viewer.filter.any')}</option>
-            {d.entityTypes.map((e) => (
-              <option key={e} value={e}>
-                {e}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="audit-partner"
+          name="partnerId"
+          label={t('audit-viewer.filter.partner')}
+          allLabel={t('audit-viewer.filter.any')}
+          options={d.partners.map((p) => ({ value: p.id, label: p.name }))}
+          defaultValue={d.filters.partnerId ?? ''}
+        />
+        <FilterSelect
+          id="audit-entity-type"
+          name="entityType"
+          label={t('audit-viewer.filter.entityType')}
+          allLabel={t('audit-viewer.filter.any')}
+          options={d.entityTypes.map((e) => ({ value: e, label: e }))}
+          defaultValue={d.filters.entityType ?? ''}
+        />
         <InputField
           name="entityId"
           label={t('audit-viewer.filter.entityId')}
@@ -161,13 +162,7 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
           label={t('audit-viewer.filter.to')}
           defaultValue={d.filters.to ?? ''}
         />
-        <button type="submit" className="button">
-          {t('audit-viewer.search')}
-        </button>
-        <AppLink to="/s/audit" className="button button--secondary">
-          {t('audit-viewer.clear')}
-        </AppLink>
-      </Form>
+      </ListFilters>
 
       {d.searchError ? <Alert tone="error">{d.searchError}</Alert> : null}
       <p>

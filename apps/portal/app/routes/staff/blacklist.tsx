@@ -8,13 +8,14 @@ import { FormOutcome, fieldErrorsOf } from '../../components/staff/form-outcome'
 import { depsContext, localeContext } from '../../context';
 import { orRouteError } from '../../lib/app-error.server';
 import { useLocale, useT } from '../../lib/i18n';
-import { pageCount, pageParam } from '../../lib/search-params';
+import { flagParam, pageInfo, pageParam, queryParam } from '../../lib/search-params';
 import type { StaffActionData } from '../../lib/staff/action-result';
 import { type BlacklistExtra, blacklistActions } from '../../lib/staff/blacklist-actions.server';
 import { runStaffAction } from '../../lib/staff/run-action.server';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/blacklist';
 import { AppLink } from '../../components/app-link';
+import { FilterCheck, ListFilters, SearchField } from '../../components/list-filters';
 
 const PAGE_SIZE = 20;
 
@@ -22,8 +23,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const { person } = requireKind(context, request, 'staff');
   const locale = context.get(localeContext);
   const params = new URL(request.url).searchParams;
-  const q = (params.get('q') ?? '').trim().slice(0, 100);
-  const includeRemoved = params.get('removed') === '1';
+  const q = queryParam(params);
+  const includeRemoved = flagParam(params, 'removed');
   const result = await orRouteError(locale, () =>
     listBlacklist(context.get(depsContext).db, person.actor, {
       q: q || undefined,
@@ -35,9 +36,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   return {
     q,
     includeRemoved,
-    total: result.total,
-    page: result.page,
-    pages: pageCount(result.total, PAGE_SIZE),
+    ...pageInfo(result, PAGE_SIZE),
     entries: result.items.map((e) => ({
       id: e.id,
       creditCode: e.creditCode,
@@ -85,24 +84,22 @@ export default function StaffBlacklist({ loaderData, actionData }: Route.Compone
         </a>
       </header>
 
-      <Form method="get" role="search" className="filters" aria-label={t('staff-portal.blacklist.search')}>
-        <div className="ui-field filters__query">
-          <label htmlFor="blacklist-q">{t('staff-portal.blacklist.search')}</label>
-          <input id="blacklist-q" name="q" type="search" defaultValue={loaderData.q} maxLength={100} />
-        </div>
-        <label className="staff-check">
-          <input type="checkbox" name="removed" value="1" defaultChecked={loaderData.includeRemoved} />
-          <span>{t('staff-portal.blacklist.includeRemoved')}</span>
-        </label>
-        <button type="submit" className="button button--primary">
-          {t('common.search')}
-        </button>
-        {filtered ? (
-          <AppLink to="/s/blacklist" className="button button--quiet">
-            {t('staff.clearSearch')}
-          </AppLink>
-        ) : null}
-      </Form>
+      <ListFilters
+        label={t('staff-portal.blacklist.search')}
+        submitLabel={t('common.search')}
+        clear={filtered ? { to: '/s/blacklist', label: t('staff.clearSearch') } : null}
+      >
+        <SearchField
+          id="blacklist-q"
+          label={t('staff-portal.blacklist.search')}
+          defaultValue={loaderData.q}
+        />
+        <FilterCheck
+          name="removed"
+          label={t('staff-portal.blacklist.includeRemoved')}
+          defaultChecked={loaderData.includeRemoved}
+        />
+      </ListFilters>
 
       <FormOutcome result={result} intent="remove" />
       <p className="muted" role="status">

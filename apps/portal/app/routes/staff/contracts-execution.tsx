@@ -11,7 +11,7 @@ import { appErrorToForm, formText, orRouteError } from '../../lib/app-error.serv
 import { centsText, deviationText } from '../../lib/contracts/execution-view.server';
 import { useT } from '../../lib/i18n';
 import { serviceCategoryCodes as serviceCategories } from '../../lib/risk/risk-codes';
-import { pageCount, pageParam } from '../../lib/search-params';
+import { pageInfo, pageParam } from '../../lib/search-params';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/contracts-execution';
 
@@ -37,9 +37,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     period: result.period,
     periods: result.periods.map((p) => p.period),
     filtered: Boolean(serviceCategory),
-    total: result.total,
-    page: result.page,
-    pages: pageCount(result.total, result.pageSize),
+    ...pageInfo(result, result.pageSize),
     rows: result.rows.map((r) => ({
       contractId: r.contractId,
       reference: r.reference,

@@ -1,11 +1,12 @@
 import { can, contractPartners, searchContracts } from '@outpost/core';
 import { formatDateTime, formatDay } from '@outpost/i18n';
 import { EmptyState } from '@outpost/ui';
-import { Form, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { AppLink } from '../../components/app-link';
 import { ContractStatusBadge, UnderWayMarker } from '../../components/contracts/contract-labels';
 import { ArchiveExportLinks, ArchiveFilters } from '../../components/contracts/archive-filters';
 import { FilterSelect } from '../../components/filter-select';
+import { ListFilters, SearchField } from '../../components/list-filters';
 import { OwnershipFilters } from '../../components/ownership/ownership-filters';
 import { ownershipLookup } from '../../lib/ownership/ownership.server';
 import { PageLinks } from '../../components/page-links';
@@ -16,9 +17,23 @@ import { archiveFilters } from '../../lib/contracts/archive-view.server';
 import { contractStatusCodes as contractStatuses } from '../../lib/contracts/contract-codes';
 import { serviceCategoryCodes as serviceCategories } from '../../lib/risk/risk-codes';
 import { useT } from '../../lib/i18n';
-import { pageCount, pageParam } from '../../lib/search-params';
+import { pageInfo, pageParam, pickParams } from '../../lib/search-params';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/contracts';
+
+/** The filters the export links carry over. */
+const exportParams = [
+  'status',
+  'category',
+  'kind',
+  'partner',
+  'within',
+  'from',
+  'to',
+  'q',
+  'department',
+  'owner',
+];
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { person } = requireKind(context, request, 'staff');
@@ -39,25 +54,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     filtered: Object.keys(filters).length > 0,
     partners: partnerOptions,
     choices: lookup.choices,
-    exportQuery: new URLSearchParams(
-      [...params].filter(([k]) =>
-        [
-          'status',
-          'category',
-          'kind',
-          'partner',
-          'within',
-          'from',
-          'to',
-          'q',
-          'department',
-          'owner',
-        ].includes(k),
-      ),
-    ).toString(),
-    total: result.total,
-    page: result.page,
-    pages: pageCount(result.total, result.pageSize),
+    exportQuery: pickParams(params, exportParams),
+    ...pageInfo(result, result.pageSize),
     contracts: result.items.map((c) => ({
       id: c.id,
       reference: c.reference,
@@ -97,24 +95,18 @@ export default function StaffContracts({ loaderData }: Route.ComponentProps) {
         ) : null}
       </header>
 
-      <Form
-        method="get"
+      <ListFilters
         action="/s/contracts"
-        role="search"
-        className="filters"
-        aria-label={t('contracts.list.search')}
+        label={t('contracts.list.search')}
+        submitLabel={t('common.search')}
+        clear={filtered ? { to: '/s/contracts', label: t('contracts.list.clear') } : null}
       >
-        <div className="ui-field filters__query">
-          <label htmlFor="contracts-q">{t('contracts.list.search')}</label>
-          <p className="ui-field__hint">{t('contracts.archive.searchHint')}</p>
-          <input
-            id="contracts-q"
-            name="q"
-            type="search"
-            defaultValue={params.get('q') ?? ''}
-            maxLength={100}
-          />
-        </div>
+        <SearchField
+          id="contracts-q"
+          label={t('contracts.list.search')}
+          hint={t('contracts.archive.searchHint')}
+          defaultValue={params.get('q') ?? ''}
+        />
         <FilterSelect
           id="contracts-status"
           name="status"
@@ -132,20 +124,8 @@ export default function StaffContracts({ loaderData }: Route.ComponentProps) {
           defaultValue={params.get('category') ?? ''}
         />
         <ArchiveFilters partners={loaderData.partners} />
-        <OwnershipFilters
-          choices={loaderData.choices}
-          departmentId={params.get('department') ?? ''}
-          ownerId={params.get('owner') ?? ''}
-        />
-        <button type="submit" className="button button--primary">
-          {t('common.search')}
-        </button>
-        {filtered ? (
-          <AppLink to="/s/contracts" className="button button--quiet">
-            {t('contracts.list.clear')}
-          </AppLink>
-        ) : null}
-      </Form>
+        <OwnershipFilters choices={loaderData.choices} params={params} />
+      </ListFilters>
 
       <p className="muted" role="status">
         {t('contracts.list.count', { count: total })}

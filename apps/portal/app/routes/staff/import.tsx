@@ -8,7 +8,7 @@ import {
   prepareEventImport,
 } from '@outpost/core';
 import { translate } from '@outpost/i18n';
-import { data, Form, useSearchParams } from 'react-router';
+import { data, useSearchParams } from 'react-router';
 import { type CheckResult, ImportUploader } from '../../components/performance/import-uploader';
 import { depsContext, localeContext } from '../../context';
 import { orRouteError } from '../../lib/app-error.server';
@@ -19,6 +19,8 @@ import { uploadRefusalMessage } from '../../lib/upload-refusal.server';
 import { formatBytes } from '@outpost/i18n';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/import';
+import { ListFilters, SearchField } from '../../components/list-filters';
+import { queryParam } from '../../lib/search-params';
 
 function requireImporter(context: Route.LoaderArgs['context'], request: Request) {
   const { person } = requireKind(context, request, 'staff');
@@ -40,7 +42,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       },
     });
   }
-  const q = (params.get('q') ?? '').trim().slice(0, 100);
+  const q = queryParam(params);
   const list = await orRouteError(locale, () =>
     listPartners(deps.db, person.actor, { q: q || undefined, pageSize: 100 }),
   );
@@ -124,18 +126,16 @@ export default function StaffImport({ loaderData }: Route.ComponentProps) {
         <p className="muted">{t('performance.import.intro')}</p>
       </header>
 
-      <Form method="get" role="search" className="filters" aria-label={t('performance.import.findPartner')}>
+      <ListFilters
+        label={t('performance.import.findPartner')}
+        submitLabel={t('common.search')}
+        primary={false}
+      >
         {params.get('partner') ? (
           <input type="hidden" name="partner" value={params.get('partner') ?? ''} />
         ) : null}
-        <div className="ui-field filters__query">
-          <label htmlFor="import-q">{t('performance.import.findPartner')}</label>
-          <input id="import-q" name="q" type="search" defaultValue={loaderData.q} maxLength={100} />
-        </div>
-        <button type="submit" className="button">
-          {t('common.search')}
-        </button>
-      </Form>
+        <SearchField id="import-q" label={t('performance.import.findPartner')} defaultValue={loaderData.q} />
+      </ListFilters>
       {loaderData.more ? <p className="muted">{t('performance.import.morePartners')}</p> : null}
 
       <ImportUploader

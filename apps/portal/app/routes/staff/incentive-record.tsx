@@ -1,5 +1,4 @@
 import { getIncentiveRecord, incentiveApprovalState } from '@outpost/core';
-import { Form } from 'react-router';
 import { AppLink } from '../../components/app-link';
 import { IncentiveStatusBadge, RecordReason, yuan } from '../../components/incentives/record-parts';
 import { FormOutcome, fieldErrorsOf } from '../../components/staff/form-outcome';
@@ -11,6 +10,7 @@ import type { StaffActionData } from '../../lib/staff/action-result';
 import { runStaffAction } from '../../lib/staff/run-action.server';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/incentive-record';
+import { IntentForm } from '../../components/intent-form';
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { person } = requireKind(context, request, 'staff');
@@ -94,16 +94,20 @@ export default function IncentiveRecord({ loaderData, actionData }: Route.Compon
           <FormOutcome result={result} intent="decide" />
           {mayDecide ? (
             <div className="filters">
-              <Form method="post">
-                <input type="hidden" name="intent" value="decide" />
-                <input type="hidden" name="decision" value="approve" />
-                <button type="submit" className="button button--primary">
-                  {t('incentives.records.approve')}
-                </button>
-              </Form>
-              <Form method="post" className="stack">
-                <input type="hidden" name="intent" value="decide" />
-                <input type="hidden" name="decision" value="reject" />
+              <IntentForm
+                intent="decide"
+                hidden={{ decision: 'approve' }}
+                submitLabel={t('incentives.records.approve')}
+                primary
+                inline
+                className=""
+              />
+              <IntentForm
+                intent="decide"
+                hidden={{ decision: 'reject' }}
+                submitLabel={t('incentives.records.reject')}
+                inline
+              >
                 <div className="ui-field">
                   <label htmlFor="reject-reason">{t('incentives.records.rejectReason')}</label>
                   <textarea
@@ -114,10 +118,7 @@ export default function IncentiveRecord({ loaderData, actionData }: Route.Compon
                   />
                   {errors.reason ? <p className="ui-field__error">{errors.reason}</p> : null}
                 </div>
-                <button type="submit" className="button">
-                  {t('incentives.records.reject')}
-                </button>
-              </Form>
+              </IntentForm>
             </div>
           ) : null}
         </section>

@@ -1,8 +1,9 @@
 import { can, listPartners } from '@outpost/core';
 import { partnerStatuses } from '@outpost/db';
 import { Badge, EmptyState } from '@outpost/ui';
-import { Form, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { FilterSelect } from '../../components/filter-select';
+import { ListFilters, SearchField } from '../../components/list-filters';
 import { OwnershipFilters } from '../../components/ownership/ownership-filters';
 import { ownershipFilterParams, ownershipLookup } from '../../lib/ownership/ownership.server';
 import { PageLinks } from '../../components/page-links';
@@ -16,21 +17,19 @@ import {
 import { depsContext, localeContext } from '../../context';
 import { orRouteError } from '../../lib/app-error.server';
 import { useT } from '../../lib/i18n';
-import { pageCount, pageParam } from '../../lib/search-params';
+import { oneOfParam, pageInfo, pageParam, queryParam } from '../../lib/search-params';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/partners';
 import { AppLink } from '../../components/app-link';
 import { TableRegion } from '../../components/table-region';
 
 const PAGE_SIZE = 20;
-const isStatus = (value: string | null): value is (typeof partnerStatuses)[number] =>
-  (partnerStatuses as readonly (string | null)[]).includes(value);
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { person } = requireKind(context, request, 'staff');
   const params = new URL(request.url).searchParams;
-  const q = (params.get('q') ?? '').trim().slice(0, 100);
-  const status = params.get('status');
+  const q = queryParam(params);
+  const status = oneOfParam(params, 'status', partnerStatuses);
   const locale = context.get(localeContext);
   const db = context.get(depsContext).db;
   const owned = ownershipFilterParams(params);
@@ -38,7 +37,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     Promise.all([
       listPartners(db, person.actor, {
         q: q || undefined,
-        status: isStatus(status) ? status : undefined,
+        status,
         ...owned,
         page: pageParam(params),
         pageSize: PAGE_SIZE,
@@ -50,11 +49,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     name: person.user.displayName,
     canInvite: can(person.actor, 'invite:partner'),
     statuses: partnerStatuses,
-    filtered: Boolean(q) || isStatus(status) || Boolean(owned.departmentId || owned.ownerId),
+    filtered: Boolean(q || status || owned.departmentId || owned.ownerId),
     choices: lookup.choices,
-    total: result.total,
-    page: result.page,
-    pages: pageCount(result.total, PAGE_SIZE),
+    ...pageInfo(result, PAGE_SIZE),
     partners: result.items.map((p) => ({
       id: p.id,
       legalName: p.legalName,
@@ -89,17 +86,13 @@ export default function StaffPartners({ loaderData }: Route.ComponentProps) {
         ) : null}
       </header>
 
-      <Form
-        method="get"
+      <ListFilters
         action="/s/partners"
-        role="search"
-        className="filters"
-        aria-label={t('staff.searchPartners')}
+        label={t('staff.searchPartners')}
+        submitLabel={t('common.search')}
+        clear={filtered ? { to: '/s/partners', label: t('staff.clearSearch') } : null}
       >
-        <div className="ui-field filters__query">
-          <label htmlFor="partner-q">{t('staff.searchPartners')}</label>
-          <input id="partner-q" name="q" type="search" defaultValue={params.get('q') ?? ''} maxLength={100} />
-        </div>
+        <SearchField id="partner-q" label={t('staff.searchPartners')} defaultValue={params.get('q') ?? ''} />
         <FilterSelect
           id="partner-status"
           name="status"
@@ -108,20 +101,8 @@ export default function StaffPartners({ loaderData }: Route.ComponentProps) {
           options={loaderData.statuses.map((s) => ({ value: s, label: statusLabel(t, s) }))}
           defaultValue={params.get('status') ?? ''}
         />
-        <OwnershipFilters
-          choices={loaderData.choices}
-          departmentId={params.get('department') ?? ''}
-          ownerId={params.get('owner') ?? ''}
-        />
-        <button type="submit" className="button button--primary">
-          {t('common.search')}
-        </button>
-        {filtered ? (
-          <AppLink to="/s/partners" className="button button--quiet">
-            {t('staff.clearSearch')}
-          </AppLink>
-        ) : null}
-      </Form>
+        <OwnershipFilters choices={loaderData.choices} params={params} />
+      </ListFilters>
 
       <p className="muted" role="status">
         {t('staff.resultCount', { count: total })}

@@ -9,12 +9,13 @@ import { FormOutcome } from '../../components/staff/form-outcome';
 import { depsContext, localeContext } from '../../context';
 import { orRouteError } from '../../lib/app-error.server';
 import { useT } from '../../lib/i18n';
-import { pageCount, pageParam } from '../../lib/search-params';
+import { pageInfo, pageParam, queryParam } from '../../lib/search-params';
 import type { StaffActionData } from '../../lib/staff/action-result';
 import { type PeopleExtra, peopleActions } from '../../lib/staff/people-actions.server';
 import { runStaffAction } from '../../lib/staff/run-action.server';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/people';
+import { ListFilters, SearchField } from '../../components/list-filters';
 
 const PAGE_SIZE = 25;
 
@@ -23,7 +24,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const locale = context.get(localeContext);
   const db = context.get(depsContext).db;
   const params = new URL(request.url).searchParams;
-  const q = (params.get('q') ?? '').trim().slice(0, 100);
+  const q = queryParam(params);
   const statusParam = params.get('status');
   const status = statusParam === 'active' || statusParam === 'disabled' ? statusParam : 'all';
   const departmentParam = params.get('department') ?? '';
@@ -47,9 +48,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     q,
     status,
     department: departmentParam,
-    total: result.total,
-    page: result.page,
-    pages: pageCount(result.total, PAGE_SIZE),
+    ...pageInfo(result, PAGE_SIZE),
     departments: departments.map((d) => ({ value: d.id, label: nameOf(d) })),
     people: result.items.map((p) => ({
       id: p.id,
@@ -104,11 +103,12 @@ export default function StaffPeople({ loaderData, actionData }: Route.ComponentP
         </AppLink>
       </header>
 
-      <Form method="get" role="search" className="filters" aria-label={t('people.search')}>
-        <div className="ui-field filters__query">
-          <label htmlFor="people-q">{t('people.search')}</label>
-          <input id="people-q" name="q" type="search" defaultValue={loaderData.q} maxLength={100} />
-        </div>
+      <ListFilters
+        label={t('people.search')}
+        submitLabel={t('common.search')}
+        clear={filtered ? { to: '/s/people', label: t('staff.clearSearch') } : null}
+      >
+        <SearchField id="people-q" label={t('people.search')} defaultValue={loaderData.q} />
         <SelectField
           name="status"
           label={t('people.filter.status')}
@@ -125,15 +125,7 @@ export default function StaffPeople({ loaderData, actionData }: Route.ComponentP
           defaultValue={loaderData.department}
           options={[{ value: '', label: t('people.filter.allDepartments') }, ...departments]}
         />
-        <button type="submit" className="button button--primary">
-          {t('common.search')}
-        </button>
-        {filtered ? (
-          <AppLink to="/s/people" className="button button--quiet">
-            {t('staff.clearSearch')}
-          </AppLink>
-        ) : null}
-      </Form>
+      </ListFilters>
 
       <p className="muted" role="status">
         {t('people.count', { count: loaderData.total })}

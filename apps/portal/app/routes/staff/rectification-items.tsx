@@ -69,11 +69,7 @@ export default function RectificationItems({ loaderData }: Route.ComponentProps)
           options={statuses.map((s) => ({ value: s, label: t(`ownership.rectification.status.${s}`) }))}
           defaultValue={params.get('status') ?? ''}
         />
-        <OwnershipFilters
-          choices={choices}
-          departmentId={params.get('department') ?? ''}
-          ownerId={params.get('owner') ?? ''}
-        />
+        <OwnershipFilters choices={choices} params={params} />
         <div>
           <button type="submit" className="button">
             {t('ownership.filter')}

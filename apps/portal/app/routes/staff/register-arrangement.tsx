@@ -1,7 +1,6 @@
 import { can, type RegisterRecord, registerEntry } from '@outpost/core';
 import { discontinuationImpacts, riskAssessmentResults } from '@outpost/db';
 import { SelectField } from '@outpost/ui';
-import { Form } from 'react-router';
 import { AppLink } from '../../components/app-link';
 import { keptFields, liveFields, recordValue } from '../../components/register/record-value';
 import { InputField, TextAreaField } from '../../components/staff/fields';
@@ -14,6 +13,7 @@ import type { StaffActionData } from '../../lib/staff/action-result';
 import { runStaffAction } from '../../lib/staff/run-action.server';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/register-arrangement';
+import { IntentForm } from '../../components/intent-form';
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { person } = requireKind(context, request, 'staff');
@@ -103,9 +103,13 @@ export default function RegisterArrangement({ loaderData: d, actionData }: Route
       </section>
 
       {d.mayEdit ? (
-        <Form method="post" className="stack" aria-labelledby="register-edit">
+        <IntentForm
+          intent="arrangement"
+          submitLabel={t('register.arrangement.save')}
+          inline
+          labelledBy="register-edit"
+        >
           <h2 id="register-edit">{t('register.arrangement.edit')}</h2>
-          <input type="hidden" name="intent" value="arrangement" />
           <FormOutcome result={result} intent="arrangement" />
           <InputField
             type="date"
@@ -189,10 +193,7 @@ export default function RegisterArrangement({ loaderData: d, actionData }: Route
             defaultValue={r.regulatorNotifiedOn ?? ''}
             error={errors.regulatorNotifiedOn}
           />
-          <button type="submit" className="button">
-            {t('register.arrangement.save')}
-          </button>
-        </Form>
+        </IntentForm>
       ) : null}
     </div>
   );

@@ -7,7 +7,6 @@ import {
 import { criticalities, serviceCategories } from '@outpost/db';
 import { Alert } from '@outpost/ui';
 import { formatDay } from '@outpost/i18n';
-import { Form } from 'react-router';
 import { AppLink } from '../../components/app-link';
 import { categoryLabel } from '../../components/partner-labels';
 import { TableRegion } from '../../components/table-region';
@@ -16,23 +15,22 @@ import { orRouteError } from '../../lib/app-error.server';
 import { useLocale, useT } from '../../lib/i18n';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/register';
+import { FilterSelect } from '../../components/filter-select';
+import { ListFilters, SearchField } from '../../components/list-filters';
+import { oneOfParam, queryParam } from '../../lib/search-params';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { person } = requireKind(context, request, 'staff');
   const locale = context.get(localeContext);
   const params = new URL(request.url).searchParams;
   // A hand-edited value that is not offered is ignored, never an error page.
-  const pick = (name: string, allowed: readonly string[]) => {
-    const v = params.get(name) ?? '';
-    return allowed.includes(v) ? v : undefined;
+  const filter: RegisterFilter = {
+    criticality: oneOfParam(params, 'criticality', criticalities),
+    serviceCategory: oneOfParam(params, 'category', serviceCategories),
+    completeness: oneOfParam(params, 'completeness', ['complete', 'incomplete'] as const),
+    missing: oneOfParam(params, 'missing', requiredFields),
+    q: queryParam(params, 'q', 200) || undefined,
   };
-  const filter = {
-    criticality: pick('criticality', criticalities),
-    serviceCategory: pick('category', serviceCategories),
-    completeness: pick('completeness', ['complete', 'incomplete']),
-    missing: pick('missing', requiredFields),
-    q: (params.get('q') ?? '').trim().slice(0, 200) || undefined,
-  } as RegisterFilter;
   const db = context.get(depsContext).db;
   const report = await orRouteError(locale, () => registerReport(db, person.actor, filter));
   const lone = await orRouteError(locale, () => partnersWithoutArrangement(db, person.actor));
@@ -83,56 +81,55 @@ export default function Register({ loaderData: d }: Route.ComponentProps) {
         <p className="muted">{t('register.intro')}</p>
       </header>
 
-      <Form method="get" className="filters" aria-label={t('register.filter.show')}>
-        <div className="ui-field">
-          <label htmlFor="register-criticality">{t('register.filter.criticality')}</label>
-          <select id="register-criticality" name="criticality" defaultValue={d.filter.criticality ?? ''}>
-            <option value="">{t('register.filter.all')}</option>
-            {d.criticalities.map((c) => (
-              <option key={c} value={c}>
-                {t(`criticality.${c}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="ui-field">
-          <label htmlFor="register-category">{t('register.filter.category')}</label>
-          <select id="register-category" name="category" defaultValue={d.filter.serviceCategory ?? ''}>
-            <option value="">{t('register.filter.all')}</option>
-            {d.serviceCategories.map((c) => (
-              <option key={c} value={c}>
-                {categoryLabel(t, c)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="ui-field">
-          <label htmlFor="register-completeness">{t('register.filter.completeness')}</label>
-          <select id="register-completeness" name="completeness" defaultValue={d.filter.completeness ?? ''}>
-            <option value="">{t('register.filter.all')}</option>
-            <option value="complete">{t('register.filter.complete')}</option>
-            <option value="incomplete">{t('register.filter.incomplete')}</option>
-          </select>
-        </div>
-        <div className="ui-field">
-          <label htmlFor="register-missing">{t('register.filter.missing')}</label>
-          <select id="register-missing" name="missing" defaultValue={d.filter.missing ?? ''}>
-            <option value="">{t('register.filter.all')}</option>
-            {d.requiredFields.map((f) => (
-              <option key={f} value={f}>
-                {t(`register.field.${f}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="ui-field">
-          <label htmlFor="register-q">{t('register.filter.q')}</label>
-          <input id="register-q" name="q" type="search" maxLength={200} defaultValue={d.filter.q ?? ''} />
-        </div>
-        <button type="submit" className="button">
-          {t('register.filter.show')}
-        </button>
-      </Form>
+      <ListFilters
+        search={false}
+        label={t('register.filter.show')}
+        submitLabel={t('register.filter.show')}
+        primary={false}
+      >
+        <FilterSelect
+          id="register-criticality"
+          name="criticality"
+          label={t('register.filter.criticality')}
+          allLabel={t('register.filter.all')}
+          options={d.criticalities.map((c) => ({ value: c, label: t(`criticality.${c}`) }))}
+          defaultValue={d.filter.criticality ?? ''}
+        />
+        <FilterSelect
+          id="register-category"
+          name="category"
+          label={t('register.filter.category')}
+          allLabel={t('register.filter.all')}
+          options={d.serviceCategories.map((c) => ({ value: c, label: categoryLabel(t, c) }))}
+          defaultValue={d.filter.serviceCategory ?? ''}
+        />
+        <FilterSelect
+          id="register-completeness"
+          name="completeness"
+          label={t('register.filter.completeness')}
+          allLabel={t('register.filter.all')}
+          options={(['complete', 'incomplete'] as const).map((c) => ({
+            value: c,
+            label: t(`register.filter.${c}`),
+          }))}
+          defaultValue={d.filter.completeness ?? ''}
+        />
+        <FilterSelect
+          id="register-missing"
+          name="missing"
+          label={t('register.filter.missing')}
+          allLabel={t('register.filter.all')}
+          options={d.requiredFields.map((f) => ({ value: f, label: t(`register.field.${f}`) }))}
+          defaultValue={d.filter.missing ?? ''}
+        />
+        <SearchField
+          id="register-q"
+          label={t('register.filter.q')}
+          defaultValue={d.filter.q ?? ''}
+          maxLength={200}
+          wide={false}
+        />
+      </ListFilters>
 
       <p data-testid="register-count">
         {t('register.count', {

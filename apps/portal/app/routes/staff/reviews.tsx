@@ -1,6 +1,6 @@
 import { reviewDecisions, reviewStatuses } from '@outpost/db';
 import { Badge, EmptyState } from '@outpost/ui';
-import { Form, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { decisionLabel, decisionTone, reviewStatusLabel, reviewTone } from '../../components/reviews/labels';
 import { ReviewOutcome } from '../../components/reviews/review-outcome';
 import { FilterSelect } from '../../components/filter-select';
@@ -10,15 +10,15 @@ import { orRouteError } from '../../lib/app-error.server';
 import { useT } from '../../lib/i18n';
 import { runReviewAction, staffHandlers } from '../../lib/reviews/review-actions.server';
 import { loadReviewList } from '../../lib/reviews/review-view.server';
-import { pageCount, pageParam } from '../../lib/search-params';
+import { oneOfParam, pageCount, pageParam } from '../../lib/search-params';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/reviews';
 import { AppLink } from '../../components/app-link';
 import { TableRegion } from '../../components/table-region';
+import { ListFilters } from '../../components/list-filters';
+import { IntentForm } from '../../components/intent-form';
 
 const PAGE_SIZE = 20;
-const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
-  values.includes(value as T) ? (value as T) : undefined;
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { person } = requireKind(context, request, 'staff');
@@ -26,8 +26,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const params = new URL(request.url).searchParams;
   // A hand-edited filter that is not a real value is ignored rather than an error.
   const quarter = /^\d{4}-Q[1-4]$/.test(params.get('quarter') ?? '') ? params.get('quarter')! : undefined;
-  const status = oneOf(reviewStatuses, params.get('status'));
-  const decision = oneOf(reviewDecisions, params.get('decision'));
+  const status = oneOfParam(params, 'status', reviewStatuses);
+  const decision = oneOfParam(params, 'decision', reviewDecisions);
   const list = await orRouteError(locale, () =>
     loadReviewList(
       context.get(depsContext).db,
@@ -67,28 +67,37 @@ export default function StaffReviews({ loaderData, actionData }: Route.Component
           <h2 id="draft-heading">{t('reviews.draftTitle')}</h2>
           <p className="muted">{t('reviews.draftHint')}</p>
           <div className="review-form__actions">
-            <Form method="post">
-              <input type="hidden" name="intent" value="draft" />
-              <input type="hidden" name="quarter" value={latest} />
-              <button type="submit" className="button button--primary">
-                {t('reviews.draftButton', { quarter: latest ?? '' })}
-              </button>
-            </Form>
+            <IntentForm
+              intent="draft"
+              hidden={{ quarter: latest ?? '' }}
+              submitLabel={t('reviews.draftButton', { quarter: latest ?? '' })}
+              primary
+              inline
+              className=""
+            />
             {earlier.map((q) => (
-              <Form method="post" key={q}>
-                <input type="hidden" name="intent" value="draft" />
-                <input type="hidden" name="quarter" value={q} />
-                <button type="submit" className="button button--quiet">
-                  {t('reviews.draftButton', { quarter: q })}
-                </button>
-              </Form>
+              <IntentForm
+                key={q}
+                intent="draft"
+                hidden={{ quarter: q }}
+                submitLabel={t('reviews.draftButton', { quarter: q })}
+                quiet
+                inline
+                className=""
+              />
             ))}
           </div>
           <ReviewOutcome result={actionData} intent="draft" />
         </section>
       ) : null}
 
-      <Form method="get" className="filters staff-filters" aria-label={t('reviews.filter')}>
+      <ListFilters
+        search={false}
+        className="filters staff-filters"
+        label={t('reviews.filter')}
+        submitLabel={t('reviews.apply')}
+        clear={filtered ? { to: '/s/reviews', label: t('reviews.clear') } : null}
+      >
         <FilterSelect
           id="review-quarter"
           name="quarter"
@@ -113,15 +122,7 @@ export default function StaffReviews({ loaderData, actionData }: Route.Component
           options={loaderData.decisions.map((d) => ({ value: d, label: decisionLabel(t, d) }))}
           defaultValue={params.get('decision') ?? ''}
         />
-        <button type="submit" className="button button--primary">
-          {t('reviews.apply')}
-        </button>
-        {filtered ? (
-          <AppLink to="/s/reviews" className="button button--quiet">
-            {t('reviews.clear')}
-          </AppLink>
-        ) : null}
-      </Form>
+      </ListFilters>
 
       <p className="muted" role="status">
         {t('reviews.count', { count: total })}

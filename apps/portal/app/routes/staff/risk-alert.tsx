@@ -27,6 +27,7 @@ import { requireKind } from '../../lib/viewer.server';
 import { OwnershipPanel } from '../../components/ownership/ownership-panel';
 import { ownershipLookup, ownershipView } from '../../lib/ownership/ownership.server';
 import type { Route } from './+types/risk-alert';
+import { IntentForm } from '../../components/intent-form';
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { person } = requireKind(context, request, 'staff');
@@ -276,15 +277,15 @@ export default function RiskAlertPage({ loaderData, actionData }: Route.Componen
             {t('risk.action.acknowledge')}
           </h2>
           {alert.status === 'open' ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="acknowledge" />
-              <button type="submit" className="button button--primary">
-                {t('risk.action.acknowledge')}
-              </button>
-            </Form>
+            <IntentForm
+              intent="acknowledge"
+              submitLabel={t('risk.action.acknowledge')}
+              primary
+              inline
+              className=""
+            />
           ) : null}
-          <Form method="post" className="filters">
-            <input type="hidden" name="intent" value="assign" />
+          <IntentForm intent="assign" submitLabel={t('risk.action.assign')} inline className="filters">
             <div className="ui-field">
               <label htmlFor="risk-owner">{t('risk.action.assignTo')}</label>
               <select id="risk-owner" name="ownerId" defaultValue={alert.ownerId ?? ''}>
@@ -303,38 +304,23 @@ export default function RiskAlertPage({ loaderData, actionData }: Route.Componen
                 <p className="ui-field__error">{fieldError('assign', 'ownerId')}</p>
               ) : null}
             </div>
-            <button type="submit" className="button">
-              {t('risk.action.assign')}
-            </button>
-          </Form>
-          <Form method="post" className="stack">
-            <input type="hidden" name="intent" value="resolve" />
+          </IntentForm>
+          <IntentForm intent="resolve" submitLabel={t('risk.action.resolve')}>
             <TextAreaField
               name="note"
               label={t('risk.alert.note')}
               error={fieldError('resolve', 'note')}
               maxLength={4000}
             />
-            <div>
-              <button type="submit" className="button">
-                {t('risk.action.resolve')}
-              </button>
-            </div>
-          </Form>
-          <Form method="post" className="stack">
-            <input type="hidden" name="intent" value="dismiss" />
+          </IntentForm>
+          <IntentForm intent="dismiss" submitLabel={t('risk.action.dismiss')}>
             <TextAreaField
               name="reason"
               label={t('risk.alert.reason')}
               error={fieldError('dismiss', 'reason')}
               maxLength={4000}
             />
-            <div>
-              <button type="submit" className="button">
-                {t('risk.action.dismiss')}
-              </button>
-            </div>
-          </Form>
+          </IntentForm>
         </section>
       ) : live ? (
         <p className="muted">{t('risk.alert.readOnly')}</p>
@@ -348,15 +334,9 @@ export default function RiskAlertPage({ loaderData, actionData }: Route.Componen
           <p className="muted">{t('risk-partner.staff.notShared')}</p>
         )}
         {mayAct && !sharing.shared ? (
-          <Form method="post" className="stack">
-            <input type="hidden" name="intent" value="share" />
+          <IntentForm intent="share" submitLabel={t('risk-partner.staff.share')}>
             <p className="muted">{t('risk-partner.staff.shareHint')}</p>
-            <div>
-              <button type="submit" className="button">
-                {t('risk-partner.staff.share')}
-              </button>
-            </div>
-          </Form>
+          </IntentForm>
         ) : null}
         <AlertThread comments={sharing.comments} files={sharing.files} audience="staff" />
         {mayAct ? (

@@ -4,6 +4,7 @@ import { Alert, EmptyState } from '@outpost/ui';
 import { data, Form, useSearchParams } from 'react-router';
 import { AppLink } from '../../components/app-link';
 import { FilterSelect } from '../../components/filter-select';
+import { FilterCheck, ListFilters, SearchField } from '../../components/list-filters';
 import { OwnershipFilters } from '../../components/ownership/ownership-filters';
 import { ownershipFilterParams, ownershipLookup } from '../../lib/ownership/ownership.server';
 import { PageLinks } from '../../components/page-links';
@@ -13,7 +14,7 @@ import { depsContext, localeContext } from '../../context';
 import { appErrorToForm, orRouteError } from '../../lib/app-error.server';
 import { routeError } from '../../lib/route-error';
 import { useLocale, useT } from '../../lib/i18n';
-import { pageCount, pageParam } from '../../lib/search-params';
+import { flagParam, oneOfParam, pageInfo, pageParam, queryParam } from '../../lib/search-params';
 import {
   riskAlertStatusCodes as riskAlertStatuses,
   riskLevelCodes as riskLevels,
@@ -22,7 +23,6 @@ import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/risk-alerts';
 
 const statusFilters = ['live', ...riskAlertStatuses, 'all'] as const;
-type StatusFilter = (typeof statusFilters)[number];
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -30,20 +30,20 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const locale = context.get(localeContext);
   const params = new URL(request.url).searchParams;
   // A hand-edited bad filter falls back to "no filter", never an error page.
-  const level = riskLevels.find((l) => l === params.get('level'));
-  const status = statusFilters.find((s) => s === params.get('status')) ?? 'live';
+  const level = oneOfParam(params, 'level', riskLevels);
+  const status = oneOfParam(params, 'status', statusFilters) ?? 'live';
   const partnerParam = params.get('partner') ?? '';
   const partnerId = uuid.test(partnerParam) ? partnerParam : undefined;
-  const q = (params.get('q') ?? '').trim().slice(0, 100) || undefined;
-  const overdue = params.get('overdue') === '1';
-  const mine = params.get('mine') === '1';
+  const q = queryParam(params) || undefined;
+  const overdue = flagParam(params, 'overdue');
+  const mine = flagParam(params, 'mine');
   const owned = ownershipFilterParams(params);
   const db = context.get(depsContext).db;
   const [result, lookup] = await orRouteError(locale, () =>
     Promise.all([
       listRiskAlerts(db, person.actor, {
         level,
-        status: status as StatusFilter,
+        status,
         partnerId,
         q,
         overdue,
@@ -62,9 +62,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     choices: lookup.choices,
     partnerName: partnerId ? (result.alerts[0]?.partnerName ?? null) : null,
     status,
-    total: result.total,
-    page: result.page,
-    pages: pageCount(result.total, result.pageSize),
+    ...pageInfo(result, result.pageSize),
     alerts: result.alerts.map((a) => ({
       id: a.id,
       partnerName: a.partnerName,
@@ -126,17 +124,13 @@ export default function RiskAlerts({ loaderData, actionData }: Route.ComponentPr
         </AppLink>
       </header>
 
-      <Form
-        method="get"
+      <ListFilters
         action="/s/risk/alerts"
-        role="search"
-        className="filters"
-        aria-label={t('risk.alerts.search')}
+        label={t('risk.alerts.search')}
+        submitLabel={t('common.search')}
+        clear={filtered ? { to: '/s/risk/alerts', label: t('risk.alerts.clear') } : null}
       >
-        <div className="ui-field filters__query">
-          <label htmlFor="risk-q">{t('risk.alerts.search')}</label>
-          <input id="risk-q" name="q" type="search" defaultValue={params.get('q') ?? ''} maxLength={100} />
-        </div>
+        <SearchField id="risk-q" label={t('risk.alerts.search')} defaultValue={params.get('q') ?? ''} />
         <FilterSelect
           id="risk-level"
           name="level"
@@ -145,41 +139,28 @@ export default function RiskAlerts({ loaderData, actionData }: Route.ComponentPr
           options={riskLevels.map((l) => ({ value: l, label: t(`risk.level.${l}`) }))}
           defaultValue={params.get('level') ?? ''}
         />
-        <div className="ui-field">
-          <label htmlFor="risk-status">{t('risk.alerts.status')}</label>
-          <select id="risk-status" name="status" defaultValue={loaderData.status}>
-            {statusFilters.map((s) => (
-              <option key={s} value={s}>
-                {t(`risk.alertStatus.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <label className="staff-check">
-          <input type="checkbox" name="overdue" value="1" defaultChecked={params.get('overdue') === '1'} />
-          <span>{t('risk.alerts.overdueOnly')}</span>
-        </label>
-        <label className="staff-check">
-          <input type="checkbox" name="mine" value="1" defaultChecked={params.get('mine') === '1'} />
-          <span>{t('risk.alerts.mineOnly')}</span>
-        </label>
-        <OwnershipFilters
-          choices={loaderData.choices}
-          departmentId={params.get('department') ?? ''}
-          ownerId={params.get('owner') ?? ''}
+        <FilterSelect
+          id="risk-status"
+          name="status"
+          label={t('risk.alerts.status')}
+          options={statusFilters.map((s) => ({ value: s, label: t(`risk.alertStatus.${s}`) }))}
+          defaultValue={loaderData.status}
         />
+        <FilterCheck
+          name="overdue"
+          label={t('risk.alerts.overdueOnly')}
+          defaultChecked={flagParam(params, 'overdue')}
+        />
+        <FilterCheck
+          name="mine"
+          label={t('risk.alerts.mineOnly')}
+          defaultChecked={flagParam(params, 'mine')}
+        />
+        <OwnershipFilters choices={loaderData.choices} params={params} />
         {params.get('partner') ? (
           <input type="hidden" name="partner" value={params.get('partner') ?? ''} />
         ) : null}
-        <button type="submit" className="button button--primary">
-          {t('common.search')}
-        </button>
-        {filtered ? (
-          <AppLink to="/s/risk/alerts" className="button button--quiet">
-            {t('risk.alerts.clear')}
-          </AppLink>
-        ) : null}
-      </Form>
+      </ListFilters>
       {loaderData.partnerName ? (
         <p>{t('risk.alerts.partnerFilter', { name: loaderData.partnerName })}</p>
       ) : null}

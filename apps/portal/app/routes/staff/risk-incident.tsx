@@ -13,7 +13,7 @@ import {
 import { formatDateTime, todayInChina, translate } from '@outpost/i18n';
 import { Alert } from '@outpost/ui';
 import Markdown from 'react-markdown';
-import { data, Form } from 'react-router';
+import { data } from 'react-router';
 import { AppLink } from '../../components/app-link';
 import { IncidentStatusBadge, TaskStatusBadge } from '../../components/risk/incident-labels';
 import { LevelBadge } from '../../components/risk/risk-labels';
@@ -26,6 +26,7 @@ import { riskLevelCodes } from '../../lib/risk/risk-codes';
 import { routeError } from '../../lib/route-error';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/risk-incident';
+import { IntentForm } from '../../components/intent-form';
 
 const doneKeys = ['opened', 'existing'] as const;
 
@@ -299,21 +300,14 @@ export default function RiskIncidentPage({ loaderData, actionData }: Route.Compo
           </div>
         ) : null}
         {mayAct && incident.status === 'open' ? (
-          <Form method="post" className="stack">
-            <input type="hidden" name="intent" value="contain" />
+          <IntentForm intent="contain" submitLabel={t('risk.incident.contain')}>
             <TextAreaField name="note" label={t('risk.incident.containNote')} maxLength={4000} />
-            <div>
-              <button type="submit" className="button">
-                {t('risk.incident.contain')}
-              </button>
-            </div>
-          </Form>
+          </IntentForm>
         ) : null}
         {mayAct && live ? (
           <details open={failed?.intent === 'update'}>
             <summary>{t('risk.incident.edit')}</summary>
-            <Form method="post" className="stack">
-              <input type="hidden" name="intent" value="update" />
+            <IntentForm intent="update" submitLabel={t('risk.incident.save')}>
               <InputField
                 name="title"
                 label={t('risk.incident.field.title')}
@@ -364,12 +358,7 @@ export default function RiskIncidentPage({ loaderData, actionData }: Route.Compo
                   ))}
                 </select>
               </div>
-              <div>
-                <button type="submit" className="button">
-                  {t('risk.incident.save')}
-                </button>
-              </div>
-            </Form>
+            </IntentForm>
           </details>
         ) : null}
       </section>
@@ -435,55 +424,53 @@ export default function RiskIncidentPage({ loaderData, actionData }: Route.Compo
                 </div>
               ) : null}
               {mayAct && live && task.status === 'open' && task.assignee === 'internal' ? (
-                <Form method="post" className="stack">
-                  <input type="hidden" name="intent" value="submitTask" />
-                  <input type="hidden" name="taskId" value={task.id} />
+                <IntentForm
+                  intent="submitTask"
+                  hidden={{ taskId: task.id }}
+                  submitLabel={t('risk.incident.task.submitInternal')}
+                >
                   <TextAreaField
                     name="note"
                     label={t('risk.incident.task.done')}
                     error={fieldError('submitTask', 'note', task.id)}
                     maxLength={4000}
                   />
-                  <div>
-                    <button type="submit" className="button">
-                      {t('risk.incident.task.submitInternal')}
-                    </button>
-                  </div>
-                </Form>
+                </IntentForm>
               ) : null}
               {mayAct && live && task.status === 'submitted' ? (
                 <div className="stack">
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="verifyTask" />
-                    <input type="hidden" name="taskId" value={task.id} />
-                    <button type="submit" className="button button--primary">
-                      {t('risk.incident.task.verify')}
-                    </button>
-                  </Form>
-                  <Form method="post" className="stack">
-                    <input type="hidden" name="intent" value="rejectTask" />
-                    <input type="hidden" name="taskId" value={task.id} />
+                  <IntentForm
+                    intent="verifyTask"
+                    hidden={{ taskId: task.id }}
+                    submitLabel={t('risk.incident.task.verify')}
+                    primary
+                    inline
+                    className=""
+                  />
+                  <IntentForm
+                    intent="rejectTask"
+                    hidden={{ taskId: task.id }}
+                    submitLabel={t('risk.incident.task.reject')}
+                  >
                     <TextAreaField
                       name="reason"
                       label={t('risk.incident.task.rejectReason')}
                       error={fieldError('rejectTask', 'reason', task.id)}
                       maxLength={2000}
                     />
-                    <div>
-                      <button type="submit" className="button">
-                        {t('risk.incident.task.reject')}
-                      </button>
-                    </div>
-                  </Form>
+                  </IntentForm>
                 </div>
               ) : null}
             </li>
           ))}
         </ul>
         {mayAct && live ? (
-          <Form method="post" className="stack" aria-labelledby="incident-add-task">
+          <IntentForm
+            intent="addTask"
+            submitLabel={t('risk.incident.task.add')}
+            labelledBy="incident-add-task"
+          >
             <h3 id="incident-add-task">{t('risk.incident.addTask')}</h3>
-            <input type="hidden" name="intent" value="addTask" />
             <TextAreaField
               name="description"
               label={t('risk.incident.task.description')}
@@ -529,12 +516,7 @@ export default function RiskIncidentPage({ loaderData, actionData }: Route.Compo
               min={loaderData.today}
               error={fieldError('addTask', 'dueDate')}
             />
-            <div>
-              <button type="submit" className="button">
-                {t('risk.incident.task.add')}
-              </button>
-            </div>
-          </Form>
+          </IntentForm>
         ) : null}
       </section>
 
@@ -542,8 +524,7 @@ export default function RiskIncidentPage({ loaderData, actionData }: Route.Compo
         <section className="card stack" aria-labelledby="incident-close">
           <h2 id="incident-close">{t('risk.incident.close')}</h2>
           <p className="muted">{t('risk.incident.close.hint')}</p>
-          <Form method="post" className="stack">
-            <input type="hidden" name="intent" value="close" />
+          <IntentForm intent="close" submitLabel={t('risk.incident.close')} primary>
             <TextAreaField
               name="rootCause"
               label={t('risk.incident.close.rootCause')}
@@ -556,12 +537,7 @@ export default function RiskIncidentPage({ loaderData, actionData }: Route.Compo
               error={fieldError('close', 'lessonsLearned')}
               maxLength={10000}
             />
-            <div>
-              <button type="submit" className="button button--primary">
-                {t('risk.incident.close')}
-              </button>
-            </div>
-          </Form>
+          </IntentForm>
         </section>
       ) : live ? (
         <p className="muted">{t('risk.incident.readOnly')}</p>

@@ -1,9 +1,10 @@
 import { can, listRiskIncidents } from '@outpost/core';
 import { formatDateTime } from '@outpost/i18n';
 import { EmptyState } from '@outpost/ui';
-import { Form, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { AppLink } from '../../components/app-link';
 import { FilterSelect } from '../../components/filter-select';
+import { FilterCheck, ListFilters, SearchField } from '../../components/list-filters';
 import { PageLinks } from '../../components/page-links';
 import { IncidentStatusBadge } from '../../components/risk/incident-labels';
 import { LevelBadge, OverdueBadge } from '../../components/risk/risk-labels';
@@ -13,7 +14,7 @@ import { orRouteError } from '../../lib/app-error.server';
 import { useT } from '../../lib/i18n';
 import { riskIncidentStatusCodes } from '../../lib/risk/incident-codes';
 import { riskLevelCodes } from '../../lib/risk/risk-codes';
-import { pageCount, pageParam } from '../../lib/search-params';
+import { flagParam, oneOfParam, pageInfo, pageParam, queryParam } from '../../lib/search-params';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/risk-incidents';
 
@@ -24,10 +25,10 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const locale = context.get(localeContext);
   const params = new URL(request.url).searchParams;
   // A hand-edited bad filter falls back to "no filter", never an error page.
-  const severity = riskLevelCodes.find((l) => l === params.get('severity'));
-  const status = statusFilters.find((s) => s === params.get('status')) ?? 'live';
-  const q = (params.get('q') ?? '').trim().slice(0, 100) || undefined;
-  const overdue = params.get('overdue') === '1';
+  const severity = oneOfParam(params, 'severity', riskLevelCodes);
+  const status = oneOfParam(params, 'status', statusFilters) ?? 'live';
+  const q = queryParam(params) || undefined;
+  const overdue = flagParam(params, 'overdue');
   const result = await orRouteError(locale, () =>
     listRiskIncidents(context.get(depsContext).db, person.actor, {
       severity,
@@ -41,9 +42,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     mayOpen: can(person.actor, 'manage:risk-incidents'),
     filtered: Boolean(severity || q || overdue || status !== 'live'),
     status,
-    total: result.total,
-    page: result.page,
-    pages: pageCount(result.total, result.pageSize),
+    ...pageInfo(result, result.pageSize),
     incidents: result.incidents.map((i) => ({
       id: i.id,
       title: i.title,
@@ -85,23 +84,17 @@ export default function RiskIncidents({ loaderData }: Route.ComponentProps) {
         </div>
       </header>
 
-      <Form
-        method="get"
+      <ListFilters
         action="/s/risk/incidents"
-        role="search"
-        className="filters"
-        aria-label={t('risk.incidents.search')}
+        label={t('risk.incidents.search')}
+        submitLabel={t('common.search')}
+        clear={filtered ? { to: '/s/risk/incidents', label: t('risk.alerts.clear') } : null}
       >
-        <div className="ui-field filters__query">
-          <label htmlFor="incident-q">{t('risk.incidents.search')}</label>
-          <input
-            id="incident-q"
-            name="q"
-            type="search"
-            defaultValue={params.get('q') ?? ''}
-            maxLength={100}
-          />
-        </div>
+        <SearchField
+          id="incident-q"
+          label={t('risk.incidents.search')}
+          defaultValue={params.get('q') ?? ''}
+        />
         <FilterSelect
           id="incident-severity"
           name="severity"
@@ -110,29 +103,19 @@ export default function RiskIncidents({ loaderData }: Route.ComponentProps) {
           options={riskLevelCodes.map((l) => ({ value: l, label: t(`risk.level.${l}`) }))}
           defaultValue={params.get('severity') ?? ''}
         />
-        <div className="ui-field">
-          <label htmlFor="incident-status">{t('risk.incidents.status')}</label>
-          <select id="incident-status" name="status" defaultValue={loaderData.status}>
-            {statusFilters.map((s) => (
-              <option key={s} value={s}>
-                {t(`risk.incidentStatus.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <label className="staff-check">
-          <input type="checkbox" name="overdue" value="1" defaultChecked={params.get('overdue') === '1'} />
-          <span>{t('risk.incidents.overdueOnly')}</span>
-        </label>
-        <button type="submit" className="button button--primary">
-          {t('common.search')}
-        </button>
-        {filtered ? (
-          <AppLink to="/s/risk/incidents" className="button button--quiet">
-            {t('risk.alerts.clear')}
-          </AppLink>
-        ) : null}
-      </Form>
+        <FilterSelect
+          id="incident-status"
+          name="status"
+          label={t('risk.incidents.status')}
+          options={statusFilters.map((s) => ({ value: s, label: t(`risk.incidentStatus.${s}`) }))}
+          defaultValue={loaderData.status}
+        />
+        <FilterCheck
+          name="overdue"
+          label={t('risk.incidents.overdueOnly')}
+          defaultChecked={flagParam(params, 'overdue')}
+        />
+      </ListFilters>
 
       <p className="muted" role="status">
         {t('risk.incidents.count', { count: total })}

@@ -1,7 +1,7 @@
 import { can, partnerChoices, supervisionOwners } from '@outpost/core';
 import { partnerRegions } from '@outpost/db';
 import { todayInChina } from '@outpost/i18n';
-import { Form, redirect } from 'react-router';
+import { redirect } from 'react-router';
 import { AppLink } from '../../components/app-link';
 import { CheckboxGroup, InputField, TextAreaField } from '../../components/staff/fields';
 import { FormOutcome, fieldErrorsOf } from '../../components/staff/form-outcome';
@@ -13,6 +13,7 @@ import { runStaffAction } from '../../lib/staff/run-action.server';
 import { createTaskAction } from '../../lib/supervision/actions.server';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/supervision-new';
+import { IntentForm } from '../../components/intent-form';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { person } = requireKind(context, request, 'staff');
@@ -62,8 +63,7 @@ export default function SupervisionNew({ loaderData, actionData }: Route.Compone
         <p className="page-header__eyebrow">{t('supervision.eyebrow')}</p>
         <h1>{t('supervision.new')}</h1>
       </header>
-      <Form method="post" className="stack">
-        <input type="hidden" name="intent" value="create" />
+      <IntentForm intent="create" submitLabel={t('supervision.create')} primary inline>
         <FormOutcome result={result} intent="create" />
         <InputField
           name="title"
@@ -105,10 +105,7 @@ export default function SupervisionNew({ loaderData, actionData }: Route.Compone
           min={d.today}
           required
         />
-        <button type="submit" className="button button--primary">
-          {t('supervision.create')}
-        </button>
-      </Form>
+      </IntentForm>
     </div>
   );
 }

@@ -1,7 +1,6 @@
 import { can, getSupervisionTask, linkableRectificationItems } from '@outpost/core';
 import { formatDateTime, formatDay } from '@outpost/i18n';
 import { Alert } from '@outpost/ui';
-import { Form } from 'react-router';
 import { AppLink } from '../../components/app-link';
 import { CheckboxGroup, TextAreaField } from '../../components/staff/fields';
 import { FormOutcome, fieldErrorsOf } from '../../components/staff/form-outcome';
@@ -15,6 +14,7 @@ import { runStaffAction } from '../../lib/staff/run-action.server';
 import { addFindingAction, setStatusAction } from '../../lib/supervision/actions.server';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/supervision-task';
+import { IntentForm } from '../../components/intent-form';
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { person } = requireKind(context, request, 'staff');
@@ -138,9 +138,15 @@ export default function SupervisionTask({ loaderData, actionData }: Route.Compon
       </section>
 
       {d.mayManage && d.task.status === 'open' ? (
-        <Form method="post" className="stack card" aria-labelledby="sv-add-finding">
+        <IntentForm
+          intent="finding"
+          submitLabel={t('supervision.finding.add')}
+          primary
+          inline
+          className="stack card"
+          labelledBy="sv-add-finding"
+        >
           <h2 id="sv-add-finding">{t('supervision.finding.add')}</h2>
-          <input type="hidden" name="intent" value="finding" />
           <FormOutcome result={result} intent="finding" />
           <div className="ui-field">
             <label htmlFor="sv-finding-partner">{t('supervision.finding.partner')}</label>
@@ -182,16 +188,12 @@ export default function SupervisionTask({ loaderData, actionData }: Route.Compon
           ) : (
             <p className="muted">{t('supervision.finding.itemsNone')}</p>
           )}
-          <button type="submit" className="button button--primary">
-            {t('supervision.finding.add')}
-          </button>
-        </Form>
+        </IntentForm>
       ) : null}
 
       {d.mayManage ? (
         d.task.status === 'open' ? (
-          <Form method="post" className="stack card">
-            <input type="hidden" name="intent" value="close" />
+          <IntentForm intent="close" submitLabel={t('supervision.close')} inline className="stack card">
             <FormOutcome result={result} intent="close" />
             <TextAreaField
               name="conclusion"
@@ -199,17 +201,9 @@ export default function SupervisionTask({ loaderData, actionData }: Route.Compon
               error={closeErrors.conclusion}
               required
             />
-            <button type="submit" className="button">
-              {t('supervision.close')}
-            </button>
-          </Form>
+          </IntentForm>
         ) : (
-          <Form method="post">
-            <input type="hidden" name="intent" value="reopen" />
-            <button type="submit" className="button">
-              {t('supervision.reopen')}
-            </button>
-          </Form>
+          <IntentForm intent="reopen" submitLabel={t('supervision.reopen')} inline className="" />
         )
       ) : null}
     </div>

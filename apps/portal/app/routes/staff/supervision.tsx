@@ -2,7 +2,6 @@ import { can, listSupervisionTasks, partnerChoices, supervisionOwners } from '@o
 import { partnerRegions } from '@outpost/db';
 import { formatDay } from '@outpost/i18n';
 import { EmptyState } from '@outpost/ui';
-import { Form } from 'react-router';
 import { AppLink } from '../../components/app-link';
 import { SupervisionStatus } from '../../components/supervision/task-status';
 import { TableRegion } from '../../components/table-region';
@@ -11,6 +10,8 @@ import { orRouteError } from '../../lib/app-error.server';
 import { useLocale, useT } from '../../lib/i18n';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/supervision';
+import { FilterSelect } from '../../components/filter-select';
+import { ListFilters } from '../../components/list-filters';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { person } = requireKind(context, request, 'staff');
@@ -64,54 +65,47 @@ export default function SupervisionTasks({ loaderData }: Route.ComponentProps) {
           </AppLink>
         ) : null}
       </header>
-      <Form method="get" className="filters" aria-label={t('supervision.filter.show')}>
-        <div className="ui-field">
-          <label htmlFor="sv-status">{t('supervision.filter.status')}</label>
-          <select id="sv-status" name="status" defaultValue={d.filters.status}>
-            {(['open', 'overdue', 'closed', 'all'] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`supervision.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="ui-field">
-          <label htmlFor="sv-owner">{t('supervision.filter.owner')}</label>
-          <select id="sv-owner" name="ownerId" defaultValue={d.filters.ownerId ?? ''}>
-            <option value="">{t('supervision.filter.any')}</option>
-            {d.owners.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="ui-field">
-          <label htmlFor="sv-partner">{t('supervision.filter.partner')}</label>
-          <select id="sv-partner" name="partnerId" defaultValue={d.filters.partnerId ?? ''}>
-            <option value="">{t('supervision.filter.any')}</option>
-            {d.partners.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="ui-field">
-          <label htmlFor="sv-region">{t('supervision.filter.region')}</label>
-          <select id="sv-region" name="region" defaultValue={d.filters.region ?? ''}>
-            <option value="">{t('supervision.filter.any')}</option>
-            {d.regions.map((r) => (
-              <option key={r} value={r}>
-                {t(`targets.region.${r}` as never)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button">
-          {t('supervision.filter.show')}
-        </button>
-      </Form>
+      <ListFilters
+        search={false}
+        label={t('supervision.filter.show')}
+        submitLabel={t('supervision.filter.show')}
+        primary={false}
+      >
+        <FilterSelect
+          id="sv-status"
+          name="status"
+          label={t('supervision.filter.status')}
+          options={(['open', 'overdue', 'closed', 'all'] as const).map((s) => ({
+            value: s,
+            label: t(`supervision.status.${s}`),
+          }))}
+          defaultValue={d.filters.status}
+        />
+        <FilterSelect
+          id="sv-owner"
+          name="ownerId"
+          label={t('supervision.filter.owner')}
+          allLabel={t('supervision.filter.any')}
+          options={d.owners.map((o) => ({ value: o.id, label: o.name }))}
+          defaultValue={d.filters.ownerId ?? ''}
+        />
+        <FilterSelect
+          id="sv-partner"
+          name="partnerId"
+          label={t('supervision.filter.partner')}
+          allLabel={t('supervision.filter.any')}
+          options={d.partners.map((p) => ({ value: p.id, label: p.name }))}
+          defaultValue={d.filters.partnerId ?? ''}
+        />
+        <FilterSelect
+          id="sv-region"
+          name="region"
+          label={t('supervision.filter.region')}
+          allLabel={t('supervision.filter.any')}
+          options={d.regions.map((r) => ({ value: r, label: t(`targets.region.${r}` as never) }))}
+          defaultValue={d.filters.region ?? ''}
+        />
+      </ListFilters>
       {d.tasks.length === 0 ? (
         <EmptyState title={t('supervision.empty')} />
       ) : (

@@ -19,6 +19,7 @@ import type { FormErrors } from '../../lib/form-errors';
 import { useLocale, useT } from '../../lib/i18n';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/termination';
+import { IntentForm } from '../../components/intent-form';
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { person } = requireKind(context, request, 'staff');
@@ -192,24 +193,19 @@ export default function Termination({ loaderData, actionData }: Route.ComponentP
         </ul>
         {mayDecide ? (
           <div className="button-row">
-            <Form method="post">
-              <input type="hidden" name="intent" value="approve" />
-              <button type="submit" className="button button--primary">
-                {t('terminations.approve')}
-              </button>
-            </Form>
-            <Form method="post" className="stack">
-              <input type="hidden" name="intent" value="reject" />
+            <IntentForm
+              intent="approve"
+              submitLabel={t('terminations.approve')}
+              primary
+              inline
+              className=""
+            />
+            <IntentForm intent="reject" submitLabel={t('terminations.reject')}>
               <div className="ui-field">
                 <label htmlFor="reject-reason">{t('terminations.rejectReason')}</label>
                 <textarea id="reject-reason" name="reason" rows={2} maxLength={2000} />
               </div>
-              <div>
-                <button type="submit" className="button">
-                  {t('terminations.reject')}
-                </button>
-              </div>
-            </Form>
+            </IntentForm>
           </div>
         ) : null}
       </section>
@@ -217,8 +213,12 @@ export default function Termination({ loaderData, actionData }: Route.ComponentP
       {mayManage && open ? (
         <section className="stack" aria-labelledby="successor">
           <h2 id="successor">{t('terminations.setSuccessor')}</h2>
-          <Form method="post" className="filters">
-            <input type="hidden" name="intent" value="successor" />
+          <IntentForm
+            intent="successor"
+            submitLabel={t('terminations.setSuccessor')}
+            inline
+            className="filters"
+          >
             <div className="ui-field">
               <label htmlFor="successor-id">{t('terminations.successor')}</label>
               <select
@@ -236,10 +236,7 @@ export default function Termination({ loaderData, actionData }: Route.ComponentP
                 <p className="ui-field__error">{failed.fields.successorPartnerId}</p>
               ) : null}
             </div>
-            <button type="submit" className="button">
-              {t('terminations.setSuccessor')}
-            </button>
-          </Form>
+          </IntentForm>
         </section>
       ) : null}
       {view.handoverItems.length ? (
@@ -304,19 +301,13 @@ export default function Termination({ loaderData, actionData }: Route.ComponentP
       {mayManage && open ? (
         <section className="stack" aria-labelledby="withdraw">
           <h2 id="withdraw">{t('terminations.withdraw')}</h2>
-          <Form method="post" className="stack">
-            <input type="hidden" name="intent" value="withdraw" />
+          <IntentForm intent="withdraw" submitLabel={t('terminations.withdraw')}>
             <div className="ui-field">
               <label htmlFor="withdraw-reason">{t('terminations.withdrawReason')}</label>
               <textarea id="withdraw-reason" name="reason" rows={2} maxLength={4000} />
               {failed?.fields?.reason ? <p className="ui-field__error">{failed.fields.reason}</p> : null}
             </div>
-            <div>
-              <button type="submit" className="button">
-                {t('terminations.withdraw')}
-              </button>
-            </div>
-          </Form>
+          </IntentForm>
         </section>
       ) : null}
     </div>

@@ -11,9 +11,10 @@ import type { FormErrors } from '../../lib/form-errors';
 import { useLocale, useT } from '../../lib/i18n';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/terminations';
+import { FilterSelect } from '../../components/filter-select';
+import { ListFilters } from '../../components/list-filters';
+import { oneOfParam } from '../../lib/search-params';
 
-const pick = <T extends string>(values: readonly T[], raw: string | null): T | undefined =>
-  values.find((v) => v === raw);
 const uuidOrNone = (raw: string | null) => (raw && /^[0-9a-f-]{36}$/i.test(raw) ? raw : undefined);
 
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -23,7 +24,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const params = new URL(request.url).searchParams;
   // A hand-edited bad filter falls back to "no filter", never an error page.
   const filters = {
-    status: pick(terminationStatuses, params.get('status')),
+    status: oneOfParam(params, 'status', terminationStatuses),
     departmentId: uuidOrNone(params.get('department')),
     responsibleId: uuidOrNone(params.get('responsible')),
   };
@@ -33,7 +34,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   // Opened from a review's termination recommendation (its page links here): the form starts filled in.
   const prefill = {
     partnerId: uuidOrNone(params.get('partner')) ?? '',
-    source: pick(terminationSources, params.get('source')) ?? '',
+    source: oneOfParam(params, 'source', terminationSources) ?? '',
     sourceId: uuidOrNone(params.get('sourceId')) ?? '',
   };
   return {
@@ -91,50 +92,36 @@ export default function Terminations({ loaderData, actionData }: Route.Component
       <header className="page-header">
         <h1>{t('terminations.title')}</h1>
       </header>
-      <Form
-        method="get"
+      <ListFilters
         action="/s/terminations"
-        role="search"
-        className="filters"
-        aria-label={t('terminations.filter.apply')}
+        label={t('terminations.filter.apply')}
+        submitLabel={t('terminations.filter.apply')}
       >
-        <div className="ui-field">
-          <label htmlFor="t-status">{t('terminations.col.status')}</label>
-          <select id="t-status" name="status" defaultValue={params.get('status') ?? ''}>
-            <option value="">{t('terminations.filter.all')}</option>
-            {lists.statuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`terminations.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="ui-field">
-          <label htmlFor="t-department">{t('terminations.col.department')}</label>
-          <select id="t-department" name="department" defaultValue={params.get('department') ?? ''}>
-            <option value="">{t('terminations.filter.all')}</option>
-            {options.departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {dept(d)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="ui-field">
-          <label htmlFor="t-responsible">{t('terminations.col.responsible')}</label>
-          <select id="t-responsible" name="responsible" defaultValue={params.get('responsible') ?? ''}>
-            <option value="">{t('terminations.filter.all')}</option>
-            {options.staff.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button button--primary">
-          {t('terminations.filter.apply')}
-        </button>
-      </Form>
+        <FilterSelect
+          id="t-status"
+          name="status"
+          label={t('terminations.col.status')}
+          allLabel={t('terminations.filter.all')}
+          options={lists.statuses.map((s) => ({ value: s, label: t(`terminations.status.${s}`) }))}
+          defaultValue={params.get('status') ?? ''}
+        />
+        <FilterSelect
+          id="t-department"
+          name="department"
+          label={t('terminations.col.department')}
+          allLabel={t('terminations.filter.all')}
+          options={options.departments.map((d) => ({ value: d.id, label: dept(d) }))}
+          defaultValue={params.get('department') ?? ''}
+        />
+        <FilterSelect
+          id="t-responsible"
+          name="responsible"
+          label={t('terminations.col.responsible')}
+          allLabel={t('terminations.filter.all')}
+          options={options.staff.map((s) => ({ value: s.id, label: s.name }))}
+          defaultValue={params.get('responsible') ?? ''}
+        />
+      </ListFilters>
       {cases.length === 0 ? (
         <EmptyState title={t('terminations.empty')} />
       ) : (

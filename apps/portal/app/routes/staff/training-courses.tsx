@@ -1,29 +1,28 @@
 import { listCourses } from '@outpost/core';
 import { formatDateTime } from '@outpost/i18n';
 import { EmptyState, TextField } from '@outpost/ui';
-import { Form, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { AppLink } from '../../components/app-link';
 import { PageLinks } from '../../components/page-links';
 import { TableRegion } from '../../components/table-region';
 import { orRouteError } from '../../lib/app-error.server';
 import { useT } from '../../lib/i18n';
-import { pageCount, pageParam } from '../../lib/search-params';
+import { pageInfo, pageParam, queryParam } from '../../lib/search-params';
 import { requireTrainingStaff } from '../../lib/training/staff-guard.server';
 import type { Route } from './+types/training-courses';
+import { ListFilters } from '../../components/list-filters';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { actor, deps, locale } = requireTrainingStaff(context, request);
   const params = new URL(request.url).searchParams;
-  const search = (params.get('q') ?? '').trim().slice(0, 100);
+  const search = queryParam(params);
   const list = await orRouteError(locale, () =>
     listCourses(deps.db, actor, { search, page: pageParam(params), pageSize: 20 }),
   );
   const en = locale === 'en';
   return {
     search,
-    total: list.total,
-    page: list.page,
-    pages: pageCount(list.total, list.pageSize),
+    ...pageInfo(list, list.pageSize),
     courses: list.courses.map((c) => ({
       id: c.id,
       title: en ? c.titleEn : c.titleZh,
@@ -59,12 +58,13 @@ export default function TrainingCourses({ loaderData }: Route.ComponentProps) {
           </AppLink>
         </div>
       </header>
-      <Form method="get" className="filters" role="search" aria-label={t('training-staff.courses.search')}>
+      <ListFilters
+        label={t('training-staff.courses.search')}
+        submitLabel={t('training-staff.courses.searchButton')}
+        primary={false}
+      >
         <TextField name="q" label={t('training-staff.courses.search')} defaultValue={view.search} />
-        <button type="submit" className="button">
-          {t('training-staff.courses.searchButton')}
-        </button>
-      </Form>
+      </ListFilters>
       <p className="muted">{t('training-staff.courses.count', { count: view.total })}</p>
       {view.courses.length === 0 ? (
         <EmptyState

@@ -1,30 +1,29 @@
 import { listNotices } from '@outpost/core';
 import { formatDateTime, formatDay } from '@outpost/i18n';
 import { Badge, EmptyState, TextField } from '@outpost/ui';
-import { Form, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { AppLink } from '../../components/app-link';
 import { PageLinks } from '../../components/page-links';
 import { TableRegion } from '../../components/table-region';
 import { NoticeAudience } from '../../components/training/notice-audience';
 import { orRouteError } from '../../lib/app-error.server';
 import { useT } from '../../lib/i18n';
-import { pageCount, pageParam } from '../../lib/search-params';
+import { pageInfo, pageParam, queryParam } from '../../lib/search-params';
 import { requireTrainingStaff } from '../../lib/training/staff-guard.server';
 import type { Route } from './+types/training-notices';
+import { ListFilters } from '../../components/list-filters';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { actor, deps, locale } = requireTrainingStaff(context, request);
   const params = new URL(request.url).searchParams;
-  const search = (params.get('q') ?? '').trim().slice(0, 100);
+  const search = queryParam(params);
   const list = await orRouteError(locale, () =>
     listNotices(deps.db, actor, { search, page: pageParam(params), pageSize: 20 }),
   );
   const en = locale === 'en';
   return {
     search,
-    total: list.total,
-    page: list.page,
-    pages: pageCount(list.total, list.pageSize),
+    ...pageInfo(list, list.pageSize),
     notices: list.notices.map((n) => ({
       id: n.id,
       kind: n.kind,
@@ -61,12 +60,13 @@ export default function TrainingNotices({ loaderData }: Route.ComponentProps) {
           </AppLink>
         </div>
       </header>
-      <Form method="get" className="filters" role="search" aria-label={t('training-notices.staff.search')}>
+      <ListFilters
+        label={t('training-notices.staff.search')}
+        submitLabel={t('training-notices.staff.searchButton')}
+        primary={false}
+      >
         <TextField name="q" label={t('training-notices.staff.search')} defaultValue={view.search} />
-        <button type="submit" className="button">
-          {t('training-notices.staff.searchButton')}
-        </button>
-      </Form>
+      </ListFilters>
       <p className="muted">{t('training-notices.staff.count', { count: view.total })}</p>
       {view.notices.length === 0 ? (
         <EmptyState

@@ -1,12 +1,13 @@
 import { listPartners } from '@outpost/core';
 import { EmptyState, TextField } from '@outpost/ui';
-import { Form } from 'react-router';
 import { TableRegion } from '../../components/table-region';
 import { depsContext, localeContext } from '../../context';
 import { orRouteError } from '../../lib/app-error.server';
 import { useT } from '../../lib/i18n';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/training-records';
+import { ListFilters } from '../../components/list-filters';
+import { queryParam } from '../../lib/search-params';
 
 /** Staff choose a partner and download its training records (CSV or Excel). */
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -15,7 +16,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const { db } = context.get(depsContext);
   const params = new URL(request.url).searchParams;
   const partnerId = params.get('partner');
-  const q = (params.get('q') ?? '').trim().slice(0, 100);
+  const q = queryParam(params);
   const list = await orRouteError(locale, () =>
     listPartners(db, person.actor, { q: q || undefined, pageSize: 100 }),
   );
@@ -37,12 +38,13 @@ export default function TrainingRecords({ loaderData }: Route.ComponentProps) {
         <h1>{t('training.records.title')}</h1>
         <p className="muted">{t('training.records.intro')}</p>
       </header>
-      <Form method="get" className="filters" role="search" aria-label={t('training.records.partner')}>
+      <ListFilters
+        label={t('training.records.partner')}
+        submitLabel={t('training.records.choose')}
+        primary={false}
+      >
         <TextField name="q" label={t('training.records.partner')} defaultValue={q} />
-        <button type="submit" className="button">
-          {t('training.records.choose')}
-        </button>
-      </Form>
+      </ListFilters>
       {shown.length === 0 ? (
         <EmptyState title={t('training.records.partner')} />
       ) : (

@@ -1,7 +1,7 @@
 import { trainingOverview } from '@outpost/core';
 import { serviceCategories } from '@outpost/db';
 import { Badge, EmptyState, TextField } from '@outpost/ui';
-import { Form, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { AppLink } from '../../components/app-link';
 import { FilterSelect } from '../../components/filter-select';
 import { PageLinks } from '../../components/page-links';
@@ -11,10 +11,11 @@ import { ComplianceTrend } from '../../components/training/compliance-trend';
 import { depsContext, localeContext } from '../../context';
 import { orRouteError } from '../../lib/app-error.server';
 import { useLocale, useT } from '../../lib/i18n';
-import { pageCount, pageParam } from '../../lib/search-params';
+import { pageCount, pageParam, queryParam } from '../../lib/search-params';
 import { formatShare } from '../../lib/training/format';
 import { requireKind } from '../../lib/viewer.server';
 import type { Route } from './+types/training';
+import { ListFilters } from '../../components/list-filters';
 
 const PAGE_SIZE = 20;
 type Category = (typeof serviceCategories)[number];
@@ -25,7 +26,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const { person } = requireKind(context, request, 'staff');
   const params = new URL(request.url).searchParams;
   const category = params.get('category');
-  const q = (params.get('q') ?? '').trim().slice(0, 100);
+  const q = queryParam(params);
   const result = await orRouteError(context.get(localeContext), () =>
     trainingOverview(context.get(depsContext).db, person.actor, {
       serviceCategory: isCategory(category) ? category : undefined,
@@ -87,7 +88,11 @@ export default function StaffTraining({ loaderData }: Route.ComponentProps) {
         <ComplianceTrend trend={view.trend} />
       </section>
 
-      <Form method="get" className="filters" role="search" aria-label={t('training-dashboard.search')}>
+      <ListFilters
+        label={t('training-dashboard.search')}
+        submitLabel={t('training-dashboard.searchButton')}
+        primary={false}
+      >
         <TextField name="q" label={t('training-dashboard.search')} defaultValue={view.q} />
         <FilterSelect
           id="training-category"
@@ -97,10 +102,7 @@ export default function StaffTraining({ loaderData }: Route.ComponentProps) {
           options={view.categories.map((c) => ({ value: c, label: categoryLabel(t, c) }))}
           defaultValue={view.category}
         />
-        <button type="submit" className="button">
-          {t('training-dashboard.searchButton')}
-        </button>
-      </Form>
+      </ListFilters>
       <p className="muted" role="status">
         {t('training-dashboard.count', { count: view.total })}
       </p>
