@@ -4,6 +4,7 @@ import type { VoteOutcome } from '../committee/vote-from-slack.ts';
 import type { ListenerDeps } from '../deps.ts';
 import { identify } from '../identity.ts';
 import { errorView } from '../views/error.ts';
+import type { BallotOutbox } from '../outbox/ballot.ts';
 import { notLinkedView } from '../views/not-linked.ts';
 import type { BallotKindName } from './ids.ts';
 
@@ -12,8 +13,8 @@ export type BallotDecision = 'approve' | 'reject';
 
 /**
  * What one kind of approval ballot does differently (decision record 058): its ids (./ids.ts), the
- * words of its reason modal, and the calls into core. Everything else — buttons, modal, repeat
- * detection, answers — is shared.
+ * words of its reason modal, the calls into core, and its outbox delivery. Everything else —
+ * buttons, modal, repeat detection, answers, posting and redrawing the DM — is shared.
  */
 export interface BallotKind {
   kind: BallotKindName;
@@ -38,6 +39,8 @@ export interface BallotKind {
   ): Promise<boolean>;
   /** Whether core's refusal may be the loser of two racing clicks (then `decided` is asked again). */
   mayBeRace(error: unknown): boolean;
+  /** How its DM is posted and redrawn from the outbox (../outbox/ballot.ts). */
+  outbox: BallotOutbox;
 }
 
 /**

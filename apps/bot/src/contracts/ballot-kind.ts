@@ -4,8 +4,12 @@ import {
   isAppError,
   isUuid,
   openVersionOf,
+  CONTRACT_BALLOT_KIND,
+  CONTRACT_REFRESH_KIND,
+  recordContractMessage,
 } from '@outpost/core';
 import { type BallotKind, refused } from '../ballots/kind.ts';
+import { contractMessage } from './ballot.ts';
 import type { ListenerDeps } from '../deps.ts';
 
 /** The contract approval ballot (amendments and renewals included): Approve / Return…. */
@@ -27,6 +31,22 @@ export const contractBallotKind: BallotKind = {
   mayBeRace: (error) =>
     isAppError(error) &&
     (error.code === 'already_decided' || error.messageKey === 'errors.contracts.already_decided'),
+  outbox: {
+    ballotKind: CONTRACT_BALLOT_KIND,
+    refreshKind: CONTRACT_REFRESH_KIND,
+    key: 'contractId',
+    recipient: 'approver',
+    noun: 'contract',
+    message: (db, m) =>
+      contractMessage(db, { contractId: m.subjectId, approverId: m.recipientId, publicUrl: m.publicUrl }),
+    record: (tx, m) =>
+      recordContractMessage(tx, {
+        contractId: m.subjectId,
+        approverId: m.recipientId,
+        channel: m.channel,
+        ts: m.ts,
+      }),
+  },
 };
 
 const asContract = (decision: 'approve' | 'reject') => (decision === 'reject' ? 'return' : 'approve');

@@ -1,5 +1,14 @@
-import { decideIncentive, incentiveDecisionInput, isAppError, isUuid } from '@outpost/core';
+import {
+  decideIncentive,
+  incentiveDecisionInput,
+  isAppError,
+  isUuid,
+  INCENTIVE_BALLOT_KIND,
+  INCENTIVE_REFRESH_KIND,
+  recordIncentiveMessage,
+} from '@outpost/core';
 import { type BallotDecision, type BallotKind, refused } from '../ballots/kind.ts';
+import { incentiveMessage } from './ballot.ts';
 import type { ListenerDeps } from '../deps.ts';
 
 /** The incentive record's approval ballot: Approve / Reject…, one decision each per round. */
@@ -20,6 +29,22 @@ export const incentiveBallotKind: BallotKind = {
   mayBeRace: (error) =>
     isAppError(error) &&
     (error.code === 'already_decided' || error.messageKey === 'errors.incentives.already_decided'),
+  outbox: {
+    ballotKind: INCENTIVE_BALLOT_KIND,
+    refreshKind: INCENTIVE_REFRESH_KIND,
+    key: 'recordId',
+    recipient: 'approver',
+    noun: 'incentive',
+    message: (db, m) =>
+      incentiveMessage(db, { recordId: m.subjectId, approverId: m.recipientId, publicUrl: m.publicUrl }),
+    record: (tx, m) =>
+      recordIncentiveMessage(tx, {
+        recordId: m.subjectId,
+        approverId: m.recipientId,
+        channel: m.channel,
+        ts: m.ts,
+      }),
+  },
 };
 
 /** Whether this approver's decision in the record's current round is this one. */
