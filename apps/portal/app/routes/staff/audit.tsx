@@ -6,7 +6,7 @@ import {
   searchAuditLog,
   verifyAuditLog,
 } from '@outpost/core';
-import { translate } from '@outpost/i18n';
+import { auditLabel, auditLabelledCodes, translate } from '@outpost/i18n';
 import { Alert } from '@outpost/ui';
 import { Form } from 'react-router';
 import { AuditEntriesTable } from '../../components/audit/entries-table';
@@ -71,7 +71,13 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     verifyError,
     checkpointLines: params.get('checkpoints') ?? '',
     paged: Boolean(before),
-    entityTypes: vocabulary.entityTypes,
+    // Codes stay the filter's values (and the URL's); each is shown with its name, sorted by name.
+    entityTypes: vocabulary.entityTypes
+      .map((code) => ({ code, label: auditLabel(locale, 'entity', code) }))
+      .sort((a, b) => a.label.localeCompare(b.label, locale)),
+    actions: auditLabelledCodes('action')
+      .map((code) => ({ code, label: auditLabel(locale, 'action', code) }))
+      .sort((a, b) => a.code.localeCompare(b.code)),
     partners: partners.map((p) => ({ id: p.id, name: p.name })),
     size,
     verification: verification
@@ -133,8 +139,8 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
           <select id="audit-entity-type" name="entityType" defaultValue={d.filters.entityType ?? ''}>
             <option value="">{t('audit-viewer.filter.any')}</option>
             {d.entityTypes.map((e) => (
-              <option key={e} value={e}>
-                {e}
+              <option key={e.code} value={e.code} title={e.code}>
+                {e.label === e.code ? e.code : `${e.label} (${e.code})`}
               </option>
             ))}
           </select>
@@ -148,7 +154,13 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
           name="action"
           label={t('audit-viewer.filter.action')}
           defaultValue={d.filters.action ?? ''}
+          list="audit-actions"
         />
+        <datalist id="audit-actions">
+          {d.actions.map((a) => (
+            <option key={a.code} value={a.code} label={a.label} />
+          ))}
+        </datalist>
         <InputField
           name="from"
           type="date"
