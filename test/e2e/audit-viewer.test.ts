@@ -58,7 +58,9 @@ describe.skipIf(!e2eEnabled)('the auditor’s view (decision record 053)', () =>
       expect(lines[0]).toContain('操作人');
       expect(lines.slice(1).join('\n')).toContain('supervision.task_created');
       expect(lines[0]).toContain('操作（名称）');
-      expect(lines.slice(1).join('\n')).toContain('supervision.task_created,新建监督任务,supervision_task,监督任务');
+      expect(lines.slice(1).join('\n')).toContain(
+        'supervision.task_created,新建监督任务,supervision_task,监督任务',
+      );
 
       // Verify the chain: progress, then the result — the CLI's check.
       await page.getByRole('button', { name: '校验哈希链' }).click();

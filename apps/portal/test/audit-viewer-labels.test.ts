@@ -66,8 +66,12 @@ test('the table shows each code’s name with the code beside it; an unknown cod
       ),
     );
   const zh = html('zh-CN');
-  expect(zh).toContain('<span class="audit-code" title="api_key.created">创建 API 密钥 <code class="muted">api_key.created</code></span>');
-  expect(zh).toContain('<span class="audit-code" title="api_key">API 密钥 <code class="muted">api_key</code></span>');
+  expect(zh).toContain(
+    '<span class="audit-code" title="api_key.created">创建 API 密钥 <code class="muted">api_key.created</code></span>',
+  );
+  expect(zh).toContain(
+    '<span class="audit-code" title="api_key">API 密钥 <code class="muted">api_key</code></span>',
+  );
   expect(zh).toContain('<code>legacy.thing_done</code>');
   expect(zh).toContain('<code>legacy_table</code>');
   expect(zh).not.toContain('audit.action.');

@@ -9,11 +9,21 @@ import ts from 'typescript';
 import { ownedEntities } from '../src/ownership/ownership.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
-const sourceDirs = ['packages/core/src', 'packages/auth/src', 'apps/api/src', 'apps/bot/src', 'apps/worker/src', 'apps/server/src', 'apps/portal/app'];
+const sourceDirs = [
+  'packages/core/src',
+  'packages/auth/src',
+  'apps/api/src',
+  'apps/bot/src',
+  'apps/worker/src',
+  'apps/server/src',
+  'apps/portal/app',
+];
 
 /** Values built at run time, by file and the expression's text. */
 const dynamic: Record<string, string[]> = {
-  'packages/core/src/risk/timeline.ts action `risk_alert.${kind}`': riskAlertEventKinds.map((k) => `risk_alert.${k}`),
+  'packages/core/src/risk/timeline.ts action `risk_alert.${kind}`': riskAlertEventKinds.map(
+    (k) => `risk_alert.${k}`,
+  ),
   'packages/core/src/risk/incidents/timeline.ts action `risk_incident.${kind}`': riskIncidentEventKinds.map(
     (k) => `risk_incident.${k}`,
   ),
@@ -25,8 +35,14 @@ const dynamic: Record<string, string[]> = {
   'packages/core/src/contracts/expiry.ts action `contract.${next}`': contractStatuses
     .filter((s) => s === 'expiring' || s === 'expired')
     .map((s) => `contract.${s}`),
-  'packages/core/src/admission/votes.ts action `application.${decided}`': ['application.approved', 'application.rejected'],
-  'packages/core/src/admission/documents.ts action `document.${status}`': ['document.accepted', 'document.rejected'],
+  'packages/core/src/admission/votes.ts action `application.${decided}`': [
+    'application.approved',
+    'application.rejected',
+  ],
+  'packages/core/src/admission/documents.ts action `document.${status}`': [
+    'document.accepted',
+    'document.rejected',
+  ],
 };
 
 function sourceFiles(dir: string): string[] {
@@ -40,7 +56,8 @@ function sourceFiles(dir: string): string[] {
   for (const name of names) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) {
-      if (name !== 'node_modules' && name !== 'test' && name !== 'testing' && name !== 'build') out.push(...sourceFiles(path));
+      if (name !== 'node_modules' && name !== 'test' && name !== 'testing' && name !== 'build')
+        out.push(...sourceFiles(path));
     } else if (/\.tsx?$/.test(name) && !/\.(test|d)\.tsx?$/.test(name)) out.push(path);
   }
   return out;

@@ -23,7 +23,8 @@ describe('every audit action and entity type the code writes has a name', () => 
     ]) {
       expect(codes.actions).toContain(a);
     }
-    for (const e of ['allocation_table', 'api_key', 'user', 'rectification_item']) expect(codes.entityTypes).toContain(e);
+    for (const e of ['allocation_table', 'api_key', 'user', 'rectification_item'])
+      expect(codes.entityTypes).toContain(e);
   });
 
   for (const locale of supportedLocales) {
@@ -44,7 +45,9 @@ describe('every audit action and entity type the code writes has a name', () => 
 
   it('the two languages name different things differently (no copy left untranslated)', () => {
     const same = [...codes.actions].filter(
-      (a) => hasAuditLabel('en', 'action', a) && auditLabel('en', 'action', a) === auditLabel('zh-CN', 'action', a),
+      (a) =>
+        hasAuditLabel('en', 'action', a) &&
+        auditLabel('en', 'action', a) === auditLabel('zh-CN', 'action', a),
     );
     expect(same).toEqual([]);
   });

@@ -49,8 +49,8 @@ function Outcome({ result }: { result: VerificationView }) {
       {e ? (
         <div data-testid="broken-entry">
           <p>
-            {e.id} · <AuditCode kind="action" code={e.action} /> · <AuditCode kind="entity" code={e.entityType} />{' '}
-            {e.entityId ?? ''}
+            {e.id} · <AuditCode kind="action" code={e.action} /> ·{' '}
+            <AuditCode kind="entity" code={e.entityType} /> {e.entityId ?? ''}
           </p>
           <EntryChanges changes={e.changes} />
         </div>
