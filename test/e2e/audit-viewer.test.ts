@@ -23,6 +23,21 @@ describe.skipIf(!e2eEnabled)('the auditor’s view (decision record 053)', () =>
       expect(await created.getByText('孙立华').count()).toBeGreaterThan(0);
       // Its after-values, field by field.
       expect(await created.locator('ins', { hasText: '季度整改落实情况专项检查' }).count()).toBe(1);
+      // The action and the entity type by name in the reader's language, the code beside them.
+      expect(await created.getByText('新建监督任务').count()).toBe(1);
+      expect(await created.locator('code', { hasText: 'supervision.task_created' }).count()).toBe(1);
+      expect(await created.locator('[title="supervision_task"]', { hasText: '监督任务' }).count()).toBe(1);
+
+      // The entity-type filter lists names; its value (and the URL's) stays the code.
+      const entityType = page.getByLabel('对象类型');
+      expect(await entityType.locator('option[value="supervision_task"]').textContent()).toBe(
+        '监督任务 (supervision_task)',
+      );
+      await entityType.selectOption({ label: '监督任务 (supervision_task)' });
+      await page.getByRole('button', { name: '查询', exact: true }).click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('entityType')).toBe('supervision_task');
+      await expect.poll(() => rows.count()).toBe(2);
+      await entityType.selectOption('');
 
       // Search by actor: the risk officer's entries only.
       await page.getByLabel('操作人（姓名、邮箱或编号）').fill('孙立华');
@@ -42,6 +57,10 @@ describe.skipIf(!e2eEnabled)('the auditor’s view (decision record 053)', () =>
         .split('\r\n');
       expect(lines[0]).toContain('操作人');
       expect(lines.slice(1).join('\n')).toContain('supervision.task_created');
+      expect(lines[0]).toContain('操作（名称）');
+      expect(lines.slice(1).join('\n')).toContain(
+        'supervision.task_created,新建监督任务,supervision_task,监督任务',
+      );
 
       // Verify the chain: progress, then the result — the CLI's check.
       await page.getByRole('button', { name: '校验哈希链' }).click();

@@ -162,6 +162,11 @@ describe('CSV export of the current search', () => {
       .trim()
       .split('\r\n');
     expect(lines[0]).toContain('操作人');
+    // Each code is followed by its name in the reader's language.
+    const header = lines[0]!.split(',');
+    expect(header.indexOf('操作（名称）')).toBe(header.indexOf('操作') + 1);
+    expect(header.indexOf('对象类型（名称）')).toBe(header.indexOf('对象类型') + 1);
+    expect(file.body).toContain('document.accepted,文件通过审核,document,文件');
     expect(file.rows).toBe(2);
     expect(file.body).toContain('status: submitted → accepted');
     expect(file.body).toContain(reviewer.user.displayName);

@@ -73,4 +73,6 @@ export const auditViewerEn = {
     'One line each, as posted to the auditors’ channel (the CLI’s --checkpoint).',
   'audit-viewer.verify.badCheckpoint':
     'A pasted line is not a checkpoint as the audit-checkpoint job posts it; paste whole lines only.',
+  'audit-viewer.column.actionLabel': 'Action (name)',
+  'audit-viewer.column.entityTypeLabel': 'Entity type (name)',
 } as const;

@@ -68,4 +68,6 @@ export const auditViewerZhCN: Record<keyof typeof auditViewerEn, string> = {
   'audit-viewer.verify.external': '保存在数据库之外的检查点（可选）',
   'audit-viewer.verify.externalHint': '每行一个，即审计频道中发布的内容（命令行的 --checkpoint）。',
   'audit-viewer.verify.badCheckpoint': '粘贴的某一行不是审计检查点任务发布的检查点，请粘贴完整的行。',
+  'audit-viewer.column.actionLabel': '操作（名称）',
+  'audit-viewer.column.entityTypeLabel': '对象类型（名称）',
 };

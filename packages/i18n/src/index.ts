@@ -75,6 +75,8 @@ import { supervisionEn } from './supervision.en.ts';
 import { supervisionZhCN } from './supervision.zh-CN.ts';
 import { terminationsEn } from './terminations.en.ts';
 import { terminationsZhCN } from './terminations.zh-CN.ts';
+import { auditLabelsEn } from './audit-labels.en.ts';
+import { auditLabelsZhCN } from './audit-labels.zh-CN.ts';
 
 /** Catalogues are split by area (each pair keyed alike, checked by the type system) and merged here. */
 const enAll = {
@@ -116,6 +118,7 @@ const enAll = {
   ...auditViewerEn,
   ...supervisionEn,
   ...terminationsEn,
+  ...auditLabelsEn,
 };
 export type MessageKey = keyof typeof enAll;
 export const supportedLocales = ['zh-CN', 'en'] as const;
@@ -162,6 +165,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
     ...auditViewerZhCN,
     ...supervisionZhCN,
     ...terminationsZhCN,
+    ...auditLabelsZhCN,
   },
   en: enAll,
 };
@@ -265,3 +269,28 @@ export function negotiateLocale(chosen: unknown, acceptLanguage: string | null |
 }
 
 export * from './format.ts';
+
+/** An audit log code's kind: the action written (`auth.signed_in`) or the entity type (`api_key`). */
+export type AuditCodeKind = 'action' | 'entity';
+
+/** Whether an audit action or entity type has a name in this language (not only in English). */
+export function hasAuditLabel(locale: Locale, kind: AuditCodeKind, code: string): boolean {
+  return Object.hasOwn(catalogues[locale], `audit.${kind}.${code}`);
+}
+
+/**
+ * An audit action's or entity type's name in the reader's language; a code without one (written
+ * by an older version, or not yet named) is shown as the code itself, never as a message key.
+ */
+export function auditLabel(locale: Locale, kind: AuditCodeKind, code: string): string {
+  const key = `audit.${kind}.${code}` as MessageKey;
+  return catalogues[locale][key] ?? catalogues.en[key] ?? code;
+}
+
+/** Every audit action or entity type with a name, by code (for pick lists: a code and its name). */
+export function auditLabelledCodes(kind: AuditCodeKind): string[] {
+  const prefix = `audit.${kind}.`;
+  return Object.keys(catalogues.en)
+    .filter((k) => k.startsWith(prefix))
+    .map((k) => k.slice(prefix.length));
+}

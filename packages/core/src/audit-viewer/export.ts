@@ -1,5 +1,5 @@
 import type { Database } from '@outpost/db';
-import { type Locale, todayInChina, translate } from '@outpost/i18n';
+import { auditLabel, type Locale, todayInChina, translate } from '@outpost/i18n';
 import type { Actor } from '../actor.ts';
 import { audit } from '../audit.ts';
 import { csvBeijingTime, csvDocument } from '../csv.ts';
@@ -17,7 +17,9 @@ export const auditExportColumns = [
   'actorId',
   'actorName',
   'action',
+  'actionLabel',
   'entityType',
+  'entityTypeLabel',
   'entityId',
   'partner',
   'requestId',
@@ -26,7 +28,9 @@ export const auditExportColumns = [
 ] as const;
 
 /**
- * The current search (not one page) as CSV, newest first, headings in the reader's language.
+ * The current search (not one page) as CSV, newest first, headings in the reader's language;
+ * each code (action, entity type) is followed by its name in that language (the code itself
+ * when it has none), so a reader can both read the file and filter it by code.
  * Taking the log out is itself recorded (who, which filters, how many entries) — an
  * auditor's export is a read, but a regulator asks who copied the log and when.
  */
@@ -48,7 +52,9 @@ export async function exportAuditLog(
     r.actorId ?? '',
     r.actorName ?? '',
     r.action,
+    auditLabel(options.locale, 'action', r.action),
     r.entityType,
+    auditLabel(options.locale, 'entity', r.entityType),
     r.entityId ?? '',
     r.partnerName ?? r.partnerId ?? '',
     r.requestId ?? '',

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Form } from 'react-router';
 import { useT } from '../../lib/i18n';
 import { TextAreaField } from '../staff/fields';
-import { EntryChanges, type ViewerEntry } from './entries-table';
+import { AuditCode, EntryChanges, type ViewerEntry } from './entries-table';
 
 export interface VerificationView {
   report:
@@ -49,7 +49,8 @@ function Outcome({ result }: { result: VerificationView }) {
       {e ? (
         <div data-testid="broken-entry">
           <p>
-            {e.id} · <code>{e.action}</code> · {e.entityType} {e.entityId ?? ''}
+            {e.id} · <AuditCode kind="action" code={e.action} /> ·{' '}
+            <AuditCode kind="entity" code={e.entityType} /> {e.entityId ?? ''}
           </p>
           <EntryChanges changes={e.changes} />
         </div>

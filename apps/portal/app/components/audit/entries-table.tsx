@@ -1,4 +1,4 @@
-import { formatDateTime } from '@outpost/i18n';
+import { type AuditCodeKind, auditLabel, formatDateTime } from '@outpost/i18n';
 import { EmptyState } from '@outpost/ui';
 import { useLocale, useT } from '../../lib/i18n';
 import { TableRegion } from '../table-region';
@@ -43,6 +43,22 @@ export function EntryChanges({ changes }: { changes: ViewerEntry['changes'] }) {
   );
 }
 
+/**
+ * An audit code (action or entity type) as its name in the reader's language, with the code
+ * itself beside it in monospace (and as the title) for auditors who search by code. A code with
+ * no name (older entries) is shown once, as the code.
+ */
+export function AuditCode({ kind, code }: { kind: AuditCodeKind; code: string }) {
+  const locale = useLocale();
+  const label = auditLabel(locale, kind, code);
+  if (label === code) return <code>{code}</code>;
+  return (
+    <span className="audit-code" title={code}>
+      {label} <code className="muted">{code}</code>
+    </span>
+  );
+}
+
 function actorText(t: ReturnType<typeof useT>, e: ViewerEntry) {
   const kind = t(`audit-viewer.actorType.${e.actorType}` as never);
   return e.actorName ? `${e.actorName} (${kind})` : `${kind}: ${e.actorId ?? '—'}`;
@@ -76,10 +92,10 @@ export function AuditEntriesTable({ entries }: { entries: ViewerEntry[] }) {
               <td>{formatDateTime(locale, new Date(e.at))}</td>
               <td>{actorText(t, e)}</td>
               <td>
-                <code>{e.action}</code>
+                <AuditCode kind="action" code={e.action} />
               </td>
               <td>
-                {e.entityType}
+                <AuditCode kind="entity" code={e.entityType} />
                 {e.entityId ? <span className="muted"> {e.entityId}</span> : null}
               </td>
               <td>{e.partnerName ?? ''}</td>

@@ -64,6 +64,8 @@ export function InputField({
   inputMode?: 'numeric' | 'decimal' | 'text' | 'email';
   readOnly?: boolean;
   className?: string;
+  /** The id of a <datalist> of suggestions. */
+  list?: string;
 }) {
   const id = useId();
   const { className, ...rest } = input;

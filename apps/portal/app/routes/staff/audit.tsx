@@ -6,7 +6,7 @@ import {
   searchAuditLog,
   verifyAuditLog,
 } from '@outpost/core';
-import { translate } from '@outpost/i18n';
+import { auditLabel, auditLabelledCodes, translate } from '@outpost/i18n';
 import { Alert } from '@outpost/ui';
 import { AuditEntriesTable } from '../../components/audit/entries-table';
 import { ChainVerifier } from '../../components/audit/chain-verifier';
@@ -72,7 +72,13 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     verifyError,
     checkpointLines: params.get('checkpoints') ?? '',
     paged: Boolean(before),
-    entityTypes: vocabulary.entityTypes,
+    // Codes stay the filter's values (and the URL's); each is shown with its name, sorted by name.
+    entityTypes: vocabulary.entityTypes
+      .map((code) => ({ code, label: auditLabel(locale, 'entity', code) }))
+      .sort((a, b) => a.label.localeCompare(b.label, locale)),
+    actions: auditLabelledCodes('action')
+      .map((code) => ({ code, label: auditLabel(locale, 'action', code) }))
+      .sort((a, b) => a.code.localeCompare(b.code)),
     partners: partners.map((p) => ({ id: p.id, name: p.name })),
     size,
     verification: verification
@@ -137,7 +143,10 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
           name="entityType"
           label={t('audit-viewer.filter.entityType')}
           allLabel={t('audit-viewer.filter.any')}
-          options={d.entityTypes.map((e) => ({ value: e, label: e }))}
+          options={d.entityTypes.map((e) => ({
+            value: e.code,
+            label: e.label === e.code ? e.code : `${e.label} (${e.code})`,
+          }))}
           defaultValue={d.filters.entityType ?? ''}
         />
         <InputField
@@ -149,7 +158,13 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
           name="action"
           label={t('audit-viewer.filter.action')}
           defaultValue={d.filters.action ?? ''}
+          list="audit-actions"
         />
+        <datalist id="audit-actions">
+          {d.actions.map((a) => (
+            <option key={a.code} value={a.code} label={a.label} />
+          ))}
+        </datalist>
         <InputField
           name="from"
           type="date"
