@@ -29,7 +29,9 @@ describe('Chinese punctuation in zh-CN messages', () => {
 
   it('gives pages full-width parentheses, colon and list separator to compose with in Chinese', () => {
     expect(`87%${translate('zh-CN', 'common.parenthetical', { text: '进行中' })}`).toBe('87%（进行中）');
-    expect(`87%${translate('en', 'common.parenthetical', { text: 'in progress' })}`).toBe('87% (in progress)');
+    expect(`87%${translate('en', 'common.parenthetical', { text: 'in progress' })}`).toBe(
+      '87% (in progress)',
+    );
     expect(`缺少 2 个字段${translate('zh-CN', 'common.colon')}退出方式`).toBe('缺少 2 个字段：退出方式');
     expect(['甲', '乙'].join(translate('zh-CN', 'common.listSeparator'))).toBe('甲、乙');
     expect(['a', 'b'].join(translate('en', 'common.listSeparator'))).toBe('a, b');

@@ -74,8 +74,7 @@ export async function seedContractRegister(context: SeedContext) {
       // 金盾: legal returns version 1 with a comment; the notice period is shortened and it is resubmitted.
       await reviewContract(db, legal, c.id, {
         decision: 'return',
-        comments:
-          '通知期请按对方意见改为 90 天，并保留分包条款修改。',
+        comments: '通知期请按对方意见改为 90 天，并保留分包条款修改。',
       });
       const { version } = await getContract(db, risk, c.id);
       await updateDraft(db, risk, c.id, { terms: { ...version.terms, noticeDays: 90 } });
@@ -96,8 +95,7 @@ export async function seedContractRegister(context: SeedContext) {
       ...(incomplete ? {} : { criticalityAssessedOn: addDays(today, -120) }),
       ...(critical
         ? {
-            criticalityReason:
-              '承担核心理赔与客户服务，中断将直接影响客户',
+            criticalityReason: '承担核心理赔与客户服务，中断将直接影响客户',
             subcontractors:
               c.serviceCategory === 'claims'
                 ? [
@@ -110,8 +108,7 @@ export async function seedContractRegister(context: SeedContext) {
                 : [],
             substitutability: 'difficult' as const,
             exitPossibility: 'other_provider' as const,
-            exitNotes:
-              '备选服务商已完成准入评估；退出期 6 个月',
+            exitNotes: '备选服务商已完成准入评估；退出期 6 个月',
           }
         : { substitutability: 'easy' as const, exitPossibility: 'both' as const }),
       partnerNoticeDays: 60,
