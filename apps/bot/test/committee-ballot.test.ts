@@ -42,8 +42,8 @@ describe('committee ballots delivered to Slack', () => {
       '理赔',
       '77.5 / 100',
       '81 / 100（Dagong Credit）',
-      '85 / 100（考察日期 2026-10-01）',
-      '90 / 100（2026-10-02 至 2026-11-01）',
+      '85 / 100（考察日期 2026年10月1日）',
+      '90 / 100（2026年10月2日 至 2026年11月1日）',
     ])
       expect(liJson).toContain(expected);
 

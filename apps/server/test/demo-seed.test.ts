@@ -505,7 +505,7 @@ describe('the contract archive in the first-run demo (decision record 039)', () 
     for (const c of active) {
       const register = await contractRegister(conn.db, legal, c.id);
       expect(register.complete, c.partnerName).toBe(true);
-      expect(register.stored.functionDescription).toMatch(/ · /);
+      expect(register.stored.functionDescription).toMatch(/^[^A-Za-z]*[\u4e00-\u9fff][^A-Za-z]*$/);
     }
     const expiring = items.find((c) => c.status === 'expiring')!;
     expect((await contractRegister(conn.db, legal, expiring.id)).missing).toEqual(['criticalityAssessedOn']);
@@ -867,5 +867,40 @@ describe('the blacklist in the first-run demo (demo audit)', () => {
       action: 'blacklist.added',
     });
     expect(entries.entries).toHaveLength(2);
+  });
+});
+
+describe('free text in the first-run demo is typed in one language (demo audit)', () => {
+  /** A Latin word of three letters or more next to Chinese: text typed half in one language, half in the other. */
+  const mixed = (text: string) =>
+    /[\u4e00-\u9fff]/.test(text) && /[A-Za-z]{3,}/.test(text.replace(/Outpost/g, ''));
+
+  it('has a Chinese termination reason, Chinese tier names, register descriptions and a Chinese competent authority', async () => {
+    const { incentiveTierSets, terminationCases } = await import('@outpost/db');
+    const { contractRegister, getSetting, searchContracts } = await import('@outpost/core');
+    const [termination] = await conn.db.select({ reason: terminationCases.reason }).from(terminationCases);
+    expect(termination!.reason).toContain('收归总部');
+    expect(mixed(termination!.reason)).toBe(false);
+    const tierNames = (await conn.db.select().from(incentiveTierSets)).flatMap((s) =>
+      s.tiers.map((t) => t.name),
+    );
+    expect(new Set(tierNames)).toEqual(new Set(['卓越', '良好', '合格', '待改进', '不合格']));
+    const entity = await getSetting(conn.db, 'register.entity');
+    expect(entity!.competentAuthority).toBe('国家金融监督管理总局');
+    const legal = await actor('legal@outpost.test');
+    const texts: string[] = [];
+    for (const c of (await searchContracts(conn.db, legal, { pageSize: 100 })).items) {
+      const { stored } = await contractRegister(conn.db, legal, c.id);
+      texts.push(
+        ...[
+          stored.functionDescription,
+          stored.dataDescription,
+          stored.criticalityReason,
+          stored.exitNotes,
+        ].filter((t): t is string => typeof t === 'string'),
+      );
+    }
+    expect(texts.length).toBeGreaterThan(10);
+    expect(texts.filter(mixed)).toEqual([]);
   });
 });

@@ -142,4 +142,27 @@ describe('e-mail delivery from the outbox', () => {
     ]);
     expect(smtp.received).toEqual([]);
   });
+
+  it("shows a calendar day in the recipient's language, not as ISO", async () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      await queueEmail(conn.db, {
+        to: `${locale.toLowerCase()}@partner.test`,
+        subject: 'email.document_expiring.subject',
+        body: 'email.document_expiring.body',
+        params: { name: '远景理赔', requirement: '营业执照', requirementEn: 'Business licence', date: '2026-12-12' },
+        link: '/p/documents',
+        locale,
+      });
+    }
+    expect(await deliver(soon())).toMatchObject({ claimed: 2, sent: 2 });
+    const to = (address: string) => smtp.received.find((m) => m.to.includes(address))!;
+    expect(to('zh-cn@partner.test').body).toContain('将于 2026年12月12日 到期');
+    expect(to('en@partner.test').body).toContain('expires on Dec 12, 2026.');
+    for (const mail of smtp.received) expect(mail.body).not.toContain('2026-12-12');
+    // The row keeps the ISO day: the stored parameters are data, the formatting is the reader's.
+    expect((await emailRows()).map((r) => (r.payload as { params: { date: string } }).params.date)).toEqual([
+      '2026-12-12',
+      '2026-12-12',
+    ]);
+  });
 });

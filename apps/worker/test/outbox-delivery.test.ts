@@ -3,6 +3,7 @@ import { type FakeSlackApi, startFakeSlackApi } from '@outpost/bot/testing';
 import {
   deliverDueOutbox,
   MARK_READ_ACTION_ID,
+  notify,
   outboxPolicy,
   REVIEWERS_CHANNEL,
   type SlackOutboxKind,
@@ -40,6 +41,27 @@ const postsOf = (notificationId: string) =>
   fake.succeeded('chat.postMessage').filter((c) => JSON.stringify(c.args.blocks).includes(notificationId));
 
 describe('outbox delivery to Slack', () => {
+  it("shows a calendar day in the recipient's language, not as ISO", async () => {
+    const { user: zh } = await linkedStaff(conn.db, { name: 'Li Na', locale: 'zh-CN' });
+    const { user: en } = await linkedStaff(conn.db, { name: 'Ann Lee', locale: 'en' });
+    const ids = await conn.db.transaction((tx) =>
+      notify(tx, {
+        userIds: [zh.id, en.id],
+        template: 'notify.document_expiring',
+        params: { requirement: '营业执照', requirementEn: 'Business licence', date: '2026-12-12', days: 6 },
+        link: '/p/documents',
+      }),
+    );
+    expect(await deliver(soon())).toMatchObject({ sent: 2 });
+    const texts = ids.map((id) => postsOf(id)[0]!.args.text as string);
+    expect(new Set(texts)).toEqual(
+      new Set([
+        '您的资料“营业执照”将于 2026年12月12日 到期（还有 6 天），请上传有效版本。',
+        'Your document “Business licence” expires on Dec 12, 2026 (in 6 days). Upload a current one.',
+      ]),
+    );
+  });
+
   it("sends a DM in the recipient's language with both buttons, once", async () => {
     const { user, slackUserId } = await linkedStaff(conn.db, { name: 'Li Na', locale: 'zh-CN' });
     const [id] = await notifyPartnerCreated(conn.db, [user.id], 'Acme <!channel> & Co');

@@ -1,5 +1,5 @@
 import type { Database } from '@outpost/db';
-import { defaultLocale, isLocale, type Params, translate } from '@outpost/i18n';
+import { defaultLocale, isLocale, type Params, translate, withDaysFormatted } from '@outpost/i18n';
 import { type DeliveryReport, deliverBatch } from './outbox-claim.ts';
 import type { Mailer } from './ports.ts';
 
@@ -53,7 +53,11 @@ export function renderEmail(payload: Record<string, unknown>, publicUrl: string)
   const { subject, body } = payload;
   if (typeof subject !== 'string' || typeof body !== 'string' || !subject || !body) return null;
   const locale = isLocale(payload.locale) ? payload.locale : defaultLocale;
-  const params = payload.params && typeof payload.params === 'object' ? (payload.params as Params) : {};
+  // A parameter that is a calendar day reads as one in the recipient's language ("2026年12月12日").
+  const params = withDaysFormatted(
+    locale,
+    payload.params && typeof payload.params === 'object' ? (payload.params as Params) : {},
+  );
   const link = typeof payload.link === 'string' ? absoluteLink(publicUrl, payload.link) : null;
   // A subject is one header line: a newline in a parameter must not start another header.
   const renderedSubject = translate(locale, subject, params).replace(/[\r\n]+/g, ' ');

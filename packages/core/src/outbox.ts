@@ -1,5 +1,5 @@
 import { type Database, notifications, type OutboxRow, slackLinks, users } from '@outpost/db';
-import { type Locale, type Params, translate } from '@outpost/i18n';
+import { type Locale, type Params, translate, withDaysFormatted } from '@outpost/i18n';
 import { eq } from 'drizzle-orm';
 import { type DeliveryReport, deliverBatch } from './outbox-claim.ts';
 import { type SlackGateway, type SlackMessageRef, SlackRateLimitedError } from './ports.ts';
@@ -168,10 +168,12 @@ export function outpostUrl(publicUrl: string, link: string | null): string | nul
   return `${publicUrl.replace(/\/$/, '')}${link}`;
 }
 
-/** The notification text in each locale, one line per locale. */
+/** The notification text in each locale, one line per locale; a calendar day in the reader's language. */
 export function slackNotificationText(payload: OutboxPayload, locales: readonly Locale[]): string {
   return locales
-    .map((locale) => escapeSlackText(translate(locale, payload.template, payload.params)))
+    .map((locale) =>
+      escapeSlackText(translate(locale, payload.template, withDaysFormatted(locale, payload.params))),
+    )
     .join('\n');
 }
 

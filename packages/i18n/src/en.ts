@@ -155,6 +155,12 @@ export const en = {
   'account.slackUnavailable': 'Slack could not be reached. Please try again in a moment.',
   'account.slackUnlinked': 'Your Slack account has been unlinked.',
   'account.slackSince': '(since {when})',
+  /** A remark after a value: `（…）` in Chinese, ` (…)` in English. */
+  'common.parenthetical': ' ({text})',
+  /** After a label: `：` in Chinese, `: ` in English. */
+  'common.colon': ': ',
+  /** Between the items of a list: `、` in Chinese, `, ` in English. */
+  'common.listSeparator': ', ',
 } as const;
 
 export type MessageKey = keyof typeof en;

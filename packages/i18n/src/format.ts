@@ -93,6 +93,22 @@ export function formatDay(locale: Locale, day: string | null | undefined): strin
   return dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
+/** A value that is exactly a calendar day, "2026-12-12" (not an instant, not a day inside other text). */
+export function isCalendarDay(value: unknown): value is string {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+}
+
+/**
+ * A message's parameters with every one that is exactly a calendar day in the reader's language
+ * (zh: 2026年12月12日, en: Dec 12, 2026): what the portal inbox, Slack and e-mail show people. The
+ * stored parameters stay ISO; anything else passes through unchanged.
+ */
+export function withDaysFormatted<P extends Record<string, string | number>>(locale: Locale, params: P): P {
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, isCalendarDay(v) ? (formatDay(locale, v) ?? v) : v]),
+  ) as P;
+}
+
 /** The insurer's zone: business days (due dates, expiry, "overdue") and scheduled jobs run on its calendar. */
 export const BUSINESS_TIME_ZONE = 'Asia/Shanghai';
 

@@ -151,4 +151,7 @@ export const zhCN: Record<MessageKey, string> = {
   'account.slackUnavailable': '暂时无法连接 Slack，请稍后重试。',
   'account.slackUnlinked': '已解除与 Slack 账号的关联。',
   'account.slackSince': '（关联于 {when}）',
+  'common.parenthetical': '（{text}）',
+  'common.colon': '：',
+  'common.listSeparator': '、',
 };

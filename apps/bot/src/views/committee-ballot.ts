@@ -1,5 +1,5 @@
 import { escapeSlackText, OPEN_IN_OUTPOST_ACTION_ID, type Tally } from '@outpost/core';
-import { type Locale, type MessageKey, type Params, translate } from '@outpost/i18n';
+import { type Locale, type MessageKey, type Params, translate, withDaysFormatted } from '@outpost/i18n';
 import type { CommitteeBallotState } from '../committee/ballot-state.ts';
 import { COMMITTEE_VOTE_ACTION_IDS, voteBlockId } from '../committee/ids.ts';
 
@@ -25,7 +25,8 @@ export function committeeBallotView(
   options: { locale: Locale; publicUrl: string },
 ): { text: string; blocks: Block[] } {
   const { locale } = options;
-  const t = (key: MessageKey, params?: Params) => translate(locale, key, params);
+  const t = (key: MessageKey, params: Params = {}) =>
+    translate(locale, key, withDaysFormatted(locale, params));
   const url = `${options.publicUrl.replace(/\/$/, '')}/s/applications/${state.applicationId}`;
   const title = t('committee.ballot.title', { name: state.legalName });
   const mode = ballotMode(state);

@@ -1,6 +1,7 @@
 import { escapeSlackText, OPEN_IN_OUTPOST_ACTION_ID, type RiskAlertCard } from '@outpost/core';
 import {
   formatDateTime,
+  formatDay,
   formatNumber,
   type Locale,
   type MessageKey,
@@ -149,7 +150,7 @@ export function evidenceLine(evidence: Record<string, unknown>, locale: Locale):
     const left =
       days >= 0 ? t('risk.evidence.daysLeft', { days }) : t('risk.evidence.expiredDays', { days: -days });
     const line = days >= 0 ? 'risk.evidence.contractLine' : 'risk.evidence.contractEndedLine';
-    return `${t(line, { reference: evidence.reference, date: evidence.endDate })} (${left})`;
+    return `${t(line, { reference: evidence.reference, date: formatDay(locale, evidence.endDate) ?? evidence.endDate })}${t('common.parenthetical', { text: left })}`;
   }
   if (typeof evidence.percent === 'number' && typeof evidence.threshold === 'number')
     return t('riskSlack.value.vs', {
@@ -168,7 +169,7 @@ export function evidenceLine(evidence: Record<string, unknown>, locale: Locale):
         : days >= 0
           ? t('risk.evidence.daysLeft', { days })
           : t('risk.evidence.expiredDays', { days: -days });
-    return `${t('risk.evidence.expiryDate')} ${evidence.expiryDate}${left ? ` (${left})` : ''}`;
+    return `${t('risk.evidence.expiryDate')} ${formatDay(locale, evidence.expiryDate) ?? evidence.expiryDate}${left ? t('common.parenthetical', { text: left }) : ''}`;
   }
   if (typeof evidence.listedName === 'string')
     return `${t('risk.evidence.listedName')} ${evidence.listedName}`;

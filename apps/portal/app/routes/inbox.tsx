@@ -1,5 +1,5 @@
 import { isUuid, listInbox, markRead } from '@outpost/core';
-import { formatDateTime, formatDay, type Locale } from '@outpost/i18n';
+import { formatDateTime, withDaysFormatted } from '@outpost/i18n';
 import { EmptyState } from '@outpost/ui';
 import { Form, Link, useSearchParams } from 'react-router';
 import { PageLinks } from '../components/page-links';
@@ -12,19 +12,6 @@ import { requireViewer } from '../lib/viewer.server';
 import type { Route } from './+types/inbox';
 
 const PAGE_SIZE = 20;
-
-/**
- * A notification's calendar days (due dates, expiry dates: "2026-12-12") in the reader's
- * language, like every other date on the page; the stored parameters stay ISO.
- */
-function withDaysFormatted(locale: Locale, params: Record<string, string | number>) {
-  return Object.fromEntries(
-    Object.entries(params).map(([k, v]) => [
-      k,
-      typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? (formatDay(locale, v) ?? v) : v,
-    ]),
-  );
-}
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { person } = requireViewer(context, request);

@@ -13,44 +13,44 @@ import { type SeedContext, staffActor } from './context.ts';
 const LEGAL = 'legal@outpost.test';
 const RISK = 'risk@outpost.test';
 
-/** What each service category's arrangement does and touches, in both languages (decision record 039). */
+/** What each service category's arrangement does and touches, as staff type them (decision record 039). */
 const byCategory: Record<
   string,
   { fn: string; data: string; kinds: ContractRegisterInput['personalDataKinds'] }
 > = {
   agency: {
-    fn: '保险产品代理销售 · Agency sale of insurance products',
-    data: '投保人身份与联系方式、保单信息 · Policyholders’ identity and contact details, policy data',
+    fn: '保险产品代理销售',
+    data: '投保人身份与联系方式、保单信息',
     kinds: ['identity', 'contact', 'policy'],
   },
   sales_channel: {
-    fn: '渠道销售与续期服务 · Channel sales and renewals',
-    data: '投保人联系方式、保单信息 · Policyholders’ contact details, policy data',
+    fn: '渠道销售与续期服务',
+    data: '投保人联系方式、保单信息',
     kinds: ['contact', 'policy'],
   },
   claims: {
-    fn: '车险理赔查勘与定损 · Motor claims survey and loss assessment',
-    data: '理赔案件、被保险人身份与银行账户、医疗票据 · Claim files, insureds’ identity and bank accounts, medical receipts',
+    fn: '车险理赔查勘与定损',
+    data: '理赔案件、被保险人身份与银行账户、医疗票据',
     kinds: ['identity', 'financial', 'health', 'claims'],
   },
   loss_adjusting: {
-    fn: '财产险公估 · Property loss adjusting',
-    data: '理赔案件、现场照片 · Claim files, site photographs',
+    fn: '财产险公估',
+    data: '理赔案件、现场照片',
     kinds: ['identity', 'claims'],
   },
   underwriting: {
-    fn: '核保资料录入与初审 · Underwriting data entry and first review',
-    data: '投保单、体检报告 · Applications, medical examination reports',
+    fn: '核保资料录入与初审',
+    data: '投保单、体检报告',
     kinds: ['identity', 'health', 'policy'],
   },
   customer_service: {
-    fn: '95 热线客户服务外包 · Outsourced customer-service hotline',
-    data: '来电记录、客户身份与保单信息 · Call records, customers’ identity and policy data',
+    fn: '95 热线客户服务外包',
+    data: '来电记录、客户身份与保单信息',
     kinds: ['identity', 'contact', 'policy'],
   },
   it: {
-    fn: '核心业务系统运维与灾备 · Core system operations and disaster recovery',
-    data: '核心系统全部业务数据 · All business data of the core systems',
+    fn: '核心业务系统运维与灾备',
+    data: '核心系统全部业务数据',
     kinds: ['identity', 'contact', 'financial', 'policy', 'claims'],
   },
 };
@@ -74,8 +74,7 @@ export async function seedContractRegister(context: SeedContext) {
       // 金盾: legal returns version 1 with a comment; the notice period is shortened and it is resubmitted.
       await reviewContract(db, legal, c.id, {
         decision: 'return',
-        comments:
-          '通知期请按对方意见改为 90 天，并保留分包条款修改。Please shorten notice to 90 days as the partner asked.',
+        comments: '通知期请按对方意见改为 90 天，并保留分包条款修改。',
       });
       const { version } = await getContract(db, risk, c.id);
       await updateDraft(db, risk, c.id, { terms: { ...version.terms, noticeDays: 90 } });
@@ -96,22 +95,20 @@ export async function seedContractRegister(context: SeedContext) {
       ...(incomplete ? {} : { criticalityAssessedOn: addDays(today, -120) }),
       ...(critical
         ? {
-            criticalityReason:
-              '承担核心理赔与客户服务，中断将直接影响客户 · Runs core claims and customer service; an outage hits customers directly',
+            criticalityReason: '承担核心理赔与客户服务，中断将直接影响客户',
             subcontractors:
               c.serviceCategory === 'claims'
                 ? [
                     {
                       name: '速达影像服务有限公司',
                       country: 'CN',
-                      function: '理赔影像录入 · Claim image capture',
+                      function: '理赔影像录入',
                     },
                   ]
                 : [],
             substitutability: 'difficult' as const,
             exitPossibility: 'other_provider' as const,
-            exitNotes:
-              '备选服务商已完成准入评估；退出期 6 个月 · A backup provider is admitted; six-month exit period',
+            exitNotes: '备选服务商已完成准入评估；退出期 6 个月',
           }
         : { substitutability: 'easy' as const, exitPossibility: 'both' as const }),
       partnerNoticeDays: 60,

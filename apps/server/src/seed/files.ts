@@ -18,7 +18,7 @@ export function certificatePdf(text: CertificateText): Promise<Uint8Array> {
     title: text.title,
     language: 'zh-CN',
     createdAt: CREATED,
-    footer: '演示数据 · Demo data',
+    footer: '演示数据',
     blocks: [
       { kind: 'title', text: text.title, align: 'center' },
       { kind: 'spacer', size: 12 },
@@ -93,7 +93,7 @@ export function reportPdf(text: {
     title: text.title,
     language: 'zh-CN',
     createdAt: CREATED,
-    footer: '演示数据 · Demo data',
+    footer: '演示数据',
     blocks: [
       { kind: 'title', text: text.title },
       {

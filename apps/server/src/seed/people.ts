@@ -55,5 +55,5 @@ export async function seedPeople(context: SeedContext): Promise<void> {
     { displayName: '马晓东', password: DEMO_PASSWORD },
     context.passwords,
   );
-  await deactivateStaffMember(context.db, admin, { userId, reason: '已离职 (left the company)' });
+  await deactivateStaffMember(context.db, admin, { userId, reason: '已离职' });
 }

@@ -11,7 +11,7 @@ export const demoEntity = {
   nameEn: 'Outpost Property & Casualty Insurance Co., Ltd.',
   lei: '300300OUTPOST0000123',
   country: 'CN',
-  competentAuthority: '国家金融监督管理总局 National Financial Regulatory Administration (NFRA)',
+  competentAuthority: '国家金融监督管理总局',
   entityType: 'insurance_undertaking',
 } as const;
 

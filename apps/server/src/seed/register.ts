@@ -47,7 +47,7 @@ export async function seedRegister(context: SeedContext) {
       lastAuditOn: addDays(today, -150),
       nextAuditOn: addDays(today, 215),
       discontinuationImpact: critical ? 'high' : 'medium',
-      alternativeProviders: ['备选服务商（已准入）· Admitted backup provider'],
+      alternativeProviders: ['备选服务商（已准入）'],
       timeCritical: critical,
       rtoHours: critical ? 4 : 24,
       rpoHours: critical ? 1 : 12,

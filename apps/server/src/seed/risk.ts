@@ -98,7 +98,7 @@ export async function seedRisk(context: SeedContext, admitted: { partner: Active
       type: 'correction' as const,
       occurredAt: new Date(now - 72 * HOUR).toISOString(),
       correctsExternalId: e.externalId,
-      reason: 'Closing time stamped in the wrong time zone',
+      reason: '结案时间按错误时区记录',
     })),
     now - 72 * HOUR,
   );

@@ -46,8 +46,7 @@ export async function seedTerminations(
       partnerId: leaving.joined.partnerId,
       source: 'non_renewal',
       type: 'convenience',
-      reason:
-        '承保外包业务收归总部，与华信承保的合作到期终止。 Underwriting support is brought back in-house.',
+      reason: '承保外包业务收归总部，与华信承保的合作到期终止。',
       effectiveDate: notice?.earliest ?? addDays(context.today, 60),
       departmentId,
       responsibleId: risk.type === 'staff' ? risk.userId : '',

@@ -62,7 +62,9 @@ export function TrendChart({ trend }: { trend: (TrendPoint & { grade: string | n
                 <td>{p.score === null ? t('kpi_status.no_data') : formatScore(locale, p.score)}</td>
                 <td>
                   {p.grade ?? '—'}
-                  {p.grade && p.provisional ? ` (${t('performance.provisional.grade')})` : null}
+                  {p.grade && p.provisional
+                    ? t('common.parenthetical', { text: t('performance.provisional.grade') })
+                    : null}
                 </td>
               </tr>
             ))}

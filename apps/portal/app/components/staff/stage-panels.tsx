@@ -270,7 +270,8 @@ export function AssessmentPanel({
       </div>
       {assessment?.thirdPartyAssessor || assessment?.thirdPartyScore != null ? (
         <p>
-          {t('committee.field.thirdParty')}:{' '}
+          {t('committee.field.thirdParty')}
+          {t('common.colon')}
           {assessment.thirdPartyScore != null
             ? assessment.thirdPartyAssessor
               ? t('committee.value.scoreBy', {

@@ -63,7 +63,7 @@ export function TargetCard({
             <dt>{t('targets.value')}</dt>
             <dd data-testid={`target-${testId}-value`}>
               {value ?? t('targets.notMeasured')}
-              {running && value !== null ? ` (${t('targets.running')})` : ''}
+              {running && value !== null ? t('common.parenthetical', { text: t('targets.running') }) : ''}
             </dd>
           </div>
           <div>

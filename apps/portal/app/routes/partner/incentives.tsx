@@ -58,7 +58,8 @@ export default function PartnerIncentives({ loaderData }: Route.ComponentProps) 
             {r.quarter} · {t(`category.${r.serviceCategory}`)} · {r.tierName}
           </h2>
           <p>
-            <IncentiveStatusBadge status={r.status} /> {t('incentives.records.amount')}:{' '}
+            <IncentiveStatusBadge status={r.status} /> {t('incentives.records.amount')}
+            {t('common.colon')}
             {yuan(locale, r.amountCents)}
           </p>
           <RecordReason record={r} />

@@ -45,7 +45,7 @@ export default function VerifyCertificate({ loaderData }: Route.ComponentProps) 
               { term: t('training.certificateHolder'), details: v.holder },
               {
                 term: t('training.certificateCourse'),
-                details: `${v.course} (${t('training.version', { version: v.version })})`,
+                details: `${v.course}${t('common.parenthetical', { text: t('training.version', { version: v.version }) })}`,
               },
               {
                 term: t('training.certificateCategory'),

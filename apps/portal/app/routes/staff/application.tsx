@@ -80,7 +80,9 @@ export default function StaffApplication({ loaderData: view, actionData }: Route
             title={applicationStatusLabel(t, app.status)}
           >
             {t(app.status === 'approved' ? 'committee.outcome.approved' : 'committee.outcome.rejected')}{' '}
-            {app.decidedAt ? <span className="muted">({app.decidedAt})</span> : null}
+            {app.decidedAt ? (
+              <span className="muted">{t('common.parenthetical', { text: app.decidedAt })}</span>
+            ) : null}
           </Alert>
         </div>
       ) : null}

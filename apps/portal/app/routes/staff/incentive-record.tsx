@@ -87,7 +87,7 @@ export default function IncentiveRecord({ loaderData, actionData }: Route.Compon
             {approval.approvers.map((a) => (
               <li key={a.id}>
                 {a.name}: {a.decision ? t(`incentives.ballot.youDecided.${a.decision}`) : '—'}
-                {a.reason ? ` (${a.reason})` : ''}
+                {a.reason ? t('common.parenthetical', { text: a.reason }) : ''}
               </li>
             ))}
           </ul>

@@ -174,7 +174,8 @@ export default function Incentives({ loaderData, actionData }: Route.ComponentPr
                     <td>{r.quarter}</td>
                     <td>{t(`category.${r.serviceCategory}`)}</td>
                     <td>
-                      {r.tierName} ({t(`incentives.kind.${r.kind}`)})
+                      {r.tierName}
+                      {t('common.parenthetical', { text: t(`incentives.kind.${r.kind}`) })}
                     </td>
                     <td>{r.amountCents === 0 ? formatNumber(locale, 0, 0) : yuan(locale, r.amountCents)}</td>
                     <td>

@@ -52,7 +52,9 @@ export default function RegisterArrangement({ loaderData: d, actionData }: Route
       <dd>
         {recordValue(t, locale, r, f)}
         {(r.inherited as string[]).includes(f) ? (
-          <span className="muted"> ({t('register.arrangement.inherited')})</span>
+          <span className="muted">
+            {t('common.parenthetical', { text: t('register.arrangement.inherited') })}
+          </span>
         ) : null}
         {(d.missing as string[]).includes(f) ? <strong> {t('register.notRecorded')}</strong> : null}
       </dd>

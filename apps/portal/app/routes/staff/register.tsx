@@ -190,8 +190,9 @@ export default function Register({ loaderData: d }: Route.ComponentProps) {
                       t('register.complete')
                     ) : (
                       <>
-                        <strong>{t('register.missingCount', { count: r.missing.length })}</strong>:{' '}
-                        {r.missing.map((f) => t(`register.field.${f}`)).join(', ')}
+                        <strong>{t('register.missingCount', { count: r.missing.length })}</strong>
+                        {t('common.colon')}
+                        {r.missing.map((f) => t(`register.field.${f}`)).join(t('common.listSeparator'))}
                       </>
                     )}
                   </td>
@@ -212,12 +213,14 @@ export default function Register({ loaderData: d }: Route.ComponentProps) {
             {d.lone.map((p) => (
               <li key={p.partnerId}>
                 <AppLink to={`/s/register/partners/${p.partnerId}`}>{p.legalName}</AppLink> ·{' '}
-                {t(`criticality.${p.criticality}`)} · {t('register.field.substitutability')}:{' '}
+                {t(`criticality.${p.criticality}`)} · {t('register.field.substitutability')}
+                {t('common.colon')}
                 {p.substitutability
                   ? t(`contracts.register.substitutability.${p.substitutability}`)
                   : t('register.notRecorded')}
                 {' · '}
-                {t('register.field.exitPossibility')}:{' '}
+                {t('register.field.exitPossibility')}
+                {t('common.colon')}
                 {p.exitPossibility
                   ? t(`contracts.register.exitPossibility.${p.exitPossibility}`)
                   : t('register.notRecorded')}

@@ -395,7 +395,7 @@ export default function RiskIncidentPage({ loaderData, actionData }: Route.Compo
                 <TaskStatusBadge status={task.status} overdue={task.overdue} /> ·{' '}
                 {task.assignee === 'partner'
                   ? t('risk.task.assignee.partner')
-                  : `${t('risk.task.assignee.internal')}: ${task.assigneeName ?? ''}`}{' '}
+                  : `${t('risk.task.assignee.internal')}${t('common.colon')}${task.assigneeName ?? ''}`}{' '}
                 · {t('risk.incident.task.dueOn', { date: task.dueDate })}
               </p>
               {task.rejectionReason && task.status === 'open' ? (

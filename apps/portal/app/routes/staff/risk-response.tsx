@@ -104,7 +104,10 @@ export default function RiskResponse({ loaderData }: Route.ComponentProps) {
           <h2 id={`risk-response-${l.level}`}>
             <LevelBadge level={l.level} />{' '}
             <span>
-              {t('risk-response.withinDeadline')}: {share(l.total.share)} · {t('risk-response.median')}:{' '}
+              {t('risk-response.withinDeadline')}
+              {t('common.colon')}
+              {share(l.total.share)} · {t('risk-response.median')}
+              {t('common.colon')}
               {duration(l.total.medianMinutes)}
             </span>
           </h2>

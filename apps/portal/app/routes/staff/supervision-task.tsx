@@ -102,7 +102,8 @@ export default function SupervisionTask({ loaderData, actionData }: Route.Compon
         )}
         {d.task.regions.length ? (
           <p>
-            {t('supervision.field.regions')}:{' '}
+            {t('supervision.field.regions')}
+            {t('common.colon')}
             {d.task.regions.map((r) => t(`targets.region.${r}` as never)).join('、')}
           </p>
         ) : null}
@@ -182,7 +183,7 @@ export default function SupervisionTask({ loaderData, actionData }: Route.Compon
               error={findingErrors.itemIds}
               options={d.items.map((i) => ({
                 value: i.id,
-                label: `${partnerName.get(i.partnerId) ?? ''}: ${i.description} (${t(`supervision.item.status.${i.status}`)})`,
+                label: `${partnerName.get(i.partnerId) ?? ''}${t('common.colon')}${i.description}${t('common.parenthetical', { text: t(`supervision.item.status.${i.status}`) })}`,
               }))}
             />
           ) : (

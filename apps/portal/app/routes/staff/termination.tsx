@@ -159,7 +159,9 @@ export default function Termination({ loaderData, actionData }: Route.ComponentP
         <dd>
           {view.effectiveDate}
           {view.earliestAllowedDate
-            ? ` (${t('terminations.earliest', { date: view.earliestAllowedDate })})`
+            ? t('common.parenthetical', {
+                text: t('terminations.earliest', { date: view.earliestAllowedDate }),
+              })
             : ''}
         </dd>
         <dt>{t('terminations.col.department')}</dt>

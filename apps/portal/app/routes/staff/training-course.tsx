@@ -117,7 +117,8 @@ export default function TrainingCourse({ loaderData, actionData }: Route.Compone
         </div>
         {view.current.videoUrl ? (
           <p>
-            {t('training-staff.course.video')}:{' '}
+            {t('training-staff.course.video')}
+            {t('common.colon')}
             <a href={view.current.videoUrl} rel="noopener noreferrer" target="_blank">
               {view.current.videoUrl}
             </a>
