@@ -149,7 +149,12 @@ describe('e-mail delivery from the outbox', () => {
         to: `${locale.toLowerCase()}@partner.test`,
         subject: 'email.document_expiring.subject',
         body: 'email.document_expiring.body',
-        params: { name: '远景理赔', requirement: '营业执照', requirementEn: 'Business licence', date: '2026-12-12' },
+        params: {
+          name: '远景理赔',
+          requirement: '营业执照',
+          requirementEn: 'Business licence',
+          date: '2026-12-12',
+        },
         link: '/p/documents',
         locale,
       });
