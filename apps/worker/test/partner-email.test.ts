@@ -125,6 +125,8 @@ describe('partner e-mail over SMTP', () => {
     await remindRectifications(context, new Date('2026-11-13T09:00:00+08:00'));
     expect(await deliver()).toMatchObject({ sent: 1 });
     expect(smtp.received[0]!.subject).toBe('Outpost：整改');
-    expect(smtp.received[0]!.body).toContain('整改事项“补充理赔人员培训记录”将在 7 天后（2026年11月20日）到期。');
+    expect(smtp.received[0]!.body).toContain(
+      '整改事项“补充理赔人员培训记录”将在 7 天后（2026年11月20日）到期。',
+    );
   });
 });
